@@ -327,9 +327,23 @@ function affirmed(toks: string[], index: number): boolean {
  * Session 8: an emergency word naming a risk ("a choking hazard", "a fire risk", "could pose a choking risk") reports a
  * danger (a safety topic), it is not happening.
  */
-const RISK = new Set(['risk', 'risks', 'hazard', 'hazards', 'danger', 'warning', 'label', 'test', 'tested', 'safety']);
+// (Session 35, fe: and a product's protection against it, "is the pyjama fabric flame-retardant?", "flame resistant".)
+const RISK = new Set(['risk', 'risks', 'hazard', 'hazards', 'danger', 'warning', 'label', 'test', 'tested', 'safety', 'retardant', 'retardent', 'resistant', 'proof']);
 function namesARisk(toks: string[], i: number): boolean {
-  return RISK.has(toks[i + 1] ?? '') || (toks[i + 1] === 'and' && RISK.has(toks[i + 3] ?? '')) || EMERGENCY_KIT.has(toks[i + 1] ?? '');
+  return RISK.has(toks[i + 1] ?? '') || (toks[i + 1] === 'and' && RISK.has(toks[i + 3] ?? '')) || EMERGENCY_KIT.has(toks[i + 1] ?? '') ||
+    // Session 35 (fe): one word describing the kit between ("do you sell those emergency foil blankets?").
+    (EMERGENCY_KIT.has(toks[i + 2] ?? '') && !isStopWordish(toks[i + 1])) || namesAJob(toks, i);
+}
+const isStopWordish = (t: string | undefined): boolean => t === undefined || /^(?:and|or|but|so|i|we|is|are|the|a|my|to|for|in|on|at|of|it|please|now)$/.test(t);
+/**
+ * Session 35 (fe, issue 11): "emergency" naming a line of work the customer tells of ("I work nights on emergency calls so
+ * I'm never in for deliveries", "my wife's shifts in the emergency department"): a job, not an emergency now. Only with a
+ * word of work in the message: "call emergency services, the charger is on fire" stays.
+ */
+const EMERGENCY_WORK = new Set(['calls', 'services', 'department', 'dept', 'room', 'ward', 'nurse', 'nurses', 'nursing', 'doctor', 'doctors', 'medicine', 'dispatch', 'dispatcher', 'responder', 'responders', 'vet', 'medic', 'medics', 'physician', 'care']);
+const WORK_WORDS = new Set(['work', 'works', 'working', 'worked', 'job', 'shift', 'shifts', 'career', 'profession', 'employed', 'colleague', 'colleagues']);
+function namesAJob(toks: string[], i: number): boolean {
+  return toks[i] === 'emergency' && EMERGENCY_WORK.has(toks[i + 1] ?? '') && toks.some((t) => WORK_WORDS.has(t));
 }
 /** Session 9: a thing sold for emergencies ("do you sell emergency blankets?", "an emergency torch"): a product, not a hurry. */
 const EMERGENCY_KIT = new Set([

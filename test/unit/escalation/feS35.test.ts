@@ -86,3 +86,18 @@ describe('"bad" and "stupid" as slang praise, and the thing praised with a lovin
     'this is a joke and you are useless 😍',
   ])('%j is still negative', (text) => expect(reason(text)).toBe('negative_sentiment'));
 });
+
+describe('an urgent word naming a product, its protection or a line of work (detectUrgency namesARisk, namesAJob)', () => {
+  it.each([
+    'quick one, are the kids dressing gowns flame-retardant?',
+    'do you sell them emergency foil blankets for the car',
+    'I work nights on emergency calls so I am never in for deliveries, can it go to a locker instead?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'call emergency services, the charger is on fire',
+    'flames coming out of the heater right now',
+    'I work from home, this is an emergency, where is my order',
+    'EMERGENCY my son swallowed a battery from the toy',
+  ])('%j is urgent', (text) => expect(reason(text)).toBe('urgency'));
+});
