@@ -769,8 +769,38 @@ export function praiseIdiom(toks: readonly string[]): number[] {
     // ("Smashing." said on its own at the end: British praise, often ironic; "cracking job", "smashing service".)
     if ((t === 'cracking' || t === 'smashing') && (PRAISED.has(toks[i + 1] ?? '') || (t === 'smashing' && i === toks.length - 1 && i > 0 && !SMASHED_BY.has(toks[i - 1])) || exclaimedAlone(toks, i))) out.push(i);
     else if ((t === 'dangerous' || t === 'dangerously') && PRAISE_AFTER_DANGER.has(toks[i + 1] ?? '')) out.push(i);
+    else if (t === 'cracked' && crackedAsPraise(toks, i)) out.push(i);
   }
   return out;
+}
+/**
+ * Session 35 (fe, issue 11): "cracked" as slang praise ("the desk lamp is actually cracked value", "that keyboard is
+ * cracked, best thing i've bought this year", "yo the lamp is cracked, absolutely goated"): before a word of praise
+ * (PRAISED: "cracked value"), or said of a thing (after is / are / s, "so", "actually") in a message with an unmistakable word
+ * of praise and no word of the goods arriving, being opened or sent back, of putting it right, and no "but" ("arrived cracked",
+ * "the box", "my order", "send another", "I love it but ..."): "the bowl is cracked. best you send a new one" stays damage.
+ */
+const CRACKED_PRAISE = new Set(['goated', 'banger', 'bangers', 'obsessed', 'love', 'loving', 'amazing', 'elite', 'unreal', 'insane', 'class', 'mint', 'brilliant', 'fire', 'worth', 'underrated', 'awesome', 'incredible', 'legendary', 'slaps']);
+const CRACKED_IS = new Set(['is', 's', 'are', 'so', 'actually', 'lowkey', 'literally', 'proper', 'well', 'absolutely', 'genuinely']);
+const GOODS_CAME = new Set(['arrived', 'arrive', 'came', 'come', 'received', 'delivered', 'opened', 'unboxed', 'box', 'parcel', 'package', 'packaging', 'order', 'ordered', 'return', 'refund', 'replace', 'replacement', 'broken', 'damaged', 'dropped', 'fell', 'screen',
+  // A wish for it to be put right, or a turn against the praise ("I love it but can you send another").
+  'another', 'new', 'exchange', 'swap', 'fix', 'money', 'credit', 'claim', 'complain', 'complaint', 'disappointed', 'but', 'though', 'however', 'shame', 'unfortunately', 'sadly']);
+/** A word of the goods arriving or being put right ("does it come in white", "comes with": a variant, not an arrival). */
+const goodsCame = (toks: readonly string[]): boolean => toks.some((t, k) => GOODS_CAME.has(t) && !((t === 'come' || t === 'came') && (toks[k + 1] === 'in' || toks[k + 1] === 'with')));
+function crackedAsPraise(toks: readonly string[], i: number): boolean {
+  if (PRAISED.has(toks[i + 1] ?? '') && toks[i + 1] !== 'screen') return !goodsCame(toks);
+  if (!CRACKED_IS.has(toks[i - 1] ?? '')) return false;
+  // ("best thing I've bought", "the best", "best ever": not "best to bin it", "best you send a new one".)
+  const praised = toks.some((t, k) => CRACKED_PRAISE.has(t) || (t === 'best' && (toks[k - 1] === 'the' || /^(?:thing|things|ever|purchase|buy|lamp|value)$/.test(toks[k + 1] ?? ''))));
+  return praised && !goodsCame(toks);
+}
+/** Session 35 (fe): every word of damage in the message is praise (praiseIdiom): the classifier's damage reading rests on slang. */
+const DAMAGE_WORDS = new Set(['damage', 'damaged', 'broken', 'broke', 'smashed', 'cracked', 'cracking', 'smashing', 'shattered', 'defective', 'faulty', 'chipped', 'dented', 'scratched', 'torn', 'ripped', 'bent', 'split', 'leaking', 'dangerous', 'dangerously']);
+export function damageOnlyAsPraise(toks: readonly string[]): boolean {
+  const praise = praiseIdiom(toks);
+  if (praise.length === 0) return false;
+  for (let i = 0; i < toks.length; i++) if (DAMAGE_WORDS.has(toks[i]) && !praise.includes(i)) return false;
+  return true;
 }
 
 /**

@@ -22,7 +22,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { othersStory, keptAfterChangeOfSubject } from '../othersStory';
-import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, damageOnlyAsPraise, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -323,6 +323,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     functionWordsOnly(facts.analysis, bestOutput) ??
     (bestOutput === 'cancellation' && mindChangeOnly(toks) ? 'the customer changed their mind or let a question go ("never mind"), with no word of cancelling, stopping or deleting anything' : null) ??
     (bestOutput === 'security' && ownChangeQuestion(toks) ? 'the customer asks how to change their own details, nothing changed that they did not do' : null) ??
+    (bestOutput === 'damaged' && damageOnlyAsPraise(toks) ? 'its only words of damage are praise ("cracking job", "the lamp is cracked, absolutely goated")' : null) ??
     generalQuestion(facts.analysis);
   if (general !== null) {
     reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });

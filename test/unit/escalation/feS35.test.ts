@@ -101,3 +101,19 @@ describe('an urgent word naming a product, its protection or a line of work (det
     'EMERGENCY my son swallowed a battery from the toy',
   ])('%j is urgent', (text) => expect(reason(text)).toBe('urgency'));
 });
+
+describe('"cracked" as slang praise (topicMeaning crackedAsPraise, damageOnlyAsPraise)', () => {
+  it.each([
+    'the gaming chair is lowkey cracked value. do you ship to wales?',
+    'this headset is cracked, best purchase all year. does it come in white?',
+    'ngl the monitor arm is cracked, absolutely goated. how long is delivery to leeds',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'the lamp is cracked',
+    'the mug arrived cracked, love the design though',
+    'the vase is cracked, I love it but can you send another',
+    'the bowl is cracked. best you send a new one',
+    'the teapot is cracked, best to just bin it?',
+  ])('%j is still damaged goods', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
