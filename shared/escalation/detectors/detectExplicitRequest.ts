@@ -732,6 +732,7 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
     }
     // Session 9: "will they call me before?", "does he ring us first": asks whether someone (the courier) will phone, not for a person.
     if ((toks[i - 1] === 'they' || toks[i - 1] === 'he' || toks[i - 1] === 'she') && (toks[i - 2] === 'will' || toks[i - 2] === 'would' || toks[i - 2] === 'do' || toks[i - 2] === 'does')) negated = true;
+    if (!personNamed && courierCallsAhead(toks, i, end)) negated = true;
     if (negated) continue;
     // Session 17 (hostile s16 #8): a call asked for on a delivery event is for the courier, not a person of the shop.
     if (!personNamed && onDeliveryEvent(toks, end)) continue;
@@ -739,6 +740,25 @@ function contactFrame(toks: string[], personNamed: boolean): { start: number; en
   }
   return null;
 }
+
+/**
+ * Session 35 (fe, issue 11): "they" / "he" / "she" who may ring or text are the courier, when the courier is named before
+ * it in the message ("Do you share my phone number with the courier so they can text me?") or the call is asked for ahead
+ * of the delivery ("can they ring me 30 min before, it's a gated yard", "could he text me first"; not "first thing tomorrow"): delivery, not a person
+ * of the shop. Not with a person of the shop named (the caller checks personNamed): "can they call me back, the manager".
+ */
+const THIRD_PERSON = new Set(['they', 'he', 'she']);
+const MODALS = new Set(['can', 'could', 'will', 'would', 'may', 'might']);
+const AHEAD = new Set(['before', 'beforehand', 'first', 'ahead', 'prior']);
+function courierCallsAhead(toks: string[], i: number, end: number): boolean {
+  const who = THIRD_PERSON.has(toks[i - 1] ?? '') && MODALS.has(toks[i - 2] ?? '') ? i - 1 : THIRD_PERSON.has(toks[i - 2] ?? '') && MODALS.has(toks[i - 1] ?? '') ? i - 2 : -1;
+  if (who < 0) return false;
+  for (let k = 0; k < who; k++) if (COURIER_NAMED.has(toks[k])) return true;
+  for (let k = end + 1; k < Math.min(toks.length, end + 6); k++) if (AHEAD.has(toks[k]) && toks[k + 1] !== 'thing') return true;
+  return false;
+}
+/** Who delivers, named ("courier", "driver", "DPD"): not "delivery", "bank" or "app", which COURIERS also reads right before the verb. */
+const COURIER_NAMED = new Set(['driver', 'drivers', 'rider', 'riders', 'courier', 'couriers', 'postman', 'postie', 'postwoman', 'dpd', 'ups', 'dhl', 'fedex', 'hermes', 'evri', 'yodel']);
 
 /**
  * Session 17 (hostile s16 #8): the contact asked for only when something happens to the delivery: "call me on 07700

@@ -117,3 +117,17 @@ describe('"cracked" as slang praise (topicMeaning crackedAsPraise, damageOnlyAsP
     'the teapot is cracked, best to just bin it?',
   ])('%j is still damaged goods', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('the courier who may ring or text ("they" after the courier is named, or asked to call ahead) (detectExplicitRequest courierCallsAhead)', () => {
+  it.each([
+    'will you give my number to the driver so he can text me? fine by me, just checking',
+    'can they ring me 20 min before, the gate code is tricky',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'can they call me back please',
+    'call me please',
+    'can someone ring me before 5pm',
+    'my delivery is late again, can they call me',
+  ])('%j is a request for a person', (text) => expect(reason(text)).toBe('explicit_request'));
+});
