@@ -62,6 +62,8 @@ export const takeoverTexts = {
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
   nameSkipped: "No problem, let's continue without it.",
   noAgent: 'Sorry, no one from our team is available right now.',
+  /** Session 35 (newcomer s35 #1): the queue timed out and its exit goes on without a Message of the designer's own. */
+  timedOut: "I'm sorry for the wait: no one from our team could join in time.",
   /**
    * Session 33 (issue 8, perf s32): a takeover entered again while it is still closed, after this conversation was given
    * its out-of-hours message: one short line, not the whole paragraph again (`when`: "on Monday at 8am", or empty).
@@ -233,7 +235,11 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   const field = nextField(run, d, null);
   if (field !== null) {
     // The block's own words, variables filled in; a text the designer emptied says nothing.
-    const leadIn = field !== 'name' ? renderTemplate(takeoverLeadIn(entry?.reason, d.leadIn ?? DEFAULT_LEAD_IN), run.s.variables).trim() : '';
+    // Session 35 (newcomer s35 #7): an upset customer who also asks for a person ("I am so angry, this is the third time
+    // my order is late. Get me a person") is told sorry first, and so is one whose first question is the name (whose
+    // own "Before I connect you" made every other lead-in redundant, the apology too).
+    const upset = upsetEntry(entry);
+    const leadIn = field !== 'name' || upset ? renderTemplate(takeoverLeadIn(upset ? 'negative_sentiment' : entry?.reason, d.leadIn ?? DEFAULT_LEAD_IN), run.s.variables).trim() : '';
     if (leadIn !== '') bot(run, leadIn, block.id);
     ask(run, block, field, entry?.reason);
     return null;
@@ -338,6 +344,11 @@ function whyHere(run: Run, entry: TakeoverEntry): string {
   return `the policy would have handed over (${reasonPhrases[entry.reason]})`;
 }
 
+/** The customer came here upset: handed over for it, or it fired beside another reason (a request for a person). */
+function upsetEntry(entry: TakeoverEntry): boolean {
+  return entry !== null && (entry.reason === 'negative_sentiment' || entry.signals.some((x) => x.reason === 'negative_sentiment'));
+}
+
 /**
  * Session 29 (hostile s28 H11, newcomer s28 N5): before "we're offline" / "no one is available", what the customer who
  * came here needs first. Words of self-harm got only "Leave your details and we'll get back to you first thing": the
@@ -351,7 +362,7 @@ function nobodyNowLeadIn(run: Run, block: BlockOf<'human_takeover'>, entry: Take
     bot(run, crisisLineOf(run.flow), block.id);
     return;
   }
-  if (entry.reason !== 'negative_sentiment') return;
+  if (!upsetEntry(entry)) return;
   const texts = block.data.leadIn ?? DEFAULT_LEAD_IN;
   if (takeoverLeadIn('negative_sentiment', texts) === DEFAULT_LEAD_IN.upset) bot(run, takeoverTexts.sorryNobodyNow, block.id);
 }
@@ -767,7 +778,14 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
         // Session 35 (hostile s34 #13): a queue that times out after closing time said the flow's "all our colleagues are
         // still busy": the team is closed, not busy, so it says so and the flow goes on by No agent (when wired).
         if (!gone && run.c.exitOf(block.id, 'no_agent') !== undefined && closedMeanwhile(run, block)) follow(run, block, 'no_agent');
-        else follow(run, block, 'timeout');
+        else {
+          // Session 35 (newcomer s35 #1): Timeout wired straight to a Ticket (what the studio's warning suggests) went from
+          // "Expected wait: under a minute" to "What email address should we reply to?" after ten minutes, with no word
+          // that nobody came. The customer is told so first unless the exit goes to a Message (the designer's own words).
+          const next = run.c.exitOf(block.id, 'timeout');
+          if (!gone && next !== undefined && run.c.blocks.get(next)?.kind !== 'message') bot(run, takeoverTexts.timedOut, block.id);
+          follow(run, block, 'timeout');
+        }
       } else {
         s.timers = s.timers.filter((t) => t.id !== timer.id);
         const minutes = d.waitingEmailAfterMinutes;
