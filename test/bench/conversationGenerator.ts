@@ -87,6 +87,46 @@ export function fillTemplate(template: string, rand: () => number): string {
   return pick(openers) + body + pick(closers);
 }
 
+const names = ['sam', 'priya', 'jonas', 'maria', 'li wei', 'tom', 'aisha', 'kofi', 'elena', 'ravi', 'noor', 'ben', 'yuki', 'carla', 'omar', 'ines'];
+const domains = ['example.com', 'mail.example', 'post.example.org', 'example.net'];
+const variantOpeners = ['', '', '', 'hi, ', 'hello, ', 'hey {name} here, ', "hi it's {name}, ", 'sorry, ', 'um ', 'ok so ', 'quick one: ', '{name} again: '];
+const variantClosers = ['', '', '', ' please', ' thanks', ' thx', '!', '?', ' - {name}', ' (order {n})', ' cheers', ' asap'];
+
+/**
+ * Session 35: one variation of `text` (a pool message): its digits redrawn, an address made up, a name, an opener and a
+ * closer added, so the same intent comes back as a text not seen before (real customers rarely type the same words twice,
+ * and per-text memories in the engine must not make the bench's cost look lower than real traffic's).
+ */
+export function vary(text: string, rand: () => number): string {
+  const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const fill = (s: string) => s.replaceAll('{name}', () => pick(names)).replaceAll('{n}', () => String(10000 + Math.floor(rand() * 90000)));
+  if (/^\S+@\S+$/.test(text)) return `${pick(names).replace(' ', '.')}${Math.floor(rand() * 10000)}@${pick(domains)}`;
+  const body = text.replace(/\d/g, () => String(Math.floor(rand() * 10)));
+  return fill(pick(variantOpeners)) + body + fill(pick(variantClosers));
+}
+
+/**
+ * Session 35: `count` customer messages, nearly all distinct: in turn a variation of the next pool message (the pool's
+ * mix of intents, see `vary`) and a variation of a filled template. Deterministic for a seed. The benches' `distinct` pool.
+ */
+export function distinctMessages(count: number, seed = 35): string[] {
+  const rand = seededRandom(seed);
+  return Array.from({ length: count }, (_, i) =>
+    i % 2 === 0 ? vary(messagePool[(i / 2) % messagePool.length], rand) : vary(fillTemplate(messageTemplates[Math.floor(rand() * messageTemplates.length)], rand), rand),
+  );
+}
+
+/**
+ * Session 35: the texts a bench sends, by BENCH_TEXTS (or `name`): `pool` = the 30 messages of `messagePool` over and
+ * over (sessions 4-34's figures; per-text memories hit nearly always), `distinct` = 50,000 nearly all different texts
+ * (`distinctMessages`). A typo stops the bench.
+ */
+export function benchTexts(name = process.env.BENCH_TEXTS ?? 'distinct'): { name: 'pool' | 'distinct'; texts: readonly string[] } {
+  if (name === 'pool') return { name, texts: messagePool };
+  if (name === 'distinct') return { name, texts: distinctMessages(50_000) };
+  throw new Error(`BENCH_TEXTS=${JSON.stringify(name)}: expected distinct or pool`);
+}
+
 /**
  * A conversation: mostly typed messages, some clicks, and a few agent events. A click is `#k`: the k-th
  * button on screen when it is played (see `resolveClick`).

@@ -14,6 +14,9 @@
  *   MP_CHILD=$PWD node --cpu-prof --cpu-prof-dir=/tmp/mp --import tsx test/bench/messagePath.ts   (one process, profiled)
  *   BENCH_HOURS=closed|open|clock   (session 31: the flow's takeover never open (default), always open, or as shipped:
  *        the path, and the CPU per message with it, depends on it; see benchHours.ts)
+ *   BENCH_TEXTS=distinct|pool (session 35, default distinct): 50,000 generated texts, nearly all different, or the 30
+ *        texts of `messagePool` over and over (sessions 4-34's figures: the engine's per-text memories hit nearly always
+ *        there). Both checkouts get the same texts (this file's generator).
  *   MP_IDEM=1 ...   (session 19: every message with its own idempotency key, as the web widget sends them; the service
  *        then also stores the answer for a retry: another path than the bare API's, which the other benches drive)
  */
@@ -25,7 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pino from 'pino';
 import type { Flow } from '../../shared/flow/schema';
-import { messagePool } from './conversationGenerator';
+import { benchTexts } from './conversationGenerator';
 import { benchHours, withBenchHours } from './benchHours';
 import { StoreConflictError, type CommitResult, type ConversationRecord, type HandoffRecord, type IdempotencyRecord, type LogEntry, type OutboxItem, type RuntimeStore, type StepWrite, type TimerRecord } from '../../runtime/store/types';
 
@@ -35,6 +38,7 @@ const CONCURRENCY = Number(process.env.MP_CONCURRENCY ?? 100);
 const CONVERSATIONS = Number(process.env.MP_CONVERSATIONS ?? 1000);
 const ROUNDS = Number(process.env.MP_ROUNDS ?? 3);
 const STORE = process.env.MP_STORE === 'lmdb' ? 'lmdb' : 'memory';
+const TEXTS = benchTexts();
 
 /** One measurement in this process: `rounds` x `messages` customer messages, CPU ms per message for each round. */
 export async function measureMessagePath(root: string, rounds: number): Promise<{ perMsg: number[]; perSec: number[]; allocatedPerMsg?: number; harnessPerMsg?: number }> {
@@ -76,7 +80,7 @@ export async function measureMessagePath(root: string, rounds: number): Promise<
     const one = async (i: number) => {
       const c = convs[i % convs.length];
       await svc.getAuthorized(c.id, c.token);
-      const text = messagePool[msg++ % messagePool.length];
+      const text = TEXTS.texts[msg++ % TEXTS.texts.length];
       // The lean route's call with an Idempotency-Key header (runtime/shard/shardWorker.ts `send`).
       await svc.send(c.id, { type: 'text', text }, idem ? { key: `mp-${msg}-${i}`, requestHash: hashBody({ text }) } : undefined);
     };
@@ -212,7 +216,7 @@ export async function messagePathBench(): Promise<void> {
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(
     `\nMessage path in-process, ${STORE === 'memory' ? 'memory store (CPU outside the store)' : 'embedded lmdb store'}${process.env.MP_IDEM === '1' ? ', every message with an idempotency key' : ''}: ${CONCURRENCY} concurrent, ` +
-      `${CONVERSATIONS} conversations, ${ROUNDS} alternating processes x ${MESSAGES} messages; load average ${l0.toFixed(1)} -> ${l1.toFixed(1)}\n`,
+      `${CONVERSATIONS} conversations, texts: ${TEXTS.name}, ${ROUNDS} alternating processes x ${MESSAGES} messages; load average ${l0.toFixed(1)} -> ${l1.toFixed(1)}\n`,
   );
   console.log('| checkout | CPU µs / msg (median) | per round (2 per process) | msgs/s (median) | allocated KB / msg (sampled) |');
   console.log('|---|---|---|---|---|');

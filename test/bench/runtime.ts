@@ -18,6 +18,9 @@
  *        shipped (Mon-Fri 08-20, Sat 09-13 London). With no agent signed in, the path (queue in hours, the follow-up
  *        ticket's email question out of hours) and the CPU per message depend on it: see benchHours.ts. Also for
  *        runtimeCpu.ts and rateCompare.ts (they start the server through startBaton).
+ *   BENCH_TEXTS=distinct|pool (session 35, default distinct): the customers' texts: 50,000 generated, nearly all
+ *        different (the engine's per-text memories hit as little as on real traffic), or the 30 texts of `messagePool`
+ *        over and over (sessions 4-34's figures). Also for the benches that use `load` / `loadFixedRate` below.
  *
  * Load generator: autocannon, in this process; the servers run in child processes, so on a 2-core machine the
  * server under test gets about one core and the load generator the other.
@@ -28,7 +31,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { messagePool } from './conversationGenerator';
+import { benchTexts } from './conversationGenerator';
 import { startTestRedis, type TestRedis } from '../server/redisServer';
 import { loadAtRate, type RateLoad } from './fixedRate';
 import { benchHours, benchHoursText } from './benchHours';
@@ -55,6 +58,8 @@ const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 1000);
  */
 const IDEM = process.env.BENCH_IDEM === '1';
 let idemSeq = 0; // keys stay unique across rounds on the same server
+/** BENCH_TEXTS: what the customers type (see the header). */
+const TEXTS = benchTexts();
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -218,7 +223,7 @@ export async function load(url: string, connections: number, pathFor: (i: number
       {
         setupRequest: (req: any) => {
           const i = next++ % conversations;
-          const text = messagePool[msg++ % messagePool.length];
+          const text = TEXTS.texts[msg++ % TEXTS.texts.length];
           const headers: Record<string, string> = { 'content-type': 'application/json', ...headersFor(i) };
           if (IDEM) headers['idempotency-key'] = `bench-${process.pid}-${++idemSeq}`;
           return { ...req, method: 'POST', path: pathFor(i), headers, body: JSON.stringify({ text }) };
@@ -232,7 +237,7 @@ export async function load(url: string, connections: number, pathFor: (i: number
 
 /** The fixed-rate row's load (see test/bench/fixedRate.ts): RATE messages/s, conversation i on connection i. */
 export function loadFixedRate(url: string, pathFor: (i: number) => string, headersFor: (i: number) => Record<string, string>, seconds = DURATION_S, rate = RATE): Promise<RateLoad> {
-  return loadAtRate(url, { connections: RATE_CONNECTIONS, rate, seconds, conversations: CONVERSATIONS }, pathFor, headersFor, (k) => JSON.stringify({ text: messagePool[k % messagePool.length] }));
+  return loadAtRate(url, { connections: RATE_CONNECTIONS, rate, seconds, conversations: CONVERSATIONS }, pathFor, headersFor, (k) => JSON.stringify({ text: TEXTS.texts[k % TEXTS.texts.length] }));
 }
 
 export async function runtimeBench(): Promise<void> {
@@ -351,7 +356,7 @@ export async function runtimeBench(): Promise<void> {
       if (r) rows.push(['baton serve --redis (appendfsync always; lock + Lua commit)', fmt(c), fmt(r.perSec), fmt(r.p50, 1), fmt(r.p99, 1), fmt(r.non2xx), fmt(r.errors), fmt(r.perSec / b.perSec, 2)]);
     }
     table(
-      `Runtime on loopback: ${fmt(CONVERSATIONS)} conversations, best of ${ROUNDS} alternating ${DURATION_S} s runs per row (autocannon; servers in their own processes; ` +
+      `Runtime on loopback: ${fmt(CONVERSATIONS)} conversations (texts: ${TEXTS.name}), best of ${ROUNDS} alternating ${DURATION_S} s runs per row (autocannon; servers in their own processes; ` +
         `load average ${fmt(load0, 1)} -> ${fmt(load1, 1)} on ${os.cpus().length} cores; RSS after load: bare ${fmt(bareRss)} MB, baton ${fmt(batonRss)} MB${sharded.map((sh, i) => `, baton --workers ${sh.workers} ${fmt(shardedRss[i])} MB`).join('')}${viaRedis ? `, baton --redis ${fmt(redisBatonRss)} MB` : ''})`,
       rows,
     );
