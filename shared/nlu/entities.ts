@@ -30,6 +30,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 interface Extractor {
   type: EntityType;
   re: RegExp;
+  /**
+   * Session 35 (perf): what every match of `re` contains, checked once per text before `re` runs: 'digit' (an ASCII
+   * digit: \d in every alternative), 'at' ("@"), 'web' ("http://", "https://" or "www.", any case). Absent: always run.
+   */
+  needs?: 'digit' | 'at' | 'web';
   /** Returns the entity for a match, or null to reject it. `text` defaults to the whole match. */
   make(m: RegExpExecArray): { value: string; start?: number; text?: string } | null;
 }
@@ -55,6 +60,7 @@ function isoDate(y: number | undefined, month: number, day: number): string | nu
 const EXTRACTORS: Extractor[] = [
   {
     type: 'url',
+    needs: 'web',
     re: /\b(?:https?:\/\/|www\.)[^\s<>"']+/gi,
     make: (m) => {
       const text = m[0].replace(/[.,;:!?)\]]+$/, '');
@@ -63,11 +69,13 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'email',
+    needs: 'at',
     re: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b/g,
     make: (m) => ({ value: m[0].toLowerCase() }),
   },
   {
     type: 'amount',
+    needs: 'digit',
     re: new RegExp(`([$€£¥₹])\\s?(${NUM})(?![\\d])|\\b(${NUM})\\s?(€|\\$|£|(?:usd|eur|gbp|chf|cad|aud|jpy|inr|dollars?|bucks|euros?|pounds|quid|francs|yen|rupees)\\b)`, 'gi'),
     make: (m) => {
       const symbol = m[1] ?? m[4];
@@ -80,6 +88,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'policy_number',
+    needs: 'digit',
     re: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
     make: (m) => {
       const id = (m[1] ?? m[2]).toUpperCase().replace(/\s/g, '-');
@@ -89,6 +98,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'order_id',
+    needs: 'digit',
     re: /#\s?(\d{3,12})\b|\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
     make: (m) => {
       const raw = m[1] ?? m[2] ?? m[3];
@@ -101,6 +111,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'date',
+    needs: 'digit',
     re: /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
     make: (m) => {
       const v = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -109,6 +120,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'date',
+    needs: 'digit',
     re: /\b(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?\b/g,
     make: (m) => {
       // "12.50" with no year could be a price; only accept dots when a year is present.
@@ -123,6 +135,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'date',
+    needs: 'digit',
     re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_RE})\\b\\.?(?:,?\\s+(\\d{4}))?|\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4}))?`, 'gi'),
     make: (m) => {
       const day = Number(m[1] ?? m[5]);
@@ -144,6 +157,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'time',
+    needs: 'digit',
     re: /\b([01]?\d|2[0-3])[:h]([0-5]\d)\s*(am|pm|a\.m\.|p\.m\.)?(?![\d])|\b(1[0-2]|0?[1-9])\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
     make: (m) => {
       let h = Number(m[1] ?? m[4]);
@@ -161,6 +175,7 @@ const EXTRACTORS: Extractor[] = [
   },
   {
     type: 'phone',
+    needs: 'digit',
     re: /(?<![\w#/.:+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}(?![\w])/g,
     make: (m) => {
       const digits = m[0].replace(/\D/g, '');
@@ -178,12 +193,21 @@ function overlaps(claimed: Span[], s: number, e: number): boolean {
   return false;
 }
 
+const ANY_DIGIT = /\d/;
+const WEB_START = /https?:\/\/|www\./i;
+
 export function extractEntities(text: string): Entity[] {
   // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word.
   if (!/[\d@]|www\.|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
   const claimed: Span[] = [];
   const found: { start: number; entity: Entity }[] = [];
+  // Session 35 (perf): an extractor whose every match holds a digit, "@" or a web address's start does not scan a text
+  // without one (nearly every message lacks "@" and a URL; many lack digits): the same entities, fewer scans.
+  const digit = ANY_DIGIT.test(text);
+  const at = text.includes('@');
+  const web = WEB_START.test(text);
   for (const ex of EXTRACTORS) {
+    if (ex.needs !== undefined && !(ex.needs === 'digit' ? digit : ex.needs === 'at' ? at : web)) continue;
     ex.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = ex.re.exec(text)) !== null) {
