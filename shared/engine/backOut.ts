@@ -49,7 +49,10 @@ export function backsOut(text: string, bareCancel = true): boolean {
 const PERSON_NOUN = '(?:anyone|anybody|someone|somebody|people|humans|agents|(?:a|an|the|any|your)\\s+(?:real\\s+|live\\s+|actual\\s+)?(?:person|human|agent|operator|colleague|advisor|adviser))';
 const REFUSES_PERSON = new RegExp(
   `\\b(?:(?:do\\s*n[o']?t|dont|do\\s+not|no\\s+longer)\\s+(?:really\\s+|even\\s+)?(?:want|need)\\s+(?:to\\s+(?:talk|speak|chat)\\s+(?:to|with)\\s+)?${PERSON_NOUN}|(?:do\\s*n[o']?t|dont|do\\s+not)\\s+(?:put\\s+me\\s+through|connect\\s+me|transfer\\s+me|hand\\s+me\\s+over))\\b` +
-    '|^(?:no\\s+)?no\\s+(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed))*$',
+    '|^(?:no\\s+)?no\\s+(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed))*$' +
+    // Session 35 (hostile s35 F2): "forget the agent", "nah forget the agent", "no no no not a person", "cancel that, no person".
+    '|\\bforget\\s+(?:about\\s+)?(?:the|a|an|that|any)\\s+(?:real\\s+|live\\s+)?(?:person|human|agent|operator)s?\\b(?!\\s+(?:is|was|said|told))' +
+    '|^(?:(?:no|nah|nope|cancel\\s+that|actually)\\s+)*(?:no|not\\s+an?)\\s+(?:real\\s+)?(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed|required|anymore|any\\s+more|for\\s+me|ok|okay))*$',
 );
 export function refusesAPerson(text: string): boolean {
   if (text.includes('@')) return false;

@@ -562,9 +562,16 @@ function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>): void {
   if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
   bot(run, takeoverTexts.backedOut, block.id);
   const from = whereTheCustomerWas(run, block.id);
-  if (from !== undefined) {
+  if (from !== undefined && canWaitAt(from, 'input')) {
     s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
     showPrompt(run, from);
+    return;
+  }
+  // Session 35 (hostile s35 F3, high): asked for a person at a Ticket's question (the cancellation's email question) and
+  // then refused one: the chat started again from the welcome and the cancellation was never opened. The ticket goes on
+  // (its questions again, what it already knows kept).
+  if (from !== undefined) {
+    goTo(run, from.id);
     return;
   }
   if (run.c.startId !== null) goTo(run, run.c.startId);
@@ -577,7 +584,7 @@ function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
     const e = w[i];
     if (e.from !== 'customer' || e.blockId === undefined || e.blockId === takeoverId) continue;
     const b = run.c.blocks.get(e.blockId);
-    return canWaitAt(b, 'input') ? b : undefined;
+    return canWaitAt(b, 'input') || canWaitAt(b, 'ticket_question') ? b : undefined;
   }
   return undefined;
 }
