@@ -35,7 +35,7 @@ import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
 import { signalLine } from '../../shared/simulator/decisionLine';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
-import { CustomerPageChip, CustomerPageRowNote } from './CustomerPageNote';
+import { CustomerPageChip, CustomerPageRowNote, pageGone } from './CustomerPageNote';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
@@ -1255,7 +1255,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                     <span className="ib-faint">{ago(r.requestedAt, now)}</span>
                   </span>
                   <span className="ib-row-reason">
-                    <span className={`ib-dot ib-s-${r.status}${r.customerPage && !r.customerPage.open && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? ' is-page-closed' : ''}`} aria-hidden="true" />
+                    <span className={`ib-dot ib-s-${r.status}${pageGone(r.customerPage) && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? ' is-page-closed' : ''}`} aria-hidden="true" />
                     {handoffWhy(r.reason, r.summary)}
                     {r.priority === 'high' || r.priority === 'urgent' ? <span className="ib-chip ib-danger">{r.priority}</span> : null}
                   </span>

@@ -3,6 +3,7 @@
  * token, errors turned into `InboxError` with the server's sentence, and the agent push channel (SSE) that
  * resumes from the last event id after a drop.
  */
+import type { CustomerPage } from '../../shared/handoff/customerPage';
 import { cannedRepliesClient } from './cannedRepliesClient';
 
 export type View = 'unassigned' | 'mine' | 'all' | 'closed';
@@ -19,17 +20,12 @@ export interface AgentInfo {
 }
 
 /**
- * The customer's chat page (runtime/agents/customerPresence.ts): open = its push channel is connected now, since `at`;
- * closed at `at`; `closedAt` when it came back after closing. null/absent: not known (no page seen since the server
- * started, or an older runtime).
+ * The customer's chat page (runtime/agents/customerPresence.ts; the type: shared/handoff/customerPage.ts): open = its
+ * push channel is connected now, since `at`; closed at `at`; `closedAt` when it came back after closing; `activeAt`
+ * closed but still using the chat API; `beforeRestart` not seen since a restart. null/absent: not known (no page seen
+ * since the server started, or an older runtime).
  */
-export interface CustomerPage {
-  open: boolean;
-  at: number;
-  closedAt?: number;
-  /** Closed, known only from a server restart at `at`: the page has not connected since (runtime/agents/customerPresence.ts). */
-  beforeRestart?: true;
-}
+export type { CustomerPage };
 
 export interface HandoffRow {
   id: string;

@@ -27,7 +27,7 @@ import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
 import { MemorySharedState, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
 import { ApiError, type ConversationService } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
-import { customerPresenceIfAny } from './customerPresence';
+import { customerPresenceIfAny, pageGone } from './customerPresence';
 
 /** An agent/runtime event without its ids (the hub adds handoffId and a fresh eventId). */
 export type AgentInput = Input extends infer I ? (I extends { handoffId: string } ? Omit<I, 'handoffId' | 'eventId'> : never) : never;
@@ -1134,12 +1134,12 @@ export class AgentHub {
   }
 
   /**
-   * Whether the customer of a chat has left: their chat page is known closed (runtime/agents/customerPresence.ts).
-   * Unknown (no page seen since the start, an API or Rasa client) counts as there.
+   * Whether the customer of a chat has left: their chat page is known closed and they have not called the customer
+   * API since (runtime/agents/customerPresence.ts pageGone). Unknown (no page seen since the start, an API or Rasa
+   * client) counts as there, and so does a page known closed only because the server restarted (newcomer s35 #2).
    */
   customerLeft(h: HandoffRecord): boolean {
-    const p = customerPresenceIfAny(this.shared)?.page(h.conversationId, h.requestedAt);
-    return p ? !p.open : false;
+    return pageGone(customerPresenceIfAny(this.shared)?.page(h.conversationId, h.requestedAt));
   }
 
   /**

@@ -27,7 +27,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
 }
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
-import { customerPresenceOf, stopCustomerPresence } from './customerPresence';
+import { customerPresenceOf, pageGone, stopCustomerPresence, type CustomerPage } from './customerPresence';
 import { hiddenRatingsOf, maySeeRating, ratingAnswerIndexes, variablesWithoutHiddenRatings, withoutHiddenRatings } from './ratingPrivacy';
 import { TranscriptSearchCache, type SaidEntry } from './inboxSearch';
 import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
@@ -480,7 +480,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         rows = rows.map((r, i) => ({ ...r, ...(talks[i] ?? {}) }));
         // Unassigned and All: urgent and high priority first (as the queue assigns them; newcomer s9 #8), oldest first.
         // Customers who left the page after those still there, as the queue gives them out (newcomer s11 #4).
-        const left = (r: { status: string; customerPage: { open: boolean } | null }) => (r.status === 'pending' && r.customerPage?.open === false ? 1 : 0);
+        // Known gone only: a page closed since the restart, or closed by a customer still using the API, keeps its place (s35 #2).
+        const left = (r: { status: string; customerPage: CustomerPage | null }) => (r.status === 'pending' && pageGone(r.customerPage) ? 1 : 0);
         if (req.query.view === 'unassigned' || req.query.view === 'all') rows = [...rows].sort((x, y) => left(x) - left(y) || (PRIORITY_RANK[x.priority] ?? 2) - (PRIORITY_RANK[y.priority] ?? 2) || x.queuedSince - y.queuedSince);
         // Mine: the customers waiting longest for a reply first, then the rest as before.
         if (req.query.view === 'mine') rows = rows.map((r, i) => [r, i] as const).sort(([x, i], [y, j]) => (x.waitingSince ?? Infinity) - (y.waitingSince ?? Infinity) || i - j).map(([r]) => r);
@@ -1069,7 +1070,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?} | null}: the customer\'s chat page opened or closed; no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?, activeAt?} | null}: the customer\'s chat page opened or closed, or the customer used the chat API after it closed (activeAt); no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),

@@ -13,25 +13,11 @@
  * pages count as closed at its last heartbeat once ttlMs has passed. The memory shared state (one process) delivers
  * the same events synchronously. The hub ignores this event type (its `onShared` default), so nothing else changes.
  */
+import type { CustomerPage } from '../../shared/handoff/customerPage';
 import type { SharedEvent, SharedState } from '../store/sharedState';
 
-/**
- * What the agent API shows per conversation (null: no page seen since this server started, for a conversation that
- * began after that: an API or Rasa client, or a customer who has not opened the chat yet).
- */
-export interface CustomerPage {
-  /** The customer's page holds a push connection now. */
-  open: boolean;
-  /** open: since when (this stretch); closed: when it closed (ms since epoch). */
-  at: number;
-  /** open after having been closed: when it had closed ("back at 10:07, page closed at 10:04"). */
-  closedAt?: number;
-  /**
-   * closed, known only from a restart: the conversation began before this server started and no page of it has
-   * connected since (an open widget reconnects within seconds), so it closed at or before `at`, the start.
-   */
-  beforeRestart?: true;
-}
+export type { CustomerPage } from '../../shared/handoff/customerPage';
+export { pageGone } from '../../shared/handoff/customerPage';
 
 /**
  * Timings (ms), read when a CustomerPresence is made: `closeGraceMs` without a stream before a close is told (a
@@ -45,19 +31,27 @@ const FORGET_CLOSED_MS = 24 * 3_600_000;
 type Wire =
   | { kind: 'open'; conversationId: string; at: number; closedAt?: number }
   | { kind: 'closed'; conversationId: string; at: number }
-  | { kind: 'beat'; open: Array<[conversationId: string, since: number]>; at: number };
+  | { kind: 'beat'; open: Array<[conversationId: string, since: number]>; at: number }
+  | { kind: 'active'; conversationId: string; at: number };
 
 interface Remote {
   /** instanceId -> since (open on that instance) and its last heartbeat. */
   on: Map<string, { since: number; seen: number }>;
   closedAt?: number;
+  /** The customer's last call to the customer API (told by any instance, at most every activeEveryMs). */
+  activeAt?: number;
 }
+
+/** An instance tells the others of a customer's API call at most this often per conversation. */
+const ACTIVE_EVERY_MS = 10_000;
 
 const EVENT = 'customer' as SharedEvent['type'];
 
 export class CustomerPresence {
   /** Streams this instance holds, per conversation. */
   private local = new Map<string, { count: number; since: number; closedAt?: number; closeTimer: NodeJS.Timeout | null; lastClose: number }>();
+  /** Customer API calls seen by this instance (conversationId -> last call, and when the others were last told). */
+  private activity = new Map<string, { at: number; told: number }>();
   /** Every instance's view (this one's own events included: they come back through the shared channel). */
   private remote = new Map<string, Remote>();
   private listeners = new Set<(conversationId: string, page: CustomerPage | null) => void>();
@@ -127,6 +121,27 @@ export class CustomerPresence {
   }
 
   /**
+   * The customer called the customer API of this conversation (read it, sent a message): proof they are there even
+   * without an open push stream (newcomer s35 #2: a REST customer who had opened /events once was served after
+   * everyone who asked later). Noted only when it can matter: a page of this conversation was seen (on any instance),
+   * or it began before this server started (`createdAt`; otherwise told as closed at the restart). Cheap on the
+   * message path: a map lookup; the other instances are told at most every 10 s per conversation.
+   */
+  active(conversationId: string, createdAt?: number) {
+    if (this.stopped) return;
+    const seenPage = this.remote.has(conversationId) || this.local.has(conversationId);
+    if (!seenPage && !(createdAt !== undefined && createdAt < this.startedAt)) return;
+    const now = this.now();
+    let a = this.activity.get(conversationId);
+    if (!a) this.activity.set(conversationId, (a = { at: now, told: Number.NEGATIVE_INFINITY }));
+    a.at = now;
+    // Told at once when it is the first call since the page closed (the agents' view changes), else every 10 s.
+    if (now - a.told < ACTIVE_EVERY_MS && a.told > (this.remote.get(conversationId)?.closedAt ?? 0)) return;
+    a.told = now;
+    this.publish({ kind: 'active', conversationId, at: now });
+  }
+
+  /**
    * The customer's page of this conversation, as every instance tells it; null when unknown.
    *
    * `startedAt`: when the conversation (or its handoff) began, when the caller knows it and it is a conversation
@@ -138,6 +153,8 @@ export class CustomerPresence {
     const p = this.known(conversationId);
     if (p || startedAt === undefined || startedAt >= this.startedAt) return p;
     if (this.now() - this.startedAt < this.restartGraceMs()) return null;
+    // Called the API since the start: there, through the API (unknown page, as for any API client).
+    if (this.lastActive(conversationId) >= this.startedAt) return null;
     return { open: false, at: this.startedAt, beforeRestart: true };
   }
 
@@ -158,7 +175,14 @@ export class CustomerPresence {
       return closedAt !== undefined && closedAt <= since ? { open: true, at: since, closedAt } : { open: true, at: since };
     }
     const at = Math.max(r?.closedAt ?? 0, lastSeen);
-    return at > 0 ? { open: false, at } : null;
+    if (at <= 0) return null;
+    const active = this.lastActive(conversationId);
+    return active > at ? { open: false, at, activeAt: active } : { open: false, at };
+  }
+
+  /** The customer's last API call as this instance knows it (its own, or told by another); 0 when none. */
+  private lastActive(conversationId: string): number {
+    return Math.max(this.activity.get(conversationId)?.at ?? 0, this.remote.get(conversationId)?.activeAt ?? 0);
   }
 
   /** Called with the conversation's new page state whenever it changes (on any instance). */
@@ -192,9 +216,10 @@ export class CustomerPresence {
           changed = true;
         }
       }
-      if (r.on.size === 0 && (r.closedAt ?? 0) < now - FORGET_CLOSED_MS) this.remote.delete(cid);
+      if (r.on.size === 0 && Math.max(r.closedAt ?? 0, r.activeAt ?? 0) < now - FORGET_CLOSED_MS) this.remote.delete(cid);
       if (changed) this.tell(cid);
     }
+    for (const [cid, a] of this.activity) if (a.at < now - FORGET_CLOSED_MS) this.activity.delete(cid);
     const open: Array<[string, number]> = [];
     for (const [cid, l] of this.local) if (l.count > 0) open.push([cid, l.since]);
     if (open.length > 0) this.publish({ kind: 'beat', open, at: now });
@@ -215,6 +240,13 @@ export class CustomerPresence {
     }
     if (typeof w.conversationId !== 'string' || typeof w.at !== 'number') return;
     const r = this.entry(w.conversationId);
+    if (w.kind === 'active') {
+      const was = r.activeAt ?? 0;
+      r.activeAt = Math.max(was, w.at);
+      // Told only when it changes what the agents see: the first call after the page closed.
+      if ((r.closedAt ?? 0) > 0 && r.on.size === 0 && was <= (r.closedAt ?? 0)) this.tell(w.conversationId);
+      return;
+    }
     if (w.kind === 'open') {
       r.on.set(origin, { since: w.at, seen: w.at });
       if (typeof w.closedAt === 'number') r.closedAt = Math.max(r.closedAt ?? 0, w.closedAt);

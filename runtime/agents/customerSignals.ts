@@ -19,6 +19,11 @@ export type CustomerSignal = { event: 'typing'; data: { name: string } } | { eve
 export interface CustomerSignals {
   /** Calls `send` with this conversation's signals until the returned function is called. */
   subscribe(conversationId: string, send: (s: CustomerSignal) => void): () => void;
+  /**
+   * The customer called the customer API of this conversation (read it, sent a message; `createdAt`: when the
+   * conversation began, when known): they are there without an open stream (customerPresence.active).
+   */
+  active(conversationId: string, createdAt?: number): void;
 }
 
 /** The data of a hub `typing` event that is meant for the customer (agentRoutes' typing action sets these). */
@@ -69,6 +74,9 @@ export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList' | '
   };
 
   return {
+    active(conversationId, createdAt) {
+      presence.active(conversationId, createdAt);
+    },
     subscribe(conversationId, send) {
       presence.opened(conversationId);
       let set = byConversation.get(conversationId);

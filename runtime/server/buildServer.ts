@@ -66,7 +66,11 @@ export interface ServerOptions {
    * Agent-side signals for the customer push channel (runtime/agents/customerSignals.ts, set with --agents): written
    * as id-less `typing` / `agent` frames between the `message` frames (Last-Event-ID stays the last message seq).
    */
-  customerSignals?: { subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void): () => void };
+  customerSignals?: {
+    subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void): () => void;
+    /** The customer called the API (read the conversation, sent a message): there without an open stream. */
+    active?(conversationId: string, createdAt?: number): void;
+  };
   /**
    * `baton serve --workers N` (runtime/shard/): the customer message route is run by the conversation's shard (token
    * check, per-conversation limit, idempotency, step), which answers the response's JSON text (a RawJson).
@@ -234,10 +238,16 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       throw new ApiError(400, 'invalid_request', 'body.text: the message has nothing visible (only spaces, control or invisible characters); send some text, or a button\'s id as "choice"', 'body.text');
     }
     // Sharded: the shard's JSON text (RawJson, written as it is by both routes' serialisers).
-    if (o.routeMessage) return (await o.routeMessage(id, body, headers)) as Awaited<ReturnType<ConversationService['send']>>;
+    if (o.routeMessage) {
+      const out = (await o.routeMessage(id, body, headers)) as Awaited<ReturnType<ConversationService['send']>>;
+      o.customerSignals?.active?.(id); // the shard checked the token
+      return out;
+    }
     const h = headers.authorization;
     const m = typeof h === 'string' ? /^Bearer\s+(\S+)$/i.exec(h.trim()) : null;
-    await svc.getAuthorized(id, m ? m[1] : undefined);
+    const rec = await svc.getAuthorized(id, m ? m[1] : undefined);
+    // The customer is there, stream or not (runtime/agents/customerPresence.ts active; newcomer s35 #2).
+    o.customerSignals?.active?.(rec.id, rec.createdAt);
     await (o.conversationLimit ? o.conversationLimit(id, o.now()) : perConversation.take(id, o.now()));
     const input: Input = body.text !== undefined ? { type: 'text', text: body.text } : { type: 'choice', buttonId: body.choice! };
     const key = headers['idempotency-key'];
@@ -287,6 +297,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     schema: { summary: 'Read messages since a sequence number', tags: ['customer'], security: [{ customerToken: [] }], params: s.conversationParams, querystring: s.afterQuery, response: { 200: s.stepResponse, ...errors } },
     handler: async (req) => {
       const rec = await svc.getAuthorized(req.params.id, bearer(req));
+      o.customerSignals?.active?.(rec.id, rec.createdAt); // a poll: the customer is there (newcomer s35 #2)
       const messages = await o.store.readLog(rec.id, req.query.after ?? 0, 1000);
       return { mode: rec.mode, messages, handoff: publicHandoff(rec.state), lastSeq: rec.lastSeq };
     },

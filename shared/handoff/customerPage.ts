@@ -1,0 +1,38 @@
+/**
+ * The customer's chat page as the agents see it (runtime/agents/customerPresence.ts tells it; the inbox shows it), and
+ * whether that means the customer has gone. Pure: read by the runtime's queue order and by the inbox.
+ */
+
+/**
+ * What the agent API shows per conversation (null: no page seen since this server started, for a conversation that
+ * began after that: an API or Rasa client, or a customer who has not opened the chat yet).
+ */
+export interface CustomerPage {
+  /** The customer's page holds a push connection now. */
+  open: boolean;
+  /** open: since when (this stretch); closed: when it closed (ms since epoch). */
+  at: number;
+  /** open after having been closed: when it had closed ("back at 10:07, page closed at 10:04"). */
+  closedAt?: number;
+  /**
+   * closed, known only from a restart: the conversation began before this server started and no page of it has
+   * connected since (an open widget reconnects within seconds), so it closed at or before `at`, the start.
+   */
+  beforeRestart?: true;
+  /**
+   * closed: the customer called the customer API (read the conversation, sent a message) after the page closed, at
+   * this time: a REST or bridge client that opened the push channel once, or a customer who polls. Still there, so
+   * not served after the others (newcomer s35 #2).
+   */
+  activeAt?: number;
+}
+
+/**
+ * Whether the customer of a waiting chat has left, for the queue order: their page is known closed and they have not
+ * called the API since. A page known closed only from a restart does not count (every customer not seen since the
+ * start would move back, REST clients that never had a page among them: newcomer s35 #2).
+ */
+export function pageGone(page: CustomerPage | null | undefined): boolean {
+  return !!page && !page.open && !page.beforeRestart && page.activeAt === undefined;
+}
+
