@@ -241,6 +241,12 @@ export class AgentHub {
       pollMs?: number;
       /** Shared with the other instances (`store.sharedState()`); default: this process only. */
       shared?: SharedState;
+      /**
+       * Agents who count as reachable without an open inbox (the studio's Run: the designer, whose inbox window the
+       * browser may block or who closes it; newcomer s26 F17, s35 #3): a closed inbox does not make them offline for
+       * new chats or the wait estimate, and Online does not lapse by inactivity. They can still choose Offline.
+       */
+      inboxOptional?: readonly string[];
     },
   ) {
     this.startedAt = deps.now();
@@ -443,6 +449,7 @@ export class AgentHub {
    * Their existing chats are kept during the inactivity grace as before (newcomer s9 #32).
    */
   connected(agentId: string): boolean {
+    if (this.deps.inboxOptional?.includes(agentId)) return true;
     const left = this.inboxLeftAt(agentId);
     if (left === 'open' || left === undefined) return true;
     const seen = this.presence.get(agentId)?.lastSeen ?? Number.NEGATIVE_INFINITY;
@@ -988,6 +995,8 @@ export class AgentHub {
       for (const id of streaming) if (now - (this.inboxToldAt.get(id) ?? Number.NEGATIVE_INFINITY) >= INBOX_RETELL_MS) this.tellInbox(id);
     }
     this.leader = await this.shared.lead(Math.max(LEAD_MS, (this.deps.pollMs ?? 250) * 8));
+    // Agents reachable without an inbox (deps.inboxOptional) stay as they chose, however long nobody hears of them.
+    for (const id of this.deps.inboxOptional ?? []) if (this.status(id) !== 'offline') this.seen(id);
     if (this.leader) {
       // Presence: an agent with no request and no open stream (on any instance) for too long goes offline.
       const limit = this.deps.directory.settings.offlineAfterSeconds * 1000;
@@ -1088,9 +1097,17 @@ export class AgentHub {
       await this.shared.setAnnounced(id, null);
     }
     const byId = new Map(this.handoffs.map((h) => [h.id, h]));
+    // Just started and nobody online yet: the inboxes may still be reconnecting (as assignPending waits for them), so
+    // "no one is available right now" is not said before the start-up grace is over (newcomer s35 #3: every waiting
+    // customer read it in the 4 s after a restart, and after the studio's Run again, before the inbox was back).
+    const startGrace = this.startGraceLeft();
     for (const [id, { position, wait, nobody }] of places) {
       const h = byId.get(id);
       if (!h) continue;
+      if (nobody && startGrace > 0) {
+        this.passesDueAt = Math.min(this.passesDueAt, now + startGrace);
+        continue;
+      }
       const prev = this.meta.announced.get(h.id);
       // nobody: no one signed in could take it: a wait promised earlier ("under a minute" before the only agent left,
       // or by the handoff message of a chat now requeued) is corrected at once, once (hostile s7 #11).
@@ -1110,23 +1127,41 @@ export class AgentHub {
         .runExclusive(h.conversationId, async () => {
           const rec = await this.deps.store.getConversation(h.conversationId);
           if (!rec || rec.mode !== 'waiting') return;
-          // Not when the customer's last word on the wait already says this (e.g. the handoff message just did).
-          if (!moved && (await this.lastWaitTold(rec.id, rec.lastSeq)) === wait) return;
+          // Not when the customer's last word on the wait already says this (e.g. the handoff message just did), nor
+          // the very line they were told last (a restart forgets what was announced: newcomer s35 #3).
+          const told = await this.lastWaitTold(rec.id, rec.lastSeq);
+          if (told?.line === text || (!moved && told?.wait === wait)) return;
           await this.deps.store.commit({ conversation: { ...rec, updatedAt: now }, append: [{ from: 'system', text, at: now }] });
         })
         .catch((err) => this.deps.logger.warn({ err, handoffId: h.id }, 'queue update failed'));
     }
   }
 
-  /** The expected wait the customer read last ("Expected wait: <this>."), in the conversation's last 30 entries. */
-  private async lastWaitTold(conversationId: string, lastSeq: number): Promise<string | null> {
+  /** The expected wait the customer read last ("Expected wait: <this>.") and its line, in the conversation's last 30 entries. */
+  private async lastWaitTold(conversationId: string, lastSeq: number): Promise<{ wait: string; line: string } | null> {
     const recent = await this.deps.store.readLog(conversationId, Math.max(0, lastSeq - 30), 30);
     for (let i = recent.length - 1; i >= 0; i--) {
       const m = /Expected wait: ([^.]+)\./.exec(recent[i].from === 'customer' ? '' : recent[i].text);
-      if (m) return m[1];
+      if (m) return { wait: m[1], line: recent[i].text };
     }
     return null;
   }
+
+  /**
+   * The start-up grace left (ms): just started (less than the inactivity timeout ago) and no agent online yet, so the
+   * inboxes may still be reconnecting; 0 once over or once someone is online. Nobody is told that no one is available
+   * meanwhile (assignPending's no_agent, announceQueue's wait lines).
+   */
+  private startGraceLeft(base: readonly AgentPresence[] = this.presenceList()): number {
+    if (this.onlineSinceStart) return 0;
+    if (base.some((p) => p.status === 'online')) {
+      // Someone is back: the grace is over for good (an agent going offline later is not an inbox reconnecting).
+      this.onlineSinceStart = true;
+      return 0;
+    }
+    return Math.max(0, this.startedAt + this.deps.directory.settings.offlineAfterSeconds * 1000 - this.deps.now());
+  }
+  private onlineSinceStart = false;
 
   private async announce(handoffId: string, a: { position: number; wait: string; at: number }) {
     this.meta.announced.set(handoffId, a);
@@ -1258,9 +1293,9 @@ export class AgentHub {
       // and so does a chat everyone signed in has declined: they can still take it from the queue.
       const anyone = reachableAgents(base, { ...req, maxChatsPerAgent: Number.POSITIVE_INFINITY });
       // Just started and nobody online at all: the inboxes may still be reconnecting; wait the inactivity timeout first.
-      const graceMs = this.deps.directory.settings.offlineAfterSeconds * 1000;
-      if (anyone.length === 0 && !base.some((p) => p.status === 'online') && this.deps.now() - this.startedAt < graceMs) {
-        this.passesDueAt = Math.min(this.passesDueAt, this.startedAt + graceMs);
+      const grace = this.startGraceLeft(base);
+      if (anyone.length === 0 && grace > 0) {
+        this.passesDueAt = Math.min(this.passesDueAt, this.deps.now() + grace);
         continue;
       }
       // A chat that an agent had and gave back (went offline, signed out, declined) waits for its queue timeout, set

@@ -50,7 +50,8 @@ export interface RuntimeOptions {
   /** Run the timer and outbox loops (default true); tests turn them off and call `runner.tick()`. */
   effectLoop?: boolean;
   /** Agents (`--agents FILE`, parsed by loadAgentsFile): turns on the agent API, presence and assignment. */
-  agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string; cannedReplies?: CannedReply[] };
+  /** `inboxOptional`: agents reachable without an open inbox (the studio's Run designer: AgentHub deps.inboxOptional). */
+  agents?: { agents: Agent[]; settings?: Partial<AgentSettings>; file?: string; cannedReplies?: CannedReply[]; inboxOptional?: string[] };
   /**
    * `--workers N` (runtime/shard/): conversations spread over N worker threads, each stepping and storing its own
    * (embedded store only). 0 (default here; `baton serve` defaults to 1): everything on the main thread.
@@ -187,7 +188,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
         : undefined;
     for (const w of agentNameWarnings(directory.list())) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
-    const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared });
+    const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared, inboxOptional: opts.agents.inboxOptional });
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceForEstimate(), () => hub.queueForEstimate(), (records) => hub.noteHandoffs(records));
     // --workers: the shards step customer messages with the hub's snapshot, sent when it changed (shardPool.ts).

@@ -113,7 +113,8 @@ export class StudioRunner {
           host: this.o.host ?? '127.0.0.1',
           dataDir: join(this.o.home, 'runtime'),
           logger: this.o.logger ?? pino({ level: 'warn' }, stdoutLogDestination()),
-          agents: { agents: [this.designer(access)] },
+          // The designer counts as there while the inbox window is blocked or closed (newcomer s35 #3).
+          agents: { agents: [this.designer(access)], inboxOptional: [DESIGNER_ID] },
           config: { retentionDays: 0 },
         });
       let rt: RunningRuntime;
