@@ -36,6 +36,7 @@ import { signalLine } from '../../shared/simulator/decisionLine';
 import { fillKnownVariables } from '../../shared/flow/template';
 import type { Value } from '../../shared/flow/schema';
 import { CustomerPageChip, CustomerPageRowNote, pageGone } from './CustomerPageNote';
+import { leftMineNotice } from './leftMineNotice';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
 import { LiveList } from './LiveList';
@@ -601,7 +602,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   // `short`: the one line a phone shows instead (newcomer s14 N#23: four lines over the top bar and the chat header).
   // `open` (session 26, newcomer s26 F12): the chat the notice is about; the notice has an "Open it" button (an auto-assigned
   // chat was only a toast that could not be clicked and a count beside Mine).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string; open?: string } | null>(() => (notice ? { kind: 'info', text: notice } : null));
+  // `view`: where "Open it" finds the chat (default Mine; a chat that went back to the queue: Unassigned, newcomer s35 #4).
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string; open?: string; view?: 'unassigned' | 'mine' } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced). A notice about a chat given to me
   // (`open`) stays until I open that chat or dismiss it (newcomer s28 N6: it faded after ~4 s and an agent who looked
@@ -829,6 +831,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         if (type === 'handoff' || type === 'reset') {
           void listRef.current();
           const h = d.handoff as HandoffRow | undefined;
+          // The chat a toast says is in Mine has left it (newcomer s35 #4): the toast goes, or says where and why.
+          if (h && !(h.status === 'assigned' && h.agentId === me.id)) {
+            const who = h.customer ?? customerOfSummary(h.summary) ?? 'A customer';
+            setFlash((f) => (f?.open === h.id ? leftMineNotice(h, me.id, who) : f));
+          }
           if (h && h.status === 'pending' && known.current && !known.current.has(h.id)) {
             known.current.add(h.id);
             alerts.newHandoff(`${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`);
@@ -1145,7 +1152,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 const id = flash.open!;
                 setAdminView(null);
                 setLive(false);
-                setView('mine');
+                setView(flash.view ?? 'mine');
                 setSelected(id);
                 setFlash(null);
               }}

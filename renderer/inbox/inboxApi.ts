@@ -59,6 +59,11 @@ export interface HandoffRow {
   joined?: boolean | null;
   /** Assigned chats: its agent held it before it went back to the queue while she was away (newcomer s29 N11). */
   heldBefore?: boolean;
+  /**
+   * Waiting chats put back from an agent (newcomer s35 #4): who had it, why (not opened / not answered in time, away
+   * too long, a transfer, or `other`: went offline, signed out, declined; the note says), when; absent from older runtimes.
+   */
+  putBack?: { byId: string; why: 'not_opened' | 'not_answered' | 'away' | 'transfer' | 'other'; note: string; at: number } | null;
   /** Its last transfer by an agent (who, their note), while nobody else moved it since; absent from older runtimes. */
   transfer?: { byId: string; by: string; note: string; at: number } | null;
   /** Waiting chats: the place in the queue and the expected wait its customer is told (newcomer s11 #9). */

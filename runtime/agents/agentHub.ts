@@ -136,6 +136,8 @@ const awayLines = {
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 /** Session 30 (hostile s29 H11): the note on an auto-assigned chat the agent did not open in time (settings.notOpenedAfterMinutes). */
 export const NOT_OPENED_NOTE = 'Not opened in time: reassigned.';
+/** The note on an auto-assigned chat the agent did not answer in time (settings.reassignAfterMinutes). */
+export const NOT_ANSWERED_NOTE = 'Not answered in time: reassigned.';
 
 const NO_RATINGS: ReadonlyMap<LogEntry, string> = new Map();
 export { agentWordsMasked, maskAgentText };
@@ -1028,7 +1030,7 @@ export class AgentHub {
         }
         this.declinedBy(hid, a.agentId);
         this.assigned.delete(hid);
-        const note = notOpened ? NOT_OPENED_NOTE : 'Not answered in time: reassigned.';
+        const note = notOpened ? NOT_OPENED_NOTE : NOT_ANSWERED_NOTE;
         await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note }, 'reassign').catch(() => {});
       }
     }
@@ -1586,6 +1588,24 @@ export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => stri
   return null;
 }
 
+/**
+ * A waiting chat that an agent had, last put back to the queue (went offline, not opened or not answered in time, a
+ * transfer): that agent, the transition's note, when; null otherwise (newcomer s35 #4: the toast "It is in Mine" stayed
+ * after the chat had left Mine, and nothing said why).
+ */
+export function putBackOf(h: { status: string; handoff: unknown }): { byId: string; why: PutBackWhy; note: string; at: number } | null {
+  if (h.status !== 'pending') return null;
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  const last = t[t.length - 1];
+  if (!last || last.from !== 'assigned' || last.to !== 'pending' || !last.actor.startsWith('agent:')) return null;
+  const note = last.note ?? '';
+  const why: PutBackWhy =
+    note === NOT_OPENED_NOTE ? 'not_opened' : note === NOT_ANSWERED_NOTE ? 'not_answered' : note === AWAY_TOO_LONG_NOTE ? 'away' : /^Transferred to /.test(note) ? 'transfer' : 'other';
+  return { byId: last.actor.slice(6), why, note, at: last.at };
+}
+/** Why a chat went back to the queue from its agent (putBackOf): the hub's own reasons, else `other` (the note says). */
+export type PutBackWhy = 'not_opened' | 'not_answered' | 'away' | 'transfer' | 'other';
+
 /** The list row of a handoff. */
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
@@ -1621,6 +1641,8 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     joined: h.status === 'assigned' ? ho.joined !== false : null,
     /** Newcomer s29 N11: this assignment gives its agent back a chat she held before (requeued while she was away). */
     heldBefore: heldBefore(h),
+    /** Newcomer s35 #4: a waiting chat put back from an agent: who had it, why, when (the inbox's "no longer in Mine"). */
+    putBack: putBackOf(h),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,
   };

@@ -68,7 +68,10 @@ describe('an auto-assigned chat the agent never opens (hostile s29 H11)', () => 
     rt.clock.now += 121_000;
     await rt.tick();
     await rt.tick();
-    expect((await handoffOf(rt, c.id)).status).toBe('pending'); // not given back to Ann
+    const back = await handoffOf(rt, c.id);
+    expect(back.status).toBe('pending'); // not given back to Ann
+    // The row says whose it was and why it went back (newcomer s35 #4: the inbox's toast explains it from this).
+    expect(back.putBack).toEqual({ byId: 'ann', why: 'not_opened', note: 'Not opened in time: reassigned.', at: expect.any(Number) });
     rt.clock.now += 5 * 60_000 + 1_000;
     await rt.runner.tick(); // the engine's timers
     expect((await handoffOf(rt, c.id)).status).toBe('expired');
