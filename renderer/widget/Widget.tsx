@@ -60,6 +60,13 @@ export interface WidgetProps {
    * for a conversation not started yet.
    */
   identity?: Identity;
+  /**
+   * Start a new chat once for this key (the studio's Run passes one per press, newcomer s35 #6: "Run again" resumed the
+   * conversation of the previous run, with the old greeting, so the designer did not see her edit). The first mount
+   * with a key not seen before (kept in `storage`) leaves the stored conversation and starts a new one; a reload with
+   * the same key resumes as usual.
+   */
+  newChatKey?: string;
 }
 
 /** Longest preview of an unread message posted to the launcher (characters, then "…"). */
@@ -152,7 +159,7 @@ export function fromEmbeddingPage(e: MessageEvent): boolean {
   return e.source === null || e.source === window.parent;
 }
 
-export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity, newChatKey }: WidgetProps) {
   /** The visitor's identity for the next conversation created (the prop, or what identify() sent since). */
   const identityRef = useRef<Identity | undefined>(identity);
   useEffect(() => {
@@ -269,8 +276,19 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     const last = startedFor.current;
     if (last && last.flowId === flowId && last.client === client && last.startNow === startNow) return;
     startedFor.current = { flowId, client, startNow };
+    const keyFor = `baton.newChat.${flowId}`;
+    if (newChatKey && startNow && storage && storage.getItem(keyFor) !== newChatKey) {
+      storage.setItem(keyFor, newChatKey);
+      void (async () => {
+        // The previous conversation is left on the server (as "Start a new conversation" does), then a new one starts.
+        const old = client.resume ? await client.resume(flowId).catch(() => null) : null;
+        if (old && old.mode !== 'closed' && client.leave) await client.leave(old).catch(() => undefined);
+        await begin(true);
+      })();
+      return;
+    }
     void begin(false, !startNow);
-  }, [flowId, client, begin, startNow]);
+  }, [flowId, client, begin, startNow, newChatKey, storage]);
 
   // Opened by the visitor (the loader posts {baton: 'opened'}): start the conversation now if there is none.
   const sessionRef = useRef<ChatSession | null>(null);

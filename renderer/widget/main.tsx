@@ -43,11 +43,13 @@ const hostOrigin = trustedHostOrigin(embed);
 const storage = scopedStorage(chatStorage(), storageScope(embed));
 // Who the visitor is, as the page said on the loader's script tag (newcomer s9 #20).
 const identity = identityFromHash(location.hash);
+// A new chat once per key (the loader's data-new-chat; the studio's Run gives one per press: newcomer s35 #6).
+const newChatKey = /^[A-Za-z0-9_-]{1,64}$/.test(params.get('newChat') ?? '') ? params.get('newChat')! : undefined;
 
 followSystemTheme();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} identity={identity} client={createChatClient({ baseUrl: location.origin, storage })} />
+    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} identity={identity} newChatKey={newChatKey} client={createChatClient({ baseUrl: location.origin, storage })} />
   </StrictMode>,
 );

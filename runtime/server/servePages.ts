@@ -66,6 +66,8 @@ export const WIDGET_LOADER = String.raw`(function () {
   var origin = new URL(script.src, location.href).origin;
   var open = script.getAttribute('data-open') === 'true';
   var title = script.getAttribute('data-title') || 'Chat with us';
+  // data-new-chat="<key>": start a new chat (leaving the stored one) the first time this key is seen (the studio's Run).
+  var newChat = script.getAttribute('data-new-chat');
   // Who the visitor is (data-variables / data-email / data-name / data-phone, window.Baton.identify).
   var B = window.Baton = window.Baton || {};
   var identity = (B.identity && typeof B.identity === 'object') ? B.identity : {};
@@ -88,7 +90,7 @@ export const WIDGET_LOADER = String.raw`(function () {
   root.style.cssText = 'position:fixed;right:' + (20 + others * 72) + 'px;bottom:20px;z-index:2147483000;display:flex;flex-direction:column;align-items:flex-end;gap:12px;font-family:system-ui,sans-serif';
   var frame = document.createElement('iframe');
   frame.title = title;
-  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '') + hash;
+  frame.src = origin + '/widget/?flow=' + encodeURIComponent(flow) + '&title=' + encodeURIComponent(title) + '&host=' + encodeURIComponent(location.origin) + (open ? '&open=1' : '') + (newChat ? '&newChat=' + encodeURIComponent(newChat) : '') + hash;
   // The chat app starts a conversation only once it is opened (page views are not conversations): tell it when.
   // (identify() calls made before the frame loaded are passed first, so a chat started now has them.)
   frame.addEventListener('load', function () { flushIdentify(); if (open && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'opened' }, origin); });
@@ -221,7 +223,7 @@ export const WIDGET_LOADER = String.raw`(function () {
 /** Bidi overrides/isolates become visible "[U+202E]" marks (like the inbox and widget do): a flow name cannot flip the page. */
 const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 
-function demoPage(flowId: string, flowName: string, origin: string): string {
+function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
   const flowAttr = escapeHtml(flowId); // the real id for the script tag
   const name = escapeHtml(markBidi(flowName));
@@ -246,7 +248,7 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 <p>Put it on any page with one tag:</p>
 <code>&lt;script src="${escapeHtml(origin)}/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
 </main>
-<script src="/widget.js" data-flow="${flowAttr}" data-open="true" data-title="${name}"></script>
+<script src="/widget.js" data-flow="${flowAttr}" data-open="true" data-title="${name}"${newChat ? ` data-new-chat="${escapeHtml(newChat)}"` : ''}></script>
 </body></html>`;
 }
 
@@ -322,6 +324,9 @@ export async function registerPages(app: FastifyInstance<any, any, any, any, any
         .send(`<!doctype html><meta charset="utf-8"><title>No such flow</title><body style="font-family:system-ui;padding:40px"><h1>No flow "${escapeHtml(markBidi(flowId))}"</h1><p>This runtime serves: ${o.catalog.flowIds().map(escapeHtml).join(', ') || 'no flows'}.</p></body>`);
     }
     const name = (active as { flow?: { name?: string } }).flow?.name ?? flowId;
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name, `${req.protocol}://${req.host}`));
+    // ?newChat=<key> (the studio's Run, one key per press; newcomer s35 #6): the widget starts a new chat once for it.
+    const newChat = (req.query as { newChat?: unknown }).newChat;
+    const key = typeof newChat === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(newChat) ? newChat : undefined;
+    return reply.type('text/html; charset=utf-8').header('content-security-policy', PAGE_CSP("'self'")).send(demoPage(flowId, name, `${req.protocol}://${req.host}`, key));
   });
 }

@@ -86,3 +86,24 @@ describe('studio Run', () => {
     expect((await fetch(`${info.runtimeUrl}/healthz`)).status).toBe(200);
   });
 });
+
+describe('studio Run again: a new chat with the edits (newcomer s35 #6)', () => {
+  it("each press gives the widget link its own key; the chat page hands it to the widget's frame", async () => {
+    const runner = new StudioRunner({ home: home() });
+    cleanup.push(() => runner.stop());
+    const first = await runner.run(flow);
+    const again = await runner.run({ ...flow, name: 'Edited' });
+    const keyOf = (u: string) => new URL(u).searchParams.get('newChat');
+    expect(keyOf(first.widgetUrl)).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    expect(keyOf(again.widgetUrl)).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+    expect(keyOf(again.widgetUrl)).not.toBe(keyOf(first.widgetUrl));
+    const page = await (await fetch(again.widgetUrl)).text();
+    expect(page).toContain(`data-new-chat="${keyOf(again.widgetUrl)}"`);
+    // The loader passes it on to the chat frame (renderer/widget/main.tsx reads ?newChat).
+    const loader = await (await fetch(`${again.runtimeUrl}/widget.js`)).text();
+    expect(loader).toContain("'&newChat=' + encodeURIComponent(newChat)");
+    // Anything but a plain key is dropped, not written into the page.
+    const odd = await (await fetch(`${again.runtimeUrl}/chat/${encodeURIComponent(flow.id)}?newChat=%22%3E%3Cscript%3E`)).text();
+    expect(odd).not.toContain('data-new-chat');
+  });
+});

@@ -108,7 +108,8 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
                 <dt>Chat widget (customer)</dt>
                 <dd>
                   <a href={info.widgetUrl} target="_blank" rel="noopener noreferrer">
-                    {info.widgetUrl} <ExternalLink size={12} aria-hidden="true" />
+                    {/* Shown without its ?newChat key (a new chat per press of Run: the link starts it once). */}
+                    {info.widgetUrl.replace(/\?.*$/, '')} <ExternalLink size={12} aria-hidden="true" />
                   </a>
                 </dd>
                 <dt>Agent inbox (signed in as you)</dt>
@@ -131,7 +132,7 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
                   ))}
                 </ul>
               )}
-              <p className="run-hint">Edits are served when you press Run again. Conversations are stored under the studio home (runtime/).</p>
+              <p className="run-hint">Edits are served when you press Run again: its chat window starts a new chat with them (the previous chat ends). Conversations are stored under the studio home (runtime/).</p>
               <Button size="sm" onClick={() => void stop()}>
                 <Square size={12} aria-hidden="true" /> Stop
               </Button>

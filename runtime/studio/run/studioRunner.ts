@@ -71,6 +71,8 @@ export class StudioRunner {
   constructor(private readonly o: { home: string; logger?: Logger; host?: string; now?: () => number; designerName?: string }) {}
 
   private notes: string[] = [];
+  /** This press of Run: the widget link starts a new chat once per key (the widget's newChatKey). */
+  private runKey = '';
 
   private designer(access: { teams: string[]; skills: string[] }): Agent {
     return {
@@ -136,6 +138,7 @@ export class StudioRunner {
       // now counts the designer online from the start: a handoff waits in their Mine view for the inbox to open. They
       // can still choose Offline in the inbox (until the next Run).
       await rt.agentHub?.setPresence(DESIGNER_ID, 'online');
+      this.runKey = randomBytes(9).toString('base64url');
       return this.info(v.flow.id);
     });
   }
@@ -144,7 +147,8 @@ export class StudioRunner {
     const url = this.runtime!.url;
     return {
       runtimeUrl: url,
-      widgetUrl: `${url}/chat/${encodeURIComponent(flowId)}`,
+      // A new chat for each press of Run (newcomer s35 #6: Run again resumed the previous run's chat, old greeting and all).
+      widgetUrl: `${url}/chat/${encodeURIComponent(flowId)}?newChat=${this.runKey}`,
       inboxUrl: `${url}/inbox/#token=${encodeURIComponent(this.agentToken)}`,
       flowId,
       flows: [...this.flows.keys()],
