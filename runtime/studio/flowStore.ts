@@ -1514,7 +1514,10 @@ export class FlowStore {
     const e = this.need(key);
     const { flow } = await this.open(key);
     return this.serial('#index', async () => {
-      const newKey = this.freeKey(`${e.key}-copy`);
+      // Named after the flow's id as it is now (newcomer s35 #5: an id changed in Flow settings to newcomer-shop gave a
+      // copy "untitled-flow-copy", after the key the flow was created with); an invalid id: after the key, as before.
+      const base = typeof flow.id === 'string' && flowIdProblem(flow.id) === null ? slugKey(flow.id) : e.key;
+      const newKey = this.freeKey(`${base}-copy`);
       const copy: Flow = { ...flow, id: newKey, name: cutUnits(`${flow.name} (copy)`, 200) };
       await this.register(newKey, this.dir('flows', `${newKey}.json`), copy, false);
       await copyScenarios(scenarioPathOf(e.path), scenarioPathOf(this.dir('flows', `${newKey}.json`)), newKey);

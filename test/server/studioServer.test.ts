@@ -337,6 +337,18 @@ describe('flows on disk', () => {
     expect((await api(`/api/flows/${key}/export`)).json.fileName).toBe(`${key}.json`);
   });
 
+  it('Duplicate names the copy after the flow id as it is now, not the key it was created with (newcomer s35 #5)', async () => {
+    const { key } = await createFromTemplate('lead-gen');
+    const opened = (await api(`/api/flows/${key}`)).json;
+    expect((await api(`/api/flows/${key}`, { method: 'PUT', body: { flow: { ...(opened.flow as Flow), id: 'newcomer-shop' }, journalSeq: 0 } })).status).toBe(200);
+    const dup = await api(`/api/flows/${key}/duplicate`, { method: 'POST' });
+    expect(dup.json.key).toBe('newcomer-shop-copy');
+    expect(dup.json.flow.id).toBe('newcomer-shop-copy');
+    // A second copy is numbered; the original keeps its key (the editor's address).
+    expect((await api(`/api/flows/${key}/duplicate`, { method: 'POST' })).json.key).toBe('newcomer-shop-copy-2');
+    expect((await api(`/api/flows/${key}`)).json.flow.id).toBe('newcomer-shop');
+  });
+
   it('keeps recorded scenarios beside the flow: from the template, validated on write, duplicated, trashed and restored with it', async () => {
     const { key } = await createFromTemplate('lead-gen');
     const r = await api(`/api/flows/${key}/scenarios`);
