@@ -833,7 +833,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           const h = d.handoff as HandoffRow | undefined;
           // The chat a toast says is in Mine has left it (newcomer s35 #4): the toast goes, or says where and why.
           if (h && !(h.status === 'assigned' && h.agentId === me.id)) {
-            const who = h.customer ?? customerOfSummary(h.summary) ?? 'A customer';
+            // The push row has no customer label: the list's row has ("Visitor 0a3d95").
+            const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary) ?? 'A customer';
             setFlash((f) => (f?.open === h.id ? leftMineNotice(h, me.id, who) : f));
           }
           if (h && h.status === 'pending' && known.current && !known.current.has(h.id)) {
