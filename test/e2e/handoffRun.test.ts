@@ -49,7 +49,8 @@ describe.skipIf(!haveChromium)('studio Run button', () => {
     expect(await pop.innerText()).toMatch(/is live on http:\/\/127\.0\.0\.1:\d+/);
     await screenshot(page, 'handoff-run');
     const links = await pop.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/chat\/customer-support$/);
+    // With this press's key: the widget starts a new chat for it (newcomer s35 #6).
+    expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/chat\/customer-support\?newChat=[A-Za-z0-9_-]+$/);
     expect(links[1]).toMatch(/\/inbox\/#token=/);
     // The embedded store lives under the studio home.
     expect(existsSync(join(studio.home, 'runtime'))).toBe(true);
