@@ -667,6 +667,9 @@ function nameOf(t: string): string | null {
     if (i > 0 && titled && /^\p{Lu}/u.test(w) && SENTENCE_WORDS.has(w.toLowerCase())) continue;
     const lower = w.replace(/[\u200c\u200d]/g, '').toLowerCase();
     if (SENTENCE_WORDS.has(lower) || NOT_A_NAME.has(lower) || NOT_A_NAME_S13.has(lower.replace(/[.'’-]+$/, ''))) return null;
+    // Session 35 (hostile s35 F12): "don't bother" was the customer's name ("Thanks, don't bother."): a word with "n't"
+    // is a sentence's, never a name's.
+    if (/n['’]t$/.test(lower)) return null;
   }
   return t;
 }
