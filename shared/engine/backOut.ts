@@ -47,12 +47,16 @@ export function backsOut(text: string, bareCancel = true): boolean {
  * request (the takeover's questions; the ticket a request for a person led to).
  */
 const PERSON_NOUN = '(?:anyone|anybody|someone|somebody|people|humans|agents|(?:a|an|the|any|your)\\s+(?:real\\s+|live\\s+|actual\\s+)?(?:person|human|agent|operator|colleague|advisor|adviser))';
+/** A person named without an article ("no person", "not a human"). */
+const BARE_PERSON = '(?:person|human|agent|people|humans|agents)';
+const DO_NOT = "(?:do\\s*n[o']?t|dont|do\\s+not)";
 const REFUSES_PERSON = new RegExp(
-  `\\b(?:(?:do\\s*n[o']?t|dont|do\\s+not|no\\s+longer)\\s+(?:really\\s+|even\\s+)?(?:want|need)\\s+(?:to\\s+(?:talk|speak|chat)\\s+(?:to|with)\\s+)?${PERSON_NOUN}|(?:do\\s*n[o']?t|dont|do\\s+not)\\s+(?:put\\s+me\\s+through|connect\\s+me|transfer\\s+me|hand\\s+me\\s+over))\\b` +
-    '|^(?:no\\s+)?no\\s+(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed))*$' +
-    // Session 35 (hostile s35 F2): "forget the agent", "nah forget the agent", "no no no not a person", "cancel that, no person".
+  `\\b(?:(?:${DO_NOT}|no\\s+longer)\\s+(?:really\\s+|even\\s+)?(?:want|need)\\s+(?:to\\s+(?:talk|speak|chat)\\s+(?:to|with)\\s+)?${PERSON_NOUN}|${DO_NOT}\\s+(?:put\\s+me\\s+through|connect\\s+me|transfer\\s+me|hand\\s+me\\s+over))\\b` +
+    // Session 35 (hostile s35 F2): "forget the agent", "nah forget the agent".
     '|\\bforget\\s+(?:about\\s+)?(?:the|a|an|that|any)\\s+(?:real\\s+|live\\s+)?(?:person|human|agent|operator)s?\\b(?!\\s+(?:is|was|said|told))' +
-    '|^(?:(?:no|nah|nope|cancel\\s+that|actually)\\s+)*(?:no|not\\s+an?)\\s+(?:real\\s+)?(?:person|human|agent|people|humans|agents)(?:\\s+(?:please|thanks|thank\\s+you|needed|required|anymore|any\\s+more|for\\s+me|ok|okay))*$',
+    // The whole message a bare "no person" (please / thanks ...), after "no" / "nah" / "cancel that": "no no no not a
+    // person", "cancel that, no person" (session 35, hostile s35 F2; it holds session 35's first "no (no) person").
+    `|^(?:(?:no|nah|nope|cancel\\s+that|actually)\\s+)*(?:no|not\\s+an?)\\s+(?:real\\s+)?${BARE_PERSON}(?:\\s+(?:please|thanks|thank\\s+you|needed|required|anymore|any\\s+more|for\\s+me|ok|okay))*$`,
 );
 export function refusesAPerson(text: string): boolean {
   if (text.includes('@')) return false;
