@@ -64,7 +64,10 @@ describe.skipIf(!haveChromium)('widget s9: badge, links, identity, phone', () =>
       await page.goto(siteUrl);
       await page.getByRole('button', { name: 'Open the chat: Help' }).click();
       const w = page.frameLocator('iframe[title="Help"]');
-      await w.getByText('What can I help you with?').waitFor({ timeout: 15_000 });
+      // 45 s (was 15), as the phone test below: a fresh-clone CI of session 35 (319e910) failed this test at 15.8 s, so one
+      // 15 s wait timed out (no log kept; the likeliest is this first one), while it passes alone in 2-3 s (15 of 15 runs at load 3-7, session 36): the first frame
+      // load of a new browser context is the slowest step of the e2e suite under its load.
+      await w.getByText('What can I help you with?').waitFor({ timeout: 45_000 });
       expect(JSON.parse(creates[0])).toEqual({ variables: { cartValue: 620 }, profile: { name: 'Lee Park', email: 'lee@example.com' } });
       const token = (await api('/api/v1/agent/session', { login: 'bob', password: PASSWORD })).body.token as string;
       await api('/api/v1/agent/presence', { status: 'online' }, token);
