@@ -380,7 +380,8 @@ function assess(analysis: TextAnalysis, memory: Memory, ownQuestion = false): As
   const hit = assessed.get(analysis);
   if (hit && hit.memory === memory && hit.ownQuestion === ownQuestion) return hit;
   let a: Assessment;
-  if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
+  if (slipAfterOffTopicMiss(analysis, memory)) a = new Assessment(analysis, memory, 1, false);
+  else if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
   else if (memory.fallbacksInRow > 0 && ALTERNATIVE.test(analysis.normalized) && !POINTS_BACK.test(analysis.normalized)) a = new Assessment(analysis, memory, 1, false, true);
   else if (!calmShopQuestion(analysis, memory, ownQuestion)) a = new Assessment(analysis, memory, 1);
   else {
@@ -400,6 +401,21 @@ function assess(analysis: TextAnalysis, memory: Memory, ownQuestion = false): As
   a.ownQuestion = ownQuestion;
   assessed.set(analysis, a);
   return a;
+}
+/**
+ * Session 36 (fe, issue 11 repeated-fallback recall): the customer's own slip ("sry pocket", "sorry cat on keyboard",
+ * "oops wrong chat", "ñññññ sorry keyboard") right after a streak that opened with a message read off-topic for the shop
+ * (intentMemory.OFF_TOPIC_MISS: a key mash, the weather, a pub in Clapham) is one more message the bot could not use, not a
+ * note that closes a question: there is no question of the shop's to come back to, and writers label such chats
+ * repeated fallbacks ("bjkk" / "sry pocket", "ggghhh" / "sorry phone in pocket"; odd ids: 6 of 6 such chats). After a
+ * question about the shop or one the bot answered, a slip still asks nothing ("whats your opnening hours" / "sorry typo").
+ */
+function slipAfterOffTopicMiss(analysis: TextAnalysis, memory: Memory): boolean {
+  if (memory.fallbacksInRow <= 0 || !offTopicMissInStreak(memory)) return false;
+  const toks = canonicalTokens(analysis);
+  if (toks.length === 0 || toks.length > 10) return false;
+  const joined = paddedTokens(toks);
+  return SLIPS_AFTER_SPACE.some((s) => joined.includes(s));
 }
 /**
  * Round eight: after the bot failed, the customer offers another way to be served ("Do you sell Vespa parts?" / "Or
