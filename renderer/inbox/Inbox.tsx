@@ -46,6 +46,10 @@ import type { AdminApi } from './admin/adminApi';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT } from '../widget/customerView';
 import { KEEP_CLOSED_MS, keptSignInStale, markInboxOpen, OPEN_BEAT_MS } from './inboxStorage';
+import { handoffWhy, reasonWords } from '../ui/reasonWords';
+
+/** Session 36: moved to renderer/ui/reasonWords (the simulator's agent pane uses it too); kept here for its importers. */
+export { handoffWhy };
 
 export interface InboxProps {
   api: InboxApi;
@@ -95,35 +99,9 @@ export const placeHash = (p: Place) => (p.admin ? `#/${p.admin}` : p.live ? '#/l
 const TOKEN_KEY = 'baton.inbox.session';
 const OFFLINE_KEY = 'baton.inbox.offline';
 
-export const REASON_WORDS: Record<string, string> = {
-  explicit_request: 'Asked for a person',
-  negative_sentiment: 'Customer is upset',
-  low_confidence: 'The bot did not understand',
-  repeated_fallback: 'The bot failed several times',
-  loop: 'Going round in circles',
-  sensitive_topic: 'Sensitive topic',
-  urgency: 'Urgent',
-  hot_lead: 'Hot lead',
-  flow: 'The flow handed over',
-};
-
 /** Where a search result matched (GET /api/v1/agent/search match.in). */
 const SEARCH_MATCH_WORDS: Record<string, string> = { email: 'Email', ticket: 'Ticket', id: 'Conversation', transcript: 'Said' };
 
-export const reasonWords = (r: string) => REASON_WORDS[r] ?? r.replace(/_/g, ' ');
-
-/**
- * The words for why a chat reached a person. An agent's takeover of a live bot chat is recorded with reason 'flow'
- * (shared/engine/agentTakeover.ts) and a summary "<name> took this conversation over from the bot."; it is shown as a
- * takeover, not as "The flow handed over".
- */
-export function handoffWhy(reason: string, summary?: string | null): string {
-  if (reason === 'flow' && summary && / took this conversation over from the bot\./.test(summary)) return 'Taken over from the bot';
-  // A takeover reached right after an HTTP call failed (shared/engine/handoffContext.ts reasonPhrase, newcomer s9 #3).
-  const failed = reason === 'flow' && summary ? /Handed over because the flow reached a human takeover after (".*?") failed \(/.exec(summary) : null;
-  if (failed) return `The flow handed over: ${failed[1]} failed`;
-  return reasonWords(reason);
-}
 
 /** What became of the customer, for a handoff that is no longer waiting (its summary was written when it started). */
 const AFTER_WAITING: Record<string, string> = {

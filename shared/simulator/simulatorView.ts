@@ -24,6 +24,8 @@ export interface AgentPaneView {
   /** A handoff exists and the conversation is waiting for or with a person. */
   open: boolean;
   handoff: Handoff | null;
+  /** The agent closed the chat (not handed it back): the badge says "closed", not "handed back". */
+  closedByAgent: boolean;
   /** The context exactly as the agent receives it with the handoff request. */
   context: HandoffContext | null;
   /** Actions possible now; each one that is not says why in `whyNot`. */
@@ -160,6 +162,54 @@ export function renderEffect(e: Effect): { title: string; body: string } {
   }
 }
 
+/** Whether the agent closed the chat (the engine's `end` effect says so), rather than handing it back. */
+function closedByAgent(session: ScenarioSession): boolean {
+  return session.sim.effects.some((e) => e.type === 'end' && e.reason === 'agent_closed');
+}
+
+/**
+ * Session 36 (newcomer s35, cosmetic): the agent pane's badge in a tester's words, not the handoff's status code
+ * ("resolved", "rejected"): "waiting for an agent", "assigned · Ana", "handed back · Ana", "no agent found".
+ */
+export function handoffBadge(h: Pick<Handoff, 'status' | 'agentName'>, closed = false): string {
+  const who = h.agentName ? ` · ${h.agentName}` : '';
+  switch (h.status) {
+    case 'pending':
+      return 'waiting for an agent';
+    case 'assigned':
+      return `assigned${who}`;
+    case 'resolved':
+      return `${closed ? 'closed' : 'handed back'}${who}`;
+    case 'rejected':
+      return 'no agent found';
+    case 'expired':
+      return 'nobody joined in time';
+    case 'cancelled':
+      return 'customer left';
+  }
+}
+
+/**
+ * What became of a handoff that is over, in a sentence a tester reads (session 36, newcomer s35: it said
+ * "Handoff studio:h1 is resolved", the runtime's internal id and status code).
+ */
+export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'>, mode: string, closed = false): string {
+  const who = h.agentName ?? 'The agent';
+  const after = mode === 'closed' ? ' The conversation has ended.' : ' The bot has the conversation again.';
+  switch (h.status) {
+    case 'resolved':
+      return closed ? `${who} closed the chat. The conversation has ended.` : `${who} handed the conversation back to the bot.${mode === 'closed' ? ' The conversation has ended.' : ''}`;
+    case 'rejected':
+      return `No agent could take the chat.${after}`;
+    case 'expired':
+      return `Nobody joined before the queue timeout.${after}`;
+    case 'cancelled':
+      return `The customer left before an agent joined.${after}`;
+    default:
+      return `The handoff is over.${after}`;
+  }
+}
+
 function agentPane(session: ScenarioSession): AgentPaneView {
   const s = session.sim.state;
   const h = s.handoff;
@@ -174,11 +224,12 @@ function agentPane(session: ScenarioSession): AgentPaneView {
   let whyNot: string | null = null;
   if (noAgent && !involved) whyNot = noAgent.explanation;
   else if (!h) whyNot = 'No handoff yet: the bot is handling this conversation.';
-  else if (!involved) whyNot = `Handoff ${h.id} is ${h.status}: the conversation is ${s.mode === 'closed' ? 'closed' : 'back with the bot'}.`;
+  else if (!involved) whyNot = handoffEndedLine(h, s.mode, closedByAgent(session));
   else if (pending && session.agents && online.length === 0) whyNot = 'Nobody is online: set a virtual agent online to accept.';
   return {
     open: involved,
     handoff: h,
+    closedByAgent: closedByAgent(session),
     context: request && request.type === 'handoff_request' && h && request.handoff.id === h.id ? request.context : null,
     can: {
       accept: pending && (!session.agents || online.length > 0),

@@ -4,10 +4,11 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/scenarioSession';
-import type { AgentPaneView, ChatLine, SimulatorView } from '../../../shared/simulator/simulatorView';
+import { handoffBadge, type AgentPaneView, type ChatLine, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
+import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
 import { cutText } from '../../inbox/inertText';
 import { decisionLine } from '../../../shared/simulator/decisionLine';
@@ -271,10 +272,11 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
       <header className="sim-agent-head">
         <strong>Agent</strong>
         <span className="bt-badge" data-status={h.status}>
-          {h.status}
-          {h.agentName ? ` · ${h.agentName}` : ''}
+          {handoffBadge(h, pane.closedByAgent)}
         </span>
-        <span className="sim-muted">reason {h.reason}</span>
+        <span className="sim-muted" title={`reason ${h.reason}`}>
+          {handoffWhy(h.reason, pane.context?.summary)}
+        </span>
       </header>
       {pane.context && (
         <div className="sim-context">
