@@ -278,7 +278,27 @@ function chitChat(toks: readonly string[]): boolean {
  */
 const WORLD = / (?:exchange rate|rate for the|price of (?:gold|silver|oil|petrol|diesel|bitcoin|bread|milk|houses?)|president of|prime minister|capital of|population of|how tall is|how high is|height of|who wrote|who won|who invented|weather (?:in|like|today|tomorrow)|the weather|going rate) /;
 function worldQuestion(toks: readonly string[]): boolean {
-  return WORLD.test(paddedTokens(toks));
+  const line = paddedTokens(toks);
+  return WORLD.test(line) || publicErrand(line);
+}
+/**
+ * Session 36 (fe, issue 11 repeated-fallback recall): an errand with the state or with transport, whatever shop word it
+ * borrows: immigration papers ("help me with a visa letter", "apply for UK visa"; not the card: "student visa card"),
+ * tax affairs ("my tax number", "council tax band", "VAT rate in Estonia"), licences and passes ("renew my television
+ * licence", "bus pass"), tickets, fares and times of trains, buses, flights and ferries ("how much costs train ticket to
+ * Edinburgh", "the train from Luton to London"), currency exchange and road charges. The shop cannot serve them and the
+ * words "visa", "tax", "cost" or "charge" made them read as clear questions about the shop, so a customer asking two of
+ * them was told "a person can help" and never handed over. Only when the rest of the message, without the errand and the
+ * words of a price, names nothing of the shop ("the invoice from March for my tax return", "do I pay import tax").
+ */
+const ERRAND = / (?:apply(?:ing)? for (?:a |an |the |my )?(?:\w+ )?visa|visa (?:application|letter|extension|appointment|interview|sponsor|sponsorship)|(?:student|work|tourist|travel|spouse|settlement|uk|us|schengen) visa(?! (?:card|cards|debit|credit|payment|payments))|passport (?:renewal|office|application)|renew (?:my |a |the )?passport|residence permit|national insurance|ni number|tax (?:number|code|band|office|credit|credits)|council tax|income tax|road tax|hmrc|vat rate in|(?:tv|television|driving|drivers) licen[cs]e|(?:train|bus|coach|tube|plane|flight|ferry|rail) (?:ticket|tickets|times|time|fare|fares|timetable|pass)|(?:the|a) (?:train|bus|coach|flight|ferry) (?:from|to)|congestion charge|currency exchange|exchange money) /;
+/** Words of a price, which an errand's cost borrows ("how much costs train ticket"). */
+const PRICE_WORDS = new Set(['cost', 'costs', 'price', 'prices', 'priced', 'pay', 'paid', 'fee', 'fees', 'charge', 'charges', 'charged', 'cheaper', 'expensive']);
+function publicErrand(line: string): boolean {
+  const m = ERRAND.exec(line);
+  if (m === null) return false;
+  const rest = (line.slice(0, m.index) + line.slice(m.index + m[0].length)).split(' ').filter((t) => t !== '' && !PRICE_WORDS.has(t));
+  return !namesShopTopic(rest);
 }
 
 const cache = new Map<string, boolean>();

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
+import { analyzeText } from '../../../shared/nlu/analyzeText';
+import { isShopQuestion } from '../../../shared/escalation/shopTopics';
 
 const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
 // A Monday, 10:00 in London.
@@ -29,5 +31,39 @@ describe("the customer's own slip after a message read off-topic for the shop co
     ['can i return sandals after 20 days', 'return*'],
     // A slip with a request of the shop's in it.
     ['hjkhjkl', 'sorry cat on keyboard, where is my order NW-123456'],
+  ])('%j then %j does not escalate', (a, b) => expect(reason(a, b)).toBe('none'));
+});
+
+describe('an errand with the state or with transport is no clear question about the shop (shopTopics.publicErrand)', () => {
+  it.each([
+    'can you help me apply for a work visa',
+    'how much does a train ticket to York cost?',
+    'could you tell me my council tax band',
+    'what is my tax number, I lost the letter',
+    'do you do currency exchange?',
+    'what is the VAT rate in Latvia',
+    'how much is the congestion charge for vans?',
+  ])('%j is not a shop question', (text) => expect(isShopQuestion(analyzeText(text), [])).toBe(false));
+
+  it.each([
+    'do you take visa debit?',
+    'I need the invoice for my tax return, order NW-123456',
+    'do I pay import tax on delivery to Norway?',
+    'is tax included in the price of the oak bench?',
+    'can I pay with a student visa card?',
+    'how much is delivery to the train station?',
+    'can I exchange the lamp for a bigger one?',
+  ])('%j is still a shop question', (text) => expect(isShopQuestion(analyzeText(text), [])).toBe(true));
+
+  it.each([
+    ['can you help me apply for a work visa', 'my sister lives in Canada'],
+    ['could you tell me my council tax band', 'it is a two bed flat in Salford'],
+  ])('%j then %j is repeated fallbacks', (a, b) => expect(reason(a, b)).toBe('repeated_fallback'));
+
+  it.each([
+    ['do you take visa debit?', 'and amex?'],
+    ['I need the invoice for my tax return, order NW-123456', 'thanks'],
+    ['do I pay import tax on delivery to Norway?', 'and to Iceland?'],
+    ['is tax included in the price of the oak bench?', 'and is it flatpacked?'],
   ])('%j then %j does not escalate', (a, b) => expect(reason(a, b)).toBe('none'));
 });
