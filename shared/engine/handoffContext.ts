@@ -84,10 +84,26 @@ function mostUpset(recent: ConversationState['recentTranscript'], contactAnswers
   let worst: { text: string; score: number } | null = null;
   for (const e of recent) {
     if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase())) continue;
-    const score = effectiveSentiment(analyzeText(e.text)).score;
+    const score = upsetScore(e);
     if (score <= UPSET_AT && (worst === null || score < worst.score)) worst = { text: e.text, score };
   }
   return worst?.text ?? null;
+}
+
+/**
+ * Session 36 (perf): the policy's sentiment score of a transcript entry's text, remembered per entry. Entries live on in
+ * the window, and each ticket's summary read the whole window again, the texts long gone from analyzeText's 500-text
+ * cache: in the closed-path bench (messagePath, distinct texts) 57% of all full text analyses were mostUpset's, and a
+ * third of those re-read an entry an earlier summary had read. Keyed by the entry object, so it goes when the entry
+ * does; the text is checked, so the score is always that of `e.text`.
+ */
+const upsetScores = new WeakMap<object, { text: string; score: number }>();
+function upsetScore(e: { text: string }): number {
+  const hit = upsetScores.get(e);
+  if (hit !== undefined && hit.text === e.text) return hit.score;
+  const score = effectiveSentiment(analyzeText(e.text)).score;
+  upsetScores.set(e, { text: e.text, score });
+  return score;
 }
 
 function customerWords(name: string): string {

@@ -577,7 +577,8 @@ function calmFrames(lw: string[], clauseEnds: boolean[], text: string, scored: n
 
 function compound(sentiments: number[], extra: number, amp: number): number {
   let sum = extra;
-  for (const s of sentiments) sum += s;
+  // (Session 36, perf: an index loop; the iterator's result objects were ~1.4 KB of garbage per message.)
+  for (let i = 0; i < sentiments.length; i++) sum += sentiments[i];
   if (sum > 0) sum += amp;
   else if (sum < 0) sum -= amp;
   const n = sum / Math.sqrt(sum * sum + 15);
