@@ -28,7 +28,7 @@ import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
-import { backsOut, refusesAPerson } from './backOut';
+import { backsOut, declinesEmailBeside, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
@@ -93,7 +93,7 @@ export const takeoverTexts = {
   restartLabel: 'Start again',
   customerLeft: 'The customer left the conversation.',
   /** Session 19 (newcomer s19 F23): the customer withdrew the request at the questions before the handover. */
-  backedOut: "No problem, I won't connect you with anyone.",
+  backedOut: REFUSED_PERSON,
   /** The default lead-in sentences (a Human takeover block's data.leadIn overrides them: `takeoverLeadIn`). */
   leadIn: DEFAULT_LEAD_IN,
 };
@@ -232,7 +232,11 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);
     if (given !== null) setVar(run, 'handoffReason', given);
   }
-  const field = nextField(run, d, null);
+  let field = nextField(run, d, null);
+  // Session 36 (hostile s35 F11): "no email, just get me a person": the request is met without asking the email the
+  // customer just declined ("What is your email address, in case we get disconnected?" came next).
+  const said = run.s.variables.lastMessage;
+  if (field === 'email' && entry !== null && typeof said === 'string' && declinesEmailBeside(said)) field = nextField(run, d, 'email');
   if (field !== null) {
     // The block's own words, variables filled in; a text the designer emptied says nothing.
     // Session 35 (newcomer s35 #7): an upset customer who also asks for a person ("I am so angry, this is the third time
@@ -424,6 +428,10 @@ export function answerTakeoverQuestion(
   // Session 35 (hostile s34 #5): so does a refusal of a person ("wait, no, I don't want a person"): it was a wrong
   // address twice, and then the customer was put through.
   if (backsOut(t) || refusesAPerson(t) || (!t.includes('@') && closesChat(t))) {
+    // Session 36 (hostile s35 F14): "ana@x.com, actually no I don't want a person": the refusal wins (the address was
+    // taken and the customer put through); the address is kept for later (a ticket does not ask it again).
+    const r = w.field === 'email' && t.includes('@') ? emailAnswer(t, ownAddressesOf(run.flow)) : null;
+    if (r !== null && r.ok) setVar(run, 'customerEmail', r.value);
     backOutOfTakeover(run, block);
     return;
   }

@@ -12,7 +12,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
-import { backsOut, refusesAPerson } from './backOut';
+import { backsOut, declinesEmailBeside, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
@@ -145,6 +145,13 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
  */
 export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void {
   run.s.waiting = w;
+  // Session 36 (hostile s35 F11): "no email, just get me a person": the email declined is kept (it was asked again).
+  if (text !== null && w.field === 'email' && declinesEmailBeside(heldAnswer(text))) {
+    noEmailNoted(run, block);
+    const next = continueTicket(run, block, 'issue', true);
+    if (next !== null) goTo(run, next);
+    return;
+  }
   if (text !== null && (w.field === 'email' ? emailAnswer(heldAnswer(text), ownAddressesOf(run.flow)).ok : !asksForAPersonAgain(text))) {
     return answerTicketQuestion(run, block, w, text);
   }
@@ -245,6 +252,16 @@ function withNamedValues(run: Run, block: BlockOf<'ticket'>, label: string): str
   return label === '' ? parts.join(', ') : `${label} (${parts.join(', ')})`;
 }
 
+/**
+ * No email to give: without a phone either, the customer is told no email reply can come (before the issue question; a
+ * ticket opened now whose text promises an email reply says so in its own words: noEmail). Session 35 (hostile s33 #5).
+ */
+function noEmailNoted(run: Run, block: BlockOf<'ticket'>): void {
+  if (block.data.askIssue) noteReasonGiven(run);
+  const asksNext = block.data.askIssue && !isKnown(run.s.variables.handoffReason);
+  if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
+}
+
 /** Whether the ticket's text promises an email reply that cannot be sent (no email address known). */
 function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
   return !isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text);
@@ -264,8 +281,19 @@ function withdrawsRequest(run: Run, w: TicketWaiting, text: string): boolean {
   return found !== undefined && refusesAPerson(text) && inNoAgentFollowUp(run, found.blockId, w.blockId);
 }
 
+/**
+ * Session 36 (hostile s35 F15): out of hours, "get me a person" at the cancellation ticket's email question is told the
+ * team is offline and the ticket goes on (askAfterNobody); "no human please" next got "That doesn't look like an email
+ * address". A refusal of a person (no address beside it) at the questions of a ticket that is not the follow-up, while
+ * nobody was just found, is acknowledged and the question asked again (no try counted): the ticket itself stands.
+ */
+function refusesAfterNobody(run: Run, w: TicketWaiting, text: string): boolean {
+  const found = run.s.nobodyFound;
+  return found !== undefined && !text.includes('@') && refusesAPerson(text) && !inNoAgentFollowUp(run, found.blockId, w.blockId);
+}
+
 export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boolean {
-  if (withdrawsRequest(run, w, heldAnswer(typed))) return true;
+  if (withdrawsRequest(run, w, heldAnswer(typed)) || refusesAfterNobody(run, w, heldAnswer(typed))) return true;
   // Session 35 (hostile s34 #16): a bare request for a person ("just get me a person") is no issue: the engine's reply to
   // it (the still-closed line out of hours: answerNobodyFree), not the issue question's retry.
   if (w.field !== 'email') return !asksForAPersonAgain(typed);
@@ -327,6 +355,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
   // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
   if (backsOut(text, false) || withdrawsRequest(run, w, heldAnswer(text))) return withdraw(run, block, ticketPrompts.backedOut);
+  if (refusesAfterNobody(run, w, heldAnswer(text))) {
+    bot(run, REFUSED_PERSON, block.id);
+    return void bot(run, w.field === 'email' ? ticketPrompts.email : ticketPrompts.issue, block.id);
+  }
   if (w.field === 'email' && !text.includes('@')) {
     // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
     if (closesChat(text)) return withdraw(run, block, ticketPrompts.leftWithoutEmail);
@@ -354,13 +386,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
-      // Session 35 (hostile s33 #5): without a phone either, the customer is told no email reply can come (before the
-      // issue question; a ticket opened now whose text promises an email reply says so in its own words: noEmail).
-      if (phone === null) {
-        if (block.data.askIssue) noteReasonGiven(run);
-        const asksNext = block.data.askIssue && !isKnown(run.s.variables.handoffReason);
-        if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
-      }
+      // Without a phone either: noEmailNoted.
+      if (phone === null) noEmailNoted(run, block);
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
