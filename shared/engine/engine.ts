@@ -40,6 +40,7 @@ import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
 import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
+import { emailAnswer } from './questionValidators';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   crisisLineOf,
@@ -743,6 +744,11 @@ export function ownQuestionPolicy(p: EscalationPolicy): EscalationPolicy {
   return withChecksOff(p, OWN_QUESTION_OFF);
 }
 const OWN_QUESTION_OFF = ['sensitiveTopics', 'negativeSentiment', 'urgency', 'lowConfidence'] as const;
+/** ownQuestionPolicy without the loop and repeated-fallback checks either: for an answer that gives the value asked. */
+function ownValuePolicy(p: EscalationPolicy): EscalationPolicy {
+  return withChecksOff(p, OWN_VALUE_OFF);
+}
+const OWN_VALUE_OFF = [...OWN_QUESTION_OFF, 'loop', 'repeatedFallback'] as const;
 
 /** A policy's sections that a variant of it can switch off (each has an `enabled` switch). */
 type CheckSection = 'sensitiveTopics' | 'negativeSentiment' | 'urgency' | 'lowConfidence' | 'repeatedFallback' | 'loop';
@@ -817,7 +823,12 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   const targetId = escalationTarget(run);
   // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
   if (targetId !== null && inNoAgentFollowUp(run, targetId, block.id)) return nobodyFreeText(run, block, w, text, facts, fits, whole, targetId);
-  const { decision, memory } = evaluateEscalation(whole ? run.flow.escalation : ownQuestionPolicy(run.flow.escalation), facts, s.escalation, run.flow.escalation);
+  // Session 36 (hostile s35 F4): an answer that gives the value asked, or sets one aside ("not a@x.com, b@y.com", "a@x.com
+  // typo, I mean a@x.co.uk", "a@x.com no longer works"), is no repeat of a request: read without the loop and the
+  // repeated-fallback checks (the first two were read as loops, and a person was offered to a customer who asked for none).
+  const value = !whole && fits && behaviourOf(block.kind).answerGivesValue?.(run, block, w, text) === true;
+  const policy = whole ? run.flow.escalation : value ? ownValuePolicy(run.flow.escalation) : ownQuestionPolicy(run.flow.escalation);
+  const { decision, memory } = evaluateEscalation(policy, facts, s.escalation, run.flow.escalation);
   s.escalation = memory;
   run.decision = decision;
   if (decision.action === 'none' || targetId === null) return false;
@@ -1076,8 +1087,16 @@ function ownQuestionOfferChoice(run: Run, w: Waiting, buttonId: string): boolean
 /**
  * Session 34 (hostile s34): a reference the customer took back ("NW-104233 sorry I mean 104234", selfCorrection.ts) is
  * not remembered: the agent's summary said "Reference: NW-104233" while the bot had looked up NW-104234.
+ * Session 36 (hostile s35 F10, high): nor an address the customer sets aside or changes ("get me a human, ana@x.com is
+ * my old one", "my email was a@x.com but change it to b@y.com, get me a person"): the first address in a message was
+ * the customer's email, the ticket and the handoff went to it. Of a message's addresses only the one the email
+ * questions would take (emailAnswer) is kept; none when it names several and picks none.
  */
 function notTakenBack(text: string, found: Entity[]): Entity[] {
+  if (found.some((e) => e.type === 'email')) {
+    const r = emailAnswer(text);
+    found = found.filter((e) => e.type !== 'email' || (r.ok && r.value === e.value));
+  }
   if (!found.some((e) => e.type === 'order_id' || e.type === 'policy_number')) return found;
   const part = analysedPart(text);
   const kept = withoutCorrected(part);

@@ -50,7 +50,7 @@ const CLAUSE_BREAK = /[.;!?()\[\]\n,]|\bbut\b|\band\b/giu;
 const NOT_THEIRS_BEFORE =
   /\b(?:not|never|(?:e-?mail|address)\s+was|change\s+(?:it\s+)?from|don'?t(?:\s+\w+)?\s+use|do\s+not(?:\s+\w+)?\s+use|no\s+longer|instead\s+of|rather\s+than|old|older|previous|former|used\s+to\s+be|cc|bcc|from|his|her|their|your|(?:husband|wife|partner|boyfriend|girlfriend|spouse|son|daughter|mother|father|mum|mom|dad|brother|sister|boss|manager|colleague|friend|neighbou?r|assistant|accountant|lawyer|landlord|flatmate|roommate)(?:'s)?(?:\s+\w+){0,3})\b[^@]*$/iu;
 const NOT_THEIRS_AFTER =
-  /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
+  /^[\s)"'’]*(?:(?:is|was|'s)\s+(?:(?:my|the|an?)\s+(?:old|wrong|previous|former|outdated)\b|old|wrong|dead|closed|not\s+mine|not\s+my\s+\w+|yours|his|hers|theirs|the\s+old\s+one|no\s+longer\s+\w+)|bounced|bounces|anymore|any\s+more|doesn'?t\s+work|does\s+not\s+work|no\s+longer)\b/iu;
 /**
  * Session 35 (hostile s34 #12): an address the customer disowns after it in the same message, with a hold or correction
  * word before the words or "that's / it is" ("ana@example.com hold on that's my old one", "... sorry that is wrong",
@@ -62,14 +62,20 @@ const DISOWN_SUBJECT = "(?:(?:that|this|it)(?:\\s*['\u2019]s|\\s+is|\\s+was)\\s+
 const DISOWN_PHRASE =
   "(?:(?:(?:my|an?|the)\\s+)?(?:old|wrong|previous|former|dead|closed|outdated)(?:\\s+(?:one|e-?mail|address|account))*" +
   "|not\\s+(?:it|right|correct|mine|the\\s+right\\s+one|my\\s+(?:e-?mail|address|current\\s+one))|let\\s+me\\s+(?:check|double[\\s-]?check|look)|not\\s+(?:that|this)\\s+one)";
+// Session 36 (hostile s35 F5): "a@x.com, wait no" (a hold and "no", then nothing or another address) and "a@x.com - no,
+// scratch that, b@y.com" kept the first address.
+const TAKEN_BACK = "(?:(?:hold\\s+on|hang\\s+on|wait|oops|whoops|sorry|actually)[\\s,.!;:\u2026-]+(?:no|nope)(?=[\\s,.!;:\u2026-]*(?:$|[^\\s@]+@))|(?:no[\\s,.!;:-]+)?(?:scratch|ignore)\\s+that)";
 const DISOWNED_AFTER = new RegExp(
-  `^[\\s,.!;:)"'\u2019-]*(?:${DISOWN_LEAD}+${DISOWN_SUBJECT}?${DISOWN_PHRASE}|${DISOWN_SUBJECT}${DISOWN_PHRASE}|(?:the\\s+)?(?:wrong|old)\\s+one)\\b`,
+  `^[\\s,.!;:)"'\u2019-]*(?:${DISOWN_LEAD}+${DISOWN_SUBJECT}?${DISOWN_PHRASE}|${DISOWN_SUBJECT}${DISOWN_PHRASE}|(?:the\\s+)?(?:wrong|old)\\s+one|${TAKEN_BACK})\\b`,
   'iu',
 );
-/** Whether an address in `text` is disowned by the words after it (see DISOWNED_AFTER). */
+/**
+ * Whether an address in `text` is disowned by the words after it (see DISOWNED_AFTER; session 36, hostile s35 F10 / F4:
+ * or NOT_THEIRS_AFTER, "ana@x.com is my old one", "a@x.com no longer works", which emailAnswer drops too).
+ */
 export function disownsAnAddress(text: string): boolean {
   const t = withoutInvisible(text.normalize('NFKC'));
-  return emailCandidates(t).some((c) => DISOWNED_AFTER.test(t.slice(c.end, c.end + 60)));
+  return emailCandidates(t).some((c) => NOT_THEIRS_AFTER.test(t.slice(c.end, c.end + 40)) || DISOWNED_AFTER.test(t.slice(c.end, c.end + 60)));
 }
 // Session 35 (newcomer s32 #7): "my email was old@mail.com but please change it to new@mail.com" kept old@mail.com ("my email"
 // before it, nothing before the new one): "email was" / "change it from" set an address aside, "change it to" picks one.

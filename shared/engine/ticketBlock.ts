@@ -156,7 +156,9 @@ export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWait
     return answerTicketQuestion(run, block, w, text);
   }
   const again = said === 'stillClosed';
-  if (w.field === 'email') bot(run, again ? ticketPrompts.emailWhileClosed : ticketPrompts.email, block.id);
+  // Session 36 (hostile s35 F10): "get me a human, ana@x.com is my old one": "OK, not that one" (the old one was used).
+  if (w.field === 'email' && text !== null && setsAsideEmail(heldAnswer(text))) bot(run, notThatEmail, block.id);
+  else if (w.field === 'email') bot(run, again ? ticketPrompts.emailWhileClosed : ticketPrompts.email, block.id);
   else bot(run, again ? ticketPrompts.issueWhileClosed : ticketPrompts.issue, block.id);
 }
 
@@ -302,7 +304,15 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
-  return r.ok || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
+  // Session 36 (hostile s35 F4): so does an address set aside ("a@x.com no longer works": "OK, not that one").
+  return r.ok || setsAsideEmail(text) || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
+}
+
+/** Whether `typed` at the email question gives an address or sets one aside (see answerGivesValue). */
+export function ticketAnswerGivesAddress(run: Run, w: TicketWaiting, typed: string): boolean {
+  if (w.field !== 'email') return false;
+  const text = heldAnswer(typed);
+  return emailAnswer(text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
 }
 
 const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entities.some((e) => e.type === 'phone');

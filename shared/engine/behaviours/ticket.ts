@@ -1,6 +1,6 @@
 /** Ticket: opens a ticket for offline follow-up (see `../ticketBlock.ts`). */
 import type { BlockBehaviour } from './types';
-import { answerNobodyFree, answerTicketQuestion, askAfterNobody, continueTicket, ticketAnswerFits } from '../ticketBlock';
+import { answerNobodyFree, answerTicketQuestion, askAfterNobody, continueTicket, ticketAnswerFits, ticketAnswerGivesAddress } from '../ticketBlock';
 
 export const ticketBehaviour: BlockBehaviour<'ticket'> = {
   waitsAs: ['ticket_question'],
@@ -10,6 +10,7 @@ export const ticketBehaviour: BlockBehaviour<'ticket'> = {
     if (w.kind === 'ticket_question') answerTicketQuestion(run, block, w, text);
   },
   answerFits: (run, _block, w, text) => w.kind !== 'ticket_question' || ticketAnswerFits(run, w, text),
+  answerGivesValue: (run, _block, w, text) => w.kind === 'ticket_question' && ticketAnswerGivesAddress(run, w, text),
   askAfterNobody: (run, block, w, said, text) => {
     if (w.kind === 'ticket_question') askAfterNobody(run, block, w, said, text);
   },

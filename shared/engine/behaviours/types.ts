@@ -137,6 +137,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   answerFits?(run: Run, block: BlockOf<K>, w: Waiting, text: string): boolean;
   /**
+   * Session 36 (hostile s35 F4): whether `text`, an answer that fits, gives the value the question asks or sets one aside
+   * (an address at a Ticket's email question): the policy then reads it without the loop and repeated-fallback checks.
+   */
+  answerGivesValue?(run: Run, block: BlockOf<K>, w: Waiting, text: string): boolean;
+  /**
    * Whether entering the block now would reach a person (a Human takeover: in hours, and the caller says someone is
    * signed in and reachable). Blocks without it reach nobody. Read by the no_agent follow-up rule (noAgentFollowUp.ts):
    * after "nobody is available", a request for a person goes to someone who came online since (hostile s15 H#4).
