@@ -116,6 +116,30 @@ export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
   return out;
 }
 
+/**
+ * Session 36 (newcomer s35: "Ann from the team joined the conversation." + "A person is in the conversation.", and
+ * "Ann handed the conversation back to the bot." + "Ann has left the chat"): one line per event. A handoff's status
+ * pill is not shown when the same step (same timestamp, no customer or agent message between) already says it in words:
+ * - a person joined (assigned): the flow's join message or the takeover's "joined" line said just before it;
+ * - the person left (resolved): a takeover's "handed the conversation back" line of the same step (a Human Takeover
+ *   block's hand back has no such line, only the bot carrying on, so its "Ann has left the chat" stays).
+ * Returns the seqs of the pills to leave out.
+ */
+export function toldByTheStep(entries: readonly ChatEntry[]): Set<number> {
+  const hide = new Set<number>();
+  const words = (x: ChatEntry) => !x.status && x.text.trim() !== '';
+  entries.forEach((e, i) => {
+    const status = e.from === 'system' ? e.status?.handoff?.status : undefined;
+    if (status !== 'assigned' && status !== 'resolved') return;
+    if (status === 'assigned' && e.status?.handoff?.joined === false) return;
+    const step: ChatEntry[] = [];
+    for (let j = i - 1; j >= 0 && entries[j].at === e.at && (entries[j].from === 'bot' || entries[j].from === 'system'); j--) step.push(entries[j]);
+    const told = status === 'assigned' ? step.some(words) : step.some((x) => x.from === 'system' && words(x));
+    if (told) hide.add(e.seq);
+  });
+  return hide;
+}
+
 function statusText(e: ChatEntry): string | null {
   const h = e.status?.handoff;
   if (h) return HANDOFF_WORDS[h.status] ?? null;
@@ -631,6 +655,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     }
     return hide;
   }, [entries]);
+  const toldAlready = useMemo(() => toldByTheStep(entries), [entries]);
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
   const queue = useMemo(() => queueLines(entries), [entries]);
   /**
@@ -774,7 +799,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
             const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
-            if (queue.hidden.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.status?.handoff?.joined === false) return null;
+            if (queue.hidden.has(e.seq) || toldAlready.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.status?.handoff?.joined === false) return null;
             return t ? (
               <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>
                 <span dir="auto">{inertText(t)}</span>
