@@ -29,6 +29,7 @@ import { ProblemsPanel } from './ProblemsPanel';
 import { useRefusedFields } from '../../ui/refusedFields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { FlowNameTitle } from './FlowNameTitle';
 import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { useAddBlock } from '../palette/useAddBlock';
@@ -109,7 +110,6 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const [theme, toggleTheme] = useTheme();
   const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
 
-  const flowName = useStudio((s) => s.flow.name);
   // Newcomer s13 #9: another window saved the flow; this one can no longer save, so it takes no edits either.
   const readOnly = useStudio((s) => s.readOnly);
   const canUndo = useStudio((s) => s.past.length > 0 && !s.readOnly);
@@ -400,7 +400,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           <div className="st-brand" aria-hidden="true">
             B
           </div>
-          <h1 className="st-flow-name">{flowName}</h1>
+          <FlowNameTitle />
           {status}
           <div className="st-topbar-spacer" />
           <div className="st-toolbar" role="toolbar" aria-label="Editor">
