@@ -88,10 +88,11 @@ describe.each(sampleNames)('sample flow %s', (name) => {
     expect(takeover.kind).toBe('human_takeover');
     for (const exit of ['resolved', 'no_agent', 'timeout']) expect(target(flow, takeover.id, exit), exit).toBeDefined();
     // A customer nobody could serve must get a ticket or at least be told what to do, not a bare goodbye.
+    // Session 36: or a Business hours block first, whose both exits do (the promise follows the opening hours).
     for (const exit of ['no_agent', 'timeout']) {
-      expect(['ticket', 'message'], `${exit} leads to ${target(flow, takeover.id, exit)?.kind}`).toContain(
-        target(flow, takeover.id, exit)?.kind,
-      );
+      const next = target(flow, takeover.id, exit);
+      const ends = next?.kind === 'business_hours' ? [target(flow, next.id, 'open'), target(flow, next.id, 'closed')] : [next];
+      for (const b of ends) expect(['ticket', 'message'], `${exit} leads to ${b?.kind}`).toContain(b?.kind);
     }
   });
 
@@ -161,7 +162,17 @@ describe('customer-support sample', () => {
   it('routes the takeover: resolved -> CSAT, no agent -> ticket, timeout -> apology then ticket', () => {
     const id = flow.escalation.targetBlockId!;
     expect(target(flow, id, 'resolved')?.kind).toBe('csat');
-    expect(target(flow, id, 'no_agent')?.kind).toBe('ticket');
+    // Session 36 (newcomer s35): nobody could take the chat: the reply promised follows the team's hours. Open, nobody
+    // free: "usually within a few hours"; closed (offline until Monday, say): when they are back, no "few hours".
+    const hours = target(flow, id, 'no_agent')!;
+    const takeover = blockById(flow, id);
+    if (hours.kind !== 'business_hours' || takeover.kind !== 'human_takeover') throw new Error('no_agent should check the team hours');
+    expect(hours.data).toEqual(takeover.data.availability);
+    const open = target(flow, hours.id, 'open')!;
+    const closed = target(flow, hours.id, 'closed')!;
+    expect(open.kind === 'ticket' && open.data.text).toMatch(/within a few hours/);
+    expect(closed.kind === 'ticket' && closed.data.text).toMatch(/when they're back/);
+    expect(closed.kind === 'ticket' && closed.data.text).not.toMatch(/hours/);
     const sorry = target(flow, id, 'timeout')!;
     expect(sorry.kind === 'message' && sorry.data.text).toMatch(/sorry for the wait/i);
     expect(target(flow, sorry.id, 'next')?.kind).toBe('ticket');

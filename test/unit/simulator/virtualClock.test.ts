@@ -7,7 +7,9 @@ describe('virtual clock: outside business hours', () => {
   it('moves to the first closed time of the takeover availability', () => {
     const flow = loadFlow('customer-support');
     const hours = flowOpeningHours(flow);
-    expect(hours.map((h) => h.blockId)).toEqual(['human_agent']);
+    // Session 36: the sample's "Team in now?" Business hours block (after No agent) keeps the takeover's hours.
+    expect(hours.map((h) => h.blockId)).toEqual(['human_agent', 'team_hours']);
+    expect(hours[1].hours).toEqual(hours[0].hours);
     expect(isOpen(hours[0].hours, MONDAY_10)).toBe(true);
     const c = closedTime(flow, MONDAY_10);
     expect(c.ok).toBe(true);
