@@ -14,6 +14,9 @@ import type { TurnFacts } from '../types';
 import { inDomainScore } from './inDomainScore';
 import { canonicalTokens } from '../canonicalTokens';
 import { namesShopTopic } from '../shopTopics';
+import { courtesyOf } from '../../nlu/courtesy';
+import { analyzeText } from '../../nlu/analyzeText';
+import { isRealQuestion } from '../questionConcepts';
 
 /** In-domain score below which a routed message counts as one the bot could not use. */
 export const OFF_TOPIC = 0.05;
@@ -38,7 +41,7 @@ export interface OffTopicMatch {
 /** The router's match the policy does not believe (an off-topic message some intent reached), or null. */
 export function offTopicMatch(facts: TurnFacts): OffTopicMatch | null {
   if (facts.fallback || facts.intent === null || facts.intent.intentId === null) return null;
-  if (facts.intent.confidence >= BELIEVED_MATCH) return null;
+  if (facts.intent.confidence >= BELIEVED_MATCH) return greetedOffTopicRequest(facts);
   const score = inDomainScore(facts.analysis);
   if (score >= OFF_TOPIC || namesShopTopic(canonicalTokens(facts.analysis))) return null;
   return { intentName: facts.intent.intentName ?? facts.intent.intentId, confidence: facts.intent.confidence, score };
@@ -57,4 +60,27 @@ const offTopicOf = new WeakMap<TurnFacts, OffTopicMatch>();
 /** For the explanation: the router match the policy set aside for these facts (made by policyFallbackFacts), if any. */
 export function setAsideMatch(facts: TurnFacts): OffTopicMatch | null {
   return offTopicOf.get(facts) ?? null;
+}
+
+/**
+ * Session 36 (fe, issue 11 repeated-fallback recall): the greeting intent won on a greeting in front of a request the shop
+ * cannot serve ("Hiya! can you recommend a good film for tonight", "Hello, my goat is poorly, what do I do", "Hi, I want
+ * to give my old coats to charity"): the bot said hello and asked for the question the customer had just asked, and a
+ * streak of failed requests never started. Believed however confident (BELIEVED_MATCH) for the greeting clause, but the
+ * policy reads the turn as a fallback when what follows the greeting asks something (a real question, or "I want / need
+ * / would like") that the learned in-domain score reads off-topic (under OFF_TOPIC) and that names no shop topic. The bot's
+ * reply is unchanged (the greeting, session 10's measure); a greeting before a question about the shop is left to the
+ * router (intentRouter.greetsBeforeShopQuestion), and a greeting before news ("Hello, I bought a lamp from you") asks nothing.
+ */
+function greetedOffTopicRequest(facts: TurnFacts): OffTopicMatch | null {
+  const intent = facts.intent;
+  if (intent === null || intent.intentName !== 'greeting') return null;
+  const c = courtesyOf(facts.text);
+  if (c === null || c.greeting === null || c.rest === '') return null;
+  const rest = analyzeText(c.rest);
+  if (rest.tokens.length < 3) return null;
+  if (!(c.rest.includes('?') || isRealQuestion(rest.normalized) || / (?:i|we) (?:want|need|would like|wanna) /.test(` ${rest.normalized} `))) return null;
+  const score = inDomainScore(rest);
+  if (score >= OFF_TOPIC || namesShopTopic(canonicalTokens(rest))) return null;
+  return { intentName: intent.intentName, confidence: intent.confidence, score };
 }

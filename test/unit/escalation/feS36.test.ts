@@ -67,3 +67,18 @@ describe('an errand with the state or with transport is no clear question about 
     ['is tax included in the price of the oak bench?', 'and is it flatpacked?'],
   ])('%j then %j does not escalate', (a, b) => expect(reason(a, b)).toBe('none'));
 });
+
+describe('a greeting in front of a request the shop cannot serve is read as a fallback (policyFallback.greetedOffTopicRequest)', () => {
+  it.each([
+    ['Hiya! can you recommend a good film for tonight', 'or a nice pizza place'],
+    ['Hi there! Could you help me book a haircut for Friday?', 'thanks! or a massage?'],
+  ])('%j then %j is repeated fallbacks', (a, b) => expect(reason(a, b)).toBe('repeated_fallback'));
+
+  it.each([
+    // A greeting before a question about the shop, before news, or before small talk.
+    ['Hello! You ship to Chile?', 'and to Peru?'],
+    ['Good morning, I bought a lamp from you last week', 'it is lovely'],
+    ['Hi there, how is your day going', 'mine is fine'],
+    ['Hello, can I return a lamp I bought last week?', 'it is too bright'],
+  ])('%j then %j does not escalate', (a, b) => expect(reason(a, b)).toBe('none'));
+});
