@@ -50,10 +50,17 @@ describe('a routed off-topic message counts as not understood', () => {
     expect(offTopicMatch(f)).not.toBeNull();
     expect(policyFallbackFacts(f).fallback).toBe(true);
   });
-  it('a confident match is believed, even off the shop\'s topics (greeting clause, another business, a help intent)', () => {
+  // Session 36 (fe): except the greeting intent won on the greeting in front of an off-topic request: the bot said hello
+  // and the request went unserved (policyFallback.greetedOffTopicRequest). Other confident matches are believed as before.
+  it('a greeting clause in front of an off-topic request is read as a fallback (session 36)', () => {
     const f = routed('Hello! can you book me a dentist appointment');
     expect(f.intent?.intentId).toBe('greeting');
     expect(f.intent!.confidence).toBeGreaterThanOrEqual(BELIEVED_MATCH);
+    expect(policyFallbackFacts(f).fallback).toBe(true);
+  });
+  it.each(['Hello!', 'Hi there!', 'Hello! do you deliver to Ireland?'])('a confident match on a greeting "%s" is believed', (text) => {
+    const f = routed(text);
+    expect(f.fallback).toBe(false);
     expect(policyFallbackFacts(f)).toBe(f);
   });
   it.each(['where is my order', 'hi', 'how much is delivery to Ireland', 'do u do exchanges'])('"%s" keeps the router\'s reading', (text) => {
