@@ -11,7 +11,7 @@
  * Messages under 3 words ("yes", "no", "ok") never count as repeats: customers legitimately say them over
  * and over. Button clicks in between do not break a loop (the engine keeps `memory.recent` across them).
  */
-import { acknowledgedFirst, valediction } from './detectRepeatedFallback';
+import { acknowledgedFirst, signsOffOnly, valediction } from './detectRepeatedFallback';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
@@ -794,7 +794,10 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const text = facts.analysis.normalized;
   const length = facts.analysis.tokens.length;
   // Session 19 (esc): a letter's sign-off sent on its own ("Regards, Martin") after each message is no question asked again.
-  if (!isRepeatableQuestion(facts.analysis) || valediction(facts.analysis.text)) return null;
+  // Session 36 (fe): nor thanks and a goodbye in the customer's own words ("thank you ka", "ok po, thank you again"): a
+  // politeness particle or a form of address shared with the questions before ("you accept PayPal ka?" / "and Visa debit
+  // ka?") made the rules and the learned model read the thanks as the same question asked a third time.
+  if (!isRepeatableQuestion(facts.analysis) || valediction(facts.analysis.text) || signsOffOnly(facts.analysis)) return null;
   let times = 1;
   // From the analysis' own words (shared per message), not by splitting the normalised text again.
   const concepts = length <= MAX_FUZZY_TOKENS ? analysisConcepts(facts.analysis) : [];

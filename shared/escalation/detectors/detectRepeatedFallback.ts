@@ -251,6 +251,13 @@ export function valediction(text: string): boolean {
  * blessed day", "take care", "fair enough, night"). No question mark, no question opening it, at most 10 words, and
  * nothing but such words.
  */
+/**
+ * Session 36 (fe, issue 11): the message only signs off in the customer's own words (signsOff: "thank you ka", "Okay po,
+ * thank you again!", "ta mate, have a good one"): read by detectLoop, where such a message is no third asking of anything.
+ */
+export function signsOffOnly(analysis: TextAnalysis): boolean {
+  return signsOff(canonicalTokens(analysis), analysis.text.trim());
+}
 function signsOff(toks: readonly string[], text: string): boolean {
   if (text.includes('?') || toks.length === 0 || toks.length > 10) return false;
   const core = toks.filter((t) => !PARTICLES.has(t));

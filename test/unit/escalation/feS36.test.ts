@@ -82,3 +82,16 @@ describe('a greeting in front of a request the shop cannot serve is read as a fa
     ['Hello, can I return a lamp I bought last week?', 'it is too bright'],
   ])('%j then %j does not escalate', (a, b) => expect(reason(a, b)).toBe('none'));
 });
+
+describe('thanks in the customer\'s own words is no third asking (detectLoop: signsOffOnly)', () => {
+  it.each([
+    [['you take Klarna ka?', 'and Apple Pay ka?', 'voucher also can ka?', 'thank you ka']],
+    [['I want to return shoes ka', 'yes ka', 'NW-104455', 'thank you ka']],
+    [['can I pay with Klarna la', 'and Apple Pay la', 'voucher also can la', 'ok thanks la, bye']],
+  ])('%j does not escalate', (turns) => expect(reason(...turns)).toBe('none'));
+
+  it.each([
+    [['where is my order po', 'where is my order po', 'where is my order po']],
+    [['where is my parcel ka', 'where is my parcel ka??', 'where is my parcel ka, thank you']],
+  ])('%j is still a loop', (turns) => expect(reason(...turns)).toBe('loop'));
+});
