@@ -885,6 +885,14 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
 const FOLLOW_UP_OPENING = new Set(['and', 'also', 'plus', 'another', 'btw', 'oh', 'next']);
 const ACK_WORDS = new Set(['thanks', 'thank', 'thx', 'thanx', 'ty', 'cheers', 'great', 'perfect', 'lovely', 'brilliant', 'cool', 'sweet', 'awesome', 'nice', 'ok', 'okay', 'alright', 'fab', 'grand', 'ta', 'fine', 'noted', 'understood']);
 const ACK_GATE = tokenGate(ACK_WORDS);
+/** Whether a normalised text opens as the next question ("and ...", "also ...", "what about ..."). */
+function followUpOpening(normalized: string): boolean {
+  const space = normalized.indexOf(' ');
+  const first = space < 0 ? normalized : normalized.slice(0, space);
+  return NEXT_QUESTION_OPENING.has(first) || ((first === 'what' || first === 'how') && normalized.startsWith(' about', first.length));
+}
+/** FOLLOW_UP_OPENING without "next" ("next day delivery price" names a subject) and "oh" / "another". */
+const NEXT_QUESTION_OPENING = new Set(['and', 'also', 'plus', 'btw']);
 export function newInformation(normalized: string): boolean {
   const toks = normalized.split(' ');
   if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
@@ -1063,6 +1071,10 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
   // Every corpus: 3 ordinary conversations no longer named loops, 0 loops lost.
   // (Read only once the model links the message: most messages never need it, speed.)
   if (acknowledgedFirst(facts.analysis) !== null) return null;
+  // Session 36 (fe): nor a message that opens as the next question on the topic ("and the toaster in white also?", "And
+  // do you deliver to Northern Ireland?", "what about gift cards"): the model links questions of one topic, and a customer
+  // working through them says so with the opener (newInformation's follow-up openings; the word rules still link it).
+  if (followUpOpening(text)) return null;
   const shown = links.slice(-(count - 1));
   const back = (n: number) => (n === 1 ? 'the question before' : `${n} questions back`);
   return {

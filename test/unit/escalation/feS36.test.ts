@@ -95,3 +95,15 @@ describe('thanks in the customer\'s own words is no third asking (detectLoop: si
     [['where is my parcel ka', 'where is my parcel ka??', 'where is my parcel ka, thank you']],
   ])('%j is still a loop', (turns) => expect(reason(...turns)).toBe('loop'));
 });
+
+describe('the next question on a topic, opened as one, is not linked by the learned model (detectLoop.learnedLoop followUpOpening)', () => {
+  it.each([
+    [['is it possible to order without an account?', 'and I get the tracking by email?', 'also can I make an account later and see it?']],
+    [['How much is express shipping?', 'Is shipping free above some amount?', 'And do you ship to Jersey?', 'Thanks!']],
+  ])('%j does not escalate', (turns) => expect(reason(...turns)).toBe('none'));
+
+  it.each([
+    [['where is my parcel', 'where is my parcel', 'and where is my parcel']],
+    [['how do I change my delivery address', 'change delivery address', 'and how do I change the delivery address']],
+  ])('%j is still a loop', (turns) => expect(reason(...turns)).toBe('loop'));
+});
