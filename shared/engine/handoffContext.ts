@@ -8,12 +8,12 @@ import type { Signal } from '../escalation/types';
 import type { Entity } from '../nlu/types';
 import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
-import { effectiveSentiment } from '../escalation/effectiveSentiment';
 import { findDeadline } from '../escalation/deadlines';
 import { localTime } from '../flow/openingHours';
 import type { ConversationState, HandoffContext, IntentRecord } from './types';
 import { heardFailure } from './failureMemory';
 import { quotable } from './unicodeText';
+import { upsetScore } from './upsetScores';
 
 /** Why the bot handed over, as a short phrase for summaries and email subjects. */
 export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
@@ -88,22 +88,6 @@ function mostUpset(recent: ConversationState['recentTranscript'], contactAnswers
     if (score <= UPSET_AT && (worst === null || score < worst.score)) worst = { text: e.text, score };
   }
   return worst?.text ?? null;
-}
-
-/**
- * Session 36 (perf): the policy's sentiment score of a transcript entry's text, remembered per entry. Entries live on in
- * the window, and each ticket's summary read the whole window again, the texts long gone from analyzeText's 500-text
- * cache: in the closed-path bench (messagePath, distinct texts) 57% of all full text analyses were mostUpset's, and a
- * third of those re-read an entry an earlier summary had read. Keyed by the entry object, so it goes when the entry
- * does; the text is checked, so the score is always that of `e.text`.
- */
-const upsetScores = new WeakMap<object, { text: string; score: number }>();
-function upsetScore(e: { text: string }): number {
-  const hit = upsetScores.get(e);
-  if (hit !== undefined && hit.text === e.text) return hit.score;
-  const score = effectiveSentiment(analyzeText(e.text)).score;
-  upsetScores.set(e, { text: e.text, score });
-  return score;
 }
 
 function customerWords(name: string): string {

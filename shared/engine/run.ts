@@ -9,6 +9,7 @@ import type { EscalationDecision } from '../escalation/types';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import type { CompiledFlow } from './compileFlow';
 import { WINDOW_SIZE } from './conversationStateSchema';
+import { noteUpsetScores } from './upsetScores';
 import { boundText } from '../flow/limits';
 import type { Entity } from '../nlu/types';
 import type {
@@ -103,6 +104,7 @@ export function finish(run: Run): Step {
   s.updatedAt = run.now;
   const step = s.step;
   s.step = step + 1;
+  noteUpsetScores(run.transcript); // the summary of a later ticket or handoff reads them (upsetScores.ts)
   const effects: Effect[] = new Array(run.effects.length);
   for (let i = 0; i < run.effects.length; i++) effects[i] = { ...run.effects[i], idempotencyKey: `${s.id}:${step}:${i}` };
   return {

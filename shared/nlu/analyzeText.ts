@@ -47,6 +47,14 @@ export function analyzeText(text: string): TextAnalysis {
   return analysis;
 }
 
+/**
+ * Session 36 (perf): the analysis of `text` if the cache holds it, else undefined; never analyses, and leaves the cache's
+ * order as it is (engine/upsetScores.ts reads the scores of texts a step has already analysed).
+ */
+export function analyzedAlready(text: string): TextAnalysis | undefined {
+  return cache.get(text);
+}
+
 /** Fraction of upper-case letters among the letters of words with 2+ letters (ASCII fast path). */
 export function shoutingOf(text: string): number {
   let upper = 0;
