@@ -86,6 +86,20 @@ const FROM_LABELS: Record<string, { from: string }> = {
   system: { from: 'system' },
 };
 
+/**
+ * Counts appended transcript entries (not status lines) in the messages counter, by sender. Session 36 (perf): a run of
+ * entries from the same sender is one inc by its length, not one inc per entry (prom-client hashes the labels on every
+ * inc: ~1% of the closed path's CPU in messagePath). Same counts, and label sets first met in the same order.
+ */
+export function countAppended(messages: Pick<RuntimeMetrics['messages'], 'inc'>, appended: readonly { from: string; status?: unknown }[]): void {
+  for (let i = 0; i < appended.length; ) {
+    const from = appended[i]!.from;
+    let n = 0;
+    for (; i < appended.length && appended[i]!.from === from; i++) if (!appended[i]!.status) n++;
+    if (n > 0) messages.inc(FROM_LABELS[from] ?? { from }, n);
+  }
+}
+
 /** Waiting kinds that are a question the customer answers by typing. */
 const QUESTION_KINDS = new Set(['input', 'offer', 'takeover_question', 'ticket_question']);
 
@@ -431,7 +445,7 @@ export class ConversationService {
 
   private count(step: EngineStep, appended: LogEntry[], changes: Array<{ status: string; requestedAt: number; from: string | null }>, now: number) {
     const m = this.deps.metrics;
-    for (const e of appended) if (!e.status) m.messages.inc(FROM_LABELS[e.from] ?? { from: e.from });
+    countAppended(m.messages, appended);
     const d = step.decision;
     if (d && (d.action === 'handoff' || d.action === 'offer') && d.reason) m.escalations.inc({ reason: d.reason });
     for (const c of changes) {
