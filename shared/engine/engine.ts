@@ -552,11 +552,15 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
  * nobody signed in who may take it) is not made: the target says so (its out-of-hours message, or the still-closed
  * line), and the block goes on where it was (its question again, or the answer the message also gives; `text` null for
  * a message held during an HTTP call: no answer to a question asked after it). True then.
+ * Session 36 (hostile s35 F1): so does a task's own question (keepsAfterNobody: the cancellation's order-number question
+ * and its "shall I cancel order NW-104233?"), which went by the No agent exit to the generic follow-up ticket, dropping
+ * the cancellation; asked again right after, the request goes to the takeover as before (its follow-up ticket).
  */
 function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, targetId: string, entry: { reason: EscalationReason; signals: Signal[] }): boolean {
-  const askAfterNobody = behaviourOf(block.kind).askAfterNobody;
+  const { askAfterNobody, keepsAfterNobody } = behaviourOf(block.kind);
   const target = run.c.blocks.get(targetId);
   if (askAfterNobody === undefined || target === undefined) return false;
+  if (keepsAfterNobody !== undefined && !keepsAfterNobody(run, block, targetId, entry)) return false;
   const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry) ?? null;
   if (said === null) return false;
   askAfterNobody(run, block, w, said, text);
@@ -647,6 +651,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     // recorded all the same; a rephrase below applies the answer itself.
     if (decision.action !== 'rephrase') classified.keepAnswer?.();
     if (decision.action === 'handoff') {
+      if (keptAtTicket(run, block, w, null, targetId, { reason, signals: ladder.signals })) return true;
       s.waiting = null;
       goTo(run, targetId, { reason, signals: ladder.signals });
       return true;

@@ -252,6 +252,21 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   return null;
 }
 
+/**
+ * Session 36 (hostile s35 F1): whether a task's question keeps a request for a person (engine.ts keptAtTicket,
+ * keepsAfterNobody): a plain request for a person (explicit_request; not an urgent or upset message, which needs the
+ * follow-up) while the target is closed by its opening hours (not when nobody is signed in: the flow's No agent exit
+ * says what to do then, "call the desk"), and not when it has just found nobody (the customer asks again: they insist).
+ */
+export function keptAtTask(run: Run, targetId: string, entry: TakeoverEntry): boolean {
+  const target = run.c.blocks.get(targetId);
+  if (target === undefined || target.kind !== 'human_takeover' || entry?.reason !== 'explicit_request') return false;
+  const d = target.data;
+  if (d.assignation !== 'custom' || !d.availability || isOpen(d.availability, run.now)) return false;
+  const f = run.s.nobodyFound;
+  return f === undefined || f.blockId !== targetId;
+}
+
 /** What a takeover that finds nobody now said: its out-of-hours message, its still-closed line, or its no-agent line. */
 export type NobodySaid = 'closed' | 'stillClosed' | 'nobody';
 
@@ -299,7 +314,7 @@ export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: 
  */
 export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): NobodySaid | null {
   forgetNobodyFound(run.s);
-  const said = sayNobodyNow(run, block, entry, 'the ticket in progress goes on (its question again)');
+  const said = sayNobodyNow(run, block, entry, 'the conversation goes on where it was (its question again)');
   if (said !== null) noteNobodyFound(run.s, block.id);
   return said;
 }

@@ -16,7 +16,8 @@ import { splitLeadingAnswer } from '../answeringWord';
 import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
-import { classifyInput, follow, forwardRouter, render, retry, waitForInput } from '../runBlocks';
+import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
+import { keptAtTask } from '../humanTakeover';
 import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
@@ -188,6 +189,12 @@ function correctionChoice(run: Run, block: BlockOf<'buttons'>, text: string, cho
 
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
+  // Session 36 (hostile s35 F1): "shall I cancel order {{orderNumber}}?" keeps a request for a person nobody can meet now.
+  keepsAfterNobody: (run, block, targetId, entry) => /\{\{\s*\w+\s*\}\}/.test(block.data.text) && keptAtTask(run, targetId, entry),
+  askAfterNobody: (run, block, w) => {
+    run.s.waiting = w;
+    showPrompt(run, block);
+  },
   readsRequests: true,
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {

@@ -9,7 +9,8 @@ import { bot, isKnown, rememberEntities, setVar, vars } from '../run';
 import { addressIn, answerByExample, answersByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
-import { classifyInput, exitTarget, follow, goTo, render, retry, waitForInput } from '../runBlocks';
+import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
+import { keptAtTask } from '../humanTakeover';
 import { isBareReply } from '../../nlu/createIntentMatcher';
 import { isUnsureReply } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -574,6 +575,12 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
 
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
+  // Session 36 (hostile s35 F1): a request for a person nobody can meet now keeps the customer at the question.
+  keepsAfterNobody: (run, _block, targetId, entry) => keptAtTask(run, targetId, entry),
+  askAfterNobody: (run, block, w) => {
+    run.s.waiting = w;
+    showPrompt(run, block);
+  },
   enter(run, block) {
     const known = knownAnswer(run, block);
     if (known === null) return waitForInput(run, block);

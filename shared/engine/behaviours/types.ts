@@ -179,6 +179,13 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void;
   /**
+   * Session 36 (hostile s35 F1): whether a request for a person at this block's question that the target cannot meet now
+   * keeps the customer here (askAfterNobody); without it, always. A task's question (a Question block, a Buttons block
+   * whose text names a value the customer gave, "shall I cancel order {{orderNumber}}?") keeps a plain request out of
+   * hours (humanTakeover.ts keptAtTask), not a menu.
+   */
+  keepsAfterNobody?(run: Run, block: BlockOf<K>, targetId: string, entry: TakeoverEntry): boolean;
+  /**
    * Session 35 (hostile s34 #15): the reference shapes, with a letter prefix, of the order or policy number the block
    * reads (a Question's "e.g. HM-2231-0457"): a phone number inside one in a message is that reference, not a phone.
    */
