@@ -176,13 +176,16 @@ const EXTRACTORS: Extractor[] = [
   {
     type: 'phone',
     needs: 'digit',
-    re: /(?<![\w#/.:+-])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5}(?:[\s.-]?\d{2,5}){1,4}(?![\w])/g,
+    // Session 36 (hostile s35 F6, HIGH): after a country code ("+33", "0033") the first group may be one digit and a
+    // trunk "(0)" may follow ("+33 6 12 34 56 78", "+33 (0)6 12 34 56 78"): those were read from "12" on, truncated.
+    re: /(?<![\w#/.:+-])(?:(?:\+|00)\d{1,3}[\s.-]?(?:\(0\)[\s.-]?)?\d{1,5}|(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,5})(?:[\s.-]?\d{2,5}){1,4}(?![\w])/g,
     make: (m) => {
-      const digits = m[0].replace(/\D/g, '');
+      const international = /^\s*(?:\+|00)/.test(m[0]) && /^\s*(?:\+|00\d{1,3}[\s.-])/.test(m[0]);
+      const digits = (international ? m[0].replace(/\(0\)/, '').replace(/^\s*00/, '') : m[0]).replace(/\D/g, '');
       if (digits.length < 7 || digits.length > 15) return null;
       // Reject a run of numbers that is clearly a list of years or amounts ("2024 2025").
       if (/^\d{4}$/.test(m[0].split(/[\s.-]/)[0]) && /^(19|20)\d{2}([\s.-](19|20)\d{2})+$/.test(m[0])) return null;
-      return { value: (m[0].trim().startsWith('+') ? '+' : '') + digits };
+      return { value: (international ? '+' : '') + digits };
     },
   },
 ];
