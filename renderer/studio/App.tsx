@@ -12,6 +12,7 @@ import type { ScenarioFile } from '../../shared/simulator/scenarioSchema';
 import { studioApi, StudioApiError, type TrashEntry } from './api/studioApi';
 import { useDesktopMenu } from './api/useDesktopMenu';
 import { Editor } from './editor/Editor';
+import { addressSegment, flowHash, keyOfAddress } from './flowAddress';
 import { primeProblems } from './hooks/useProblems';
 import { useTheme } from './editor/useTheme';
 import { HistoryPanel, type HistoryPanelProps } from './history/HistoryPanel';
@@ -112,15 +113,25 @@ function NotHere({ flowKey, trashed, error, onRestored }: { flowKey: string; tra
   );
 }
 
-function OpenFlow({ flowKey }: { flowKey: string }) {
+function OpenFlow({ flowKey: asked }: { flowKey: string }) {
   const [opened, setOpened] = useState<FlowForEditing | { error?: string; missing?: true; trashed: TrashEntry | null } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Session 36: the address may name the flow by its id (flowAddress.ts); then this is the key that id belongs to.
+  const [flowKey, setFlowKey] = useState(asked);
   useEffect(() => {
     let live = true;
     openFlowForEditing(studioApi, flowKey).then(
       (o) => live && setOpened(o),
       async (e) => {
         if (e instanceof StudioApiError && e.status === 404 && e.code === 'no_such_flow') {
+          if (flowKey === asked) {
+            const flows = await studioApi.listFlows().then((r) => r.flows, () => []);
+            const key = keyOfAddress(asked, flows);
+            if (key !== null && key !== asked) {
+              if (live) setFlowKey(key);
+              return;
+            }
+          }
           const trash = await studioApi.trash().catch(() => [] as TrashEntry[]);
           const trashed = trash.filter((t) => t.key === flowKey).sort((a, b) => b.deletedAt.localeCompare(a.deletedAt))[0] ?? null;
           if (live) setOpened({ missing: true, trashed });
@@ -132,7 +143,7 @@ function OpenFlow({ flowKey }: { flowKey: string }) {
     return () => {
       live = false;
     };
-  }, [flowKey, attempt]);
+  }, [flowKey, asked, attempt]);
   if (!opened) return <div className="st-loading">Opening…</div>;
   if ('trashed' in opened)
     return (
@@ -153,6 +164,7 @@ function OpenFlow({ flowKey }: { flowKey: string }) {
 function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowForEditing }) {
   const store = useMemo(() => createStudioStore(opened.flow), [opened]);
   const persistence = useFlowPersistence(flowKey, store, opened);
+  useAddressFollowsId(flowKey, store, persistence.status === 'saved');
   const scenarioStorage = useMemo(() => ({ load: () => studioApi.scenarios(flowKey), save: (f: ScenarioFile, baseRevision?: string) => studioApi.saveScenarios(flowKey, f, baseRevision) }), [flowKey]);
   const goHome = useCallback(() => {
     void persistence.flush().catch(() => {});
@@ -231,6 +243,31 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
       />
     </StudioStoreProvider>
   );
+}
+
+/**
+ * Session 36: the address shows the flow's id once the server has it (saved), and follows a change of the id, without
+ * a new history entry or a reload (history.replaceState fires no hashchange: the editor stays as it is). The old
+ * address (the key, or nothing else named so since) still opens the flow: see flowAddress.ts.
+ */
+function useAddressFollowsId(flowKey: string, store: ReturnType<typeof createStudioStore>, saved: boolean) {
+  const [flowId, setFlowId] = useState(() => store.getState().flow.id);
+  useEffect(() => store.subscribe((s) => setFlowId(s.flow.id)), [store]);
+  useEffect(() => {
+    if (!saved) return;
+    let live = true;
+    studioApi.listFlows().then(
+      (r) => {
+        if (!live || !/^#\/flow\//.test(location.hash)) return;
+        const want = flowHash(addressSegment(flowKey, flowId, r.flows));
+        if (location.hash !== want) history.replaceState(history.state, '', want);
+      },
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [flowKey, flowId, saved]);
 }
 
 /** The version history of the open flow; Restore is off while the window is read-only (hostile s14 H#4). */
