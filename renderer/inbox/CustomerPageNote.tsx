@@ -13,8 +13,11 @@ const hhmm = (at: number) => new Date(at).toLocaleTimeString([], { hour: '2-digi
 /** The sentence for the conversation header, or null when nothing is known. */
 export function customerPageWords(page: CustomerPage | null | undefined, clock: (at: number) => string = hhmm): string | null {
   if (!page) return null;
-  if (!page.open && page.beforeRestart) return `Customer not seen since the server restarted at ${clock(page.at)}`;
-  if (!page.open && page.activeAt !== undefined) return `Customer's page closed at ${clock(page.at)}; still using the chat API (${clock(page.activeAt)})`;
+  // Session 36 (review of s35: the restart chip wrapped over two lines in the chat header at 1,280 px): the two long
+  // ones are said in a few words, on the header's line beside the status; the times are in the chip's tooltip (and the
+  // queue row says "Not seen since restart 10:43 PM").
+  if (!page.open && page.beforeRestart) return 'Not seen since restart';
+  if (!page.open && page.activeAt !== undefined) return 'Page closed; still on the API';
   if (!page.open) return `Customer's page closed at ${clock(page.at)}`;
   if (page.closedAt !== undefined) return `Customer back at ${clock(page.at)} (page closed at ${clock(page.closedAt)})`;
   return "Customer's page is open";
@@ -27,9 +30,9 @@ export function CustomerPageChip({ page }: { page: CustomerPage | null | undefin
   const title = page.open
     ? 'The customer has the chat open now: they see your replies as you send them.'
     : page.beforeRestart
-      ? 'No chat page of this customer has connected, and they have not used the chat API, since the server restarted (an open page reconnects within seconds). Their place in the queue is kept. Replies are kept: they see them when they come back.'
+      ? `Customer not seen since the server restarted at ${hhmm(page.at)}: no chat page of this customer has connected, and they have not used the chat API, since then (an open page reconnects within seconds). Their place in the queue is kept. Replies are kept: they see them when they come back.`
       : page.activeAt !== undefined
-        ? 'The chat page closed, but the customer has read or written through the chat API since (a REST client, or a page that polls): they are still there and keep their place in the queue.'
+        ? `The customer's chat page closed at ${hhmm(page.at)}, but they have read or written through the chat API since (last at ${hhmm(page.activeAt)}; a REST client, or a page that polls): they are still there and keep their place in the queue.`
         : 'The customer closed the chat page (or lost the connection). Replies are kept: they see them when they open it again. While waiting, they are served after the customers who are still there.';
   return (
     <span className={`ib-chip ib-page ${page.open || page.activeAt !== undefined ? 'ib-page-open' : 'ib-warn'}`} title={title} data-testid="customer-page">

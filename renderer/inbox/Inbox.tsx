@@ -581,7 +581,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   // `open` (session 26, newcomer s26 F12): the chat the notice is about; the notice has an "Open it" button (an auto-assigned
   // chat was only a toast that could not be clicked and a count beside Mine).
   // `view`: where "Open it" finds the chat (default Mine; a chat that went back to the queue: Unassigned, newcomer s35 #4).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; network?: boolean; short?: string; open?: string; view?: 'unassigned' | 'mine' } | null>(() => (notice ? { kind: 'info', text: notice } : null));
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; detail?: string; more?: string; network?: boolean; short?: string; open?: string; view?: 'unassigned' | 'mine' } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced). A notice about a chat given to me
   // (`open`) stays until I open that chat or dismiss it (newcomer s28 N6: it faded after ~4 s and an agent who looked
@@ -1121,8 +1121,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       )}
 
       {flash && (
-        <div className={`ib-flash ib-flash-${flash.kind}${flash.open ? ' ib-flash-stays' : ''}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={phone && flash.short ? flash.text : undefined}>
-          <span className="ib-flash-text">{phone && flash.short ? flash.short : flash.text}</span>
+        <div className={`ib-flash ib-flash-${flash.kind}${flash.open ? ' ib-flash-stays' : ''}${flash.detail && !(phone && flash.short) ? ' ib-flash-stacked' : ''}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={flash.more ?? (phone && flash.short ? flash.text : undefined)}>
+          <span className="ib-flash-text">
+            {phone && flash.short ? flash.short : flash.text}
+            {flash.detail && !(phone && flash.short) ? <span className="ib-flash-detail">{flash.detail}</span> : null}
+          </span>
           {flash.open && (
             <button
               type="button"

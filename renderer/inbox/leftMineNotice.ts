@@ -9,7 +9,11 @@ import type { HandoffRow } from './inboxApi';
 
 export interface FlashNotice {
   kind: 'info';
+  /** The first line: what happened, in a few words. */
   text: string;
+  /** Session 36: a second, smaller line (why, and what to do); the whole explanation is the toast's tooltip (`more`). */
+  detail?: string;
+  more?: string;
   short?: string;
   /** The chat the notice is about: an "Open it" button, and the notice stays until opened or dismissed. */
   open?: string;
@@ -25,9 +29,13 @@ export function leftMineNotice(h: Pick<HandoffRow, 'id' | 'status' | 'agentId' |
     if (back && back.byId === meId) {
       if (back.why === 'not_opened' || back.why === 'not_answered' || back.why === 'away') {
         const because = back.why === 'not_opened' ? 'you did not open it in time' : back.why === 'not_answered' ? 'it was not answered in time' : 'you were away too long';
+        const why = back.why === 'not_opened' ? 'Not opened in time' : back.why === 'not_answered' ? 'Not answered in time' : 'You were away too long';
+        // Session 36 (review of s35: the toast was a ten-line paragraph): a headline, one short line, the rest on hover.
         return {
           kind: 'info',
-          text: `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.`,
+          text: `${who}'s chat went back to Unassigned`,
+          detail: `${why}: it won't come back to you by itself.`,
+          more: `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.`,
           short: `${who}'s chat went back to Unassigned (${back.why === 'not_opened' ? 'not opened in time' : back.why === 'not_answered' ? 'not answered in time' : 'away too long'}).`,
           open: h.id,
           view: 'unassigned',

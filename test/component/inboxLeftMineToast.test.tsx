@@ -47,9 +47,14 @@ describe('the "It is in Mine" toast follows the chat (newcomer s35 #4)', () => {
     const { send, writes } = await inboxWithPush();
     await send(ada({ status: 'pending', agentId: null, agentName: null, putBack: { byId: 'ann', why: 'not_opened', note: 'Not opened in time: reassigned.', at: Date.now() } }), { status: 'assigned', agentId: 'ann' });
     expect(screen.queryByText(/It is in Mine/)).toBeNull();
-    expect(screen.getByRole('status')).toHaveTextContent(
+    // Session 36: a headline and one short line; the whole explanation is the toast's tooltip (it was a ten-line paragraph).
+    const toast = screen.getByRole('status');
+    expect(toast.querySelector('.ib-flash-text')?.firstChild?.textContent).toBe("Ada Auto's chat went back to Unassigned");
+    expect(toast.querySelector('.ib-flash-detail')?.textContent).toBe("Not opened in time: it won't come back to you by itself.");
+    expect(toast.getAttribute('title')).toBe(
       "Ada Auto's chat went back to Unassigned: you did not open it in time, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.",
     );
+    expect((toast.querySelector('.ib-flash-text')?.textContent ?? '').length).toBeLessThanOrEqual(100);
     fireEvent.click(screen.getByRole('button', { name: 'Open it' }));
     await act(async () => undefined);
     expect(writes.at(-1)).toMatch(/^#\/unassigned\/c9%3Ah1|^#\/unassigned\/c9:h1/);
