@@ -558,6 +558,25 @@ export class AgentHub {
    * told "Expected wait: under a minute" (newcomer s13 #10). activeChats is raised to FULL_AT_OWN_LIMIT for them
    * (finite: the list crosses threads and JSON); reachability, which ignores load, is unchanged.
    */
+  /**
+   * Session 36 (newcomer s35 #3, the rest): what the engine is told about the agents at a customer's step. During the
+   * start-up grace (just started, nobody online yet: the inboxes may still be reconnecting, startGraceLeft) nothing:
+   * who is online is not known yet, so the engine requests the handoff instead of telling a NEW customer at once that
+   * no one is available (presenceForEstimate read everyone as offline before the inboxes were back). The hub then
+   * holds the no_agent exit until the grace is over, as for the customers already waiting. Not with an empty
+   * directory (nobody can come back). Sharded runtimes (--shards) still get presenceForEstimate.
+   */
+  presenceForEngine(): AgentPresence[] | undefined {
+    // As startGraceLeft (someone online by their own status, e.g. Online with the inbox just closed, ends it), but read
+    // only: recording that the grace is over for good is left to the hub's own passes.
+    const inGrace =
+      !this.onlineSinceStart &&
+      this.deps.now() < this.startedAt + this.deps.directory.settings.offlineAfterSeconds * 1000 &&
+      this.deps.directory.list().length > 0 &&
+      !this.presenceList().some((p) => p.status === 'online');
+    return inGrace ? undefined : this.presenceForEstimate();
+  }
+
   presenceForEstimate(): AgentPresence[] {
     return this.presenceList(this.handoffsForEstimate()).map((p) => {
       // An Online agent whose inbox has been closed for a few seconds (inboxClosedSince: the agents list shows them

@@ -190,7 +190,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     for (const w of agentCoverageWarnings(directory.list(), opts.flows)) logger.warn({ agents: opts.agents.file ?? 'in-process' }, `agents: ${w}`);
     const hub = new AgentHub({ store, service, directory, logger, now, pollMs: opts.pollMs, shared, inboxOptional: opts.agents.inboxOptional });
     agentHub = hub;
-    service.setAgentPresence(() => hub.presenceForEstimate(), () => hub.queueForEstimate(), (records) => hub.noteHandoffs(records));
+    service.setAgentPresence(() => hub.presenceForEngine(), () => hub.queueForEstimate(), (records) => hub.noteHandoffs(records));
     // --workers: the shards step customer messages with the hub's snapshot, sent when it changed (shardPool.ts).
     pool?.attachAgents(() => ({ agents: hub.presenceForEstimate(), queue: hub.queueForEstimate() }), () => hub.snapshotVersion, (records) => hub.noteHandoffs(records));
     registerRoutes = async (app) => {

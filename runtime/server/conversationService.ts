@@ -150,15 +150,23 @@ export class ConversationService {
   }
 
   /** Agents' presence for the engine (`ctx.agents`: no_agent at once when nobody can answer, wait estimate). */
-  private agents: (() => AgentPresence[]) | null = null;
+  /** Undefined from it: who is online is not known yet (the hub's start-up grace): the engine is given no list. */
+  private agents: (() => AgentPresence[] | undefined) | null = null;
   /** Handoffs already waiting (`ctx.queue`: the wait estimate counts the ones ahead, like the hub's queue updates). */
   private queue: (() => QueuedHandoff[]) | null = null;
   /** Told the handoffs each step wrote, once durable (the hub's estimate counts them before it reads them back: hostile s15 H#7). */
   private onHandoffs: ((records: HandoffRecord[]) => void) | null = null;
-  setAgentPresence(fn: () => AgentPresence[], queue?: () => QueuedHandoff[], onHandoffs?: (records: HandoffRecord[]) => void) {
+  setAgentPresence(fn: () => AgentPresence[] | undefined, queue?: () => QueuedHandoff[], onHandoffs?: (records: HandoffRecord[]) => void) {
     this.agents = fn;
     this.queue = queue ?? null;
     this.onHandoffs = onHandoffs ?? null;
+  }
+
+  /** The agents and queue the engine reads at a step; nothing when not known (no hub, or its start-up grace). */
+  private agentsContext(): { agents?: AgentPresence[]; queue?: QueuedHandoff[] } {
+    const agents = this.agents?.();
+    if (agents === undefined) return {};
+    return { agents, ...(this.queue ? { queue: this.queue() } : {}) };
   }
 
   /** Checks a customer token against a conversation in constant time. */
@@ -190,7 +198,7 @@ export class ConversationService {
     const now = this.deps.now();
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
-    const step = start(flow, { now, conversationId: id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof start>[1]) as EngineStep;
+    const step = start(flow, { now, conversationId: id, ...this.agentsContext() } as Parameters<typeof start>[1]) as EngineStep;
     // Initial variables made a derived flow: the conversation still runs on the deployed revision, so the engine
     // must not mistake the difference for a redeploy on the next message.
     if (flow !== deployed.flow) (step.state as { flowRevision?: string }).flowRevision = deployed.revision;
@@ -313,7 +321,7 @@ export class ConversationService {
     const now = this.deps.now();
     let step: EngineStep;
     try {
-      step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...(this.agents ? { agents: this.agents(), ...(this.queue ? { queue: this.queue() } : {}) } : {}) } as Parameters<typeof receive>[3]) as EngineStep;
+      step = receive(deployed.flow, rec.state as never, input, { now, conversationId: rec.id, ...this.agentsContext() } as Parameters<typeof receive>[3]) as EngineStep;
     } catch (err) {
       // The engine failed on a customer message (a bug): the customer gets an apology, their message is kept in the
       // transcript and the state is left as it was (runtime/server/engineFailure.ts); other inputs keep their error.
