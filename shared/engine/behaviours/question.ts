@@ -46,7 +46,16 @@ function act(run: Run, a: Action): void {
     // Session 34 (hostile s34): the reference the block took is the conversation's (the agent's summary names it), also
     // when the NLU did not find it as written ("NW-104233 sorry I mean 104234" -> NW-104234, "hm 2231 0457").
     const kind = a.block.data.fromEntity;
-    if ((kind === 'order_id' || kind === 'policy_number') && typeof a.value === 'string') rememberEntities(run, [{ type: kind, value: a.value, text: a.value }]);
+    if ((kind === 'order_id' || kind === 'policy_number') && typeof a.value === 'string') {
+      rememberEntities(run, [{ type: kind, value: a.value, text: a.value }]);
+      // Session 36 (hostile s35 F7): the digits of the reference are no phone number ("2231 0457" at the policy
+      // question was HM-2231-0457 and the customer's phone 22310457).
+      const digits = a.value.replace(/\D/g, '');
+      if (digits !== '' && vars(run).customerPhone === digits) {
+        setVar(run, 'customerPhone', null);
+        run.s.entities = run.s.entities.filter((e) => !(e.type === 'phone' && e.value === digits));
+      }
+    }
     follow(run, a.block, 'next');
   } else if (a.ok === 'which') {
     // Session 15 (hostile s15 H#1): two addresses, neither negated nor someone else's: ask which, not a failed try.
@@ -305,6 +314,15 @@ function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
   return value;
 }
 
+/**
+ * Session 36 (hostile s35 F7): "0612345678" / "06 12 34 56 78" at the insurance policy question ("e.g. HM-2231-0457") was
+ * stored as the policy number: a number of digits only that is a mobile's (0 then 6 or 7, ten digits; 07 and eleven in
+ * the UK), at a question whose example starts with letters, is no reference (asked again; the phone is remembered).
+ */
+function mobileNotReference(shapes: readonly ReferenceShape[], ref: string): boolean {
+  return /^0[67]\d{8,9}$/.test(ref) && shapes.some((shape) => shape.groups[0]?.kind === 'prefix');
+}
+
 /** Short words typed before a number that are no letters of it ("oops 104234", "its 104 233", "ref 104233"). */
 const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
   ('A AH AND ALSO ARE AS AT BUT BY ER ERM FOR HERE HEY HI HMM I ID IS IT ITS ME MINE MY NAH NO NOPE NOT NOW NR NUM OF OH OK ' +
@@ -330,7 +348,7 @@ function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
   if (byExample.length > 0) return byExample.length > 1 && CORRECTS.test(kept) ? byExample.slice(-1) : byExample;
   if (kept === part) {
     const ref = referenceIn(text);
-    return ref === null ? [] : [String(withExamplePrefix(block, ref))];
+    return ref === null || mobileNotReference(shapes, ref) ? [] : [String(withExamplePrefix(block, ref))];
   }
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref === null ? [] : [ref];
