@@ -169,13 +169,13 @@ function closedByAgent(session: ScenarioSession): boolean {
 
 /**
  * Session 36 (newcomer s35, cosmetic): the agent pane's badge in a tester's words, not the handoff's status code
- * ("resolved", "rejected"): "waiting for an agent", "assigned · Ana", "handed back · Ana", "no agent found".
+ * ("resolved", "rejected"): "in the queue" (the mode beside it already says "waiting for an agent"), "assigned · Ana", "handed back · Ana", "no agent found".
  */
 export function handoffBadge(h: Pick<Handoff, 'status' | 'agentName'>, closed = false): string {
   const who = h.agentName ? ` · ${h.agentName}` : '';
   switch (h.status) {
     case 'pending':
-      return 'waiting for an agent';
+      return 'in the queue';
     case 'assigned':
       return `assigned${who}`;
     case 'resolved':

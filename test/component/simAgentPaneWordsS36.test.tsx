@@ -61,7 +61,7 @@ describe('simulator agent pane in words', () => {
     noCodes();
   });
 
-  it('a waiting chat nobody takes: "waiting for an agent", then "no agent found" in words', () => {
+  it('a waiting chat nobody takes: "in the queue", then "no agent found" in words', () => {
     setup();
     say('agent please');
     say('sam@example.com');
@@ -69,7 +69,7 @@ describe('simulator agent pane in words', () => {
     fireEvent.change(screen.getByLabelText('Ben status'), { target: { value: 'offline' } });
     tab('Chat');
     click('Decline');
-    expect(within(pane()).getByText('waiting for an agent')).toBeInTheDocument();
+    expect(within(pane()).getByText('in the queue')).toBeInTheDocument();
     noCodes();
     click('No agent found');
     expect(within(pane()).getByText('no agent found')).toBeInTheDocument();

@@ -125,7 +125,7 @@ describe('agent pane', () => {
     benOffline();
     fireEvent.click(within(screen.getByLabelText('Agent pane')).getByRole('button', { name: 'Decline' }));
     const pane = screen.getByLabelText('Agent pane');
-    expect(within(pane).getByText('waiting for an agent')).toBeInTheDocument();
+    expect(within(pane).getByText('in the queue')).toBeInTheDocument();
     expect(within(pane).queryByLabelText('Agent reply')).toBeNull();
     tab('Clock & agents');
     fireEvent.change(screen.getByLabelText('Ben status'), { target: { value: 'online' } });
