@@ -569,11 +569,7 @@ export class AgentHub {
   presenceForEngine(): AgentPresence[] | undefined {
     // As startGraceLeft (someone online by their own status, e.g. Online with the inbox just closed, ends it), but read
     // only: recording that the grace is over for good is left to the hub's own passes.
-    const inGrace =
-      !this.onlineSinceStart &&
-      this.deps.now() < this.startedAt + this.deps.directory.settings.offlineAfterSeconds * 1000 &&
-      this.deps.directory.list().length > 0 &&
-      !this.presenceList().some((p) => p.status === 'online');
+    const inGrace = this.deps.directory.list().length > 0 && this.graceLeftNow(this.presenceList()) > 0;
     return inGrace ? undefined : this.presenceForEstimate();
   }
 
@@ -1174,12 +1170,13 @@ export class AgentHub {
    * meanwhile (assignPending's no_agent, announceQueue's wait lines).
    */
   private startGraceLeft(base: readonly AgentPresence[] = this.presenceList()): number {
-    if (this.onlineSinceStart) return 0;
-    if (base.some((p) => p.status === 'online')) {
-      // Someone is back: the grace is over for good (an agent going offline later is not an inbox reconnecting).
-      this.onlineSinceStart = true;
-      return 0;
-    }
+    // Someone is back: the grace is over for good (an agent going offline later is not an inbox reconnecting).
+    if (!this.onlineSinceStart && base.some((p) => p.status === 'online')) this.onlineSinceStart = true;
+    return this.graceLeftNow(base);
+  }
+  /** The start-up grace left (ms), read only: none once someone has been online since the start or is now. */
+  private graceLeftNow(base: readonly AgentPresence[]): number {
+    if (this.onlineSinceStart || base.some((p) => p.status === 'online')) return 0;
     return Math.max(0, this.startedAt + this.deps.directory.settings.offlineAfterSeconds * 1000 - this.deps.now());
   }
   private onlineSinceStart = false;
