@@ -109,6 +109,11 @@ export const waitingSchema = z.discriminatedUnion('kind', [
     retries,
     /** The escalation reason that brought the conversation here (absent when the flow simply reached the block). */
     reason: reason.optional(),
+    /**
+     * Session 37 (hostile s35 F11 rest): the customer declined the email in the message that brought them here or at an
+     * earlier question of this block ("no email, just get me a person"): the email question is not asked. Optional: additive.
+     */
+    emailDeclined: z.literal(true).optional(),
   }),
   /** Ticket block collecting details. */
   z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries }),

@@ -162,14 +162,19 @@ export function assignmentRequest(d: HumanTakeoverData, ignoreCapacity = false):
   };
 }
 
-/** Questions this block still has to ask, in order, after `after` (null = from the first). */
-function nextField(run: Run, d: HumanTakeoverData, after: Field | null): Field | null {
+/**
+ * Questions this block still has to ask, in order, after `after` (null = from the first). `emailDeclined`: the customer
+ * said no email in this block's questions or the message that brought them here (session 37, hostile s35 F11 rest: with
+ * the name asked first, "no email, just get me a person" got the email question after the name).
+ */
+function nextField(run: Run, d: HumanTakeoverData, after: Field | null, emailDeclined = false): Field | null {
   const v = run.s.variables;
+  const email = !emailDeclined && !isKnown(v.customerEmail);
   const wanted: Record<Field, boolean> =
     d.assignation === 'default'
-      ? { name: !isKnown(v.customerName), email: !isKnown(v.customerEmail), reason: !isKnown(v.handoffReason) }
+      ? { name: !isKnown(v.customerName), email, reason: !isKnown(v.handoffReason) }
       : d.assignation === 'custom'
-        ? { name: false, email: d.askEmail && !isKnown(v.customerEmail), reason: d.askReason && !isKnown(v.handoffReason) }
+        ? { name: false, email: d.askEmail && email, reason: d.askReason && !isKnown(v.handoffReason) }
         : { name: false, email: false, reason: false };
   const from = after === null ? 0 : FIELDS.indexOf(after) + 1;
   for (let i = from; i < FIELDS.length; i++) if (wanted[FIELDS[i]]) return FIELDS[i];
@@ -181,10 +186,11 @@ function wantsReason(run: Run, d: HumanTakeoverData): boolean {
   return (d.assignation === 'default' || (d.assignation === 'custom' && d.askReason)) && !isKnown(run.s.variables.handoffReason);
 }
 
-function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined): void {
+function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined, emailDeclined: boolean): void {
   bot(run, takeoverPrompts[field], block.id);
   const w: TakeoverQuestionWaiting = { kind: 'takeover_question', blockId: block.id, field, retries: 0 };
   if (reason !== undefined) w.reason = reason;
+  if (emailDeclined) w.emailDeclined = true;
   run.s.waiting = w;
 }
 
@@ -232,11 +238,12 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);
     if (given !== null) setVar(run, 'handoffReason', given);
   }
-  let field = nextField(run, d, null);
   // Session 36 (hostile s35 F11): "no email, just get me a person": the request is met without asking the email the
-  // customer just declined ("What is your email address, in case we get disconnected?" came next).
+  // customer just declined ("What is your email address, in case we get disconnected?" came next). Session 37 (F11
+  // rest): remembered in the waiting, so a block that asks the name first does not ask the email after it either.
   const said = run.s.variables.lastMessage;
-  if (field === 'email' && entry !== null && typeof said === 'string' && declinesEmailBeside(said)) field = nextField(run, d, 'email');
+  const emailDeclined = entry !== null && typeof said === 'string' && declinesEmailBeside(said);
+  const field = nextField(run, d, null, emailDeclined);
   if (field !== null) {
     // The block's own words, variables filled in; a text the designer emptied says nothing.
     // Session 35 (newcomer s35 #7): an upset customer who also asks for a person ("I am so angry, this is the third time
@@ -245,7 +252,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
     const upset = upsetEntry(entry);
     const leadIn = field !== 'name' || upset ? renderTemplate(takeoverLeadIn(upset ? 'negative_sentiment' : entry?.reason, d.leadIn ?? DEFAULT_LEAD_IN), run.s.variables).trim() : '';
     if (leadIn !== '') bot(run, leadIn, block.id);
-    ask(run, block, field, entry?.reason);
+    ask(run, block, field, entry?.reason, emailDeclined);
     return null;
   }
   handOver(run, block, entry?.reason ?? 'flow', entry?.signals ?? []);
@@ -425,10 +432,12 @@ function followOrEnd(run: Run, block: BlockOf<'human_takeover'>, exit: string): 
 export function answerTakeoverQuestion(
   run: Run,
   block: BlockOf<'human_takeover'>,
-  w: TakeoverQuestionWaiting,
+  asked: TakeoverQuestionWaiting,
   text: string,
 ): void {
   const typed = text.trim();
+  // Session 37 (hostile s35 F11 rest): "Kim, no email please" at the name question: the email is not asked after it.
+  const w: TakeoverQuestionWaiting = asked.field === 'name' && asked.emailDeclined !== true && declinesEmailBeside(typed) ? { ...asked, emailDeclined: true } : asked;
   if (crisisAtQuestion(run, block, w, typed)) return;
   // Session 34 (hostile s34): a hold with nothing else ("wait, I'll look it up", "please hold") is a moment; a hold before
   // an answer ("wait, no, I don't want to give my email") is that answer.
@@ -557,9 +566,9 @@ function closedMeanwhile(run: Run, block: BlockOf<'human_takeover'>): boolean {
 
 /** After one of the takeover's questions: the next one, or the handover. */
 function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting): void {
-  const next = nextField(run, block.data, w.field);
+  const next = nextField(run, block.data, w.field, w.emailDeclined === true);
   if (next !== null) {
-    ask(run, block, next, w.reason);
+    ask(run, block, next, w.reason, w.emailDeclined === true);
     return;
   }
   // Session 35 (hostile s34 #13): the email typed after closing time (a hold of hours before it) was handed over ("I'm
