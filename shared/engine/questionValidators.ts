@@ -621,11 +621,18 @@ const NO_EMAIL_BODY =
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
  */
 const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
+/**
+ * Session 37 (hostile s35): "not now", "not right now", "maybe later", "later", "not at the moment" at an email question
+ * (the takeover's "in case we get disconnected", a ticket's) put off the email as "no" does: it is not asked again ("That
+ * doesn't look like an email address"). The whole message, after "no" / "sorry" ..., with "thanks" / "sorry" after it;
+ * not "not now, my email is ana@x.com" (an '@': the address), nor "later today" or "now" (no refusal).
+ */
+const NOT_NOW_DECLINE = /^(?:(?:no|nope|nah|sorry|um|erm|hmm|ok|okay|well)[\s,]+)*(?:not (?:right |just )?now|not (?:just )?yet|not at the moment|not atm|not today|(?:maybe |perhaps )?later(?: on)?|(?:maybe |perhaps )?(?:another|some other) time)(?:[\s,]+(?:sorry|thanks|thank you|please|ty))*$/;
 export function declinesEmail(raw: string): boolean {
   if (raw.includes('@')) return false;
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;
-  if (BARE_DECLINE.test(t)) return true;
+  if (BARE_DECLINE.test(t) || NOT_NOW_DECLINE.test(t)) return true;
   // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
   if (!/\b(?:e-?\s?mail|email|mail|one|it|address|account|skip|pass|any|say)\b/.test(t)) return false;
   // Lead-in words ("no,", "sorry", "I really") dropped one at a time: "nope, no email" is "no email" after "nope".
