@@ -54,7 +54,7 @@ import { graduatedText, offerButtons, offerLabel } from './escalationWording';
 import { clarifiesFirst, clarifyDecision, clarifyText } from './clarifyFirst';
 import { analysedPart } from './analysedPart';
 import { withoutCorrected } from './selfCorrection';
-import { withoutReferencePhones } from './referenceNotPhone';
+import { asFlowReferences } from './referenceNotPhone';
 import { answerAfterClose } from './afterClose';
 import { actsOnMessage, messageFacts } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
@@ -616,7 +616,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
   // A request for a person is acted on, not left unanswered (the policy reads it whatever the block made of it).
   if (classified.fallback && !decision.signals.some((x) => x.reason === 'explicit_request')) markUnanswered(run, text);
-  rememberEntities(run, withoutReferencePhones(run.flow, text, notTakenBack(text, analysis.entities)));
+  rememberEntities(run, asFlowReferences(run.flow, text, notTakenBack(text, analysis.entities)));
 
   const ladderBefore = s.escalation.level;
   s.escalation = memory;

@@ -5,11 +5,15 @@
  * the flow's own shape (the example a reference question gives, with its letters: "e.g. HM-2231-0457"; block behaviour
  * `referenceShapes`) is that reference: it is remembered as one (the summary's "Reference: HM-2231-0457"), not as a
  * phone. Pure; the shapes are read once per flow object.
+ * Session 37 (hostile s35 F8): the same for a shorter reference the NLU read inside it ("HM-2231-0457" typed at the menu
+ * was the order "HM-2231"), and a reference of the flow's shape is remembered wherever it is typed.
  */
 import type { Flow } from '../flow/schema';
 import type { Entity } from '../nlu/types';
 import { referencesOfShape, type ReferenceShape } from './questionValidators';
 import { behaviourOf } from './blockBehaviours';
+import { analysedPart } from './analysedPart';
+import { withoutCorrected } from './selfCorrection';
 
 type Shapes = { kind: 'order_id' | 'policy_number'; shape: ReferenceShape }[];
 const SHAPES = new WeakMap<object, Shapes>();
@@ -28,18 +32,32 @@ function flowShapes(flow: Flow): Shapes {
   return shapes;
 }
 
-/** `found` with each phone number that is part of a reference of the flow's shape in `text` replaced by that reference. */
-export function withoutReferencePhones(flow: Flow, text: string, found: Entity[]): Entity[] {
-  if (!found.some((e) => e.type === 'phone')) return found;
+/**
+ * `found` with each phone number or shorter reference that is part of a reference of the flow's shape in `text` replaced
+ * by that reference, and each such reference the NLU did not find added (session 37, hostile s35 F8: "HM-2231-0457" typed
+ * at the insurance menu was remembered as the order "HM-2231", so the agent's summary said "Reference: HM-2231" and
+ * "Look up order HM-2231", and no policy number was kept).
+ */
+export function asFlowReferences(flow: Flow, text: string, found: Entity[]): Entity[] {
+  if (!DIGIT.test(text)) return found;
   const shapes = flowShapes(flow);
   if (shapes.length === 0) return found;
-  const refs = shapes.flatMap(({ kind, shape }) => referencesOfShape(text, shape).map((value) => ({ kind, value, digits: value.replace(/\D/g, '') })));
+  // A reference taken back ("HM-2231-0457 sorry I mean HM-2231-0458") is none (notTakenBack in engine.ts, selfCorrection.ts).
+  const kept = withoutCorrected(analysedPart(text));
+  const refs = shapes.flatMap(({ kind, shape }) => referencesOfShape(kept, shape).map((value) => ({ kind, value, key: alnum(value) })));
   if (refs.length === 0) return found;
   const out: Entity[] = [];
+  const add = (e: Entity) => {
+    if (!out.some((x) => x.type === e.type && x.value === e.value)) out.push(e);
+  };
   for (const e of found) {
-    const ref = e.type === 'phone' ? refs.find((r) => r.digits.includes(e.value.replace(/\D/g, ''))) : undefined;
-    if (ref === undefined) out.push(e);
-    else if (!out.some((x) => x.type === ref.kind && x.value === ref.value)) out.push({ type: ref.kind, value: ref.value, text: e.text });
+    const part = e.type === 'phone' ? e.value.replace(/\D/g, '') : e.type === 'order_id' || e.type === 'policy_number' ? alnum(e.value) : '';
+    const ref = part === '' ? undefined : refs.find((r) => r.key.includes(part));
+    add(ref === undefined ? e : { type: ref.kind, value: ref.value, text: e.type === ref.kind && e.value === ref.value ? e.text : ref.value });
   }
+  for (const r of refs) add({ type: r.kind, value: r.value, text: r.value });
   return out;
 }
+
+const DIGIT = /\d/;
+const alnum = (v: string) => v.replace(/[^A-Za-z0-9]/g, '').toUpperCase();

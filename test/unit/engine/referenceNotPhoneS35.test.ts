@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { withoutReferencePhones } from '../../../shared/engine/referenceNotPhone';
+import { asFlowReferences } from '../../../shared/engine/referenceNotPhone';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 
 const MONDAY_MORNING = Date.parse('2026-03-09T11:30:00Z');
@@ -51,9 +51,9 @@ describe('a policy number is no phone number', () => {
     expect(c.variables().customerPhone).toBe('07700900123');
   });
 
-  it('withoutReferencePhones: only phones inside a reference of the flow\'s shape', () => {
+  it('asFlowReferences: only phones inside a reference of the flow\'s shape', () => {
     const flow = flowOf('insurance-claims');
-    const read = (t: string) => withoutReferencePhones(flow, t, analyzeText(t).entities).map((e) => `${e.type}:${e.value}`);
+    const read = (t: string) => asFlowReferences(flow, t, analyzeText(t).entities).map((e) => `${e.type}:${e.value}`);
     expect(read('hm 2231 0457')).toEqual(['policy_number:HM-2231-0457']);
     expect(read('call me on 2231 0457')).toEqual(['phone:22310457']);
     expect(read('07700 900123')).toEqual(['phone:07700900123']);
