@@ -214,6 +214,26 @@ function unansweredBefore(recent: ConversationState['recentTranscript'], trigger
   return out;
 }
 
+/**
+ * Session 37 (hostile s35 F9): what the customer wrote after the key message and before the last one, that is no contact
+ * answer, the reason already named nor upset words (at most MAX_UNANSWERED, oldest first). The no-agent ticket of an upset customer
+ * who went on writing at its email question ("I have been waiting for two weeks and the tracking has not moved") kept
+ * neither those words nor, on the ticket, anything but the last answer.
+ */
+function saidAfter(recent: ConversationState['recentTranscript'], trigger: object, last: object | null, skip: ReadonlySet<string>): string[] {
+  const at = recent.findIndex((e) => e === trigger);
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (let i = at + 1; i < recent.length && out.length < MAX_UNANSWERED; i++) {
+    const e = recent[i]!;
+    if (e === last) break;
+    // Upset words say how the customer feels, not what they need: the summary's "sounded upset" names the worst.
+    if (e.from !== 'customer' || e.rating === true || skip.has(e.text.trim().toLowerCase()) || upsetScore(e) <= UPSET_AT) continue;
+    out.push(e.text);
+  }
+  return out;
+}
+
 /** Words of a request for a person that say nothing about what it is for. */
 const REQUEST_ONLY = new Set(
   'want need would like talk speak chat person human real agent someone somebody anyone please now can could get put through the and just actually with you your let give connect transfer representative staff member team operator manager live right away plz pls thanks thank hello hey one some real proper actual'.split(' '),
@@ -294,6 +314,12 @@ export function summarizeConversation(
   // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
   const last = lastEntry === null ? null : lastEntry.rating ? requestInRating(lastEntry.text, signals[0]?.evidence ?? []) : lastEntry.text;
   // (Not when it is the bare request whose unanswered questions were just named: "Talk to a person" says nothing more.)
+  if (triggerEntry !== null) {
+    const skip = contactAnswersOf(v);
+    if (known(v.handoffReason)) skip.add(String(v.handoffReason).trim().toLowerCase());
+    const more = saidAfter(state.recentTranscript, triggerEntry, lastEntry, skip);
+    if (more.length > 0) parts.push(`Also said: ${more.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
+  }
   if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`Last message: "${clip(last, 140)}".`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);

@@ -215,6 +215,11 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
   const number = ticketNumber(s.id, s.seq, first);
   const str = (x: unknown) => (isKnown(x as string) ? String(x) : null);
   const reason = s.handoff?.reason ?? s.lastEscalation?.reason ?? null;
+  // Session 37 (hostile s35 F9): the summary reads the signals of the decision that brought the customer here, as the
+  // handoff's does (buildHandoffContext): without them the no-agent ticket of an upset customer quoted only the last
+  // answer ("Key message: the jacket, order NW-104233"), not what upset them nor what they had said before it.
+  const esc = s.lastEscalation;
+  const signals = esc !== null && esc.reason === reason ? esc.signals : [];
   const given = str(v.handoffReason) ?? (lastWasEmail ? null : str(v.lastMessage));
   const issue = given ?? withNamedValues(run, block, block.label?.trim() ?? '');
   const callBack = str(v.callBack);
@@ -225,7 +230,7 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
     contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
     issue: callBack === null ? issue : `${issue}${issue === '' ? '' : ' '}(the customer asked to be called on ${callBack})`,
     priority: block.data.priority,
-    summary: summarizeConversation(s, reason),
+    summary: summarizeConversation(s, reason, signals),
   });
   setVar(run, 'ticketId', number);
   s.waiting = null;
