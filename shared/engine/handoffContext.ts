@@ -234,6 +234,14 @@ function saidAfter(recent: ConversationState['recentTranscript'], trigger: objec
   return out;
 }
 
+/** The customer's entry a negative-sentiment signal of `signals` was read in (the first such signal), or null. */
+function upsetBySignal(state: Pick<ConversationState, 'recentTranscript' | 'turn'>, signals: readonly Signal[]): ConversationState['recentTranscript'][number] | null {
+  const s = signals.find((x) => x.reason === 'negative_sentiment');
+  if (s === undefined) return null;
+  const e = customerEntry(state.recentTranscript, state.turn, s.turn);
+  return e === null || e.rating === true ? null : (e as ConversationState['recentTranscript'][number]);
+}
+
 /** Words of a request for a person that say nothing about what it is for. */
 const REQUEST_ONLY = new Set(
   'want need would like talk speak chat person human real agent someone somebody anyone please now can could get put through the and just actually with you your let give connect transfer representative staff member team operator manager live right away plz pls thanks thank hello hey one some real proper actual'.split(' '),
@@ -303,23 +311,37 @@ export function summarizeConversation(
   }
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}".`);
   // Words the summary already quotes are not quoted again; handed over as upset with them quoted, nothing is added.
-  const upset = mostUpset(state.recentTranscript, contactAnswersOf(v));
-  const quoted = upset !== null && (upset === trigger || (known(v.handoffReason) && upset.trim() === String(v.handoffReason).trim()));
-  if (upset !== null && !(quoted && reason === 'negative_sentiment')) {
-    parts.push(quoted ? 'The customer sounded upset.' : `The customer sounded upset: "${clip(upset, 100)}".`);
+  // Session 37 (hostile s35 F16): upset the policy read where the words are not negative ("oh great, a week late again.
+  // fantastic service, really. get me a person": sarcasm, a negative_sentiment signal beside the request) was not named:
+  // the message of the decision's negative-sentiment signal is the upset one then, and "sarcastic" when its words score
+  // as positive.
+  let upset = mostUpset(state.recentTranscript, contactAnswersOf(v));
+  let sarcastic = false;
+  if (upset === null) {
+    const read = upsetBySignal(state, signals);
+    if (read !== null) {
+      upset = read.text;
+      sarcastic = upsetScore(read) > 0;
+    }
   }
+  const quoted = upset !== null && (upset === trigger || (known(v.handoffReason) && upset.trim() === String(v.handoffReason).trim()));
+  const mood = sarcastic ? 'The customer sounded upset (sarcastic)' : 'The customer sounded upset';
+  if (upset !== null && quoted && reason === 'negative_sentiment') {
+    if (sarcastic) parts.push('The key message is sarcastic.');
+  } else if (upset !== null) parts.push(quoted ? `${mood}.` : `${mood}: "${clip(upset, 100)}".`);
   if (unanswered.length > 0) parts.push(`Also unanswered: ${unanswered.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
   const lastEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
   // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
   const last = lastEntry === null ? null : lastEntry.rating ? requestInRating(lastEntry.text, signals[0]?.evidence ?? []) : lastEntry.text;
-  // (Not when it is the bare request whose unanswered questions were just named: "Talk to a person" says nothing more.)
   if (triggerEntry !== null) {
     const skip = contactAnswersOf(v);
     if (known(v.handoffReason)) skip.add(String(v.handoffReason).trim().toLowerCase());
+    if (upset !== null) skip.add(upset.trim().toLowerCase());
     const more = saidAfter(state.recentTranscript, triggerEntry, lastEntry, skip);
     if (more.length > 0) parts.push(`Also said: ${more.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   }
+  // (Not when it is the bare request whose unanswered questions were just named: "Talk to a person" says nothing more.)
   if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`Last message: "${clip(last, 140)}".`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
