@@ -616,7 +616,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   if (said === undefined) customerSaid(run, text, block.id, classified.rating === true);
   // A request for a person is acted on, not left unanswered (the policy reads it whatever the block made of it).
   if (classified.fallback && !decision.signals.some((x) => x.reason === 'explicit_request')) markUnanswered(run, text);
-  rememberEntities(run, asFlowReferences(run.flow, text, notTakenBack(text, analysis.entities)));
+  rememberEntities(run, asFlowReferences(run.flow, text, notTakenBack(text, analysis.entities), classified.reference));
 
   const ladderBefore = s.escalation.level;
   s.escalation = memory;

@@ -6,10 +6,13 @@
  * `referenceShapes`) is that reference: it is remembered as one (the summary's "Reference: HM-2231-0457"), not as a
  * phone. Pure; the shapes are read once per flow object.
  * Session 37 (hostile s35 F8): the same for a shorter reference the NLU read inside it ("HM-2231-0457" typed at the menu
- * was the order "HM-2231"), and a reference of the flow's shape is remembered wherever it is typed.
+ * was the order "HM-2231"), and a reference of the flow's shape is remembered wherever it is typed. And, from the review
+ * of session 36, the one rule for the reference a question takes as its answer too (it was remembered by the Question
+ * block after the entity pass, and a second mechanism there cleared customerPhone after a digits-only policy answer).
  */
 import type { Flow } from '../flow/schema';
 import type { Entity } from '../nlu/types';
+import type { AnsweredReference } from './behaviours/types';
 import { referencesOfShape, type ReferenceShape } from './questionValidators';
 import { behaviourOf } from './blockBehaviours';
 import { analysedPart } from './analysedPart';
@@ -33,18 +36,21 @@ function flowShapes(flow: Flow): Shapes {
 }
 
 /**
- * `found` with each phone number or shorter reference that is part of a reference of the flow's shape in `text` replaced
- * by that reference, and each such reference the NLU did not find added (session 37, hostile s35 F8: "HM-2231-0457" typed
- * at the insurance menu was remembered as the order "HM-2231", so the agent's summary said "Reference: HM-2231" and
- * "Look up order HM-2231", and no policy number was kept).
+ * `found` with each phone number or shorter reference that is part of a reference in `text` replaced by that reference,
+ * and each such reference the NLU did not find added. The references: `answered`, the one the block waiting for the
+ * message takes as its answer (Classified.reference: "2231 0457" at the policy question is HM-2231-0457, session 36's
+ * hostile s35 F7), and those of the flow's own shapes anywhere (session 37, hostile s35 F8: "HM-2231-0457" typed at the
+ * insurance menu was remembered as the order "HM-2231", so the agent's summary said "Reference: HM-2231" and "Look up
+ * order HM-2231", and no policy number was kept).
  */
-export function asFlowReferences(flow: Flow, text: string, found: Entity[]): Entity[] {
-  if (!DIGIT.test(text)) return found;
+export function asFlowReferences(flow: Flow, text: string, found: Entity[], answered?: AnsweredReference): Entity[] {
+  if (answered === undefined && !DIGIT.test(text)) return found;
   const shapes = flowShapes(flow);
-  if (shapes.length === 0) return found;
+  if (answered === undefined && shapes.length === 0) return found;
   // A reference taken back ("HM-2231-0457 sorry I mean HM-2231-0458") is none (notTakenBack in engine.ts, selfCorrection.ts).
-  const kept = withoutCorrected(analysedPart(text));
+  const kept = shapes.length === 0 ? '' : withoutCorrected(analysedPart(text));
   const refs = shapes.flatMap(({ kind, shape }) => referencesOfShape(kept, shape).map((value) => ({ kind, value, key: alnum(value) })));
+  if (answered !== undefined) refs.unshift({ kind: answered.type, value: answered.value, key: alnum(answered.value) });
   if (refs.length === 0) return found;
   const out: Entity[] = [];
   const add = (e: Entity) => {

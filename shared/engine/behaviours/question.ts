@@ -1,11 +1,11 @@
 /** Question: asks, validates the answer by input type, stores it; retries, then `fallback`. */
 import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
-import { ClassifiedInput, type BlockBehaviour, type Classified, type InputWaiting } from './types';
+import { ClassifiedInput, type AnsweredReference, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../otherRequest';
 import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
-import { bot, isKnown, rememberEntities, setVar, vars } from '../run';
+import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, answerByExample, answersByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
@@ -44,18 +44,9 @@ function act(run: Run, a: Action): void {
     if (a.note !== undefined) bot(run, a.note, a.block.id);
     setVar(run, a.block.data.variable, a.value);
     // Session 34 (hostile s34): the reference the block took is the conversation's (the agent's summary names it), also
-    // when the NLU did not find it as written ("NW-104233 sorry I mean 104234" -> NW-104234, "hm 2231 0457").
-    const kind = a.block.data.fromEntity;
-    if ((kind === 'order_id' || kind === 'policy_number') && typeof a.value === 'string') {
-      rememberEntities(run, [{ type: kind, value: a.value, text: a.value }]);
-      // Session 36 (hostile s35 F7): the digits of the reference are no phone number ("2231 0457" at the policy
-      // question was HM-2231-0457 and the customer's phone 22310457).
-      const digits = a.value.replace(/\D/g, '');
-      if (digits !== '' && vars(run).customerPhone === digits) {
-        setVar(run, 'customerPhone', null);
-        run.s.entities = run.s.entities.filter((e) => !(e.type === 'phone' && e.value === digits));
-      }
-    }
+    // when the NLU did not find it as written ("NW-104233 sorry I mean 104234" -> NW-104234, "hm 2231 0457"); session 36
+    // (hostile s35 F7): and its digits are no phone number ("2231 0457" -> HM-2231-0457, not the phone 22310457).
+    // Session 37: both at the entity pass, which reads the classification's `reference` (referenceNotPhone.ts).
     follow(run, a.block, 'next');
   } else if (a.ok === 'which') {
     // Session 15 (hostile s15 H#1): two addresses, neither negated nor someone else's: ask which, not a failed try.
@@ -660,7 +651,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).
       if (value === null) return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
-      return new ClassifiedInput<Action>(false, null, run, act, given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value });
+      const answer = new ClassifiedInput<Action>(false, null, run, act, given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value });
+      if (reference && typeof value === 'string') answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+      return answer;
     }
     return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },

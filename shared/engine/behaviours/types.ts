@@ -40,7 +40,19 @@ export interface Classified {
    * negative sentiment (session 24). Absent: the whole message.
    */
   policyText?: string;
+  /**
+   * Session 37 (review of session 36): the reference the block takes from the message (a Question that reads an order or
+   * policy number: "2231 0457" -> HM-2231-0457 at "e.g. HM-2231-0457"). The entity pass remembers it as the
+   * conversation's, and no phone number read inside it (referenceNotPhone.ts asFlowReferences).
+   */
+  reference?: AnsweredReference;
   apply: () => void;
+}
+
+/** A reference a block takes as its answer (Classified.reference). */
+export interface AnsweredReference {
+  type: 'order_id' | 'policy_number';
+  value: string;
 }
 
 /**
@@ -57,6 +69,8 @@ export class ClassifiedInput<A = unknown> implements Classified {
     readonly action: A,
     readonly ownQuestion = false,
   ) {}
+
+  reference?: AnsweredReference;
 
   apply(): void {
     this.act(this.run, this.action);
