@@ -173,6 +173,13 @@ const EMAIL_RETRIES = 2;
 /** Runs the ticket block from `stage`; returns the next block id, or null when waiting / ended. */
 export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email' | 'issue', lastWasEmail = false): string | null {
   const v = run.s.variables;
+  // Session 37 (hostile s35 F11 rest): "no email, just get me a person" out of hours (the takeover closed, its No agent
+  // exit to this ticket): the email the customer just declined is not asked ("What email address should we reply to?").
+  const said = v.lastMessage;
+  if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail) && typeof said === 'string' && declinesEmailBeside(heldAnswer(said))) {
+    noEmailNoted(run, block);
+    stage = 'issue';
+  }
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
     bot(run, ticketPrompts.email, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../../shared/flow/schema';
 import type { AgentPresence } from '../../../shared/handoff/types';
 import { takeoverPrompts, takeoverTexts } from '../../../shared/engine/humanTakeover';
+import { ticketPrompts } from '../../../shared/engine/ticketBlock';
 import { parseConversationState } from '../../../shared/engine/conversationStateSchema';
 import { defaultTakeoverFlow } from './defaultTakeoverFlow';
 import { converse } from './harness';
@@ -69,4 +70,26 @@ describe('a takeover that asks the name first, after "no email" (hostile s35 F11
     expect(c.lastBotText()).toBe(takeoverPrompts.email);
     expect(c.state.waiting).toEqual({ kind: 'takeover_question', blockId: 'ht', field: 'email', retries: 0, reason: 'explicit_request' });
   });
+});
+
+describe('out of hours, the ticket after the takeover does not ask the declined email either (hostile s35 F11 rest)', () => {
+  const SAT = Date.UTC(2026, 2, 7, 13, 30);
+  it('"no email, just get me a person": no email question, the ticket opened without one', () => {
+    const c = converse(flow('customer-support'), { now: SAT });
+    c.say('no email, just get me a person');
+    expect(c.botTexts()).not.toContain(ticketPrompts.email);
+    expect(c.botTexts()).toContain(ticketPrompts.noEmailNoted);
+    expect(c.lastBotText()).toBe(ticketPrompts.issue);
+    c.say('my parcel is late');
+    const t = c.effects('create_ticket');
+    expect(t).toHaveLength(1);
+    expect(t[0]).toMatchObject({ contact: { email: null }, issue: 'my parcel is late' });
+  });
+  for (const first of ['just get me a person', 'no email arrived, get me a person']) {
+    it(`"${first}": the email is asked as before`, () => {
+      const c = converse(flow('customer-support'), { now: SAT });
+      c.say(first);
+      expect(c.lastBotText()).toBe(ticketPrompts.email);
+    });
+  }
 });
