@@ -19,20 +19,26 @@ import { analysedPart } from './analysedPart';
 import { withoutCorrected } from './selfCorrection';
 
 type Shapes = { kind: 'order_id' | 'policy_number'; shape: ReferenceShape }[];
-const SHAPES = new WeakMap<object, Shapes>();
+/** The flow's reference shapes, and a test for their prefixes (no prefix in the text: no reference of them, no reading). */
+type FlowShapes = { shapes: Shapes; gate: RegExp | null };
+const SHAPES = new WeakMap<object, FlowShapes>();
 
-function flowShapes(flow: Flow): Shapes {
-  let shapes = SHAPES.get(flow);
-  if (shapes === undefined) {
-    shapes = [];
+function flowShapes(flow: Flow): FlowShapes {
+  let got = SHAPES.get(flow);
+  if (got === undefined) {
+    const shapes: Shapes = [];
     for (const b of flow.blocks) {
       for (const x of behaviourOf(b.kind).referenceShapes?.(b) ?? []) {
         if (!shapes.some((y) => y.shape.example === x.shape.example)) shapes.push(x);
       }
     }
-    SHAPES.set(flow, shapes);
+    const prefixes = shapes.map(({ shape }) => shape.groups[0]).flatMap((g) => (g?.kind === 'prefix' ? [g.text] : []));
+    // Every shape starts with its prefix (question.ts referenceShapes keeps only those); one without: no gate.
+    const gate = prefixes.length === shapes.length && shapes.length > 0 ? new RegExp(`(?<![A-Za-z0-9])(?:${prefixes.join('|')})`, 'i') : null;
+    got = { shapes, gate };
+    SHAPES.set(flow, got);
   }
-  return shapes;
+  return got;
 }
 
 /**
@@ -45,7 +51,9 @@ function flowShapes(flow: Flow): Shapes {
  */
 export function asFlowReferences(flow: Flow, text: string, found: Entity[], answered?: AnsweredReference): Entity[] {
   if (answered === undefined && !DIGIT.test(text)) return found;
-  const shapes = flowShapes(flow);
+  const { shapes: all, gate } = flowShapes(flow);
+  // (Session 37, perf: most messages with a digit hold no prefix of the flow's references: nothing read for them.)
+  const shapes = gate === null || gate.test(text) ? all : [];
   if (answered === undefined && shapes.length === 0) return found;
   // A reference taken back ("HM-2231-0457 sorry I mean HM-2231-0458") is none (notTakenBack in engine.ts, selfCorrection.ts).
   const kept = shapes.length === 0 ? '' : withoutCorrected(analysedPart(text));
@@ -59,7 +67,8 @@ export function asFlowReferences(flow: Flow, text: string, found: Entity[], answ
   for (const e of found) {
     const part = e.type === 'phone' ? e.value.replace(/\D/g, '') : e.type === 'order_id' || e.type === 'policy_number' ? alnum(e.value) : '';
     const ref = part === '' ? undefined : refs.find((r) => r.key.includes(part));
-    add(ref === undefined ? e : { type: ref.kind, value: ref.value, text: e.type === ref.kind && e.value === ref.value ? e.text : ref.value });
+    // (A phone keeps the words it was read in, as before; a shorter reference, a fragment of the whole, gives them up.)
+    add(ref === undefined ? e : { type: ref.kind, value: ref.value, text: e.type === 'phone' || (e.type === ref.kind && e.value === ref.value) ? e.text : ref.value });
   }
   for (const r of refs) add({ type: r.kind, value: r.value, text: r.value });
   return out;
