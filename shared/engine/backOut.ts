@@ -76,6 +76,9 @@ class Automaton {
   private readonly check: Array<{ readonly kind: 'none' | 'endOrOne'; readonly phrases: Phrases; readonly to: number } | undefined> = [];
   private readonly start: number;
   private readonly accept: number;
+  /** The words that can begin a match, when the start reaches no check and does not accept (else null): `anywhere`
+   * starts a match only at such a word. */
+  private readonly firstWords: ReadonlySet<string> | null;
   private readonly mark: Int32Array;
   private cur: Int32Array;
   private next: Int32Array;
@@ -87,6 +90,7 @@ class Automaton {
     this.mark = new Int32Array(this.byWord.length);
     this.cur = new Int32Array(this.byWord.length);
     this.next = new Int32Array(this.byWord.length);
+    this.firstWords = this.wordsAfterStart();
   }
 
   /** Whether the pattern matches words of `w` starting at some word (and ending anywhere). */
@@ -94,7 +98,7 @@ class Automaton {
     let n = 0;
     this.newSet();
     for (let i = 0; i < w.length; i++) {
-      n = this.add(this.start, w, i, this.cur, n);
+      if (this.firstWords === null || this.firstWords.has(w[i])) n = this.add(this.start, w, i, this.cur, n);
       if (this.mark[this.accept] === this.stamp) return true;
       n = this.step(w, i, n);
       if (this.mark[this.accept] === this.stamp) return true;
@@ -142,6 +146,20 @@ class Automaton {
     const e = this.empty[s];
     for (let k = 0; k < e.length; k++) n = this.add(e[k], w, i, list, n);
     return n;
+  }
+
+  /** See `firstWords`. */
+  private wordsAfterStart(): ReadonlySet<string> | null {
+    const out = new Set<string>();
+    const seen = new Set<number>();
+    const visit = (s: number): boolean => {
+      if (seen.has(s)) return true;
+      seen.add(s);
+      if (this.check[s] !== undefined || s === this.accept) return false;
+      for (const word of this.byWord[s]?.keys() ?? []) out.add(word);
+      return this.empty[s].every(visit);
+    };
+    return visit(this.start) ? out : null;
   }
 
   private state(): number {
