@@ -44,15 +44,15 @@ export type Pattern =
   | { readonly kind: 'words'; readonly phrases: Phrases }
   | { readonly kind: 'seq' | 'alt'; readonly parts: readonly Pattern[] }
   | { readonly kind: 'opt' | 'star'; readonly part: Pattern }
-  | { readonly kind: 'none' | 'endOrOne'; readonly phrases: Phrases };
+  | { readonly kind: 'notBefore' | 'clauseEnds'; readonly phrases: Phrases };
 
 const words = (...phrases: string[]): Pattern => ({ kind: 'words', phrases: phrases.map((p) => p.split(' ')) });
 const seq = (...parts: Pattern[]): Pattern => ({ kind: 'seq', parts });
 const alt = (...parts: Pattern[]): Pattern => ({ kind: 'alt', parts });
 const opt = (part: Pattern): Pattern => ({ kind: 'opt', part });
 const star = (part: Pattern): Pattern => ({ kind: 'star', part });
-const notBefore = (p: Pattern, ...phrases: string[]): Pattern => seq(p, { kind: 'none', phrases: phrases.map((x) => x.split(' ')) });
-const clauseEnds = (...phrases: string[]): Pattern => ({ kind: 'endOrOne', phrases: phrases.map((x) => x.split(' ')) });
+const notBefore = (p: Pattern, ...phrases: string[]): Pattern => seq(p, { kind: 'notBefore', phrases: phrases.map((x) => x.split(' ')) });
+const clauseEnds = (...phrases: string[]): Pattern => ({ kind: 'clauseEnds', phrases: phrases.map((x) => x.split(' ')) });
 
 /** Whether one of `phrases` begins at word `i` of `w`. */
 function phraseAt(phrases: Phrases, w: readonly string[], i: number): boolean {
@@ -67,13 +67,13 @@ function phraseAt(phrases: Phrases, w: readonly string[], i: number): boolean {
 
 /**
  * A pattern compiled (Thompson's construction): states joined by word edges (a word leads to one state), empty edges,
- * and checks (an empty edge taken only if the words that follow pass: `none`, `endOrOne`). Reading keeps the set of
+ * and checks (an empty edge taken only if the words that follow pass: `notBefore`, `clauseEnds`). Reading keeps the set of
  * states reached so far in preallocated buffers: a mark per state (`stamp`: which set it is in) and two lists.
  */
 class Automaton {
   private readonly byWord: Array<Map<string, number> | undefined> = [];
   private readonly empty: number[][] = [];
-  private readonly check: Array<{ readonly kind: 'none' | 'endOrOne'; readonly phrases: Phrases; readonly to: number } | undefined> = [];
+  private readonly check: Array<{ readonly kind: 'notBefore' | 'clauseEnds'; readonly phrases: Phrases; readonly to: number } | undefined> = [];
   private readonly start: number;
   private readonly accept: number;
   /** The words that can begin a match, when the start reaches no check and does not accept (else null): `anywhere`
@@ -139,7 +139,7 @@ class Automaton {
     this.mark[s] = this.stamp;
     const c = this.check[s];
     if (c !== undefined) {
-      const passes = c.kind === 'none' ? !phraseAt(c.phrases, w, i) : i === w.length || phraseAt(c.phrases, w, i);
+      const passes = c.kind === 'notBefore' ? !phraseAt(c.phrases, w, i) : i === w.length || phraseAt(c.phrases, w, i);
       return passes ? this.add(c.to, w, i, list, n) : n;
     }
     if (this.byWord[s] !== undefined || s === this.accept) list[n++] = s;
@@ -208,8 +208,8 @@ class Automaton {
         this.empty[this.emit(p.part, loop)].push(loop);
         return loop;
       }
-      case 'none':
-      case 'endOrOne': {
+      case 'notBefore':
+      case 'clauseEnds': {
         const gate = this.state();
         const end = this.state();
         this.empty[from].push(gate);

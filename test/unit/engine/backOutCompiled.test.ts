@@ -53,8 +53,8 @@ function walk(p: Pattern, r: () => number, out: string[], vocab: readonly string
     case 'star':
       while (r() < 0.45) walk(p.part, r, out, vocab);
       return;
-    case 'none':
-    case 'endOrOne': {
+    case 'notBefore':
+    case 'clauseEnds': {
       // The words after the check: one of its phrases, another word of the grammar, or the message's end.
       const x = r();
       if (x < 0.35) out.push(...pick(p.phrases));
