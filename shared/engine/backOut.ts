@@ -219,7 +219,8 @@ class Automaton {
     }
   }
 }
-const compile = (p: Pattern): Automaton => new Automaton(p);
+/** A pattern compiled (exported for test/unit/engine/backOutCompiled.test.ts, which checks it against the patterns). */
+export const compile = (p: Pattern): Pick<Automaton, 'anywhere' | 'whole'> => new Automaton(p);
 
 // Word sets.
 const PERSON_NOUN = words(
@@ -339,7 +340,7 @@ export const REFUSED_PERSON = "No problem, I won't connect you with anyone.";
 let lastText = '';
 let lastWords: readonly string[] = [];
 /** The message's words (see the header); addresses dropped. */
-function wordsOf(text: string): readonly string[] {
+export function wordsOf(text: string): readonly string[] {
   if (text === lastText) return lastWords;
   const t = normalizeText(text.replace(/\S+@\S+/g, ' ')).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}\s]/gu, ' ').trim();
   lastWords = t === '' ? [] : t.split(/\s+/);

@@ -1,4 +1,10 @@
 /**
+ * Session 37 (perf): a frozen copy of session 36's refusal reader (shared/engine/backOut.ts before it was compiled), the
+ * reference backOutCompiled.test.ts compares the compiled readers with. Not used by the product. A later change to a
+ * rule in backOut.ts makes that comparison differ by design: then delete this file and the test's block that reads it
+ * (the test's other block, compiled automata against the patterns themselves, still checks the compiler).
+ */
+/**
  * The refusal reader: whether the customer withdraws what they asked for (`backsOut`) or refuses a person
  * (`refusesAPerson`), read by the takeover's questions (humanTakeover.ts), the ticket's questions (ticketBlock.ts) and the
  * Question block's give-up (behaviours/question.ts).

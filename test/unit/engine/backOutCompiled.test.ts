@@ -6,25 +6,19 @@
  * addresses and punctuation), and every customer text of the escalation fixtures. Each text is read by all four readers
  * (backsOut with and without the bare "cancel", refusesAPerson, declinesEmailBeside).
  *
+ * Two checks: the compiled automata against the patterns read as the combinators read them (an interpreter here: it
+ * holds for any rule), and the four readers against session 36's reader (backOutCombinators.ts, a frozen copy of its
+ * rules). The second is the migration's proof: a later change to a rule makes it differ by design; then retire
+ * backOutCombinators.ts and that block (the first still checks the compiler).
+ *
  *   BACKOUT_TEXTS=200000 npx vitest run test/unit/engine/backOutCompiled.test.ts   (more generated texts; default 20,000)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as compiled from '../../../shared/engine/backOut';
-import { refusalRules, type Pattern } from '../../../shared/engine/backOut';
+import { compile, refusalRules, wordsOf, type Pattern } from '../../../shared/engine/backOut';
 import * as reference from './backOutCombinators';
-
-/** Seeded generator (mulberry32): the same texts on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../scripts/train-escalation/grammar';
 
 /** Every word of every phrase in the patterns (the vocabulary the mutations draw from). */
 function vocabulary(p: Pattern, into: Set<string>): Set<string> {
@@ -73,7 +67,7 @@ const SURFACE: ReadonlyArray<[RegExp, string]> = [
 
 /** Texts generated from the rules (see the header). */
 function generated(count: number, seed: number): string[] {
-  const r = rng(seed);
+  const r = rng(seed); // seeded: the same texts on every run
   const rules = Object.values(refusalRules);
   const vocab = [...rules.reduce((s, p) => vocabulary(p, s), new Set<string>())];
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
@@ -152,6 +146,64 @@ function compare(texts: readonly string[]): { differ: string[]; yes: number[] } 
   }
   return { differ, yes };
 }
+
+/**
+ * The patterns read as session 36's combinators read them (the reference semantics): every word position a pattern can
+ * end at, from word `i` of `w`.
+ */
+function ends(p: Pattern, w: readonly string[], i: number): number[] {
+  const union = (xs: number[]): number[] => [...new Set(xs)];
+  const phraseAt = (phrases: readonly (readonly string[])[], j: number): boolean => phrases.some((ph) => ph.every((x, k) => w[j + k] === x));
+  switch (p.kind) {
+    case 'words':
+      return union(p.phrases.filter((ph) => ph.every((x, k) => w[i + k] === x)).map((ph) => i + ph.length));
+    case 'seq': {
+      let at = [i];
+      for (const part of p.parts) {
+        at = union(at.flatMap((j) => ends(part, w, j)));
+        if (at.length === 0) return [];
+      }
+      return at;
+    }
+    case 'alt':
+      return union(p.parts.flatMap((part) => ends(part, w, i)));
+    case 'opt':
+      return union([i, ...ends(p.part, w, i)]);
+    case 'star': {
+      const seen = [i];
+      for (let edge = [i]; edge.length > 0; ) {
+        edge = union(edge.flatMap((j) => ends(p.part, w, j).filter((e) => e > j && !seen.includes(e))));
+        seen.push(...edge);
+      }
+      return seen;
+    }
+    case 'notBefore':
+      return phraseAt(p.phrases, i) ? [] : [i];
+    case 'clauseEnds':
+      return i === w.length || phraseAt(p.phrases, i) ? [i] : [];
+  }
+}
+
+describe('the compiled automata read every rule as its pattern says (backOut.ts compile)', () => {
+  it('anywhere and whole, on the words of generated and fixture texts', () => {
+    const lists = [...generated(Number(process.env.BACKOUT_TEXTS ?? 20_000), 38), ...fixtureTexts()].map(wordsOf);
+    const differ: string[] = [];
+    const matched: Record<string, number> = {};
+    for (const [name, rule] of Object.entries(refusalRules)) {
+      const a = compile(rule);
+      matched[name] = 0;
+      for (const w of lists) {
+        const anywhere = w.some((_, i) => ends(rule, w, i).length > 0);
+        const whole = ends(rule, w, 0).includes(w.length);
+        if (anywhere) matched[name]++;
+        if ((a.anywhere(w) !== anywhere || a.whole(w) !== whole) && differ.length < 20) differ.push(`${name} on ${JSON.stringify(w.join(' '))}: anywhere ${anywhere}, whole ${whole}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    // Every rule is met often enough for the agreement to mean something.
+    for (const [name, n] of Object.entries(matched)) expect(n, name).toBeGreaterThan(lists.length / 200);
+  }, 120_000);
+});
 
 describe('the compiled refusal reader agrees with the session-36 combinators (backOut.ts)', () => {
   it('on texts generated from the rules', () => {
