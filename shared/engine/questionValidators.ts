@@ -9,6 +9,7 @@ import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { localTime } from '../flow/openingHours';
 import { asciiDigits, withoutInvisible } from './unicodeText';
+import { keepLast } from '../escalation/textMemo';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
@@ -622,6 +623,11 @@ const NO_EMAIL_BODY =
  */
 const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
 export function declinesEmail(raw: string): boolean {
+  return declinesLast(raw);
+}
+/** Session 37 (perf): asked twice per message at a ticket's email question (whether it fits, then what it says). */
+const declinesLast = keepLast(readDeclinesEmail);
+function readDeclinesEmail(raw: string): boolean {
   if (raw.includes('@')) return false;
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;
