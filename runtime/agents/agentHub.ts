@@ -403,7 +403,7 @@ export class AgentHub {
       // An assignment to them already on its way (past its last check) is waited for, so it is requeued below
       // rather than left with an agent who is gone.
       await this.assigning.get(agentId)?.catch(() => undefined);
-      await this.requeueUnanswered(agentId, 'The agent went offline.');
+      await this.requeueUnanswered(agentId, notRefusedNotes.wentOffline);
     }
   }
 
@@ -1020,7 +1020,7 @@ export class AgentHub {
       for (const id of await this.shared.expirePresence(now - limit)) {
         this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
         await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId: id, status: 'offline', at: now } });
-        await this.requeueUnanswered(id, 'The agent went offline.');
+        await this.requeueUnanswered(id, notRefusedNotes.wentOffline);
       }
     }
     await this.syncShared();
@@ -1262,7 +1262,9 @@ export class AgentHub {
     let changed = false;
     for (const h of pending) {
       const r = this.requestOf(h);
-      const declined = this.meta.declined.get(h.id) ?? new Set<string>();
+      // Who declined it: told in this process's memory (or the shared state), and read again from the handoff's own
+      // history, which a restart does not lose (session 37: the put-back memory is rebuilt from the stored data).
+      const declined = declinedOf(h, this.meta.declined.get(h.id));
       const presence = base
         .filter((p) => !declined.has(p.id))
         .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.meta.lastAssigned.get(p.id) ?? null }));
@@ -1472,7 +1474,7 @@ export class AgentHub {
         if (now - since < REMOVED_GRACE_MS) continue;
         this.deps.logger.info({ handoffId: h.id, agentId }, 'agent removed from the agents file: chat back to the queue');
         this.assigned.delete(h.id);
-        await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent is no longer on the team: the chat went back to the queue.' }, 'requeue').catch(() => {});
+        await this.apply(h, { type: 'agent_declined', agentId, note: notRefusedNotes.removed }, 'requeue').catch(() => {});
         continue;
       }
       this.removedSince.delete(agentId);
@@ -1558,6 +1560,45 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
   }
   return h.requestedAt;
 }
+
+/**
+ * The notes of the put-backs that are NOT refusals: the agent went offline or signed out (giving her chats back), was
+ * removed from the team, or stayed away past the grace. Once back she may be given the chat again (hostile s6, s7).
+ * Every other move of a chat from its agent back to the queue is one (she declined it, did not open or answer it in
+ * time, transferred it): it is not given to her again automatically. The hub writes these notes, and declinedOf reads
+ * them back from the handoff's history: keep both sides here.
+ */
+export const notRefusedNotes = {
+  wentOffline: 'The agent went offline.',
+  removed: 'The agent is no longer on the team: the chat went back to the queue.',
+  signedOut: (name: string) => `${name} signed out; the chat went back to the queue.`,
+  choseOffline: (name: string) => `${name} went offline; the chat went back to the queue.`,
+};
+const NOT_REFUSED_BY_NAME = / (signed out|went offline); the chat went back to the queue\.$/;
+function refusal(note: string | undefined): boolean {
+  if (note === notRefusedNotes.wentOffline || note === notRefusedNotes.removed || note === AWAY_TOO_LONG_NOTE) return false;
+  return !NOT_REFUSED_BY_NAME.test(note ?? '');
+}
+
+/**
+ * Session 37 (newcomer s35, the put-back memory): the agents who refused a handoff (see notRefusedNotes), read from its
+ * stored transitions (each move from an agent back to the queue names her as its actor), with `known`, the ones this
+ * process or the shared state was told. The hub's memory of declines (meta.declined) is lost when the runtime
+ * restarts with the embedded store: an auto-assigned chat that went back to Unassigned because Ann did not open it
+ * ("it won't come back to you by itself") was given to her again at her next sign-in. The handoff's history is stored
+ * with it in every store, on every instance and shard, so nothing else has to be kept.
+ */
+export function declinedOf(h: { handoff: unknown }, known?: ReadonlySet<string>): ReadonlySet<string> {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  let out: Set<string> | null = null;
+  for (const x of t) {
+    if (x.from !== 'assigned' || x.to !== 'pending' || !x.actor.startsWith('agent:') || !refusal(x.note)) continue;
+    out ??= new Set(known);
+    out.add(x.actor.slice(6));
+  }
+  return out ?? known ?? EMPTY_SET;
+}
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** When the handoff's current assignment was made (its last move to assigned), else when it was requested. */
 function assignedAt(h: HandoffRecord): number {

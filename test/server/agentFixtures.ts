@@ -70,7 +70,7 @@ export async function handoffOf(r: AgentRuntime, conversationId: string, as: Age
   return all.find((h: any) => h.conversationId === conversationId);
 }
 
-export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore; clockStart?: number }): Promise<AgentRuntime> {
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore; clockStart?: number; workers?: number }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
     flows: [opts.flow ?? shopFlow()],
@@ -78,6 +78,7 @@ export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Part
     ...(opts.dir ? { dir: opts.dir } : {}),
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.config ? { config: opts.config as never } : {}),
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
   });
   const handle: AgentRuntime = {
     ...rt,
