@@ -35,6 +35,7 @@ describe('the "not seen since restart" chip is pushed when the grace ends', () =
     dirs.push(dir);
     let rt = await startAgentRuntime({ agents: [ann], dir });
     rt.clock.now = T0 - 60 * 60_000;
+    await online(rt, ann);
     const sam = await rt.customerWantsPerson(); // a REST customer: never opens a page
     await rt.stop();
 
