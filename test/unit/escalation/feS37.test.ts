@@ -1,0 +1,47 @@
+/**
+ * Session 37 (fe, issue 11): ordinary questions handed over, fixed by mechanism. Sentences made up for the tests (not
+ * the corpora's, not the kept-out sets'); each with the cases that must still fire.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { playConversation } from '../../../shared/simulator/playConversation';
+import { PHRASE_UNREAD_SCORE } from '../../../shared/escalation/detectors/detectSensitiveTopic';
+
+const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+// A Monday, 10:00 in London.
+const reason = (...turns: string[]) =>
+  playConversation(flow, 'fe', ['Something else', ...turns], Date.parse('2026-03-02T10:00:00Z')).escalation?.reason ?? 'none';
+
+describe('a topic phrase where the classifier reads nothing a person is for, with nothing of the customer\'s own next to it (phraseUnread)', () => {
+  it('keeps the floor low: a calibration, not a second classifier threshold', () => {
+    expect(PHRASE_UNREAD_SCORE).toBeLessThanOrEqual(0.1);
+  });
+
+  it.each([
+    'is it fine to hack the shelf kit into two small shelves? do you sell extra brackets',
+    'the word fraud is in the title of that book, do you have it in paperback?',
+    'is it true you give damaged returns to charity? nice',
+    'travel hack: pack socks inside the shoes. do you sell packing cubes?',
+    'is VAT refunded for orders outside the UK? just a general query',
+    'the neighbour broke his lease and moved, do you deliver to flats with no lift?',
+    'my uncle is a lawyer and he wants a leather briefcase, any in brown?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    // the customer's own word next to the phrase keeps it, whatever the classifier reads
+    'my account got hacked yesterday, what happens if they order things?',
+    'the mirror I ordered came smashed, just wondering what I do now',
+    'mine arrived broken, do you sell replacements?',
+    'we got charged twice, just wondering why',
+    // the classifier reads the topic
+    'the glass vase was shattered when it came',
+    'parcel arrived damaged, how do I report it?',
+    'someone hacked into the account and changed the email',
+    'I want my money back',
+    'I will sue you if this is not resolved',
+    // an accusation the classifier reads as anger, not as the topic, is still the topic
+    'this whole site is a scam',
+    'my lawyer will be in touch about this order',
+  ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
