@@ -45,3 +45,17 @@ describe('a topic phrase where the classifier reads nothing a person is for, wit
     'my lawyer will be in touch about this order',
   ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('the safety classifier on a product question with no word of harm (safetyCloseCallWithoutCue: 0.85, and any score for a question)', () => {
+  it.each([
+    'is the cat lamp battery powered',
+    'how many minutes battery on the hoover?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'the toy\'s battery got really hot while charging',
+    'the heater tipped over and the cord melted',
+    'the night light smells like burning plastic',
+    'the charger sparked when I plugged it in',
+  ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
