@@ -59,3 +59,19 @@ describe('the safety classifier on a product question with no word of harm (safe
     'the charger sparked when I plugged it in',
   ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('"can\'t wait" in a message that says the customer is excited (takenBack.excitedWait)', () => {
+  it.each([
+    'I literally cannot wait any longer to see the rug 😄 how many days to Bristol?',
+    'i cant wait already for my parcel hehe, is it shipped?',
+    "buzzing for the new speaker, honestly can't wait. what day does it ship?",
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    "I can't wait any longer, where is my order",
+    "my mum can't wait all day for the wheelchair, when will it come",
+    "can't wait, need it for tomorrow's party",
+    "I can't wait any longer 😡 where is it",
+    "still waiting for my refund, I can't wait forever haha",
+  ])('%j is urgency', (text) => expect(reason(text)).toBe('urgency'));
+});
