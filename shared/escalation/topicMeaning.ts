@@ -823,8 +823,21 @@ export function serviceBroken(toks: readonly string[]): number[] {
     let k = i - 1;
     while (k > 0 && BROKEN_LINKS.has(toks[k])) k--;
     if (k < i && SERVICE_THINGS.has(toks[k])) out.push(i);
+    // Session 37 (fe): the service thing before a place it is in ("the link in the email is broken", "the button on the
+    // checkout page is broken", "the link to the size guide is broken"): a few words back, followed by its preposition,
+    // and nothing of the goods between.
+    else if (k < i && serviceBeforePlace(toks, k)) out.push(i);
   }
   return out;
+}
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'to', 'of', 'from', 'for', 'at', 'inside', 'within']);
+const GOODS = new Set(['parcel', 'parcels', 'item', 'items', 'box', 'boxes', 'package', 'product', 'products', 'delivery', 'order', 'glass', 'lamp']);
+function serviceBeforePlace(toks: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+    if (GOODS.has(toks[j])) return false;
+    if (SERVICE_THINGS.has(toks[j]) && PLACE_PREPOSITIONS.has(toks[j + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 export function brokeIdiom(toks: readonly string[]): number[] {

@@ -75,3 +75,17 @@ describe('"can\'t wait" in a message that says the customer is excited (takenBac
     "still waiting for my refund, I can't wait forever haha",
   ])('%j is urgency', (text) => expect(reason(text)).toBe('urgency'));
 });
+
+describe('a link or button of the shop\'s, named with the place it is in, is broken: the service, not damaged goods (serviceBroken)', () => {
+  it.each([
+    "i dont want to complain or anything, just telling u the link in the email is broken",
+    'the discount code link in the email is broken',
+  ])('%j is not a sensitive topic', (text) => expect(reason(text)).not.toBe('sensitive_topic'));
+
+  it.each([
+    'the glass in the box is broken',
+    'the lamp in the parcel is broken',
+    'the code on the voucher I got was fine but the lamp in the box is broken',
+    'the handle on the door of the cabinet is broken',
+  ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
