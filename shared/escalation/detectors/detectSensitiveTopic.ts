@@ -227,6 +227,8 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
             ? 'the customer takes it back ("no wait", "scratch that", "joking")'
           : at >= 0 && topicOutputFor(topics[topicIndex]) === 'complaint' && complimentNotComplaint(facts.analysis.tokens, at)
             ? 'the complaints word names the channel and the customer brings a compliment'
+            : at >= 0 && topicOutputFor(topics[topicIndex]) === 'refund' && refundRouteQuestion(facts.analysis)
+              ? 'the customer asks where or how a refund is paid (to which card, as store credit, to whom), and tells nothing that went wrong'
             : at >= 0 && topicOutputFor(topics[topicIndex]) === 'fraud' && aboutFraudMeasures(facts.analysis.tokens, at)
               ? "the customer asks about the shop's protection against fraud and tells no case"
             : at >= 0 && topicOutputFor(topics[topicIndex]) === 'cancellation'
@@ -588,6 +590,20 @@ function phraseUnread(analysis: TextAnalysis, topic: SensitiveTopic): string | n
   for (let i = 0; i < scores.length; i++) if (scores[i] > top) top = scores[i];
   if (top >= PHRASE_UNREAD_SCORE) return null;
   return `the classifier reads nothing a person is needed for in the message (its highest score over every reason and topic is ${top.toFixed(2)}, below ${PHRASE_UNREAD_SCORE}) and the customer tells nothing of their own next to the words: they are used in another sense or about something else`;
+}
+
+/**
+ * Session 37 (fe): a question about where or how a refund is paid ("do I get the refund on the original card or store
+ * credit?", "and the refund goes back on the same card?", "does the refund go to me or to them?"): how the policy works,
+ * asked by someone who may well be returning something, not a refund gone wrong. Only as a question (a question mark, or
+ * a choice with "or") and with nothing that went wrong or is awaited (still, not, never, yet, waiting, where is).
+ */
+const REFUND_ROUTE = /\brefunds? (?:go|goes|going|come|comes|(?:be|is|are|get|gets) (?:paid|sent|issued|put|made|given)) (?:back )?(?:to|on|onto|into|in|as)\b|\b(?:get|gets|getting|receive|receives) (?:the |a |my |your )?refunds? (?:on|as|to|in|into|or)\b/;
+const REFUND_WRONG = /\b(?:still|not|never|yet|waiting|wait|where is|wheres|havent|hasnt|didnt|dont|doesnt|missing|owed|owe)\b/;
+function refundRouteQuestion(analysis: TextAnalysis): boolean {
+  const n = analysis.normalized;
+  if (!REFUND_ROUTE.test(n) || REFUND_WRONG.test(n)) return false;
+  return analysis.text.includes('?') || / or /.test(n);
 }
 
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */

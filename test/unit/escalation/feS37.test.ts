@@ -89,3 +89,20 @@ describe('a link or button of the shop\'s, named with the place it is in, is bro
     'the handle on the door of the cabinet is broken',
   ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('a question about where or how a refund is paid (detectSensitiveTopic refundRouteQuestion)', () => {
+  it.each([
+    'quick q, if I return the mug do I get refund on the card or a voucher',
+    'does the refund go to me or to my sister who got the gift?',
+    'and refunds come back to the same card?',
+    'ok and the refund goes back to the same card right?',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    "my refund still hasn't gone back to my card, where is it?",
+    'I want the refund to go to my card, not store credit',
+    'I returned the kettle two weeks ago and the refund is not on my card yet',
+    'where is my refund',
+    'I want my money back',
+  ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
+});
