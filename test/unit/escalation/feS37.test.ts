@@ -106,3 +106,16 @@ describe('a question about where or how a refund is paid (detectSensitiveTopic r
     'I want my money back',
   ])('%j is a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 });
+
+describe('someone of the shop praised, with thanks to pass on (detectExplicitRequest staffPraised)', () => {
+  it.each([
+    'the customer service person i spoke to on tuesday morning was so lovely, pls pass on thanks',
+    'the delivery person who brought my table on friday was super kind, pass on thanks',
+  ])('%j does not escalate', (text) => expect(reason(text)).toBe('none'));
+
+  it.each([
+    'the lady on the phone was lovely but I need to speak to a manager now',
+    'your staff were rude, I want to talk to a manager',
+    'can someone from your team ring me please',
+  ])('%j is an explicit request', (text) => expect(reason(text)).toBe('explicit_request'));
+});
