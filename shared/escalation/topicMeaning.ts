@@ -891,8 +891,8 @@ export function hasMoney(toks: readonly string[], amounts: number): boolean {
  * its MOT, the dog ate a sock..."; "can I use the same bag they came in?") is a near miss: a close call needs a cue.
  * Session 37 (fe): "just over" is now below 0.85 (was 0.75: the classifier learned "battery" from hazards and reads
  * battery questions at 0.75-0.85, "and the battery, how many hours is it lasting"; chosen on odd ids, won 2 lost 1,
- * checked on even, won 6 lost 0), and a question with no word of harm is a near miss at any score ("is the cat lamp
- * battery powered"): asking about a product is not telling of a hazard.
+ * checked on even, won 6 lost 0). (A question with no word of harm at any score was tried and dropped: it moved nothing in
+ * the corpora, and "a pipe burst in my kitchen last night and there is water everywhere, how do I claim?" is a question.)
  */
 const HARM_CUES = w('safety safe unsafe hazard hazardous dangerous danger injury injured injuries hurt hurts burn burnt burned burns burning fire flames flame flared smoke smoking spark sparks sparked sparking hot melt melted melting shock shocked electric cut cuts bleeding blood stitches bruise bruised bruises rash blisters choke choked choking swallow swallowed swallowing mouth toxic fumes poison poisoned allergic overheat overheated overheating exploded explode sharp hospital doctor fell fall collapsed snapped swelled swollen bulging leaking gas smell scalded baby toddler child son daughter');
 const HARM_CUE_WORDS = tokenGate(HARM_CUES);
@@ -902,15 +902,10 @@ export function hasHarmCue(toks: readonly string[]): boolean {
   return false;
 }
 export const SAFETY_CLOSE_CALL = 0.85;
-const QUESTION_OPENERS = w('is are does do can could will would how what which whats hows');
-export function safetyCloseCallWithoutCue(toks: readonly string[], score: number, asks = false): boolean {
-  if (score >= SAFETY_CLOSE_CALL && !asks) return false;
+export function safetyCloseCallWithoutCue(toks: readonly string[], score: number): boolean {
+  if (score >= SAFETY_CLOSE_CALL) return false;
   if (hasGateWord(toks, HARM_CUE_WORDS)) return false;
   return true;
-}
-/** Whether a message asks a question: a question mark, or a question word first. */
-export function asksAQuestion(toks: readonly string[], text: string): boolean {
-  return text.includes('?') || (toks.length > 0 && QUESTION_OPENERS.has(toks[0]));
 }
 
 export function frameExcludes(toks: readonly string[], output: TopicOutput): boolean {

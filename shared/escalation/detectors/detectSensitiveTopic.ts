@@ -22,7 +22,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { othersStory, keptAfterChangeOfSubject } from '../othersStory';
-import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, damageOnlyAsPraise, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, asksAQuestion, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
+import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, damageOnlyAsPraise, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -320,7 +320,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     ownCaseOf(own) ??
     (negated?.has(bestTopic) ? 'the customer negates its words' : null) ??
     (frameExcludes(toks, bestOutput) ? 'the words are not about the topic' : null) ??
-    (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score, asksAQuestion(toks, facts.analysis.text)) ? 'a close call with no word of harm or hazard' : null) ??
+    (bestOutput === 'safety' && safetyCloseCallWithoutCue(toks, best.signal.score) ? 'a close call with no word of harm or hazard' : null) ??
     (bestOutput === 'billing' && !hasMoney(toks, amountsIn(facts.analysis)) ? 'the message has no money in it' : null) ??
     // Session 8: refund = money back; billing = what was charged, not what will be; security = something done to the account.
     (bestOutput === 'refund' && !hasRefundMoney(toks, amountsIn(facts.analysis), facts.analysis.text) ? 'the message has no money in it (sending goods back is a return)' : null) ??
