@@ -44,7 +44,7 @@ import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
 import { keepTicketNumbers } from '../ui/KeepTogether';
-import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT } from '../widget/customerView';
+import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from '../widget/customerView';
 import { KEEP_CLOSED_MS, keptSignInStale, markInboxOpen, OPEN_BEAT_MS } from './inboxStorage';
 import { handoffWhy, reasonWords } from '../ui/reasonWords';
 
@@ -1614,6 +1614,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   /** The queue lines of one wait as one line, the newest place (as the widget shows them; newcomer s11 #27). */
   const queue = useMemo(() => queueLines(detail.transcript), [detail.transcript]);
   const repeated = useMemo(() => repeatedStatusLines(detail.transcript), [detail.transcript]);
+  // Session 37: a status line the same step already says in words is left out, as the widget does (one line per event).
+  const toldAlready = useMemo(() => toldByTheStep(detail.transcript), [detail.transcript]);
   const timeline = useMemo(() => {
     const items: Array<{ at: number; key: string; entry?: Entry; note?: Note }> = detail.transcript.map((e) => ({ at: e.at, key: `e${e.seq}`, entry: e }));
     for (const n of detail.notes) items.push({ at: n.at, key: `n${n.id ?? n.at}`, note: n });
@@ -1902,7 +1904,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
               );
             if (!e) return null;
             if (e.from === 'system') {
-              if (queue.hidden.has(e.seq)) return null;
+              if (queue.hidden.has(e.seq) || toldAlready.has(e.seq)) return null;
               const s = e.status?.handoff;
               // Resolved with the conversation back in bot mode = handed back (newcomer s7 #3 re-test: "Handoff resolved"),
               // unless this chat is known to have been resolved, not handed back: Resolve with a rating question leaves

@@ -11,7 +11,7 @@ import { cutText, inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { withLinks } from './linkify';
 import { cleanIdentity, type Identity } from './identity';
-import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT } from './customerView';
+import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
 
 /**
  * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
@@ -114,30 +114,6 @@ export function inReadingOrder(entries: readonly ChatEntry[]): ChatEntry[] {
     if (j < i) out.splice(j, 0, ...out.splice(i, 1));
   }
   return out;
-}
-
-/**
- * Session 36 (newcomer s35: "Ann from the team joined the conversation." + "A person is in the conversation.", and
- * "Ann handed the conversation back to the bot." + "Ann has left the chat"): one line per event. A handoff's status
- * pill is not shown when the same step (same timestamp, no customer or agent message between) already says it in words:
- * - a person joined (assigned): the flow's join message or the takeover's "joined" line said just before it;
- * - the person left (resolved): a takeover's "handed the conversation back" line of the same step (a Human Takeover
- *   block's hand back has no such line, only the bot carrying on, so its "Ann has left the chat" stays).
- * Returns the seqs of the pills to leave out.
- */
-export function toldByTheStep(entries: readonly ChatEntry[]): Set<number> {
-  const hide = new Set<number>();
-  const words = (x: ChatEntry) => !x.status && x.text.trim() !== '';
-  entries.forEach((e, i) => {
-    const status = e.from === 'system' ? e.status?.handoff?.status : undefined;
-    if (status !== 'assigned' && status !== 'resolved') return;
-    if (status === 'assigned' && e.status?.handoff?.joined === false) return;
-    const step: ChatEntry[] = [];
-    for (let j = i - 1; j >= 0 && entries[j].at === e.at && (entries[j].from === 'bot' || entries[j].from === 'system'); j--) step.push(entries[j]);
-    const told = status === 'assigned' ? step.some(words) : step.some((x) => x.from === 'system' && words(x));
-    if (told) hide.add(e.seq);
-  });
-  return hide;
 }
 
 function statusText(e: ChatEntry): string | null {

@@ -55,3 +55,31 @@ export function queueLines(entries: ReadonlyArray<{ seq: number; from: string; t
   }
   return { shown, hidden, latest };
 }
+
+/** A transcript entry as the widget and the inbox have it (the fields toldByTheStep reads). */
+type StepEntry = { seq: number; from: string; text: string; at: number; status?: { handoff?: { status: string; joined?: boolean } } };
+
+/**
+ * Session 36 (newcomer s35: "Ann from the team joined the conversation." + "A person is in the conversation.", and
+ * "Ann handed the conversation back to the bot." + "Ann has left the chat"): one line per event. A handoff's status
+ * pill is not shown when the same step (same timestamp, no customer or agent message between) already says it in words:
+ * - a person joined (assigned): the flow's join message or the takeover's "joined" line said just before it;
+ * - the person left (resolved): a takeover's "handed the conversation back" line of the same step (a Human Takeover
+ *   block's hand back has no such line, only the bot carrying on, so its "Ann has left the chat" stays).
+ * Returns the seqs of the pills to leave out. Session 37: the inbox's transcript leaves out the same ones (its pills
+ * said "Handoff assigned" / "Handed back to the bot" under those lines): one rule for both.
+ */
+export function toldByTheStep(entries: ReadonlyArray<StepEntry>): Set<number> {
+  const hide = new Set<number>();
+  const words = (x: StepEntry) => !x.status && x.text.trim() !== '';
+  entries.forEach((e, i) => {
+    const status = e.from === 'system' ? e.status?.handoff?.status : undefined;
+    if (status !== 'assigned' && status !== 'resolved') return;
+    if (status === 'assigned' && e.status?.handoff?.joined === false) return;
+    const step: StepEntry[] = [];
+    for (let j = i - 1; j >= 0 && entries[j].at === e.at && (entries[j].from === 'bot' || entries[j].from === 'system'); j--) step.push(entries[j]);
+    const told = status === 'assigned' ? step.some(words) : step.some((x) => x.from === 'system' && words(x));
+    if (told) hide.add(e.seq);
+  });
+  return hide;
+}

@@ -671,10 +671,17 @@ export class AgentDirectory {
 
   private loadSessions() {
     const file = this.sessionsFile;
-    if (!file) return;
+    if (!file) {
+      // Agents given in-process (the studio's Run, tests): nothing is kept over a start, so nobody was online before it.
+      this.onlineRead = [];
+      return;
+    }
     try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown; pw?: unknown }>; offlineChosen?: unknown };
+      const doc = JSON.parse(readFileSync(file, 'utf8')) as { sessions?: Array<{ hash?: unknown; agentId?: unknown; expiresAt?: unknown; pw?: unknown }>; offlineChosen?: unknown; online?: unknown };
       if (Array.isArray(doc.offlineChosen)) for (const id of doc.offlineChosen) if (typeof id === 'string' && this.byId.has(id)) this.chosenOffline.add(id);
+      // Written since session 37; a file written before says nothing of it (unknown: null).
+      this.onlineSaved = Array.isArray(doc.online) ? new Set(doc.online.filter((id): id is string => typeof id === 'string' && this.byId.has(id))) : null;
+      this.onlineRead = this.onlineSaved ? [...this.onlineSaved] : null;
       const now = this.opts.now();
       for (const x of doc.sessions ?? []) {
         if (typeof x.hash !== 'string' || !/^[0-9a-f]{64}$/.test(x.hash) || typeof x.agentId !== 'string' || typeof x.expiresAt !== 'number') continue;
@@ -684,7 +691,12 @@ export class AgentDirectory {
     } catch (err) {
       // No file yet: start without sessions. Damaged (hostile s32: a truncated file signed every agent out and dropped
       // who chose Offline without a word, and the next sign-in wrote over it): kept aside as it was, and said in the log.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        // No sessions file next to the agents file: nobody has signed in or been online with it yet.
+        this.onlineSaved = new Set();
+        this.onlineRead = [];
+        return;
+      }
       const aside = `${file}.damaged-${new Date(this.opts.now()).toISOString().replace(/[:.]/g, '-')}`;
       let kept = false;
       try {
@@ -714,6 +726,28 @@ export class AgentDirectory {
     return this.saveSessions('The chosen Offline was not kept for a restart');
   }
 
+  /**
+   * Session 37: the agents who were signed in and not offline when this server (or the one before it on this agents
+   * file) last noted it, as kept next to the agents file with the sessions, read at start: empty with no sessions file
+   * yet, and with agents given in-process (no agents file: nothing is kept over a start). Null when not known (a
+   * sessions file written before session 37, or a damaged one). The hub's start-up grace applies unless it is empty.
+   */
+  onlineAtStart(): string[] | null {
+    return this.onlineRead;
+  }
+  private onlineRead: string[] | null = null;
+  /** Who is online as last saved (null: unknown; see onlineAtStart). */
+  private onlineSaved: Set<string> | null = null;
+
+  /** Keeps who is online (not offline) next to the agents file, with the sessions; written only when it changed. */
+  saveOnline(ids: Iterable<string>): Promise<void> {
+    if (!this.sessionsFile) return Promise.resolve();
+    const next = new Set(ids);
+    if (this.onlineSaved && next.size === this.onlineSaved.size && [...next].every((id) => this.onlineSaved!.has(id))) return Promise.resolve();
+    this.onlineSaved = next;
+    return this.saveSessions('Who is online was not kept for a restart');
+  }
+
   /** Resolves when the files written so far (agents, sessions) are on disk. */
   flush(): Promise<void> {
     return this.writing.catch(() => undefined);
@@ -739,7 +773,8 @@ export class AgentDirectory {
       const now = this.opts.now();
       const sessions = [...this.sessions].filter(([, v]) => v.expiresAt > now).map(([hash, v]) => ({ hash, agentId: v.agentId, expiresAt: v.expiresAt, ...(v.pw ? { pw: v.pw } : {}) }));
       const offlineChosen = [...this.chosenOffline].filter((id) => this.byId.has(id));
-      return writeFileAtomic(file, JSON.stringify({ sessions, ...(offlineChosen.length ? { offlineChosen } : {}) }) + '\n');
+      const online = this.onlineSaved ? [...this.onlineSaved].filter((id) => this.byId.has(id)) : null;
+      return writeFileAtomic(file, JSON.stringify({ sessions, ...(offlineChosen.length ? { offlineChosen } : {}), ...(online ? { online } : {}) }) + '\n');
     });
     this.sessionsQueued = next;
     this.writing = next.catch(() => undefined);

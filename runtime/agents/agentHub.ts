@@ -254,6 +254,11 @@ export class AgentHub {
     this.startedAt = deps.now();
     // A chosen Offline survives a restart (hostile s9 #17): kept next to the agents file with the sessions.
     for (const id of deps.directory.offlineChosenAtStart()) this.chosenOffline.add(id);
+    // Session 37 (review of session 36): the start-up grace is for inboxes reconnecting; when nobody was online before
+    // this start (as kept next to the agents file; agents given in-process keep nothing), nobody is reconnecting and
+    // there is none. Unknown (a sessions file kept by an older version, or a damaged one): the grace applies, as before.
+    const before = deps.directory.onlineAtStart();
+    this.nobodyOnlineBefore = before !== null && before.length === 0;
     this.shared = deps.shared ?? deps.store.sharedState?.() ?? new MemorySharedState();
     this.oneProcess = this.shared instanceof MemorySharedState;
     this.unsubscribeShared = this.shared.subscribe((e) => this.onShared(e));
@@ -399,11 +404,13 @@ export class AgentHub {
     await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId, status, at: now, ...(this.chosenOffline.has(agentId) ? { chosen: true } : {}) } });
     if (prev === status) return;
     this.kick();
+    // Kept for the next start at once (not only at the next tick: a restart may come first).
+    this.noteGraceAndOnline();
     if (status === 'offline') {
       // An assignment to them already on its way (past its last check) is waited for, so it is requeued below
       // rather than left with an agent who is gone.
       await this.assigning.get(agentId)?.catch(() => undefined);
-      await this.requeueUnanswered(agentId, 'The agent went offline.');
+      await this.requeueUnanswered(agentId, notRefusedNotes.wentOffline);
     }
   }
 
@@ -564,7 +571,8 @@ export class AgentHub {
    * who is online is not known yet, so the engine requests the handoff instead of telling a NEW customer at once that
    * no one is available (presenceForEstimate read everyone as offline before the inboxes were back). The hub then
    * holds the no_agent exit until the grace is over, as for the customers already waiting. Not with an empty
-   * directory (nobody can come back). Sharded runtimes (--shards) still get presenceForEstimate.
+   * directory (nobody can come back). Session 37: sharded runtimes (--workers) get the same (the shards' snapshot
+   * carries null for "not known"), and there is no grace when nobody was online before the start (graceLeftNow).
    */
   presenceForEngine(): AgentPresence[] | undefined {
     // As startGraceLeft (someone online by their own status, e.g. Online with the inbox just closed, ends it), but read
@@ -864,6 +872,8 @@ export class AgentHub {
     this.unsubscribeShared();
     for (const sub of this.subscriptions.values()) sub.off();
     this.subscriptions.clear();
+    // The sessions file's last write (who is online, who chose Offline) lands before a restart reads it.
+    await this.deps.directory.flush();
   }
 
   kick() {
@@ -1020,12 +1030,13 @@ export class AgentHub {
       for (const id of await this.shared.expirePresence(now - limit)) {
         this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
         await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId: id, status: 'offline', at: now } });
-        await this.requeueUnanswered(id, 'The agent went offline.');
+        await this.requeueUnanswered(id, notRefusedNotes.wentOffline);
       }
     }
     await this.syncShared();
     if (await this.handoffsToRead(now)) await this.refresh();
     this.expireViewers(now);
+    this.noteGraceAndOnline();
     if (!this.leader) return;
     await this.requeueLeftChats(now);
     // Reassign: an auto-assigned chat the agent has not answered in time, or (hostile s29 H11) not even opened: the
@@ -1174,12 +1185,37 @@ export class AgentHub {
     if (!this.onlineSinceStart && base.some((p) => p.status === 'online')) this.onlineSinceStart = true;
     return this.graceLeftNow(base);
   }
-  /** The start-up grace left (ms), read only: none once someone has been online since the start or is now. */
+  /**
+   * The start-up grace left (ms), read only: none once someone has been online since the start or is now, and none at
+   * all when nobody was online before this start (session 37: nobody's inbox is reconnecting; a customer who asked for
+   * a person was queued for the inactivity timeout, then told nobody is available).
+   */
   private graceLeftNow(base: readonly AgentPresence[]): number {
-    if (this.onlineSinceStart || base.some((p) => p.status === 'online')) return 0;
+    if (this.nobodyOnlineBefore || this.onlineSinceStart || base.some((p) => p.status === 'online')) return 0;
     return Math.max(0, this.startedAt + this.deps.directory.settings.offlineAfterSeconds * 1000 - this.deps.now());
   }
   private onlineSinceStart = false;
+  private readonly nobodyOnlineBefore: boolean;
+  /** Latched once the start-up grace is over (it never starts again): see noteGraceAndOnline. */
+  private graceOver = false;
+
+  /**
+   * Each tick, on every instance: (1) the end of the start-up grace changes what the engine is told (presenceForEngine),
+   * so it moves the snapshot version the shards compare (session 37: with --workers a new customer in the grace was told
+   * nobody is available; the shards now get "not known" too, and must hear when it ends even if nothing else changes);
+   * (2) who is online now is kept next to the agents file for the next start (directory.saveOnline), once the grace is
+   * over: during it, an empty presence only means the inboxes have not reconnected yet.
+   */
+  private noteGraceAndOnline() {
+    if (!this.graceOver && this.deps.directory.list().length > 0 && this.graceLeftNow(this.presenceList()) > 0) return;
+    if (!this.graceOver) {
+      this.graceOver = true;
+      this.version++;
+    }
+    const online: string[] = [];
+    for (const a of this.deps.directory.list()) if (this.status(a.id) !== 'offline') online.push(a.id);
+    this.deps.directory.saveOnline(online).catch(this.warn('keeping who is online for a restart failed'));
+  }
 
   private async announce(handoffId: string, a: { position: number; wait: string; at: number }) {
     this.meta.announced.set(handoffId, a);
@@ -1262,7 +1298,9 @@ export class AgentHub {
     let changed = false;
     for (const h of pending) {
       const r = this.requestOf(h);
-      const declined = this.meta.declined.get(h.id) ?? new Set<string>();
+      // Who declined it: told in this process's memory (or the shared state), and read again from the handoff's own
+      // history, which a restart does not lose (session 37: the put-back memory is rebuilt from the stored data).
+      const declined = declinedOf(h, this.meta.declined.get(h.id));
       const presence = base
         .filter((p) => !declined.has(p.id))
         .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.meta.lastAssigned.get(p.id) ?? null }));
@@ -1472,7 +1510,7 @@ export class AgentHub {
         if (now - since < REMOVED_GRACE_MS) continue;
         this.deps.logger.info({ handoffId: h.id, agentId }, 'agent removed from the agents file: chat back to the queue');
         this.assigned.delete(h.id);
-        await this.apply(h, { type: 'agent_declined', agentId, note: 'The agent is no longer on the team: the chat went back to the queue.' }, 'requeue').catch(() => {});
+        await this.apply(h, { type: 'agent_declined', agentId, note: notRefusedNotes.removed }, 'requeue').catch(() => {});
         continue;
       }
       this.removedSince.delete(agentId);
@@ -1558,6 +1596,45 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
   }
   return h.requestedAt;
 }
+
+/**
+ * The notes of the put-backs that are NOT refusals: the agent went offline or signed out (giving her chats back), was
+ * removed from the team, or stayed away past the grace. Once back she may be given the chat again (hostile s6, s7).
+ * Every other move of a chat from its agent back to the queue is one (she declined it, did not open or answer it in
+ * time, transferred it): it is not given to her again automatically. The hub writes these notes, and declinedOf reads
+ * them back from the handoff's history: keep both sides here.
+ */
+export const notRefusedNotes = {
+  wentOffline: 'The agent went offline.',
+  removed: 'The agent is no longer on the team: the chat went back to the queue.',
+  signedOut: (name: string) => `${name} signed out; the chat went back to the queue.`,
+  choseOffline: (name: string) => `${name} went offline; the chat went back to the queue.`,
+};
+const NOT_REFUSED_BY_NAME = / (signed out|went offline); the chat went back to the queue\.$/;
+function refusal(note: string | undefined): boolean {
+  if (note === notRefusedNotes.wentOffline || note === notRefusedNotes.removed || note === AWAY_TOO_LONG_NOTE) return false;
+  return !NOT_REFUSED_BY_NAME.test(note ?? '');
+}
+
+/**
+ * Session 37 (newcomer s35, the put-back memory): the agents who refused a handoff (see notRefusedNotes), read from its
+ * stored transitions (each move from an agent back to the queue names her as its actor), with `known`, the ones this
+ * process or the shared state was told. The hub's memory of declines (meta.declined) is lost when the runtime
+ * restarts with the embedded store: an auto-assigned chat that went back to Unassigned because Ann did not open it
+ * ("it won't come back to you by itself") was given to her again at her next sign-in. The handoff's history is stored
+ * with it in every store, on every instance and shard, so nothing else has to be kept.
+ */
+export function declinedOf(h: { handoff: unknown }, known?: ReadonlySet<string>): ReadonlySet<string> {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  let out: Set<string> | null = null;
+  for (const x of t) {
+    if (x.from !== 'assigned' || x.to !== 'pending' || !x.actor.startsWith('agent:') || !refusal(x.note)) continue;
+    out ??= new Set(known);
+    out.add(x.actor.slice(6));
+  }
+  return out ?? known ?? EMPTY_SET;
+}
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** When the handoff's current assignment was made (its last move to assigned), else when it was requested. */
 function assignedAt(h: HandoffRecord): number {

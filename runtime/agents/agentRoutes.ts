@@ -16,7 +16,7 @@ import type { LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
-import { maskAgentText, summarize, type AgentEvent, type AgentHub } from './agentHub';
+import { maskAgentText, notRefusedNotes, summarize, type AgentEvent, type AgentHub } from './agentHub';
 import { nameProblem, nothingVisible } from '../visibleText';
 
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
@@ -308,7 +308,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (directory.isStaticToken(token)) {
         throw new ApiError(409, 'static_token', `This is ${a.id}'s fixed token from the agents file; signing out cannot end it. To stop it working, remove or change "token" for ${a.id} in the agents file (an admin can set a new one with PUT /api/v1/agent/agents/${a.id}), or sign in with a password to get a session token that can be signed out.`, 'authorization');
       }
-      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, `${a.name} signed out; the chat went back to the queue.`);
+      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name));
       await saved(directory.signOut(token));
       // Their last session ended: they are offline at once (not chosen: the next sign-in's inbox sets them online).
       // Before, they stayed Online until the inactivity timeout and new chats were assigned to a signed-out agent,
@@ -442,7 +442,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         throw new ApiError(400, 'invalid_request', "body.chats: 'requeue' goes with status 'offline' only (busy keeps your chats).", 'body.chats');
       }
       if (req.body.chats === 'requeue') {
-        const n = await hub.requeueHeldBy(a.id, `${a.name} went offline; the chat went back to the queue.`);
+        const n = await hub.requeueHeldBy(a.id, notRefusedNotes.choseOffline(a.name));
         return { status: hub.status(a.id), requeued: n };
       }
       await hub.setPresence(a.id, req.body.status, { chosen: true });
@@ -1149,12 +1149,21 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         }
         pendingPages.clear();
       };
-      const offPages = pages.listen((conversationId, page) => {
+      const pageChanged = (conversationId: string, page: unknown) => {
         if (ended) return;
         pendingPages.set(conversationId, page);
         if (!pagesTimer) {
           pagesTimer = setTimeout(flushPages, 250);
           pagesTimer.unref();
+        }
+      };
+      const offPages = pages.listen(pageChanged);
+      // Session 37: just after a (re)start, the open chats that began before it are told "not seen since restart" once
+      // the grace for their pages to reconnect is over: nothing else changes at that moment, so an inbox that read
+      // them within the grace showed no chip until it read them again.
+      const offGrace = pages.whenRestartGraceOver(() => {
+        for (const h of hub.handoffList()) {
+          if ((h.status === 'pending' || h.status === 'assigned') && h.requestedAt < pages.startedAt) pageChanged(h.conversationId, pages.page(h.conversationId, h.requestedAt));
         }
       });
       // Every 2 s: a token signed out (here or on another instance), expired or removed ends the stream at once
@@ -1173,6 +1182,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         streams.delete(res);
         off();
         offPages();
+        offGrace();
         if (pagesTimer) clearTimeout(pagesTimer);
         clearInterval(beat);
         hub.streamClosed(a.id);

@@ -83,6 +83,22 @@ export class CustomerPresence {
     return this.timing.closeGraceMs + (this.shared.kind === 'redis' ? this.timing.heartbeatMs : 0);
   }
 
+  /**
+   * Calls `fn` once, when the restart grace is over: from then on a conversation that began before the start and whose
+   * page has not connected since is told as "not seen since restart" (page()). Nothing else announces that moment, so
+   * an inbox that read the chat within the grace showed no chip at all until it read it again (session 37). Returns a
+   * cancel; never calls `fn` when the grace is already over.
+   */
+  whenRestartGraceOver(fn: () => void): () => void {
+    const left = this.startedAt + this.restartGraceMs() - this.now();
+    if (left <= 0 || this.stopped) return () => undefined;
+    const t = setTimeout(() => {
+      if (!this.stopped) fn();
+    }, left + 50);
+    t.unref();
+    return () => clearTimeout(t);
+  }
+
   /** A customer push stream opened on this instance. */
   opened(conversationId: string) {
     if (this.stopped) return;

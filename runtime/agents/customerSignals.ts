@@ -17,8 +17,12 @@ export type CustomerSignal = { event: 'typing'; data: { name: string } } | { eve
 
 /** What buildServer's customer push route needs (ServerOptions.customerSignals). */
 export interface CustomerSignals {
-  /** Calls `send` with this conversation's signals until the returned function is called. */
-  subscribe(conversationId: string, send: (s: CustomerSignal) => void): () => void;
+  /**
+   * Calls `send` with this conversation's signals until the returned function is called. `stream.page` false: an API
+   * client's stream (session 37; see buildServer's push route), which tells that the customer is there while it is
+   * open, not that a page opened or closed; `createdAt` as for active().
+   */
+  subscribe(conversationId: string, send: (s: CustomerSignal) => void, stream?: { page: boolean; createdAt?: number }): () => void;
   /**
    * The customer called the customer API of this conversation (read it, sent a message; `createdAt`: when the
    * conversation began, when known): they are there without an open stream (customerPresence.active).
@@ -77,8 +81,10 @@ export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList' | '
     active(conversationId, createdAt) {
       presence.active(conversationId, createdAt);
     },
-    subscribe(conversationId, send) {
-      presence.opened(conversationId);
+    subscribe(conversationId, send, stream) {
+      const page = stream?.page !== false;
+      if (page) presence.opened(conversationId);
+      else presence.active(conversationId, stream?.createdAt);
       let set = byConversation.get(conversationId);
       if (!set) byConversation.set(conversationId, (set = new Set()));
       set.add(send);
@@ -90,7 +96,8 @@ export function customerSignals(hub: Pick<AgentHub, 'listen' | 'handoffList' | '
       return () => {
         if (done) return;
         done = true;
-        presence.closed(conversationId);
+        if (page) presence.closed(conversationId);
+        else presence.active(conversationId, stream?.createdAt); // there until now
         const s = byConversation.get(conversationId);
         s?.delete(send);
         if (s && s.size === 0) {

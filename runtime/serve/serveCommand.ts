@@ -18,7 +18,7 @@ import { loadServeConfig } from './config';
 import { envWhole, serveEnvProblems } from './envCheck';
 import { startRuntime } from './startRuntime';
 import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
-import { loadAgentsFile } from '../agents/agentDirectory';
+import { agentCoverageWarnings, agentNameWarnings, loadAgentsFile } from '../agents/agentDirectory';
 import { RedisStore } from '../store/redisStore';
 
 interface ServeOptions {
@@ -193,6 +193,10 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   for (const note of openingHoursNotes(flows.map((flow, i) => ({ flow, file: files[i] })), Date.now())) process.stdout.write(`baton serve: note: ${note}\n`);
   for (const note of notifyConfigNotes(flows, config, opts.config !== undefined)) process.stdout.write(`baton serve: note: ${note}\n`);
   for (const note of placeholderUrlNotes(flows)) process.stdout.write(`baton serve: note: ${note}\n`);
+  // Newcomer s19 F8: a takeover no agent in the --agents file may take (or whose language / skill none has) was said
+  // only as a JSON log line among the logs; it is a note like the others now (the structured log line stays, for log
+  // pipelines).
+  if (agents) for (const w of [...agentNameWarnings(agents.agents), ...agentCoverageWarnings(agents.agents, flows)]) process.stdout.write(`baton serve: note: agents (${agents.file}): ${w}\n`);
   return new Promise<number>((resolve) => {
     let stopping = false;
     let lockWatch: NodeJS.Timeout | null = null;

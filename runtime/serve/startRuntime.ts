@@ -192,7 +192,8 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     agentHub = hub;
     service.setAgentPresence(() => hub.presenceForEngine(), () => hub.queueForEstimate(), (records) => hub.noteHandoffs(records));
     // --workers: the shards step customer messages with the hub's snapshot, sent when it changed (shardPool.ts).
-    pool?.attachAgents(() => ({ agents: hub.presenceForEstimate(), queue: hub.queueForEstimate() }), () => hub.snapshotVersion, (records) => hub.noteHandoffs(records));
+    // The same presence as unsharded (session 37: with --workers, a new customer in the start-up grace was told nobody is available).
+    pool?.attachAgents(() => ({ agents: hub.presenceForEngine() ?? null, queue: hub.queueForEstimate() }), () => hub.snapshotVersion, (records) => hub.noteHandoffs(records));
     registerRoutes = async (app) => {
       if (sessions) {
         app.addHook('onRequest', loadSharedSession({ shared, sessions, directory, now }));

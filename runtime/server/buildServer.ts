@@ -67,7 +67,7 @@ export interface ServerOptions {
    * as id-less `typing` / `agent` frames between the `message` frames (Last-Event-ID stays the last message seq).
    */
   customerSignals?: {
-    subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void): () => void;
+    subscribe(conversationId: string, send: (s: { event: string; data: unknown }) => void, stream?: { page: boolean; createdAt?: number }): () => void;
     /** The customer called the API (read the conversation, sent a message): there without an open stream. */
     active?(conversationId: string, createdAt?: number): void;
   };
@@ -337,7 +337,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     schema: {
       summary: 'Push channel (Server-Sent Events)',
       description:
-        'text/event-stream of `message` events (id = seq, data = a message). Resume after a reconnect with the Last-Event-ID header (EventSource sends it) or ?after=SEQ: nothing missed, nothing repeated.',
+        'text/event-stream of `message` events (id = seq, data = a message). Resume after a reconnect with the Last-Event-ID header (EventSource sends it) or ?after=SEQ: nothing missed, nothing repeated. A chat page gives its token as ?token= (EventSource cannot send headers): the agents see its page open or closed, and a customer whose page closed is served after those who are there. A stream opened with the Authorization header (an API client) only shows the customer there while it is open; closing it says nothing.',
       tags: ['customer'],
       security: [{ customerToken: [] }],
       params: s.conversationParams,
@@ -381,9 +381,19 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
       };
       // Subscribe before reading the backlog, buffer live events meanwhile: nothing falls in between.
       const off = o.store.subscribe(rec.id, (entries) => (buffer ? buffer.push(...entries) : send(entries)));
-      const offSignals = o.customerSignals?.subscribe(rec.id, (sig) => {
-        if (open) res.write(`event: ${sig.event}\ndata: ${JSON.stringify(sig.data)}\n\n`);
-      });
+      // Session 37 (README "Not finished": a customer who closed the live stream and never called again counted as
+      // gone): only a page's stream tells that a page opened or closed. A browser's EventSource cannot send headers, so
+      // a chat page (the widget, or any page) gives its token in the query; an API client (a REST or bridge client,
+      // which may close its stream and wait for its webhooks) sends the Authorization header: its stream says the
+      // customer is there while it is open, and its close says nothing (the customer is unknown, as any API client).
+      const asPage = !bearer(req) && typeof req.query.token === 'string';
+      const offSignals = o.customerSignals?.subscribe(
+        rec.id,
+        (sig) => {
+          if (open) res.write(`event: ${sig.event}\ndata: ${JSON.stringify(sig.data)}\n\n`);
+        },
+        { page: asPage, createdAt: rec.createdAt },
+      );
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
       heartbeat.unref();
       const close = () => {

@@ -38,7 +38,8 @@ if (!isMainThread && (workerData as { batonShard?: boolean } | null)?.batonShard
 
 /** What the engine reads about agents at each step, as the hub answers it (presenceList, queueForEstimate). */
 export interface AgentsSnapshot {
-  agents: AgentPresence[];
+  /** null: not known yet (the hub's start-up grace: agentHub presenceForEngine); the engine then requests the handoff. */
+  agents: AgentPresence[] | null;
   queue: QueuedHandoff[];
 }
 

@@ -30,7 +30,7 @@ export type ShardRequest =
   | { n: number; t: 'unwatch'; id: string }
   | { n: number; t: 'prune'; before: number }
   /** `--agents`: the hub's presence and queue as the engine reads them (ctx.agents, ctx.queue), posted when they change. */
-  | { n: number; t: 'agents'; agents: AgentPresence[]; queue: QueuedHandoff[] }
+  | { n: number; t: 'agents'; agents: AgentPresence[] | null; queue: QueuedHandoff[] }
   /** Why this shard's writes fail right now (its store's writeProblem), or null: for /readyz. */
   | { n: number; t: 'problem' }
   /** Test hook: the shard's next `count` writes fail as a full disk (EmbeddedStore.simulateCommitFailures). */

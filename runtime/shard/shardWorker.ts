@@ -127,7 +127,7 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
   service.setHttpPerformer({ performHttp: (job) => runner.performHttp(job), kick: () => push({ t: 'kick' }) });
   const limiter = new ConversationLimiter(config.rateLimit.perConversationPerMinute);
   const locks = new Map<number, () => void>();
-  let agents: { agents: AgentPresence[]; queue: QueuedHandoff[] } | null = null;
+  let agents: { agents: AgentPresence[] | null; queue: QueuedHandoff[] } | null = null;
   // Handoffs this shard's steps opened that the main thread's snapshot does not count yet: messages posted together
   // are all stepped here before the main thread hears of the first handoff ('h') and sends a new snapshot, so each
   // read a queue without the others (hostile s16 H#13: ten customers at once all told "under a minute"). Dropped when
@@ -240,7 +240,8 @@ export async function runShardWorker(data: ShardWorkerData): Promise<void> {
           // The handoffs a step writes go to the hub at once (before the step's answer), so the snapshot sent before
           // the next message counts them (hostile s15 H#7).
           if (!agents) {
-            service.setAgentPresence(() => agents!.agents, queueWithOwn, (handoffs) => {
+            // null: the hub's start-up grace (who is online is not known yet), as unsharded (agentHub presenceForEngine).
+            service.setAgentPresence(() => agents!.agents ?? undefined, queueWithOwn, (handoffs) => {
               noteOwn(handoffs);
               push({ t: 'h', handoffs });
             });

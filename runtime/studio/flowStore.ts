@@ -96,6 +96,21 @@ export interface FlowEntry {
   savedAt: string;
   openedAt: string | null;
   versions: VersionInfo[];
+  /**
+   * Ids this flow had before its current one, newest first (session 37: an address saved while the id was B still opens
+   * the flow after B became C; see renderer/studio/flowAddress.ts). Absent on entries written before session 37.
+   */
+  formerIds?: string[];
+}
+
+/** At most this many former ids are kept per flow (an address from further back opens the home screen's "not here"). */
+export const FORMER_IDS_KEPT = 20;
+
+/** Records that `e`'s id changes to `next` (no-op when it does not change). */
+export function noteIdChange(e: FlowEntry, next: string): void {
+  if (e.flowId === next) return;
+  const former = [e.flowId, ...(e.formerIds ?? [])].filter((id, i, all) => id !== next && all.indexOf(id) === i);
+  e.formerIds = former.slice(0, FORMER_IDS_KEPT);
 }
 
 export interface TrashEntry {
@@ -127,6 +142,8 @@ export interface FlowSummary {
   blocks: number;
   external: boolean;
   path: string;
+  /** Ids the flow had before (FlowEntry.formerIds), newest first; empty when it never changed. */
+  formerIds: string[];
   /** Set when the file on disk cannot be read as a flow (edited by hand, say). */
   problem?: string;
 }
@@ -495,6 +512,7 @@ export class FlowStore {
         blocks: loaded?.flow?.blocks.length ?? 0,
         external: e.external,
         path: e.path,
+        formerIds: e.formerIds ?? [],
       };
       if (text === null) s.problem = 'The file cannot be read.';
       else if (!loaded?.flow) s.problem = loaded?.problems[0]?.message ?? 'The file is not a flow.';
@@ -1003,6 +1021,7 @@ export class FlowStore {
           const moved = await this.scenariosFollowFlowId(e, e.flowId, flow.id).catch((err: Error) => err);
           if (moved instanceof Error) warnings.push(`The flow was saved, but its scenarios file still names the old id "${e.flowId}" (${moved.message}); change its "flow" to "${flow.id}" by hand.`);
         }
+        noteIdChange(e, flow.id);
         e.flowId = flow.id;
       }
       e.savedSeq = Math.max(e.savedSeq, journalSeq);
@@ -1302,6 +1321,7 @@ export class FlowStore {
       }
       e.savedSeq = Math.max(e.savedSeq, journalSeq, ...journal.map((j) => j.seq));
       e.name = saved.flow.name;
+      noteIdChange(e, saved.flow.id);
       e.flowId = saved.flow.id;
       e.savedAt = at;
       await this.db.write();

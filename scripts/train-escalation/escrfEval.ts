@@ -10,6 +10,11 @@
  * conversations were counted that way.
  *
  * Prints a table; --out writes every conversation's expected and first escalation reason (for diffs, no text).
+ *
+ * Session 37 (fe): each row also carries `part`, the detector part that decided (test/bench/escalationPart.ts: the
+ * fallback counter, the learned loop model, a rule's name, the classifier's output...), and the ordinary conversations
+ * handed over are printed by part, all and per half (odd / even ids). `--no-parts` hides
+ * the breakdown.
  */
 import { readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +29,8 @@ const vagueFile = opt('--vague-model');
 /** Session 22: `--weights W.json` scores with a classifier variant (train.ts --out) instead of the shipped weights. */
 const weightsFile = opt('--weights');
 const clarifyOpt = opt('--clarify-first');
+const noParts = args.includes('--no-parts');
+if (noParts) args.splice(args.indexOf('--no-parts'), 1);
 const files = args.length > 0 ? args : [
   ...readdirSync(here + 'test/fixtures/escalation-corpus').map((f) => 'test/fixtures/escalation-corpus/' + f),
   ...readdirSync(here + 'test/fixtures/escalation-blind').map((f) => 'test/fixtures/escalation-blind/' + f),
@@ -57,7 +64,11 @@ const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', '
 const flow = loaded.flow;
 if (clarifyOpt) flow.escalation = { ...flow.escalation, lowConfidence: { ...flow.escalation.lowConfidence, clarifyFirst: clarifyOpt === 'on' } };
 const now = Date.parse('2026-11-24T10:00:00Z');
-const rows: { file: string; id: string; expect: string; got: string }[] = [];
+const { escalationPart, partTable } = await import(here + 'test/bench/escalationPart.ts');
+const topicNames = new Set<string>(flow.escalation?.sensitiveTopics?.topics.map((t: { name: string }) => t.name) ?? []);
+const rows: { file: string; id: string; expect: string; got: string; part?: string }[] = [];
+/** Ordinary conversations handed over, by deciding part: all, odd, even. */
+const ordinaryParts: Record<string, Map<string, number>> = { all: new Map(), odd: new Map(), even: new Map() };
 const table: string[] = [];
 const half = (id: string) => { const m = /(\d+)\D*$/.exec(id); return m ? (Number(m[1]) % 2 === 0 ? 'even' : 'odd') : 'odd'; };
 const pct = (a: number, b: number) => (b === 0 ? '-' : `${a}/${b}`);
@@ -69,10 +80,14 @@ for (const f of files) {
     .map((l, i) => (l.turns ? l : { id: l.id ?? `${f}-${i + 1}`, expect: l.label, turns: ['Something else', l.text] }));
   const c: Record<string, { rf: number[]; lc: number[]; fe: number[] }> = {};
   for (const l of lines) {
-    const e = counted(playConversation(flow, l.id, l.turns, now), l.turns.length);
+    const p = playConversation(flow, l.id, l.turns, now);
+    const e = counted(p, l.turns.length);
     const got = e?.reason ?? 'none';
     if (e?.action === 'clarify') { asked++; askedBy[l.expect] = (askedBy[l.expect] ?? 0) + 1; }
-    rows.push({ file: f, id: l.id, expect: l.expect, got });
+    // A clarifying question counted as low confidence keeps its signals in `asked` (escalationOrClarify drops them).
+    const part = e ? escalationPart(p.escalation ?? p.asked ?? e, topicNames) : undefined;
+    rows.push({ file: f, id: l.id, expect: l.expect, got, ...(part ? { part } : {}) });
+    if (part && l.expect === 'none') for (const h of ['all', half(l.id)]) ordinaryParts[h].set(part, (ordinaryParts[h].get(part) ?? 0) + 1);
     const r = (byReason[l.expect] ??= [0, 0]);
     r[1]++;
     if (got === l.expect) r[0]++;
@@ -97,4 +112,12 @@ console.log(`root ${root}`);
 console.log(table.join('\n'));
 console.log('per reason (all corpora): ' + Object.entries(byReason).sort().map(([k, [a, b]]) => `${k} ${a}/${b}`).join(', '));
 console.log(`asked once and ended there (counted as low confidence): ${asked}` + (asked ? ` (${Object.entries(askedBy).sort().map(([k, n]) => `${k} ${n}`).join(', ')})` : ''));
+if (!noParts) {
+  const all = ordinaryParts.all;
+  console.log(`ordinary conversations handed over, by the part that decided (all / odd / even ids):`);
+  for (const line of partTable(all)) {
+    const name = line.slice(2, line.lastIndexOf(' | '));
+    console.log(`${line.slice(0, -1)}| ${ordinaryParts.odd.get(name) ?? 0} | ${ordinaryParts.even.get(name) ?? 0} |`);
+  }
+}
 if (out) writeFileSync(out, JSON.stringify(rows));

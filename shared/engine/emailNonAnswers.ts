@@ -9,6 +9,7 @@
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 import { disownsAnAddress } from './questionValidators';
+import { keepLast } from '../escalation/textMemo';
 
 export const notThatEmail = 'OK, not that one. Which email address should we use?';
 
@@ -35,6 +36,11 @@ export function unsureOfEmail(text: string): boolean {
 const WHY_ASKED =
   /^(?:(?:but|and|um|erm|ok|okay|hm+)\s+)?(?:why(?:\s+(?:do|would|should|d)\s+(?:you|u)\s+(?:need|want)\s+(?:it|that|this|one|my\s+e-?mail(?:\s+address)?|an?\s+e-?mail(?:\s+address)?))?|why\s+(?:is\s+)?(?:that|it)\s+needed|what(?:\s+is|'s)\s+(?:it|that)\s+for|what\s+(?:do\s+you\s+need\s+(?:it|that|my\s+e-?mail)|will\s+you\s+use\s+it|will\s+it\s+be\s+used)\s+for|what\s+for|for\s+what)$/;
 export function asksWhyEmail(text: string): boolean {
+  return asksWhyLast(text);
+}
+/** Session 37 (perf): asked twice per message at a ticket's email question (whether it fits, then what it says). */
+const asksWhyLast = keepLast(readAsksWhyEmail);
+function readAsksWhyEmail(text: string): boolean {
   if (text.includes('@')) return false;
   const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
   return WHY_ASKED.test(t);
@@ -62,6 +68,11 @@ function plain(text: string): string {
   return text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,;:…-]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 export function asksForAMoment(text: string): boolean {
+  return momentLast(text);
+}
+/** Session 37 (perf): asked twice per message at a ticket's email question (whether it fits, then what it says). */
+const momentLast = keepLast(readAsksForAMoment);
+function readAsksForAMoment(text: string): boolean {
   if (text.includes('@') || text.includes('?')) return false;
   const t = plain(text);
   const m = HOLD.exec(t);

@@ -9,6 +9,7 @@ import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { localTime } from '../flow/openingHours';
 import { asciiDigits, withoutInvisible } from './unicodeText';
+import { keepLast } from '../escalation/textMemo';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
@@ -629,6 +630,11 @@ const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i wou
  */
 const NOT_NOW_DECLINE = /^(?:(?:no|nope|nah|sorry|um|erm|hmm|ok|okay|well)[\s,]+)*(?:not (?:right |just )?now|not (?:just )?yet|not at the moment|not atm|not today|(?:maybe |perhaps )?later(?: on)?|(?:maybe |perhaps )?(?:another|some other) time)(?:[\s,]+(?:sorry|thanks|thank you|please|ty))*$/;
 export function declinesEmail(raw: string): boolean {
+  return declinesLast(raw);
+}
+/** Session 37 (perf): asked twice per message at a ticket's email question (whether it fits, then what it says). */
+const declinesLast = keepLast(readDeclinesEmail);
+function readDeclinesEmail(raw: string): boolean {
   if (raw.includes('@')) return false;
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;

@@ -8,7 +8,8 @@
  *    message also asks something, names no time (today, tonight, tomorrow, now: "need this by 2nite or im dead lol" keeps
  *    its urgency through the deadline), has no word of harm, no angry emoji and is not shouted.
  *  - Excitement: "can't wait!!", "cant wait 🥳", "Can't wait for my new duvet!!": an exclamation or a happy emoji right
- *    after "can't wait" (only "for" and what is awaited between), not "I can't wait any longer!" nor "can't wait all day".
+ *    after "can't wait" (only "for" and what is awaited between), not "I can't wait any longer!" nor "can't wait all day";
+ *    or (session 37) a word of excitement or a happy emoji anywhere in the message (excitedMessage).
  */
 import { paddedTokens } from './canonicalTokens';
 
@@ -54,9 +55,24 @@ export function hurryTakenBack(toks: readonly string[], text: string, shouting: 
 /** "can't wait" then only "for" and what is awaited, then "!" or a happy emoji: excitement, not a hurry. */
 const EXCITED = /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for\s+[^.!?\n]{1,40}?)?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu;
 const NOT_EXCITED = /\b(?:longer|anymore|any more|forever|another|all day|refund|money|much|ages|days|weeks|hours)\b/i;
+/**
+ * Session 37 (fe): the message says the customer is excited anywhere (a word of excitement, a happy emoji, a laugh), as
+ * "Oh I'm SO excited ... honestly I can't wait, I've been saving for months!", "I literally cannot wait any longer to see
+ * the sofa 😄", "I can't wait already for my order hehe": the wait is looked forward to, whatever follows it. Not with an
+ * angry emoji, a word of harm, or a wait the customer is kept in ("all day", "forever", "still", "refund", "money").
+ */
+const EXCITED_WORD = /\b(?:excited|exciting|excitement|thrilled|buzzing|stoked|yay+|woo+|(?:he){2,}h?|(?:ha){2,}h?|lo+l)\b/i;
+const HAPPY_EMOJI = /[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}\u{1F606}]/u;
+const KEPT_WAITING = /\b(?:all day|forever|still|ages|refund|money|waiting since|been waiting)\b/i;
+function excitedMessage(text: string): boolean {
+  if (!EXCITED_WORD.test(text) && !HAPPY_EMOJI.test(text)) return false;
+  if (ANGRY_EMOJI.test(text) || KEPT_WAITING.test(text)) return false;
+  for (const t of text.toLowerCase().split(/[^a-z]+/)) if (HARM.has(t)) return false;
+  return true;
+}
 export function excitedWait(text: string): boolean {
   const m = EXCITED.exec(text);
-  return m !== null && !NOT_EXCITED.test(m[1]);
+  return (m !== null && !NOT_EXCITED.test(m[1])) || excitedMessage(text);
 }
 
 /**

@@ -823,8 +823,21 @@ export function serviceBroken(toks: readonly string[]): number[] {
     let k = i - 1;
     while (k > 0 && BROKEN_LINKS.has(toks[k])) k--;
     if (k < i && SERVICE_THINGS.has(toks[k])) out.push(i);
+    // Session 37 (fe): the service thing before a place it is in ("the link in the email is broken", "the button on the
+    // checkout page is broken", "the link to the size guide is broken"): a few words back, followed by its preposition,
+    // and nothing of the goods between.
+    else if (k < i && serviceBeforePlace(toks, k)) out.push(i);
   }
   return out;
+}
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'to', 'of', 'from', 'for', 'at', 'inside', 'within']);
+const GOODS = new Set(['parcel', 'parcels', 'item', 'items', 'box', 'boxes', 'package', 'product', 'products', 'delivery', 'order', 'glass', 'lamp']);
+function serviceBeforePlace(toks: readonly string[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 5); j--) {
+    if (GOODS.has(toks[j])) return false;
+    if (SERVICE_THINGS.has(toks[j]) && PLACE_PREPOSITIONS.has(toks[j + 1] ?? '')) return true;
+  }
+  return false;
 }
 
 export function brokeIdiom(toks: readonly string[]): number[] {
@@ -876,6 +889,10 @@ export function hasMoney(toks: readonly string[], amounts: number): boolean {
 /**
  * Safety read by the classifier just over its threshold with no word of harm or hazard in the message ("the car failed
  * its MOT, the dog ate a sock..."; "can I use the same bag they came in?") is a near miss: a close call needs a cue.
+ * Session 37 (fe): "just over" is now below 0.85 (was 0.75: the classifier learned "battery" from hazards and reads
+ * battery questions at 0.75-0.85, "and the battery, how many hours is it lasting"; chosen on odd ids, won 2 lost 1,
+ * checked on even, won 6 lost 0). (A question with no word of harm at any score was tried and dropped: it moved nothing in
+ * the corpora, and "a pipe burst in my kitchen last night and there is water everywhere, how do I claim?" is a question.)
  */
 const HARM_CUES = w('safety safe unsafe hazard hazardous dangerous danger injury injured injuries hurt hurts burn burnt burned burns burning fire flames flame flared smoke smoking spark sparks sparked sparking hot melt melted melting shock shocked electric cut cuts bleeding blood stitches bruise bruised bruises rash blisters choke choked choking swallow swallowed swallowing mouth toxic fumes poison poisoned allergic overheat overheated overheating exploded explode sharp hospital doctor fell fall collapsed snapped swelled swollen bulging leaking gas smell scalded baby toddler child son daughter');
 const HARM_CUE_WORDS = tokenGate(HARM_CUES);
@@ -884,7 +901,7 @@ export function hasHarmCue(toks: readonly string[]): boolean {
   if (hasGateWord(toks, HARM_CUE_WORDS)) return true;
   return false;
 }
-export const SAFETY_CLOSE_CALL = 0.75;
+export const SAFETY_CLOSE_CALL = 0.85;
 export function safetyCloseCallWithoutCue(toks: readonly string[], score: number): boolean {
   if (score >= SAFETY_CLOSE_CALL) return false;
   if (hasGateWord(toks, HARM_CUE_WORDS)) return false;

@@ -19,6 +19,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vader from 'vader-sentiment';
+import { escalationPart, partTable } from './escalationPart';
 import { scoreLabelled, type Labelled, type SimulatedLine } from './labelledReport';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
 import { escalationOrClarify, playConversation } from '../../shared/simulator/playConversation';
@@ -51,6 +52,11 @@ export interface SetReport {
   n: number;
   rows: { reason: string; n: number; baton: number; keywords: number | null; vader: number | null }[];
   misses: string[];
+  /**
+   * Session 37 (fe): the ordinary conversations (expected `none`) handed over or asked, counted by the detector part
+   * that decided (escalationPart.ts: a closed list of names, no customer text), for every set, kept-out ones included.
+   */
+  ordinaryParts: Map<string, number>;
 }
 
 export function loadSupportFlow(path = 'flows/customer-support.json'): Flow {
@@ -72,9 +78,17 @@ export function reportSet(file: string, flow: Flow = loadSupportFlow()): SetRepo
   const now = Date.parse(REPORT_NOW);
   // Session 11 (escconv): a conversation that ends on the bot's one clarifying question counts as the low-confidence
   // escalation the policy read (escalationOrClarify), not as nothing.
+  const topicNames = new Set(flow.escalation?.sensitiveTopics?.topics.map((t) => t.name) ?? []);
+  const ordinaryParts = new Map<string, number>();
   const lines: SimulatedLine[] = labelled.map((l) => {
     const p = playConversation(flow, l.id, l.turns, now);
-    return { id: p.id, escalation: escalationOrClarify(p, l.turns.length) };
+    const e = escalationOrClarify(p, l.turns.length);
+    if (e && l.expect === 'none') {
+      // A clarifying question counted as low confidence keeps its signals in `asked` (escalationOrClarify drops them).
+      const part = escalationPart(p.escalation ?? p.asked ?? e, topicNames);
+      ordinaryParts.set(part, (ordinaryParts.get(part) ?? 0) + 1);
+    }
+    return { id: p.id, escalation: e };
   });
   const scores = scoreLabelled(labelled, lines);
   const rows = REASONS.filter((reason) => scores.some((s) => s.reason === reason)).map((reason) => {
@@ -87,7 +101,7 @@ export function reportSet(file: string, flow: Flow = loadSupportFlow()): SetRepo
     return { reason, n: items.length, baton: s.rate, keywords, vader: vaderRate };
   });
   const misses = scores.flatMap((s) => s.misses.map((m) => `${m.id} (${s.reason}) -> ${m.got}: ${JSON.stringify(m.turns)}`));
-  return { file, n: labelled.length, rows, misses };
+  return { file, n: labelled.length, rows, misses, ordinaryParts };
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
@@ -101,6 +115,13 @@ export function formatReport(rep: SetReport): string {
   ].join('\n');
 }
 
+/** Session 37 (fe): the ordinary conversations handed over, by the part that decided (counts only). */
+export function formatOrdinaryParts(rep: SetReport): string {
+  const n = [...rep.ordinaryParts.values()].reduce((a, b) => a + b, 0);
+  if (n === 0) return `${rep.file}: no ordinary conversation handed over`;
+  return [`${rep.file}: ordinary conversations handed over (${n}), by the part that decided`, '| reason / part | n |', '|---|---|', ...partTable(rep.ordinaryParts)].join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const showMisses = args.includes('--misses');
@@ -110,6 +131,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const file of args.filter((a) => !a.startsWith('--'))) {
     const rep = reportSet(file, flow);
     console.log(formatReport(rep));
+    console.log(formatOrdinaryParts(rep));
     if (showMisses) {
       if (/(^|\/)kept-out\//.test(file)) console.log('(misses are not shown for a kept-out set)');
       else for (const m of rep.misses) console.log(`  miss ${m}`);

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { formatReport, loadSupportFlow, reportSet } from './escalationReport';
+import { formatOrdinaryParts, formatReport, loadSupportFlow, reportSet } from './escalationReport';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const KEPT_OUT_DIR = join(root, 'test/fixtures/escalation-keptout');
@@ -67,6 +67,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
         writeFileSync(file, decodeSet(readFileSync(join(KEPT_OUT_DIR, f))));
         const rep = reportSet(file, flow);
         console.log(formatReport({ ...rep, file: `kept-out/${f}`, misses: [] }));
+        // Session 37 (fe): which detector part handed over the set's ordinary conversations (counts, no text, no ids).
+        console.log(formatOrdinaryParts({ ...rep, file: `kept-out/${f}`, misses: [] }));
         console.log('');
         rmSync(file);
       }

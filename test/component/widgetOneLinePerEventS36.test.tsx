@@ -11,36 +11,10 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Widget } from '../../renderer/widget/Widget';
 import type { ChatClient, ChatEntry } from '../../renderer/widget/chatClient';
+import { handoffTranscripts } from './support/handoffTranscripts';
 
-const at = 1_796_517_198_531;
-const st = (status: string, mode: string, reason = 'explicit_request') => ({ mode, handoff: { id: 'c:h1', status, reason } });
-const e = (seq: number, from: ChatEntry['from'], text: string, t: number, extra: Partial<ChatEntry> = {}): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: at + t, ...extra });
-
-/** Live → Take over, a reply, hand back (agentTakeover.ts lines; the runtime's status lines). */
-const TAKEOVER: ChatEntry[] = [
-  e(1, 'bot', 'What can I help you with?', 0),
-  e(2, 'customer', 'Where is my parcel?', 300),
-  e(3, 'bot', "What's your order number?", 300),
-  e(4, 'system', 'Ann from the team joined the conversation.', 1300),
-  e(5, 'system', 'A person is in the conversation.', 1300, { status: st('assigned', 'agent', 'flow') }),
-  e(6, 'agent', 'Hi! Ann here.', 1400, { name: 'Ann' }),
-  e(7, 'system', 'Ann handed the conversation back to the bot.', 2100),
-  e(8, 'bot', "What's your order number?", 2100),
-  e(9, 'system', 'The bot is answering.', 2100, { status: st('resolved', 'bot', 'flow') }),
-];
-
-/** A Human Takeover block: the customer asks, Ann accepts, replies and hands back; the bot asks for a rating. */
-const BLOCK: ChatEntry[] = [
-  e(1, 'bot', 'What can I help you with?', 0),
-  e(2, 'customer', 'I want to talk to a human', 300),
-  e(3, 'bot', "I'm connecting you with someone from our customer service team.", 300),
-  e(4, 'system', 'Waiting for a person.', 300, { status: st('pending', 'waiting') }),
-  e(5, 'bot', 'Ann from Northwind Goods has joined the chat.', 500),
-  e(6, 'system', 'A person is in the conversation.', 500, { status: st('assigned', 'agent') }),
-  e(7, 'agent', 'Hi, Ann here.', 600, { name: 'Ann' }),
-  e(8, 'bot', 'Before you go: how would you rate this chat?', 1200),
-  e(9, 'system', 'The bot is answering.', 1200, { status: st('resolved', 'bot') }),
-];
+/** The transcripts a real runtime stored (shared with the inbox's test: support/handoffTranscripts). */
+const { TAKEOVER, BLOCK } = handoffTranscripts(1_796_517_198_531, 'c:h1') as { TAKEOVER: ChatEntry[]; BLOCK: ChatEntry[] };
 
 function client(messages: ChatEntry[]): ChatClient {
   return {

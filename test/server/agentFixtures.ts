@@ -2,6 +2,8 @@
  * Helpers for the agent API tests: a runtime with agents on 127.0.0.1 (manual clock, loops ticked by hand),
  * agents with static tokens, and the shop flow with its Human Takeover block set per test.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import type { RuntimeStore } from '../../runtime/store/types';
@@ -29,6 +31,16 @@ export function agent(id: string, over: Partial<Agent> = {}): Agent {
 }
 
 export const tok = (a: Agent) => auth(a.token!);
+
+/**
+ * Writes an agents file in `dir` and returns its path (session 37: who is online is kept next to it, with the sessions,
+ * and the start-up grace after a restart applies only when someone was; agents given in-process keep nothing).
+ */
+export function agentsFileIn(dir: string, agents: Agent[], settings: Partial<AgentSettings> = {}): string {
+  const file = join(dir, 'agents.json');
+  writeFileSync(file, JSON.stringify({ agents, settings }));
+  return file;
+}
 
 /** The shop flow with the takeover block's data changed. */
 export function flowWithTakeover(data: Record<string, unknown>, base: Flow = shopFlow()): Flow {
@@ -70,7 +82,7 @@ export async function handoffOf(r: AgentRuntime, conversationId: string, as: Age
   return all.find((h: any) => h.conversationId === conversationId);
 }
 
-export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore; clockStart?: number }): Promise<AgentRuntime> {
+export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Partial<AgentSettings>; cannedReplies?: CannedReply[]; flow?: Flow; dir?: string; file?: string; config?: Record<string, unknown>; store?: RuntimeStore; clockStart?: number; workers?: number }): Promise<AgentRuntime> {
   const rt = await startTestRuntime({
     ...(opts.clockStart !== undefined ? { clockStart: opts.clockStart } : {}),
     flows: [opts.flow ?? shopFlow()],
@@ -78,6 +90,7 @@ export async function startAgentRuntime(opts: { agents: Agent[]; settings?: Part
     ...(opts.dir ? { dir: opts.dir } : {}),
     ...(opts.store ? { store: opts.store } : {}),
     ...(opts.config ? { config: opts.config as never } : {}),
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
   });
   const handle: AgentRuntime = {
     ...rt,

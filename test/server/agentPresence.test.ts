@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AgentEvent } from '../../runtime/agents/agentHub';
 import { auth } from './runtimeFixtures';
-import { agent, autoAssign, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
+import { agent, agentsFileIn, autoAssign, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
 
 let rt: AgentRuntime | null = null;
 afterEach(stopAgentRuntimes);
@@ -79,22 +79,29 @@ describe('presence edge cases', () => {
   });
 
   it('after a restart with nobody back within the timeout: the waiting chat takes the no_agent exit', async () => {
-    rt = await startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 60 }, flow: flowWithTakeover(autoAssign()) });
-    // Nobody online, just started: the engine already sends a new handoff to no_agent when it knows nobody is online,
-    // so this checks the queue loop only: a handoff pending at start waits out the grace, then no_agent.
-    const hub = rt.agentHub!;
-    expect(hub).toBeTruthy();
-    await online(rt, ann);
-    const c = await rt.customerWantsPerson();
-    expect(c.reply.mode).toBe('waiting');
-    // Ann vanishes before the loop assigns it; her explicit offline requeues nothing (nothing assigned yet).
-    expect((await rt.post('/api/v1/agent/presence', { status: 'offline' }, tok(ann))).status).toBe(200);
-    await rt.tick();
-    expect((await handoffOf(rt, c.id)).status).toBe('pending'); // within the start-up grace
-    rt.clock.now += 61_000;
-    await rt.tick();
-    const after = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body;
-    expect(after.messages.some((m: any) => m.text === 'Nobody is free right now; we will email you.')).toBe(true);
+    // Session 37: a real restart (the grace applies only when someone was online before it, kept next to the agents
+    // file). Ann online, a customer waiting; the server restarts before the loop assigns it and Ann never comes back.
+    const dir = mkdtempSync(join(tmpdir(), 'baton-presence-grace-'));
+    try {
+      const file = agentsFileIn(dir, [ann], { offlineAfterSeconds: 60 });
+      const opts = { agents: [ann], settings: { offlineAfterSeconds: 60 }, flow: flowWithTakeover(autoAssign()), dir, file };
+      const before = await startAgentRuntime(opts);
+      await online(before, ann);
+      const c = await before.customerWantsPerson();
+      expect(c.reply.mode).toBe('waiting');
+      await before.stop();
+      rt = await startAgentRuntime({ ...opts, clockStart: before.clock.now + 1_000 });
+      await rt.tick();
+      expect((await handoffOf(rt, c.id)).status).toBe('pending'); // within the start-up grace
+      rt.clock.now += 61_000;
+      await rt.tick();
+      const after = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body;
+      expect(after.messages.some((m: any) => m.text === 'Nobody is free right now; we will email you.')).toBe(true);
+    } finally {
+      await rt?.stop();
+      rt = null;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a Busy agent gets no automatic assignment but the chat waits for them in the queue (not no_agent at once)', async () => {

@@ -55,3 +55,11 @@ export async function openStream(url: string, headers: Record<string, string>) {
   return { frames, until, close: () => req.destroy() };
 }
 
+/**
+ * A chat page's push stream, as the widget's EventSource opens it: the token in the query (a browser cannot send the
+ * header). Session 37: only such a stream counts as the customer's page (open, closed); an API client's stream (the
+ * Authorization header) tells only that the customer is there while it is open.
+ */
+export function openPage(baseUrl: string, c: { id: string; token: string }) {
+  return openStream(`${baseUrl}/api/v1/conversations/${encodeURIComponent(c.id)}/events?token=${encodeURIComponent(c.token)}`, {});
+}

@@ -12,7 +12,7 @@ import { requireProgram } from '../support/requireProgram';
 import { startTestRedis } from './redisServer';
 import { auth } from './runtimeFixtures';
 import { agent, flowWithTakeover, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
-import { openStream } from './agentSse';
+import { openPage, openStream } from './agentSse';
 
 const ann = agent('ann');
 const boss = agent('boss', { teams: [], admin: true });
@@ -46,7 +46,7 @@ describe("the customer's page, as the agent sees it", () => {
 
     const events = await openStream(`${rt.url}/api/v1/agent/events`, tok(ann));
     const url = `${rt.url}/api/v1/conversations/${c.id}/events`;
-    const tab = await openStream(url, auth(c.token));
+    const tab = await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
     await events.until((f) => f.event === 'customer_page' && f.data.page?.open === true, 'page open');
     expect(await pageInList(rt, c.id)).toEqual({ open: true, at: T0 });
     const first = events.frames.find((f) => f.event === 'customer_page')!;
@@ -65,8 +65,8 @@ describe("the customer's page, as the agent sees it", () => {
 
     // Back at 10:07 in two tabs.
     rt.clock.now = T0 + 7 * min;
-    const tab1 = await openStream(url, auth(c.token));
-    const tab2 = await openStream(url, auth(c.token));
+    const tab1 = await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
+    const tab2 = await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
     const back = { open: true, at: T0 + 7 * min, closedAt: T0 + 4 * min };
     await events.until((f) => f.event === 'customer_page' && f.data.page?.open === true && f.data.page.closedAt, 'page back');
     expect((await rt.get(hid(h.id), tok(ann))).body.handoff.customerPage).toEqual(back);
@@ -77,7 +77,7 @@ describe("the customer's page, as the agent sees it", () => {
     expect((await rt.get(hid(h.id), tok(ann))).body.handoff.customerPage).toEqual(back);
     // A reconnect (the stream drops and the widget opens it again within the grace period) is not a close.
     tab2.close();
-    const tab3 = await openStream(url, auth(c.token));
+    const tab3 = await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
     await sleep(400);
     expect(events.frames.slice(before).filter((f) => f.event === 'customer_page')).toEqual([]);
     expect(await pageInList(rt, c.id)).toEqual(back);
@@ -94,7 +94,7 @@ describe("the customer's page, as the agent sees it", () => {
     await online(rt, ann);
     const c = await rt.customerWantsPerson();
     await rt.tick(); // the hub reads the new handoff (baton serve's loop does so every 250 ms)
-    const tab = await openStream(`${rt.url}/api/v1/conversations/${c.id}/events`, auth(c.token));
+    const tab = await openPage(rt.url, c);
     await bossEvents.until((f) => f.event === 'customer_page', 'page open (admin)');
     await sleep(200);
     expect(olgaEvents.frames.filter((f) => f.event === 'customer_page')).toEqual([]);
@@ -107,7 +107,7 @@ describe("the customer's page, as the agent sees it", () => {
     await rt.post(`/api/v1/conversations/${bot.conversationId}/messages`, { text: 'hello' }, auth(bot.token));
     const liveRow = async () => ((await rt.get('/api/v1/agent/conversations?mode=bot', tok(boss))).body.conversations as any[]).find((x) => x.id === bot.conversationId);
     expect((await liveRow()).customerPage).toBeNull();
-    const botTab = await openStream(`${rt.url}/api/v1/conversations/${bot.conversationId}/events`, auth(bot.token));
+    const botTab = await openPage(rt.url, { id: bot.conversationId, token: bot.token });
     await botTab.until((f) => f.event === 'message', 'backlog');
     expect((await liveRow()).customerPage).toEqual({ open: true, at: T0 });
     rt.clock.now = T0 + 2 * min;
@@ -132,7 +132,7 @@ describe("the customer's page, as the agent sees it", () => {
       await a.tick();
       const events = await openStream(`${a.url}/api/v1/agent/events`, tok(ann));
       const url = `${b.url}/api/v1/conversations/${c.id}/events`;
-      const tab = await openStream(url, auth(c.token));
+      const tab = await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
       await events.until((f) => f.event === 'customer_page' && f.data.page?.open === true, 'open on B, seen on A');
       expect(await pageInList(a, c.id)).toEqual({ open: true, at: T0 });
       b.clock.now = T0 + 3 * min;
@@ -142,7 +142,7 @@ describe("the customer's page, as the agent sees it", () => {
 
       // Back on B; then B dies without a word: once B's heartbeats are older than the TTL, A counts the page closed.
       b.clock.now = T0 + 5 * min;
-      await openStream(url, auth(c.token));
+      await openStream(`${url}?token=${encodeURIComponent(c.token)}`, {});
       await events.until((f) => f.event === 'customer_page' && f.data.page?.open === true && f.data.page.at === T0 + 5 * min, 'back on B');
       await sleep(300); // a few heartbeats from B
       a.clock.now = b.clock.now;

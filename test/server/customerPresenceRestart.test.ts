@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { customerPresenceTiming } from '../../runtime/agents/customerPresence';
 import { auth } from './runtimeFixtures';
 import { agent, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
-import { openStream } from './agentSse';
+import { openPage } from './agentSse';
 
 const ann = agent('ann');
 const T0 = Date.parse('2026-11-30T10:00:00Z');
@@ -45,7 +45,7 @@ describe("the customer's page after a server restart", () => {
     await online(rt, ann);
     const gone = await rt.customerWantsPerson();
     const stays = await rt.customerWantsPerson();
-    const tab = await openStream(`${rt.url}/api/v1/conversations/${gone.id}/events`, auth(gone.token));
+    const tab = await openPage(rt.url, gone);
     expect((await pages(rt)).get(gone.id)).toEqual({ open: true, at: nine });
     tab.close();
     await rt.stop();
@@ -56,7 +56,7 @@ describe("the customer's page after a server restart", () => {
     const early = await pages(rt);
     expect(early.get(gone.id)).toBeNull();
 
-    const back = await openStream(`${rt.url}/api/v1/conversations/${stays.id}/events`, auth(stays.token));
+    const back = await openPage(rt.url, stays);
     rt.clock.now = T0 + 60_000;
     // The next heartbeats (every 100 ms of real time here) decide both pages: wait for them rather than a fixed 200 ms,
     // which a busy machine can overrun (flake, session 10).

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { customerPresenceTiming } from '../../runtime/agents/customerPresence';
 import { auth } from './runtimeFixtures';
 import { agent, autoAssign, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
-import { openStream } from './agentSse';
+import { openPage } from './agentSse';
 
 const ann = agent('ann', { maxChats: 1 });
 const saved = { ...customerPresenceTiming };
@@ -74,10 +74,10 @@ describe('a customer who left the page waits behind those who are there (newcome
     expect((await handoffOf(rt, held.id)).status).toBe('assigned');
     // Ray asks first, then closes the page; Quinn asks after him and keeps the page open.
     const ray = await rt.customerWantsPerson();
-    const rayTab = await openStream(`${rt.url}/api/v1/conversations/${ray.id}/events`, auth(ray.token));
+    const rayTab = await openPage(rt.url, ray);
     await ticks(rt);
     const quinn = await rt.customerWantsPerson();
-    const quinnTab = await openStream(`${rt.url}/api/v1/conversations/${quinn.id}/events`, auth(quinn.token));
+    const quinnTab = await openPage(rt.url, quinn);
     await ticks(rt);
     rayTab.close();
     await sleep(400); // the close is told after the grace period (shortened here)
@@ -111,7 +111,7 @@ describe('a new customer is not told a wait counting customers who left (newcome
     const gone = [];
     for (let i = 0; i < 3; i++) {
       const c = await rt.customerWantsPerson();
-      gone.push(await openStream(`${rt.url}/api/v1/conversations/${c.id}/events`, auth(c.token)));
+      gone.push(await openPage(rt.url, c));
       await ticks(rt);
     }
     const waitOf = async (c: { id: string; token: string }) => {

@@ -7,12 +7,34 @@
  * who is online is not known yet (no presence list): the customer is queued, Ann gets the chat when her inbox is back,
  * and when nobody comes back the customer is told once the grace is over. Real HTTP on 127.0.0.1.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
-import { agent, online, startAgentRuntime, stopAgentRuntimes, type AgentRuntime } from './agentFixtures';
+import { agent, agentsFileIn, online, startAgentRuntime, stopAgentRuntimes, type AgentRuntime } from './agentFixtures';
 
 const ann = agent('ann');
-afterEach(stopAgentRuntimes);
+const dirs: string[] = [];
+afterEach(async () => {
+  await stopAgentRuntimes();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/**
+ * Session 37: the grace applies only when someone was online before the start (kept next to the agents file), so
+ * these cases are a restart after Ann was online; a first start has none (graceOnlyIfOnlineS37.test.ts).
+ */
+async function restartAfterAnnWasOnline(): Promise<AgentRuntime> {
+  const dir = mkdtempSync(join(tmpdir(), 'baton-new-customer-grace-'));
+  dirs.push(dir);
+  const file = agentsFileIn(dir, [ann], { offlineAfterSeconds: 120 });
+  const before = await startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 120 }, dir, file });
+  await online(before, ann);
+  await before.tick();
+  await before.stop();
+  return startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 120 }, dir, file, clockStart: before.clock.now + 5_000 });
+}
 
 const NOBODY = /no one (from our team )?is available|nobody/i;
 async function lines(rt: AgentRuntime, c: { id: string; token: string }): Promise<string[]> {
@@ -29,7 +51,7 @@ async function ticks(rt: AgentRuntime, n: number, stepMs: number) {
 
 describe('a new customer asking for a person in the first seconds after a start (newcomer s35 #3 rest)', () => {
   it('is queued, not told nobody is available; Ann gets the chat when her inbox is back', async () => {
-    const rt = await startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 120 } });
+    const rt = await restartAfterAnnWasOnline();
     const c = await rt.customerWantsPerson();
     expect(c.reply.mode).toBe('waiting');
     expect((await lines(rt, c)).join(' | ')).not.toMatch(NOBODY);
@@ -43,7 +65,7 @@ describe('a new customer asking for a person in the first seconds after a start 
   });
 
   it('nobody comes back: told once the grace is over, not before', async () => {
-    const rt = await startAgentRuntime({ agents: [ann], settings: { offlineAfterSeconds: 120 } });
+    const rt = await restartAfterAnnWasOnline();
     const c = await rt.customerWantsPerson();
     await ticks(rt, 10, 10_000); // 100 s
     expect((await lines(rt, c)).join(' | ')).not.toMatch(NOBODY);

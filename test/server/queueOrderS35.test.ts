@@ -1,5 +1,7 @@
 /**
  * Newcomer s35 #2 over real HTTP: the queue kept "oldest first" only for customers holding a push stream.
+ * (Session 37: the streams below are pages' streams, token in the query, as the widget opens them; a stream opened
+ * with the Authorization header is an API client's and never counts as a page closed: apiStreamNotPageS37.)
  * - A REST customer who had opened /events once and closed it was served after everyone who asked later, although
  *   they kept reading the conversation through the API. A customer API call after the page closed now counts as
  *   being there (customerPage.activeAt), so they keep their place.
@@ -14,7 +16,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { customerPresenceTiming } from '../../runtime/agents/customerPresence';
 import { auth } from './runtimeFixtures';
 import { agent, autoAssign, flowWithTakeover, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
-import { openStream } from './agentSse';
+import { openPage } from './agentSse';
 
 const ann = agent('ann', { maxChats: 1 });
 const T0 = Date.parse('2026-11-30T10:00:00Z');
@@ -51,7 +53,7 @@ describe('oldest first holds for customers of the REST API (newcomer s35 #2)', (
 
     // Ada (REST) asks first, opens the push channel for a moment and closes it.
     const ada = await rt.customerWantsPerson();
-    const tab = await openStream(`${rt.url}/api/v1/conversations/${ada.id}/events`, auth(ada.token));
+    const tab = await openPage(rt.url, ada);
     await ticks(rt);
     tab.close();
     await sleep(300); // the close is told after the grace period (shortened here)
@@ -84,7 +86,7 @@ describe('oldest first holds for customers of the REST API (newcomer s35 #2)', (
     await rt.customerWantsPerson();
     await ticks(rt);
     const ray = await rt.customerWantsPerson();
-    const tab = await openStream(`${rt.url}/api/v1/conversations/${ray.id}/events`, auth(ray.token));
+    const tab = await openPage(rt.url, ray);
     await ticks(rt);
     // A message sent while the page was open is no proof of presence after the close.
     expect((await rt.post(`/api/v1/conversations/${ray.id}/messages`, { text: 'still waiting' }, auth(ray.token))).status).toBe(200);
@@ -111,7 +113,7 @@ describe('a restart does not move everyone back (newcomer s35 #2)', () => {
     const old = await rt.customerWantsPerson(); // REST, never a page
     rt.clock.now += 60_000;
     const later = await rt.customerWantsPerson(); // a widget: the page is open
-    const tab = await openStream(`${rt.url}/api/v1/conversations/${later.id}/events`, auth(later.token));
+    const tab = await openPage(rt.url, later);
     await ticks(rt);
     expect((await unassigned(rt)).map((r) => r.conversationId)).toEqual([old.id, later.id]);
     tab.close();
@@ -119,7 +121,7 @@ describe('a restart does not move everyone back (newcomer s35 #2)', () => {
 
     rt = await startAgentRuntime({ agents: [ann], flow: flow(), dir });
     await online(rt, ann);
-    const back = await openStream(`${rt.url}/api/v1/conversations/${later.id}/events`, auth(later.token));
+    const back = await openPage(rt.url, later);
     rt.clock.now = T0 + 60_000; // the restart's grace period is over
     let rows = await unassigned(rt);
     for (const end = Date.now() + 10_000; Date.now() < end && rows.some((r) => r.customerPage === null); ) {

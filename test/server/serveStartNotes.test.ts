@@ -1,14 +1,16 @@
 /**
  * `baton serve`'s start-up notes, as a user sees them (a real process): a flow whose Slack and email notifications the
  * --config file cannot send is named at start with what to add (newcomer s7 #16: lead-gen's first hot-lead ping was
- * lost with only a log line after the fact); with the config, nothing is said.
+ * lost with only a log line after the fact); with the config, nothing is said. Session 37 (newcomer s19 F8): a takeover no
+ * agent of the --agents file may take is a note too, not only a JSON log line.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../runtime/agents/agentDirectory';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'baton-serve-notes-'));
@@ -52,5 +54,27 @@ describe('baton serve start-up notes', () => {
     expect(configured).toContain('ready at');
     expect(configured).not.toContain('sends Slack messages');
     expect(configured).not.toContain('sends emails');
+  }, 120_000);
+
+  it('names, as a readable note, a takeover that no agent of the --agents file may take (newcomer s19 F8)', async () => {
+    const flow = JSON.parse(readFileSync(join(root, 'flows/customer-support.json'), 'utf8')) as { blocks: { id: string; kind: string; data: Record<string, unknown> }[] };
+    const takeover = flow.blocks.find((b) => b.kind === 'human_takeover')!;
+    takeover.data.teams = ['sales'];
+    const flowFile = join(dir, 'sales-only.json');
+    writeFileSync(flowFile, JSON.stringify(flow));
+    const agentsFile = join(dir, 'agents.json');
+    const agent = { id: 'bea', name: 'Bea', email: 'bea@example.com', passwordHash: hashPassword('a-long-password-here'), teams: ['billing'] };
+    writeFileSync(agentsFile, JSON.stringify({ agents: [agent] }));
+    const out = await startAndStop([flowFile, '--port', '0', '--data', join(dir, 'd3'), '--agents', agentsFile]);
+    const notes = out.split('\n').filter((l) => l.startsWith('baton serve: note: agents'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain(`agents (${agentsFile}): flow "customer-support" block "${(takeover as { label?: string }).label}": no agent in the agents file is allowed to take its chats (teams: sales`);
+    expect(notes[0]).not.toMatch(/^\{|"level"/);
+
+    // An agent of that team, speaking any language: nothing to say.
+    writeFileSync(agentsFile, JSON.stringify({ agents: [{ ...agent, teams: ['sales'] }] }));
+    const fine = await startAndStop([flowFile, '--port', '0', '--data', join(dir, 'd4'), '--agents', agentsFile]);
+    expect(fine).toContain('ready at');
+    expect(fine).not.toContain('baton serve: note: agents');
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
-import { agent, online, startAgentRuntime, stopAgentRuntimes, type AgentRuntime } from './agentFixtures';
+import { agent, agentsFileIn, online, startAgentRuntime, stopAgentRuntimes, type AgentRuntime } from './agentFixtures';
 
 const ann = agent('ann');
 const dirs: string[] = [];
@@ -36,7 +36,9 @@ async function ticks(rt: AgentRuntime, n: number, stepMs: number) {
 async function restartWithTwoWaiting() {
   const dir = mkdtempSync(join(tmpdir(), 'baton-start-grace-'));
   dirs.push(dir);
-  let rt = await startAgentRuntime({ agents: [ann], dir, settings: { offlineAfterSeconds: 120 } });
+  // An agents file: who was online before the restart is kept next to it (session 37: otherwise there is no grace).
+  const file = agentsFileIn(dir, [ann], { offlineAfterSeconds: 120 });
+  let rt = await startAgentRuntime({ agents: [ann], dir, file, settings: { offlineAfterSeconds: 120 } });
   rt.clock.now -= 60 * 60_000;
   await online(rt, ann);
   const first = await rt.customerWantsPerson();
@@ -45,7 +47,7 @@ async function restartWithTwoWaiting() {
   const before = [await waitLines(rt, first), await waitLines(rt, second)];
   for (const lines of before) expect(lines.join(' | ')).not.toMatch(/no one is available/);
   await rt.stop();
-  rt = await startAgentRuntime({ agents: [ann], dir, settings: { offlineAfterSeconds: 120 } });
+  rt = await startAgentRuntime({ agents: [ann], dir, file, settings: { offlineAfterSeconds: 120 } });
   return { rt, first, second, before };
 }
 

@@ -1449,9 +1449,11 @@ function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: Es
 const STAFF = '(?:driver|drivers|courier|couriers|delivery (?:guy|lad|man|woman|driver|person)|lady|girl|guy|man|woman|lad|fella|staff|team|people|person|customer service(?: girl| guy| lady| man| woman| team)?)';
 const STAFF_PRAISED = new RegExp(
   [
-    ` (?:your|ur|yer|the) (?:\\w+ )?${STAFF}(?: \\w+){0,4}? (?:(?:is|was|are|were|s|has been|have been) )?(?:so |very |really |super |such a |a |an |absolutely |always )?(?:kind|lovely|star|great|brilliant|amazing|helpful|friendly|courteous|grand|nice|polite|excellent|gem|legend|sweet|patient|fantastic|wonderful|pro|quick|fast)\\b`,
+    ` (?:your|ur|yer|the|de|da|tha) (?:\\w+ )?${STAFF}(?: \\w+){0,6}? (?:(?:is|was|are|were|s|has been|have been) )?(?:so |very |really |real |super |such a |a |an |absolutely |always )?(?:kind|lovely|star|great|brilliant|amazing|helpful|friendly|courteous|grand|nice|polite|excellent|gem|legend|sweet|patient|fantastic|wonderful|pro|quick|fast)\\b`,
     ` (?:lovely|nice|great|good|easier|so easy) to (?:be able to )?(?:chat|talk|speak) (?:on here|here|online|with you)\\b`,
     ` (?:thank|thanks to) (?:her|him|them|the \\w+) (?:for me|from me)\\b| pass on my thanks\\b`,
+    // Session 37 (fe): "pls pass on thanks", "please pass that on", "pass my thanks on to her".
+    ` pass (?:on )?(?:my |our |the |these |those )?(?:thanks|thank you|compliments|that on|this on|it on)\\b`,
   ].join('|'),
 );
 const ASKS_FOR_SOMEONE = / (?:speak|talk|chat) (?:to|with) (?:a|an|someone|somebody|your|the|one of)\b| (?:call|ring|phone) (?:me|us)\b| put (?:me|us) through\b| get me\b| real person\b| human\b| agent\b| manager\b| supervisor\b| escalate\b/;
