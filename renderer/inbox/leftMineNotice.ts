@@ -30,12 +30,17 @@ export function leftMineNotice(h: Pick<HandoffRow, 'id' | 'status' | 'agentId' |
       if (back.why === 'not_opened' || back.why === 'not_answered' || back.why === 'away') {
         const because = back.why === 'not_opened' ? 'you did not open it in time' : back.why === 'not_answered' ? 'it was not answered in time' : 'you were away too long';
         const why = back.why === 'not_opened' ? 'Not opened in time' : back.why === 'not_answered' ? 'Not answered in time' : 'You were away too long';
+        // Session 37 (hub's finding): being away too long is no refusal (the hub's notRefusedNotes): once she is active
+        // again the hub may give the chat back to her, so the toast must not promise it "won't come back".
+        const away = back.why === 'away';
         // Session 36 (review of s35: the toast was a ten-line paragraph): a headline, one short line, the rest on hover.
         return {
           kind: 'info',
           text: `${who}'s chat went back to Unassigned`,
-          detail: `${why}: it won't come back to you by itself.`,
-          more: `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.`,
+          detail: away ? `${why}: it is offered to the other agents.` : `${why}: it won't come back to you by itself.`,
+          more: away
+            ? `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents. If nobody takes it, it may be given to you again once you are active. It is still waiting: open it from Unassigned to take it now.`
+            : `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.`,
           short: `${who}'s chat went back to Unassigned (${back.why === 'not_opened' ? 'not opened in time' : back.why === 'not_answered' ? 'not answered in time' : 'away too long'}).`,
           open: h.id,
           view: 'unassigned',

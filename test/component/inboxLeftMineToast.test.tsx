@@ -60,6 +60,17 @@ describe('the "It is in Mine" toast follows the chat (newcomer s35 #4)', () => {
     expect(writes.at(-1)).toMatch(/^#\/unassigned\/c9%3Ah1|^#\/unassigned\/c9:h1/);
   });
 
+  it('away too long is no refusal: the toast does not promise the chat will not come back (session 37)', async () => {
+    const { send } = await inboxWithPush();
+    await send(ada({ status: 'pending', agentId: null, agentName: null, putBack: { byId: 'ann', why: 'away', note: 'Away too long: back to the queue.', at: Date.now() } }), { status: 'assigned', agentId: 'ann' });
+    const toast = screen.getByRole('status');
+    expect(toast.querySelector('.ib-flash-text')?.firstChild?.textContent).toBe("Ada Auto's chat went back to Unassigned");
+    expect(toast.querySelector('.ib-flash-detail')?.textContent).toBe('You were away too long: it is offered to the other agents.');
+    expect(toast.textContent).not.toMatch(/won't come back/);
+    expect(toast.getAttribute('title')).toContain('it may be given to you again once you are active');
+    expect(screen.getByRole('button', { name: 'Open it' })).toBeTruthy();
+  });
+
   it('says who has it when a colleague got it', async () => {
     const { send } = await inboxWithPush();
     await send(ada({ agentId: 'bob', agentName: 'Bob', joined: true }), { status: 'assigned', agentId: 'ann' });
