@@ -516,7 +516,7 @@ export function answerTakeoverQuestion(
       setVar(run, 'customerName', late);
       bot(run, takeoverTexts.emailAfterName(late), block.id);
       return;
-    } else if (declinesEmail(t) || unsureOfEmail(t)) {
+    } else if (declinesEmail(t) || unsureOfEmail(t) || declinesEmailBeside(t)) {
       // Session 16 (newcomer s15 N#15): "I don't have an email" goes on without it at once (was: "Could you check it?"
       // until the retries ran out).
       bot(run, takeoverTexts.emailSkipped, block.id);

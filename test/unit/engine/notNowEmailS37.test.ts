@@ -56,4 +56,19 @@ describe('"not now" at the takeover\'s email question', () => {
     for (const t of ['not now', 'not right now', 'maybe later', 'later', 'later on', 'not at the moment', 'nah not today', 'some other time', 'no, not yet thanks']) expect(declinesEmail(t), t).toBe(true);
     for (const t of ['later today', 'now', 'not now, x@y.com', 'later I will check', 'not now please connect me', 'right now']) expect(declinesEmail(t), t).toBe(false);
   });
+
+  // Session 37's hostile mini-pass (#1, high): "no email" with a request for a person, typed AT the email question, was
+  // read as a bad address (as the first message it already worked).
+  for (const t of ['no email, just get me a person', 'no email just a person']) {
+    it(`"${t}" at the email question: no email, handed over`, () => {
+      const c = converse(flow('customer-support'), { now: MON, agents: [agent('ana', 'Ana')] });
+      c.say('I want to talk to a person');
+      expect(c.lastBotText()).toBe(takeoverPrompts.email);
+      c.say(t);
+      expect(c.botTexts()).toContain(takeoverTexts.emailSkipped);
+      expect(c.botTexts()).not.toContain(takeoverTexts.emailRetry);
+      expect(c.effects('handoff_request')).toHaveLength(1);
+    });
+  }
 });
+
