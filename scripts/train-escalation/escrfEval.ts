@@ -64,7 +64,7 @@ const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', '
 const flow = loaded.flow;
 if (clarifyOpt) flow.escalation = { ...flow.escalation, lowConfidence: { ...flow.escalation.lowConfidence, clarifyFirst: clarifyOpt === 'on' } };
 const now = Date.parse('2026-11-24T10:00:00Z');
-const { escalationPart, partTable } = await import(here + 'test/bench/escalationPart.ts');
+const { escalationPart, partRows } = await import(here + 'test/bench/escalationPart.ts');
 const topicNames = new Set<string>(flow.escalation?.sensitiveTopics?.topics.map((t: { name: string }) => t.name) ?? []);
 const rows: { file: string; id: string; expect: string; got: string; part?: string }[] = [];
 /** Ordinary conversations handed over, by deciding part: all, odd, even. */
@@ -115,9 +115,6 @@ console.log(`asked once and ended there (counted as low confidence): ${asked}` +
 if (!noParts) {
   const all = ordinaryParts.all;
   console.log(`ordinary conversations handed over, by the part that decided (all / odd / even ids):`);
-  for (const line of partTable(all)) {
-    const name = line.slice(2, line.lastIndexOf(' | '));
-    console.log(`${line.slice(0, -1)}| ${ordinaryParts.odd.get(name) ?? 0} | ${ordinaryParts.even.get(name) ?? 0} |`);
-  }
+  for (const [name, n] of partRows(all) as [string, number][]) console.log(`| ${name} | ${n} | ${ordinaryParts.odd.get(name) ?? 0} | ${ordinaryParts.even.get(name) ?? 0} |`);
 }
 if (out) writeFileSync(out, JSON.stringify(rows));

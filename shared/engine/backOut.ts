@@ -8,7 +8,7 @@
  * DETERMINER, ...) and a handful of phrase rules built from them (`seq`, `opt`, `star`, `words`); a rule matches
  * anywhere in the message or, for the short ones ("no advisor please"), the whole message. Adding a way to refuse is
  * adding a word to a set. Old and new agree on the texts generated from session 35's cases (the differences are the
- * findings this session mends: /work/coord/s36/fix/report.md).
+ * findings session 36 mended: docs/history.md "Session 36").
  *
  * Session 19 (fixengine2, newcomer s19 F23 HIGH, hostile s19 #11): a customer who changes their mind at the questions
  * before a person or a ticket can back out ("actually never mind, I found the tracking link", "no really, I don't need

@@ -102,6 +102,10 @@ export function escalationPart(e: DecidedEscalation, topicNames: ReadonlySet<str
 }
 
 /** Counts of parts, largest first, as table rows (`| part | n |`). */
+/** The parts and their counts, most first (ties by name). */
+export function partRows(counts: ReadonlyMap<string, number>): [string, number][] {
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+}
 export function partTable(counts: ReadonlyMap<string, number>): string[] {
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([part, n]) => `| ${part} | ${n} |`);
+  return partRows(counts).map(([part, n]) => `| ${part} | ${n} |`);
 }

@@ -17,16 +17,21 @@ const SAT = Date.UTC(2026, 2, 7, 13, 30);
 const agent = (id: string, name: string, teams: string[] = []): AgentPresence => ({ id, name, status: 'online', skills: [], languages: ['en'], teams, activeChats: 0, lastAssignedAt: null });
 const flow = (name: string): Flow => JSON.parse(readFileSync(`flows/${name}.json`, 'utf8')) as Flow;
 
+/** At the takeover's email question `t` goes on without an email and the customer is handed over. */
+function skippedAndHandedOver(t: string): void {
+  const c = converse(flow('customer-support'), { now: MON, agents: [agent('ana', 'Ana')] });
+  c.say('I want to talk to a person');
+  expect(c.lastBotText()).toBe(takeoverPrompts.email);
+  c.say(t);
+  expect(c.botTexts()).toContain(takeoverTexts.emailSkipped);
+  expect(c.botTexts()).not.toContain(takeoverTexts.emailRetry);
+  expect(c.effects('handoff_request')).toHaveLength(1);
+}
+
 describe('"not now" at the takeover\'s email question', () => {
   for (const t of ['not now', 'not right now', 'maybe later', 'later', 'not at the moment', 'Not now, sorry.', 'no, not yet', 'later please']) {
     it(`"${t}": the email is put off, the customer handed over`, () => {
-      const c = converse(flow('customer-support'), { now: MON, agents: [agent('ana', 'Ana')] });
-      c.say('I want to talk to a person');
-      expect(c.lastBotText()).toBe(takeoverPrompts.email);
-      c.say(t);
-      expect(c.botTexts()).toContain(takeoverTexts.emailSkipped);
-      expect(c.botTexts()).not.toContain(takeoverTexts.emailRetry);
-      expect(c.effects('handoff_request')).toHaveLength(1);
+      skippedAndHandedOver(t);
     });
   }
   it('"not now, my email is x@y.com": the address is taken', () => {
@@ -61,13 +66,7 @@ describe('"not now" at the takeover\'s email question', () => {
   // read as a bad address (as the first message it already worked).
   for (const t of ['no email, just get me a person', 'no email just a person']) {
     it(`"${t}" at the email question: no email, handed over`, () => {
-      const c = converse(flow('customer-support'), { now: MON, agents: [agent('ana', 'Ana')] });
-      c.say('I want to talk to a person');
-      expect(c.lastBotText()).toBe(takeoverPrompts.email);
-      c.say(t);
-      expect(c.botTexts()).toContain(takeoverTexts.emailSkipped);
-      expect(c.botTexts()).not.toContain(takeoverTexts.emailRetry);
-      expect(c.effects('handoff_request')).toHaveLength(1);
+      skippedAndHandedOver(t);
     });
   }
 });
