@@ -124,7 +124,9 @@ export function summaryNow(summary: string, status: string, endedAs?: string | n
       ? `was talking with the bot${status === 'resolved' ? (endedAs === 'handback' ? '; the chat was handed back to the bot' : '; the chat is resolved') : ''}`
       : status === 'resolved' && endedAs === 'handback'
       ? 'was handed over to a person, then back to the bot'
-      : status === 'cancelled' && agentName
+      : status === 'cancelled' && endedAs === 'withdrawn'
+        ? 'withdrew the request for a person before anyone took the chat'
+        : status === 'cancelled' && agentName
         ? `left the chat while ${agentName} had it (closed the chat or started a new one)`
         : AFTER_WAITING[status];
   if (!after) return summary;
@@ -191,6 +193,7 @@ const STATUS_WORDS: Record<string, string> = {
 /** The status as the agent reads it: a chat handed back to the bot is not "Resolved" (newcomer s7 #3). */
 export function statusWords(h: { status: string; endedAs?: string | null; conversationEnded?: boolean }): string {
   if (h.status === 'resolved' && h.endedAs === 'handback') return h.conversationEnded ? 'Ended after hand back' : 'Back with the bot';
+  if (h.status === 'cancelled' && h.endedAs === 'withdrawn') return 'Withdrawn';
   return STATUS_WORDS[h.status] ?? h.status;
 }
 

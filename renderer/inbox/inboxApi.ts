@@ -43,7 +43,7 @@ export interface HandoffRow {
   customer?: string;
   customerPage?: CustomerPage | null;
   /** A resolved handoff: handed back to the bot (the conversation goes on) or closed by the agent; null/absent: not known. */
-  endedAs?: 'handback' | 'closed' | null;
+  endedAs?: 'handback' | 'closed' | 'withdrawn' | null;
   /** Closed list, a hand back: its conversation has ended since (the bot closed it); absent from older runtimes. */
   conversationEnded?: boolean;
   requestedAt: number;

@@ -3,6 +3,7 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
+import { WITHDRAWN_NOTE } from '../../shared/engine/humanTakeover';
 import { resumePoint } from '../../shared/engine/resumePoint';
 import { validateAnswer } from '../../shared/engine/questionValidators';
 import { cutPreview, sliceUnits } from '../../shared/engine/unicodeText';
@@ -37,9 +38,11 @@ import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/tak
  * conversation goes on), 'closed' when the agent closed it; null otherwise, or when the agent wrote their own note
  * (the engine records its default notes "Handed back to the bot" / "Closed by the agent" when none is given).
  */
-export function endedAs(h: { status: string; handoff: unknown }): 'handback' | 'closed' | null {
-  if (h.status !== 'resolved') return null;
+export function endedAs(h: { status: string; handoff: unknown }): 'handback' | 'closed' | 'withdrawn' | null {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  // Session 38 (hostile s38 H1): cancelled because the customer withdrew the request in the queue, not because they left.
+  if (h.status === 'cancelled') return t.some((x) => x.to === 'cancelled' && x.note === WITHDRAWN_NOTE) ? 'withdrawn' : null;
+  if (h.status !== 'resolved') return null;
   const last = [...t].reverse().find((x) => x.to === 'resolved');
   return last?.note === 'Handed back to the bot' ? 'handback' : last?.note === 'Closed by the agent' ? 'closed' : null;
 }

@@ -48,6 +48,7 @@ import {
   restartConversation,
   RESTART_BUTTON_ID,
   takeoverTexts,
+  withdrawsWhileQueued,
 } from './humanTakeover';
 import { isTakenOver, takenOverEvent, takeOver, takeoverRefusal } from './agentTakeover';
 import { graduatedText, offerButtons, offerLabel } from './escalationWording';
@@ -346,6 +347,8 @@ function onText(run: Run, raw: string): boolean {
     return true;
   }
   if (s.mode === 'waiting' || s.mode === 'agent') {
+    // Session 38 (hostile s38 H1): "never mind, no need for a person" in the queue withdraws the request.
+    if (withdrawsWhileQueued(run, text)) return true;
     // The bot is silent while a person is involved; the message goes to the agent (or the queue).
     customerSaid(run, text, s.waiting?.blockId);
     if (s.handoff) run.effects.push({ type: 'relay_to_agent', handoffId: s.handoff.id, text });

@@ -16,7 +16,7 @@ import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
-import { SELF_HARM_NAME } from '../escalation/selfHarm';
+import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
 import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { messageFacts } from './policyReads';
@@ -26,7 +26,8 @@ import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailText
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
-import { addTimer, bot, cancelTimers, isKnown, nextId, say, setVar, system, type Run } from './run';
+import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
+import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
@@ -94,6 +95,8 @@ export const takeoverTexts = {
   customerLeft: 'The customer left the conversation.',
   /** Session 19 (newcomer s19 F23): the customer withdrew the request at the questions before the handover. */
   backedOut: REFUSED_PERSON,
+  /** Session 38 (hostile s38 H1): the customer withdrew the request while waiting in the queue. */
+  withdrawnFromQueue: "No problem, I've cancelled your request for a person.",
   /** The default lead-in sentences (a Human takeover block's data.leadIn overrides them: `takeoverLeadIn`). */
   leadIn: DEFAULT_LEAD_IN,
 };
@@ -587,12 +590,12 @@ function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQ
  * handover (backOut.ts) withdraws the request: nothing is handed over, the bot says so and picks up where the customer
  * was (the block whose input brought them here, its question again), else from the start.
  */
-function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>): void {
+function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>, said: string = takeoverTexts.backedOut): void {
   const s = run.s;
   s.waiting = null;
   s.escalation = initialEscalationMemory();
   if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
-  bot(run, takeoverTexts.backedOut, block.id);
+  bot(run, said, block.id);
   const from = whereTheCustomerWas(run, block.id);
   if (from !== undefined && canWaitAt(from, 'input')) {
     s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
@@ -607,6 +610,59 @@ function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>): void {
     return;
   }
   if (run.c.startId !== null) goTo(run, run.c.startId);
+}
+
+/** The note on a handoff the customer withdrew while it waited in the queue (the inbox and simulator name it so). */
+export const WITHDRAWN_NOTE = 'The customer withdrew the request';
+
+/**
+ * Session 38 (hostile s38 H1, high): "nvm, found it, cancel the request pls" or "never mind, no need for a person" typed
+ * while the chat waited in the queue was only relayed to the queue: nobody read it, the "still waiting" email quoted it
+ * to the team leads as the key message, and at the queue timeout a ticket was opened for what the customer had just
+ * cancelled. Now the request ends there as it does at the takeover's own questions (backOutOfTakeover): the handoff is
+ * cancelled (the queue and the inbox drop it), its timers are cancelled, and the bot takes up where the customer was.
+ * Only while nobody has the chat (pending): an agent who holds it reads the message herself. A withdrawal is read
+ * strictly, since a wrong reading costs the customer their place: a refusal of a person ("I don't need a person
+ * anymore"), or a back-out ("never mind", "forget it") with no question in it, no request for a person (the explicit-
+ * request detector reads nothing: "never mind the refund, can someone just tell me...") and no words of self-harm.
+ */
+export function withdrawsWhileQueued(run: Run, text: string): boolean {
+  const s = run.s;
+  const h = s.handoff;
+  const w = s.waiting;
+  if (s.mode !== 'waiting' || !h || h.status !== 'pending' || !w || w.kind !== 'handoff') return false;
+  const block = run.c.blocks.get(w.blockId);
+  if (!block || block.kind !== 'human_takeover') return false;
+  const t = analysedPart(text);
+  if (selfHarmInText(t) !== null) return false;
+  if (!refusesAPerson(t)) {
+    if (!backsOut(t) || t.includes('?')) return false;
+    if (stillWantsSomeone(t)) return false;
+    if (detectExplicitRequest(messageFacts(run, text, analyzeText(t), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) return false;
+  }
+  customerSaid(run, text, block.id);
+  update(run, { type: 'cancel', note: WITHDRAWN_NOTE }, 'customer');
+  cancelTimers(run);
+  s.mode = 'bot';
+  backOutOfTakeover(run, block as BlockOf<'human_takeover'>, takeoverTexts.withdrawnFromQueue);
+  return true;
+}
+
+const PERSON_WORD = /^(?:someone|somebody|anyone|anybody|person|people|human|humans|agent|agents|advisor|adviser|rep|representative|staff|operator|colleague|team)$/;
+const NEGATION = /^(?:no|not|don'?t|dont|do not|without|never|nobody|won'?t|wont)$/;
+/**
+ * Words beside a back-out that say the customer still waits for someone: a person word not negated within the four
+ * words before it ("never mind the refund, I just want to know when someone comes"; not "no need for a person"), or a
+ * word of waiting ("never mind, I'll wait").
+ */
+function stillWantsSomeone(text: string): boolean {
+  const w = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^\p{L}']+/u).filter((x) => x !== '');
+  for (let i = 0; i < w.length; i++) {
+    if (/^wait(?:ing|s)?$/.test(w[i])) return true;
+    if (!PERSON_WORD.test(w[i])) continue;
+    if (!w.slice(Math.max(0, i - 4), i).some((x) => NEGATION.test(x))) return true;
+  }
+  return false;
 }
 
 /** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */

@@ -7,6 +7,7 @@
  * nothing itself, so the same view can be tested without a DOM.
  */
 import { takeoverRefusal } from '../engine/agentTakeover';
+import { WITHDRAWN_NOTE } from '../engine/humanTakeover';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
 import type { Signal } from '../escalation/types';
 import { quotesAsTyped } from '../escalation/quotesAsTyped';
@@ -193,7 +194,7 @@ export function handoffBadge(h: Pick<Handoff, 'status' | 'agentName'>, closed = 
  * What became of a handoff that is over, in a sentence a tester reads (session 36, newcomer s35: it said
  * "Handoff studio:h1 is resolved", the runtime's internal id and status code).
  */
-export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'>, mode: string, closed = false): string {
+export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'> & { transitions?: Handoff['transitions'] }, mode: string, closed = false): string {
   const who = h.agentName ?? 'The agent';
   const after = mode === 'closed' ? ' The conversation has ended.' : ' The bot has the conversation again.';
   switch (h.status) {
@@ -204,6 +205,8 @@ export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'>, mode:
     case 'expired':
       return `Nobody joined before the queue timeout.${after}`;
     case 'cancelled':
+      // Session 38 (hostile s38 H1): a request withdrawn in the queue is no customer who left.
+      if (h.transitions?.some((x) => x.to === 'cancelled' && x.note === WITHDRAWN_NOTE)) return `The customer withdrew the request before an agent joined.${after}`;
       return `The customer left before an agent joined.${after}`;
     default:
       return `The handoff is over.${after}`;

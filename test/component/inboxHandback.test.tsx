@@ -41,6 +41,17 @@ describe('hand back is not resolve', () => {
     expect(summaryNow('The customer is waiting.', 'resolved', 'handback')).toBe('The customer was handed over to a person, then back to the bot.');
   });
 
+  it('a request the customer withdrew in the queue reads "Withdrawn", not a customer who left (hostile s38 H1)', async () => {
+    expect(statusWords({ status: 'cancelled', endedAs: 'withdrawn' })).toBe('Withdrawn');
+    expect(statusWords({ status: 'cancelled' })).toBe('Cancelled');
+    expect(summaryNow('The customer is waiting.', 'cancelled', 'withdrawn')).toBe('The customer withdrew the request for a person before anyone took the chat.');
+    expect(summaryNow('The customer is waiting.', 'cancelled', null)).toBe('The customer left before anyone took the chat (cancelled).');
+    show(row({ status: 'cancelled', endedAs: 'withdrawn', agentId: null, agentName: null }));
+    await screen.findByText('Where is my parcel?');
+    expect(screen.getAllByText(/Withdrawn/).length).toBeGreaterThanOrEqual(1);
+    expect(screen.getAllByText(/withdrew the request for a person/).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('a handed-back chat reads "Back with the bot" in the row, the header and the footer', async () => {
     show(row({ endedAs: 'handback' }));
     await screen.findByText('Where is my parcel?');

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { agent, handoffOf, hid, online, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
+import { auth } from './runtimeFixtures';
 
 const ann = agent('ann');
 afterEach(stopAgentRuntimes);
@@ -33,5 +34,24 @@ describe('how a resolved handoff ended', () => {
     // The handed-back conversation is with the bot again; the closed one is closed.
     expect((await rt.get(hid(hb.id), tok(ann))).body.conversation.mode).toBe('bot');
     expect((await rt.get(hid(hc.id), tok(ann))).body.conversation.mode).toBe('closed');
+  });
+});
+
+describe('a request withdrawn in the queue (hostile s38 H1)', () => {
+  it("'withdrawn': the customer's \"never mind, no need for a person\" cancels the pending handoff, and the bot answers", async () => {
+    const rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    const c = await rt.customerWantsPerson();
+    expect((await handoffOf(rt, c.id)).status).toBe('pending');
+    const r = await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'never mind, I found it, no need for a person' }, auth(c.token));
+    expect(r.status).toBe(200);
+    expect(r.body.mode).toBe('bot');
+    expect(r.body.messages.map((m: any) => m.text)).toContain("No problem, I've cancelled your request for a person.");
+    const h = await handoffOf(rt, c.id);
+    expect(h).toMatchObject({ status: 'cancelled', endedAs: 'withdrawn' });
+    // A customer who left (the widget's leave) stays a plain cancellation.
+    const gone = await rt.customerWantsPerson();
+    expect((await rt.post(`/api/v1/conversations/${gone.id}/leave`, {}, auth(gone.token))).status).toBeLessThan(300);
+    expect(await handoffOf(rt, gone.id)).toMatchObject({ status: 'cancelled', endedAs: null });
   });
 });
