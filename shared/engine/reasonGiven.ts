@@ -17,6 +17,7 @@ import type { Run } from './run';
 import { customerEntry } from './handoffContext';
 import { asksForAPersonAgain } from './questionValidators';
 import { extractEntities } from '../nlu/entities';
+import { stemWord } from '../nlu/stem';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -44,8 +45,19 @@ export function statesAReason(text: string): boolean {
  */
 const MATTER =
   /\b(?:orders?|parcels?|packages?|deliver(?:y|ed|ies)?|arriv(?:e|ed|ing)|shipp(?:ed|ing)|tracking|refunds?|returns?|returned|exchange|payments?|paid|pay|charged?|charges|card|bank|account|login|password|invoices?|bills?|billing|subscription|plan|price|prices|cost|costs|quote|seats?|claims?|policy|cover|insurance|booking|booked|flights?|tickets?|reservation|hotel|items?|products?|goods|size|colou?r|address|damaged|broken|missing|faulty|wrong|late|delayed|lost|stolen|leak(?:ing)?|pipe|burst|fire|flood|accident|injur(?:y|ed)|crash|cancel(?:led|lation)?|discount|voucher|coupon|warranty|repair|appointment|delivery\s+date)\b/i;
+/**
+ * Session 38 (hostile s38 H3): "my kitchen flooded, I need an advisor", "a tree fell on my car, can I talk to an
+ * advisor", "I was burgled last night, I need a human", "my son fell through the ceiling and is bleeding" named no
+ * matter by MATTER (inflected forms, and the things and events of a home, a vehicle or a person's health), so the
+ * takeover asked "In a few words, what do you need help with?" after they had said it. Read by stem (Porter2, the NLU's
+ * stemmer): any form of these words names a matter.
+ */
+const MATTER_WORDS =
+  'flood water leak pipe burst fire smoke storm wind hail tree roof ceiling wall floor window door kitchen bathroom basement cellar garage garden house home flat apartment boiler heating car van vehicle bike motorbike windscreen windshield bumper crash collide collision hit dent scratch steal stole stolen theft thief burgle burglary burglar break robbed rob fall fell hurt injure injury bleed blood hospital ambulance broke broken damage destroy lost missing accident incident claim policy cover payout excess premium';
+const MATTER_STEMS: ReadonlySet<string> = new Set(MATTER_WORDS.split(' ').map(stemWord));
 function namesAMatter(text: string): boolean {
   if (MATTER.test(text)) return true;
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) if (w !== '' && MATTER_STEMS.has(stemWord(w))) return true;
   return extractEntities(text).some((e) => e.type !== 'url');
 }
 
