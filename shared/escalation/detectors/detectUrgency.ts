@@ -274,11 +274,37 @@ function findHappeningNow(toks: string[]): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
   return out ? out[0].trim() : null;
+}
+
+/**
+ * Session 38 (hostile s38 H4): "someone is hurt, my son fell through the ceiling" at an insurer's menu got "Please choose
+ * one of the options": a person hurt now, said as a state ("is hurt", "got badly injured", "I'm hurt", "they are
+ * bleeding"), is an emergency. Not negated ("nobody is hurt", "my wife is not hurt"), not a question ("is anyone hurt?"),
+ * not said of long ago ("last week", "yesterday").
+ */
+const HURT_STATE = new Set(['hurt', 'injured', 'bleeding', 'unconscious']);
+const HURT_STATE_WORDS = tokenGate(HURT_STATE);
+const BE_OR_GET = new Set(['is', 'are', 'am', 'got', 'gets', 'been', 'getting']);
+const HURT_INTENSIFIER = new Set(['badly', 'seriously', 'really', 'very', 'quite', 'so', 'severely', 'bad']);
+const NOBODY = new Set(['nobody', 'noone', 'anyone', 'anybody', 'ones', 'one']);
+const HURT_LONG_AGO = new Set(['yesterday', 'ago', 'last', 'week', 'weeks', 'month', 'months', 'previous', 'year', 'years']);
+function hurtNow(toks: string[]): string | null {
+  if (!hasGateWord(toks, HURT_STATE_WORDS)) return null;
+  if (toks.some((t) => HURT_LONG_AGO.has(t))) return null;
+  for (let i = 1; i < toks.length; i++) {
+    if (!HURT_STATE.has(toks[i])) continue;
+    let v = i - 1;
+    while (v > 0 && HURT_INTENSIFIER.has(toks[v])) v--;
+    if (!BE_OR_GET.has(toks[v]) || v === 0) continue;
+    if (NOBODY.has(toks[v - 1]) || !affirmed(toks, i)) continue;
+    return toks[i];
+  }
+  return null;
 }
 
 /** Session 8: a past verb of telling or arriving in the eight words before `at` (a character index of the padded text). */
