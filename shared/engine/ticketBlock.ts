@@ -341,6 +341,23 @@ function issueFirst(run: Run, block: BlockOf<'ticket'>, text: string): string | 
   return problemFromNameAnswer(text);
 }
 
+/** Words around an address that say it replaces the one given ("sorry, wrong email, it is ...", "use this one: ..."). */
+const CORRECTS_EMAIL = /\b(?:wrong|sorry|typo|e-?mail|address|mean|meant|actually|instead|use|correct|correction|change|oops|should\s+be|not)\b/i;
+/**
+ * An address typed at the ticket's issue question (or the takeover's reason question) that corrects the email just given: a valid address other than the
+ * one known, with nothing beside it but a few words (at most eight) and, when there are any, words of correcting. The
+ * address, or null.
+ */
+export function emailCorrectedAtIssue(run: Run, text: string): string | null {
+  if (!text.includes('@')) return null;
+  const rest = text.replace(/\S*@\S*/g, ' ').trim();
+  const words = rest.split(/\s+/).filter((x) => /[\p{L}\d]/u.test(x));
+  if (words.length > 8 || (words.length > 0 && !CORRECTS_EMAIL.test(rest))) return null;
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
+  if (!r.ok || r.value === run.s.variables.customerEmail) return null;
+  return String(r.value);
+}
+
 /** Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again. */
 function noteReasonGiven(run: Run): void {
   if (isKnown(run.s.variables.handoffReason)) return;
@@ -434,6 +451,13 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;
     }
+  } else if (emailCorrectedAtIssue(run, text) !== null) {
+    // Session 38 (hostile s38 H5, high): "sorry, wrong email, it is bob2@example.com" at the issue question became the
+    // issue and the ticket went to the old address: the address is replaced, said back, and the issue asked again.
+    const email = emailCorrectedAtIssue(run, text) as string;
+    setVar(run, 'customerEmail', email);
+    bot(run, addressTaken(email), block.id);
+    return void bot(run, ticketPrompts.issue, block.id);
   } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || isUnsureReply(normalizeText(text))) {
     // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).

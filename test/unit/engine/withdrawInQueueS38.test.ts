@@ -66,7 +66,7 @@ describe('withdrawing the request for a person while queued', () => {
 
   it('an agent who holds the chat reads a withdrawal herself: nothing is cancelled', () => {
     const c = queued();
-    c.send({ type: 'agent_accepted', agentId: 'a1', agentName: 'Ana' });
+    c.send({ type: 'agent_accepted', agentId: 'a1', agentName: 'Ana', handoffId: c.state.handoff!.id, eventId: 'e1' });
     expect(c.state.handoff?.status).toBe('assigned');
     c.say('never mind, no need for a person');
     expect(c.state.handoff?.status).toBe('assigned');
