@@ -388,7 +388,7 @@ function assess(analysis: TextAnalysis, memory: Memory, ownQuestion = false): As
   if (hit && hit.memory === memory && hit.ownQuestion === ownQuestion) return hit;
   let a: Assessment;
   if (slipAfterOffTopicMiss(analysis, memory)) a = new Assessment(analysis, memory, 1, false);
-  else if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
+  else if (asksNothing(analysis, memory) || detailOfShopRequest(analysis, memory) || takesAnswer(analysis, memory)) a = new Assessment(analysis, memory, 0, false);
   else if (memory.fallbacksInRow > 0 && ALTERNATIVE.test(analysis.normalized) && !POINTS_BACK.test(analysis.normalized)) a = new Assessment(analysis, memory, 1, false, true);
   else if (!calmShopQuestion(analysis, memory, ownQuestion)) a = new Assessment(analysis, memory, 1);
   else {
@@ -424,6 +424,40 @@ function slipAfterOffTopicMiss(analysis: TextAnalysis, memory: Memory): boolean 
   const joined = paddedTokens(toks);
   return SLIPS_AFTER_SPACE.some((s) => joined.includes(s));
 }
+/**
+ * Session 38 (fe, issue 11): the customer takes an answer. Right after a message the bot could not use, the customer
+ * reacts as one reacts to an answer: an acknowledgement first ("ok", "oh", "ah", "alright", "right"), then what they
+ * make of it or will do, asking nothing ("ok so me go up one size", "ok L then", "Alright mi will order", "ok 2-4 din,
+ * thik hai", "ok if not shipped. My order NW-402216"). Whatever the bot said, the customer is not stuck: the message is
+ * no failed request, and the failures before it are closed (nextFallbackStreak), as thanks close them. This holds also
+ * where the older readings do not look (closing: only after a question in English grammar; acknowledgedFirst: not after
+ * a miss the learned score read off-topic). Not when it asks (a question mark, a question opening it, a request word:
+ * "ok then tell me a joke", "Ok how about top up"), turns to something else ("Oh and 4 down ...", "ok never mind what
+ * about mala"), is the customer's slip or dismay ("ok soz kid got me phone", "Oh dear it has gone", "oh wait that's my
+ * essay"), is upset, is about who answers, repeats the acknowledgement ("ok ok barev": a nudge), or has no word of its
+ * own after it ("ok so the") or a key mash. Chosen on odd ids, checked on even ids: docs/escalation.md "Session 38 (fe)".
+ */
+export function takesAnswer(analysis: TextAnalysis, memory: Memory): boolean {
+  if (memory.fallbacksInRow <= 0 || analysis.text.includes('?')) return false;
+  const toks = canonicalTokens(analysis);
+  // The acknowledgement once: "ok ok barev", "ok ok ok lalala" are nudges, not an answer taken.
+  if (toks.length < 2 || toks.length > 12 || !TAKE_OPENERS.has(plain(toks[0])) || plain(toks[1]) === plain(toks[0])) return false;
+  let i = 1;
+  while (i < toks.length && (TAKE_OPENERS.has(plain(toks[i])) || toks[i] === 'so')) i++;
+  const rest = toks.slice(i);
+  if (rest.length === 0 || FOLLOW_ON.has(rest[0]) || opensAsQuestion(rest)) return false;
+  if (rest.some((t, j) => NOT_TAKEN.has(t) || QUESTION_WORDS.has(t) || ABOUT_THE_BOT.has(t) || (REQUEST_WORDS.has(t) && !(t === 'not' && rest[j - 1] === 'if')))) return false;
+  if (SLIPS_AFTER_SPACE.some((sl) => paddedTokens(toks).includes(sl))) return false;
+  // Words of its own: at least one that is no stop word or filler, and no key mash.
+  if (!rest.some((t) => /\d/.test(t) || (!isStopWord(t) && !FILLER.has(t) && !TAKE_OPENERS.has(t)))) return false;
+  if (!rest.every((t) => /\d/.test(t) || t.length <= 2 || (/[aeiouy]/.test(t) && !/(.)\1\1/.test(t)))) return false;
+  return effectiveSentiment(analysis).score > UPSET;
+}
+/** Acknowledgements that open a reaction to an answer. */
+const TAKE_OPENERS = new Set(['ok', 'okay', 'oki', 'okie', 'okey', 'oh', 'ah', 'aha', 'ooh', 'alright', 'aight', 'right']);
+/** Words by which the reaction asks, drops the subject or turns to another, or says the customer slipped. */
+const NOT_TAKEN = new Set(['please', 'pls', 'plz', 'can', 'could', 'would', 'need', 'want', 'tell', 'give', 'send', 'write', 'make', 'show', 'find',
+  'recommend', 'about', 'never', 'mind', 'nevermind', 'forget', 'nvm', 'wait', 'sorry', 'soz', 'sry', 'dear', 'but', 'wrong', 'lol', 'lmao', 'haha']);
 /**
  * Round eight: after the bot failed, the customer offers another way to be served ("Do you sell Vespa parts?" / "Or
  * helmets for scooters?", "Alternatively, is there a corporate purchasing scheme?", "otherwise, can you..."): they
@@ -694,6 +728,7 @@ export function nextFallbackStreak(analysis: TextAnalysis, fallback: boolean, me
   // "And does it fold flat?" handed over). Not after a miss that read off-topic for the shop (offTopicMissInStreak, as
   // for an acknowledgement first), and not "k" / "kk" (acknowledges).
   if (w === 0 && memory.fallbacksInRow > 0 && acknowledges(analysis) && asksNothing(analysis, memory) && !offTopicMissInStreak(memory)) return { fallbacksInRow: 0, clearInRow: 0 };
+  if (w === 0 && memory.fallbacksInRow > 0 && takesAnswer(analysis, memory)) return { fallbacksInRow: 0, clearInRow: 0 };
   if (w === 0) return { fallbacksInRow: memory.fallbacksInRow, clearInRow: clear };
   if (a.closesBefore) return a.asksNothingElse ? { fallbacksInRow: 0, clearInRow: 0 } : { fallbacksInRow: 1, clearInRow: w === 0.5 ? 1 : 0 };
   if (emojiAfterEmoji(analysis, memory)) return { fallbacksInRow: 2, clearInRow: 0 };

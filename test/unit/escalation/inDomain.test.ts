@@ -79,7 +79,8 @@ describe('a routed off-topic message counts as not understood', () => {
     expect(first.decision.action).toBe('none');
     const second = evaluateEscalation(p, policyFallbackFacts({ ...routed('How much is a taxi to Heathrow?'), turn: 1 }), first.memory);
     expect(second.decision.reason).toBe('repeated_fallback');
-    expect(second.decision.explanation).toMatch(/matched "shipping_info" \(0\.6\d\) but reads as off-topic for the shop \(in-domain score 0\.0\d < 0\.05\)/);
+    // Session 38 (fe): the cut is 0.15 (was 0.05; policyFallback.OFF_TOPIC).
+    expect(second.decision.explanation).toMatch(/matched "shipping_info" \(0\.6\d\) but reads as off-topic for the shop \(in-domain score 0\.0\d < 0\.15\)/);
   });
 });
 
