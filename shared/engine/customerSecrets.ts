@@ -485,6 +485,11 @@ function lookalikeDigit(ch: string): string {
   return '';
 }
 
+/**
+ * Longest text whose rendering reads the shared table (a customer's message is cut at 4,000 units; an agent's words may
+ * be longer): a longer text gets its own arrays as before, so one huge text does not leave a huge table behind.
+ */
+const MAX_SHARED_POSITIONS = 16_384;
 /** 0, 1, 2, ... at least `n` long (grown by doubling; never written after it is filled). */
 let positions = new Int32Array(0);
 function positionsUpTo(n: number): Int32Array {
@@ -512,7 +517,7 @@ function render(text: string, reps: readonly Replacement[]): Rendering {
   // Session 38 (perf): nothing to cut or replace (most messages the rules read: a digit, no zero-width character, no
   // secret found yet): the rendering is the text itself, each position its own. The maps are views of one shared table
   // of positions (read only: replaceSpan, hideValue and the rules read them) instead of two new arrays filled per call.
-  if (cuts.length === 0) {
+  if (cuts.length === 0 && text.length < MAX_SHARED_POSITIONS) {
     const at = positionsUpTo(text.length + 1);
     return { text, from: at.subarray(0, text.length), to: at.subarray(1, text.length + 1) };
   }

@@ -1,7 +1,7 @@
 /**
  * Session 38 (perf, issue 8): customerSecrets' rendering of a text with nothing to cut (no zero-width character, no
  * secret found yet) is the text itself with its positions read from one shared table of positions (grown by doubling)
- * instead of two new arrays per call. These check the masks that read those positions where the table matters: a secret
+ * instead of two new arrays per call (texts under 16,384 units). These check the masks that read those positions where the table matters: a secret
  * at the very end of a text longer than the table's first size (1,024), a short text after it (the grown table read
  * again), and a text with a zero-width character (the other path) between them. The whole-corpus comparison with the
  * code before the change (452,908 texts, 0 differences) is in docs/runtime.md "Session 38 (perf)".
@@ -28,6 +28,13 @@ describe('customer secrets: the no-cut rendering reads shared positions (s38)', 
     const pin = maskCustomerText('my pin is 4821', 4000);
     expect(pin.text).toBe('my pin is [hidden]');
     expect(maskCustomerText('order NW-204981 please', 4000)).toEqual({ text: 'order NW-204981 please', hidden: [], cut: false });
+  });
+
+  it('a text over the shared table limit (16,384) gets its own positions: a card at its end is masked', () => {
+    const filler = 'the parcel never came. '.repeat(900); // 20,700 characters
+    const r = maskCustomerSecrets(`${filler}card ${CARD}`);
+    expect(r.hidden).toEqual(['card']);
+    expect(r.text).toBe(`${filler}card •••• 1111`);
   });
 
   it('hides a password that ends a long text whose length is exactly the table size', () => {
