@@ -308,7 +308,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (directory.isStaticToken(token)) {
         throw new ApiError(409, 'static_token', `This is ${a.id}'s fixed token from the agents file; signing out cannot end it. To stop it working, remove or change "token" for ${a.id} in the agents file (an admin can set a new one with PUT /api/v1/agent/agents/${a.id}), or sign in with a password to get a session token that can be signed out.`, 'authorization');
       }
-      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name));
+      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name), 'signed_out');
       await saved(directory.signOut(token));
       // Their last session ended: they are offline at once (not chosen: the next sign-in's inbox sets them online).
       // Before, they stayed Online until the inactivity timeout and new chats were assigned to a signed-out agent,
@@ -442,7 +442,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         throw new ApiError(400, 'invalid_request', "body.chats: 'requeue' goes with status 'offline' only (busy keeps your chats).", 'body.chats');
       }
       if (req.body.chats === 'requeue') {
-        const n = await hub.requeueHeldBy(a.id, notRefusedNotes.choseOffline(a.name));
+        const n = await hub.requeueHeldBy(a.id, notRefusedNotes.choseOffline(a.name), 'went_offline');
         return { status: hub.status(a.id), requeued: n };
       }
       await hub.setPresence(a.id, req.body.status, { chosen: true });
@@ -834,7 +834,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // The team and the decline are set only once the chat really left `from`: a transfer refused because another
       // action won the race (409) changes nothing (hostile s11 #1: the whole team stopped seeing the chat).
       const team = body.team;
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer }, 'transfer', {
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer, cause: 'transfer', ...(team ? { team } : {}) }, 'transfer', {
         onApplied: () => {
           if (team) hub.setTeam(h.id, team);
           hub.declinedBy(h.id, from);
@@ -852,7 +852,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
     mustHold(a, h, 'reject');
     await hub.declinedBy(h.id, a.id);
-    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note }, 'reject');
+    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note, cause: 'declined' }, 'reject');
     return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   });
 
