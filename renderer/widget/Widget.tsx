@@ -370,12 +370,26 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     const s = session;
     const page = client.page.bind(client);
     let told: 'background' | 'foreground' = 'foreground';
+    // A tab being closed fires visibilitychange (hidden) and then pagehide in the same task: "background" is held back
+    // to the next task, so a closing page sends "closing" alone (two calls sent at once may arrive in either order, and
+    // a "background" arriving last would leave a closed tab in the background). A hidden page still runs that task; a
+    // freeze sends it at once (no task runs after it).
+    let held: ReturnType<typeof setTimeout> | null = null;
+    const hold = () => {
+      if (held) clearTimeout(held);
+      held = null;
+    };
     const say = (state: 'background' | 'foreground' | 'closing') => {
+      hold();
       if (state !== 'closing' && state === told) return;
       told = state === 'background' ? 'background' : 'foreground';
       void page(s, state).catch(() => undefined);
     };
-    const onVisibility = () => say(document.visibilityState === 'hidden' ? 'background' : 'foreground');
+    const onVisibility = () => {
+      if (document.visibilityState !== 'hidden') return say('foreground');
+      if (told === 'background' || held) return;
+      held = setTimeout(() => say('background'), 0);
+    };
     const onFreeze = () => say('background');
     const onResume = () => {
       if (document.visibilityState !== 'hidden') say('foreground');
@@ -384,13 +398,14 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     const onPageShow = (e: Event) => {
       if ((e as PageTransitionEvent).persisted && document.visibilityState !== 'hidden') say('foreground');
     };
-    if (document.visibilityState === 'hidden') say('background'); // resumed or started in a hidden tab
+    if (document.visibilityState === 'hidden') onVisibility(); // resumed or started in a hidden tab
     document.addEventListener('visibilitychange', onVisibility);
     document.addEventListener('freeze', onFreeze);
     document.addEventListener('resume', onResume);
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', onPageShow);
     return () => {
+      hold();
       document.removeEventListener('visibilitychange', onVisibility);
       document.removeEventListener('freeze', onFreeze);
       document.removeEventListener('resume', onResume);

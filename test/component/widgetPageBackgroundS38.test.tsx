@@ -37,11 +37,18 @@ Object.defineProperty(document, 'visibilityState', { configurable: true, get: ()
 afterEach(() => {
   visibility = 'visible';
 });
+/** Changes the visibility, then lets the next task run (a hidden page sends "background" in the next task). */
 const setVisibility = (v: DocumentVisibilityState) =>
-  act(() => {
+  act(async () => {
     visibility = v;
     document.dispatchEvent(new Event('visibilitychange'));
+    await new Promise((r) => setTimeout(r, 5));
   });
+const pageHideEvent = (persisted: boolean) => {
+  const e = new Event('pagehide');
+  Object.defineProperty(e, 'persisted', { value: persisted });
+  return e;
+};
 const pageTransition = (type: 'pagehide' | 'pageshow', persisted: boolean) =>
   act(() => {
     const e = new Event(type);
@@ -54,6 +61,7 @@ describe('the widget says when its page goes to the background (session 38)', ()
     const f = fakeClient();
     render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
     expect(f.states()).toEqual([]); // a visible page says nothing
     await setVisibility('hidden');
     await act(() => void document.dispatchEvent(new Event('freeze'))); // already said
@@ -67,19 +75,50 @@ describe('the widget says when its page goes to the background (session 38)', ()
     expect(f.states()).toEqual(['background', 'foreground', 'background']);
   });
 
-  it('a tab closed while hidden: background, then closing (pagehide not persisted)', async () => {
+  it('a tab hidden for a while, then closed: background, then closing (pagehide not persisted)', async () => {
     const f = fakeClient();
     render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
     await setVisibility('hidden');
     await pageTransition('pagehide', false);
     expect(f.states()).toEqual(['background', 'closing']);
+  });
+
+  it('a tab closed at once (hidden and pagehide in the same task): closing alone, no background that could arrive last', async () => {
+    const f = fakeClient();
+    render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
+    await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
+    await act(async () => {
+      visibility = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(pageHideEvent(false));
+      await new Promise((r) => setTimeout(r, 5));
+    });
+    expect(f.states()).toEqual(['closing']);
+  });
+
+  it('hidden then frozen in the same task: background at once (no task runs after a freeze)', async () => {
+    const f = fakeClient();
+    render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
+    await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
+    act(() => {
+      visibility = 'hidden';
+      document.dispatchEvent(new Event('visibilitychange'));
+      document.dispatchEvent(new Event('freeze'));
+    });
+    expect(f.states()).toEqual(['background']);
+    await act(async () => void (await new Promise((r) => setTimeout(r, 5))));
+    expect(f.states()).toEqual(['background']);
   });
 
   it('the back-forward cache: pagehide persisted is background, pageshow persisted is foreground', async () => {
     const f = fakeClient();
     render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
     await pageTransition('pagehide', true);
     await pageTransition('pageshow', true);
     expect(f.states()).toEqual(['background', 'foreground']);
@@ -89,6 +128,7 @@ describe('the widget says when its page goes to the background (session 38)', ()
     const f = fakeClient();
     const { unmount } = render(<Widget flowId="shop" title="Shop" client={f.client} reconnectProbeMs={60_000} />);
     await screen.findByText('Finding someone for you.');
+    await act(async () => undefined); // the page listeners' effect has run
     unmount();
     await setVisibility('hidden');
     expect(f.states()).toEqual([]);
