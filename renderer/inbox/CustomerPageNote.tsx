@@ -18,6 +18,8 @@ export function customerPageWords(page: CustomerPage | null | undefined, clock: 
   // queue row says "Not seen since restart 10:43 PM").
   if (!page.open && page.beforeRestart) return 'Not seen since restart';
   if (!page.open && page.activeAt !== undefined) return 'Page closed; still on the API';
+  // Session 38: the page said it went to the background (a phone hid or froze it) before its stream closed.
+  if (!page.open && page.backgroundAt !== undefined) return `Customer's page in the background since ${clock(page.backgroundAt)}`;
   if (!page.open) return `Customer's page closed at ${clock(page.at)}`;
   if (page.closedAt !== undefined) return `Customer back at ${clock(page.at)} (page closed at ${clock(page.closedAt)})`;
   return "Customer's page is open";
@@ -27,16 +29,19 @@ export function customerPageWords(page: CustomerPage | null | undefined, clock: 
 export function CustomerPageChip({ page }: { page: CustomerPage | null | undefined }) {
   const words = customerPageWords(page);
   if (!page || !words) return null;
+  const here = page.open || page.activeAt !== undefined || page.backgroundAt !== undefined;
   const title = page.open
     ? 'The customer has the chat open now: they see your replies as you send them.'
     : page.beforeRestart
       ? `Customer not seen since the server restarted at ${hhmm(page.at)}: no chat page of this customer has connected, and they have not used the chat API, since then (an open page reconnects within seconds). Their place in the queue is kept. Replies are kept: they see them when they come back.`
       : page.activeAt !== undefined
         ? `The customer's chat page closed at ${hhmm(page.at)}, but they have read or written through the chat API since (last at ${hhmm(page.activeAt)}; a REST client, or a page that polls): they are still there and keep their place in the queue.`
-        : 'The customer closed the chat page (or lost the connection). Replies are kept: they see them when they open it again. While waiting, they are served after the customers who are still there.';
+        : page.backgroundAt !== undefined
+          ? `The customer's chat page went to the background at ${hhmm(page.backgroundAt)} (another app or tab, or the phone locked) and its connection closed at ${hhmm(page.at)}: a phone browser freezes a page it hides. They have not closed it: they keep their place in the queue, and see your replies when they come back to it.`
+          : 'The customer closed the chat page (or lost the connection). Replies are kept: they see them when they open it again. While waiting, they are served after the customers who are still there.';
   return (
-    <span className={`ib-chip ib-page ${page.open || page.activeAt !== undefined ? 'ib-page-open' : 'ib-warn'}`} title={title} data-testid="customer-page">
-      <span className={`ib-dot ${page.open || page.activeAt !== undefined ? 'ib-s-assigned' : ''}`} aria-hidden="true" />
+    <span className={`ib-chip ib-page ${here ? 'ib-page-open' : 'ib-warn'}`} title={title} data-testid="customer-page">
+      <span className={`ib-dot ${here ? 'ib-s-assigned' : ''}`} aria-hidden="true" />
       {words}
     </span>
   );
@@ -45,10 +50,10 @@ export function CustomerPageChip({ page }: { page: CustomerPage | null | undefin
 /**
  * The row note: for a customer known gone ("Page closed 10:04", served after those who are there), or not seen since a
  * restart ("Not seen since restart 10:00": no claim that a page closed; a REST client never had one). Nothing for a
- * customer who is there, by page or by API.
+ * customer who is there, by page or by API, nor (session 38) for a page that went to the background.
  */
 export function CustomerPageRowNote({ page }: { page: CustomerPage | null | undefined }) {
-  if (!page || page.open || page.activeAt !== undefined) return null;
+  if (!page || page.open || page.activeAt !== undefined || page.backgroundAt !== undefined) return null;
   if (page.beforeRestart) {
     return (
       <span className="ib-page-row" title={`No chat page of this customer has connected, and they have not used the chat API, since the server restarted at ${hhmm(page.at)}. Their place in the queue is kept.`}>

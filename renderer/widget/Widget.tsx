@@ -359,6 +359,61 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     };
   }, [session, client, add, stopTyping, agentTypingMs]);
 
+  // Session 38 (newcomer s35 rest): a phone browser that hides the page (another app, the screen locked) may freeze it
+  // and close its push channel, which the server took for a page closed for good (the agents read "Customer's page
+  // closed", and a waiting customer was served after everyone who asked later). The page says when it goes to the
+  // background (hidden, frozen, or kept in the back-forward cache: pagehide persisted), when it comes back, and when it
+  // is closing for good (pagehide not persisted: a tab closed, a reload, a navigation; it follows the hidden state
+  // when a tab is closed). Each change is said once.
+  useEffect(() => {
+    if (!session || !client.page || typeof document === 'undefined' || typeof window === 'undefined') return;
+    const s = session;
+    const page = client.page.bind(client);
+    let told: 'background' | 'foreground' = 'foreground';
+    // A tab being closed fires visibilitychange (hidden) and then pagehide in the same task: "background" is held back
+    // to the next task, so a closing page sends "closing" alone (two calls sent at once may arrive in either order, and
+    // a "background" arriving last would leave a closed tab in the background). A hidden page still runs that task; a
+    // freeze sends it at once (no task runs after it).
+    let held: ReturnType<typeof setTimeout> | null = null;
+    const hold = () => {
+      if (held) clearTimeout(held);
+      held = null;
+    };
+    const say = (state: 'background' | 'foreground' | 'closing') => {
+      hold();
+      if (state !== 'closing' && state === told) return;
+      told = state === 'background' ? 'background' : 'foreground';
+      void page(s, state).catch(() => undefined);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState !== 'hidden') return say('foreground');
+      if (told === 'background' || held) return;
+      held = setTimeout(() => say('background'), 0);
+    };
+    const onFreeze = () => say('background');
+    const onResume = () => {
+      if (document.visibilityState !== 'hidden') say('foreground');
+    };
+    const onPageHide = (e: Event) => say((e as PageTransitionEvent).persisted ? 'background' : 'closing');
+    const onPageShow = (e: Event) => {
+      if ((e as PageTransitionEvent).persisted && document.visibilityState !== 'hidden') say('foreground');
+    };
+    if (document.visibilityState === 'hidden') onVisibility(); // resumed or started in a hidden tab
+    document.addEventListener('visibilitychange', onVisibility);
+    document.addEventListener('freeze', onFreeze);
+    document.addEventListener('resume', onResume);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', onPageShow);
+    return () => {
+      hold();
+      document.removeEventListener('visibilitychange', onVisibility);
+      document.removeEventListener('freeze', onFreeze);
+      document.removeEventListener('resume', onResume);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('pageshow', onPageShow);
+    };
+  }, [session, client]);
+
   // A send failed for want of a connection, but the push channel may still look open (a browser that lost the network
   // keeps an idle stream for a while, so no 'live' comes to clear the error): ask the server now and then, and at once
   // when the browser is back online; its first answer clears the error and brings what was missed.

@@ -32,6 +32,9 @@ export interface ChatSnapshot {
 
 export type LinkState = 'connecting' | 'live' | 'reconnecting';
 
+/** What the page says about itself (ChatClient.page). */
+export type PageState = 'background' | 'foreground' | 'closing';
+
 export interface ChatClientDeps {
   baseUrl: string;
   /** localStorage, or a stand-in with the same three methods (tests, browsers that block storage). */
@@ -78,6 +81,12 @@ export interface ChatClient {
   leave?(session: ChatSession): Promise<void>;
   /** Tells the agent holding the chat that the customer is typing (best effort). */
   typing(session: ChatSession): Promise<void>;
+  /**
+   * Session 38: tells the server the page went to the `background` (hidden, frozen, back-forward cache: a phone may
+   * then close the push channel without the customer leaving), came back to the `foreground`, or is `closing` for good.
+   * Best effort, sent with keepalive so it leaves while the page is being hidden or unloaded. Optional.
+   */
+  page?(session: ChatSession, state: PageState): Promise<void>;
   /** Opens the push channel (messages, and the agent side's typing/holder signals); returns a function that closes it. */
   listen(session: ChatSession, after: () => number, onEntry: (e: ChatEntry) => void, onLink: (s: LinkState) => void, onSignal?: (s: AgentSignal) => void): () => void;
 }
@@ -192,6 +201,9 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     },
     async leave(s) {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/leave`, { method: 'POST', body: '{}', token: s.token });
+    },
+    async page(s, state) {
+      await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/page`, { method: 'POST', body: JSON.stringify({ state }), token: s.token, keepalive: true }).catch(() => undefined);
     },
     async typing(s) {
       await call(`/api/v1/conversations/${encodeURIComponent(s.conversationId)}/typing`, { method: 'POST', body: '{}', token: s.token }).catch(() => undefined);

@@ -21,7 +21,7 @@ import { pickAgent, reachableAgents } from '../../shared/handoff/assignment';
 import { estimateWait } from '../../shared/handoff/estimateWait';
 import { queueAhead } from '../../shared/engine/humanTakeover';
 import type { QueuedHandoff } from '../../shared/engine/types';
-import type { AgentPresence, AssignmentRequest, Handoff } from '../../shared/handoff/types';
+import { requeueIsRefusal, type AgentPresence, type AssignmentRequest, type Handoff, type HandoffTransition, type RequeueCause } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
 import { MemorySharedState, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
@@ -410,7 +410,7 @@ export class AgentHub {
       // An assignment to them already on its way (past its last check) is waited for, so it is requeued below
       // rather than left with an agent who is gone.
       await this.assigning.get(agentId)?.catch(() => undefined);
-      await this.requeueUnanswered(agentId, notRefusedNotes.wentOffline);
+      await this.requeueUnanswered(agentId, notRefusedNotes.wentOffline, 'went_offline');
     }
   }
 
@@ -651,7 +651,9 @@ export class AgentHub {
   }
 
   teamsOf(h: HandoffRecord): string[] {
-    const t = this.meta.team.get(h.id);
+    // Session 38: a transfer's team is kept on its transition too (meta.team is memory with the embedded store: a
+    // restart lost it, and the chat went back to the block's teams).
+    const t = this.meta.team.get(h.id) ?? transferTeamOf(h);
     return t ? [t] : (this.requestOf(h).teams ?? []).filter((x) => x.trim() !== '');
   }
 
@@ -1030,7 +1032,7 @@ export class AgentHub {
       for (const id of await this.shared.expirePresence(now - limit)) {
         this.deps.logger.info({ agentId: id }, 'agent inactive: offline');
         await this.shared.publish({ type: 'presence', handoffId: null, data: { agentId: id, status: 'offline', at: now } });
-        await this.requeueUnanswered(id, notRefusedNotes.wentOffline);
+        await this.requeueUnanswered(id, notRefusedNotes.wentOffline, 'went_offline');
       }
     }
     await this.syncShared();
@@ -1057,7 +1059,7 @@ export class AgentHub {
         this.declinedBy(hid, a.agentId);
         this.assigned.delete(hid);
         const note = notOpened ? NOT_OPENED_NOTE : NOT_ANSWERED_NOTE;
-        await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note }, 'reassign').catch(() => {});
+        await this.apply(h, { type: 'agent_declined', agentId: a.agentId, note, cause: notOpened ? 'not_opened' : 'not_answered' }, 'reassign').catch(() => {});
       }
     }
     // The passes cost O(waiting chats) each (the queue's O(n^2)): run only when what they read changed, or when one
@@ -1374,7 +1376,7 @@ export class AgentHub {
    * queue now, the customer told someone else is being found, instead of after the inactivity timeout; then the agent
    * is offline. Returns how many chats went back.
    */
-  async requeueHeldBy(agentId: string, note: string): Promise<number> {
+  async requeueHeldBy(agentId: string, note: string, cause: 'signed_out' | 'went_offline'): Promise<number> {
     // Offline first, seen at once by an assignment pass (no pass hands these chats straight back); then every held
     // chat goes back to the queue. NOT marked as declined: giving chats back on sign-out or offline is not a refusal,
     // so once back (and nobody else took them) they may go to this agent again (hostile s7 MEDIUM, newcomer s7 #28).
@@ -1388,7 +1390,7 @@ export class AgentHub {
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
       this.assigned.delete(h.id);
-      await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue', { refresh: false }).then(
+      await this.apply(h, { type: 'agent_declined', agentId, note, cause }, 'requeue', { refresh: false }).then(
         () => (n += 1),
         (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'sign-out requeue refused'),
       );
@@ -1399,7 +1401,7 @@ export class AgentHub {
   }
 
   /** Chats of an agent that are assigned but not answered go back to the queue (agent went offline). */
-  private async requeueUnanswered(agentId: string, note: string) {
+  private async requeueUnanswered(agentId: string, note: string, cause: 'went_offline') {
     await this.refresh();
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
@@ -1407,7 +1409,7 @@ export class AgentHub {
       // Going offline is not a refusal: the agent is not marked as having declined, so when they are back (a blip of
       // their connection, a status clicked by mistake) the chat can go to them again. Marking them made a chat whose
       // only agent blinked take the no_agent exit at once (hostile s6).
-      await this.apply(h, { type: 'agent_declined', agentId, note }, 'requeue').catch(() => {});
+      await this.apply(h, { type: 'agent_declined', agentId, note, cause }, 'requeue').catch(() => {});
     }
   }
 
@@ -1510,7 +1512,7 @@ export class AgentHub {
         if (now - since < REMOVED_GRACE_MS) continue;
         this.deps.logger.info({ handoffId: h.id, agentId }, 'agent removed from the agents file: chat back to the queue');
         this.assigned.delete(h.id);
-        await this.apply(h, { type: 'agent_declined', agentId, note: notRefusedNotes.removed }, 'requeue').catch(() => {});
+        await this.apply(h, { type: 'agent_declined', agentId, note: notRefusedNotes.removed, cause: 'removed' }, 'requeue').catch(() => {});
         continue;
       }
       this.removedSince.delete(agentId);
@@ -1563,7 +1565,7 @@ export class AgentHub {
       this.awayToldBefore.delete(h.id);
       this.deps.logger.info({ handoffId: h.id, agentId }, 'agent away too long: chat back to the queue at its place');
       // Not a refusal either (see requeueUnanswered): back online, they may take it again.
-      await this.apply(h, { type: 'agent_declined', agentId, note: AWAY_TOO_LONG_NOTE }, 'requeue', { refresh: false }).catch(() => {});
+      await this.apply(h, { type: 'agent_declined', agentId, note: AWAY_TOO_LONG_NOTE, cause: 'away' }, 'requeue', { refresh: false }).catch(() => {});
     }
     for (const id of [...this.offlineSince.keys()]) if (!holders.has(id)) this.offlineSince.delete(id);
     for (const [hid, agentId] of [...this.toldAway]) if (this.handoffById(hid)?.status !== 'assigned' || !holders.has(agentId)) this.toldAway.delete(hid);
@@ -1591,7 +1593,7 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
     if (t[i].to !== 'pending') continue;
     // Put back because the agent who had answered it stayed away past the grace (newcomer s15 N#12): the customer
     // had been served, so the chat takes the place it had before it was assigned, at the front, not the back.
-    if ((t[i] as { note?: unknown }).note === AWAY_TOO_LONG_NOTE) continue;
+    if (t[i].from === 'assigned' && causeOf(t[i]) === 'away') continue;
     return t[i].from && t[i].from !== 'pending' ? Math.max(h.requestedAt, t[i].at) : h.requestedAt;
   }
   return h.requestedAt;
@@ -1601,8 +1603,9 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
  * The notes of the put-backs that are NOT refusals: the agent went offline or signed out (giving her chats back), was
  * removed from the team, or stayed away past the grace. Once back she may be given the chat again (hostile s6, s7).
  * Every other move of a chat from its agent back to the queue is one (she declined it, did not open or answer it in
- * time, transferred it): it is not given to her again automatically. The hub writes these notes, and declinedOf reads
- * them back from the handoff's history: keep both sides here.
+ * time, transferred it): it is not given to her again automatically. Since session 38 the transition says which with
+ * its structured `cause` (shared/handoff requeueIsRefusal); these notes are the words the inbox's timeline shows, and
+ * causeOf still reads them on transitions stored before session 38: keep their wording.
  */
 export const notRefusedNotes = {
   wentOffline: 'The agent went offline.',
@@ -1611,9 +1614,25 @@ export const notRefusedNotes = {
   choseOffline: (name: string) => `${name} went offline; the chat went back to the queue.`,
 };
 const NOT_REFUSED_BY_NAME = / (signed out|went offline); the chat went back to the queue\.$/;
-function refusal(note: string | undefined): boolean {
-  if (note === notRefusedNotes.wentOffline || note === notRefusedNotes.removed || note === AWAY_TOO_LONG_NOTE) return false;
-  return !NOT_REFUSED_BY_NAME.test(note ?? '');
+
+/**
+ * Session 38 (review debt: the cause was read from the note's words): why a chat went from its agent back to the queue,
+ * from the transition's structured `cause` (written since session 38 wherever a chat goes back: the hub, the agent
+ * routes, the engine's default for an agent's decline). A transition stored before has none: its cause is read from
+ * the note the hub wrote then (notRefusedNotes and the reassign / away notes), else it was an agent's decline.
+ */
+export function causeOf(x: HandoffTransition): RequeueCause {
+  if (x.cause !== undefined) return x.cause;
+  const note = x.note ?? '';
+  if (note === NOT_OPENED_NOTE) return 'not_opened';
+  if (note === NOT_ANSWERED_NOTE) return 'not_answered';
+  if (note === AWAY_TOO_LONG_NOTE) return 'away';
+  if (note === notRefusedNotes.wentOffline) return 'went_offline';
+  if (note === notRefusedNotes.removed) return 'removed';
+  if (/^Transferred to /.test(note)) return 'transfer';
+  const byName = NOT_REFUSED_BY_NAME.exec(note);
+  if (byName) return byName[1] === 'signed out' ? 'signed_out' : 'went_offline';
+  return 'declined';
 }
 
 /**
@@ -1628,13 +1647,20 @@ export function declinedOf(h: { handoff: unknown }, known?: ReadonlySet<string>)
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
   let out: Set<string> | null = null;
   for (const x of t) {
-    if (x.from !== 'assigned' || x.to !== 'pending' || !x.actor.startsWith('agent:') || !refusal(x.note)) continue;
+    if (x.from !== 'assigned' || x.to !== 'pending' || !x.actor.startsWith('agent:') || !requeueIsRefusal(causeOf(x))) continue;
     out ??= new Set(known);
     out.add(x.actor.slice(6));
   }
   return out ?? known ?? EMPTY_SET;
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
+
+/** Session 38: the team the handoff's last transfer to a team sent it to (stored on that transition), if any. */
+export function transferTeamOf(h: { handoff: unknown }): string | undefined {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  for (let i = t.length - 1; i >= 0; i--) if (t[i].team !== undefined) return t[i].team;
+  return undefined;
+}
 
 /** When the handoff's current assignment was made (its last move to assigned), else when it was requested. */
 function assignedAt(h: HandoffRecord): number {
@@ -1655,7 +1681,7 @@ export function heldBefore(h: { status: string; handoff: unknown }): boolean {
   const last = t[t.length - 1];
   if (!last || last.to !== 'assigned' || !last.actor.startsWith('agent:')) return false;
   for (let i = t.length - 2; i >= 0; i--) {
-    if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].actor === last.actor && !/^Transferred to /.test(t[i].note ?? '');
+    if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].actor === last.actor && causeOf(t[i]) !== 'transfer';
     if (t[i].to !== 'pending' && t[i].to !== 'assigned') return false;
   }
   return false;
@@ -1671,6 +1697,7 @@ export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => stri
   for (let i = t.length - 1; i >= 0; i--) {
     const x = t[i];
     if (x.from === 'assigned' && x.to === 'pending') {
+      if (causeOf(x) !== 'transfer') return null;
       const m = /^Transferred to (?:.*?)(?: by (.+) \(admin\))?(?:: ([\s\S]*))?$/.exec(x.note ?? '');
       if (!m) return null;
       const byId = x.actor.startsWith('agent:') ? x.actor.slice(6) : '';
@@ -1692,8 +1719,8 @@ export function putBackOf(h: { status: string; handoff: unknown }): { byId: stri
   const last = t[t.length - 1];
   if (!last || last.from !== 'assigned' || last.to !== 'pending' || !last.actor.startsWith('agent:')) return null;
   const note = last.note ?? '';
-  const why: PutBackWhy =
-    note === NOT_OPENED_NOTE ? 'not_opened' : note === NOT_ANSWERED_NOTE ? 'not_answered' : note === AWAY_TOO_LONG_NOTE ? 'away' : /^Transferred to /.test(note) ? 'transfer' : 'other';
+  const cause = causeOf(last);
+  const why: PutBackWhy = cause === 'not_opened' || cause === 'not_answered' || cause === 'away' || cause === 'transfer' ? cause : 'other';
   return { byId: last.actor.slice(6), why, note, at: last.at };
 }
 /** Why a chat went back to the queue from its agent (putBackOf): the hub's own reasons, else `other` (the note says). */

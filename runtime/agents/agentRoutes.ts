@@ -311,7 +311,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (directory.isStaticToken(token)) {
         throw new ApiError(409, 'static_token', `This is ${a.id}'s fixed token from the agents file; signing out cannot end it. To stop it working, remove or change "token" for ${a.id} in the agents file (an admin can set a new one with PUT /api/v1/agent/agents/${a.id}), or sign in with a password to get a session token that can be signed out.`, 'authorization');
       }
-      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name));
+      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name), 'signed_out');
       await saved(directory.signOut(token));
       // Their last session ended: they are offline at once (not chosen: the next sign-in's inbox sets them online).
       // Before, they stayed Online until the inactivity timeout and new chats were assigned to a signed-out agent,
@@ -445,7 +445,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         throw new ApiError(400, 'invalid_request', "body.chats: 'requeue' goes with status 'offline' only (busy keeps your chats).", 'body.chats');
       }
       if (req.body.chats === 'requeue') {
-        const n = await hub.requeueHeldBy(a.id, notRefusedNotes.choseOffline(a.name));
+        const n = await hub.requeueHeldBy(a.id, notRefusedNotes.choseOffline(a.name), 'went_offline');
         return { status: hub.status(a.id), requeued: n };
       }
       await hub.setPresence(a.id, req.body.status, { chosen: true });
@@ -837,7 +837,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // The team and the decline are set only once the chat really left `from`: a transfer refused because another
       // action won the race (409) changes nothing (hostile s11 #1: the whole team stopped seeing the chat).
       const team = body.team;
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer }, 'transfer', {
+      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer, cause: 'transfer', ...(team ? { team } : {}) }, 'transfer', {
         onApplied: () => {
           if (team) hub.setTeam(h.id, team);
           hub.declinedBy(h.id, from);
@@ -855,7 +855,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
     mustHold(a, h, 'reject');
     await hub.declinedBy(h.id, a.id);
-    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note }, 'reject');
+    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note, cause: 'declined' }, 'reject');
     return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   });
 
@@ -1050,6 +1050,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
+  /* ------------------------------------------------------------ customer page in the background (for the widget) */
+  app.post('/api/v1/conversations/:id/page', {
+    schema: {
+      summary: "The customer's chat page went to the background, came back, or is closing",
+      description:
+        "The widget says so (session 38): `background` when its page is hidden, frozen or kept in the back-forward cache (a phone browser may then close the push channel, which would read as the page closed for good), `foreground` when it is back, `closing` when it goes for good (a tab closed, a reload, a navigation). While in the background a closed page is shown to the agents as such (customer_page `backgroundAt`) and the customer keeps their place in the queue.",
+      tags: ['customer'],
+      security: [{ customerToken: [] }],
+      params: conversationParams,
+      body: z.object({ state: z.enum(['background', 'foreground', 'closing']) }).strict(),
+    },
+    handler: async (req) => {
+      const rec = await hub.deps.service.getAuthorized(req.params.id, bearer(req));
+      customerPresenceOf(hub).background(rec.id, req.body.state === 'background');
+      return { ok: true };
+    },
+  });
+
   /* ------------------------------------------------------------ push channel */
   /*
    * Event ids are `<epoch>.<n>`: the epoch is this process's start, so a cursor from before a restart (or from another
@@ -1073,7 +1091,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?, activeAt?} | null}: the customer\'s chat page opened or closed, or the customer used the chat API after it closed (activeAt); no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?, activeAt?, backgroundAt?} | null}: the customer\'s chat page opened or closed, or the customer used the chat API after it closed (activeAt), or the page said it went to the background (backgroundAt); no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),

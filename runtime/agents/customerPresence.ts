@@ -32,7 +32,8 @@ type Wire =
   | { kind: 'open'; conversationId: string; at: number; closedAt?: number }
   | { kind: 'closed'; conversationId: string; at: number }
   | { kind: 'beat'; open: Array<[conversationId: string, since: number]>; at: number }
-  | { kind: 'active'; conversationId: string; at: number };
+  | { kind: 'active'; conversationId: string; at: number }
+  | { kind: 'background'; conversationId: string; at: number; on: boolean };
 
 interface Remote {
   /** instanceId -> since (open on that instance) and its last heartbeat. */
@@ -40,6 +41,8 @@ interface Remote {
   closedAt?: number;
   /** The customer's last call to the customer API (told by any instance, at most every activeEveryMs). */
   activeAt?: number;
+  /** Session 38: since when the page says it is in the background (hidden, frozen, back-forward cache); see background(). */
+  backgroundAt?: number;
 }
 
 /** An instance tells the others of a customer's API call at most this often per conversation. */
@@ -158,6 +161,20 @@ export class CustomerPresence {
   }
 
   /**
+   * Session 38 (a phone browser freezes a page it hides, and its stream closes as a page closed for good would): the
+   * widget says when its page goes to the background (`on`: hidden, frozen, kept in the back-forward cache) and when
+   * it comes back or is closing for good (pagehide not persisted: a tab closed, a reload, a navigation). While the
+   * page is in the background its closed stream is no departure (CustomerPage.backgroundAt, pageGone). Only an
+   * explicit return or close clears it, not a stream that opens again: a hidden page may reconnect and be frozen again.
+   * A page killed while in the background (a tab swiped away from the phone's task list) says nothing: it stays "in
+   * the background". Told to every instance as the other page events are.
+   */
+  background(conversationId: string, on: boolean) {
+    if (this.stopped) return;
+    this.publish({ kind: 'background', conversationId, at: this.now(), on });
+  }
+
+  /**
    * The customer's page of this conversation, as every instance tells it; null when unknown.
    *
    * `startedAt`: when the conversation (or its handoff) began, when the caller knows it and it is a conversation
@@ -193,7 +210,9 @@ export class CustomerPresence {
     const at = Math.max(r?.closedAt ?? 0, lastSeen);
     if (at <= 0) return null;
     const active = this.lastActive(conversationId);
-    return active > at ? { open: false, at, activeAt: active } : { open: false, at };
+    const page: CustomerPage = active > at ? { open: false, at, activeAt: active } : { open: false, at };
+    if (r?.backgroundAt !== undefined) page.backgroundAt = r.backgroundAt;
+    return page;
   }
 
   /** The customer's last API call as this instance knows it (its own, or told by another); 0 when none. */
@@ -261,6 +280,13 @@ export class CustomerPresence {
       r.activeAt = Math.max(was, w.at);
       // Told only when it changes what the agents see: the first call after the page closed.
       if ((r.closedAt ?? 0) > 0 && r.on.size === 0 && was <= (r.closedAt ?? 0)) this.tell(w.conversationId);
+      return;
+    }
+    if (w.kind === 'background') {
+      if (w.on === true) r.backgroundAt ??= w.at;
+      else if (w.on === false) delete r.backgroundAt;
+      else return;
+      if (r.on.size === 0 && !this.local.has(w.conversationId)) this.tell(w.conversationId); // only a closed page shows it
       return;
     }
     if (w.kind === 'open') {

@@ -113,7 +113,7 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   );
 
   let team: VirtualAgent[] | undefined = fromFile.agents;
-  const sim = createSimulation(flow, { now, conversationId: 'cli' });
+  const sim = createSimulation(flow, { now, conversationId: CHAT_CONVERSATION_ID });
   if (team) sim.agents = toPresence(team);
   const recorder = scenarioRecorder(flow, now, team);
   if (fromFile.problem) out(c(33, `  · ${fromFile.problem}: no virtual agents taken from it, and /save will not replace it`));
@@ -383,13 +383,18 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
   return 0;
 }
 
+/** The conversation id of `baton chat`'s conversation (and of the scenario session that records it). */
+const CHAT_CONVERSATION_ID = 'cli';
+
 /**
  * Records the chat as a scenario: every command is also played, as its scenario step, on a scenario session
  * (what `baton test` runs). A scenario is saved only when that session said exactly what the chat said, so a
  * saved scenario always replays the conversation the tester had; otherwise /save says why not.
  */
 function scenarioRecorder(flow: Flow, now: number, agents: VirtualAgent[] | undefined) {
-  const session: ScenarioSession = createScenarioSession(flow, { now, httpDefault: 'wait', conversationId: 'scenario', ...(agents ? { agents } : {}) });
+  // The chat's own conversation id (session 38): what the engine derives from it (a ticket's number) is said alike, and
+  // a scenario that needs it keeps it (recordScenario).
+  const session: ScenarioSession = createScenarioSession(flow, { now, httpDefault: 'wait', conversationId: CHAT_CONVERSATION_ID, ...(agents ? { agents } : {}) });
   let diverged: string | null = null;
   return {
     apply(step: ActionStep) {

@@ -13,7 +13,7 @@
  */
 import type { Block } from '../flow/schema';
 import type { Input, Waiting } from './types';
-import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
+import { canTransition, createHandoff, requeueOf, transitionHandoff } from '../handoff/lifecycle';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, summarizeConversation } from './handoffContext';
 import { addTimer, bot, cancelTimers, nextId, say, system, setVar, type Run } from './run';
@@ -157,7 +157,7 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
     case 'agent_declined': {
       // Declined, transferred, or the agent went offline: the chat waits in the queue for any agent.
       if (!holds(input.agentId)) return false;
-      update({ type: 'requeue', note: input.note }, `agent:${input.agentId}`);
+      update(requeueOf(input), `agent:${input.agentId}`);
       const deadline = run.now + TAKEOVER_QUEUE_MINUTES * 60_000;
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { assignationModes, escalationReasons, priorities, valueSchema } from '../flow/schema';
+import { requeueCauses } from '../handoff/types';
 
 /** Newest state version written by the engine. */
 export const STATE_VERSION = 2;
@@ -90,7 +91,16 @@ export const handoffSchema = z.strictObject({
   requestedAt: z.number(),
   deadline: z.number(),
   transitions: z.array(
-    z.strictObject({ from: status.nullable(), to: status, at: z.number(), actor: z.string(), note: z.string().optional() }),
+    z.strictObject({
+      from: status.nullable(),
+      to: status,
+      at: z.number(),
+      actor: z.string(),
+      note: z.string().optional(),
+      /** Session 38: why a chat went back from its agent to the queue, and a transfer's team. Optional: additive. */
+      cause: z.enum(requeueCauses).optional(),
+      team: z.string().optional(),
+    }),
   ),
   /** Session 29 (newcomer s28 N6): an automatically assigned agent has not opened the chat yet (false). Optional: additive. */
   joined: z.boolean().optional(),

@@ -11,7 +11,7 @@ import type { AssignmentRequest } from '../handoff/types';
 import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
-import { canTransition, createHandoff, transitionHandoff } from '../handoff/lifecycle';
+import { canTransition, createHandoff, requeueOf, transitionHandoff } from '../handoff/lifecycle';
 import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
@@ -829,7 +829,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       return true;
     case 'agent_declined': {
       if (!isAgent(input.agentId)) return false;
-      update(run, { type: 'requeue', note: input.note }, `agent:${input.agentId}`);
+      update(run, requeueOf(input), `agent:${input.agentId}`);
       const deadline = run.now + Math.round(d.queueTimeoutMinutes * 60_000);
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';

@@ -4,7 +4,7 @@
  */
 import type { Assignation, EscalationReason, Priority, Value } from '../flow/schema';
 import type { EscalationDecision, EscalationMemory, Signal } from '../escalation/types';
-import type { AgentPresence, Handoff } from '../handoff/types';
+import type { AgentPresence, Handoff, RequeueCause } from '../handoff/types';
 import type { Entity } from '../nlu/types';
 
 import type { z } from 'zod';
@@ -65,7 +65,11 @@ export type Input =
   | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string; secretsHidden?: ('card' | 'password' | 'pin')[] } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */
   /** `transfer`: a deliberate transfer; the customer is told who moves them where (not "finding someone else"). */
-  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string } } & HandoffEventIds)
+  /**
+   * Session 38: `cause`, why it went back (stored on the transition; absent: `transfer` when `transfer` is given, else
+   * `declined`); `team`, the team a transfer sends it to (stored too, so the team survives a restart).
+   */
+  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string }; cause?: RequeueCause; team?: string } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
   | ({ type: 'agent_handback'; agentId: string; note?: string } & HandoffEventIds)
   /** The agent closes the conversation. */

@@ -25,14 +25,22 @@ export interface CustomerPage {
    * not served after the others (newcomer s35 #2).
    */
   activeAt?: number;
+  /**
+   * Session 38 (newcomer s35 rest: a phone browser that freezes the chat page in the background counted as gone, like a
+   * page closed for good): the page said it went to the background (hidden, frozen, or kept in the back-forward cache)
+   * at this time and has not come back to the foreground nor said it is closing: a closed stream then is a page
+   * frozen or suspended, not left. Not gone: the customer keeps their place. Set on a closed page only.
+   */
+  backgroundAt?: number;
 }
 
 /**
- * Whether the customer of a waiting chat has left, for the queue order: their page is known closed and they have not
- * called the API since. A page known closed only from a restart does not count (every customer not seen since the
- * start would move back, REST clients that never had a page among them: newcomer s35 #2).
+ * Whether the customer of a waiting chat has left, for the queue order: their page is known closed, it did not say it
+ * went to the background (session 38: a phone freezes a page it hides), and they have not called the API since. A
+ * page known closed only from a restart does not count (every customer not seen since the start would move back, REST
+ * clients that never had a page among them: newcomer s35 #2).
  */
 export function pageGone(page: CustomerPage | null | undefined): boolean {
-  return !!page && !page.open && !page.beforeRestart && page.activeAt === undefined;
+  return !!page && !page.open && !page.beforeRestart && page.activeAt === undefined && page.backgroundAt === undefined;
 }
 

@@ -10,7 +10,7 @@
  * timed out, and the runtime must be able to tell the agent "too late" instead of pretending it worked.
  */
 import type { Assignation, EscalationReason, Priority } from '../flow/schema';
-import type { Handoff, HandoffAction, HandoffStatus, HandoffTransition } from './types';
+import type { Handoff, HandoffAction, HandoffStatus, HandoffTransition, RequeueCause } from './types';
 
 /** Statuses a handoff never leaves. */
 export const terminalStatuses: HandoffStatus[] = ['resolved', 'expired', 'rejected', 'cancelled'];
@@ -103,6 +103,10 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
   const transition: HandoffTransition = { from: h.status, to, at, actor };
   const note = noteFor(action);
   if (note !== undefined) transition.note = note;
+  if (action.type === 'requeue') {
+    if (action.cause !== undefined) transition.cause = action.cause;
+    if (action.team !== undefined) transition.team = action.team;
+  }
 
   const next: Handoff = { ...h, status: to, transitions: [...h.transitions, transition] };
   if (action.type === 'assign') {
@@ -115,4 +119,15 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
     delete next.joined; // whoever takes it next joins (or is told to come) afresh
   }
   return next;
+}
+
+/**
+ * Session 38: the requeue an agent's decline makes (engine input `agent_declined`), with its structured cause: the one
+ * given, else `transfer` for a transfer, else `declined` (the agent's own decline: the API, the inbox, the chat CLI,
+ * the simulator); and the team a transfer sends it to.
+ */
+export function requeueOf(input: { note?: string; transfer?: unknown; cause?: RequeueCause; team?: string }): Extract<HandoffAction, { type: 'requeue' }> {
+  const action: Extract<HandoffAction, { type: 'requeue' }> = { type: 'requeue', note: input.note, cause: input.cause ?? (input.transfer ? 'transfer' : 'declined') };
+  if (input.team !== undefined) action.team = input.team;
+  return action;
 }

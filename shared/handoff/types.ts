@@ -12,13 +12,33 @@ export interface HandoffTransition {
   /** 'bot', 'customer', 'system', or 'agent:<id>'. */
   actor: string;
   note?: string;
+  /**
+   * Session 38 (review debt: who declined a chat was read from the note's words): why a chat went from its agent back
+   * to the queue (assigned -> pending). Absent on transitions stored before session 38 (readers fall back to the note)
+   * and on every other move.
+   */
+  cause?: RequeueCause;
+  /** Session 38: a transfer to a team names the team here, so it is kept wherever the handoff is stored (a restart). */
+  team?: string;
+}
+
+/**
+ * Why a chat went back to the queue from its agent. Refusals (requeueIsRefusal): she declined it, transferred it, or
+ * did not open or answer it in time: it is not given to her again automatically. The others are put-backs that are no
+ * refusal: she went offline (chosen, or inactive), signed out giving her chats back, was removed from the team, or
+ * stayed away past the grace: once back she may be given the chat again.
+ */
+export const requeueCauses = ['declined', 'transfer', 'not_opened', 'not_answered', 'away', 'went_offline', 'signed_out', 'removed'] as const;
+export type RequeueCause = (typeof requeueCauses)[number];
+export function requeueIsRefusal(cause: RequeueCause): boolean {
+  return cause === 'declined' || cause === 'transfer' || cause === 'not_opened' || cause === 'not_answered';
 }
 
 /** What makes a handoff move. */
 export type HandoffAction =
   | { type: 'assign'; agentId: string; agentName: string }
   /** The agent declines, or transfers the chat back to the queue. */
-  | { type: 'requeue'; note?: string }
+  | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string }
   /** The agent finished (handed back to the bot or closed the chat). */
   | { type: 'resolve'; note?: string }
   /** Waited too long. */

@@ -62,6 +62,13 @@ export function recordScenario(session: ScenarioSession, options: RecordOptions)
   if (setup.startAt) scenario.startAt = setup.startAt;
   if (setup.variables && Object.keys(setup.variables).length) scenario.variables = { ...setup.variables };
   if (setup.http?.length) scenario.http = setup.http.map((m) => ({ ...m }));
+  // Session 38 (hostile mini-pass s37: a chat that opened a ticket could not be saved as a scenario): the ticket number
+  // the customer is told derives from the conversation id (shared/engine/ticketBlock.ts ticketNumber: "T-CLI" in
+  // `baton chat`, "T-STUDIO" in the studio), and a scenario replays as "scenario" ("T-SCENARIO"), so the replay said
+  // another number. A conversation that opened a ticket keeps its id in the scenario (the runner uses it).
+  if (setup.conversationId && setup.conversationId !== 'scenario' && session.sim.effects.some((e) => e.type === 'create_ticket')) {
+    scenario.conversationId = setup.conversationId;
+  }
   const steps: ScenarioStep[] = session.log.map((s) => structuredCloneStep(s));
   if ((options.expectations ?? 'final') === 'final') steps.push({ expect: finalExpectation(session) });
   scenario.steps = steps;

@@ -379,7 +379,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         if (typeof to === 'string') return fail(to);
         if (to.id === from.id) return fail(`transfer: the chat is already with ${from.name}`);
         const note = step.note ?? `Transferred by ${from.name} to ${to.name}`;
-        const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note }));
+        const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note, cause: 'transfer' }));
         if (!declined.ok) return declined;
         const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: to.id, agentName: to.name }));
         return { ok: accepted.ok, error: accepted.error, steps: [...declined.steps, ...accepted.steps] };
