@@ -17,6 +17,8 @@ import { analyzeText } from '../../nlu/analyzeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, csatButtons, exitTarget, follow, forwardRouter, intentMatchAt, render, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
+import { closesChat } from '../closing';
+import { backsOut } from '../backOut';
 
 type Action =
   | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null }
@@ -108,6 +110,13 @@ function act(run: Run, a: Action): void {
   }
 }
 
+/** A reply at the rating that declines it: a goodbye or closing, a back-out, or a plain no / skip / rather not. */
+const DECLINES_RATING = /^(?:no|nope|nah|skip|pass|no\s+thanks?|no\s+thank\s+you|i'?d\s+rather\s+not|rather\s+not|not\s+now|no\s+rating|don'?t\s+want\s+to(?:\s+rate)?|i\s+don'?t\s+want\s+to(?:\s+rate)?)(?:\s+(?:thanks?|thank\s+you|sorry|bye))*$/;
+function declinesToRate(text: string): boolean {
+  const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return closesChat(text) || backsOut(text) || DECLINES_RATING.test(t) || /^\s*(?:👋|🙅(?:\u200d[♀♂]\ufe0f?)?)\s*$/u.test(text);
+}
+
 /** Where a message that is not a rating goes: null when the block is strict or its `fallback` exit is unwired. */
 function skipsTo(run: Run, block: BlockOf<'csat'>): 'router' | 'block' | null {
   if (block.data.otherMessages === 'ask_again' || run.c.exitOf(block.id, 'fallback') === undefined) return null;
@@ -163,7 +172,9 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     // A reply that is not a score is asked for a number once, then the conversation moves on: it is never a "did not
     // understand" for the escalation policy (hostile s11 #6: after Resolve, "no" then "no" at the rating counted as a
     // repeated fallback and queued a finished chat for a person again).
-    const rate = () => new ClassifiedInput<Action>(false, null, run, act, { type: 'rate', block, score, w });
+    // Session 38 (hostile s38 L3): "no thanks, bye", "skip", "I'd rather not", "👋" decline the rating: the conversation
+    // moves on at once (was "Please pick a number from 1 (bad) to 5 (great)." first).
+    const rate = () => new ClassifiedInput<Action>(false, null, run, act, { type: 'rate', block, score, w: score === null && declinesToRate(text) ? null : w });
     const to = skipsTo(run, block);
     if (score !== null) {
       const both = to === null ? null : rateThen(run, block, text, to);

@@ -34,11 +34,14 @@ describe('the rating after Resolve (hostile s11 #6)', () => {
     ['11', '0'],
     ['no thanks', 'nope'],
   ]) {
-    it(`"${first}" then "${second}": asked once, then the chat ends; nobody is queued`, () => {
+    it(`"${first}" then "${second}": asked once at most (a plain no declines at once), then the chat ends; nobody is queued`, () => {
       const c = resolvedChat();
       c.say(first);
-      expect(c.lastBotText()).toBe('Please pick a number from 1 (bad) to 5 (great).');
-      c.say(second);
+      // Session 38 (hostile s38 L3): a plain "no" / "no thanks" declines the rating: the chat moves on at once.
+      const declined = first === 'no' || first === 'no thanks';
+      if (declined) expect(c.botTexts().join(' ')).not.toMatch(/Please pick a number/);
+      else expect(c.lastBotText()).toBe('Please pick a number from 1 (bad) to 5 (great).');
+      if (!declined) c.say(second);
       expect(c.effects('handoff_request')).toHaveLength(1); // only the first, Ann's
       expect(c.mode()).not.toBe('waiting');
       expect(c.effects('record_csat')).toEqual([]);
