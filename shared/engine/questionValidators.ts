@@ -7,15 +7,14 @@
  */
 import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
-import { localTime } from '../flow/openingHours';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
+import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
 
 const FAIL: AnswerResult = { ok: false };
-const DAY_MS = 86_400_000;
 
 // An email anywhere in the text, so "it's ana@example.com, thanks" works. Hostile s13 #9: one regex over the whole text
 // was quadratic on a long word with no '@' (4,000 characters: 54-87 ms; 30,000: 4 s): from every start the local part
@@ -292,34 +291,20 @@ function number(raw: string): AnswerResult {
   return Number.isFinite(n) && Math.abs(n) <= LARGEST ? { ok: true, value: n } : FAIL;
 }
 
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const dt = new Date(t);
-  // Rejects 31/02 and friends: Date.UTC rolls them over into the next month.
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
+/**
+ * "today", "tomorrow", "yesterday" are days in the flow's time zone (never the host's, never UTC by accident).
+ * Session 38 (hostile s38 M8): a date inside a sentence ("it was the 5th", "March 5th", "last night around 11pm"), the
+ * last one when corrected ("the 6th, no sorry the 5th"), placed and checked by the block's `dates` (whenAnswer.ts).
+ */
+function date(raw: string, now: number, timeZone: string, range: DateRange): AnswerResult {
+  const iso = dateIn(raw, now, timeZone, range);
+  return iso === null ? FAIL : { ok: true, value: iso };
 }
 
-/** "today", "tomorrow", "yesterday" are days in the flow's time zone (never the host's, never UTC by accident). */
-function date(raw: string, now: number, timeZone: string): AnswerResult {
-  const t = raw.trim().toLowerCase().replace(/[.!]+$/, '');
-  const relative: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
-  if (Object.prototype.hasOwnProperty.call(relative, t)) {
-    const [y, m, d] = localTime(timeZone, now).date.split('-').map(Number);
-    return { ok: true, value: new Date(Date.UTC(y, m - 1, d) + relative[t] * DAY_MS).toISOString().slice(0, 10) };
-  }
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) {
-    const iso = isoDate(+m[1], +m[2], +m[3]);
-    return iso ? { ok: true, value: iso } : FAIL;
-  }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) {
-    const iso = isoDate(+m[3], +m[2], +m[1]);
-    return iso ? { ok: true, value: iso } : FAIL;
-  }
-  return FAIL;
+/** Session 38 (hostile s38 H2): a time of day, with or without a date, as YYYY-MM-DDTHH:MM in the flow's zone. */
+function dateTime(raw: string, now: number, timeZone: string, range: DateRange): AnswerResult {
+  const at = dateTimeIn(raw, now, timeZone, range);
+  return at === null ? FAIL : { ok: true, value: at };
 }
 
 const URL_WITH_SCHEME = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
@@ -348,10 +333,10 @@ function onlyAMaskedSecret(raw: string): boolean {
   return !/\p{Nd}/u.test(rest) && rest.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= 4;
 }
 
-/** `timeZone`: the flow's (settings.timezone), for relative dates. */
-export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC'): AnswerResult {
+/** `timeZone`: the flow's (settings.timezone), for relative dates; `dates`: the block's (which dates a date may name). */
+export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC', dates: DateRange = 'any'): AnswerResult {
   if (onlyAMaskedSecret(raw)) return FAIL;
-  if (inputType === 'number' || inputType === 'phone' || inputType === 'date') raw = withoutMasked(raw);
+  if (inputType === 'number' || inputType === 'phone' || inputType === 'date' || inputType === 'datetime') raw = withoutMasked(raw);
   switch (inputType) {
     case 'text': {
       const t = raw.trim();
@@ -364,7 +349,9 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
     case 'number':
       return number(raw);
     case 'date':
-      return date(raw, now, timeZone);
+      return date(raw, now, timeZone, dates);
+    case 'datetime':
+      return dateTime(raw, now, timeZone, dates);
     case 'url':
       return url(raw);
     case 'address':

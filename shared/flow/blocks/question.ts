@@ -1,6 +1,6 @@
 /** Question: asks and validates an answer (text, email, phone, number, date, URL). */
 import { z } from 'zod';
-import { questionInputTypes, text } from './fields';
+import { answerDateRanges, questionInputTypes, text } from './fields';
 import { defineBlock, templateReads } from './helpers';
 
 export const questionData = z.object({
@@ -17,9 +17,26 @@ export const questionData = z.object({
         email: { label: 'Email', help: 'An email address, stored in lower case.' },
         phone: { label: 'Phone', help: 'A phone number, stored in international form.' },
         number: { label: 'Number', help: 'A number, stored as a number.' },
-        date: { label: 'Date', help: 'A date such as "tomorrow" or "12 March", stored as YYYY-MM-DD.' },
+        date: { label: 'Date', help: 'A date such as "tomorrow", "12 March", "the 5th" or "14/03/2026" (day first), also inside a sentence ("it was the 5th"); a correction takes the last one. Stored as YYYY-MM-DD.' },
+        datetime: { label: 'Date and time', help: 'A time of day, with or without a date: "11:45", "it leaves at 11h45", "Monday 6pm", "twenty to twelve", "9/3/2026 11:45"; a correction takes the last one. Stored as YYYY-MM-DDTHH:MM in the flow\'s time zone (no date: today, or tomorrow for a time more than an hour gone).' },
         url: { label: 'Web address', help: 'A link starting with http:// or https://.' },
         address: { label: 'Postal address', help: 'A number (house or postcode) and words, e.g. 12 High Street, Leeds LS1 4AB; "yes" or a sentence with no number is asked again.' },
+      },
+    }),
+  /** Session 38: which dates a date or date-and-time answer may name (an incident that already happened: past). */
+  dates: z
+    .enum(answerDateRanges)
+    .optional()
+    .meta({
+      title: 'Dates allowed',
+      placeholder: 'Any date',
+      help: 'For a Date or Date and time answer: "Past" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Future" reads them as the next one. The retry message is said for a refused date, so say there what is expected.',
+      widget: 'select',
+      showWhen: { field: 'inputType', oneOf: ['date', 'datetime'] },
+      choices: {
+        any: { label: 'Any date' },
+        past: { label: 'Today or before' },
+        future: { label: 'Today or later' },
       },
     }),
   /** Variable that receives the (normalised) answer. */
