@@ -755,7 +755,7 @@ export function referenceShapes(texts: readonly (string | undefined)[]): Referen
 const GROUP_SEP = '[-/\\s.]?';
 function shapePattern(shape: ReferenceShape): RegExp {
   const body = shape.groups
-    .map((g) => (g.kind === 'prefix' ? `(${g.text})` : g.kind === 'digits' ? `(\\d{${g.n}})` : `([A-Za-z0-9]{${g.n}})`))
+    .map((g) => (g.kind === 'prefix' ? `(${g.text})` : g.kind === 'digits' ? (lettersForDigits(shape) ? `([0-9Oo]{${g.n}})` : `(\\d{${g.n}})`) : `([A-Za-z0-9]{${g.n}})`))
     .join(GROUP_SEP.replace('?', '?\\s*'));
   return new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, 'giu');
 }
@@ -766,12 +766,24 @@ function nearMissPattern(shape: ReferenceShape): RegExp | null {
   return new RegExp(`(?<![A-Za-z0-9])${first.text}\\s*[-/.#:]?\\s*\\d`, 'iu');
 }
 
+/**
+ * Session 38 (hostile s38 L8): where the example is a prefix and digits only ("NW-104233", "HM-2231-0457"), a letter O
+ * typed for a zero in the digits ("NW-25O778") can only be a zero: it is read as one. At most one O per group of digits
+ * (at least half of it real digits), so "NW-OOOOOO" or a word is no reference. Never for a shape with letters after
+ * its prefix (a booking reference "K7XQ2P": an O there may be an O).
+ */
+function lettersForDigits(shape: ReferenceShape): boolean {
+  return shape.groups[0]?.kind === 'prefix' && shape.groups.slice(1).every((g) => g.kind === 'digits');
+}
+const O_AS_ZERO_MAX = 1;
+
 /** The references in `text` of `shape`, in the order written, as the example writes them. */
 function* valuesByShape(text: string, shape: ReferenceShape): Generator<string> {
   for (const m of text.matchAll(shapePattern(shape))) {
     const ok = shape.groups.every((g, i) => g.kind !== 'mixed' || ((!g.digits || /\d/u.test(m[i + 1])) && (!g.letters || /[A-Za-z]/u.test(m[i + 1]))));
     if (!ok) continue;
-    const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : m[i + 1]) + shape.seps[i]).join('');
+    if (shape.groups.some((g, i) => g.kind === 'digits' && (m[i + 1].match(/[Oo]/g)?.length ?? 0) > Math.min(O_AS_ZERO_MAX, Math.floor(g.n / 2)))) continue;
+    const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : g.kind === 'digits' ? m[i + 1].replace(/[Oo]/g, '0') : m[i + 1]) + shape.seps[i]).join('');
     yield shape.upper ? value.toUpperCase() : value;
   }
 }

@@ -282,6 +282,8 @@ export function isAfterToday(iso: string, now: number, timeZone: string): boolea
   return iso > localTime(timeZone, now).date;
 }
 
+const ISO_INSTANT = /(?<![\d-])\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:z|[+-]\d{2}:?\d{2})(?![\d:])/g;
+
 /**
  * The date and time a customer's answer names, as a wall-clock "YYYY-MM-DDTHH:MM" in the flow's zone (the form the
  * rules read: rules.ts toTime), or null when it names no time of day. The last time not set aside, on the last day
@@ -291,8 +293,16 @@ export function isAfterToday(iso: string, now: number, timeZone: string): boolea
 export function dateTimeIn(text: string, now: number, timeZone: string, range: DateRange = 'any'): string | null {
   if (text.length > 1000) return null;
   let t = prepared(text);
-  // The ISO form "2026-03-12T09:00": the T joins the date and the time.
-  t = t.replace(/(\d{4}-\d{1,2}-\d{1,2})t(?=\d{1,2}:\d{2})/g, '$1 ');
+  // An instant with its offset ("2026-03-09T11:45:00.000Z", "2026-03-09T12:45+01:00"): that moment on the flow's clock.
+  const instants = [...t.matchAll(ISO_INSTANT)].filter((m) => !setAside(t, { index: m.index, end: m.index + m[0].length }));
+  if (instants.length > 0) {
+    const at = Date.parse(instants[instants.length - 1][0].toUpperCase());
+    if (Number.isNaN(at)) return null;
+    const l = localTime(timeZone, at);
+    return `${l.date}T${String(Math.floor(l.minutes / 60)).padStart(2, '0')}:${String(l.minutes % 60).padStart(2, '0')}`;
+  }
+  // The ISO form "2026-03-12T09:00" (seconds allowed): the T joins the date and the time.
+  t = t.replace(/(\d{4}-\d{1,2}-\d{1,2})t(?=\d{1,2}:\d{2})/g, '$1 ').replace(/(\d{4}-\d{1,2}-\d{1,2} \d{1,2}:\d{2}):\d{2}(?:\.\d+)?(?![\d:])/g, (m, head: string) => head.padEnd(m.length, ' '));
   const days = daysIn(t);
   let clockText = t;
   for (const d of days) clockText = blank(clockText, d);

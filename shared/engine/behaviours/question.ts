@@ -23,6 +23,7 @@ import { isShopQuestion } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
+import { plainHyphens } from '../unicodeText';
 import { asksForAMoment } from '../emailNonAnswers';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
@@ -617,7 +618,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id);
   },
-  classify(run, block, w, text) {
+  classify(run, block, w, typed) {
+    // Session 38 (hostile s38 L6): typographic hyphens inside a reference (a copy from a PDF) read as "-".
+    const text = plainHyphens(typed);
     if ((readsReference(block) || block.data.inputType === 'email') && asksForAMoment(text)) {
       return new ClassifiedInput<Action>(false, null, run, act, { ok: 'moment', block, w });
     }
