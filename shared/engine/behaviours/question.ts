@@ -97,7 +97,7 @@ function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
   if (!block.data.skipIfKnown) return null;
   const current = vars(run)[block.data.variable];
   if (!isKnown(current) || typeof current === 'object') return null;
-  const r = validateAnswer(block.data.inputType, String(current), run.now, run.flow.settings.timezone, block.data.dates);
+  const r = validateAnswer(block.data.inputType, String(current), run.now, run.flow.settings.timezone, block.data);
   return r.ok ? r.value : null;
 }
 
@@ -124,12 +124,12 @@ function givenEntity(run: Run, block: BlockOf<'question'>): Value | null {
     const whole = addressIn(part) ?? (prior !== undefined ? addressIn(withoutYesOrNo(part)) : null);
     const corrected = typeof prior === 'string' && prior !== '' ? correctedAddress(prior, part) : null;
     if (corrected !== null && !POSTCODE_IN.test(whole ?? '')) {
-      const r = validateAnswer(block.data.inputType, corrected, run.now, run.flow.settings.timezone, block.data.dates);
+      const r = validateAnswer(block.data.inputType, corrected, run.now, run.flow.settings.timezone, block.data);
       if (r.ok) return r.value;
     }
     const found = whole;
     if (found === null) return null;
-    const r = validateAnswer(block.data.inputType, found, run.now, run.flow.settings.timezone, block.data.dates);
+    const r = validateAnswer(block.data.inputType, found, run.now, run.flow.settings.timezone, block.data);
     return r.ok ? r.value : null;
   }
   return givenValues(run, block, last)[0] ?? null;
@@ -154,7 +154,7 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
   const written: string[] = [];
   for (let i = 0; i < found.length; i++) {
     if (found[i].type !== kind || excluded.has(i)) continue;
-    const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone, block.data.dates);
+    const r = validateAnswer(block.data.inputType, found[i].value, run.now, run.flow.settings.timezone, block.data);
     if (r.ok && !out.some((v) => String(v).toUpperCase() === String(r.value).toUpperCase())) {
       out.push(r.value);
       written.push(found[i].text);
@@ -507,7 +507,7 @@ function givesUp(run: Run, block: BlockOf<'question'>, text: string): boolean {
   if (!GIVES_UP.test(t) && !(backsOut(text) && !asksByForm(text, normalizeText(text)))) return false;
   // A value of the block's kind or an answer of its type given with the words ("never mind, it's NW-230918").
   if (valueIn(run, block, text) !== null) return false;
-  if (block.data.inputType !== 'text' && validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data.dates).ok) return false;
+  if (block.data.inputType !== 'text' && validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data).ok) return false;
   return !(block.data.fromEntity !== undefined && DIGIT_KINDS.has(block.data.fromEntity) && /\p{Nd}/u.test(text));
 }
 
@@ -556,7 +556,7 @@ function leaveQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): v
  */
 function closes(run: Run, block: BlockOf<'question'>, text: string): boolean {
   if (!closesChat(text)) return false;
-  return block.data.inputType !== 'text' ? !validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data.dates).ok : true;
+  return block.data.inputType !== 'text' ? !validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data).ok : true;
 }
 
 function closeAtQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): void {
@@ -639,7 +639,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
       return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }
-    const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data.dates);
+    const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data);
     if (r.ok && !asksInstead(block, text)) {
       if (holdsNoValue(block, text)) {
         // Session 16 (newcomer s15 N#3, hostile s15 H#17): the customer said they do not know or have it, after the

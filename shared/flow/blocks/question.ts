@@ -39,6 +39,18 @@ export const questionData = z.object({
         future: { label: 'Today or later' },
       },
     }),
+  /** Session 38: the currency a Number answer is in; an amount in another currency is asked again. */
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'a currency is a three-letter code such as USD or EUR')
+    .optional()
+    .meta({
+      title: 'Currency',
+      placeholder: 'Any (not checked)',
+      widget: 'text',
+      help: 'For a Number answer that is an amount of money: its three-letter code (USD, EUR, GBP). An answer naming another currency ("20.000 €" when this is USD) is asked again with the retry message, instead of being stored as this one; an answer with no currency is taken as this one. Say the currency in the question and the retry message.',
+      showWhen: { field: 'inputType', equals: 'number' },
+    }),
   /** Variable that receives the (normalised) answer. */
   variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'orderNumber' }),
   retryMessage: text

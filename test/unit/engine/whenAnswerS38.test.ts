@@ -37,7 +37,7 @@ describe('dateTimeIn: a time of day in a sentence (Skyline Air, Monday 11:30)', 
     ['9:00', '2026-03-10T09:00'],
   ])('%j is %s', (text, want) => {
     expect(dateTimeIn(text, MON, TZ, 'future')).toBe(want);
-    expect(validateAnswer('datetime', text, MON, TZ, 'future')).toEqual({ ok: true, value: want });
+    expect(validateAnswer('datetime', text, MON, TZ, { dates: 'future' })).toEqual({ ok: true, value: want });
   });
 
   it('a time in words takes the half of the day ahead of now: "twenty to twelve" at 13:00 is 23:40', () => {
@@ -73,11 +73,11 @@ describe('dateIn: a date in a sentence (Harbor Mutual incident date, Monday 9 Ma
     ['December 24th', '2025-12-24'],
   ])('past: %j is %s', (text, want) => {
     expect(dateIn(text, MON, TZ, 'past')).toBe(want);
-    expect(validateAnswer('date', text, MON, TZ, 'past')).toEqual({ ok: true, value: want });
+    expect(validateAnswer('date', text, MON, TZ, { dates: 'past' })).toEqual({ ok: true, value: want });
   });
 
   it.each(['14/03/2026', '2026-03-10', 'tomorrow', 'next Friday', '1 January 2027'])('past: %j is after today: refused', (text) => {
-    expect(validateAnswer('date', text, MON, TZ, 'past').ok).toBe(false);
+    expect(validateAnswer('date', text, MON, TZ, { dates: 'past' }).ok).toBe(false);
   });
 
   it.each([
