@@ -14,6 +14,7 @@ import { noOnlyAsDeterminer } from './answeringNo';
 import { answerVerdict, heldBack, putOffAnswer, type AnswerVerdict } from './answeringWord';
 import { onlyThanks } from '../nlu/courtesy';
 import { wholeOfferAnswer } from '../nlu/bareReplies';
+import { numberAnswer } from './questionValidators';
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -155,6 +156,12 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     if (n !== undefined && n >= 1 && n <= choices.length) return choices[n - 1];
   }
 
+  // 2b. Session 38 (hostile s38 M7): choices named as number ranges ("1-10", "11-50", "201 or more", "201+", "over
+  // 200") and a count typed in any form the Number answer reads ("around 1.5k", "400, no wait, 40", "we are about
+  // fifty"): the choice whose range holds it. A number the ranges do not cover, or two ranges holding it, picks nothing.
+  const ranged = byRange(choices, text);
+  if (ranged !== null) return ranged;
+
   // 3. Synonyms, as the whole text or as words inside it (padded once per block, not per message).
   const prep = prepare(choices);
   const pt = padded(t);
@@ -214,6 +221,30 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     if (thanking.length === 1) return thanking[0];
   }
   return null;
+}
+
+const MONEY = /[$£€¥₹]|\b(?:usd|eur|gbp|inr|dollars?|euros?|pounds?|quid|bucks|rupees?)\b/iu;
+const RANGE_NAME = /^(\d[\d,]*)\s*(?:-|\u2013|to)\s*(\d[\d,]*)$/;
+const OPEN_RANGE_NAME = /^(?:(\d[\d,]*)\s*(?:\+|or\s+more|and\s+(?:more|over|up|above))|(?:over|more\s+than|above)\s+(\d[\d,]*))$/;
+/** The numbers a choice's label, value or synonym covers (as written: the normalised names lose the dash), or null. */
+function rangeOfName(name: string): [number, number] | null {
+  const n = (s: string) => Number(s.replace(/,/g, ''));
+  let m = RANGE_NAME.exec(name);
+  if (m) return n(m[1]) <= n(m[2]) ? [n(m[1]), n(m[2])] : null;
+  m = OPEN_RANGE_NAME.exec(name);
+  if (m) return m[1] !== undefined ? [n(m[1]), Infinity] : [Math.floor(n(m[2])) + 1, Infinity];
+  return null;
+}
+function byRange(choices: ButtonChoice[], text: string): ButtonChoice | null {
+  if (!/\p{Nd}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)/iu.test(text)) return null;
+  // An amount of money is no count ("around £2,000 a month" at "How many people work at your company?").
+  if (MONEY.test(text)) return null;
+  const ranges = choices.map((c) => [c.label, c.value, ...c.synonyms].map((n) => rangeOfName(n.toLowerCase().trim())).filter((r): r is [number, number] => r !== null));
+  if (ranges.filter((r) => r.length > 0).length < 2) return null;
+  const value = numberAnswer(text);
+  if (value === null || value < 0) return null;
+  const holding = choices.filter((_, i) => ranges[i].some(([lo, hi]) => value >= lo && value <= hi));
+  return holding.length === 1 ? holding[0] : null;
 }
 
 /**

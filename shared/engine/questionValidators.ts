@@ -7,15 +7,14 @@
  */
 import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
-import { localTime } from '../flow/openingHours';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
+import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
 export type AnswerResult = { ok: true; value: Value } | { ok: false };
 
 const FAIL: AnswerResult = { ok: false };
-const DAY_MS = 86_400_000;
 
 // An email anywhere in the text, so "it's ana@example.com, thanks" works. Hostile s13 #9: one regex over the whole text
 // was quadratic on a long word with no '@' (4,000 characters: 54-87 ms; 30,000: 4 s): from every start the local part
@@ -267,6 +266,97 @@ function readRun(run: string, hasCurrency: boolean): number | null {
 }
 
 /**
+ * Session 38 (hostile s38 M7, L5): a number corrected in the same answer ("400, no wait, 40", "50 sorry I meant 500",
+ * "40 - actually make that 45"): the text after the last correction word that is followed by a number, or null when
+ * there is no such correction (the answer is read whole).
+ */
+const NUMBER_CORRECTION = /(?:^|[^\p{L}])(?:no\s+wait|wait|sorry|i\s+mean|i\s+meant|actually|make\s+(?:it|that)|correction|oops|rather|no)(?![\p{L}])/giu;
+const NUMBER_WORD_START = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|a\s+(?:hundred|thousand|million))\b/i;
+function afterCorrection(raw: string): string | null {
+  if (raw.length > 300) return null;
+  const firstNumber = raw.search(/\p{Nd}/u);
+  if (firstNumber < 0) return null;
+  let tail: string | null = null;
+  for (const m of raw.matchAll(NUMBER_CORRECTION)) {
+    if (m.index < firstNumber) continue;
+    const rest = raw.slice(m.index + m[0].length);
+    if (/\p{Nd}/u.test(rest) || NUMBER_WORD_START.test(rest)) tail = rest;
+  }
+  return tail;
+}
+
+/**
+ * Session 38 (hostile s38 L5): a range "15-20k", "15k-20k", "15 to 20 thousand", "$15-20k": its LOW end (15,000), the
+ * scale of the high end applied to the low one when it has none. A defined value, documented in the block help, so a
+ * rule such as "budget >= 10000" is never met by a guess above what the customer said. undefined: no range; null: a
+ * range that makes no sense ("20-15k").
+ */
+const RANGE = /(?<![\p{L}\p{N}_.,-])(\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)?\s*(?:-|\u2013|\u2014|to)\s*(\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)?(?![\p{L}\p{N}]|[.,]\p{N})/iu;
+function rangeLow(text: string, hasCurrency: boolean): number | null | undefined {
+  const m = RANGE.exec(text);
+  if (m === null) return undefined;
+  const outside = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
+  if (/\p{Nd}/u.test(outside)) return undefined;
+  const scaleOf = (w: string | undefined) => (w === undefined ? undefined : (w.toLowerCase() === 'm' || w.toLowerCase() === 'mn') && !hasCurrency && !/\d(?:m|mn)/i.test(m[0]) ? null : SCALE[w.toLowerCase()]);
+  const hi = scaleOf(m[4]);
+  const lo = scaleOf(m[2]) ?? hi ?? 1;
+  if (lo === null || hi === null) return null;
+  const low = Number(m[1]) * lo;
+  const high = Number(m[3]) * (hi ?? 1);
+  if (!(low < high) || high > LARGEST) return null;
+  return Math.round(low * 1e6) / 1e6;
+}
+
+/**
+ * Session 38 (hostile s38 M7, L5): a number written in words, once in the answer ("twenty thousand", "about fifty",
+ * "two hundred and fifty", "a thousand"), when the answer has no digits. A lone "one" (or "a") among other words is no
+ * number ("no one knows", "one of us"): asked again.
+ */
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const BIG: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+function numberInWords(text: string): number | null {
+  const words = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/-/g, ' ').replace(/[^\p{L}\s']/gu, ' ').split(/\s+/).filter(Boolean);
+  const runs: { value: number; words: string[] }[] = [];
+  let total = 0;
+  let current = 0;
+  let run: string[] = [];
+  const close = () => {
+    if (run.some((w) => w !== 'and' && w !== 'a' && w !== 'an')) runs.push({ value: total + current, words: run });
+    total = 0;
+    current = 0;
+    run = [];
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    if (UNITS[w] !== undefined) current += UNITS[w];
+    else if (TENS_WORDS[w] !== undefined) current += TENS_WORDS[w];
+    else if (w === 'hundred') current = (current || (run.length > 0 ? 0 : 1)) * 100;
+    else if (BIG[w] !== undefined) {
+      total += (current || 1) * BIG[w];
+      current = 0;
+    } else if ((w === 'a' || w === 'an') && next !== undefined && (next === 'hundred' || BIG[next] !== undefined)) {
+      current += 0;
+    } else if (w === 'and' && run.length > 0 && next !== undefined && (UNITS[next] !== undefined || TENS_WORDS[next] !== undefined)) {
+      // "two hundred and fifty"
+    } else {
+      close();
+      continue;
+    }
+    run.push(w);
+  }
+  close();
+  if (runs.length !== 1) return null;
+  const only = runs[0];
+  if (only.words.length === 1 && (only.words[0] === 'one' || only.words[0] === 'zero') && words.length > 1) return null;
+  return only.value <= LARGEST ? only.value : null;
+}
+
+/**
  * A number answer, forgiving on form: "1,234.5", "12,5", and in a sentence "$60,000", "60k", "about £60 000 a
  * year", "1.5 million", "€1.000.000", "60,00,000" (newcomer s6 #16: a budget typed with a dollar sign was refused three
  * times and the lead was downgraded). Exactly one number must be found, whole: "between 50 and 60k", "2 or 3", an
@@ -277,49 +367,45 @@ function readRun(run: string, hasCurrency: boolean): number | null {
 function number(raw: string): AnswerResult {
   const strict = plainNumber(raw.trim());
   if (strict !== null) return Number.isFinite(strict) && Math.abs(strict) <= LARGEST ? { ok: true, value: strict } : FAIL;
+  const corrected = afterCorrection(raw);
+  if (corrected !== null) return number(corrected);
   const text = raw.replace(CURRENCY, ' ');
   const hasCurrency = text !== raw;
+  const range = rangeLow(text, hasCurrency);
+  if (range !== undefined) return range === null ? FAIL : { ok: true, value: range };
   const found = [...text.matchAll(NUMBER_RUN)];
+  if (found.length === 0 && !/\p{Nd}/u.test(text)) {
+    const worded = numberInWords(text);
+    return worded === null ? FAIL : { ok: true, value: worded };
+  }
   if (found.length !== 1) return FAIL;
   const [, digits, scaleWord] = found[0];
   const base = readRun(digits, hasCurrency);
   if (base === null) return FAIL;
   const scaleKey = scaleWord?.toLowerCase();
-  const scale = scaleKey === undefined ? 1 : scaleKey === 'm' && !hasCurrency ? null : SCALE[scaleKey];
+  // Session 38 (hostile s38 L5): "1.5m" written against its number is a million; "5 m" (a space: metres?) still needs a currency.
+  const attached = /\d(?:m|mn)$/i.test(found[0][0]);
+  const scale = scaleKey === undefined ? 1 : (scaleKey === 'm' || scaleKey === 'mn') && !hasCurrency && !attached ? null : SCALE[scaleKey];
   if (scale === null || scale === undefined) return FAIL;
   const negative = /(?:^|\s)(?:-|minus)\s*$/i.test(text.slice(0, found[0].index));
   const n = (negative ? -1 : 1) * Math.round(base * scale * 1e6) / 1e6;
   return Number.isFinite(n) && Math.abs(n) <= LARGEST ? { ok: true, value: n } : FAIL;
 }
 
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 || y > 9999) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const dt = new Date(t);
-  // Rejects 31/02 and friends: Date.UTC rolls them over into the next month.
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
+/**
+ * "today", "tomorrow", "yesterday" are days in the flow's time zone (never the host's, never UTC by accident).
+ * Session 38 (hostile s38 M8): a date inside a sentence ("it was the 5th", "March 5th", "last night around 11pm"), the
+ * last one when corrected ("the 6th, no sorry the 5th"), placed and checked by the block's `dates` (whenAnswer.ts).
+ */
+function date(raw: string, now: number, timeZone: string, range: DateRange): AnswerResult {
+  const iso = dateIn(raw, now, timeZone, range);
+  return iso === null ? FAIL : { ok: true, value: iso };
 }
 
-/** "today", "tomorrow", "yesterday" are days in the flow's time zone (never the host's, never UTC by accident). */
-function date(raw: string, now: number, timeZone: string): AnswerResult {
-  const t = raw.trim().toLowerCase().replace(/[.!]+$/, '');
-  const relative: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
-  if (Object.prototype.hasOwnProperty.call(relative, t)) {
-    const [y, m, d] = localTime(timeZone, now).date.split('-').map(Number);
-    return { ok: true, value: new Date(Date.UTC(y, m - 1, d) + relative[t] * DAY_MS).toISOString().slice(0, 10) };
-  }
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) {
-    const iso = isoDate(+m[1], +m[2], +m[3]);
-    return iso ? { ok: true, value: iso } : FAIL;
-  }
-  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) {
-    const iso = isoDate(+m[3], +m[2], +m[1]);
-    return iso ? { ok: true, value: iso } : FAIL;
-  }
-  return FAIL;
+/** Session 38 (hostile s38 H2): a time of day, with or without a date, as YYYY-MM-DDTHH:MM in the flow's zone. */
+function dateTime(raw: string, now: number, timeZone: string, range: DateRange): AnswerResult {
+  const at = dateTimeIn(raw, now, timeZone, range);
+  return at === null ? FAIL : { ok: true, value: at };
 }
 
 const URL_WITH_SCHEME = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?(\/\S*)?$/i;
@@ -348,10 +434,41 @@ function onlyAMaskedSecret(raw: string): boolean {
   return !/\p{Nd}/u.test(rest) && rest.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length <= 4;
 }
 
-/** `timeZone`: the flow's (settings.timezone), for relative dates. */
-export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC'): AnswerResult {
+/** A block's settings that change how an answer is read (Question block data: `dates`, `currency`). */
+export interface AnswerOptions {
+  dates?: DateRange;
+  currency?: string;
+}
+
+const CURRENCY_CODES: [RegExp, string][] = [
+  [/\$|\busd\b|\bus\s*dollars?\b|\bdollars?\b|\bbucks\b/iu, 'USD'],
+  [/€|\beur\b|\beuros?\b/iu, 'EUR'],
+  [/£|\bgbp\b|\bpounds?\b|\bquid\b/iu, 'GBP'],
+  [/¥|\bjpy\b|\byen\b/iu, 'JPY'],
+  [/₹|\binr\b|\brupees?\b/iu, 'INR'],
+  [/\bchf\b|\bfrancs?\b/iu, 'CHF'],
+  [/\bcad\b/iu, 'CAD'],
+  [/\baud\b/iu, 'AUD'],
+];
+/** Whether the answer names no currency, or only `code` ("$", "USD", "dollars" for USD); "20.000 €" does not fit USD. */
+function currencyFits(raw: string, code: string): boolean {
+  const want = code.trim().toUpperCase();
+  // "CA$" / "A$" / "C$" name another dollar.
+  if (want === 'USD' && /\b(?:ca|c|a|au|nz|hk|s)\$/iu.test(raw)) return false;
+  return CURRENCY_CODES.every(([re, c]) => c === want || !re.test(raw));
+}
+
+/** Session 38: the number a Number answer reads in `raw` (see `number`), or null (a Buttons block's ranges: matchButton). */
+export function numberAnswer(raw: string): number | null {
+  const r = number(withoutMasked(raw));
+  return r.ok && typeof r.value === 'number' ? r.value : null;
+}
+
+/** `timeZone`: the flow's (settings.timezone), for relative dates; `dates`: the block's (which dates a date may name). */
+export function validateAnswer(inputType: QuestionInputType, raw: string, now: number, timeZone = 'UTC', opts: AnswerOptions = {}): AnswerResult {
+  const dates = opts.dates ?? 'any';
   if (onlyAMaskedSecret(raw)) return FAIL;
-  if (inputType === 'number' || inputType === 'phone' || inputType === 'date') raw = withoutMasked(raw);
+  if (inputType === 'number' || inputType === 'phone' || inputType === 'date' || inputType === 'datetime') raw = withoutMasked(raw);
   switch (inputType) {
     case 'text': {
       const t = raw.trim();
@@ -361,10 +478,15 @@ export function validateAnswer(inputType: QuestionInputType, raw: string, now: n
       return email(raw);
     case 'phone':
       return phone(raw);
-    case 'number':
+    case 'number': {
+      // Session 38 (hostile s38 L5): an amount in another currency than the block's is not stored as one of its own.
+      if (opts.currency && !currencyFits(raw, opts.currency)) return FAIL;
       return number(raw);
+    }
     case 'date':
-      return date(raw, now, timeZone);
+      return date(raw, now, timeZone, dates);
+    case 'datetime':
+      return dateTime(raw, now, timeZone, dates);
     case 'url':
       return url(raw);
     case 'address':
@@ -768,7 +890,7 @@ export function referenceShapes(texts: readonly (string | undefined)[]): Referen
 const GROUP_SEP = '[-/\\s.]?';
 function shapePattern(shape: ReferenceShape): RegExp {
   const body = shape.groups
-    .map((g) => (g.kind === 'prefix' ? `(${g.text})` : g.kind === 'digits' ? `(\\d{${g.n}})` : `([A-Za-z0-9]{${g.n}})`))
+    .map((g) => (g.kind === 'prefix' ? `(${g.text})` : g.kind === 'digits' ? (lettersForDigits(shape) ? `([0-9Oo]{${g.n}})` : `(\\d{${g.n}})`) : `([A-Za-z0-9]{${g.n}})`))
     .join(GROUP_SEP.replace('?', '?\\s*'));
   return new RegExp(`(?<![A-Za-z0-9])${body}(?![A-Za-z0-9])`, 'giu');
 }
@@ -779,12 +901,24 @@ function nearMissPattern(shape: ReferenceShape): RegExp | null {
   return new RegExp(`(?<![A-Za-z0-9])${first.text}\\s*[-/.#:]?\\s*\\d`, 'iu');
 }
 
+/**
+ * Session 38 (hostile s38 L8): where the example is a prefix and digits only ("NW-104233", "HM-2231-0457"), a letter O
+ * typed for a zero in the digits ("NW-25O778") can only be a zero: it is read as one. At most one O per group of digits
+ * (at least half of it real digits), so "NW-OOOOOO" or a word is no reference. Never for a shape with letters after
+ * its prefix (a booking reference "K7XQ2P": an O there may be an O).
+ */
+function lettersForDigits(shape: ReferenceShape): boolean {
+  return shape.groups[0]?.kind === 'prefix' && shape.groups.slice(1).every((g) => g.kind === 'digits');
+}
+const O_AS_ZERO_MAX = 1;
+
 /** The references in `text` of `shape`, in the order written, as the example writes them. */
 function* valuesByShape(text: string, shape: ReferenceShape): Generator<string> {
   for (const m of text.matchAll(shapePattern(shape))) {
     const ok = shape.groups.every((g, i) => g.kind !== 'mixed' || ((!g.digits || /\d/u.test(m[i + 1])) && (!g.letters || /[A-Za-z]/u.test(m[i + 1]))));
     if (!ok) continue;
-    const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : m[i + 1]) + shape.seps[i]).join('');
+    if (shape.groups.some((g, i) => g.kind === 'digits' && (m[i + 1].match(/[Oo]/g)?.length ?? 0) > Math.min(O_AS_ZERO_MAX, Math.floor(g.n / 2)))) continue;
+    const value = shape.groups.map((g, i) => (g.kind === 'prefix' ? g.text : g.kind === 'digits' ? m[i + 1].replace(/[Oo]/g, '0') : m[i + 1]) + shape.seps[i]).join('');
     yield shape.upper ? value.toUpperCase() : value;
   }
 }

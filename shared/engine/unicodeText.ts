@@ -44,6 +44,17 @@ export function withoutInvisible(text: string): string {
 }
 
 /**
+ * Session 38 (hostile s38 L6): the hyphens a copy from a PDF or a word processor carries inside a reference
+ * ("HM\u20112231\u20110457" with non-breaking hyphens U+2011, an en dash U+2013, a hyphen U+2010, a minus sign U+2212, the
+ * small and full-width hyphen-minus U+FE63 / U+FF0D) written as "-", only between two letters or digits (a dash between
+ * words, "yes \u2013 cancel it", is left as it is). Same length, so positions in the text stay valid.
+ */
+const TYPOGRAPHIC_HYPHEN = /(?<=[\p{L}\p{N}])[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d](?=[\p{L}\p{N}])/gu;
+export function plainHyphens(text: string): string {
+  return /[\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d]/.test(text) ? text.replace(TYPOGRAPHIC_HYPHEN, '-') : text;
+}
+
+/**
  * `text` cut to at most `max` UTF-16 units (what schemas and caps count) without splitting a surrogate pair: a cut in
  * the middle of an emoji saves a lone surrogate (hostile s17 H#15).
  */

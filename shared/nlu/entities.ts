@@ -8,6 +8,7 @@
  * relative times ("in 15 minutes") kept literal in lower case; amounts "42.50 EUR".
  */
 import type { Entity, EntityType } from './types';
+import { plainHyphens } from '../engine/unicodeText';
 
 interface Span { start: number; end: number }
 
@@ -199,7 +200,9 @@ function overlaps(claimed: Span[], s: number, e: number): boolean {
 const ANY_DIGIT = /\d/;
 const WEB_START = /https?:\/\/|www\./i;
 
-export function extractEntities(text: string): Entity[] {
+export function extractEntities(typed: string): Entity[] {
+  // Session 38 (hostile s38 L6): "HM\u20112231\u20110457" copied from a PDF is HM-2231-0457 (same length: positions hold).
+  const text = plainHyphens(typed);
   // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word.
   if (!/[\d@]|www\.|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
   const claimed: Span[] = [];

@@ -109,7 +109,9 @@ export type OpeningHours = z.infer<typeof openingHoursSchema>;
 
 /* ------------------------------------------------------------------ enums */
 
-export const questionInputTypes = ['text', 'email', 'phone', 'number', 'date', 'url', 'address'] as const;
+export const questionInputTypes = ['text', 'email', 'phone', 'number', 'date', 'datetime', 'url', 'address'] as const;
+/** Which dates a date (or date and time) answer may name: an incident that happened is 'past' (session 38). */
+export const answerDateRanges = ['any', 'past', 'future'] as const;
 export const notifyChannels = ['email', 'slack', 'webhook'] as const;
 export const assignationModes = ['simple', 'default', 'custom'] as const;
 export type Assignation = (typeof assignationModes)[number];

@@ -1,6 +1,6 @@
 /** Question: asks and validates an answer (text, email, phone, number, date, URL). */
 import { z } from 'zod';
-import { questionInputTypes, text } from './fields';
+import { answerDateRanges, questionInputTypes, text } from './fields';
 import { defineBlock, templateReads } from './helpers';
 
 export const questionData = z.object({
@@ -17,10 +17,39 @@ export const questionData = z.object({
         email: { label: 'Email', help: 'An email address, stored in lower case.' },
         phone: { label: 'Phone', help: 'A phone number, stored in international form.' },
         number: { label: 'Number', help: 'A number, stored as a number.' },
-        date: { label: 'Date', help: 'A date such as "tomorrow" or "12 March", stored as YYYY-MM-DD.' },
+        date: { label: 'Date', help: 'A date such as "tomorrow", "12 March", "the 5th" or "14/03/2026" (day first), also inside a sentence ("it was the 5th"); a correction takes the last one. Stored as YYYY-MM-DD.' },
+        datetime: { label: 'Date and time', help: 'A time of day, with or without a date: "11:45", "it leaves at 11h45", "Monday 6pm", "twenty to twelve", "9/3/2026 11:45"; a correction takes the last one. Stored as YYYY-MM-DDTHH:MM in the flow\'s time zone (no date: today, or tomorrow for a time more than an hour gone).' },
         url: { label: 'Web address', help: 'A link starting with http:// or https://.' },
         address: { label: 'Postal address', help: 'A number (house or postcode) and words, e.g. 12 High Street, Leeds LS1 4AB; "yes" or a sentence with no number is asked again.' },
       },
+    }),
+  /** Session 38: which dates a date or date-and-time answer may name (an incident that already happened: past). */
+  dates: z
+    .enum(answerDateRanges)
+    .optional()
+    .meta({
+      title: 'Dates allowed',
+      placeholder: 'Any date',
+      help: 'For a Date or Date and time answer: "Past" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Future" reads them as the next one. The retry message is said for a refused date, so say there what is expected.',
+      widget: 'select',
+      showWhen: { field: 'inputType', oneOf: ['date', 'datetime'] },
+      choices: {
+        any: { label: 'Any date' },
+        past: { label: 'Today or before' },
+        future: { label: 'Today or later' },
+      },
+    }),
+  /** Session 38: the currency a Number answer is in; an amount in another currency is asked again. */
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, 'a currency is a three-letter code such as USD or EUR')
+    .optional()
+    .meta({
+      title: 'Currency',
+      placeholder: 'Any (not checked)',
+      widget: 'text',
+      help: 'For a Number answer that is an amount of money: its three-letter code (USD, EUR, GBP). An answer naming another currency ("20.000 €" when this is USD) is asked again with the retry message, instead of being stored as this one; an answer with no currency is taken as this one. Say the currency in the question and the retry message.',
+      showWhen: { field: 'inputType', equals: 'number' },
     }),
   /** Variable that receives the (normalised) answer. */
   variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'orderNumber' }),

@@ -41,7 +41,8 @@ describe('validateAnswer', () => {
     expect(validateAnswer('number', '2 or 3', NOW)).toEqual(bad);
     expect(validateAnswer('number', '5 m', NOW)).toEqual(bad);
     expect(validateAnswer('number', 'a lot', NOW)).toEqual(bad);
-    expect(validateAnswer('number', '50-60k', NOW)).toEqual(bad);
+    // Session 38 (hostile s38 L5): a range is read as its low end, the decision documented in numberAnswerS38 (was refused).
+    expect(validateAnswer('number', '50-60k', NOW)).toEqual(ok(50000));
   });
 
   it('number: never a truncated or borrowed number (hostile s6): ids, phones, European and Indian grouping, signs, bounds', () => {
@@ -65,7 +66,9 @@ describe('validateAnswer', () => {
     expect(validateAnswer('number', '12', NOW)).toEqual(ok(12));
     expect(validateAnswer('number', ' -3.25 ', NOW)).toEqual(ok(-3.25));
     expect(validateAnswer('number', '12,5', NOW)).toEqual(ok(12.5));
-    expect(validateAnswer('number', 'twelve', NOW)).toEqual(bad);
+    // Session 38 (hostile s38 L5, M7): a number in words is read (was refused); words with no number still are.
+    expect(validateAnswer('number', 'twelve', NOW)).toEqual(ok(12));
+    expect(validateAnswer('number', 'a dozen or so', NOW)).toEqual(bad);
     expect(validateAnswer('number', '12abc', NOW)).toEqual(bad);
   });
 
