@@ -6,7 +6,7 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, answerByExample, answersByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -22,7 +22,7 @@ import { clearShopQuestion } from '../../escalation/detectors/detectRepeatedFall
 import { isShopQuestion } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
-import { asksForAMoment } from '../emailNonAnswers';
+import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -32,7 +32,7 @@ type Action =
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'> }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
@@ -56,6 +56,7 @@ function act(run: Run, a: Action): void {
     setVar(run, 'customerName', a.name);
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
+    if (a.emailDeclined === true) run.s.emailDeclined = true;
     follow(run, a.block, 'fallback');
   } else if (a.ok === 'aside') {
     // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this question again.
@@ -310,6 +311,12 @@ function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
  * stored as the policy number: a number of digits only that is a mobile's (0 then 6 or 7, ten digits; 07 and eleven in
  * the UK), at a question whose example starts with letters, is no reference (asked again; the phone is remembered).
  */
+/** A phone number named as one: after "call / ring / text me on", "phone / mobile (number) (is)", "my number (is)". */
+const NAMED_PHONE = /\b(?:(?:call|ring|text|reach|contact|phone)\s+me\s+(?:on|at)|(?:phone|mobile|cell|tel|telephone|landline|whatsapp)(?:\s+(?:number|no\.?|nr|num))?(?:\s*(?:is|:))?|my\s+number(?:\s*(?:is|:))?)\s*\+?\d[\d\s().-]{4,}\d/gi;
+export function withoutNamedPhones(text: string): string {
+  return /\d/.test(text) ? text.replace(NAMED_PHONE, (m) => ' '.repeat(m.length)) : text;
+}
+
 function mobileNotReference(shapes: readonly ReferenceShape[], ref: string): boolean {
   return /^0[67]\d{8,9}$/.test(ref) && shapes.some((shape) => shape.groups[0]?.kind === 'prefix');
 }
@@ -327,7 +334,10 @@ const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
  * left once the taken-back reference is dropped (selfCorrection.ts), with the letters of the one taken back when the
  * correction gives digits only (NW-104234; it got the format line). Otherwise referenceIn of the whole answer.
  */
-function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
+function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
+  // Session 38 (hostile s37 #5): a number the customer names as their phone ("my number is 2231-0457", "call me on
+  // ...") is no reference: "2231-0457" became the policy (the agent's summary said "Reference: 2231-0457").
+  const text = withoutNamedPhones(said);
   const part = analysedPart(text);
   const kept = withoutCorrected(part);
   // Only a match: the example's prefix with a number of another length ("NW-7") is read as before, since an example
@@ -617,6 +627,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       const e = emailAnswer(text, ownAddressesOf(run.flow));
       if (e.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value });
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
+      // Session 38 (hostile s37 #2): "no email" / "I'd rather not" / "not sure" at an email question with a fallback
+      // (lead-gen's "What is your work email?") takes it at once, remembered: it got "That doesn't look like an email
+      // address" until the retries ran out, and a ticket after a queue timeout asked the email again.
+      if ((declinesEmail(text) || unsureOfEmail(text)) && run.c.exitOf(block.id, 'fallback') !== undefined) {
+        return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, emailDeclined: true });
+      }
       // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
       // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
       // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
