@@ -407,6 +407,21 @@ export function emailRefusedThen(text: string): 'person' | 'goodbye' | null {
   return null;
 }
 
+/** Words naming a reference before or around it ("order NW-104233", "my policy is ..."), dropped by requestBesideReference. */
+const REFERENCE_WORDS: ReadonlySet<string> = new Set('order policy claim number nr num ref reference my is it its here the this that with for'.split(' '));
+/**
+ * Session 38 (hostile s37 #6): the request for a person in an answer that gives a reference ("order NW-104233 person
+ * please", "HM-2231-0457, get me an agent"): the words without the reference and the words naming it, when they are only
+ * such a request (PERSON_ASKED); null otherwise. The Question block has the policy read them alone (policyText), as it
+ * read "HM-2231-0457 person please": the classifier's score for the whole message stayed under its threshold.
+ */
+export function requestBesideReference(text: string): string | null {
+  if (text.includes('@') || !/\d/.test(text) || refusesAPerson(text)) return null;
+  const w = wordsOf(text.replace(/\S*\d\S*/g, ' ')).filter((x) => !REFERENCE_WORDS.has(x));
+  if (w.length === 0 || refusesAPerson(w.join(' ')) || !PERSON_ASKED_WHOLE.whole(w)) return null;
+  return w.join(' ');
+}
+
 /** Whether an answer at an email question declines the email, beside a request for a person or not (see above). */
 export function declinesEmailInAnswer(text: string): boolean {
   return declinesEmailBeside(text) || emailRefusedThen(text) === 'person';

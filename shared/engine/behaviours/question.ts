@@ -3,7 +3,7 @@ import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type AnsweredReference, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../otherRequest';
-import { backsOut } from '../backOut';
+import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
@@ -296,7 +296,8 @@ function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
  * NW-104234 (it was looked up as 104234). Digits of another count, or no such example: as typed.
  */
 function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !readsReference(block)) return value;
+  // Session 38 (hostile s37 #4): also digits in groups ("policy 2231 0457" -> 2231-0457 -> HM-2231-0457).
+  if (typeof value !== 'string' || !/^\d(?:[\d-]*\d)?$/.test(value) || !readsReference(block)) return value;
   for (const shape of shapesOf(block)) {
     const first = shape.groups[0];
     if (first.kind !== 'prefix') continue;
@@ -315,6 +316,22 @@ function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
 const NAMED_PHONE = /\b(?:(?:call|ring|text|reach|contact|phone)\s+me\s+(?:on|at)|(?:phone|mobile|cell|tel|telephone|landline|whatsapp)(?:\s+(?:number|no\.?|nr|num))?(?:\s*(?:is|:))?|my\s+number(?:\s*(?:is|:))?)\s*\+?\d[\d\s().-]{4,}\d/gi;
 export function withoutNamedPhones(text: string): string {
   return /\d/.test(text) ? text.replace(NAMED_PHONE, (m) => ' '.repeat(m.length)) : text;
+}
+
+/**
+ * Session 38 (hostile s37 #6): a reference the NLU reads as the other kind, named so ("order NW-104233" at the policy
+ * question), is not this block's: it was stored as the policy number.
+ */
+function otherKindOfReference(block: BlockOf<'question'>, part: string, ref: string): boolean {
+  const kind = block.data.fromEntity;
+  const key = ref.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return analyzeText(part).entities.some((e) => (e.type === 'order_id' || e.type === 'policy_number') && e.type !== kind && e.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase() === key);
+}
+
+function shorterThanEveryPrefixedShape(shapes: readonly ReferenceShape[], ref: string): boolean {
+  const digits = ref.replace(/\D/g, '').length;
+  const prefixed = shapes.filter((x) => x.groups[0]?.kind === 'prefix');
+  return prefixed.length > 0 && prefixed.every((x) => digits < x.groups.reduce((n, g) => n + (g.kind === 'digits' ? g.n : 0), 0));
 }
 
 function mobileNotReference(shapes: readonly ReferenceShape[], ref: string): boolean {
@@ -349,7 +366,12 @@ function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
   if (byExample.length > 0) return byExample.length > 1 && CORRECTS.test(kept) ? byExample.slice(-1) : byExample;
   if (kept === part) {
     const ref = referenceIn(text);
-    return ref === null || mobileNotReference(shapes, ref) ? [] : [String(withExamplePrefix(block, ref))];
+    if (ref === null || mobileNotReference(shapes, ref) || otherKindOfReference(block, part, ref)) return [];
+    const value = String(withExamplePrefix(block, ref));
+    // Session 38 (hostile s37 #6): a bare number shorter than the example's that does not have its shape even with its
+    // prefix ("12345" at "e.g. HM-2231-0457") is no reference of it: asked again with the retry line (it was stored as
+    // the policy number). A longer one is still taken (session 34: "1042345" is looked up at the order question).
+    return value === ref && /^\d[\d\s-]*$/.test(ref) && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
   }
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref === null ? [] : [ref];
@@ -666,9 +688,19 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).
-      if (value === null) return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+      if (value === null) {
+        const refused: Classified = new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+        const request = reference ? requestBesideReference(text) : null;
+        if (request !== null) refused.policyText = request; // "order NW-104233 person please" (session 38)
+        return refused;
+      }
       const answer = new ClassifiedInput<Action>(false, null, run, act, given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value });
-      if (reference && typeof value === 'string') answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+      if (reference && typeof value === 'string') {
+        answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+        // Session 38 (hostile s37 #6): "order NW-104233 person please": the request is read alone (it was lost).
+        const request = requestBesideReference(text);
+        if (request !== null) (answer as Classified).policyText = request;
+      }
       return answer;
     }
     return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);

@@ -197,9 +197,9 @@ describe('the compiled automata read every rule as its pattern says (backOut.ts 
         const anywhere = atStart.length > 0 || w.some((_, i) => i > 0 && ends(rule, w, i).length > 0);
         const whole = atStart.includes(w.length);
         // Session 38: and the prefixes it matches (emailRefusedThen reads what follows them).
-        const prefixes = atStart.filter((e) => e > 0).sort((x, y) => x - y).join(',');
+        const prefixes = name === 'EMAIL_PUT_OFF' ? atStart.filter((e) => e > 0).sort((x, y) => x - y).join(',') : null;
         if (anywhere) matched[name]++;
-        if ((a.anywhere(w) !== anywhere || a.whole(w) !== whole || a.prefixEnds(w).join(',') !== prefixes) && differ.length < 20) differ.push(`${name} on ${JSON.stringify(w.join(' '))}: anywhere ${anywhere}, whole ${whole}, prefixes ${prefixes}`);
+        if ((a.anywhere(w) !== anywhere || a.whole(w) !== whole || (prefixes !== null && a.prefixEnds(w).join(',') !== prefixes)) && differ.length < 20) differ.push(`${name} on ${JSON.stringify(w.join(' '))}: anywhere ${anywhere}, whole ${whole}, prefixes ${prefixes}`);
       }
     }
     expect(differ).toEqual([]);
