@@ -86,6 +86,17 @@ describe("the out-of-hours ticket's email question", () => {
   }
 });
 
+describe('nobody online (open hours): the ticket\'s email question', () => {
+  it('"I don\'t have one, just a human please": told nobody is free, no email asked again', () => {
+    const c = converse(flow('customer-support'), { now: MON, agents: [] });
+    c.say('I want to talk to a person');
+    expect(c.lastBotText()).toBe(ticketPrompts.email);
+    const before = c.botTexts().length;
+    c.say("I don't have one, just a human please");
+    expect(c.botTexts().slice(before)).toEqual([ticketPrompts.nobodyFreeNoEmail, ticketPrompts.noEmailNoted, ticketPrompts.issue]);
+  });
+});
+
 describe('lead-gen: "no email" is remembered (hostile s37 #2)', () => {
   it('the work-email question takes its fallback at once; after a queue timeout the ticket does not ask the email', () => {
     const c = converse(flow('lead-gen'), { now: MON, agents: [agent('sam', 'Sam', ['sales'])] });
