@@ -471,7 +471,10 @@ function describeState(sim: ReturnType<typeof createSimulation>): string {
   ];
   if (s.handoff) lines.push(`handoff: ${s.handoff.id} ${s.handoff.status} (${s.handoff.assignation}, reason ${s.handoff.reason}, agent ${s.handoff.agentName ?? '-'})`);
   if (s.timers.length) lines.push(`timers: ${s.timers.map((t) => `${t.purpose} at ${clock(t.at)}`).join(', ')}`);
-  lines.push(`agents online: ${sim.agents === undefined ? 'not set (use /online NAME...)' : sim.agents.length ? sim.agents.map((a) => a.name).join(', ') : 'nobody'}`);
+  // Session 38 (hostile s37 #12): only those online (after /offline everyone was still listed as online).
+  const online = sim.agents?.filter((a) => a.status === 'online') ?? [];
+  const others = sim.agents?.filter((a) => a.status !== 'online').map((a) => `${a.name} (${a.status})`) ?? [];
+  lines.push(`agents online: ${sim.agents === undefined ? 'not set (use /online NAME...)' : online.length ? online.map((a) => a.name).join(', ') : 'nobody'}${others.length ? `; not online: ${others.join(', ')}` : ''}`);
   return lines.join('\n');
 }
 

@@ -27,6 +27,7 @@
  * (a verb of wanting or connecting, "forget the agent"), not a bare "no agent" beside it.
  */
 import { normalizeText } from '../nlu/normalizeText';
+import { saysGoodbye } from '../nlu/courtesy';
 
 /**
  * Session 37 (perf; review of session 36: "a compiled form would be both cheaper and clearer"): the rules below are
@@ -112,6 +113,18 @@ class Automaton {
     let n = this.add(this.start, w, 0, this.cur, 0);
     for (let i = 0; i < w.length && n > 0; i++) n = this.step(w, i, n);
     return n > 0 && this.mark[this.accept] === this.stamp;
+  }
+
+  /** Every k > 0 such that the pattern matches the first k words of `w` (ascending). */
+  prefixEnds(w: readonly string[]): number[] {
+    const out: number[] = [];
+    this.newSet();
+    let n = this.add(this.start, w, 0, this.cur, 0);
+    for (let i = 0; i < w.length && n > 0; i++) {
+      n = this.step(w, i, n);
+      if (this.mark[this.accept] === this.stamp) out.push(i + 1);
+    }
+    return out;
   }
 
   /** From the `n` states in `cur`, over word `i`: the states reached (now in `cur`; their count). */
@@ -220,7 +233,7 @@ class Automaton {
   }
 }
 /** A pattern compiled (exported for test/unit/engine/backOutCompiled.test.ts, which checks it against the patterns). */
-export const compile = (p: Pattern): Pick<Automaton, 'anywhere' | 'whole'> => new Automaton(p);
+export const compile = (p: Pattern): Pick<Automaton, 'anywhere' | 'whole' | 'prefixEnds'> => new Automaton(p);
 
 // Word sets.
 const PERSON_NOUN = words(
@@ -311,9 +324,46 @@ const EMAIL_DECLINED_BESIDE = seq(
   clauseEnds('just', 'please', 'thanks', 'but', 'so', 'and', 'get', 'put', 'connect', 'transfer', 'can', 'could', 'i', 'need', 'want'),
 );
 
+/**
+ * Session 38 (hostile s37 #1): at an email question, the email declined or put off at the message's start ("I don't have
+ * one", "not now", "I'd rather not", "no", "later", "no email"), with "thanks" / "sorry" / "please" after it, and then
+ * something else (emailRefusedThen reads what: a request for a person or a goodbye). Only ever read from the message's
+ * first word, and only with one of those after it: "no" alone stays the question's own answer (declinesEmail).
+ */
+const EMAIL_PUT_OFF = seq(
+  star(words('no', 'nope', 'sorry', 'um', 'erm', 'hmm', 'ok', 'okay', 'well', 'actually', 'honestly', 'oh')),
+  alt(
+    EMAIL_DECLINED,
+    seq(opt(words('i')), words('do not have', 'have not got', 'have no', 'got no', 'do not own', 'do not use', 'have not'), words('one', 'it', 'any', 'an email', 'any email', 'email', 'an e mail', 'e mail', 'an address', 'an email address', 'email address')),
+    words('i have none', 'none'),
+    seq(opt(words('i')), words('would rather not', 'id rather not', 'rather not', 'would prefer not', 'prefer not'), opt(words('to')), opt(words('say', 'give one', 'give it', 'share it', 'give it out'))),
+    seq(opt(words('maybe', 'perhaps')), words('later', 'later on', 'another time', 'some other time')),
+    seq(words('not'), opt(words('right', 'just')), words('now', 'yet', 'today', 'at the moment', 'atm')),
+    words('no', 'skip', 'skip it', 'skip that', 'pass', 'no way'),
+  ),
+  star(words('thanks', 'thank you', 'thx', 'ty', 'sorry', 'please')),
+);
+/**
+ * The whole rest of such a message, asking for a person: "just a human please", "I need a person NOW", "get me an agent",
+ * "I want to talk to someone", "just connect me".
+ */
+const PERSON_ASKED = seq(
+  star(words('just', 'please', 'so', 'but', 'and', 'then', 'can you', 'could you')),
+  alt(
+    seq(
+      opt(words('i need', 'i want', 'i would like', 'id like', 'i just want', 'i just need', 'get me', 'give me', 'find me', 'connect me to', 'connect me with', 'put me through to', 'transfer me to', 'let me talk to', 'let me speak to', 'can i talk to', 'can i speak to', 'can i have')),
+      opt(words('to talk to', 'to speak to', 'to speak with', 'to talk with', 'to chat with')),
+      A_PERSON,
+    ),
+    words('connect me', 'put me through', 'transfer me', 'get me through'),
+  ),
+  star(TAIL),
+);
+
 /** The rules, as patterns: for test/unit/engine/backOutCompiled.test.ts, which generates texts from them. */
 export const refusalRules: Readonly<Record<string, Pattern>> = {
   EMAIL_DECLINED, EMAIL_DECLINED_BESIDE, JUST_DO, WITHDRAWN, WITHDRAWN_WHOLE, NOT_WANTED, DO_NOT_CONNECT, FORGET_PERSON, BARE_NO_PERSON, STAYS_WITH_BOT,
+  EMAIL_PUT_OFF, PERSON_ASKED,
 };
 
 // The rules as the readers below use them, compiled once.
@@ -331,6 +381,50 @@ const REFUSED_WHOLE = compile(alt(BARE_NO_PERSON, STAYS_WITH_BOT));
 export function declinesEmailBeside(text: string): boolean {
   if (text.includes('@')) return false;
   return EMAIL_DECLINED_BESIDE_ANYWHERE.anywhere(wordsOf(text));
+}
+
+const EMAIL_PUT_OFF_START = compile(EMAIL_PUT_OFF);
+const PERSON_ASKED_WHOLE = compile(PERSON_ASKED);
+/**
+ * Session 38 (hostile s37 #1): what a message typed at an email question says after declining or putting off the email
+ * (EMAIL_PUT_OFF at its start): 'person' when the rest asks for a person ("I don't have one, just a human please", "not
+ * now, I need a person NOW", "no, get me an agent"), 'goodbye' when the rest says goodbye ("not now thanks, bye", "no,
+ * bye"); null otherwise (and for any message holding an '@': an address is an answer). Read only where the email is
+ * asked: as a first message, "not now, I need a person" says nothing about an email.
+ */
+export function emailRefusedThen(text: string): 'person' | 'goodbye' | null {
+  if (text.includes('@') || refusesAPerson(text)) return null; // "no person please", "no human thanks": refusals
+  const w = wordsOf(text);
+  if (w.length < 2) return null;
+  const ends = EMAIL_PUT_OFF_START.prefixEnds(w);
+  for (let e = ends.length - 1; e >= 0; e--) {
+    const k = ends[e];
+    if (k >= w.length) continue;
+    const rest = w.slice(k);
+    if (PERSON_ASKED_WHOLE.whole(rest)) return 'person';
+    if (saysGoodbye(rest.join(' '))) return 'goodbye';
+  }
+  return null;
+}
+
+/** Words naming a reference before or around it ("order NW-104233", "my policy is ..."), dropped by requestBesideReference. */
+const REFERENCE_WORDS: ReadonlySet<string> = new Set('order policy claim number nr num ref reference my is it its here the this that with for'.split(' '));
+/**
+ * Session 38 (hostile s37 #6): the request for a person in an answer that gives a reference ("order NW-104233 person
+ * please", "HM-2231-0457, get me an agent"): the words without the reference and the words naming it, when they are only
+ * such a request (PERSON_ASKED); null otherwise. The Question block has the policy read them alone (policyText), as it
+ * read "HM-2231-0457 person please": the classifier's score for the whole message stayed under its threshold.
+ */
+export function requestBesideReference(text: string): string | null {
+  if (text.includes('@') || !/\d/.test(text) || refusesAPerson(text)) return null;
+  const w = wordsOf(text.replace(/\S*\d\S*/g, ' ')).filter((x) => !REFERENCE_WORDS.has(x));
+  if (w.length === 0 || refusesAPerson(w.join(' ')) || !PERSON_ASKED_WHOLE.whole(w)) return null;
+  return w.join(' ');
+}
+
+/** Whether an answer at an email question declines the email, beside a request for a person or not (see above). */
+export function declinesEmailInAnswer(text: string): boolean {
+  return declinesEmailBeside(text) || emailRefusedThen(text) === 'person';
 }
 
 /** What the bot says when the customer refuses the person they asked for (the takeover's questions, a ticket's). */

@@ -230,6 +230,12 @@ export const conversationStateSchema = z.strictObject({
    * message again (humanTakeover.ts stillClosed). Optional: older states lack it and get the whole message once more.
    */
   closedNotice: z.strictObject({ blockId: z.string(), until: z.number().nullable() }).optional(),
+  /**
+   * Session 38 (hostile s37 #1, #2): the customer declined to give an email address (or put it off) at an email question
+   * of this conversation: no later question asks it again (the takeover's, a ticket's: lead-gen asked it after a queue
+   * timeout, the out-of-hours ticket twice more). Optional: older states lack it and may ask once more.
+   */
+  emailDeclined: z.literal(true).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -894,7 +894,7 @@ function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts:
   if (!fits && decision.signals.some((x) => x.reason === 'explicit_request')) {
     const target = run.c.blocks.get(targetId);
     const closedLine = target === undefined ? null : (behaviourOf(target.kind).stillClosedLine?.(run, target) ?? null);
-    return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, undefined, '', closedLine) === true;
+    return behaviourOf(block.kind).answerNobodyFree?.(run, block, w, undefined, text, closedLine) === true;
   }
   // Session 30 (newcomer s29 N5): "are you even listening? this is a joke" there (upset, nobody online) got "That
   // doesn't look like an email address": an upset message that is no attempt at an answer gets an acknowledgement and

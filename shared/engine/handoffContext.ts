@@ -14,6 +14,7 @@ import type { ConversationState, HandoffContext, IntentRecord } from './types';
 import { heardFailure } from './failureMemory';
 import { quotable } from './unicodeText';
 import { upsetScore } from './upsetScores';
+import { onlyCourtesy } from '../nlu/courtesy';
 
 /** Why the bot handed over, as a short phrase for summaries and email subjects. */
 export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
@@ -209,6 +210,9 @@ function unansweredBefore(recent: ConversationState['recentTranscript'], trigger
     const e = recent[i]!;
     if (e.from !== 'customer') continue;
     if (e.unanswered !== true || e.rating === true) break;
+    // Session 38 (hostile s37 #7): thanks or a goodbye the bot "did not get" ("thanks for your help", "cheers mate") is
+    // no question left unanswered: it became the key message of a bare request for a person after it.
+    if (onlyCourtesy(e.text)) continue;
     out.unshift(e.text);
   }
   return out;

@@ -29,7 +29,7 @@ import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
-import { backsOut, declinesEmailBeside, refusesAPerson, REFUSED_PERSON } from './backOut';
+import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
 import { canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
@@ -172,7 +172,8 @@ export function assignmentRequest(d: HumanTakeoverData, ignoreCapacity = false):
  */
 function nextField(run: Run, d: HumanTakeoverData, after: Field | null, emailDeclined = false): Field | null {
   const v = run.s.variables;
-  const email = !emailDeclined && !isKnown(v.customerEmail);
+  // Session 38 (hostile s37 #1): an email the customer declined earlier in the conversation is not asked again.
+  const email = !emailDeclined && run.s.emailDeclined !== true && !isKnown(v.customerEmail);
   const wanted: Record<Field, boolean> =
     d.assignation === 'default'
       ? { name: !isKnown(v.customerName), email, reason: !isKnown(v.handoffReason) }
@@ -246,6 +247,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   // rest): remembered in the waiting, so a block that asks the name first does not ask the email after it either.
   const said = run.s.variables.lastMessage;
   const emailDeclined = entry !== null && typeof said === 'string' && declinesEmailBeside(said);
+  if (emailDeclined) run.s.emailDeclined = true;
   const field = nextField(run, d, null, emailDeclined);
   if (field !== null) {
     // The block's own words, variables filled in; a text the designer emptied says nothing.
@@ -441,6 +443,7 @@ export function answerTakeoverQuestion(
   const typed = text.trim();
   // Session 37 (hostile s35 F11 rest): "Kim, no email please" at the name question: the email is not asked after it.
   const w: TakeoverQuestionWaiting = asked.field === 'name' && asked.emailDeclined !== true && declinesEmailBeside(typed) ? { ...asked, emailDeclined: true } : asked;
+  if (w.emailDeclined === true) run.s.emailDeclined = true;
   if (crisisAtQuestion(run, block, w, typed)) return;
   // Session 34 (hostile s34): a hold with nothing else ("wait, I'll look it up", "please hold") is a moment; a hold before
   // an answer ("wait, no, I don't want to give my email") is that answer.
@@ -449,12 +452,16 @@ export function answerTakeoverQuestion(
     return;
   }
   const t = w.field === 'email' ? heldAnswer(typed) : typed;
+  // Session 38 (hostile s37 #1): the email declined or put off, then a request for a person ("I don't have one, just a
+  // human please", "not now, I need a person NOW": the email skipped, the request met) or a goodbye ("not now thanks,
+  // bye": as "bye"). Both were "That doesn't look like an email address".
+  const then = w.field === 'email' ? emailRefusedThen(t) : null;
   // Session 33 (newc s33, newcomer s32 #3 at the takeover): a goodbye at its name or email question ("bye", "thanks,
   // bye", "that's all") was a name ("Thanks, bye. And what is your email address ..."): the customer leaves, so the
   // request is withdrawn as "never mind" withdraws it.
   // Session 35 (hostile s34 #5): so does a refusal of a person ("wait, no, I don't want a person"): it was a wrong
   // address twice, and then the customer was put through.
-  if (backsOut(t) || refusesAPerson(t) || (!t.includes('@') && closesChat(t))) {
+  if (backsOut(t) || refusesAPerson(t) || then === 'goodbye' || (!t.includes('@') && closesChat(t))) {
     // Session 36 (hostile s35 F14): "ana@x.com, actually no I don't want a person": the refusal wins (the address was
     // taken and the customer put through); the address is kept for later (a ticket does not ask it again).
     const r = w.field === 'email' && t.includes('@') ? emailAnswer(t, ownAddressesOf(run.flow)) : null;
@@ -504,7 +511,7 @@ export function answerTakeoverQuestion(
     // The flow's own addresses only matter among several: alone, an address on the shop's notify domain is still the
     // customer's (a shop writing to team@gmail.com must not refuse every gmail customer; urgentHandoff's kim@example.com).
     const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
-    const late = r.ok ? null : nameAtEmailQuestion(run, t);
+    const late = r.ok || then !== null ? null : nameAtEmailQuestion(run, t);
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
@@ -519,9 +526,10 @@ export function answerTakeoverQuestion(
       setVar(run, 'customerName', late);
       bot(run, takeoverTexts.emailAfterName(late), block.id);
       return;
-    } else if (declinesEmail(t) || unsureOfEmail(t) || declinesEmailBeside(t)) {
+    } else if (declinesEmail(t) || unsureOfEmail(t) || declinesEmailBeside(t) || then === 'person') {
       // Session 16 (newcomer s15 N#15): "I don't have an email" goes on without it at once (was: "Could you check it?"
-      // until the retries ran out).
+      // until the retries ran out). Session 38: remembered, so no later question asks it again.
+      run.s.emailDeclined = true;
       bot(run, takeoverTexts.emailSkipped, block.id);
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };

@@ -49,9 +49,10 @@ function flowShapes(flow: Flow): FlowShapes {
  * insurance menu was remembered as the order "HM-2231", so the agent's summary said "Reference: HM-2231" and "Look up
  * order HM-2231", and no policy number was kept).
  */
-export function asFlowReferences(flow: Flow, text: string, found: Entity[], answered?: AnsweredReference): Entity[] {
-  if (answered === undefined && !DIGIT.test(text)) return found;
+export function asFlowReferences(flow: Flow, text: string, given: Entity[], answered?: AnsweredReference): Entity[] {
+  if (answered === undefined && !DIGIT.test(text)) return given;
   const { shapes: all, gate } = flowShapes(flow);
+  const found = all.length === 0 ? given : given.map((e) => withShapePrefix(all, e));
   // (Session 37, perf: most messages with a digit hold no prefix of the flow's references: nothing read for them.)
   const shapes = gate === null || gate.test(text) ? all : [];
   if (answered === undefined && shapes.length === 0) return found;
@@ -72,6 +73,22 @@ export function asFlowReferences(flow: Flow, text: string, found: Entity[], answ
   }
   for (const r of refs) add({ type: r.kind, value: r.value, text: r.value });
   return out;
+}
+
+/**
+ * Session 38 (hostile s37 #4): a reference the NLU read without the prefix of the flow's shape ("policy 2231 0457" ->
+ * 2231-0457, Harbor Mutual's e.g. HM-2231-0457) is that reference when its digits have the shape's groups: the agent's
+ * summary said "Reference: 2231".
+ */
+function withShapePrefix(shapes: Shapes, e: Entity): Entity {
+  if ((e.type !== 'policy_number' && e.type !== 'order_id') || !/^\d/.test(e.value)) return e;
+  for (const { kind, shape } of shapes) {
+    const first = shape.groups[0];
+    if (kind !== e.type || first?.kind !== 'prefix') continue;
+    const value = referencesOfShape(`${first.text}-${e.value}`, shape)[0];
+    if (value !== undefined && alnum(value) === `${first.text}${alnum(e.value)}`) return { ...e, value };
+  }
+  return e;
 }
 
 const DIGIT = /\d/;

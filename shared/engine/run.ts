@@ -92,6 +92,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.lastFailure !== undefined) copy.lastFailure = state.lastFailure;
   if (state.nobodyFound !== undefined) copy.nobodyFound = state.nobodyFound;
   if (state.closedNotice !== undefined) copy.closedNotice = state.closedNotice;
+  if (state.emailDeclined !== undefined) copy.emailDeclined = state.emailDeclined;
   return copy;
 }
 

@@ -12,13 +12,14 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
-import { backsOut, declinesEmailBeside, refusesAPerson, REFUSED_PERSON } from './backOut';
+import { backsOut, declinesEmailBeside, declinesEmailInAnswer, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { bot, isKnown, nextId, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
+import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
@@ -72,6 +73,10 @@ export const ticketPrompts = {
    * cancellation ticket after "we'll confirm by email"), without a word that no reply by email can come.
    */
   noEmailNoted: "No problem. Without an email address our team can't reply to you by email, but I'll still pass this on to them.",
+  /** Session 38 (hostile s37 #2): the email declined earlier in the conversation, at a ticket that would ask it. */
+  noEmailRemembered: "As you'd rather not leave an email address, our team can't reply to you by email, but I'll still pass this on to them.",
+  /** Session 38 (hostile s37 #1): a request for a person with the email declined, while nobody is free (not closed). */
+  nobodyFreeNoEmail: "I'm sorry, no one from our team is free right now, so I can't put you through.",
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
 };
 
@@ -129,6 +134,15 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   if (w.field !== 'email') return false;
   if (after === 'crisis' && ticketAnswerFits(run, w, text)) return false; // an address beside the words: taken
   if (after === 'upset' && triesAnEmail(text)) return false;
+  // Session 38 (hostile s37 #1): "I don't have one, just a human please" out of hours: the still-closed line, and the
+  // ticket goes on without the email (it asked it twice more: "Leave your email address ...", then the retry).
+  if (after === undefined && declinesEmailInAnswer(heldAnswer(text))) {
+    bot(run, closedLine ?? ticketPrompts.nobodyFreeNoEmail, block.id);
+    noEmailNoted(run, block);
+    const next = continueTicket(run, block, 'issue', true);
+    if (next !== null) goTo(run, next);
+    return true;
+  }
   if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${ticketPrompts.emailWhileClosed}`, block.id);
   else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
@@ -146,7 +160,7 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
 export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void {
   run.s.waiting = w;
   // Session 36 (hostile s35 F11): "no email, just get me a person": the email declined is kept (it was asked again).
-  if (text !== null && w.field === 'email' && declinesEmailBeside(heldAnswer(text))) {
+  if (text !== null && w.field === 'email' && declinesEmailInAnswer(heldAnswer(text))) {
     noEmailNoted(run, block);
     const next = continueTicket(run, block, 'issue', true);
     if (next !== null) goTo(run, next);
@@ -178,6 +192,12 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
   const said = v.lastMessage;
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail) && typeof said === 'string' && declinesEmailBeside(heldAnswer(said))) {
     noEmailNoted(run, block);
+    stage = 'issue';
+  } else if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail) && run.s.emailDeclined === true) {
+    // Session 38 (hostile s37 #2): declined earlier (lead-gen's "no email", then a queue timeout): not asked again.
+    if (block.data.askIssue) noteReasonGiven(run);
+    const asksNext = block.data.askIssue && !isKnown(v.handoffReason);
+    if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailRemembered, block.id);
     stage = 'issue';
   }
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
@@ -271,6 +291,7 @@ function withNamedValues(run: Run, block: BlockOf<'ticket'>, label: string): str
  * ticket opened now whose text promises an email reply says so in its own words: noEmail). Session 35 (hostile s33 #5).
  */
 function noEmailNoted(run: Run, block: BlockOf<'ticket'>): void {
+  run.s.emailDeclined = true; // session 38: no later question asks it again
   if (block.data.askIssue) noteReasonGiven(run);
   const asksNext = block.data.askIssue && !isKnown(run.s.variables.handoffReason);
   if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
@@ -313,6 +334,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
   if (w.field !== 'email') return !asksForAPersonAgain(typed);
   if (backsOut(typed, false) || asksWhyEmail(typed) || asksForAMoment(typed)) return true;
   const text = heldAnswer(typed);
+  if (emailRefusedThen(text) === 'goodbye') return true; // session 38: "not now thanks, bye" (as "bye")
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
@@ -398,9 +420,11 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     bot(run, REFUSED_PERSON, block.id);
     return void bot(run, w.field === 'email' ? ticketPrompts.email : ticketPrompts.issue, block.id);
   }
+  const then = w.field === 'email' ? emailRefusedThen(text) : null;
   if (w.field === 'email' && !text.includes('@')) {
     // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
-    if (closesChat(text)) return withdraw(run, block, ticketPrompts.leftWithoutEmail);
+    // Session 38 (hostile s37 #1): so does the email put off with a goodbye ("not now thanks, bye": it was the issue).
+    if (closesChat(text) || then === 'goodbye') return withdraw(run, block, ticketPrompts.leftWithoutEmail);
     if (onlyCourtesy(text) && !declinesEmail(text)) return void bot(run, ticketPrompts.emailAfterCourtesy, block.id);
   }
   if (w.field === 'email' && asksWhyEmail(text)) {
@@ -423,6 +447,13 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       }
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
       if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
+    } else if (then === 'person') {
+      // Session 38 (hostile s37 #1): "I'd rather not, just connect me" where the policy read no request for a person (no
+      // person named): right after the takeover found nobody, the customer is told so; the ticket goes on without email.
+      const found = run.s.nobodyFound;
+      const target = found === undefined ? undefined : run.c.blocks.get(found.blockId);
+      if (target !== undefined) bot(run, behaviourOf(target.kind).stillClosedLine?.(run, target) ?? ticketPrompts.nobodyFreeNoEmail, block.id);
+      noEmailNoted(run, block);
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
       // Without a phone either: noEmailNoted.

@@ -90,7 +90,9 @@ const EXTRACTORS: Extractor[] = [
   {
     type: 'policy_number',
     needs: 'digit',
-    re: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
+    // Session 38 (hostile s37 #4): "policy 2231 0457" was the policy "2231": digits in two groups of 3 to 8 after the
+    // word policy are one number ("2231-0457"), as "POL 1234" is.
+    re: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|:)?\s*#?\s*((?:[A-Z]{0,4}[-\s]?)?\d{3,8}\s\d{3,8}(?![\dA-Z-])|[A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
     make: (m) => {
       const id = (m[1] ?? m[2]).toUpperCase().replace(/\s/g, '-');
       const text = m[1] ?? m[2];

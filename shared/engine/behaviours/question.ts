@@ -3,10 +3,10 @@ import type { Block, BlockOf, Value } from '../../flow/schema';
 import type { Run } from '../run';
 import { ClassifiedInput, type AnsweredReference, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../otherRequest';
-import { backsOut } from '../backOut';
+import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, answerByExample, answersByExample, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -24,7 +24,7 @@ import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
-import { asksForAMoment } from '../emailNonAnswers';
+import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -34,7 +34,7 @@ type Action =
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'> }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
@@ -58,6 +58,7 @@ function act(run: Run, a: Action): void {
     setVar(run, 'customerName', a.name);
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
+    if (a.emailDeclined === true) run.s.emailDeclined = true;
     follow(run, a.block, 'fallback');
   } else if (a.ok === 'aside') {
     // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this question again.
@@ -297,7 +298,8 @@ function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
  * NW-104234 (it was looked up as 104234). Digits of another count, or no such example: as typed.
  */
 function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
-  if (typeof value !== 'string' || !/^\d+$/.test(value) || !readsReference(block)) return value;
+  // Session 38 (hostile s37 #4): also digits in groups ("policy 2231 0457" -> 2231-0457 -> HM-2231-0457).
+  if (typeof value !== 'string' || !/^\d(?:[\d-]*\d)?$/.test(value) || !readsReference(block)) return value;
   for (const shape of shapesOf(block)) {
     const first = shape.groups[0];
     if (first.kind !== 'prefix') continue;
@@ -312,6 +314,28 @@ function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
  * stored as the policy number: a number of digits only that is a mobile's (0 then 6 or 7, ten digits; 07 and eleven in
  * the UK), at a question whose example starts with letters, is no reference (asked again; the phone is remembered).
  */
+/** A phone number named as one: after "call / ring / text me on", "phone / mobile (number) (is)", "my number (is)". */
+const NAMED_PHONE = /\b(?:(?:call|ring|text|reach|contact|phone)\s+me\s+(?:on|at)|(?:phone|mobile|cell|tel|telephone|landline|whatsapp)(?:\s+(?:number|no\.?|nr|num))?(?:\s*(?:is|:))?|my\s+number(?:\s*(?:is|:))?)\s*\+?\d[\d\s().-]{4,}\d/gi;
+export function withoutNamedPhones(text: string): string {
+  return /\d/.test(text) ? text.replace(NAMED_PHONE, (m) => ' '.repeat(m.length)) : text;
+}
+
+/**
+ * Session 38 (hostile s37 #6): a reference the NLU reads as the other kind, named so ("order NW-104233" at the policy
+ * question), is not this block's: it was stored as the policy number.
+ */
+function otherKindOfReference(block: BlockOf<'question'>, part: string, ref: string): boolean {
+  const kind = block.data.fromEntity;
+  const key = ref.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  return analyzeText(part).entities.some((e) => (e.type === 'order_id' || e.type === 'policy_number') && e.type !== kind && e.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase() === key);
+}
+
+function shorterThanEveryPrefixedShape(shapes: readonly ReferenceShape[], ref: string): boolean {
+  const digits = ref.replace(/\D/g, '').length;
+  const prefixed = shapes.filter((x) => x.groups[0]?.kind === 'prefix');
+  return prefixed.length > 0 && prefixed.every((x) => digits < x.groups.reduce((n, g) => n + (g.kind === 'digits' ? g.n : 0), 0));
+}
+
 function mobileNotReference(shapes: readonly ReferenceShape[], ref: string): boolean {
   return /^0[67]\d{8,9}$/.test(ref) && shapes.some((shape) => shape.groups[0]?.kind === 'prefix');
 }
@@ -329,7 +353,10 @@ const WORD_BEFORE_NUMBER: ReadonlySet<string> = new Set(
  * left once the taken-back reference is dropped (selfCorrection.ts), with the letters of the one taken back when the
  * correction gives digits only (NW-104234; it got the format line). Otherwise referenceIn of the whole answer.
  */
-function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
+function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
+  // Session 38 (hostile s37 #5): a number the customer names as their phone ("my number is 2231-0457", "call me on
+  // ...") is no reference: "2231-0457" became the policy (the agent's summary said "Reference: 2231-0457").
+  const text = withoutNamedPhones(said);
   const part = analysedPart(text);
   const kept = withoutCorrected(part);
   // Only a match: the example's prefix with a number of another length ("NW-7") is read as before, since an example
@@ -341,7 +368,12 @@ function referenceAnswer(block: BlockOf<'question'>, text: string): string[] {
   if (byExample.length > 0) return byExample.length > 1 && CORRECTS.test(kept) ? byExample.slice(-1) : byExample;
   if (kept === part) {
     const ref = referenceIn(text);
-    return ref === null || mobileNotReference(shapes, ref) ? [] : [String(withExamplePrefix(block, ref))];
+    if (ref === null || mobileNotReference(shapes, ref) || otherKindOfReference(block, part, ref)) return [];
+    const value = String(withExamplePrefix(block, ref));
+    // Session 38 (hostile s37 #6): a bare number shorter than the example's that does not have its shape even with its
+    // prefix ("12345" at "e.g. HM-2231-0457") is no reference of it: asked again with the retry line (it was stored as
+    // the policy number). A longer one is still taken (session 34: "1042345" is looked up at the order question).
+    return value === ref && /^\d[\d\s-]*$/.test(ref) && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
   }
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref === null ? [] : [ref];
@@ -632,6 +664,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       const e = emailAnswer(text, ownAddressesOf(run.flow));
       if (e.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value });
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
+      // Session 38 (hostile s37 #2): "no email" / "I'd rather not" / "not sure" at an email question with a fallback
+      // (lead-gen's "What is your work email?") takes it at once, remembered: it got "That doesn't look like an email
+      // address" until the retries ran out, and a ticket after a queue timeout asked the email again.
+      if ((declinesEmail(text) || unsureOfEmail(text)) && run.c.exitOf(block.id, 'fallback') !== undefined) {
+        return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, emailDeclined: true });
+      }
       // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
       // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
       // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
@@ -665,10 +703,20 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
       // with the block's retry line, as an answer the block refuses (measured: not counted as a fallback turn, w3-011
       // "7", "77", "777" at the order question lost its repeated fallback).
-      if (value === null) return new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+      if (value === null) {
+        const refused: Classified = new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+        const request = reference ? requestBesideReference(text) : null;
+        if (request !== null) refused.policyText = request; // "order NW-104233 person please" (session 38)
+        return refused;
+      }
       const action: Action = given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value };
       const answer = isWhen(block) && onlyAWhen(text) ? new WhenAnswer(false, null, run, act, action) : new ClassifiedInput<Action>(false, null, run, act, action);
-      if (reference && typeof value === 'string') answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+      if (reference && typeof value === 'string') {
+        answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+        // Session 38 (hostile s37 #6): "order NW-104233 person please": the request is read alone (it was lost).
+        const request = requestBesideReference(text);
+        if (request !== null) (answer as Classified).policyText = request;
+      }
       return answer;
     }
     return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);

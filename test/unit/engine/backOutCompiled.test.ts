@@ -185,7 +185,7 @@ function ends(p: Pattern, w: readonly string[], i: number): number[] {
 }
 
 describe('the compiled automata read every rule as its pattern says (backOut.ts compile)', () => {
-  it('anywhere and whole, on the words of generated and fixture texts', () => {
+  it('anywhere, whole and prefixes, on the words of generated and fixture texts', () => {
     const lists = [...generated(Number(process.env.BACKOUT_TEXTS ?? 20_000), 38), ...fixtureTexts()].map(wordsOf);
     const differ: string[] = [];
     const matched: Record<string, number> = {};
@@ -193,10 +193,13 @@ describe('the compiled automata read every rule as its pattern says (backOut.ts 
       const a = compile(rule);
       matched[name] = 0;
       for (const w of lists) {
-        const anywhere = w.some((_, i) => ends(rule, w, i).length > 0);
-        const whole = ends(rule, w, 0).includes(w.length);
+        const atStart = ends(rule, w, 0);
+        const anywhere = atStart.length > 0 || w.some((_, i) => i > 0 && ends(rule, w, i).length > 0);
+        const whole = atStart.includes(w.length);
+        // Session 38: and the prefixes it matches (emailRefusedThen reads what follows them).
+        const prefixes = name === 'EMAIL_PUT_OFF' ? atStart.filter((e) => e > 0).sort((x, y) => x - y).join(',') : null;
         if (anywhere) matched[name]++;
-        if ((a.anywhere(w) !== anywhere || a.whole(w) !== whole) && differ.length < 20) differ.push(`${name} on ${JSON.stringify(w.join(' '))}: anywhere ${anywhere}, whole ${whole}`);
+        if ((a.anywhere(w) !== anywhere || a.whole(w) !== whole || (prefixes !== null && a.prefixEnds(w).join(',') !== prefixes)) && differ.length < 20) differ.push(`${name} on ${JSON.stringify(w.join(' '))}: anywhere ${anywhere}, whole ${whole}, prefixes ${prefixes}`);
       }
     }
     expect(differ).toEqual([]);
