@@ -21,6 +21,7 @@ import { correctedAddress, withoutYesOrNo } from '../addressCorrection';
 import { clearShopQuestion } from '../../escalation/detectors/detectRepeatedFallback';
 import { isShopQuestion } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
+import { saysGoodbye } from '../../nlu/courtesy';
 import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
@@ -38,7 +39,7 @@ type Action =
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
-  | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting }
+  | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting; goodbye: boolean }
   | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting };
 
 function act(run: Run, a: Action): void {
@@ -71,7 +72,7 @@ function act(run: Run, a: Action): void {
   } else if (a.ok === 'give_up') {
     leaveQuestion(run, a.block, a.w);
   } else if (a.ok === 'close') {
-    closeAtQuestion(run, a.block, a.w);
+    closeAtQuestion(run, a.block, a.w, a.goodbye);
   } else if (a.ok === 'moment') {
     // Session 34 (hostile s34): "one sec" / "let me check" at a reference or email question: the question again, no try
     // counted (two of them took the block's fallback: "an advisor can find your policy ... Let's carry on").
@@ -591,9 +592,24 @@ function closes(run: Run, block: BlockOf<'question'>, text: string): boolean {
   return block.data.inputType !== 'text' ? !validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data).ok : true;
 }
 
-function closeAtQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): void {
+/** Session 38 (hostile s38 M5): said when a customer says goodbye at a question of a flow with no closing of its own. */
+export const GOODBYE_AT_QUESTION = 'No problem. Thanks for getting in touch, goodbye!';
+
+function closeAtQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, goodbye: boolean): void {
   const closing = closingChoice(run, block.id);
-  if (closing === null) return leaveQuestion(run, block, w);
+  if (closing === null) {
+    // Session 38 (hostile s38 M5): "thx bye" at Skyline Air's booking question, "ok thanks bye" at Harbor Mutual's policy
+    // question got "No problem, let's leave that." and the menu (or the question's fallback message): a goodbye, with
+    // nothing else in the message, ends the chat politely when the flow has no closing of its own to follow.
+    if (goodbye) {
+      bot(run, GOODBYE_AT_QUESTION, block.id);
+      run.s.mode = 'closed';
+      run.s.waiting = null;
+      run.effects.push({ type: 'end', reason: 'flow_end' });
+      return;
+    }
+    return leaveQuestion(run, block, w);
+  }
   if (run.s.escalation.intents !== undefined && run.s.escalation.intents.length > 0) run.s.escalation = { ...run.s.escalation, intents: [] };
   bot(run, GAVE_UP_LINE, block.id);
   if (closing.menu.data.variable) setVar(run, closing.menu.data.variable, closing.value);
@@ -658,7 +674,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     }
     if (givesUp(run, block, text)) return new GiveUp(false, null, run, act, { ok: 'give_up', block, w });
     // Read by the whole policy, not as an answer (GiveUp): a closing said in anger is still read as such.
-    if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w });
+    if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w, goodbye: saysGoodbye(text) });
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
       const e = emailAnswer(text, ownAddressesOf(run.flow));
