@@ -24,7 +24,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
-import { emailCorrectedAtIssue, ticketPrompts } from './ticketBlock';
+import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
@@ -536,13 +536,9 @@ export function answerTakeoverQuestion(
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
       return;
     } else bot(run, takeoverTexts.emailSkipped, block.id);
-  } else if (w.field === 'reason' && emailCorrectedAtIssue(run, t) !== null) {
+  } else if (w.field === 'reason' && takesCorrectedEmail(run, block.id, t, takeoverPrompts.reason)) {
     // Session 38 (hostile s38 H5, the takeover's side): "sorry, wrong email, it is ann2@example.com" at the reason
     // question was the reason, and the old address stayed: the address is replaced, said back, and the reason asked again.
-    const email = emailCorrectedAtIssue(run, t) as string;
-    setVar(run, 'customerEmail', email);
-    bot(run, addressTaken(email), block.id);
-    bot(run, takeoverPrompts.reason, block.id);
     return;
   } else if (!isUnsureReply(normalizeText(t))) {
     // Session 24 (hostile s17 #25): "I'm not sure" at "what do you need help with?" is no reason for the agent.

@@ -370,7 +370,7 @@ const CORRECTS_EMAIL = /\b(?:wrong|sorry|typo|e-?mail|address|mean|meant|actuall
  * one known, with nothing beside it but a few words (at most eight) and, when there are any, words of correcting. The
  * address, or null.
  */
-export function emailCorrectedAtIssue(run: Run, text: string): string | null {
+function emailCorrectedAtIssue(run: Run, text: string): string | null {
   if (!text.includes('@')) return null;
   const rest = text.replace(/\S*@\S*/g, ' ').trim();
   const words = rest.split(/\s+/).filter((x) => /[\p{L}\d]/u.test(x));
@@ -378,6 +378,20 @@ export function emailCorrectedAtIssue(run: Run, text: string): string | null {
   const r = emailAnswer(text, ownAddressesOf(run.flow));
   if (!r.ok || r.value === run.s.variables.customerEmail) return null;
   return String(r.value);
+}
+
+/**
+ * When `text` corrects the email (emailCorrectedAtIssue): the address is replaced, said back ("Thanks, I'll use ..."),
+ * and `askAgain` (the question the customer was at) asked again. Read by the ticket's issue question and the takeover's
+ * reason question.
+ */
+export function takesCorrectedEmail(run: Run, blockId: string, text: string, askAgain: string): boolean {
+  const email = emailCorrectedAtIssue(run, text);
+  if (email === null) return false;
+  setVar(run, 'customerEmail', email);
+  bot(run, addressTaken(email), blockId);
+  bot(run, askAgain, blockId);
+  return true;
 }
 
 /** Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again. */
@@ -482,13 +496,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;
     }
-  } else if (emailCorrectedAtIssue(run, text) !== null) {
+  } else if (takesCorrectedEmail(run, block.id, text, ticketPrompts.issue)) {
     // Session 38 (hostile s38 H5, high): "sorry, wrong email, it is bob2@example.com" at the issue question became the
     // issue and the ticket went to the old address: the address is replaced, said back, and the issue asked again.
-    const email = emailCorrectedAtIssue(run, text) as string;
-    setVar(run, 'customerEmail', email);
-    bot(run, addressTaken(email), block.id);
-    return void bot(run, ticketPrompts.issue, block.id);
+    return;
   } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || isUnsureReply(normalizeText(text))) {
     // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).
