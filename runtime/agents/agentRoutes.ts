@@ -1055,7 +1055,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: "The customer's chat page went to the background, came back, or is closing",
       description:
-        "The widget says so (session 38): `background` when its page is hidden, frozen or kept in the back-forward cache (a phone browser may then close the push channel, which would read as the page closed for good), `foreground` when it is back, `closing` when it goes for good (a tab closed, a reload, a navigation). While in the background a closed page is shown to the agents as such (customer_page `backgroundAt`) and the customer keeps their place in the queue.",
+        "The widget says so (session 38): `background` when its page is hidden, frozen or kept in the back-forward cache (a phone browser may then close the push channel, which would read as the page closed for good), `foreground` when it is back, `closing` when it goes for good (a tab closed, a reload, a navigation). While in the background a closed page is shown to the agents as such (customer_page `backgroundAt`) and the customer keeps their place in the queue, for up to 10 minutes with its connection closed: after that it counts as gone (`backgroundGone`: a phone may have killed the page) until it comes back.",
       tags: ['customer'],
       security: [{ customerToken: [] }],
       params: conversationParams,
@@ -1091,7 +1091,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Agent push channel (Server-Sent Events)',
       description:
-        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?, activeAt?, backgroundAt?} | null}: the customer\'s chat page opened or closed, or the customer used the chat API after it closed (activeAt), or the page said it went to the background (backgroundAt); no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
+        'Events: handoff (new/changed: pending, assigned, requeued, closed), message (customer, bot or agent entry of a watched handoff), typing, viewing, note, presence, ticket ({ticket}: a ticket you can see was marked done/reopened or assigned), customer_page ({conversationId, handoffIds, page: {open, at, closedAt?, activeAt?, backgroundAt?, backgroundGone?} | null}: the customer\'s chat page opened or closed, or the customer used the chat API after it closed (activeAt), or the page said it went to the background (backgroundAt), or stayed there past 10 minutes (backgroundGone); no id). id = "<epoch>.<n>"; resume with Last-Event-ID or ?after=<id>. A `reset` event means events were missed or the server restarted (refetch the lists). The stream ends with `signed_out` when the token stops being valid.',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ token: z.string().max(500).optional(), after: z.string().max(40).optional() }).strict(),

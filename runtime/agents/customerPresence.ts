@@ -22,9 +22,14 @@ export { pageGone } from '../../shared/handoff/customerPage';
 /**
  * Timings (ms), read when a CustomerPresence is made: `closeGraceMs` without a stream before a close is told (a
  * reconnect takes ~2 s), `heartbeatMs` between two heartbeats of an instance, `ttlMs` after an instance's last
- * heartbeat before its pages count as closed. Tests shorten them.
+ * heartbeat before its pages count as closed, `backgroundGoneMs` (session 39) a page in the background with its
+ * connection closed before it counts as gone (a phone may have killed it: nothing says so). Tests shorten them.
+ * 10 minutes: Chrome on Android freezes a hidden tab after 5 minutes in the background, so a customer who is still
+ * reading their mail with the chat in another tab is frozen long before; one who has not come back after 10 minutes
+ * is not waiting at the screen, and gets their place back as soon as the page returns (pageGone is read at each
+ * assignment, not stored).
  */
-export const customerPresenceTiming = { closeGraceMs: 5_000, heartbeatMs: 15_000, ttlMs: 45_000 };
+export const customerPresenceTiming = { closeGraceMs: 5_000, heartbeatMs: 15_000, ttlMs: 45_000, backgroundGoneMs: 600_000 };
 /** Closed pages are remembered this long (then shown as unknown). */
 const FORGET_CLOSED_MS = 24 * 3_600_000;
 
@@ -43,6 +48,8 @@ interface Remote {
   activeAt?: number;
   /** Session 38: since when the page says it is in the background (hidden, frozen, back-forward cache); see background(). */
   backgroundAt?: number;
+  /** Session 39: the listeners were told this page's background went past the limit (heartbeat, once per stretch). */
+  backgroundToldGone?: boolean;
 }
 
 /** An instance tells the others of a customer's API call at most this often per conversation. */
@@ -211,8 +218,16 @@ export class CustomerPresence {
     if (at <= 0) return null;
     const active = this.lastActive(conversationId);
     const page: CustomerPage = active > at ? { open: false, at, activeAt: active } : { open: false, at };
-    if (r?.backgroundAt !== undefined) page.backgroundAt = r.backgroundAt;
+    if (r?.backgroundAt !== undefined) {
+      page.backgroundAt = r.backgroundAt;
+      if (page.activeAt === undefined && this.backgroundOver(r.backgroundAt, at, now)) page.backgroundGone = true;
+    }
     return page;
+  }
+
+  /** A page in the background since `backgroundAt` whose connection closed at `closedAt` has been away past the limit. */
+  private backgroundOver(backgroundAt: number, closedAt: number, now: number): boolean {
+    return now - Math.max(backgroundAt, closedAt) >= this.timing.backgroundGoneMs;
   }
 
   /** The customer's last API call as this instance knows it (its own, or told by another); 0 when none. */
@@ -252,6 +267,13 @@ export class CustomerPresence {
         }
       }
       if (r.on.size === 0 && Math.max(r.closedAt ?? 0, r.activeAt ?? 0) < now - FORGET_CLOSED_MS) this.remote.delete(cid);
+      // Session 39: a page in the background past the limit now counts as gone; nothing else announces that moment.
+      if (r.backgroundAt !== undefined && !r.backgroundToldGone && r.on.size === 0 && !this.local.has(cid)) {
+        if (this.backgroundOver(r.backgroundAt, r.closedAt ?? 0, now)) {
+          r.backgroundToldGone = true;
+          changed = true;
+        }
+      }
       if (changed) this.tell(cid);
     }
     for (const [cid, a] of this.activity) if (a.at < now - FORGET_CLOSED_MS) this.activity.delete(cid);
@@ -284,11 +306,14 @@ export class CustomerPresence {
     }
     if (w.kind === 'background') {
       if (w.on === true) r.backgroundAt ??= w.at;
-      else if (w.on === false) delete r.backgroundAt;
-      else return;
+      else if (w.on === false) {
+        delete r.backgroundAt;
+        delete r.backgroundToldGone;
+      } else return;
       if (r.on.size === 0 && !this.local.has(w.conversationId)) this.tell(w.conversationId); // only a closed page shows it
       return;
     }
+    delete r.backgroundToldGone; // a new stretch (opened, or closed again): its limit is told afresh
     if (w.kind === 'open') {
       r.on.set(origin, { since: w.at, seen: w.at });
       if (typeof w.closedAt === 'number') r.closedAt = Math.max(r.closedAt ?? 0, w.closedAt);

@@ -32,15 +32,24 @@ export interface CustomerPage {
    * frozen or suspended, not left. Not gone: the customer keeps their place. Set on a closed page only.
    */
   backgroundAt?: number;
+  /**
+   * Session 39 (newcomer s35 rest: a page killed while in the background, a tab swiped away from the phone's task list,
+   * says nothing and stayed "in the background" for ever, keeping its place ahead of customers who are there): with
+   * `backgroundAt`, the page has been in the background, its connection closed, for longer than the runtime's
+   * background limit (customerPresenceTiming.backgroundGoneMs, 10 minutes) and the customer has not used the chat API
+   * since. Counted as gone for the queue order; the customer gets their place back when the page returns.
+   */
+  backgroundGone?: true;
 }
 
 /**
  * Whether the customer of a waiting chat has left, for the queue order: their page is known closed, it did not say it
- * went to the background (session 38: a phone freezes a page it hides), and they have not called the API since. A
+ * went to the background (session 38: a phone freezes a page it hides) or has stayed there past the limit (session 39,
+ * `backgroundGone`), and they have not called the API since. A
  * page known closed only from a restart does not count (every customer not seen since the start would move back, REST
  * clients that never had a page among them: newcomer s35 #2).
  */
 export function pageGone(page: CustomerPage | null | undefined): boolean {
-  return !!page && !page.open && !page.beforeRestart && page.activeAt === undefined && page.backgroundAt === undefined;
+  return !!page && !page.open && !page.beforeRestart && page.activeAt === undefined && (page.backgroundAt === undefined || page.backgroundGone === true);
 }
 

@@ -72,6 +72,23 @@ describe("the customer's chat page in the inbox", () => {
     expect(screen.getByTestId('customer-page')).toHaveTextContent('Customer back at');
   });
 
+  it('session 39: a page in the background past the limit is shown as gone (warning chip, row note, hollow dot)', async () => {
+    const bg = { open: false, at: at('10:05'), backgroundAt: at('10:04') };
+    const { push } = setup(row({ customerPage: bg }));
+    const chip = await screen.findByTestId('customer-page');
+    expect(chip).toHaveTextContent(`Customer's page in the background since ${clock(at('10:04'))}`);
+    expect(chip).not.toHaveClass('ib-warn');
+    const rows = document.querySelector('ul.ib-rows') as HTMLElement;
+    expect(within(rows).queryByText(/In the background since/)).toBeNull();
+    expect(rows.querySelector('.ib-dot.is-page-closed')).toBeNull();
+
+    push('customer_page', { conversationId: 'c1', handoffIds: ['c1:h1'], page: { ...bg, backgroundGone: true } });
+    expect(screen.getByTestId('customer-page')).toHaveTextContent(`Customer's page in the background since ${clock(at('10:04'))}, not back`);
+    expect(screen.getByTestId('customer-page')).toHaveClass('ib-warn');
+    expect(within(rows).getByText(`In the background since ${clock(at('10:04'))}`)).toBeInTheDocument();
+    expect(rows.querySelector('.ib-dot.is-page-closed')).not.toBeNull();
+  });
+
   it('nothing is claimed when the runtime does not know (an API client, an older runtime)', async () => {
     setup(row({ customerPage: null }));
     expect(await screen.findByText('I need to speak with a human')).toBeInTheDocument();

@@ -15,7 +15,7 @@ import { openPage } from './agentSse';
 
 const ann = agent('ann', { maxChats: 1 });
 const saved = { ...customerPresenceTiming };
-beforeAll(() => void Object.assign(customerPresenceTiming, { closeGraceMs: 100, heartbeatMs: 100, ttlMs: 1_000 }));
+beforeAll(() => void Object.assign(customerPresenceTiming, { closeGraceMs: 100, heartbeatMs: 100, ttlMs: 1_000, backgroundGoneMs: 60_000 }));
 afterAll(() => void Object.assign(customerPresenceTiming, saved));
 afterEach(stopAgentRuntimes);
 
@@ -103,6 +103,32 @@ describe('a page frozen in the background is not a page closed for good (session
     const closed = (await unassigned(rt)).find((x) => x.conversationId === first.id)!;
     expect(closed.customerPage).toMatchObject({ open: false });
     expect(closed.customerPage.backgroundAt).toBeUndefined();
+  });
+
+  it('session 39: in the background past the limit with its connection closed (a phone killed it): gone until it comes back', async () => {
+    const { rt, first, later } = await twoWaiting(async (r, c, close) => {
+      await say(r, c, 'background');
+      close();
+    });
+    // Within the limit (60 s here, 10 minutes by default): still in front.
+    rt.clock.now += 50_000;
+    await ticks(rt, 1);
+    expect((await unassigned(rt)).map((x) => x.conversationId)).toEqual([first.id, later.id]);
+    // Past it: served after the customer who is there, and shown as such (backgroundAt kept, backgroundGone).
+    rt.clock.now += 15_000;
+    await ticks(rt, 1);
+    const rows = await unassigned(rt);
+    expect(rows.map((x) => x.conversationId)).toEqual([later.id, first.id]);
+    expect(rows[1].customerPage).toMatchObject({ open: false, backgroundAt: expect.any(Number), backgroundGone: true });
+    // The page comes back: its place again, nothing gone.
+    const again = await openPage(rt.url, first);
+    await say(rt, first, 'foreground');
+    await ticks(rt, 1);
+    const back = await unassigned(rt);
+    expect(back.map((x) => x.conversationId)).toEqual([first.id, later.id]);
+    expect(back[0].customerPage).toMatchObject({ open: true });
+    expect(back[0].customerPage.backgroundGone).toBeUndefined();
+    again.close();
   });
 
   it('refuses a wrong token and an unknown state', async () => {
