@@ -3,7 +3,8 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
-import { WITHDRAWN_NOTE } from '../../shared/engine/humanTakeover';
+import { handoffEnding } from '../../shared/handoff/lifecycle';
+import type { HandoffEnding } from '../../shared/handoff/types';
 import { resumePoint } from '../../shared/engine/resumePoint';
 import { validateAnswer } from '../../shared/engine/questionValidators';
 import { cutPreview, sliceUnits } from '../../shared/engine/unicodeText';
@@ -34,17 +35,13 @@ import { TranscriptSearchCache, type SaidEntry } from './inboxSearch';
 import { takeoverRatesResolved, type FlowGraphLike } from '../../shared/flow/takeoverRatesResolved';
 
 /**
- * How a resolved handoff ended (newcomer s7 #3): 'handback' when the agent handed the customer back to the bot (the
- * conversation goes on), 'closed' when the agent closed it; null otherwise, or when the agent wrote their own note
- * (the engine records its default notes "Handed back to the bot" / "Closed by the agent" when none is given).
+ * How a handoff ended (newcomer s7 #3): 'handback' when the agent handed the customer back to the bot (the
+ * conversation goes on), 'closed' when the agent closed it, 'withdrawn' when the customer withdrew the request in the
+ * queue (session 38); null otherwise. Session 39: read from the handoff's structured ending (shared/handoff/lifecycle.ts
+ * handoffEnding), so an agent's own note no longer hides it; old stored handoffs by the engine's default notes.
  */
-export function endedAs(h: { status: string; handoff: unknown }): 'handback' | 'closed' | 'withdrawn' | null {
-  const t = (h.handoff as Handoff | null)?.transitions ?? [];
-  // Session 38 (hostile s38 H1): cancelled because the customer withdrew the request in the queue, not because they left.
-  if (h.status === 'cancelled') return t.some((x) => x.to === 'cancelled' && x.note === WITHDRAWN_NOTE) ? 'withdrawn' : null;
-  if (h.status !== 'resolved') return null;
-  const last = [...t].reverse().find((x) => x.to === 'resolved');
-  return last?.note === 'Handed back to the bot' ? 'handback' : last?.note === 'Closed by the agent' ? 'closed' : null;
+export function endedAs(h: { status: string; handoff: unknown }): HandoffEnding | null {
+  return handoffEnding(h.status, (h.handoff as Handoff | null)?.transitions);
 }
 
 export interface AgentRouteDeps {
@@ -886,7 +883,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // newcomer s9 #10: Resolve ended the chat with no rating while "Hand back to bot" asked for one; a team wants
       // the rating for resolved chats above all. The block's resolved exit asks it; recorded as closed by the agent.
       if (directory.settings.ratingOnResolve && (await ratesResolved(h))) {
-        const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note ?? 'Closed by the agent' }, 'resolve');
+        const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note, closes: true }, 'resolve');
         return { ok: true, mode: out.mode, messages: out.messages, rating: true };
       }
       const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');

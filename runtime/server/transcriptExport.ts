@@ -15,6 +15,8 @@ import { z } from 'zod';
 import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { RATING_HIDDEN_TEXT, withoutHiddenRatings } from '../agents/ratingPrivacy';
 import { ApiError } from './conversationService';
+import { handoffEnding } from '../../shared/handoff/lifecycle';
+import type { HandoffEnding } from '../../shared/handoff/types';
 import { errorResponse } from './leanRoute';
 
 export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'text'] as const;
@@ -239,9 +241,8 @@ async function extrasOf(store: RuntimeStore, ids: readonly string[]): Promise<Ma
   const [handoffs, ratings] = await Promise.all([store.listHandoffs().catch(() => []), store.listRecords('csat').catch(() => [])]);
   for (const h of handoffs) {
     if (!want.has(h.conversationId)) continue;
-    const ho = (h.handoff ?? {}) as { reason?: string; agentId?: string | null; agentName?: string | null; transitions?: Array<{ to: string; note?: string }> };
+    const ho = (h.handoff ?? {}) as { reason?: string; agentId?: string | null; agentName?: string | null; transitions?: Array<{ to: string; note?: string; ended?: HandoffEnding }> };
     const ctx = ((h.request ?? {}) as { context?: { reason?: string; summary?: string } }).context;
-    const last = [...(ho.transitions ?? [])].reverse().find((x) => x.to === 'resolved');
     out.get(h.conversationId)!.handoffs.push({
       id: h.id,
       reason: ho.reason ?? ctx?.reason ?? 'flow',
@@ -249,7 +250,8 @@ async function extrasOf(store: RuntimeStore, ids: readonly string[]): Promise<Ma
       requestedAt: h.requestedAt,
       agentId: ho.agentId ?? null,
       agentName: ho.agentName ?? null,
-      endedAs: h.status !== 'resolved' ? null : last?.note === 'Handed back to the bot' ? 'handback' : last?.note === 'Closed by the agent' ? 'closed' : null,
+      // Session 39: the structured ending (old stored handoffs: by the engine's default notes); resolved ones only here.
+      endedAs: h.status === 'resolved' ? (handoffEnding(h.status, ho.transitions) as 'handback' | 'closed' | null) : null,
       summary: ctx?.summary ?? null,
     });
   }

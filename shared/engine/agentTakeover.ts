@@ -167,7 +167,7 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
     }
     case 'agent_handback':
       if (!holds(input.agentId)) return false;
-      update({ type: 'resolve', note: input.note ?? 'Handed back to the bot' }, `agent:${input.agentId}`);
+      update({ type: 'resolve', note: input.note ?? (input.closes ? 'Closed by the agent' : 'Handed back to the bot'), ended: input.closes ? 'closed' : 'handback' }, `agent:${input.agentId}`);
       system(run, agentTakeoverTexts.left(h.agentName ?? 'The agent'), w.blockId);
       s.mode = 'bot';
       s.escalation = initialEscalationMemory();
@@ -175,7 +175,7 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       return true;
     case 'agent_closed':
       if (!holds(input.agentId)) return false;
-      update({ type: 'resolve', note: input.note ?? 'Closed by the agent' }, `agent:${input.agentId}`);
+      update({ type: 'resolve', note: input.note ?? 'Closed by the agent', ended: 'closed' }, `agent:${input.agentId}`);
       s.mode = 'closed';
       s.waiting = null;
       bot(run, agentTakeoverTexts.ended, w.blockId);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { assignationModes, escalationReasons, priorities, valueSchema } from '../flow/schema';
-import { requeueCauses } from '../handoff/types';
+import { handoffEndings, requeueCauses } from '../handoff/types';
 
 /** Newest state version written by the engine. */
 export const STATE_VERSION = 2;
@@ -100,6 +100,8 @@ export const handoffSchema = z.strictObject({
       /** Session 38: why a chat went back from its agent to the queue, and a transfer's team. Optional: additive. */
       cause: z.enum(requeueCauses).optional(),
       team: z.string().optional(),
+      /** Session 39: how the handoff ended (on the move to resolved / cancelled). Optional: additive. */
+      ended: z.enum(handoffEndings).optional(),
     }),
   ),
   /** Session 29 (newcomer s28 N6): an automatically assigned agent has not opened the chat yet (false). Optional: additive. */

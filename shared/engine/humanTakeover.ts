@@ -11,7 +11,7 @@ import type { AssignmentRequest } from '../handoff/types';
 import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
-import { canTransition, createHandoff, requeueOf, transitionHandoff } from '../handoff/lifecycle';
+import { canTransition, createHandoff, requeueOf, transitionHandoff, WITHDRAWN_NOTE } from '../handoff/lifecycle';
 import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
@@ -624,8 +624,7 @@ function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>, said: str
   if (run.c.startId !== null) goTo(run, run.c.startId);
 }
 
-/** The note on a handoff the customer withdrew while it waited in the queue (the inbox and simulator name it so). */
-export const WITHDRAWN_NOTE = 'The customer withdrew the request';
+export { WITHDRAWN_NOTE } from '../handoff/lifecycle';
 
 /**
  * Session 38 (hostile s38 H1, high): "nvm, found it, cancel the request pls" or "never mind, no need for a person" typed
@@ -653,7 +652,7 @@ export function withdrawsWhileQueued(run: Run, text: string): boolean {
     if (detectExplicitRequest(messageFacts(run, text, analyzeText(t), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) return false;
   }
   customerSaid(run, text, block.id);
-  update(run, { type: 'cancel', note: WITHDRAWN_NOTE }, 'customer');
+  update(run, { type: 'cancel', note: WITHDRAWN_NOTE, ended: 'withdrawn' }, 'customer');
   cancelTimers(run);
   s.mode = 'bot';
   backOutOfTakeover(run, block as BlockOf<'human_takeover'>, takeoverTexts.withdrawnFromQueue);
@@ -847,14 +846,14 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
     }
     case 'agent_handback':
       if (!isAgent(input.agentId)) return false;
-      update(run, { type: 'resolve', note: input.note ?? 'Handed back to the bot' }, `agent:${input.agentId}`);
+      update(run, { type: 'resolve', note: input.note ?? (input.closes ? 'Closed by the agent' : 'Handed back to the bot'), ended: input.closes ? 'closed' : 'handback' }, `agent:${input.agentId}`);
       s.mode = 'bot';
       s.escalation = initialEscalationMemory();
       follow(run, block, 'resolved');
       return true;
     case 'agent_closed':
       if (!isAgent(input.agentId)) return false;
-      update(run, { type: 'resolve', note: input.note ?? 'Closed by the agent' }, `agent:${input.agentId}`);
+      update(run, { type: 'resolve', note: input.note ?? 'Closed by the agent', ended: 'closed' }, `agent:${input.agentId}`);
       s.mode = 'closed';
       run.effects.push({ type: 'end', reason: 'agent_closed' });
       if (d.assignation === 'custom' && d.restartButtons) {

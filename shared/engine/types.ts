@@ -71,7 +71,11 @@ export type Input =
    */
   | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string }; cause?: RequeueCause; team?: string } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
-  | ({ type: 'agent_handback'; agentId: string; note?: string } & HandoffEventIds)
+  /**
+   * `closes` (session 39): the agent resolved the chat and the block rates resolved chats, so it goes back to the bot's
+   * Rating and then ends: recorded as closed by the agent (the handoff's `ended`), not handed back.
+   */
+  | ({ type: 'agent_handback'; agentId: string; note?: string; closes?: true } & HandoffEventIds)
   /** The agent closes the conversation. */
   | ({ type: 'agent_closed'; agentId: string; note?: string } & HandoffEventIds)
   /**

@@ -10,7 +10,7 @@
  * timed out, and the runtime must be able to tell the agent "too late" instead of pretending it worked.
  */
 import type { Assignation, EscalationReason, Priority } from '../flow/schema';
-import type { Handoff, HandoffAction, HandoffStatus, HandoffTransition, RequeueCause } from './types';
+import type { Handoff, HandoffAction, HandoffEnding, HandoffStatus, HandoffTransition, RequeueCause } from './types';
 
 /** Statuses a handoff never leaves. */
 export const terminalStatuses: HandoffStatus[] = ['resolved', 'expired', 'rejected', 'cancelled'];
@@ -107,6 +107,7 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
     if (action.cause !== undefined) transition.cause = action.cause;
     if (action.team !== undefined) transition.team = action.team;
   }
+  if ((action.type === 'resolve' || action.type === 'cancel') && action.ended !== undefined) transition.ended = action.ended;
 
   const next: Handoff = { ...h, status: to, transitions: [...h.transitions, transition] };
   if (action.type === 'assign') {
@@ -130,4 +131,22 @@ export function requeueOf(input: { note?: string; transfer?: unknown; cause?: Re
   const action: Extract<HandoffAction, { type: 'requeue' }> = { type: 'requeue', note: input.note, cause: input.cause ?? (input.transfer ? 'transfer' : 'declined') };
   if (input.team !== undefined) action.team = input.team;
   return action;
+}
+
+/** The note on a handoff the customer withdrew while it waited in the queue (the inbox and simulator name it so). */
+export const WITHDRAWN_NOTE = 'The customer withdrew the request';
+
+/**
+ * How a handoff ended (newcomer s7 #3; session 38's withdrawal): read from the structured `ended` of its last move to
+ * resolved or cancelled (session 39), or, for transitions stored before, from the engine's default notes ("Handed back
+ * to the bot", "Closed by the agent", WITHDRAWN_NOTE: an agent's own note there hid it). Null while open, for a
+ * customer who left, an expired or rejected handoff, or an old one closed with the agent's own note.
+ */
+export function handoffEnding(status: string, transitions: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding }> | undefined): HandoffEnding | null {
+  if (status !== 'resolved' && status !== 'cancelled') return null;
+  const last = [...(transitions ?? [])].reverse().find((x) => x.to === status);
+  if (!last) return null;
+  if (last.ended !== undefined) return last.ended;
+  if (status === 'cancelled') return last.note === WITHDRAWN_NOTE ? 'withdrawn' : null;
+  return last.note === 'Handed back to the bot' ? 'handback' : last.note === 'Closed by the agent' ? 'closed' : null;
 }

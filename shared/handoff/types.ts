@@ -20,7 +20,20 @@ export interface HandoffTransition {
   cause?: RequeueCause;
   /** Session 38: a transfer to a team names the team here, so it is kept wherever the handoff is stored (a restart). */
   team?: string;
+  /**
+   * Session 39 (review debt of session 38: how a chat ended was read from the note's words, so an agent's own note
+   * hid it): on the move to resolved or cancelled, how it ended (handoffEnding). Absent on transitions stored before
+   * session 39 (handoffEnding falls back to the engine's default notes) and on every other move.
+   */
+  ended?: HandoffEnding;
 }
+
+/**
+ * How a handoff ended: the agent handed the customer back to the bot (the conversation goes on), the agent closed the
+ * chat (the rating first, when the block asks one), or the customer withdrew the request while it waited in the queue.
+ */
+export const handoffEndings = ['handback', 'closed', 'withdrawn'] as const;
+export type HandoffEnding = (typeof handoffEndings)[number];
 
 /**
  * Why a chat went back to the queue from its agent. Refusals (requeueIsRefusal): she declined it, transferred it, or
@@ -40,13 +53,13 @@ export type HandoffAction =
   /** The agent declines, or transfers the chat back to the queue. */
   | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string }
   /** The agent finished (handed back to the bot or closed the chat). */
-  | { type: 'resolve'; note?: string }
+  | { type: 'resolve'; note?: string; ended?: 'handback' | 'closed' }
   /** Waited too long. */
   | { type: 'expire' }
   /** No one can take it (no agent, out of hours). */
   | { type: 'reject'; note?: string }
   /** The customer left. */
-  | { type: 'cancel'; note?: string };
+  | { type: 'cancel'; note?: string; ended?: 'withdrawn' };
 
 export interface Handoff {
   id: string;

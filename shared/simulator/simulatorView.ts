@@ -7,7 +7,7 @@
  * nothing itself, so the same view can be tested without a DOM.
  */
 import { takeoverRefusal } from '../engine/agentTakeover';
-import { WITHDRAWN_NOTE } from '../engine/humanTakeover';
+import { handoffEnding } from '../handoff/lifecycle';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
 import type { Signal } from '../escalation/types';
 import { quotesAsTyped } from '../escalation/quotesAsTyped';
@@ -206,7 +206,7 @@ export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'> & { tr
       return `Nobody joined before the queue timeout.${after}`;
     case 'cancelled':
       // Session 38 (hostile s38 H1): a request withdrawn in the queue is no customer who left.
-      if (h.transitions?.some((x) => x.to === 'cancelled' && x.note === WITHDRAWN_NOTE)) return `The customer withdrew the request before an agent joined.${after}`;
+      if (handoffEnding(h.status, h.transitions) === 'withdrawn') return `The customer withdrew the request before an agent joined.${after}`;
       return `The customer left before an agent joined.${after}`;
     default:
       return `The handoff is over.${after}`;

@@ -37,6 +37,22 @@ describe('how a resolved handoff ended', () => {
   });
 });
 
+describe('session 39: the ending is recorded, not read from the note', () => {
+  it("an agent's own note on Hand back or Resolve no longer hides how the chat ended", async () => {
+    const rt = await startAgentRuntime({ agents: [ann] });
+    await online(rt, ann);
+    const back = await rt.customerWantsPerson();
+    const closed = await rt.customerWantsPerson();
+    for (const c of [back, closed]) expect((await rt.post(`${hid((await handoffOf(rt, c.id)).id)}/accept`, {}, tok(ann))).status).toBe(200);
+    expect((await rt.post(`${hid((await handoffOf(rt, back.id)).id)}/handback`, { note: 'Sorted the refund, bot can take it' }, tok(ann))).status).toBe(200);
+    expect((await rt.post(`${hid((await handoffOf(rt, closed.id)).id)}/resolve`, { note: 'Refund issued' }, tok(ann))).status).toBe(200);
+    expect(await handoffOf(rt, back.id)).toMatchObject({ status: 'resolved', endedAs: 'handback' });
+    expect(await handoffOf(rt, closed.id)).toMatchObject({ status: 'resolved', endedAs: 'closed' });
+    const t = (await rt.get(hid((await handoffOf(rt, closed.id)).id), tok(ann))).body.handoff;
+    expect(t.endedAs).toBe('closed');
+  });
+});
+
 describe('a request withdrawn in the queue (hostile s38 H1)', () => {
   it("'withdrawn': the customer's \"never mind, no need for a person\" cancels the pending handoff, and the bot answers", async () => {
     const rt = await startAgentRuntime({ agents: [ann] });
