@@ -27,7 +27,7 @@ import { JSONFile } from 'lowdb/node';
 import type { FlowProblem } from '../../shared/flow/flowProblem';
 import { stripLayout } from '../../shared/flow/graph';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
-import { flowIdProblem } from '../../shared/flow/flowId';
+import { flowIdProblem, slugOf } from '../../shared/flow/flowId';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { formatScenarioFile, scenarioFileCandidates, scenarioFileOf } from '../../shared/simulator/scenarioFormat';
@@ -283,14 +283,7 @@ export function shortDescription(text: string): string {
 
 /** A file-name-safe key from a flow id or name: "Customer Support!" -> "customer-support". */
 export function slugKey(s: string): string {
-  const out = s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .slice(0, 60);
-  return out || 'flow';
+  return slugOf(s) || 'flow';
 }
 
 /** The folder holding the sample flows shipped with Baton (templates). */

@@ -19,3 +19,31 @@ export function flowIdProblem(id: string): string | null {
   }
   return null;
 }
+
+/** A URL- and file-name-safe slug of a name ("Callback booking bot!" -> "callback-booking-bot"); '' when nothing is left. */
+export function slugOf(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, FLOW_ID_MAX);
+}
+
+/** The id a blank flow gets from its placeholder name ("Untitled flow", "Untitled flow (2)"). */
+const PLACEHOLDER_ID = /^untitled-flow(?:-\d{1,15})?$/;
+
+/**
+ * Session 39 (newcomer s39 N1: a blank flow renamed "Callback booking bot" was exported as untitled-flow.json, served at
+ * /chat/untitled-flow and listed so in the inbox): the id a flow should take when it is renamed to `name`, or null to
+ * keep its id. Only a placeholder id follows the name (a blank flow's "untitled-flow", "untitled-flow-2"): an id the
+ * designer chose, or one a template brought, may already be in an embed code or a served address, so it never moves
+ * by itself (Flow settings › Flow id changes it on purpose).
+ */
+export function idFollowingName(currentId: string, name: string): string | null {
+  if (!PLACEHOLDER_ID.test(currentId)) return null;
+  const id = slugOf(name);
+  if (id === '' || id === currentId || PLACEHOLDER_ID.test(id) || flowIdProblem(id) !== null) return null;
+  return id;
+}

@@ -13,8 +13,8 @@ import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { refusedFields } from '../../renderer/ui/refusedFields';
 import { sampleFlow } from './support/sampleFlow';
 
-function renderEditor() {
-  const flow = sampleFlow();
+function renderEditor(over: Partial<ReturnType<typeof sampleFlow>> = {}) {
+  const flow = { ...sampleFlow(), ...over };
   const store = createStudioStore(flow);
   render(
     <div style={{ width: 1200, height: 800 }}>
@@ -78,6 +78,31 @@ describe('the flow name in the top bar renames in place', () => {
     fireEvent.change(box(), { target: { value: 'Shop bot' } });
     fireEvent.blur(box());
     expect(store.getState().flow.name).toBe('Shop bot');
+  });
+
+  it("session 39 (newcomer s39 N1): a blank flow's placeholder id follows its new name, in the same undo step", () => {
+    const { store } = renderEditor({ id: 'untitled-flow-2', name: 'Untitled flow (2)' });
+    fireEvent.click(title('Untitled flow (2)'));
+    fireEvent.change(box(), { target: { value: 'Callback booking bot' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(store.getState().flow).toMatchObject({ name: 'Callback booking bot', id: 'callback-booking-bot' });
+    // A second rename keeps the id now that it names the flow (it may be in an embed code already).
+    fireEvent.click(title('Callback booking bot'));
+    fireEvent.change(box(), { target: { value: 'Callbacks' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(store.getState().flow).toMatchObject({ name: 'Callbacks', id: 'callback-booking-bot' });
+    act(() => store.getState().undo());
+    act(() => store.getState().undo());
+    expect(store.getState().flow).toMatchObject({ name: 'Untitled flow (2)', id: 'untitled-flow-2' });
+  });
+
+  it('a chosen or template id never follows the name', () => {
+    const { store, name } = renderEditor();
+    const id = store.getState().flow.id;
+    fireEvent.click(title(name));
+    fireEvent.change(box(), { target: { value: 'Renamed shop' } });
+    fireEvent.keyDown(box(), { key: 'Enter' });
+    expect(store.getState().flow).toMatchObject({ name: 'Renamed shop', id });
   });
 
   it('read-only: a plain heading, nothing to click', () => {

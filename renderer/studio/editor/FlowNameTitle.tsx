@@ -4,9 +4,11 @@
  * with the name selected. Enter or leaving the box saves (one undo step, "Rename flow"); Escape puts the name back.
  * A name the flow cannot have (empty, over 200 characters) is not saved: the box stays open with the reason under it,
  * and the studio's header counts it as a refused field; leaving the box then keeps the old name.
- * Read-only (another tab has the flow, a trashed flow...): the name is a plain heading.
+ * Read-only (another tab has the flow, a trashed flow...): the name is a plain heading. Session 39: a blank flow's
+ * placeholder id (untitled-flow) follows the new name (shared/flow/flowId.ts idFollowingName).
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { idFollowingName } from '../../../shared/flow/flowId';
 import { useRefusedField } from '../../ui/refusedFields';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 
@@ -51,7 +53,12 @@ export function FlowNameTitle() {
   const save = (): boolean => {
     if (draft === null) return true;
     if (flowNameProblem(draft, name)) return false;
-    if (draft.trim() !== name) store.getState().dispatch({ type: 'set_flow_info', name: draft.trim() }, { label: 'Rename flow' });
+    if (draft.trim() !== name) {
+      // Session 39 (newcomer s39 N1): a blank flow's placeholder id ("untitled-flow") follows its name, in the same
+      // undo step, so the export, the chat address and the inbox name it as the designer did.
+      const id = idFollowingName(store.getState().flow.id, draft.trim());
+      store.getState().dispatch({ type: 'set_flow_info', name: draft.trim(), ...(id ? { id } : {}) }, { label: 'Rename flow' });
+    }
     setDraft(null);
     return true;
   };

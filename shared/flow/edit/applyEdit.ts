@@ -26,6 +26,7 @@ import { blockRefFieldsOf, dataSchemaOf, defaultDataOf, exitsOfBlock, intentName
 import { cloneJson, plain, Tx, type Flow } from './tx';
 import type { EditResult, FlowEdit, XY } from './types';
 import { renameVariableIn } from './variables';
+import { flowIdProblem } from '../flowId';
 
 enablePatches();
 enableArrayMethods();
@@ -706,6 +707,12 @@ function setFlowInfo(tx: Tx, edit: Op<'set_flow_info'>): void {
     tx.set(['name'], name);
   }
   if (edit.description !== undefined) tx.set(['description'], requireString(edit.description, 'The description'));
+  if (edit.id !== undefined) {
+    const id = requireString(edit.id, 'The flow id');
+    const problem = flowIdProblem(id);
+    if (problem) throw new FlowEditError('invalid_data', problem);
+    tx.set(['id'], id);
+  }
 }
 
 function mergeSection(tx: Tx, field: 'settings' | 'escalation', patch: unknown, schema: typeof settingsSchema | typeof escalationPolicySchema, where: string) {

@@ -102,7 +102,8 @@ export type FlowEdit =
   | { type: 'rename_variable'; from: string; to: string }
   /** Removes the declaration (uses stay and the validator reports them; see `variableUses`). */
   | { type: 'delete_variable'; name: string }
-  | { type: 'set_flow_info'; name?: string; description?: string }
+  /** `id` (session 39): a new flow id in the same step, e.g. a blank flow's placeholder id following its first name. */
+  | { type: 'set_flow_info'; name?: string; description?: string; id?: string }
   | { type: 'set_settings'; settings: Partial<Settings> }
   /** Deep-merged like `set_block_data`. */
   | { type: 'set_escalation'; escalation: DeepPartial<EscalationPolicy> }
