@@ -54,6 +54,8 @@ export const takeoverPrompts: Record<Field, string> = {
 export const takeoverTexts = {
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
+  /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
+  emailSkippedForPerson: "Of course. Let's skip the email so you get to a person sooner.",
   /** The customer's name typed at the email question (a name one turn late, or the question misread): kept, the email asked again. */
   emailAfterName: (name: string) => `Thanks, ${name}. And what is your email address, in case we get disconnected?`,
   /** The customer's email typed at the name question (newcomer s15 N#22): kept, the name asked again. */
@@ -531,6 +533,11 @@ export function answerTakeoverQuestion(
       // until the retries ran out). Session 38: remembered, so no later question asks it again.
       run.s.emailDeclined = true;
       bot(run, takeoverTexts.emailSkipped, block.id);
+    } else if (!t.includes('@') && asksForAPersonHere(run, t)) {
+      // Session 39 (newcomer s39 N2): "I want to talk to a human please" at "What is your email address, in case we get
+      // disconnected?" was "That doesn't look like an email address": the person is what they are getting, so the
+      // optional email is left out (not declined: a later ticket may still ask it) and the handover goes on.
+      bot(run, takeoverTexts.emailSkippedForPerson, block.id);
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
@@ -545,6 +552,16 @@ export function answerTakeoverQuestion(
     setVar(run, 'handoffReason', t);
   }
   nextOrHandOver(run, block, w);
+}
+
+/**
+ * A request for a person typed at one of the takeover's own questions (session 39, newcomer s39 N2): a short one
+ * ("human please", asksForAPersonAgain) or one the explicit-request detector reads ("I want to talk to a human please",
+ * "can I just speak to someone real"). The customer is already on the way to a person; the caller leaves the question out.
+ */
+function asksForAPersonHere(run: Run, t: string): boolean {
+  if (asksForAPersonAgain(t)) return true;
+  return detectExplicitRequest(messageFacts(run, t, analyzeText(analysedPart(t)), run.s.turn), run.flow.escalation, initialEscalationMemory()) !== null;
 }
 
 /**
