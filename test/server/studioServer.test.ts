@@ -317,6 +317,13 @@ describe('flows on disk', () => {
     expect(parsed.flow).not.toBeNull();
     const withLayout = (await api(`/api/flows/${key}/export?layout=1`)).json.text;
     expect(withLayout).toContain('"position"');
+    // Session 39 (newcomer s39 N17; the studio's Export asks layout=1 by default): imported back, every block keeps
+    // its place on the canvas (it was laid out afresh).
+    const back = await api('/api/import', { method: 'POST', body: { text: withLayout, fileName: 'shared-by-a-colleague.json' } });
+    expect(back.status).toBe(201);
+    const placed = (f: Flow) => Object.fromEntries(f.blocks.map((b) => [b.id, b.position]));
+    expect(placed(back.json.flow as Flow)).toEqual(placed(loadFlowText(withLayout).flow!));
+    expect(Object.values(placed(back.json.flow as Flow)).every((p) => p !== undefined)).toBe(true);
     const download = await api(`/api/flows/${key}/export?download=1`);
     expect(download.headers.get('content-disposition')).toContain(`${key}.json`);
     expect(download.text).toBe(e1.text);

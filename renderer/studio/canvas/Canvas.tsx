@@ -394,7 +394,7 @@ function useLayoutWhenUnplaced(readOnly: boolean) {
     if (blocks.length < 2 || blocks.some((b) => b.position !== undefined)) return;
     if (blocks.length > LAYOUT_ON_OPEN_MAX_BLOCKS) {
       state.notify(
-        `This flow had no block positions (an export keeps only the logic), so its ${blocks.length.toLocaleString('en-US')} blocks are shown in a grid. Automatic layout (Ctrl+Shift+L) arranges them; with this many blocks it takes a while, and the page does not answer meanwhile.`,
+        `This flow had no block positions (a file written by hand or exported without its layout), so its ${blocks.length.toLocaleString('en-US')} blocks are shown in a grid. Automatic layout (Ctrl+Shift+L) arranges them; with this many blocks it takes a while, and the page does not answer meanwhile.`,
         'info',
       );
       return;
@@ -403,7 +403,7 @@ function useLayoutWhenUnplaced(readOnly: boolean) {
       const now = store.getState();
       if (!edit || now.flow.blocks.some((b) => b.position !== undefined)) return;
       if (now.dispatch(edit, { label: 'Automatic layout' })) {
-        now.notify('This flow had no block positions (an export keeps only the logic), so it was laid out automatically. Undo puts the blocks back in a grid.', 'info');
+        now.notify('This flow had no block positions (a file written by hand or exported without its layout), so it was laid out automatically. Undo puts the blocks back in a grid.', 'info');
         requestAnimationFrame(() => fitFlow());
       }
     });

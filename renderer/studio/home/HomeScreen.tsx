@@ -126,7 +126,7 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
       const r = await exportFlowFile(api, f.key);
       if (r.saved) {
         const stripped = r.warnings.length ? ` ${r.warnings.length} secret${r.warnings.length === 1 ? ' was' : 's were'} replaced by {{secrets.…}} placeholders.` : '';
-        setNotice({ tone: 'info', text: `Exported ${r.fileName} (logic only).${stripped}` });
+        setNotice({ tone: 'info', text: `Exported ${r.fileName}.${stripped}` });
       }
     });
 
@@ -277,7 +277,7 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                     ) : null}
                   </button>
                   <div className="bt-home-row-actions">
-                    <Button size="icon" variant="ghost" aria-label={`Export ${f.name}`} title="Export (logic-only JSON, secrets stripped)" onClick={() => void exportOne(f)} disabled={busy || Boolean(f.problem)}>
+                    <Button size="icon" variant="ghost" aria-label={`Export ${f.name}`} title="Export (JSON with the layout, secrets stripped)" onClick={() => void exportOne(f)} disabled={busy || Boolean(f.problem)}>
                       <Download size={15} aria-hidden />
                     </Button>
                     <Button size="icon" variant="ghost" aria-label={`Duplicate ${f.name}`} title="Duplicate" onClick={() => void duplicate(f)} disabled={busy}>

@@ -1,13 +1,15 @@
 /**
- * Exports a flow as the logic-only JSON `baton validate` and `baton serve` accept (secrets replaced by
- * {{secrets.NAME}} placeholders, layout left out unless asked for): the desktop app's Save dialog, or a
- * download in the browser. Returns the export's warnings (each secret that was stripped) to show.
+ * Exports a flow as the JSON `baton validate` and `baton serve` accept (secrets replaced by {{secrets.NAME}}
+ * placeholders): the desktop app's Save dialog, or a download in the browser. Returns the export's warnings (each
+ * secret that was stripped) to show. Session 39 (newcomer s39 N17: a designer who shared a flow with a colleague found
+ * it laid out afresh on import): the canvas layout (block positions, sticky notes, groups) travels with the export by
+ * default, as Typebot's and Landbot's exports keep theirs; the runtime ignores it. `layout: false` leaves it out.
  */
 import { desktopBridge } from '../api/desktopBridge';
 import type { StudioApi } from '../api/studioApi';
 
 export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: string, opts: { layout?: boolean } = {}): Promise<{ saved: boolean; fileName: string; scenariosFileName?: string; warnings: string[] }> {
-  const r = await api.exportFlow(key, opts.layout ?? false);
+  const r = await api.exportFlow(key, opts.layout ?? true);
   const desktop = desktopBridge();
   if (desktop) {
     const saved = await desktop.saveFile(r.fileName, r.text);
