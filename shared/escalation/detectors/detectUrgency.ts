@@ -14,7 +14,7 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
-import { canonicalTokens, canonicalizeText, hasGateWord, paddedTokens, tokenGate } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
 import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyCounterfactualTimes, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
@@ -643,7 +643,8 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
  *  - a race: "before" and something acting ("before it catches", "before they ...");
  *  - "just" right after a form of be / have ("has just fallen", "was just burnt"), before what happened, not before what
  *    the customer did or noticed ("I just noticed", "just wondering").
- * Not when negated ("not right now"), not in a question about what would happen, and, for every sign but "... ago", not
+ * Not when negated ("not right now"), not in a question about what would happen or whether the thing is safe to go on
+ * using ("it got really hot an hour ago, is it safe to keep using it?"), and, for every sign but "... ago", not
  * with a time long ago in the message ("yesterday", "last week", "3 days ago"): a case found later is the topic's.
  * Measured (docs/escalation.md "Session 39 (fe)"): the same rule for fraud and a stranger in the account (the classifier's
  * fraud / security outputs, "my card was just used 5 minutes ago") won 3 and lost 4 on the held-out even ids (writers
@@ -658,6 +659,8 @@ const RACE_AFTER = new Set(['they', 'he', 'she', 'someone', 'somebody', 'it', 't
 const JUST_AFTER = new Set(['was', 'were', 'been', 'has', 'have', 'had', 's', 'got', 'get']);
 const JUST_NOTICED = new Set(['noticed', 'notice', 'saw', 'seen', 'see', 'realised', 'realized', 'found', 'checked', 'check', 'looked', 'got', 'received', 'wanted', 'want', 'wondering', 'wondered', 'need', 'needed', 'asking', 'checking', 'like', 'to', 'a', 'the', 'one', 'thought', 'read', 'opened']);
 const JUST_DONE_IRREGULAR = new Set(['taken', 'took', 'made', 'spent', 'sent', 'gone', 'went', 'bought', 'stolen', 'stole', 'withdrawn', 'withdrew', 'paid', 'hacked', 'been', 'done', 'put', 'set', 'changed', 'used', 'emailed', 'texted', 'called', 'rang', 'logged', 'charged', 'happened', 'ordered', 'fallen', 'fell', 'burnt', 'burned', 'cut', 'broken', 'broke', 'swallowed', 'caught']);
+/** Asks whether the thing is safe to go on with ("is it safe to keep using it?", "is that normal?"): the topic's question, nobody hurt now. */
+const ASKS_IF_SAFE = /\b(?:is|are|was) (?:it|this|that|they|these|those) (?:still )?(?:safe|normal|ok|okay|dangerous|a fire risk)\b|\b(?:keep|carry on|still) using\b|\bsafe to use\b/;
 const CASE_LONG_AGO = new Set(['yesterday', 'last', 'days', 'weeks', 'months', 'week', 'month', 'year', 'years', 'earlier', 'previously']);
 export function caseInProgress(analysis: TextAnalysis, toks: string[]): { words: string; what: string; output: string; score: number } | null {
   if (toks.length < 3) return null;
@@ -668,7 +671,7 @@ export function caseInProgress(analysis: TextAnalysis, toks: string[]): { words:
     const score = classifierScore(analysis, output);
     if (score >= CLASSIFIER_THRESHOLDS[output] && (best === null || score > best.score)) best = { what, output, score };
   }
-  if (best === null || generalOrHypothetical(toks, analysis.text.includes('?'))) return null;
+  if (best === null || generalOrHypothetical(toks, analysis.text.includes('?')) || ASKS_IF_SAFE.test(joinedTokens(toks))) return null;
   return { words, ...best };
 }
 function caseNowWords(toks: string[]): string | null {
