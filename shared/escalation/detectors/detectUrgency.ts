@@ -641,6 +641,8 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
  *  - a moment ago: "5 minutes ago", "an hour ago", "few mins ago" (at most two hours);
  *  - now as it happens: "right now", "as we speak", "this minute", "this second", "currently";
  *  - a race: "before" and something acting ("before it catches", "before they ...");
+ *  - the customer asks what to do now, with a person or a body named: "my son's hand is burnt, what do I do", "who do
+ *    I ring?";
  *  - "just" right after a form of be / have ("has just fallen", "was just burnt"), before what happened, not before what
  *    the customer did or noticed ("I just noticed", "just wondering").
  * Not when negated ("not right now"), not in a question about what would happen or whether the thing is safe to go on
@@ -655,6 +657,9 @@ const AGO_UNITS = new Map(Object.entries({ minutes: 1, minute: 1, min: 1, mins: 
 const AGO_AMOUNTS = new Map(Object.entries({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twenty: 20, thirty: 30, few: 3, couple: 2 }));
 const NOW_PAIRS = new Set(['right now', 'as we', 'this minute', 'this second']);
 const RACE_AFTER = new Set(['they', 'he', 'she', 'someone', 'somebody', 'it', 'them', 'anyone', 'anything', 'more']);
+const ASK_DO_AUX = new Set(['do', 'should', 'shall', 'can', 'must']);
+const ASK_WHO_VERB = new Set(['ring', 'call', 'phone', 'contact', 'tell']);
+const SOMEONE_HURT = new Set(['son', 'sons', 'daughter', 'daughters', 'kid', 'kids', 'child', 'childs', 'children', 'baby', 'babys', 'husband', 'husbands', 'wife', 'wifes', 'partner', 'partners', 'mum', 'mums', 'dad', 'dads', 'mother', 'father', 'boy', 'girl', 'toddler', 'he', 'she', 'him', 'her', 'hes', 'shes', 'dog', 'cat']);
 /** "just" after these is a moment ago for what happened ("has just fallen", "was just burnt"); not "I just ...". */
 const JUST_AFTER = new Set(['was', 'were', 'been', 'has', 'have', 'had', 's', 'got', 'get']);
 const JUST_NOTICED = new Set(['noticed', 'notice', 'saw', 'seen', 'see', 'realised', 'realized', 'found', 'checked', 'check', 'looked', 'got', 'received', 'wanted', 'want', 'wondering', 'wondered', 'need', 'needed', 'asking', 'checking', 'like', 'to', 'a', 'the', 'one', 'thought', 'read', 'opened']);
@@ -694,6 +699,12 @@ function caseNowWords(toks: string[]): string | null {
     // A race: "before it catches", "before they ...".
     if (t === 'before' && RACE_AFTER.has(toks[i + 1] ?? '') && toks[i + 2] !== undefined) {
       other = toks.slice(i, i + 3).join(' ');
+      continue;
+    }
+    // Asks what to do now: "what do I do", "what should we do", "who do I ring".
+    // (Only with a person or a body named: "it scorched the carpet, what should I do" is the topic's question.)
+    if ((t === 'what' || t === 'who') && ASK_DO_AUX.has(toks[i + 1] ?? '') && (toks[i + 2] === 'i' || toks[i + 2] === 'we') && (t === 'what' ? toks[i + 3] === 'do' : ASK_WHO_VERB.has(toks[i + 3] ?? '')) && toks.some((w) => SOMEONE_HURT.has(w) || BODY.has(w))) {
+      other = toks.slice(i, i + 4).join(' ');
       continue;
     }
     // "has just fallen", "was just burnt": a moment ago; not "I just noticed", "just wondering".

@@ -25,6 +25,9 @@ describe('a product hurting someone now is urgency, named before the safety topi
     // "just" after a form of be / have, before what happened.
     'my daughter has just burnt her arm on the hair straighteners you sold us, what do I do',
     'the kettle from your shop just exploded, my wife was just scalded',
+    // Asks what to do now, with a person or a body named.
+    "the heater you sold us sparked and my son's hand is burnt, what do I do",
+    'the lamp from your shop gave my wife an electric shock, who do I ring?',
   ])('%j is urgency (was a sensitive topic)', (text) => expect(reason(text)).toBe('urgency'));
 
   it('names the rule, the sign of now and the classifier reading', () => {
@@ -49,6 +52,9 @@ describe('a product hurting someone now is urgency, named before the safety topi
     // Asks whether it is safe to go on, or what would happen.
     'the charger got really hot an hour ago, is it safe to keep using it?',
     'is the heater safe to leave on overnight? worried it could catch fire',
+    // Asks what to do, but nobody is hurt, or it was long ago.
+    'the heater you sold me is dangerous, it scorched the carpet, what should I do',
+    'the straighteners burnt my daughter last week, what should I do',
   ])('%j stays a sensitive topic', (text) => expect(reason(text)).toBe('sensitive_topic'));
 
   it.each([
