@@ -48,6 +48,7 @@ const PARTS: readonly (readonly [RegExp, string])[] = [
   // urgency
   [/^Urgency, /, 'rule: self-harm / crisis'],
   [/^Urgency: a deadline/, 'rule: deadline on the clock'],
+  [/^Urgency: a product hurting someone happening as the customer writes/, 'rule: a safety case happening now'],
   [/^Urgency: the classifier/, 'classifier'],
   [/^Urgency \(/, 'rule: urgent words'],
   // negative sentiment

@@ -14,11 +14,12 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
-import { canonicalTokens, canonicalizeText, hasGateWord, paddedTokens, tokenGate } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
 import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyCounterfactualTimes, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
-import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
+import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
+import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
 import { reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
@@ -577,6 +578,19 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   const designer = designerSignal(facts, 'urgency', [], policy.urgency.examples ?? [], 'Urgency');
   if (designer) return designer;
   if (!classifierOn(policy)) return null;
+  // Session 39 (fe): a product hurting someone as the customer writes (caseInProgress).
+  const inProgress = caseInProgress(facts.analysis, toks);
+  if (inProgress !== null) {
+    return {
+      reason: 'urgency',
+      score: 1,
+      threshold,
+      evidence: [inProgress.words],
+      turn: facts.turn,
+      source: 'rule',
+      explanation: `Urgency: ${inProgress.what} happening as the customer writes ("${inProgress.words}"; the classifier reads ${inProgress.output} at ${inProgress.score.toFixed(2)}), so the agent must act now.`,
+    };
+  }
   // The classifier reads "for the wedding on Saturday" as urgent, but only the clock can say how far away that is.
   if (far !== null && far.minutesAway > horizon * 60) {
     reportNearMiss({
@@ -615,6 +629,93 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
     return null;
   }
   return learned.signal;
+}
+
+/**
+ * Session 39 (fe, issue 11): a product hurting someone as the customer writes is urgency (the issue's "emergencies
+ * (injury, health, fire)"), named before the safety topic: "My husband has just fallen off the step ladder we bought from
+ * you, the step broke, he's on the floor, who do I ring?". The topic detector reads the case and names it; the urgency
+ * rules (emergencyNow, hurtNow) need a word of harm from their lists next to its sign of now, and the urgency classifier
+ * reads such messages on the ids it was trained on and few others. The case is the classifier's safety reading (at or
+ * above its own threshold); the sign of now is the rule's, one of:
+ *  - a moment ago: "5 minutes ago", "an hour ago", "few mins ago" (at most two hours);
+ *  - now as it happens: "right now", "as we speak", "this minute", "this second", "currently";
+ *  - a race: "before" and something acting ("before it catches", "before they ...");
+ *  - the customer asks what to do now, with a person or a body named: "my son's hand is burnt, what do I do", "who do
+ *    I ring?";
+ *  - "just" right after a form of be / have ("has just fallen", "was just burnt"), before what happened, not before what
+ *    the customer did or noticed ("I just noticed", "just wondering").
+ * Not when negated ("not right now"), not in a question about what would happen or whether the thing is safe to go on
+ * using ("it got really hot an hour ago, is it safe to keep using it?"), and, for every sign but "... ago", not
+ * with a time long ago in the message ("yesterday", "last week", "3 days ago"): a case found later is the topic's.
+ * Measured (docs/escalation.md "Session 39 (fe)"): the same rule for fraud and a stranger in the account (the classifier's
+ * fraud / security outputs, "my card was just used 5 minutes ago") won 3 and lost 4 on the held-out even ids (writers
+ * label most such cases a sensitive topic), so it is not read for them.
+ */
+const CASE_NOW_OUTPUTS = [['safety', 'a product hurting someone']] as const;
+const AGO_UNITS = new Map(Object.entries({ minutes: 1, minute: 1, min: 1, mins: 1, seconds: 1 / 60, second: 1 / 60, secs: 1 / 60, sec: 1 / 60, hour: 60, hours: 60, hr: 60, hrs: 60 }));
+const AGO_AMOUNTS = new Map(Object.entries({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10, twenty: 20, thirty: 30, few: 3, couple: 2 }));
+const NOW_PAIRS = new Set(['right now', 'as we', 'this minute', 'this second']);
+const RACE_AFTER = new Set(['they', 'he', 'she', 'someone', 'somebody', 'it', 'them', 'anyone', 'anything', 'more']);
+const ASK_DO_AUX = new Set(['do', 'should', 'shall', 'can', 'must']);
+const ASK_WHO_VERB = new Set(['ring', 'call', 'phone', 'contact', 'tell']);
+const SOMEONE_HURT = new Set(['son', 'sons', 'daughter', 'daughters', 'kid', 'kids', 'child', 'childs', 'children', 'baby', 'babys', 'husband', 'husbands', 'wife', 'wifes', 'partner', 'partners', 'mum', 'mums', 'dad', 'dads', 'mother', 'father', 'boy', 'girl', 'toddler', 'he', 'she', 'him', 'her', 'hes', 'shes', 'dog', 'cat']);
+/** "just" after these is a moment ago for what happened ("has just fallen", "was just burnt"); not "I just ...". */
+const JUST_AFTER = new Set(['was', 'were', 'been', 'has', 'have', 'had', 's', 'got', 'get']);
+const JUST_NOTICED = new Set(['noticed', 'notice', 'saw', 'seen', 'see', 'realised', 'realized', 'found', 'checked', 'check', 'looked', 'got', 'received', 'wanted', 'want', 'wondering', 'wondered', 'need', 'needed', 'asking', 'checking', 'like', 'to', 'a', 'the', 'one', 'thought', 'read', 'opened']);
+const JUST_DONE_IRREGULAR = new Set(['taken', 'took', 'made', 'spent', 'sent', 'gone', 'went', 'bought', 'stolen', 'stole', 'withdrawn', 'withdrew', 'paid', 'hacked', 'been', 'done', 'put', 'set', 'changed', 'used', 'emailed', 'texted', 'called', 'rang', 'logged', 'charged', 'happened', 'ordered', 'fallen', 'fell', 'burnt', 'burned', 'cut', 'broken', 'broke', 'swallowed', 'caught']);
+/** Asks whether the thing is safe to go on with ("is it safe to keep using it?", "is that normal?"): the topic's question, nobody hurt now. */
+const ASKS_IF_SAFE = /\b(?:is|are|was) (?:it|this|that|they|these|those) (?:still )?(?:safe|normal|ok|okay|dangerous|a fire risk)\b|\b(?:keep|carry on|still) using\b|\bsafe to use\b/;
+const CASE_LONG_AGO = new Set(['yesterday', 'last', 'days', 'weeks', 'months', 'week', 'month', 'year', 'years', 'earlier', 'previously']);
+export function caseInProgress(analysis: TextAnalysis, toks: string[]): { words: string; what: string; output: string; score: number } | null {
+  if (toks.length < 3) return null;
+  const words = caseNowWords(toks);
+  if (words === null) return null;
+  let best: { what: string; output: string; score: number } | null = null;
+  for (const [output, what] of CASE_NOW_OUTPUTS) {
+    const score = classifierScore(analysis, output);
+    if (score >= CLASSIFIER_THRESHOLDS[output] && (best === null || score > best.score)) best = { what, output, score };
+  }
+  if (best === null || generalOrHypothetical(toks, analysis.text.includes('?')) || ASKS_IF_SAFE.test(joinedTokens(toks))) return null;
+  return { words, ...best };
+}
+function caseNowWords(toks: string[]): string | null {
+  let recent: string | null = null;
+  let other: string | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    // A moment ago: "5 minutes ago", "an hour ago" (at most two hours).
+    if (t === 'ago' && i >= 2 && AGO_UNITS.has(toks[i - 1])) {
+      const n = /^\d+$/.test(toks[i - 2]) ? Number(toks[i - 2]) : AGO_AMOUNTS.get(toks[i - 2]) ?? NaN;
+      if (n * AGO_UNITS.get(toks[i - 1])! <= 120) recent ??= toks.slice(i - 2, i + 1).join(' ');
+      continue;
+    }
+    if (other !== null) continue;
+    const pair = `${toks[i - 1] ?? ''} ${t}`;
+    if ((NOW_PAIRS.has(pair) && (t !== 'we' || toks[i + 1] === 'speak')) || t === 'currently') {
+      if (affirmed(toks, i - 1)) other = t === 'we' ? 'as we speak' : t === 'currently' ? t : pair;
+      continue;
+    }
+    // A race: "before it catches", "before they ...".
+    if (t === 'before' && RACE_AFTER.has(toks[i + 1] ?? '') && toks[i + 2] !== undefined) {
+      other = toks.slice(i, i + 3).join(' ');
+      continue;
+    }
+    // Asks what to do now: "what do I do", "what should we do", "who do I ring".
+    // (Only with a person or a body named: "it scorched the carpet, what should I do" is the topic's question.)
+    if ((t === 'what' || t === 'who') && ASK_DO_AUX.has(toks[i + 1] ?? '') && (toks[i + 2] === 'i' || toks[i + 2] === 'we') && (t === 'what' ? toks[i + 3] === 'do' : ASK_WHO_VERB.has(toks[i + 3] ?? '')) && toks.some((w) => SOMEONE_HURT.has(w) || BODY.has(w))) {
+      other = toks.slice(i, i + 4).join(' ');
+      continue;
+    }
+    // "has just fallen", "was just burnt": a moment ago; not "I just noticed", "just wondering".
+    if (t === 'just') {
+      const a = toks[i + 1] ?? '';
+      if (JUST_AFTER.has(toks[i - 1] ?? '') && !JUST_NOTICED.has(a) && (JUST_DONE_IRREGULAR.has(a) || (a.length > 4 && a.endsWith('ed')))) other = `just ${a}`;
+    }
+  }
+  if (recent !== null) return recent;
+  if (other === null || toks.some((t) => CASE_LONG_AGO.has(t))) return null;
+  return other;
 }
 
 /**
