@@ -283,7 +283,7 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       let source: EventSource | null = null;
       let lastId = '';
       let timer: ReturnType<typeof setTimeout> | null = null;
-      /** Reopens since the stream was last open, and errors since the last (re)open (the browser's retries included). */
+      /** Waits since a stream was last open, and errors since then (the browser's own retries included). */
       let attempt = 0;
       let failures = 0;
       const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'ticket', 'customer_page', 'reset', 'signed_out'];
@@ -291,7 +291,6 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
         if (closed) return;
         const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);
         source = es;
-        failures = 0;
         es.onopen = () => {
           attempt = 0;
           failures = 0;
@@ -316,17 +315,30 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
           failures++;
           if (es.readyState === 2 || failures >= 2) {
             es.close();
-            const wait = inboxReconnectDelay(attempt++);
             // A refused stream (EventSource does not show the status): a 401 means the session is gone, say so once
-            // instead of retrying forever.
-            void call(token, 'GET', '/api/v1/agent/me').then(
-              () => !closed && (timer = setTimeout(open, wait)),
-              (err) => {
-                if (closed) return;
-                if (err instanceof InboxError && err.status === 401) h.onEvent('signed_out', { reason: err.message });
-                else timer = setTimeout(open, wait);
-              },
-            );
+            // instead of retrying forever. While the server cannot be reached only this check is retried (one request
+            // per wait, not the stream too); once it answers the stream reopens at once.
+            let unreachable = false;
+            const check = () => {
+              if (closed) return;
+              const wait = inboxReconnectDelay(attempt++);
+              void call(token, 'GET', '/api/v1/agent/me').then(
+                () => {
+                  if (closed) return;
+                  if (unreachable) open();
+                  else timer = setTimeout(open, wait);
+                },
+                (err) => {
+                  if (closed) return;
+                  if (err instanceof InboxError && err.status === 401) h.onEvent('signed_out', { reason: err.message });
+                  else {
+                    unreachable = unreachable || (err instanceof InboxError && err.status === 0);
+                    timer = setTimeout(unreachable ? check : open, wait);
+                  }
+                },
+              );
+            };
+            check();
           }
         };
       };

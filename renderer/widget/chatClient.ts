@@ -218,12 +218,11 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
       let closed = false;
       let source: EventSource | null = null;
       let attempt = 0;
-      /** Errors since the stream was last open (the browser's own retries included). */
+      /** Errors since a stream was last open (the browser's own retries included; our reopens do not reset it). */
       let failures = 0;
       let timer: ReturnType<typeof setTimeout> | null = null;
       const open = () => {
         if (closed) return;
-        failures = 0;
         onLink(attempt === 0 ? 'connecting' : 'reconnecting');
         const url = `${d.baseUrl}/api/v1/conversations/${encodeURIComponent(s.conversationId)}/events?token=${encodeURIComponent(s.token)}&after=${after()}`;
         const es = new ES(url);
