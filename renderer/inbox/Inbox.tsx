@@ -40,7 +40,7 @@ import { CustomerPageChip, CustomerPageRowNote, pageGone } from './CustomerPageN
 import { leftMineNotice } from './leftMineNotice';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
-import { LiveList } from './LiveList';
+import { LiveList, liveTitle } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
@@ -839,7 +839,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               );
             } else {
               const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
-              const who = h.customer ?? customerOfSummary(h.summary) ?? 'a customer';
+              // The list's name for the chat ("Visitor d784ef", as the server names a customer it knows nothing of).
+              const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary) ?? liveTitle({ id: h.conversationId });
               if (h.heldBefore) {
                 // Newcomer s29 N11: a chat she had (opened, maybe answered) went back to the queue while she was away and
                 // is hers again now: not announced as a new chat.
@@ -849,7 +850,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 alerts.newHandoff(`Assigned to you. ${what}`);
                 // Newcomer s39 N5: the toast held the whole handoff summary (17 lines over the context panel). Who and
                 // why, in two short lines beside "Open it"; the summary is in the chat's panel, the full text on hover.
-                setFlash({ kind: 'info', text: `A chat was assigned to you: ${cutText(who, 60)}`, detail: `${reasonWords(h.reason)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
+                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${reasonWords(h.reason)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
               }
             }
           }

@@ -31,7 +31,7 @@ describe('N5: the toast for a chat assigned to me is short', () => {
     const row = handoffRow({ id: 'c9:h1', conversationId: 'c9', reason: 'sensitive_topic', summary: longSummary, customer: 'sam@example.com', assignation: 'custom' });
     await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
     const toast = screen.getByRole('status');
-    expect(toast.querySelector('.ib-flash-text')!.firstChild!.textContent).toBe('A chat was assigned to you: sam@example.com');
+    expect(toast.querySelector('.ib-flash-text')!.firstChild!.textContent).toBe('Assigned to you: sam@example.com');
     expect(toast.querySelector('.ib-flash-detail')!.textContent).toBe('Sensitive topic · in Mine');
     // Nothing of the summary in the toast itself (it was "... Key message: ... Reference: NW-104233.). It is in Mine.").
     expect(toast.textContent).not.toMatch(/charged twice|Reference|Handed over because/);
