@@ -31,6 +31,7 @@ import {
 } from 'lucide-react';
 import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
 import { cutText, inertText } from './inertText';
+import { ratingAnswers as sharedRatingAnswers } from '../ui/ratingAnswers';
 import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
 import { signalLine } from '../../shared/simulator/decisionLine';
 import { fillKnownVariables } from '../../shared/flow/template';
@@ -39,7 +40,7 @@ import { CustomerPageChip, CustomerPageRowNote, pageGone } from './CustomerPageN
 import { leftMineNotice } from './leftMineNotice';
 import { Dialog } from '../ui/Dialog';
 import { browserAlerts, type Alerts } from './notify';
-import { LiveList } from './LiveList';
+import { LiveList, liveTitle } from './LiveList';
 import { AdminNav, AdminScreen, type AdminView } from './admin/AdminScreen';
 import type { TicketRow } from './admin/adminApi';
 import type { AdminApi } from './admin/adminApi';
@@ -209,25 +210,9 @@ export function ratingWords(score: number): string {
   return `Rated ${score}/5${words}`;
 }
 
-/**
- * The customer's answers to a rating question (a bot message whose buttons are the 1-5 scale of a Rating block):
- * seq -> score. Shown as a rating in the timeline instead of a bare "4" (newcomer s11 #23).
- */
+/** The customer's answers to a rating question: seq -> score (shared with the widget, renderer/ui/ratingAnswers). */
 export function ratingAnswers(entries: readonly Entry[]): Map<number, number> {
-  const out = new Map<number, number>();
-  let scale: Array<{ id: string; label: string }> | null = null;
-  for (const e of entries) {
-    if (e.from === 'system') continue;
-    if (e.from === 'customer' && scale) {
-      const said = e.text.trim();
-      const b = scale.find((x) => x.label === said || x.id === said);
-      if (b) out.set(e.seq, Number(b.id));
-    }
-    const bs = e.buttons ?? [];
-    scale = e.from === 'bot' && bs.length === 5 && bs.every((x, i) => x.id === String(i + 1) && x.label === x.id) ? bs : e.from === 'bot' ? null : scale;
-    if (e.from === 'customer') scale = null;
-  }
-  return out;
+  return sharedRatingAnswers(entries);
 }
 
 /**
@@ -854,7 +839,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               );
             } else {
               const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
-              const who = h.customer ?? customerOfSummary(h.summary) ?? 'a customer';
+              // The list's name for the chat ("Visitor d784ef", as the server names a customer it knows nothing of).
+              const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary) ?? liveTitle({ id: h.conversationId });
               if (h.heldBefore) {
                 // Newcomer s29 N11: a chat she had (opened, maybe answered) went back to the queue while she was away and
                 // is hers again now: not announced as a new chat.
@@ -862,7 +848,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 setFlash({ kind: 'info', text: `A chat you had before you were away is yours again (${who}). Open it to carry on: the customer is told you are there. It is in Mine.`, short: `Back with you: ${who}'s chat (in Mine).`, open: h.id });
               } else {
                 alerts.newHandoff(`Assigned to you. ${what}`);
-                setFlash({ kind: 'info', text: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
+                // Newcomer s39 N5: the toast held the whole handoff summary (17 lines over the context panel). Who and
+                // why, in two short lines beside "Open it"; the summary is in the chat's panel, the full text on hover.
+                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${reasonWords(h.reason)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
               }
             }
           }
@@ -1771,6 +1759,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   <button
                     type="button"
                     className="ib-btn"
+                    aria-label="Transfer"
+                    title="Transfer"
                     disabled={!transferTo || (chosenReach !== null && chosenReach.online + chosenReach.busy === 0)}
                     onClick={() => {
                       const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
@@ -1778,7 +1768,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                       void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
                     }}
                   >
-                    <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
+                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-wide-label">Transfer</span>
                   </button>
                   {transferTo && (
                     <input
@@ -1806,6 +1796,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 <button
                   type="button"
                   className="ib-btn"
+                  aria-label="Hand back to bot"
                   aria-expanded={nextQuestion ? handBackOpen : undefined}
                   onClick={() => {
                     if (!nextQuestion) return void finish(() => api.act(token, h.id, 'handback', {}), 'Handed back to the bot.', 'hand back');
@@ -1814,7 +1805,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     setHandBackOpen((o) => !o);
                   }}
                 >
-                  <Undo2 size={16} aria-hidden="true" /> Hand back to bot
+                  <Undo2 size={16} aria-hidden="true" /> Hand back<span className="ib-wide-label"> to bot</span>
                 </button>
                 <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.', 'resolve')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve
@@ -1853,7 +1844,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
         {notInView && (
           <div className="ib-not-in-view" role="status">
             <span>
-              Not in {notInView.view}: this chat is {statusWords(h).toLowerCase()}.
+              {/* Newcomer s39 N6: handed back, then ended by the bot: not "back with the bot" under "Ended after hand back". */}
+              Not in {notInView.view}: {handedBack && conversationEnded ? 'this chat has ended' : `this chat is ${statusWords(h).toLowerCase()}`}.
               {notInView.other ? ` ${inertText(notInView.other.customer ?? 'This customer')} has a newer chat in ${notInView.view}.` : ''}
             </span>
             {notInView.other && notInView.open && (
@@ -2242,7 +2234,7 @@ function Variables({
       <div className="ib-vars">
         {names.map((n) => (
           <label key={n} className="ib-var">
-            <span>
+            <span title={n}>
               {n}
               {saved === n && <em className="ib-saved"> saved</em>}
             </span>
@@ -2250,6 +2242,8 @@ function Variables({
               dir="auto"
               readOnly={readOnlyWhy !== null}
               value={shown(n)}
+              // Newcomer s39 N21: a value wider than the field ("sam@example.c") reads whole on hover.
+              title={shown(n) || undefined}
               onChange={(e) => setEdit((x) => ({ ...x, [n]: e.target.value }))}
               onBlur={() => void save(n)}
               onKeyDown={(e) => {

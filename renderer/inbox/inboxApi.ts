@@ -217,6 +217,11 @@ export interface InboxApi {
   saveCannedReplies?(token: string, replies: CannedReply[]): Promise<CannedReply[]>;
 }
 
+/** The delay before reopening the inbox's lost push channel, by attempt: 2, 4, 8 s, then every 10 s (newcomer s39 N29). */
+export function inboxReconnectDelay(attempt: number): number {
+  return Math.min(2000 * 2 ** Math.max(0, attempt), 10_000);
+}
+
 export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; EventSource?: typeof EventSource }): InboxApi {
   const f = d.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const ES = d.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
@@ -278,12 +283,19 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       let source: EventSource | null = null;
       let lastId = '';
       let timer: ReturnType<typeof setTimeout> | null = null;
+      /** Waits since a stream was last open, and errors since then (the browser's own retries included). */
+      let attempt = 0;
+      let failures = 0;
       const types = ['handoff', 'message', 'typing', 'viewing', 'note', 'presence', 'ticket', 'customer_page', 'reset', 'signed_out'];
       const open = () => {
         if (closed) return;
         const es = new ES(`${d.baseUrl}/api/v1/agent/events?token=${enc(token)}${lastId ? `&after=${enc(lastId)}` : ''}`);
         source = es;
-        es.onopen = () => h.onLink('live');
+        es.onopen = () => {
+          attempt = 0;
+          failures = 0;
+          h.onLink('live');
+        };
         for (const t of types)
           es.addEventListener(t, (ev) => {
             const m = ev as MessageEvent;
@@ -297,18 +309,36 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
         es.onerror = () => {
           if (closed) return;
           h.onLink('reconnecting');
-          if (es.readyState === 2) {
+          // Newcomer s39 N29: with the server down the browser retried every 2 s (the server's `retry:`) for as long as
+          // the inbox stayed open, a console error each time. One retry of its own (a restart is back within it); then
+          // we close the stream and reopen it after 2, 4, 8 s, then every 10 s.
+          failures++;
+          if (es.readyState === 2 || failures >= 2) {
             es.close();
             // A refused stream (EventSource does not show the status): a 401 means the session is gone, say so once
-            // instead of retrying forever.
-            void call(token, 'GET', '/api/v1/agent/me').then(
-              () => !closed && (timer = setTimeout(open, 2000)),
-              (err) => {
-                if (closed) return;
-                if (err instanceof InboxError && err.status === 401) h.onEvent('signed_out', { reason: err.message });
-                else timer = setTimeout(open, 2000);
-              },
-            );
+            // instead of retrying forever. While the server cannot be reached only this check is retried (one request
+            // per wait, not the stream too); once it answers the stream reopens at once.
+            let unreachable = false;
+            const check = () => {
+              if (closed) return;
+              const wait = inboxReconnectDelay(attempt++);
+              void call(token, 'GET', '/api/v1/agent/me').then(
+                () => {
+                  if (closed) return;
+                  if (unreachable) open();
+                  else timer = setTimeout(open, wait);
+                },
+                (err) => {
+                  if (closed) return;
+                  if (err instanceof InboxError && err.status === 401) h.onEvent('signed_out', { reason: err.message });
+                  else {
+                    unreachable = unreachable || (err instanceof InboxError && err.status === 0);
+                    timer = setTimeout(unreachable ? check : open, wait);
+                  }
+                },
+              );
+            };
+            check();
           }
         };
       };

@@ -9,6 +9,7 @@ import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
 import { cutText, inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
+import { ratingAnswers } from '../ui/ratingAnswers';
 import { withLinks } from './linkify';
 import { cleanIdentity, type Identity } from './identity';
 import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
@@ -688,6 +689,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
   }, [entries]);
   const toldAlready = useMemo(() => toldByTheStep(entries), [entries]);
   const ordered = useMemo(() => inReadingOrder(entries), [entries]);
+  const ratings = useMemo(() => ratingAnswers(entries), [entries]);
   const queue = useMemo(() => queueLines(entries), [entries]);
   /**
    * While waiting, the pill of the current wait ("Waiting for a person.") is not shown: the header and the waiting bar
@@ -765,7 +767,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         : 'You are chatting with a person'
       : waiting
         ? 'Waiting for a person…'
-        : 'Our assistant replies at once';
+        : closed
+          ? // Newcomer s39 N23: an ended chat's header promised "Our assistant replies at once".
+            'This conversation has ended'
+          : 'Our assistant replies at once';
 
   return (
     <div
@@ -846,9 +851,21 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
                   <bdi>{who}</bdi>
                 </span>
               )}
-              <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
-                {withLinks(inertText(e.text), keepTicketNumbers, { phones: e.from !== 'customer' })}
-              </div>
+              {ratings.has(e.seq) ? (
+                // Newcomer s39 N23: the customer's answer to the rating question reads as stars (the inbox shows them
+                // too), not a bare "5".
+                <div className="bw-bubble bw-rated" dir="auto" aria-label={`${who} at ${time(e.at)}: rated ${ratings.get(e.seq)} of 5, ${CSAT_WORDS[ratings.get(e.seq)! - 1]}`}>
+                  <span className="bw-stars" aria-hidden="true">
+                    {'★'.repeat(ratings.get(e.seq)!)}
+                    {'☆'.repeat(5 - ratings.get(e.seq)!)}
+                  </span>{' '}
+                  {ratings.get(e.seq)}/5
+                </div>
+              ) : (
+                <div className="bw-bubble" dir="auto" aria-label={`${who} at ${time(e.at)}`}>
+                  {withLinks(inertText(e.text), keepTicketNumbers, { phones: e.from !== 'customer' })}
+                </div>
+              )}
               {e.buttons?.length && e.seq === lastBot && customerSeesButtons(entries, e.seq, mode) ? (
                 <div className="bw-buttons" role="group" aria-label="Choices">
                   {e.buttons.map((b) => (

@@ -93,10 +93,15 @@ export interface ChatClient {
 
 const key = (flowId: string) => `baton.widget.${flowId}`;
 
+/** The delay before reopening a lost push channel, by attempt: 1, 2, 4, 8 s, then every 10 s (newcomer s39 N29). */
+export function reconnectDelay(attempt: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempt), 10_000);
+}
+
 export function createChatClient(d: ChatClientDeps): ChatClient {
   const f = d.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
   const ES = d.EventSource ?? (typeof EventSource === 'undefined' ? undefined : EventSource);
-  const backoff = d.backoff ?? ((n: number) => Math.min(1000 * 2 ** n, 15_000));
+  const backoff = d.backoff ?? reconnectDelay;
 
   async function call<T>(path: string, init: RequestInit & { token?: string; idempotencyKey?: string } = {}): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -213,6 +218,8 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
       let closed = false;
       let source: EventSource | null = null;
       let attempt = 0;
+      /** Errors since a stream was last open (the browser's own retries included; our reopens do not reset it). */
+      let failures = 0;
       let timer: ReturnType<typeof setTimeout> | null = null;
       const open = () => {
         if (closed) return;
@@ -222,6 +229,7 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
         source = es;
         es.onopen = () => {
           attempt = 0;
+          failures = 0;
           onLink('live');
         };
         es.addEventListener('message', (ev) => {
@@ -245,7 +253,11 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
           // The browser retries by itself (sending Last-Event-ID) unless the stream is closed for good; then we
           // reopen ourselves from the last seq we have, with a growing delay.
           onLink('reconnecting');
-          if (es.readyState === 2) {
+          // Newcomer s39 N29: with the server down the browser retried every 2 s (the server's `retry:`) for as long as
+          // the page stayed open, a console error each time. One retry of its own (a restart is back within it); then
+          // we close the stream and reopen it with the growing, capped delay.
+          failures++;
+          if (es.readyState === 2 || failures >= 2) {
             es.close();
             timer = setTimeout(open, backoff(attempt++));
           }

@@ -223,6 +223,11 @@ export const WIDGET_LOADER = String.raw`(function () {
 /** Bidi overrides/isolates become visible "[U+202E]" marks (like the inbox and widget do): a flow name cannot flip the page. */
 const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase()}]`);
 
+/**
+ * The demo page (/chat/:flowId). Newcomer s39 N20: the embed code wraps at its spaces only (word-break:break-all cut
+ * "</scrip" / "t>"; a plain wrap still broke "data-" / "flow": each attribute is a no-wrap span), and from 761px up the text keeps clear of the open widget's column (380px + margins on the right:
+ * at 1,024 x 700 the panel hid the title and the code).
+ */
 function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
   const flowAttr = escapeHtml(flowId); // the real id for the script tag
@@ -237,7 +242,9 @@ header{padding:20px 40px;display:flex;align-items:center;gap:10px;font-weight:60
 main{max-width:720px;padding:56px 40px}
 h1{font-size:34px;margin:0 0 12px;letter-spacing:-.02em}
 p{color:#5b6472;line-height:1.6;font-size:16px}
-code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;white-space:pre-wrap;word-break:break-all}
+code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;white-space:pre-wrap;overflow-x:auto}
+code span{white-space:nowrap}
+@media (min-width:761px){main{box-sizing:border-box;max-width:min(800px,calc(100vw - 420px))}}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>
@@ -246,7 +253,7 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 <h1>${name}</h1>
 <p>This page shows the chat widget of the flow <strong>${id}</strong> as a customer sees it on a website. The chat is in the corner; it keeps the conversation when you reload the page.</p>
 <p>Put it on any page with one tag:</p>
-<code>&lt;script src="${escapeHtml(origin)}/widget.js" data-flow="${id}" async&gt;&lt;/script&gt;</code>
+<code>${[`&lt;script`, `src="${escapeHtml(origin)}/widget.js"`, `data-flow="${id}"`, `async&gt;&lt;/script&gt;`].map((t) => `<span>${t}</span>`).join(' ')}</code>
 </main>
 <script src="/widget.js" data-flow="${flowAttr}" data-open="true" data-title="${name}"${newChat ? ` data-new-chat="${escapeHtml(newChat)}"` : ''}></script>
 </body></html>`;

@@ -70,14 +70,46 @@ export function decisionLine(d: { action: string; reason: string | null; signals
  * score on its -1..1 scale, the flow's threshold) is for the designer: the panel keeps it on the line's tooltip.
  */
 export function signalLine(s: { reason: string; evidence: readonly string[]; crisis?: boolean }, texts: readonly string[]): string {
-  const quotes: string[] = [];
   const evidence = s.reason === 'sensitive_topic' ? s.evidence.slice(1) : s.evidence;
+  // Each piece of evidence with the message it was found in (the newest that has it).
+  const found: Array<{ words: string; text: string; shown: string }> = [];
   for (const e of evidence) {
+    for (let i = texts.length - 1; i >= 0; i--) {
+      const shown = asTyped(e, texts[i]);
+      if (shown === null) continue;
+      // Newcomer s39 N28: words side by side in the message ("I want my money back": "money", "back") are one quote,
+      // "money back", not two; only across spaces (not "RIDICULOUS. Useless", two sentences).
+      if (!joinAdjacent(found, e, texts[i], shown)) found.push({ words: e, text: texts[i], shown });
+      break;
+    }
+  }
+  const quotes: string[] = [];
+  for (const f of found) {
     if (quotes.length >= MAX_QUOTES) break;
-    let shown: string | null = null;
-    for (let i = texts.length - 1; i >= 0 && shown === null; i--) shown = asTyped(e, texts[i]);
-    if (shown !== null && !quotes.some((q) => q.toLowerCase() === shown!.toLowerCase())) quotes.push(shown);
+    if (!quotes.some((q) => q.toLowerCase() === f.shown.toLowerCase())) quotes.push(f.shown);
   }
   const w = why(s as unknown as Signal);
   return `${w.charAt(0).toUpperCase()}${w.slice(1)}${quotes.length ? ` (${quotes.map((q) => `"${q}"`).join(', ')})` : ''}.`;
+}
+
+/**
+ * Joins `words` (typed `shown` in `text`) to a quote of `found` from the same message when they stand side by side there,
+ * only whitespace between, in either order; true when it did.
+ */
+function joinAdjacent(found: Array<{ words: string; text: string; shown: string }>, words: string, text: string, shown: string): boolean {
+  for (const f of found) {
+    if (f.text !== text) continue;
+    for (const [a, b] of [
+      [f, { words, shown }],
+      [{ words, shown }, f],
+    ] as const) {
+      const both = asTyped(`${a.words} ${b.words}`, text);
+      if (both !== null && both === `${a.shown} ${b.shown}`) {
+        f.words = `${a.words} ${b.words}`;
+        f.shown = both;
+        return true;
+      }
+    }
+  }
+  return false;
 }

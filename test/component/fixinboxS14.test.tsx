@@ -196,11 +196,13 @@ describe('N#23: the assigned-chat toast on a phone', () => {
     expect(toast.title).toMatch(/^A chat was assigned to you \(Asked for a person: The customer \(sam@example\.com\) is waiting\./);
   });
 
-  it('a wider screen keeps the whole sentence', async () => {
+  it('a wider screen says who and why in two short lines, the whole sentence on hover (newcomer s39 N5)', async () => {
     await assignedPush(false);
     const toast = document.querySelector<HTMLElement>('.ib-flash')!;
-    expect(toast).toHaveTextContent(/^A chat was assigned to you \(Asked for a person: The customer \(sam@example\.com\) is waiting\..* It is in Mine\./);
-    expect(toast.title).toBe('');
+    expect(toast.querySelector('.ib-flash-text')!.firstChild!.textContent).toBe('Assigned to you: sam@example.com');
+    expect(toast.querySelector('.ib-flash-detail')).toHaveTextContent(/^Asked for a person · in Mine$/);
+    expect(toast).not.toHaveTextContent(/Key message/);
+    expect(toast.title).toMatch(/^A chat was assigned to you \(Asked for a person: The customer \(sam@example\.com\) is waiting\..* It is in Mine\.$/);
   });
 });
 

@@ -52,7 +52,7 @@ describe('a chat auto-assigned to me (newcomer s28 N6)', () => {
     expect(heading()).toHaveTextContent('Mine');
     expect(listed).toContain('mine');
     await act(async () => void vi.advanceTimersByTime(8000));
-    expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you');
+    expect(screen.getByRole('status')).toHaveTextContent('Assigned to you:');
     expect(screen.getByRole('button', { name: 'Open it' })).toBeInTheDocument();
     // The class that keeps the CSS from fading it out (the confirmations' 5 s fade); a plain confirmation lacks it.
     expect(screen.getByRole('status')).toHaveClass('ib-flash-stays');

@@ -63,10 +63,10 @@ describe('"A chat was assigned to you" once per assignment, from the server\'s s
     const max = row({ id: 'c9:h1', conversationId: 'c9', customer: 'max@example.com', status: 'assigned', agentId: 'ann', joined: true });
     await act(async () => push().onEvent('handoff', { handoff: max, previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual([]);
-    expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+    expect(screen.queryByText(/Assigned to you:/)).toBeNull();
     await act(async () => push().onEvent('handoff', { handoff: { ...max, id: 'c8:h1', conversationId: 'c8', customer: 'new@example.com', joined: false }, previous: { status: 'pending', agentId: null } }));
     expect(alerted).toHaveLength(1);
-    expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you');
+    expect(screen.getByRole('status')).toHaveTextContent('Assigned to you:');
   });
 
   it('a chat she held before, back with her after she was away, is not announced as a new chat', async () => {
@@ -76,7 +76,7 @@ describe('"A chat was assigned to you" once per assignment, from the server\'s s
     await act(async () => push().onEvent('handoff', { handoff: max, previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual(["Back with you: max@example.com's chat"]);
     expect(screen.getByRole('status')).toHaveTextContent('A chat you had before you were away is yours again (max@example.com)');
-    expect(screen.queryByText(/A chat was assigned to you/)).toBeNull();
+    expect(screen.queryByText(/Assigned to you:/)).toBeNull();
   });
 });
 

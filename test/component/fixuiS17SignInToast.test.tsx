@@ -31,9 +31,9 @@ describe('no "New chat for you" for a chat already mine at sign-in (newcomer s17
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: held, previous: null }));
     expect(alerted).toEqual([]);
-    expect(screen.queryByText(/New chat for you|A chat was assigned to you/)).toBeNull();
+    expect(screen.queryByText(/New chat for you|Assigned to you:/)).toBeNull();
     await act(async () => push!.onEvent('handoff', { handoff: row({ id: 'c7:h1', conversationId: 'c7', customer: 'c7@example.com', status: 'assigned', agentId: 'ann' }), previous: { status: 'pending', agentId: null } }));
     expect(alerted).toHaveLength(1);
-    expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you');
+    expect(screen.getByRole('status')).toHaveTextContent('Assigned to you:');
   });
 });

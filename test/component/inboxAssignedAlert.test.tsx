@@ -34,7 +34,9 @@ describe('a chat assigned to me', () => {
     expect(alerted).toEqual([]);
     await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual(['Assigned to you. Asked for a person: The customer asked for a person.']);
-    expect(screen.getByRole('status')).toHaveTextContent('A chat was assigned to you (Asked for a person: The customer asked for a person.). It is in Mine.');
+    // Newcomer s39 N5: who and why in two short lines; the summary is the toast's tooltip (and in the chat's panel).
+    expect(screen.getByRole('status')).toHaveTextContent(/^Assigned to you: .+Asked for a person · in Mine/);
+    expect(screen.getByRole('status')).toHaveAttribute('title', 'A chat was assigned to you (Asked for a person: The customer asked for a person.). It is in Mine.');
     // The tab title counts it until I open it.
     expect(badges.at(-1)).toBe(1);
     // The same assignment told again (a refresh): no second alert.

@@ -31,7 +31,7 @@ async function inboxWithPush() {
   await screen.findByText(/No one is waiting/);
   const send = (handoff: HandoffRow, previous: { status: string; agentId: string | null }) => act(async () => push!.onEvent('handoff', { handoff, previous }));
   await send(ada({}), { status: 'pending', agentId: null });
-  expect(screen.getByRole('status')).toHaveTextContent(/A chat was assigned to you .*It is in Mine\./);
+  expect(screen.getByRole('status')).toHaveTextContent(/Assigned to you: .*in Mine/);
   return { send, writes };
 }
 
@@ -39,14 +39,14 @@ describe('the "It is in Mine" toast follows the chat (newcomer s35 #4)', () => {
   it('goes when she went offline and put the chat back', async () => {
     const { send } = await inboxWithPush();
     await send(ada({ status: 'pending', agentId: null, agentName: null, putBack: { byId: 'ann', why: 'other', note: 'Ann Lee went offline; the chat went back to the queue.', at: Date.now() } }), { status: 'assigned', agentId: 'ann' });
-    expect(screen.queryByText(/It is in Mine/)).toBeNull();
+    expect(screen.queryByText(/Assigned to you:|in Mine$/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Open it' })).toBeNull();
   });
 
   it('says why when the chat went back because she did not open it in time, and Open it finds it in Unassigned', async () => {
     const { send, writes } = await inboxWithPush();
     await send(ada({ status: 'pending', agentId: null, agentName: null, putBack: { byId: 'ann', why: 'not_opened', note: 'Not opened in time: reassigned.', at: Date.now() } }), { status: 'assigned', agentId: 'ann' });
-    expect(screen.queryByText(/It is in Mine/)).toBeNull();
+    expect(screen.queryByText(/Assigned to you:|in Mine$/)).toBeNull();
     // Session 36: a headline and one short line; the whole explanation is the toast's tooltip (it was a ten-line paragraph).
     const toast = screen.getByRole('status');
     expect(toast.querySelector('.ib-flash-text')?.firstChild?.textContent).toBe("Ada Auto's chat went back to Unassigned");

@@ -31,7 +31,7 @@ describe('a chat auto-assigned to me while I look at Unassigned', () => {
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: summary({}), previous: { status: 'pending', agentId: null } }));
     const notice = screen.getByRole('status');
-    expect(notice).toHaveTextContent('A chat was assigned to you');
+    expect(notice).toHaveTextContent('Assigned to you:');
     fireEvent.click(screen.getByRole('button', { name: 'Open it' }));
     await act(async () => undefined);
     expect(writes.at(-1)).toMatch(/mine/);
