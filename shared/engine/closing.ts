@@ -28,6 +28,8 @@ const CLOSES = new RegExp(
  * handed over as a loop, and at "What's your question?" it got "Sorry, I didn't get that".
  */
 export function closesChat(text: string): boolean {
+  // Session 39 (perf): readClosesChat's first check, before the memo (no look-up or entry for the texts it answers).
+  if (cannotClose(text)) return false;
   let known = closesMemo.get(text);
   if (known === undefined) closesMemo.set(text, (known = readClosesChat(text)));
   return known;
@@ -37,8 +39,12 @@ export function closesChat(text: string): boolean {
  * whether it fits, then what it says; the intent router and the Question block), each a lower-casing and three rewrites.
  */
 const closesMemo = new TextMemo<boolean>(1000);
+/** Too long, a question or a digit: no closing (readClosesChat). */
+function cannotClose(text: string): boolean {
+  return text.length > 80 || text.includes('?') || /\p{Nd}/u.test(text);
+}
 function readClosesChat(text: string): boolean {
-  if (text.length > 80 || text.includes('?') || /\p{Nd}/u.test(text)) return false;
+  if (cannotClose(text)) return false;
   const t = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}'\s]/gu, ' ').replace(/\s+/g, ' ').trim();
   return CLOSES.test(t) || saysGoodbye(text);
 }

@@ -183,6 +183,7 @@ function plainWord(word: string): string {
  * whether it fits, then takes it; closesChat and saysGoodbye ask again), each reading splitting and normalising the words.
  */
 const courtesyMemo = new TextMemo<boolean>(1000);
+const ASCII_DIGIT = /[0-9]/;
 const goodbyeMemo = new TextMemo<boolean>(1000);
 /**
  * Session 24 (hostile s17 #13 rest, s24 #1), moved here in session 25: whether a message is ONLY courtesy: thanks
@@ -196,6 +197,9 @@ const goodbyeMemo = new TextMemo<boolean>(1000);
  * characters ("thanks" and 200 spaces).
  */
 export function onlyCourtesy(raw: string): boolean {
+  // Session 39 (perf): readOnlyCourtesy's answer for a question mark or an ASCII digit (false: none of thanks, an
+  // acknowledgement or a goodbye wish holds one, and the words after them may not), without the memo's look-up and entry.
+  if (raw.includes('?') || ASCII_DIGIT.test(raw)) return false;
   let known = courtesyMemo.get(raw);
   if (known === undefined) courtesyMemo.set(raw, (known = readOnlyCourtesy(raw)));
   return known;
