@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+/**
+ * Session 39 (studioui): the newcomer s39 findings in the studio and the simulator (see docs/history.md,
+ * "Session 39 (studioui)"). Each describe names its finding.
+ */
+import './support/setup';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { Editor } from '../../renderer/studio/editor/Editor';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { tinyFlow } from './support/sampleFlow';
+
+function renderEditor(flow = tinyFlow()) {
+  const store = createStudioStore(flow);
+  render(
+    <div style={{ width: 1200, height: 800 }}>
+      <StudioStoreProvider store={store}>
+        <Editor />
+      </StudioStoreProvider>
+    </div>,
+  );
+  return { store };
+}
+
+describe('N3: a toast with an action opens the problems list', () => {
+  it('shows the one-line text and a Show button that opens the problems list and closes the toast', () => {
+    const { store } = renderEditor();
+    expect(screen.queryByRole('region', { name: 'Problems' })).toBeNull();
+    act(() => store.getState().notify('Exported tiny.json — 3 warnings.', 'info', { label: 'Show', opens: 'problems' }));
+    const toast = screen.getByRole('alert');
+    expect(toast).toHaveTextContent('Exported tiny.json — 3 warnings.');
+    fireEvent.click(within(toast).getByRole('button', { name: 'Show' }));
+    expect(screen.getByRole('region', { name: 'Problems' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('a toast without an action has no button', () => {
+    const { store } = renderEditor();
+    act(() => store.getState().notify('Refused.', 'error'));
+    expect(within(screen.getByRole('alert')).queryByRole('button')).toBeNull();
+  });
+});
