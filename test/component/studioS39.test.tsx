@@ -41,3 +41,33 @@ describe('N3: a toast with an action opens the problems list', () => {
     expect(within(screen.getByRole('alert')).queryByRole('button')).toBeNull();
   });
 });
+
+describe('N9, N10: the Question block speaks the inspector\'s words', () => {
+  it('Dates allowed help names its own options; the description lists every answer type', async () => {
+    const { questionData, questionBlock } = await import('../../shared/flow/blocks/question');
+    const dates = questionData.shape.dates.meta() as { help: string; choices: Record<string, { label: string }> };
+    for (const c of Object.values(dates.choices).filter((c) => c.label !== 'Any date')) expect(dates.help).toContain(`"${c.label}"`);
+    expect(dates.help).not.toMatch(/"Past"|"Future"/);
+    const types = questionData.shape.inputType.meta() as { choices: Record<string, { label: string }> };
+    for (const c of Object.values(types.choices)) expect(questionBlock.description.toLowerCase()).toContain(c.label.toLowerCase());
+  });
+
+  it('the node chip shows "Date & time", not the raw value', async () => {
+    const { validateFlow } = await import('../../shared/flow/validateFlow');
+    const r = validateFlow({
+      version: 1,
+      id: 'dt',
+      name: 'Dt',
+      blocks: [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'when', kind: 'question', position: { x: 300, y: 0 }, data: { text: 'When?', inputType: 'datetime', variable: 'when' } },
+      ],
+      edges: [{ id: 'e1', from: 'start', exit: 'next', to: 'when' }],
+    });
+    renderEditor(r.flow!);
+    const node = await screen.findByText('When?');
+    const card = node.closest('.react-flow__node') as HTMLElement;
+    expect(within(card).getByText('Date & time')).toHaveClass('bn-chip');
+    expect(within(card).queryByText('datetime')).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-/** Question: asks and validates an answer (text, email, phone, number, date, URL). */
+/** Question: asks and validates an answer (text, email, phone, number, date, date and time, web address, postal address). */
 import { z } from 'zod';
 import { answerDateRanges, questionInputTypes, text } from './fields';
 import { defineBlock, templateReads } from './helpers';
@@ -31,7 +31,7 @@ export const questionData = z.object({
     .meta({
       title: 'Dates allowed',
       placeholder: 'Any date',
-      help: 'For a Date or Date and time answer: "Past" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Future" reads them as the next one. The retry message is said for a refused date, so say there what is expected.',
+      help: 'For a Date or Date and time answer: "Today or before" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Today or later" refuses a date before today and reads them as the next one. A refused date gets the retry message (left as given, it says which dates are allowed).',
       widget: 'select',
       showWhen: { field: 'inputType', oneOf: ['date', 'datetime'] },
       choices: {
@@ -97,7 +97,7 @@ export const questionData = z.object({
 export const questionBlock = defineBlock({
   kind: 'question',
   label: 'Question',
-  description: 'Asks and validates an answer (text, email, phone, number, date, URL).',
+  description: 'Asks and validates an answer (text, email, phone, number, date, date and time, web address, postal address).',
   group: 'Questions',
   icon: 'MessageCircleQuestionMark',
   data: questionData,
