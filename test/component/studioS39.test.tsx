@@ -71,3 +71,23 @@ describe('N9, N10: the Question block speaks the inspector\'s words', () => {
     expect(within(card).queryByText('datetime')).toBeNull();
   });
 });
+
+describe('N7: the drop picker stays at the drop point', () => {
+  it('near the bottom-right edge it slides just enough to stay inside, not to the other side of the point', async () => {
+    const { DropPicker } = await import('../../renderer/studio/canvas/DropPicker');
+    const noop = () => {};
+    // Dropped 80 px from the right and 150 px from the bottom of a 700 x 750 canvas (the picker is 260 x 320).
+    render(<DropPicker left={620} top={600} bounds={{ width: 700, height: 750 }} title="after “Question”" onPick={noop} onClose={noop} />);
+    const box = screen.getByRole('dialog', { name: 'Add a block here' });
+    expect(box.style.left).toBe('436px'); // 700 - 4 - 260: its right edge at the canvas's, not 360 (620 - 260)
+    expect(box.style.top).toBe('426px'); // 750 - 4 - 320, not 280 (600 - 320)
+  });
+
+  it('with room, its corner is at the drop point', async () => {
+    const { DropPicker } = await import('../../renderer/studio/canvas/DropPicker');
+    const noop = () => {};
+    render(<DropPicker left={100} top={120} bounds={{ width: 900, height: 750 }} title="after “Question”" onPick={noop} onClose={noop} />);
+    const box = screen.getByRole('dialog', { name: 'Add a block here' });
+    expect([box.style.left, box.style.top]).toEqual(['100px', '120px']);
+  });
+});

@@ -32,7 +32,7 @@ import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
-import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
+import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
@@ -230,6 +230,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
     },
     [store, screenToFlowPosition],
   );
+  const showBlock = useShowBlock();
   const onDropPick = useCallback(
     (entry: PaletteEntry) => {
       const d = dropped;
@@ -241,12 +242,16 @@ export function Canvas({ minimap = true }: CanvasProps) {
       const { edit, id, replaced } = addConnectedEdit(state.flow, d.from, d.exit, entry.kind, position, entry.label);
       if (!state.dispatch(edit, { label: `Add ${entry.label}` })) return;
       store.getState().select([id]);
+      // Newcomer s39 N7: a block dropped near the canvas's edge stayed half under the inspector and the zoom buttons.
+      // Once drawn (its real size known, the inspector open), it is brought whole into view with the smallest pan.
+      const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+      later(() => later(() => showBlock(id, { onlyIfCut: true })));
       if (replaced) {
         const was = state.flow.blocks.find((b) => b.id === replaced);
         store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
       }
     },
-    [dropped, store],
+    [dropped, store, showBlock],
   );
 
   const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {}, []);
@@ -254,7 +259,6 @@ export function Canvas({ minimap = true }: CanvasProps) {
   // into view with the smallest pan. On click only: a drag, the palette and the Problems list place the view themselves.
   const canvasW = useFlowStore((s) => s.width);
   const canvasH = useFlowStore((s) => s.height);
-  const showBlock = useShowBlock();
   const onNodeClick = useCallback(
     (_: unknown, node: { id: string }) => {
       if (!store.getState().flow.blocks.some((b) => b.id === node.id)) return;
@@ -352,8 +356,8 @@ export function Canvas({ minimap = true }: CanvasProps) {
 }
 
 /**
- * The first view of a flow is the Fit View one (fitFlow.ts): the whole flow when it fits at 50 % or more, else 50 % from
- * its left edge, centred on Start. Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
+ * The first view of a flow is the whole flow when it fits at OPEN_MIN_ZOOM (20 %) or more (newcomer s39 N11), else 50 %
+ * from its left edge, centred on Start (fitFlow.ts). Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
  * its 44 blocks off-screen (and, until then, under Flow settings), where Typebot and Landbot open fitted. Sessions 6-15
  * chose readable over fitted (a fit at 20 % shows nothing); 50 % is the floor Fit View already keeps for that reason.
  */
@@ -369,7 +373,7 @@ function useOpeningViewport(startId: string | null) {
     const nodes = rf.getNodes();
     if (nodes.length === 0) return;
     const start = startId && rf.getInternalNode(startId) ? rf.getNodesBounds([startId]) : undefined;
-    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start });
+    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start, floor: OPEN_MIN_ZOOM });
     void rf.setViewport(viewport);
   }, [rf, ready, width, height, startId]);
 }
