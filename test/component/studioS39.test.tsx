@@ -10,6 +10,9 @@ import { Editor } from '../../renderer/studio/editor/Editor';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
+import customerSupport from '../../flows/customer-support.json';
+import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
+import { validateFlow } from '../../shared/flow/validateFlow';
 
 function renderEditor(flow = tinyFlow()) {
   const store = createStudioStore(flow);
@@ -89,5 +92,67 @@ describe('N7: the drop picker stays at the drop point', () => {
     render(<DropPicker left={100} top={120} bounds={{ width: 900, height: 750 }} title="after “Question”" onPick={noop} onClose={noop} />);
     const box = screen.getByRole('dialog', { name: 'Add a block here' });
     expect([box.style.left, box.style.top]).toEqual(['100px', '120px']);
+  });
+});
+
+function simulator() {
+  const r = validateFlow(customerSupport);
+  const store = createStudioStore(r.flow!);
+  render(
+    <StudioStoreProvider store={store}>
+      <SimulatorPanel onClose={() => {}} onFocusBlock={() => {}} storage={null} overlay={false} />
+    </StudioStoreProvider>,
+  );
+  return { store };
+}
+function say(text: string) {
+  const input = screen.getByLabelText('Customer message');
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+}
+
+describe('N12: the Debug path names blocks as the canvas does', () => {
+  it('shows labels, with the id in the tooltip', () => {
+    simulator();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    fireEvent.click(screen.getByRole('tab', { name: 'Debug' }));
+    const path = screen.getByRole('region', { name: 'Path' });
+    const link = within(path).getByRole('button', { name: 'Customer service team' });
+    expect(link).toHaveAttribute('title', 'Block id: human_agent');
+    expect(within(path).getByRole('button', { name: 'Main menu' })).toBeInTheDocument();
+    expect(within(path).queryByRole('button', { name: 'human_agent' })).toBeNull();
+  });
+});
+
+describe('N13: the simulator agent card', () => {
+  it('the reply box is on its own line; the card folds and unfolds', () => {
+    simulator();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    const pane = screen.getByLabelText('Agent pane');
+    const reply = within(pane).getByLabelText('Agent reply');
+    expect(reply).toHaveClass('sim-agent-reply');
+    // Alone on its line: not in the row of buttons.
+    expect(reply.closest('.sim-row')).toBeNull();
+    const fold = within(pane).getByRole('button', { name: 'Hide' });
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    fireEvent.click(fold);
+    expect(within(pane).queryByRole('textbox', { name: 'Agent reply' })).toBeNull();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Show' }));
+    expect(within(pane).getByRole('textbox', { name: 'Agent reply' })).toBeInTheDocument();
+  });
+
+  it('once the handoff is over it folds itself and no longer says the customer "is waiting"', () => {
+    simulator();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    const pane = () => screen.getByLabelText('Agent pane');
+    expect(pane()).toHaveTextContent(/is waiting/);
+    fireEvent.click(within(pane()).getByRole('button', { name: 'Hand back to bot' }));
+    expect(within(pane()).getByRole('button', { name: 'Show' })).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(within(pane()).getByRole('button', { name: 'Show' }));
+    expect(pane()).not.toHaveTextContent(/is waiting/);
+    expect(pane()).toHaveTextContent(/What the agent received/);
   });
 });
