@@ -156,3 +156,54 @@ describe('N13: the simulator agent card', () => {
     expect(pane()).toHaveTextContent(/What the agent received/);
   });
 });
+
+describe('N14: escalation Phrases and Examples say which is which', () => {
+  it('Explicit request and Negative sentiment have one help line for each', async () => {
+    const store = createStudioStore(tinyFlow());
+    const { FlowSettings } = await import('../../renderer/studio/inspector/FlowSettings');
+    render(
+      <StudioStoreProvider store={store}>
+        <FlowSettings />
+      </StudioStoreProvider>,
+    );
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    for (const signal of ['explicitRequest', 'negativeSentiment']) {
+      const section = document.querySelector(`.st-signal[data-signal="${signal}"]`) as HTMLElement;
+      expect(within(section).getByText(/^Exact words that always count/)).toBeInTheDocument();
+      expect(within(section).getByText(/^Whole (customer|upset) messages/)).toBeInTheDocument();
+    }
+  });
+});
+
+describe('N15: the Human takeover Custom tab', () => {
+  function customTakeover() {
+    const flow = tinyFlow();
+    const r = validateFlow({ ...flow, blocks: flow.blocks.map((b) => (b.id === 'agent' ? { ...b, data: { ...b.data, assignation: 'custom' } } : b)) });
+    const { store } = renderEditor(r.flow!);
+    act(() => store.getState().select(['agent']));
+    return screen.getByTestId('block-inspector');
+  }
+
+  it('folds its fields in groups, Assignment open, every field still in the page', async () => {
+    const inspector = customTakeover();
+    const groups = [...inspector.querySelectorAll('details.st-field-group')] as HTMLDetailsElement[];
+    expect(groups.map((g) => g.dataset.group)).toEqual(['Assignment', 'Messages', 'Hours', 'Timers and notifications']);
+    expect(groups.map((g) => g.open)).toEqual([true, false, false, false]);
+    // Every Custom field is in one group (none left over after them) and reachable by its label.
+    const { humanTakeoverData } = await import('../../shared/flow/blocks/humanTakeover');
+    const customFields = Object.entries(humanTakeoverData.shape)
+      .map(([k, v]) => [k, (v as { meta(): { title?: string; tabs?: readonly string[]; showWhen?: { field: string } } | undefined }).meta()] as const)
+      // (Those shown only when another option is on, e.g. "Agent assigned message" with automatic assignment, aside.)
+      .filter(([k, m]) => k !== 'assignation' && m?.tabs?.includes('custom') && (!m.showWhen || m.showWhen.field === 'assignation'));
+    expect(customFields.length).toBeGreaterThan(15);
+    for (const [, m] of customFields) expect(within(inspector).getAllByText(m!.title!, { exact: true }).some((el) => el.closest('details.st-field-group'))).toBe(true);
+    fireEvent.click(within(groups[2]).getByText('Hours'));
+    expect(groups[2].open).toBe(true);
+  });
+
+  it('names exits as the canvas does, not "no_agent"', () => {
+    const inspector = customTakeover();
+    expect(inspector.textContent).not.toMatch(/no_agent|timeout exit/);
+    expect(inspector).toHaveTextContent('before the “No agent” exit');
+  });
+});
