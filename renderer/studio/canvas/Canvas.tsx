@@ -243,9 +243,10 @@ export function Canvas({ minimap = true }: CanvasProps) {
       if (!state.dispatch(edit, { label: `Add ${entry.label}` })) return;
       store.getState().select([id]);
       // Newcomer s39 N7: a block dropped near the canvas's edge stayed half under the inspector and the zoom buttons.
-      // Once drawn (its real size known, the inspector open), it is brought whole into view with the smallest pan.
+      // Once drawn (its real size known, the inspector open), it is brought whole into view, clear of the zoom buttons (they
+      // end 41 px from the right edge), with the smallest pan.
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-      later(() => later(() => showBlock(id, { onlyIfCut: true })));
+      later(() => later(() => showBlock(id, { margin: DROP_MARGIN })));
       if (replaced) {
         const was = state.flow.blocks.find((b) => b.id === replaced);
         store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
@@ -356,11 +357,14 @@ export function Canvas({ minimap = true }: CanvasProps) {
 }
 
 /**
- * The first view of a flow is the whole flow when it fits at OPEN_MIN_ZOOM (20 %) or more (newcomer s39 N11), else 50 %
+ * The first view of a flow is the whole flow when it fits at OPEN_MIN_ZOOM (15 %) or more (newcomer s39 N11), else 50 %
  * from its left edge, centred on Start (fitFlow.ts). Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
  * its 44 blocks off-screen (and, until then, under Flow settings), where Typebot and Landbot open fitted. Sessions 6-15
  * chose readable over fitted (a fit at 20 % shows nothing); 50 % is the floor Fit View already keeps for that reason.
  */
+/** Room kept around a block made from a dropped connection: clear of the zoom buttons (41 px from the right edge). */
+const DROP_MARGIN = 48;
+
 function useOpeningViewport(startId: string | null) {
   const rf = useReactFlow();
   const ready = useNodesInitialized();

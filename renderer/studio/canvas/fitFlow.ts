@@ -21,7 +21,7 @@ export const FIT_MAX_ZOOM = 1;
  * its left edge, the left of the canvas empty and most of the flow off the right and bottom; only Fit View showed it).
  * The shape of the flow is what a first look needs; block titles come back with a zoom in or a click.
  */
-export const OPEN_MIN_ZOOM = 0.2;
+export const OPEN_MIN_ZOOM = 0.15;
 /** Below this canvas width the minimap is not drawn (it would take a third of the canvas or more). */
 export const MINIMAP_MIN_WIDTH = 640;
 const EDGE = 48;

@@ -7,6 +7,8 @@ import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/sce
 import { handoffBadge, type AgentPaneView, type ChatLine, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
+import { useStudio } from '../store/StudioStoreContext';
+import { blockTitle } from '../blockCatalog';
 import { Icon } from '../../ui/Icon';
 import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
@@ -255,10 +257,20 @@ export function NoAgentNotice({ record }: { record: AssignmentRecord }) {
         <span className="bt-badge" data-status="rejected">
           no agent found
         </span>
-        {record.blockId && <span className="sim-muted">block {record.blockId} · exit no_agent</span>}
+        {record.blockId && <NoAgentBlock id={record.blockId} />}
       </header>
       <p className="sim-note">{record.explanation}</p>
     </section>
+  );
+}
+
+/** "“Customer service team” · exit “No agent”": the canvas's words, the id in a tooltip (newcomer s39 N15 rest). */
+function NoAgentBlock({ id }: { id: string }) {
+  const block = useStudio((s) => s.flow.blocks.find((b) => b.id === id));
+  return (
+    <span className="sim-muted" title={`Block id: ${id}`}>
+      “{block ? blockTitle(block) : id}” · exit “No agent”
+    </span>
   );
 }
 
