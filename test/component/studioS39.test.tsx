@@ -187,8 +187,8 @@ describe('N15: the Human takeover Custom tab', () => {
   it('folds its fields in groups, Assignment open, every field still in the page', async () => {
     const inspector = customTakeover();
     const groups = [...inspector.querySelectorAll('details.st-field-group')] as HTMLDetailsElement[];
-    expect(groups.map((g) => g.dataset.group)).toEqual(['Assignment', 'Messages', 'Hours', 'Timers and notifications']);
-    expect(groups.map((g) => g.open)).toEqual([true, false, false, false]);
+    expect(groups.map((g) => g.dataset.group)).toEqual(['Messages', 'Assignment', 'Hours', 'Timers and notifications']);
+    expect(groups.map((g) => g.open)).toEqual([false, true, false, false]);
     // Every Custom field is in one group (none left over after them) and reachable by its label.
     const { humanTakeoverData } = await import('../../shared/flow/blocks/humanTakeover');
     const customFields = Object.entries(humanTakeoverData.shape)

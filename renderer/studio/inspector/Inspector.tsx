@@ -62,8 +62,8 @@ const TAB_ITEMS = [
 
 /** The Human takeover's Custom tab, in folding groups (newcomer s39 N15); a field in none of them is shown after them. */
 const TAKEOVER_CUSTOM_GROUPS: { title: string; note: string; fields: string[]; open?: boolean }[] = [
-  { title: 'Assignment', note: 'who takes the chat, priority', fields: ['agents', 'teams', 'autoAssign', 'skill', 'language', 'priority', 'urgencyPriority'], open: true },
   { title: 'Messages', note: 'what the customer is told, questions while waiting', fields: ['handoffMessage', 'assignedMessage', 'assignedSoonMessage', 'leadIn', 'askEmail', 'askReason', 'restartButtons'] },
+  { title: 'Assignment', note: 'who takes the chat, priority', fields: ['agents', 'teams', 'autoAssign', 'skill', 'language', 'priority', 'urgencyPriority'], open: true },
   { title: 'Hours', note: 'availability, out-of-hours message', fields: ['availability', 'outOfHoursMessage'] },
   { title: 'Timers and notifications', note: 'queue timeout, emails, Slack', fields: ['queueTimeoutMinutes', 'waitingEmailAfterMinutes', 'waitingEmailTo', 'notifyEmails', 'slackChannels'] },
 ];
