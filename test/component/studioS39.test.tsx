@@ -207,3 +207,18 @@ describe('N15: the Human takeover Custom tab', () => {
     expect(inspector).toHaveTextContent('before the “No agent” exit');
   });
 });
+
+describe('N27: the minimap can be hidden', () => {
+  it('a toggle beside the zoom buttons hides and shows it; the choice is kept', () => {
+    localStorage.removeItem('baton.studio.minimap');
+    renderEditor();
+    expect(document.querySelector('.bt-minimap')).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide the minimap' }));
+    expect(document.querySelector('.bt-minimap')).toBeNull();
+    expect(localStorage.getItem('baton.studio.minimap')).toBe('hidden');
+    expect(screen.getByRole('button', { name: 'Show the minimap' })).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(screen.getByRole('button', { name: 'Show the minimap' }));
+    expect(document.querySelector('.bt-minimap')).not.toBeNull();
+    localStorage.removeItem('baton.studio.minimap');
+  });
+});

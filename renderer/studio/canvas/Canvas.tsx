@@ -24,7 +24,7 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { Maximize } from 'lucide-react';
+import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
@@ -96,6 +96,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const { screenToFlowPosition } = rf;
   useOpeningViewport(flow.blocks.find((b) => b.kind === 'start')?.id ?? null);
   useLayoutWhenUnplaced(readOnly !== null);
+  const [mapShown, toggleMap] = useMinimapShown();
   useKeepSelectionInView(selection);
 
   const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
@@ -349,9 +350,14 @@ export function Canvas({ minimap = true }: CanvasProps) {
         <ControlButton className="react-flow__controls-fitview" title="Fit View (Shift+1)" aria-label="Fit View" onClick={() => fitFlow()}>
           <Maximize size={12} aria-hidden="true" />
         </ControlButton>
+        {minimap && (
+          <ControlButton className="bt-minimap-toggle" title={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={mapShown} onClick={toggleMap}>
+            <MapIcon size={12} aria-hidden="true" />
+          </ControlButton>
+        )}
       </Controls>
       {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
-      {minimap && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
+      {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );
 }
@@ -362,6 +368,32 @@ export function Canvas({ minimap = true }: CanvasProps) {
  * its 44 blocks off-screen (and, until then, under Flow settings), where Typebot and Landbot open fitted. Sessions 6-15
  * chose readable over fitted (a fit at 20 % shows nothing); 50 % is the floor Fit View already keeps for that reason.
  */
+/**
+ * Newcomer s39 N27: the minimap covered blocks at the canvas's bottom-left with no way to hide it. The zoom buttons
+ * have a toggle; the choice is kept for this browser (localStorage). Fit View still keeps the minimap's corner clear.
+ */
+const MINIMAP_KEY = 'baton.studio.minimap';
+function useMinimapShown(): [boolean, () => void] {
+  const [shown, setShown] = useState(() => {
+    try {
+      return globalThis.localStorage?.getItem(MINIMAP_KEY) !== 'hidden';
+    } catch {
+      return true;
+    }
+  });
+  const toggle = useCallback(() => {
+    setShown((was) => {
+      try {
+        globalThis.localStorage?.setItem(MINIMAP_KEY, was ? 'hidden' : 'shown');
+      } catch {
+        // storage refused (private mode): the choice lasts for this page
+      }
+      return !was;
+    });
+  }, []);
+  return [shown, toggle];
+}
+
 /** Room kept around a block made from a dropped connection: clear of the zoom buttons (41 px from the right edge). */
 const DROP_MARGIN = 48;
 
