@@ -37,6 +37,9 @@ describe.skipIf(!haveChromium)('studio, session 39 (newcomer s39 N11, N7, N26, N
       await page.locator('.react-flow__node').first().waitFor();
       await page.waitForTimeout(600);
       await screenshot(page, `s39-template-open-${size.width}`);
+      const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+      console.log(`N11 opening zoom at ${size.width}x${size.height}: ${zoom.toFixed(3)}`);
+      expect(zoom).toBeGreaterThanOrEqual(0.15);
       const canvas = await box(page, 'main.st-canvas');
       const nodes = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
       expect(nodes.length).toBe(flow.blocks.length);
