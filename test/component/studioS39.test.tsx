@@ -209,16 +209,16 @@ describe('N15: the Human takeover Custom tab', () => {
 });
 
 describe('N27: the minimap can be hidden', () => {
-  it('a toggle beside the zoom buttons hides and shows it; the choice is kept', () => {
+  // (jsdom has no layout, so the minimap itself is not drawn here: e2e studioS39 checks it goes and comes back.)
+  it('a toggle beside the zoom buttons; the choice is kept for the next page', () => {
     localStorage.removeItem('baton.studio.minimap');
     renderEditor();
-    expect(document.querySelector('.bt-minimap')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Hide the minimap' }));
-    expect(document.querySelector('.bt-minimap')).toBeNull();
     expect(localStorage.getItem('baton.studio.minimap')).toBe('hidden');
     expect(screen.getByRole('button', { name: 'Show the minimap' })).toHaveAttribute('aria-pressed', 'false');
     fireEvent.click(screen.getByRole('button', { name: 'Show the minimap' }));
-    expect(document.querySelector('.bt-minimap')).not.toBeNull();
+    expect(localStorage.getItem('baton.studio.minimap')).toBe('shown');
+    expect(screen.getByRole('button', { name: 'Hide the minimap' })).toHaveAttribute('aria-pressed', 'true');
     localStorage.removeItem('baton.studio.minimap');
   });
 });

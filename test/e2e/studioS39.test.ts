@@ -47,6 +47,13 @@ describe.skipIf(!haveChromium)('studio, session 39 (newcomer s39 N11, N7, N26, N
       // The minimap covers no block.
       const minimap = await box(page, '.react-flow__minimap');
       expect(nodes.filter((n) => overlap(n, minimap))).toEqual([]);
+      if (size.width === 1280) {
+        // N27: the minimap goes and comes back with its toggle.
+        await page.getByRole('button', { name: 'Hide the minimap' }).click();
+        await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(0);
+        await page.getByRole('button', { name: 'Show the minimap' }).click();
+        await expect.poll(() => page.locator('.react-flow__minimap').count()).toBe(1);
+      }
     });
   }
 
