@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { defaultRetryFor, GENERIC_QUESTION_RETRY, questionRetryText } from '../../../shared/flow/blocks/questionRetry';
 import { questionInputTypes } from '../../../shared/flow/blocks/fields';
+import type { FlowInput } from '../../../shared/flow/schema';
 
-const flow = (data: Record<string, unknown>) => ({
+const flow = (data: Record<string, unknown>): FlowInput => ({
   version: 1,
   id: 'q',
   name: 'Q',
