@@ -199,14 +199,14 @@ function readBlock(raw: unknown): BlockRead {
   } else if (!isBlockKind(o.kind)) {
     // Before zod: its discriminated-union message lists nothing a designer can act on.
     read.badKind = true;
-    if (o.kind === undefined) read.kindProblem = { code: 'unknown_kind', message: `${nameBlock(id, null)} has no kind.`, hint: `Set "kind" to one of: ${quoteList(blockKinds)}.` };
+    if (o.kind === undefined) read.kindProblem = { code: 'unknown_kind', message: `${nameBlock(id, null)} has no kind.`, hint: `Set "kind" to one of: ${kindsAsInPalette()}.` };
     else {
       const shown = typeof o.kind === 'string' ? o.kind : JSON.stringify(o.kind);
       const guess = typeof o.kind === 'string' ? didYouMean(o.kind, blockKinds) : null;
       read.kindProblem = {
         code: 'unknown_kind',
         message: `${nameBlock(id, null)} has an unknown block kind '${shown}'.`,
-        hint: `${guess ? `Did you mean '${guess}'? ` : ''}The valid kinds are: ${quoteList(blockKinds)}.`,
+        hint: `${guess ? `Did you mean ${kindAsInPalette(guess as BlockKind)}? ` : ''}The valid kinds are: ${kindsAsInPalette()}.`,
       };
     }
   } else if (cacheable && isObject(o.data) && Object.isFrozen(o.data)) {
@@ -1612,3 +1612,14 @@ function checkTimeZone(report: Report, flow: Flow) {
 
 /** Kinds known to the registry, for callers that list them (kept from the former API). */
 export const validatedKinds: readonly BlockKind[] = blockKinds;
+
+/**
+ * Newcomer s39 N25: an import error listed the kinds as the file spells them ('set_variable', 'human_takeover') where the
+ * palette says "Set variable", "Human takeover". Both now: the palette's name, the file's word in parentheses.
+ */
+function kindAsInPalette(kind: BlockKind): string {
+  return `${blockDefinitions[kind].label} ('${kind}')`;
+}
+function kindsAsInPalette(): string {
+  return blockKinds.map(kindAsInPalette).join(', ');
+}

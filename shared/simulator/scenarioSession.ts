@@ -252,7 +252,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       }
       if (explanation) {
         const requestsBefore = sim.effects.filter((e) => e.type === 'handoff_request').length;
-        assignments.push({ at: sim.now, handoffId: null, agentId: null, explanation: `${explanation} The block took its no_agent exit.`, exit: 'no_agent', blockId: id, requestsBefore });
+        assignments.push({ at: sim.now, handoffId: null, agentId: null, explanation: `${explanation} The block took its “No agent” exit.`, exit: 'no_agent', blockId: id, requestsBefore });
       }
     }
   }

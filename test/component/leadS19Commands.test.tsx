@@ -109,3 +109,15 @@ describe('arrow keys from the canvas (review s19 R14)', () => {
     expect(position(store, 'welcome')).toEqual({ x: 300, y: -10 });
   });
 });
+
+describe('command palette ranking (newcomer s39 N19)', () => {
+  it('"date" offers the Question block first and not "Show the problems list" (its keyword "validate")', async () => {
+    renderEditor();
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const dialog = await screen.findByRole('dialog', { name: 'Commands' });
+    await userEvent.type(within(dialog).getByRole('combobox'), 'date');
+    const options = within(dialog).getAllByRole('option');
+    expect(options[0]).toHaveTextContent('Add a Question block');
+    expect(options.map((o) => o.textContent)).not.toContainEqual(expect.stringContaining('problems list'));
+  });
+});

@@ -64,7 +64,8 @@ describe('simulator: a Human Takeover that finds no agent says why', () => {
     const why = within(pane).getByText(/knows 'billing'/);
     expect(why.textContent).toMatch(/Ana \(skills: returns[;)]/);
     expect(why.textContent).toMatch(/Ben \(skills: none[;)]/);
-    expect(why.textContent).toMatch(/no_agent exit/);
+    // Session 39: the exit named as on the canvas.
+    expect(why.textContent).toMatch(/“No agent” exit/);
 
     tab('Debug');
     const handoff = screen.getByRole('region', { name: 'Handoff context' });

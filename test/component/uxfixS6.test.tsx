@@ -368,7 +368,7 @@ describe('Export names both files it saves (newcomer s6 #9)', () => {
     );
     await userEvent.click(screen.getByRole('button', { name: 'Export flow' }));
     expect(store.getState().notice).toMatchObject({ tone: 'info' });
-    expect(store.getState().notice?.text).toMatch(/^Exported tiny\.json and its scenarios tiny\.scenarios\.json \(keep them side by side for baton test\)\./);
+    expect(store.getState().notice?.text).toMatch(/^Exported tiny\.json and tiny\.scenarios\.json \(keep them together for baton test\)/);
   });
 });
 

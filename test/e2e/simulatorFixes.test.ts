@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('simulator fixes end to end', () => {
     await say('Can I talk to a real person please?');
     const agent = panel().getByRole('region', { name: 'Agent pane' });
     await agent.getByText(/no agent found/i).waitFor();
-    expect(await agent.textContent()).toMatch(/No online agent knows 'billing'\..*Online: Ana \(skills: none.*Ben \(skills: none.*no_agent exit/);
+    expect(await agent.textContent()).toMatch(/No online agent knows 'billing'\..*Online: Ana \(skills: none.*Ben \(skills: none.*“No agent” exit/);
     await screenshot(page, 'simfix-no-agent-chat');
     await panel().getByRole('tab', { name: 'Debug' }).click();
     const handoff = panel().getByRole('region', { name: 'Handoff context' });

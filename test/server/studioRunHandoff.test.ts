@@ -111,7 +111,7 @@ describe('studio Run: the designer can take the handoffs of the flow it runs', (
     const r = runner(sunday);
     const info = await r.run(read('insurance-claims'));
     expect(info.notes.join(' ')).toMatch(/in team 'claims'/);
-    expect(info.notes.join(' ')).toMatch(/availability hours.*Monday 00:30 in Europe\/Paris.*no_agent/);
+    expect(info.notes.join(' ')).toMatch(/availability hours.*Monday 00:30 in Europe\/Paris.*“No agent” exit/);
     const weekday = designerAccess([parseFlow(read('insurance-claims'))], Date.parse('2026-03-02T10:00:00Z'));
     expect(weekday.notes.join(' ')).not.toMatch(/availability hours/);
   });

@@ -24,7 +24,7 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { Maximize } from 'lucide-react';
+import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
@@ -32,7 +32,7 @@ import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
-import { fitFlowViewport, MINIMAP_MIN_WIDTH } from './fitFlow';
+import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
@@ -96,6 +96,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
   const { screenToFlowPosition } = rf;
   useOpeningViewport(flow.blocks.find((b) => b.kind === 'start')?.id ?? null);
   useLayoutWhenUnplaced(readOnly !== null);
+  const [mapShown, toggleMap] = useMinimapShown();
   useKeepSelectionInView(selection);
 
   const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
@@ -230,6 +231,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
     },
     [store, screenToFlowPosition],
   );
+  const showBlock = useShowBlock();
   const onDropPick = useCallback(
     (entry: PaletteEntry) => {
       const d = dropped;
@@ -241,12 +243,17 @@ export function Canvas({ minimap = true }: CanvasProps) {
       const { edit, id, replaced } = addConnectedEdit(state.flow, d.from, d.exit, entry.kind, position, entry.label);
       if (!state.dispatch(edit, { label: `Add ${entry.label}` })) return;
       store.getState().select([id]);
+      // Newcomer s39 N7: a block dropped near the canvas's edge stayed half under the inspector and the zoom buttons.
+      // Once drawn (its real size known, the inspector open), it is brought whole into view, clear of the zoom buttons (they
+      // end 41 px from the right edge), with the smallest pan.
+      const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+      later(() => later(() => showBlock(id, { margin: DROP_MARGIN })));
       if (replaced) {
         const was = state.flow.blocks.find((b) => b.id === replaced);
         store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
       }
     },
-    [dropped, store],
+    [dropped, store, showBlock],
   );
 
   const onSelectionChange = useCallback((_: OnSelectionChangeParams) => {}, []);
@@ -254,7 +261,6 @@ export function Canvas({ minimap = true }: CanvasProps) {
   // into view with the smallest pan. On click only: a drag, the palette and the Problems list place the view themselves.
   const canvasW = useFlowStore((s) => s.width);
   const canvasH = useFlowStore((s) => s.height);
-  const showBlock = useShowBlock();
   const onNodeClick = useCallback(
     (_: unknown, node: { id: string }) => {
       if (!store.getState().flow.blocks.some((b) => b.id === node.id)) return;
@@ -344,19 +350,53 @@ export function Canvas({ minimap = true }: CanvasProps) {
         <ControlButton className="react-flow__controls-fitview" title="Fit View (Shift+1)" aria-label="Fit View" onClick={() => fitFlow()}>
           <Maximize size={12} aria-hidden="true" />
         </ControlButton>
+        {minimap && (
+          <ControlButton className="bt-minimap-toggle" title={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={mapShown} onClick={toggleMap}>
+            <MapIcon size={12} aria-hidden="true" />
+          </ControlButton>
+        )}
       </Controls>
       {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
-      {minimap && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
+      {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );
 }
 
 /**
- * The first view of a flow is the Fit View one (fitFlow.ts): the whole flow when it fits at 50 % or more, else 50 % from
- * its left edge, centred on Start. Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
+ * The first view of a flow is the whole flow when it fits at OPEN_MIN_ZOOM (15 %) or more (newcomer s39 N11), else 50 %
+ * from its left edge, centred on Start (fitFlow.ts). Newcomer s26 F3: a template opened at 75 % around Start/Welcome/Main menu with most of
  * its 44 blocks off-screen (and, until then, under Flow settings), where Typebot and Landbot open fitted. Sessions 6-15
  * chose readable over fitted (a fit at 20 % shows nothing); 50 % is the floor Fit View already keeps for that reason.
  */
+/**
+ * Newcomer s39 N27: the minimap covered blocks at the canvas's bottom-left with no way to hide it. The zoom buttons
+ * have a toggle; the choice is kept for this browser (localStorage). Fit View still keeps the minimap's corner clear.
+ */
+const MINIMAP_KEY = 'baton.studio.minimap';
+function useMinimapShown(): [boolean, () => void] {
+  const [shown, setShown] = useState(() => {
+    try {
+      return globalThis.localStorage?.getItem(MINIMAP_KEY) !== 'hidden';
+    } catch {
+      return true;
+    }
+  });
+  const toggle = useCallback(() => {
+    setShown((was) => {
+      try {
+        globalThis.localStorage?.setItem(MINIMAP_KEY, was ? 'hidden' : 'shown');
+      } catch {
+        // storage refused (private mode): the choice lasts for this page
+      }
+      return !was;
+    });
+  }, []);
+  return [shown, toggle];
+}
+
+/** Room kept around a block made from a dropped connection: clear of the zoom buttons (41 px from the right edge). */
+const DROP_MARGIN = 48;
+
 function useOpeningViewport(startId: string | null) {
   const rf = useReactFlow();
   const ready = useNodesInitialized();
@@ -369,7 +409,7 @@ function useOpeningViewport(startId: string | null) {
     const nodes = rf.getNodes();
     if (nodes.length === 0) return;
     const start = startId && rf.getInternalNode(startId) ? rf.getNodesBounds([startId]) : undefined;
-    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start });
+    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start, floor: OPEN_MIN_ZOOM });
     void rf.setViewport(viewport);
   }, [rf, ready, width, height, startId]);
 }

@@ -12,7 +12,7 @@ export interface DropPickerProps {
   /** Where to draw it, in pixels from the canvas's top-left corner. */
   left: number;
   top: number;
-  /** The canvas's size: near its right or bottom edge the picker opens to the left of / above the drop point. */
+  /** The canvas's size: near its right or bottom edge the picker slides left / up just enough to stay inside. */
   bounds?: { width: number; height: number };
   /** "after “Human takeover” › No agent": what the new block will be connected from. */
   title: string;
@@ -47,9 +47,10 @@ export function DropPicker({ left, top, bounds, title, onPick, onClose }: DropPi
     return () => document.removeEventListener('pointerdown', onPointer, true);
   }, []);
 
-  // Kept inside the canvas: near the right or bottom edge it opens to the left of / above the drop point.
-  const x = bounds && left + WIDTH > bounds.width ? Math.max(4, left - WIDTH) : left;
-  const y = bounds && top + HEIGHT > bounds.height ? Math.max(4, top - HEIGHT) : top;
+  // Kept inside the canvas, as near the drop point as it fits: slid left / up just enough near the right or bottom edge
+  // (newcomer s39 N7: flipped to the left of and above the drop point, it covered the block the connection came from).
+  const x = bounds && left + WIDTH > bounds.width - 4 ? Math.max(4, bounds.width - 4 - WIDTH) : left;
+  const y = bounds && top + HEIGHT > bounds.height - 4 ? Math.max(4, bounds.height - 4 - HEIGHT) : top;
 
   return (
     <div

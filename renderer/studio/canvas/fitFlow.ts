@@ -16,6 +16,12 @@ import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
 /** Block titles are still readable at 50 % (React Flow's own default minZoom). */
 export const FIT_MIN_ZOOM = 0.5;
 export const FIT_MAX_ZOOM = 1;
+/**
+ * A flow opened for the first time is shown whole down to this zoom (newcomer s39 N11: the template opened at 50 % from
+ * its left edge, the left of the canvas empty and most of the flow off the right and bottom; only Fit View showed it).
+ * The shape of the flow is what a first look needs; block titles come back with a zoom in or a click.
+ */
+export const OPEN_MIN_ZOOM = 0.15;
 /** Below this canvas width the minimap is not drawn (it would take a third of the canvas or more). */
 export const MINIMAP_MIN_WIDTH = 640;
 const EDGE = 48;
@@ -54,6 +60,8 @@ export interface FitInput {
   current?: Viewport;
   /** The Start block: a flow taller than the canvas is shown around it (where reading begins). */
   start?: Rect;
+  /** The smallest zoom the whole flow is shown at (FIT_MIN_ZOOM; OPEN_MIN_ZOOM for a flow's first view). */
+  floor?: number;
 }
 
 export interface FitResult {
@@ -62,10 +70,10 @@ export interface FitResult {
   shows: 'all' | 'readable';
 }
 
-export function fitFlowViewport({ bounds, width, height, minimap, current, start }: FitInput): FitResult {
+export function fitFlowViewport({ bounds, width, height, minimap, current, start, floor = FIT_MIN_ZOOM }: FitInput): FitResult {
   const [best] = paddings(bounds, width, height, minimap);
   const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
-  if (all.zoom >= FIT_MIN_ZOOM - 1e-6) return { viewport: all, shows: 'all' };
+  if (all.zoom >= floor - 1e-6) return { viewport: all, shows: 'all' };
   const z = FIT_MIN_ZOOM;
   // The flow runs past the canvas, so the minimap is kept clear by the left padding: below it blocks go on
   // past the bottom edge, where bottom padding would not keep them from passing under the minimap.

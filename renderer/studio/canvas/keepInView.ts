@@ -93,7 +93,7 @@ export function viewToShow(
   view: View,
   width: number,
   height: number,
-  opts: { before?: Rect[]; onlyIfCut?: boolean; readableZoom?: number } = {},
+  opts: { before?: Rect[]; onlyIfCut?: boolean; readableZoom?: number; margin?: number } = {},
 ): View | null {
   if (width <= 0 || height <= 0) return null;
   const zoomIn = opts.readableZoom !== undefined && view.zoom < opts.readableZoom;
@@ -106,7 +106,7 @@ export function viewToShow(
     const z = opts.readableZoom!;
     start = { x: cx * view.zoom + view.x - cx * z, y: cy * view.zoom + view.y - cy * z, zoom: z };
   }
-  return keepInView(target, opts.before ?? [], start, width, height) ?? (start === view ? null : start);
+  return keepInView(target, opts.before ?? [], start, width, height, opts.margin) ?? (start === view ? null : start);
 }
 
 /** The viewport at `zoom` about the canvas centre. */

@@ -15,6 +15,8 @@ export interface ShowBlockOptions {
   onlyIfCut?: boolean;
   /** Zoomed out below this, zoom in to it first (Problems, Find). */
   readableZoom?: number;
+  /** Room kept to the canvas's edges (default KEEP_MARGIN). */
+  margin?: number;
   /** Its rectangle, for a block the canvas has not drawn yet (just added). */
   rect?: Rect;
   /** The canvas size when the caller knows it better (default: the canvas's own). */

@@ -22,7 +22,8 @@ export interface PaletteCommand {
 
 /**
  * Which commands a search keeps, best first: every typed word in the command's name (1 when
- * a word of the name starts with the first typed word, else 0.8), else every word in its keywords or group (0.4), else hidden.
+ * a word of the name starts with the first typed word, else 0.8), else every word starting a word of its keywords or group
+ * (0.4), else hidden.
  * cmdk's default fuzzy score kept "Flow settings" first for "csat" (its letters in order inside "escalation").
  */
 export function commandScore(label: string, search: string, keywords: string[] = []): number {
@@ -30,8 +31,9 @@ export function commandScore(label: string, search: string, keywords: string[] =
   if (words.length === 0) return 1;
   const name = label.toLowerCase();
   if (words.every((w) => name.includes(w))) return name.split(/\s+/).some((n) => n.startsWith(words[0])) ? 1 : 0.8;
-  const more = keywords.join(' ').toLowerCase();
-  return words.every((w) => name.includes(w) || more.includes(w)) ? 0.4 : 0;
+  // Keywords count by the start of a word (newcomer s39 N19: "date" inside "validate" put "Show the problems list" first).
+  const more = keywords.join(' ').toLowerCase().split(/[^\p{L}\p{N}]+/u);
+  return words.every((w) => name.includes(w) || more.some((k) => k.startsWith(w))) ? 0.4 : 0;
 }
 
 export function CommandPalette({ commands, onClose }: { commands: PaletteCommand[]; onClose(): void }) {

@@ -455,6 +455,18 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             {visibleNotice && (
               <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
                 {visibleNotice.text}
+                {visibleNotice.action?.opens === 'problems' && (
+                  <button
+                    type="button"
+                    className="st-toast-action"
+                    onClick={() => {
+                      setShowProblems(true);
+                      setVisibleNotice(null);
+                    }}
+                  >
+                    {visibleNotice.action.label}
+                  </button>
+                )}
               </div>
             )}
             {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (

@@ -9,6 +9,7 @@ import { StudioApiError, studioApi, type StudioApi } from '../api/studioApi';
 import { useStudioStore } from '../store/StudioStoreContext';
 import { exportFlowFile } from './exportFlowFile';
 import { problemsOf } from '../hooks/useProblems';
+import { problemCount } from '../editor/problemCount';
 
 export function ExportButton({ flowId, flush, api = studioApi }: { flowId: string; flush?: () => Promise<void>; api?: StudioApi }) {
   const [message, setMessage] = useState<string | null>(null);
@@ -17,19 +18,16 @@ export function ExportButton({ flowId, flush, api = studioApi }: { flowId: strin
     try {
       await flush?.();
       const r = await exportFlowFile(api, flowId);
-      const files = r.scenariosFileName ? `${r.fileName} and its scenarios ${r.scenariosFileName} (keep them side by side for baton test)` : r.fileName;
+      const files = r.scenariosFileName ? `${r.fileName} and ${r.scenariosFileName} (keep them together for baton test)` : r.fileName;
       const secrets = r.warnings.length ? `; ${r.warnings.length} secret${r.warnings.length === 1 ? '' : 's'} replaced by {{secrets.…}} placeholders` : '';
-      // The flow's open problems go with the file (newcomer s8 #21: the toast said nothing of the warnings still open).
+      // The flow's open problems go with the file (newcomer s8 #21), as a count: the problems list says each one in the
+      // canvas's words, and the toast's "Show" opens it (newcomer s39 N3: a 12-line toast of raw ids covered the canvas).
       const open = problemsOf(store.getState().flow);
-      const openText = open.length
-        ? ` It still has ${open.length} open problem${open.length === 1 ? '' : 's'}: ${open
-            .slice(0, 3)
-            .map((p) => `${p.severity}: ${p.message.replace(/\.$/, '')}`)
-            .join(' · ')}${open.length > 3 ? ` · and ${open.length - 3} more (see the problems list)` : ''}.`
-        : '';
-      const said = r.scenariosFileName || r.warnings.length || open.length ? `Exported ${files}${secrets}.${openText}` : null;
+      const errors = open.filter((p) => p.severity === 'error').length;
+      const openText = open.length ? ` — ${problemCount(errors, open.length - errors)}` : '';
+      const said = r.scenariosFileName || r.warnings.length || open.length ? `Exported ${files}${openText}${secrets}.` : null;
       setMessage(said);
-      if (said) store.getState().notify(said, 'info');
+      if (said) store.getState().notify(said, 'info', open.length ? { label: 'Show', opens: 'problems' } : undefined);
     } catch (err) {
       setMessage(err instanceof StudioApiError ? `${err.message} ${err.hint}` : String(err));
     }

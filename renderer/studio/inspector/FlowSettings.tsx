@@ -31,11 +31,21 @@ import { humanize, shapeOf } from './zodInfo';
 
 /** Titles and one-line help for the escalation policy (the schema carries no inspector metadata). */
 const signalText: Record<string, { title: string; help: string; fields?: Record<string, { title: string; help: string; widget?: 'tags' | 'rules' | 'textarea'; placeholder?: string }> }> = {
-  explicitRequest: { title: 'Explicit request', help: 'The customer asks for a person, in any wording.' },
+  // Newcomer s39 N14: "Phrases" and "Examples" had no word on which to use; one line each (the same two as Urgency's).
+  explicitRequest: {
+    title: 'Explicit request',
+    help: 'The customer asks for a person, in any wording.',
+    fields: {
+      phrases: { title: 'Phrases', help: 'Exact words that always count as asking for a person, wherever they appear in a message (e.g. “speak to Sam”).' },
+      examples: { title: 'Examples', help: 'Whole customer messages asking for a person: a message worded like one of them counts too, even with other words.' },
+    },
+  },
   negativeSentiment: {
     title: 'Negative sentiment',
     help: 'The customer is upset: one very negative message, or several negative ones in a row.',
     fields: {
+      phrases: { title: 'Phrases', help: 'Exact words that always count as upset for this business, wherever they appear in a message (e.g. “still broken”).' },
+      examples: { title: 'Examples', help: 'Whole upset messages in your customers’ words: a message worded like one of them counts too, even with other words.' },
       threshold: { title: 'Single-message threshold', help: 'Fires when one message scores at or below this (-1 very negative, 1 very positive).' },
       trendThreshold: { title: 'Trend threshold', help: 'A message at or below this counts towards the trend.' },
       trendTurns: { title: 'Trend length', help: 'How many negative messages in a row fire the signal.' },

@@ -60,6 +60,14 @@ const TAB_ITEMS = [
   { value: 'custom', label: 'Custom' },
 ];
 
+/** The Human takeover's Custom tab, in folding groups (newcomer s39 N15); a field in none of them is shown after them. */
+const TAKEOVER_CUSTOM_GROUPS: { title: string; note: string; fields: string[]; open?: boolean }[] = [
+  { title: 'Messages', note: 'what the customer is told, questions while waiting', fields: ['handoffMessage', 'assignedMessage', 'assignedSoonMessage', 'leadIn', 'askEmail', 'askReason', 'restartButtons'] },
+  { title: 'Assignment', note: 'who takes the chat, priority', fields: ['agents', 'teams', 'autoAssign', 'skill', 'language', 'priority', 'urgencyPriority'], open: true },
+  { title: 'Hours', note: 'availability, out-of-hours message', fields: ['availability', 'outOfHoursMessage'] },
+  { title: 'Timers and notifications', note: 'queue timeout, emails, Slack', fields: ['queueTimeoutMinutes', 'waitingEmailAfterMinutes', 'waitingEmailTo', 'notifyEmails', 'slackChannels'] },
+];
+
 /**
  * Newcomer s13 #2: the takeover's inspector says whether the escalation policy hands over to this block (Flow settings >
  * Escalation > Hand over to), and offers to make it so when it does not (one undo step).
@@ -128,7 +136,29 @@ function BlockForm({ block }: { block: Block }) {
     }
     return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />;
   };
-  const form = shown.filter((f) => f.path.length === 1).map(render);
+  const top = shown.filter((f) => f.path.length === 1);
+  // Newcomer s39 N15: the Custom tab was a 4,700 px column of every option. Its fields are in folding groups; Assignment
+  // (what Custom is for) and any group with a problem start open. Every field stays in the page, one click away.
+  const groups = isTakeover && mode === 'custom' ? TAKEOVER_CUSTOM_GROUPS : null;
+  const form = groups
+    ? [
+        ...groups.map((g) => {
+          const inGroup = top.filter((f) => g.fields.includes(f.path[0]));
+          if (inGroup.length === 0) return null;
+          const withProblem = problems.some((p) => g.fields.includes(/\.data\.(\w+)/.exec(p.path)?.[1] ?? ''));
+          return (
+            <details key={g.title} className="st-field-group" data-group={g.title} open={g.open || withProblem}>
+              <summary>
+                {g.title}
+                <span className="st-field-group-note">{g.note}</span>
+              </summary>
+              {inGroup.map(render)}
+            </details>
+          );
+        }),
+        ...top.filter((f) => !groups.some((g) => g.fields.includes(f.path[0]))).map(render),
+      ]
+    : top.map(render);
 
   const assignationField = fields.find((f) => f.path[0] === 'assignation');
 

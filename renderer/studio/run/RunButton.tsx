@@ -2,7 +2,7 @@
  * The studio's "Run" button: saves, asks the studio server to serve the open flow with the real runtime
  * (runtime/studio/run/studioRunner.ts), opens the widget demo page and the inbox, and shows both URLs.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ExternalLink, Rocket, Square } from 'lucide-react';
 import { Button } from '../../ui';
 import { pageSecret } from '../api/studioApi';
@@ -61,6 +61,21 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
     };
   }, [show]);
 
+  // Newcomer s39 N22: opened under Run with the simulator beside the canvas, the box covered the simulator's header and
+  // tabs. It is moved left so that it ends before the simulator (never past the window's left edge).
+  const pop = useRef<HTMLDivElement>(null);
+  const [shift, setShift] = useState(0);
+  const shown = show && Boolean(error || info);
+  useLayoutEffect(() => {
+    if (!shown || !pop.current || !box.current) return;
+    const sim = document.querySelector('aside[aria-label="Simulator"]');
+    const wrapLeft = box.current.getBoundingClientRect().left;
+    const width = pop.current.offsetWidth;
+    const limit = sim ? sim.getBoundingClientRect().left - 8 : window.innerWidth - 8;
+    const over = wrapLeft + width - limit;
+    setShift(over > 0 ? Math.max(8 - wrapLeft, -over) : 0);
+  }, [shown]);
+
   const run = async () => {
     setBusy(true);
     setError(null);
@@ -94,7 +109,7 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
         <Rocket size={14} aria-hidden="true" /> {busy ? 'Starting…' : info ? 'Run again' : 'Run'}
       </Button>
       {show && (error || info) && (
-        <div className="run-pop" role="dialog" aria-label="Running flow">
+        <div className="run-pop" role="dialog" aria-label="Running flow" ref={pop} style={shift ? { left: shift } : undefined}>
           {error ? (
             <p className="run-error" role="alert">
               {error}

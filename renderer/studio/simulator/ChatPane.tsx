@@ -2,11 +2,13 @@
  * The customer chat and, on handoff, the agent pane beside it. Clicking a message focuses the block that
  * produced it; "+ expect" on a message adds an expectation to the scenario being recorded.
  */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ActionStep, AssignmentRecord } from '../../../shared/simulator/scenarioSession';
 import { handoffBadge, type AgentPaneView, type ChatLine, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
+import { useStudio } from '../store/StudioStoreContext';
+import { blockTitle } from '../blockCatalog';
 import { Icon } from '../../ui/Icon';
 import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
@@ -255,10 +257,20 @@ export function NoAgentNotice({ record }: { record: AssignmentRecord }) {
         <span className="bt-badge" data-status="rejected">
           no agent found
         </span>
-        {record.blockId && <span className="sim-muted">block {record.blockId} · exit no_agent</span>}
+        {record.blockId && <NoAgentBlock id={record.blockId} />}
       </header>
       <p className="sim-note">{record.explanation}</p>
     </section>
+  );
+}
+
+/** "“Customer service team” · exit “No agent”": the canvas's words, the id in a tooltip (newcomer s39 N15 rest). */
+function NoAgentBlock({ id }: { id: string }) {
+  const block = useStudio((s) => s.flow.blocks.find((b) => b.id === id));
+  return (
+    <span className="sim-muted" title={`Block id: ${id}`}>
+      “{block ? blockTitle(block) : id}” · exit “No agent”
+    </span>
   );
 }
 
@@ -267,24 +279,45 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
   const [acceptAs, setAcceptAs] = useState('');
   const [transferTo, setTransferTo] = useState('');
   const h = pane.handoff!;
+  // Newcomer s39 N13: the card took half the panel, and after hand back and close it still said "The customer ... is
+  // waiting". It folds to its header line (and folds by itself once the handoff is over); the summary then says
+  // "was waiting", under "What the agent received", folded.
+  const over = h.status !== 'pending' && h.status !== 'assigned';
+  const [folded, setFolded] = useState(over);
+  const wasOver = useRef(over);
+  useEffect(() => {
+    if (over && !wasOver.current) setFolded(true);
+    wasOver.current = over;
+  }, [over]);
+  const bodyId = useId();
   return (
-    <section className="sim-agent" aria-label="Agent pane">
+    <section className="sim-agent" aria-label="Agent pane" data-folded={folded ? 'true' : undefined}>
       <header className="sim-agent-head">
         <strong>Agent</strong>
         <span className="bt-badge" data-status={h.status}>
           {handoffBadge(h, pane.closedByAgent)}
         </span>
-        <span className="sim-muted" title={`reason ${h.reason}`}>
+        <span className="sim-muted sim-agent-why" title={`reason ${h.reason}`}>
           {handoffWhy(h.reason, pane.context?.summary)}
         </span>
+        <Button size="sm" variant="ghost" className="sim-agent-fold" aria-expanded={!folded} aria-controls={bodyId} onClick={() => setFolded((f) => !f)}>
+          {folded ? 'Show' : 'Hide'}
+        </Button>
       </header>
-      {pane.context && (
-        <div className="sim-context">
-          <div className="sim-muted">What the agent receives</div>
-          <p>{pane.context.summary}</p>
-          <p className="sim-muted">Suggested: {pane.context.suggestedResolution}</p>
-        </div>
-      )}
+      <div id={bodyId} hidden={folded}>
+      {pane.context &&
+        (over ? (
+          <details className="sim-context">
+            <summary className="sim-muted">What the agent received</summary>
+            <p>{pane.context.summary.replace(/\bis waiting\b/g, 'was waiting')}</p>
+          </details>
+        ) : (
+          <div className="sim-context">
+            <div className="sim-muted">What the agent receives</div>
+            <p>{pane.context.summary}</p>
+            <p className="sim-muted">Suggested: {pane.context.suggestedResolution}</p>
+          </div>
+        ))}
       {pane.whyNot && <p className="sim-note">{pane.whyNot}</p>}
       {pane.can.accept && (
         <div className="sim-row">
@@ -308,18 +341,16 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
       )}
       {pane.can.say && (
         <>
+          <input className="sim-agent-reply" aria-label="Agent reply" placeholder="Reply as the agent (Enter sends)" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => {
+            if (e.key === 'Enter' && reply.trim() && act({ agent: 'say', text: reply.trim() })) setReply('');
+          }} />
           <div className="sim-row">
-            <input aria-label="Agent reply" placeholder="Reply as the agent" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => {
-              if (e.key === 'Enter' && reply.trim() && act({ agent: 'say', text: reply.trim() })) setReply('');
-            }} />
             <Button size="sm" variant="primary" disabled={!reply.trim()} onClick={() => act({ agent: 'say', text: reply.trim() }) && setReply('')}>
               Reply
             </Button>
             <Button size="sm" disabled={!reply.trim()} title="Private note: the customer never sees it" onClick={() => act({ agent: 'note', text: reply.trim() }) && setReply('')}>
               Note
             </Button>
-          </div>
-          <div className="sim-row">
             <Button size="sm" onClick={() => act({ agent: 'handback' })}>
               Hand back to bot
             </Button>
@@ -359,6 +390,7 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
         </ul>
       )}
       {pane.assignments.length > 0 && <p className="sim-muted">{pane.assignments.at(-1)!.explanation}</p>}
+      </div>
     </section>
   );
 }

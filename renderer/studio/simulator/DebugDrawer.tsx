@@ -133,14 +133,19 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
       <section className="sim-section" aria-label="Path">
         <h3>Path</h3>
         <ol className="sim-path">
-          {[...new Set(view.path)].map((id) => (
+          {[...new Set(view.path)].map((id) => {
+            // Newcomer s39 N12: the path listed ids ("human_agent", "csat") where the canvas says "Customer service team".
+            const b = blocks.find((x) => x.id === id);
+            const name = b ? blockTitle(b) : id;
+            return (
             <li key={id} data-current={id === view.currentBlockId}>
-              <button type="button" className="sim-link" onClick={() => onFocusBlock?.(id)}>
-                {id}
+              <button type="button" className="sim-link" title={`Block id: ${id}`} onClick={() => onFocusBlock?.(id)}>
+                {name}
               </button>
               {onExpect && <ExpectButton label={`reaches ${id}`} onClick={() => onExpect({ reaches: id }, null, `reaches ${id}`)} />}
             </li>
-          ))}
+            );
+          })}
         </ol>
       </section>
       <section className="sim-section" aria-label="Variables">

@@ -53,7 +53,7 @@ export interface StudioState {
   drag: Record<string, XY>;
   measured: Record<string, Size>;
   /** Last refused edit or connection, shown as a toast. */
-  notice: { id: number; tone: 'error' | 'info'; text: string } | null;
+  notice: { id: number; tone: 'error' | 'info'; text: string; action?: NoticeAction } | null;
   /**
    * Why this window can no longer change the flow (newcomer s13 #9: after another window saved it, this one kept
    * taking edits that could never be saved), or null. While set, edits, undo and redo are refused (the conflict banner
@@ -78,8 +78,15 @@ export interface StudioState {
   select(ids: string[], edgeIds?: string[]): void;
   setDrag(positions: Record<string, XY> | null): void;
   setMeasured(sizes: Record<string, Size>): void;
-  notify(text: string, tone?: 'error' | 'info'): void;
+  /** `action` adds a button to the toast (the editor maps it: 'problems' opens the problems list). */
+  notify(text: string, tone?: 'error' | 'info', action?: NoticeAction): void;
   setReadOnly(reason: string | null): void;
+}
+
+/** A toast's one button: what it says and which editor panel it opens (newcomer s39 N3: "Show" the problems list). */
+export interface NoticeAction {
+  label: string;
+  opens: 'problems';
 }
 
 export interface DispatchOptions {
@@ -260,8 +267,8 @@ export function createStudioStore(initial: Flow): StudioStore {
       set({ measured: { ...get().measured, ...sizes } });
     },
 
-    notify(text, tone = 'error') {
-      set({ notice: { id: ++noticeId, tone, text } });
+    notify(text, tone = 'error', action) {
+      set({ notice: action ? { id: ++noticeId, tone, text, action } : { id: ++noticeId, tone, text } });
     },
 
     setReadOnly(reason) {

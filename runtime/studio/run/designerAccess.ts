@@ -62,7 +62,7 @@ export function designerAccess(flows: readonly Flow[], now: number): DesignerAcc
         const t = localTime(d.availability.timezone, now);
         notes.push(
           `${label(flow, b, many)} only takes chats in its availability hours, and it is ${DAY_NAME[t.weekday]} ${hhmm(t.minutes)} in ${d.availability.timezone} now: ` +
-            `a handoff there says the out-of-hours message and takes its no_agent exit. To try the handoff now, set its Availability to none while you test, or use the simulator (its clock can be set).`,
+            `a handoff there says the out-of-hours message and takes its “No agent” exit. To try the handoff now, set its Availability to none while you test, or use the simulator (its clock can be set).`,
         );
       }
       const allowed = d.agents.map((a) => a.trim()).filter(Boolean);

@@ -25,6 +25,7 @@ import { saysGoodbye } from '../../nlu/courtesy';
 import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
+import { questionRetryText } from '../../flow/blocks/questionRetry';
 import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
@@ -82,7 +83,7 @@ function act(run: Run, a: Action): void {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
     a.inner.apply();
-  } else retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage);
+  } else retry(run, a.block, a.w, a.block.data.maxRetries, questionRetryText(a.block.data));
 }
 
 /**
@@ -577,7 +578,7 @@ function leaveQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting): v
   }
   const menu = readerBefore(run, block, true);
   if (menu !== null) return back(menu);
-  retry(run, block, w, block.data.maxRetries, block.data.retryMessage);
+  retry(run, block, w, block.data.maxRetries, questionRetryText(block.data));
 }
 
 /**

@@ -149,7 +149,7 @@ export const humanTakeoverData = z.object({
     .meta({ title: 'Availability', help: 'When people answer; outside these hours the out-of-hours message is said (none: always).', widget: 'opening_hours', tabs: CUSTOM, showWhen: custom }),
   outOfHoursMessage: text
     .default('Our team is offline right now. Leave your details and we will get back to you.')
-    .meta({ title: 'Out-of-hours message', help: 'Said outside the availability times, before the no_agent exit.', widget: 'template', tabs: CUSTOM, showWhen: custom }),
+    .meta({ title: 'Out-of-hours message', help: 'Said outside the availability times, before the “No agent” exit.', widget: 'template', tabs: CUSTOM, showWhen: custom }),
   restartButtons: z.boolean().default(true).meta({ title: 'Restart button', help: 'Offers a "Start again" button when the agent ends the chat.', widget: 'switch', tabs: CUSTOM, showWhen: custom }),
   /** Email `waitingEmailTo` when a chat waits longer than this many minutes (0 = off). */
   waitingEmailAfterMinutes: z
@@ -168,7 +168,7 @@ export const humanTakeoverData = z.object({
     .min(0.1)
     .max(1440)
     .default(10)
-    .meta({ title: 'Queue timeout (minutes)', help: 'After this long with nobody accepting, the timeout exit is taken.', widget: 'number', tabs: ALL }),
+    .meta({ title: 'Queue timeout (minutes)', help: 'After this long with nobody accepting, the “Timeout” exit is taken.', widget: 'number', tabs: ALL }),
   priority: z.enum(priorities).default('normal').meta({ title: 'Priority', help: 'Place in the queue against other chats.', widget: 'select', choices: priorityChoices, tabs: CUSTOM, showWhen: custom }),
   /** Queue priority of a chat the escalation policy hands over for urgency (newcomer s8 #34); `priority` for the others. */
   urgencyPriority: z

@@ -1,7 +1,8 @@
-/** Question: asks and validates an answer (text, email, phone, number, date, URL). */
+/** Question: asks and validates an answer (text, email, phone, number, date, date and time, web address, postal address). */
 import { z } from 'zod';
 import { answerDateRanges, questionInputTypes, text } from './fields';
 import { defineBlock, templateReads } from './helpers';
+import { GENERIC_QUESTION_RETRY } from './questionRetry';
 
 export const questionData = z.object({
   text: text.default('').meta({ title: 'Question', help: 'What the bot asks; {{variables}} allowed.', widget: 'template', placeholder: 'What is your order number?' }),
@@ -30,7 +31,7 @@ export const questionData = z.object({
     .meta({
       title: 'Dates allowed',
       placeholder: 'Any date',
-      help: 'For a Date or Date and time answer: "Past" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Future" reads them as the next one. The retry message is said for a refused date, so say there what is expected.',
+      help: 'For a Date or Date and time answer: "Today or before" refuses a date after today (an incident that already happened) and reads "Monday" or "the 5th" as the last one; "Today or later" refuses a date before today and reads them as the next one. A refused date gets the retry message (left as given, it says which dates are allowed).',
       widget: 'select',
       showWhen: { field: 'inputType', oneOf: ['date', 'datetime'] },
       choices: {
@@ -54,8 +55,12 @@ export const questionData = z.object({
   /** Variable that receives the (normalised) answer. */
   variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'orderNumber' }),
   retryMessage: text
-    .default("Sorry, that doesn't look right. Could you try again?")
-    .meta({ title: 'Retry message', help: 'Said when the answer does not fit the answer type.', widget: 'template' }),
+    .default(GENERIC_QUESTION_RETRY)
+    .meta({
+      title: 'Retry message',
+      help: 'Said when the answer does not fit the answer type. Left as given (or empty), the bot says instead what the answer type expects, with an example (for Date and time: a day and a time, like Monday 6pm).',
+      widget: 'template',
+    }),
   /** Invalid answers allowed before the `fallback` exit is taken. */
   maxRetries: z.number().int().min(0).max(20).default(2).meta({ title: 'Retries', help: 'Invalid answers allowed before the fallback exit is taken.', widget: 'number' }),
   /** Do not ask when the variable already holds a valid answer (prefilled, set earlier, or by an agent). */
@@ -92,11 +97,11 @@ export const questionData = z.object({
 export const questionBlock = defineBlock({
   kind: 'question',
   label: 'Question',
-  description: 'Asks and validates an answer (text, email, phone, number, date, URL).',
+  description: 'Asks and validates an answer (text, email, phone, number, date, date and time, web address, postal address).',
   group: 'Questions',
   icon: 'MessageCircleQuestionMark',
   data: questionData,
-  defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: "Sorry, that doesn't look right. Could you try again?", maxRetries: 2, skipIfKnown: false }),
+  defaultData: () => ({ text: '', inputType: 'text' as const, variable: 'answer', retryMessage: GENERIC_QUESTION_RETRY, maxRetries: 2, skipIfKnown: false }),
   waitsForCustomer: true,
   exits: () => ['next', 'fallback'],
   requiredExits: () => ['next'],

@@ -163,7 +163,7 @@ describe('question block', () => {
     const c = converse(flow([['q', 'fallback', 'fb']], 1));
     // (Session 38: not "nope", which declines the email and takes the fallback at once: emailRefusedS38.test.ts.)
     c.say('ana at example');
-    expect(c.lastBotText()).toBe("Sorry, that doesn't look right. Could you try again?");
+    expect(c.lastBotText()).toBe("That doesn't look like an email address. Could you type it again, like name@example.com?");
     expect(c.state.waiting).toMatchObject({ kind: 'input', retries: 1 });
     c.say('ana at example dot');
     expect(c.lastBotText()).toBe('Let us try something else.');
@@ -174,7 +174,7 @@ describe('question block', () => {
     const c = converse(flow([], 1));
     for (let i = 0; i < 4; i++) c.say('nope');
     expect(c.mode()).toBe('bot');
-    expect(c.lastBotText()).toBe("Sorry, that doesn't look right. Could you try again?");
+    expect(c.lastBotText()).toBe("That doesn't look like an email address. Could you type it again, like name@example.com?");
     c.say('ok@x.io');
     expect(c.lastBotText()).toBe('Thanks, we will write to ok@x.io.');
   });

@@ -128,7 +128,8 @@ describe('escalation routing', () => {
     const step = c.say('I want to talk to a real person please');
     expect(step.decision?.action).toBe('handoff');
     expect(c.mode()).toBe('bot');
-    expect(c.lastBotText()).toBe("Sorry, that doesn't look right. Could you try again?");
+    // Session 39: a Number question left with the generic retry says what to type.
+    expect(c.lastBotText()).toBe('Sorry, I need a number. Could you type it in figures, like 42?');
     expect(c.state.lastEscalation).toBeNull();
   });
 

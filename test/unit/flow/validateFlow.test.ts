@@ -31,7 +31,10 @@ describe('validateFlow: schema problems', () => {
     expect(p).toMatchObject({ severity: 'error', path: '$.blocks[1].kind', blockId: 'welcome' });
     expect(p.message).toContain("unknown block kind 'mesage'");
     for (const k of blockKinds) expect(p.hint).toContain(`'${k}'`);
-    expect(p.hint).toContain("Did you mean 'message'?");
+    // Session 39 (newcomer s39 N25): named as the palette names them, the file's word in parentheses.
+    expect(p.hint).toContain("Did you mean Message ('message')?");
+    expect(p.hint).toContain("Human takeover ('human_takeover')");
+    expect(p.hint).toContain("Set variable ('set_variable')");
     // zod's own discriminator message is not shown on top of ours
     expect(codes(r)).toEqual(['unknown_kind']);
     expect(r.ok).toBe(false);

@@ -4,6 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Block, BlockKind } from '../../../../shared/flow/schema';
+import type { questionInputTypes } from '../../../../shared/flow/blocks/fields';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -34,6 +35,18 @@ function rulesSummary(group: Data | undefined): string {
     .join(join) + (rules.length > 3 ? ` (+${rules.length - 3})` : '');
 }
 
+/** The Question node's answer-type chip: the inspector's words, short (newcomer s39 N10: the node said "datetime"). */
+export const answerTypeChip: Record<(typeof questionInputTypes)[number], string> = {
+  text: 'Text',
+  email: 'Email',
+  phone: 'Phone',
+  number: 'Number',
+  date: 'Date',
+  datetime: 'Date & time',
+  url: 'Web address',
+  address: 'Postal address',
+};
+
 const modeLabel: Record<string, string> = { simple: 'Simple', default: 'Default', custom: 'Custom' };
 
 export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: Block }) => ReactNode>> = {
@@ -43,7 +56,7 @@ export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: 
     <>
       <Text empty="No question text">{data.text}</Text>
       <Meta>
-        <span className="bn-chip">{data.inputType}</span> <Var name={data.variable} />
+        <span className="bn-chip">{answerTypeChip[data.inputType as keyof typeof answerTypeChip] ?? data.inputType}</span> <Var name={data.variable} />
       </Meta>
     </>
   ),
