@@ -22,6 +22,7 @@ import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
+import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
@@ -512,6 +513,7 @@ export function answerTakeoverQuestion(
     // customer's (a shop writing to team@gmail.com must not refuse every gmail customer; urgentHandoff's kim@example.com).
     const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
     const late = r.ok || then !== null ? null : nameAtEmailQuestion(run, t);
+    let side: SideQuestion | null;
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
@@ -531,6 +533,14 @@ export function answerTakeoverQuestion(
       // until the retries ran out). Session 38: remembered, so no later question asks it again.
       run.s.emailDeclined = true;
       bot(run, takeoverTexts.emailSkipped, block.id);
+    } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
+      // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
+      // the flow answers it with messages alone, else told who can; the email asked again, no try counted.
+      if (side.said !== null) {
+        sayAnswer(run, side.said);
+        bot(run, takeoverPrompts.email, block.id);
+      } else bot(run, unansweredAtEmail.takeover, block.id);
+      return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
