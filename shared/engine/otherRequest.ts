@@ -31,7 +31,7 @@ export function asksByForm(text: string, normalized: string): boolean {
 }
 
 /** The blocks that read what a customer wants from typed text (intent and keyword routers), in flow order. */
-function requestReaders(run: Run): Block[] {
+export function requestReaders(run: Run): Block[] {
   return run.flow.blocks.filter((b) => behaviourOf(b.kind).acceptsForwardedText === true);
 }
 
@@ -83,7 +83,7 @@ export interface OtherRequest {
 }
 
 /** The Message blocks from `exit` of `router` up to a block that reads requests (or the way's end); null otherwise. */
-function answerOnly(run: Run, router: Block, exit: string | null): Block[] | null {
+export function answerOnly(run: Run, router: Block, exit: string | null): Block[] | null {
   if (exit === null) return null;
   const said: Block[] = [];
   let at = run.c.exitOf(router.id, exit);
@@ -119,7 +119,7 @@ export function otherRequestAt(run: Run, block: Block, text: string): OtherReque
 }
 
 /** The exit a router's reading takes (an intent router's intent id); null when it names none. */
-function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
+export function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
   return behaviourOf(router.kind).exitOfReading?.(intent) ?? null;
 }
 
