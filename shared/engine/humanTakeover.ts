@@ -18,7 +18,8 @@ import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
 import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
-import { detectUrgency } from '../escalation/detectors/detectUrgency';
+import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
+import { customerEntry } from './handoffContext';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
@@ -26,7 +27,7 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { reasonAlreadyGiven } from './reasonGiven';
+import { reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -241,7 +242,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
   if (wantsReason(run, d)) {
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);
-    if (given !== null) setVar(run, 'handoffReason', given);
+    // Session 39 (hostile s38 M2): a takeover the flow reached by itself takes the customer's choices on the way.
+    const way = given === null && entry?.reason === undefined ? reasonFromWay(run, block.id) : null;
+    if (given !== null || way !== null) setVar(run, 'handoffReason', (given ?? way) as string);
   }
   // Session 36 (hostile s35 F11): "no email, just get me a person": the request is met without asking the email the
   // customer just declined ("What is your email address, in case we get disconnected?" came next). Session 37 (F11
@@ -734,6 +737,9 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   const req = assignmentRequest(d);
   setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, priority)).text);
   bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
+  // Session 39 (hostile s38 M2): after a handover for an injury, the flow's own emergency line again ("call 112").
+  const emergency = injuryHandover(run, signals) ? emergencyLineOf(run.flow) : null;
+  if (emergency !== null) bot(run, emergency, block.id);
 
   const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone });
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
@@ -970,4 +976,39 @@ export function crisisLineOf(flow: Flow): string {
   const own = flow.escalation.urgency.crisisLine?.trim();
   if (own) return own;
   return UK_IE_ZONES.has(flow.settings.timezone) ? takeoverTexts.crisisNobodyNow : takeoverTexts.crisisNobodyNowElsewhere;
+}
+
+/**
+ * Session 39 (fix, hostile s38 M2, the 112 line): whether the handover is for a person hurt now: the reason the team
+ * gets (handoffReason: the customer's words, or the choices on the way, "Report an incident: Yes, someone is hurt") or
+ * the message that escalated says so (detectUrgency saysSomeoneHurt).
+ */
+function injuryHandover(run: Run, signals: readonly Signal[]): boolean {
+  const texts: string[] = [];
+  const r = run.s.variables.handoffReason;
+  if (typeof r === 'string') texts.push(r);
+  for (const sig of signals) {
+    const e = sig.reason === 'urgency' ? customerEntry(run.s.recentTranscript, run.s.turn, sig.turn) : null;
+    if (e !== null) texts.push(e.text);
+  }
+  return texts.some((t) => saysSomeoneHurt(analyzeText(analysedPart(t))));
+}
+
+/** A sentence of the flow's own messages that gives an emergency number to call ("If anyone is hurt, call 112 first."). */
+const CALL_NUMBER = /\bcall\s+(?:\d{2,3}|9-?1-?1)\b/i;
+const emergencyLines = new WeakMap<Flow, string | null>();
+export function emergencyLineOf(flow: Flow): string | null {
+  const known = emergencyLines.get(flow);
+  if (known !== undefined) return known;
+  let line: string | null = null;
+  for (const b of flow.blocks) {
+    if (b.kind !== 'message') continue;
+    const sentence = b.data.text.split(/(?<=[.!?])\s+/).find((x) => CALL_NUMBER.test(x) && !x.includes('{{'));
+    if (sentence !== undefined) {
+      line = sentence.trim();
+      break;
+    }
+  }
+  emergencyLines.set(flow, line);
+  return line;
 }

@@ -16,6 +16,9 @@ import { behaviourOf } from './blockBehaviours';
 import { asksByForm, otherRequestAt } from './otherRequest';
 import { normalizeText } from '../nlu/normalizeText';
 
+/** Words of the email itself: a question with them is about the question asked. */
+const ABOUT_EMAIL = /\b(?:e-?mail|mail|address|inbox|gmail|outlook|hotmail)\b/i;
+
 /** What a message at an email question asks, when it is a question: the flow's answer (Message blocks), or none. */
 export type SideQuestion = { said: readonly Block[] } | { said: null };
 
@@ -26,7 +29,9 @@ export type SideQuestion = { said: readonly Block[] } | { said: null };
 export function sideQuestionAtEmail(run: Run, block: Block, text: string): SideQuestion | null {
   if (text.includes('@') || !asksByForm(text, normalizeText(text))) return null;
   const other = otherRequestAt(run, block, text);
-  return { said: other?.aside ?? null };
+  if (other?.aside) return { said: other.aside };
+  // A question about the email itself ("where do I find my email for this") gets the email question's own lines.
+  return ABOUT_EMAIL.test(text) ? null : { said: null };
 }
 
 /** Says the flow's answer to a side question (its Message blocks, in order); the caller asks its question again. */

@@ -78,3 +78,45 @@ export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | nul
   const first = customerEntry(s.recentTranscript, s.turn, 0);
   return first !== null && first.rating !== true && statesAReason(first.text) ? first.text.trim() : null;
 }
+
+/** Customer answers read back at most when the way to a takeover is told from the choices on it. */
+const WAY_ANSWERS = 4;
+
+/**
+ * Session 39 (fix, hostile s38 M2): a takeover the flow reached by itself (a failed claim lookup, an injury reported on
+ * the incident path) asked "In a few words, what do you need help with?" although the customer's choices on the way say
+ * it. The reason is then those choices, in order: the topic picked at a menu ("Follow up on a claim") and the answers
+ * after it ("CL-558201", "Yes, someone is hurt"). Read back from the customer's latest answers to Buttons and Question
+ * blocks (at most four) up to a topic menu: Buttons with three options or more whose option picked stores its label (a
+ * range or a value stored instead, lead-gen's "11-50", is a questionnaire's answer, which says no reason). Null when
+ * there is no such menu on the way, or when the latest choice itself leads straight to the takeover ("Talk to sales",
+ * "Speak to an advisor": the customer asked for a person, and the reason question is theirs to answer).
+ */
+export function reasonFromWay(run: Run, takeoverId: string): string | null {
+  const s = run.s;
+  const v = s.variables;
+  const parts: string[] = [];
+  let answers = 0;
+  for (let i = s.recentTranscript.length - 1; i >= 0 && answers < WAY_ANSWERS; i--) {
+    const e = s.recentTranscript[i]!;
+    if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
+    if (e.blockId === takeoverId) return null;
+    const b = run.c.blocks.get(e.blockId);
+    if (b === undefined) return null;
+    answers++;
+    if (b.kind === 'buttons') {
+      const stored = b.data.variable ? v[b.data.variable] : undefined;
+      const said = e.text.trim().toLowerCase();
+      const chosen = b.data.options.find((o) => (stored !== undefined && stored !== null && (o.value ?? o.label) === stored) || o.label.toLowerCase() === said);
+      if (chosen === undefined) return null;
+      if (run.c.exitOf(b.id, chosen.id) === takeoverId) return null;
+      parts.unshift(chosen.label);
+      if (b.data.options.length >= 3) return chosen.value === undefined || chosen.value === chosen.label ? parts.join(': ') : null;
+    } else if (b.kind === 'question') {
+      const value = b.data.variable ? v[b.data.variable] : undefined;
+      if (value === v.customerEmail || value === v.customerName) continue;
+      if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') parts.unshift(String(value).trim());
+    } else return null;
+  }
+  return null;
+}

@@ -4,8 +4,8 @@
  * nothing was said of it.
  *
  * At a block where the customer says what they want (a menu, an intent router: behaviour `readsRequests` /
- * `acceptsForwardedText`), a message made of two parts joined by "and also" / "also" / "and then" / "plus" or a
- * sentence's end, each of which the flow's request reader (its intent router) reads as a request, two different ones,
+ * `acceptsForwardedText`), a message made of two parts joined by "and also" / "also" / "and then" / "plus" or after a
+ * question mark, each of which the flow's request reader (its intent router) reads as a request, two different ones,
  * is two requests. A request the flow answers with messages alone (otherRequest.ts answerOnly: shipping costs, opening
  * hours) is answered first, and the other request's way is then followed, so both are served; when both need more than
  * messages (asks, lookups), the first is served and the customer is told to ask about the second after it. A part that
@@ -21,8 +21,12 @@ import { classifyInput } from './runBlocks';
 import { answerOnly, exitOfReading, requestReaders } from './otherRequest';
 import { sayAnswer } from './questionAtEmail';
 
-/** Where one request ends and another begins: "and also", "also", "and then", "plus", or after a sentence's end. */
-const JOIN = /\s*,?\s*\b(?:and\s+also|and\s+then|also|plus)\b[\s,:]*|(?<=[.?!])\s+(?=\S)/i;
+/**
+ * Where one request ends and another begins: "and also", "also", "and then", "plus", or after a question mark (two
+ * questions). Not after a full stop: a story before the question ("I ordered the wrong colour, typical me. How do
+ * returns work?") is the question's context, not a request of its own (it was read as tracking: escrfEval w11-087).
+ */
+const JOIN = /\s*,?\s*\b(?:and\s+also|and\s+then|also|plus)\b[\s,:]*|(?<=\?)\s+(?=\S)/i;
 
 interface Part {
   text: string;
