@@ -45,7 +45,7 @@ function wayReaches(run: Run, router: Block, exit: string, target: string): bool
 }
 
 /** Whether a block reads what the customer wants (a menu, a router, "Anything else?"). */
-function readsRequests(b: Block): boolean {
+export function readsRequests(b: Block): boolean {
   const beh = behaviourOf(b.kind);
   return beh.readsRequests === true || beh.acceptsForwardedText === true;
 }
@@ -54,7 +54,7 @@ function readsRequests(b: Block): boolean {
  * The blocks reached from `starts` (themselves included), at most WAY_DEPTH steps on, not going on past a block for
  * which `stopsAt` holds (it is reached, its exits are not followed).
  */
-function reachedFrom(run: Run, starts: string[], stopsAt: (b: Block) => boolean): Set<string> {
+export function reachedFrom(run: Run, starts: string[], stopsAt: (b: Block) => boolean): Set<string> {
   const seen = new Set<string>();
   let frontier = starts;
   for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {

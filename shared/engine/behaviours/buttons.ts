@@ -19,6 +19,7 @@ import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
 import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
+import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
 
@@ -222,6 +223,11 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (!/[\p{L}\p{N}]/u.test(text)) return new EmojiAnswer(false, null, run, act, { type: 'choose', block, choice });
       return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
     }
+    // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
+    // reference (referenceChoice.ts); it was "Please choose one of the options."
+    const byReference = optionByReference(run, block, text);
+    const refChoice = byReference === null ? undefined : run.c.buttons(block).find((b) => b.id === byReference);
+    if (refChoice !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice: refChoice });
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never

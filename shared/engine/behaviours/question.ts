@@ -26,6 +26,7 @@ import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
+import { referenceGivenEarlier } from '../referenceChoice';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -92,7 +93,8 @@ function act(run: Run, a: Action): void {
 function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
   // Session 13 (hostile s13 #11): the value in the customer's latest message wins over the remembered variable ("where
   // is order NW-555555" after tracking NW-104233 looks up NW-555555); givenEntity reads only that message.
-  return givenEntity(run, block) ?? knownVariable(run, block);
+  // Session 39 (hostile s38 M3): a reference of the example's shape given earlier and not used yet (referenceChoice.ts).
+  return givenEntity(run, block) ?? knownVariable(run, block) ?? referenceGivenEarlier(run, block);
 }
 
 function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {

@@ -1,0 +1,100 @@
+/**
+ * Session 39 (fix, hostile s38 M3): references the customer names before the question that asks for them.
+ * - "my policy is HM-2231-0457 and my claim is CL-558201" at the policy question: after "Follow up on a claim", "What is
+ *   your claim reference? (e.g. CL-558201)" asked for it again. A Question that names no entity to take
+ *   (`fromEntity`) but whose example is a reference with a prefix ("CL-558201") takes a reference of that very shape the
+ *   customer gave earlier in the conversation (remembered entities) that no variable holds yet (a reference already
+ *   used, a claim looked up before, is not taken for the next one).
+ * - "what's happening with claim CL-558201?" at the insurer's menu got "Please choose one of the options.": a message
+ *   holding a reference of the shape a Question on exactly one option's way asks for (its example, up to the next block
+ *   that reads requests) picks that option; the question then takes the reference (above). A reference that fits the
+ *   ways of two options (Northwind's order number: tracking and returns) picks nothing.
+ */
+import type { Block, BlockOf, Value } from '../flow/schema';
+import type { Run } from './run';
+import { reachedFrom, readsRequests } from './otherRequest';
+import { referenceShapes, referencesOfShape, type ReferenceShape } from './questionValidators';
+
+const SHAPES = new WeakMap<object, ReferenceShape[]>();
+
+/** The shapes of the references a Question's example asks for that start with letters ("CL-558201", "NW-104233"). */
+export function prefixedShapes(block: BlockOf<'question'>): ReferenceShape[] {
+  let s = SHAPES.get(block.data);
+  if (s === undefined) {
+    s = referenceShapes([block.data.text, block.data.retryMessage]).filter((shape) => shape.groups[0]?.kind === 'prefix');
+    SHAPES.set(block.data, s);
+  }
+  return s;
+}
+
+/** The references of `block`'s example shape in `text`. */
+function referencesFor(block: BlockOf<'question'>, text: string): string[] {
+  const out: string[] = [];
+  for (const shape of prefixedShapes(block)) out.push(...referencesOfShape(text, shape));
+  return out;
+}
+
+/** The values the conversation's variables hold, upper-cased (the latest message aside). */
+function heldValues(run: Run): Set<string> {
+  const held = new Set<string>();
+  for (const [name, v] of Object.entries(run.s.variables)) if (name !== 'lastMessage' && typeof v === 'string') held.add(v.toUpperCase());
+  return held;
+}
+
+/**
+ * A reference of the Question's example shape the customer gave earlier (remembered entities, newest first) that no
+ * variable holds yet; null when the block names an entity of its own to take (`fromEntity`: its rule reads the latest
+ * message) or none fits.
+ */
+export function referenceGivenEarlier(run: Run, block: BlockOf<'question'>): Value | null {
+  if (block.data.fromEntity !== undefined || prefixedShapes(block).length === 0) return null;
+  const list = run.s.entities;
+  let held: Set<string> | null = null;
+  for (let i = list.length - 1; i >= 0; i--) {
+    const e = list[i]!;
+    if (e.type !== 'order_id' && e.type !== 'policy_number') continue;
+    const found = referencesFor(block, e.value)[0];
+    if (found === undefined) continue;
+    held ??= heldValues(run);
+    if (!held.has(found.toUpperCase())) return found;
+  }
+  return null;
+}
+
+/**
+ * The option of a Buttons block whose way (up to the next block that reads requests) holds the only Question asking for
+ * a reference of a shape `text` holds; null when none or several do.
+ */
+export function optionByReference(run: Run, block: BlockOf<'buttons'>, text: string): string | null {
+  if (!/\d/.test(text)) return null;
+  let picked: string | null = null;
+  for (const [option, questions] of questionsOnWays(run, block)) {
+    if (!questions.some((q) => referencesFor(q, text).length > 0)) continue;
+    if (picked !== null) return null;
+    picked = option;
+  }
+  return picked;
+}
+
+/** Per compiled flow and Buttons block: each option's Questions with a prefixed example on its way (computed once). */
+const WAYS = new WeakMap<object, Map<string, [string, BlockOf<'question'>[]][]>>();
+function questionsOnWays(run: Run, block: BlockOf<'buttons'>): [string, BlockOf<'question'>[]][] {
+  let byBlock = WAYS.get(run.c);
+  if (byBlock === undefined) WAYS.set(run.c, (byBlock = new Map()));
+  let ways = byBlock.get(block.id);
+  if (ways === undefined) {
+    ways = [];
+    for (const o of block.data.options) {
+      const first = run.c.exitOf(block.id, o.id);
+      if (first === undefined) continue;
+      const questions: BlockOf<'question'>[] = [];
+      for (const id of reachedFrom(run, [first], readsRequests)) {
+        const b = run.c.blocks.get(id) as Block | undefined;
+        if (b !== undefined && b.kind === 'question' && prefixedShapes(b).length > 0) questions.push(b);
+      }
+      if (questions.length > 0) ways.push([o.id, questions]);
+    }
+    byBlock.set(block.id, ways);
+  }
+  return ways;
+}
