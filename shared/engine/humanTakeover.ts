@@ -27,7 +27,7 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
+import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -79,6 +79,7 @@ export const takeoverTexts = {
   closedMeanwhile: (when: string) => `I'm sorry, our team has gone offline in the meantime, so I can't put you through${when === '' ? '' : `: they're back ${when}`}.`,
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
+  reasonKept: 'No problem, you can tell them yourself.',
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /**
    * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
@@ -553,6 +554,9 @@ export function answerTakeoverQuestion(
     // Session 38 (hostile s38 H5, the takeover's side): "sorry, wrong email, it is ann2@example.com" at the reason
     // question was the reason, and the old address stayed: the address is replaced, said back, and the reason asked again.
     return;
+  } else if (w.field === 'reason' && keepsReasonForPerson(t)) {
+    // Session 39 (hostile s38 L2): "I would rather explain it to the advisor" is no reason for the agent either.
+    bot(run, takeoverTexts.reasonKept, block.id);
   } else if (!isUnsureReply(normalizeText(t))) {
     // Session 24 (hostile s17 #25): "I'm not sure" at "what do you need help with?" is no reason for the agent.
     setVar(run, 'handoffReason', t);

@@ -120,3 +120,17 @@ export function reasonFromWay(run: Run, takeoverId: string): string | null {
   }
   return null;
 }
+
+/**
+ * Session 39 (fix, hostile s38 L2): "I would rather explain it to the advisor" at the takeover's reason question became
+ * the reason the team read. A message that only keeps the reason for the person ("I'd rather tell the agent myself",
+ * "I'll explain to them", "I prefer not to say", "it's private") is no reason; one that goes on to say it ("... that my
+ * roof collapsed") is.
+ */
+const FOR_PERSON =
+  /^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually)[\s,]+)*(?:i(?:'d|\s+would)\s+(?:rather|prefer(?:\s+to)?)|i(?:'ll|\s+will)|i\s+prefer\s+to|i\s+want\s+to|let\s+me|can\s+i)\s+(?:just\s+)?(?:explain|tell|say|discuss|describe|go\s+over)(?:\s+(?:it|that|this|everything|all\s+that))?(?:\s+(?:to|with))?(?:\s+(?:the|an|a|your|my))?\s+(?:advisor|adviser|agent|person|human|them|someone|somebody|colleague|team|rep|representative|staff|people)(?:\s+(?:directly|myself|personally|in\s+person|when\s+they\s+join|please|thanks|thank\s+you))*$/;
+const NOT_SAYING = /^(?:(?:sorry|no|um+|well)[\s,]+)*(?:i(?:'d|\s+would)\s+rather\s+not(?:\s+say)?|(?:i\s+)?prefer\s+not\s+to\s+say|rather\s+not\s+say|it(?:'s|\s+is)\s+(?:private|personal|confidential))(?:\s+(?:please|thanks|thank\s+you|sorry))*$/;
+export function keepsReasonForPerson(text: string): boolean {
+  const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return FOR_PERSON.test(t) || NOT_SAYING.test(t);
+}
