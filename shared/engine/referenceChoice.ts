@@ -63,13 +63,17 @@ export function referenceGivenEarlier(run: Run, block: BlockOf<'question'>): Val
 
 /**
  * The option of a Buttons block whose way (up to the next block that reads requests) holds the only Question asking for
- * a reference of a shape `text` holds; null when none or several do.
+ * a reference of a shape `text` holds that no variable holds yet; null when none or several do (buttons.ts: not at a
+ * confirmation whose fallback acts as one of its options).
  */
 export function optionByReference(run: Run, block: BlockOf<'buttons'>, text: string): string | null {
   if (!/\d/.test(text)) return null;
   let picked: string | null = null;
+  let held: Set<string> | null = null;
   for (const [option, questions] of questionsOnWays(run, block)) {
-    if (!questions.some((q) => referencesFor(q, text).length > 0)) continue;
+    // A reference a variable already holds (the one being confirmed, one looked up before) asks for nothing new.
+    const fresh = (q: BlockOf<'question'>) => referencesFor(q, text).some((r) => !(held ??= heldValues(run)).has(r.toUpperCase()));
+    if (!questions.some(fresh)) continue;
     if (picked !== null) return null;
     picked = option;
   }

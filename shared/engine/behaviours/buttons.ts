@@ -225,7 +225,9 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     }
     // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
     // reference (referenceChoice.ts); it was "Please choose one of the options."
-    const byReference = optionByReference(run, block, text);
+    // Not at a confirmation whose fallback acts as an option ("shall I cancel order NW-270915? [Yes | Another order]"):
+    // its own rules read a reference there (escrfEval: two corpus loops were lost without this).
+    const byReference = fallbackActsAsAnOption(run, block) ? null : optionByReference(run, block, text);
     const refChoice = byReference === null ? undefined : run.c.buttons(block).find((b) => b.id === byReference);
     if (refChoice !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice: refChoice });
     const router = forwardRouter(run, block);
