@@ -15,6 +15,7 @@ import { bot } from './run';
 import { behaviourOf } from './blockBehaviours';
 import { asksByForm, otherRequestAt } from './otherRequest';
 import { normalizeText } from '../nlu/normalizeText';
+import { asksForAPersonAgain } from './questionValidators';
 
 /** Words of the email itself: a question with them is about the question asked. */
 const ABOUT_EMAIL = /\b(?:e-?mail|mail|address|inbox|gmail|outlook|hotmail)\b/i;
@@ -27,7 +28,8 @@ export type SideQuestion = { said: readonly Block[] } | { said: null };
  * by its form). Called only once the message gave no address, declined none and named no one.
  */
 export function sideQuestionAtEmail(run: Run, block: Block, text: string): SideQuestion | null {
-  if (text.includes('@') || !asksByForm(text, normalizeText(text))) return null;
+  // A request for a person ("can I just talk to someone?") is what the customer is getting: no question to answer.
+  if (text.includes('@') || !asksByForm(text, normalizeText(text)) || asksForAPersonAgain(text)) return null;
   const other = otherRequestAt(run, block, text);
   if (other?.aside) return { said: other.aside };
   // A question about the email itself ("where do I find my email for this") gets the email question's own lines.

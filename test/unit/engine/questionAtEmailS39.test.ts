@@ -83,3 +83,11 @@ describe('hostile s38 M4: a question at the ticket email question (out of hours)
     expect(said).toMatch(/only use your email to reply/);
   });
 });
+
+describe('hostile s38 M4: what is not a side question', () => {
+  it('a request for a person at the takeover email question is not told "the colleague who joins can answer that"', () => {
+    const c = converse(template(), { now: OPEN, agents: ann });
+    c.say('I need a person');
+    expect(c.say('can I just talk to someone?').messages.map((m) => m.text).join('\n')).not.toMatch(/colleague who joins can answer/);
+  });
+});
