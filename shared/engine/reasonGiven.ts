@@ -18,6 +18,7 @@ import { customerEntry } from './handoffContext';
 import { asksForAPersonAgain } from './questionValidators';
 import { extractEntities } from '../nlu/entities';
 import { stemWord } from '../nlu/stem';
+import { behaviourOf } from './blockBehaviours';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -94,29 +95,22 @@ const WAY_ANSWERS = 4;
  */
 export function reasonFromWay(run: Run, takeoverId: string): string | null {
   const s = run.s;
-  const v = s.variables;
   const parts: string[] = [];
   let answers = 0;
+  let latest = true;
   for (let i = s.recentTranscript.length - 1; i >= 0 && answers < WAY_ANSWERS; i--) {
     const e = s.recentTranscript[i]!;
     if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
     if (e.blockId === takeoverId) return null;
     const b = run.c.blocks.get(e.blockId);
-    if (b === undefined) return null;
+    const a = b === undefined ? null : (behaviourOf(b.kind).wayAnswer?.(run, b as never, e.text) ?? null);
+    if (a === null) return null;
     answers++;
-    if (b.kind === 'buttons') {
-      const stored = b.data.variable ? v[b.data.variable] : undefined;
-      const said = e.text.trim().toLowerCase();
-      const chosen = b.data.options.find((o) => (stored !== undefined && stored !== null && (o.value ?? o.label) === stored) || o.label.toLowerCase() === said);
-      if (chosen === undefined) return null;
-      if (run.c.exitOf(b.id, chosen.id) === takeoverId) return null;
-      parts.unshift(chosen.label);
-      if (b.data.options.length >= 3) return chosen.value === undefined || chosen.value === chosen.label ? parts.join(': ') : null;
-    } else if (b.kind === 'question') {
-      const value = b.data.variable ? v[b.data.variable] : undefined;
-      if (value === v.customerEmail || value === v.customerName) continue;
-      if ((typeof value === 'string' && value.trim() !== '') || typeof value === 'number') parts.unshift(String(value).trim());
-    } else return null;
+    // The latest choice leading straight to the takeover asks for a person: the reason is theirs to give.
+    if (latest && a.ledTo === takeoverId) return null;
+    latest = false;
+    if (a.said !== null && a.ledTo !== takeoverId) parts.unshift(a.said);
+    if (a.menu) return a.topicMenu ? parts.join(': ') : null;
   }
   return null;
 }

@@ -10,27 +10,28 @@
  *   that reads requests) picks that option; the question then takes the reference (above). A reference that fits the
  *   ways of two options (Northwind's order number: tracking and returns) picks nothing.
  */
-import type { Block, BlockOf, Value } from '../flow/schema';
+import type { Block, BlockOf } from '../flow/schema';
 import type { Run } from './run';
 import { reachedFrom, readsRequests } from './otherRequest';
 import { referenceShapes, referencesOfShape, type ReferenceShape } from './questionValidators';
+import { behaviourOf } from './blockBehaviours';
 
 const SHAPES = new WeakMap<object, ReferenceShape[]>();
 
-/** The shapes of the references a Question's example asks for that start with letters ("CL-558201", "NW-104233"). */
-export function prefixedShapes(block: BlockOf<'question'>): ReferenceShape[] {
-  let s = SHAPES.get(block.data);
+/** The shapes of the references with a prefix ("CL-558201", "NW-104233") that an example in `texts` shows (cached by `key`). */
+export function prefixedShapes(key: object, texts: readonly (string | undefined)[]): ReferenceShape[] {
+  let s = SHAPES.get(key);
   if (s === undefined) {
-    s = referenceShapes([block.data.text, block.data.retryMessage]).filter((shape) => shape.groups[0]?.kind === 'prefix');
-    SHAPES.set(block.data, s);
+    s = referenceShapes(texts).filter((shape) => shape.groups[0]?.kind === 'prefix');
+    SHAPES.set(key, s);
   }
   return s;
 }
 
-/** The references of `block`'s example shape in `text`. */
-function referencesFor(block: BlockOf<'question'>, text: string): string[] {
+/** The references of `shapes` in `text`. */
+function referencesFor(shapes: readonly ReferenceShape[], text: string): string[] {
   const out: string[] = [];
-  for (const shape of prefixedShapes(block)) out.push(...referencesOfShape(text, shape));
+  for (const shape of shapes) out.push(...referencesOfShape(text, shape));
   return out;
 }
 
@@ -42,18 +43,18 @@ function heldValues(run: Run): Set<string> {
 }
 
 /**
- * A reference of the Question's example shape the customer gave earlier (remembered entities, newest first) that no
- * variable holds yet; null when the block names an entity of its own to take (`fromEntity`: its rule reads the latest
- * message) or none fits.
+ * A reference of `shapes` (a Question's example) the customer gave earlier (remembered entities, newest first) that no
+ * variable holds yet; null when none fits. The Question asks this only when it names no entity of its own to take
+ * (`fromEntity`: its rule reads the latest message).
  */
-export function referenceGivenEarlier(run: Run, block: BlockOf<'question'>): Value | null {
-  if (block.data.fromEntity !== undefined || prefixedShapes(block).length === 0) return null;
+export function referenceGivenEarlier(run: Run, shapes: readonly ReferenceShape[]): string | null {
+  if (shapes.length === 0) return null;
   const list = run.s.entities;
   let held: Set<string> | null = null;
   for (let i = list.length - 1; i >= 0; i--) {
     const e = list[i]!;
     if (e.type !== 'order_id' && e.type !== 'policy_number') continue;
-    const found = referencesFor(block, e.value)[0];
+    const found = referencesFor(shapes, e.value)[0];
     if (found === undefined) continue;
     held ??= heldValues(run);
     if (!held.has(found.toUpperCase())) return found;
@@ -72,7 +73,7 @@ export function optionByReference(run: Run, block: BlockOf<'buttons'>, text: str
   let held: Set<string> | null = null;
   for (const [option, questions] of questionsOnWays(run, block)) {
     // A reference a variable already holds (the one being confirmed, one looked up before) asks for nothing new.
-    const fresh = (q: BlockOf<'question'>) => referencesFor(q, text).some((r) => !(held ??= heldValues(run)).has(r.toUpperCase()));
+    const fresh = (shapes: ReferenceShape[]) => referencesFor(shapes, text).some((r) => !(held ??= heldValues(run)).has(r.toUpperCase()));
     if (!questions.some(fresh)) continue;
     if (picked !== null) return null;
     picked = option;
@@ -80,9 +81,9 @@ export function optionByReference(run: Run, block: BlockOf<'buttons'>, text: str
   return picked;
 }
 
-/** Per compiled flow and Buttons block: each option's Questions with a prefixed example on its way (computed once). */
-const WAYS = new WeakMap<object, Map<string, [string, BlockOf<'question'>[]][]>>();
-function questionsOnWays(run: Run, block: BlockOf<'buttons'>): [string, BlockOf<'question'>[]][] {
+/** Per compiled flow and Buttons block: each option's example shapes of the blocks on its way (computed once). */
+const WAYS = new WeakMap<object, Map<string, [string, ReferenceShape[][]][]>>();
+function questionsOnWays(run: Run, block: BlockOf<'buttons'>): [string, ReferenceShape[][]][] {
   let byBlock = WAYS.get(run.c);
   if (byBlock === undefined) WAYS.set(run.c, (byBlock = new Map()));
   let ways = byBlock.get(block.id);
@@ -91,10 +92,11 @@ function questionsOnWays(run: Run, block: BlockOf<'buttons'>): [string, BlockOf<
     for (const o of block.data.options) {
       const first = run.c.exitOf(block.id, o.id);
       if (first === undefined) continue;
-      const questions: BlockOf<'question'>[] = [];
+      const questions: ReferenceShape[][] = [];
       for (const id of reachedFrom(run, [first], readsRequests)) {
         const b = run.c.blocks.get(id) as Block | undefined;
-        if (b !== undefined && b.kind === 'question' && prefixedShapes(b).length > 0) questions.push(b);
+        const shapes = b === undefined ? [] : (behaviourOf(b.kind).exampleReferenceShapes?.(b as never) ?? []);
+        if (shapes.length > 0) questions.push(shapes);
       }
       if (questions.length > 0) ways.push([o.id, questions]);
     }

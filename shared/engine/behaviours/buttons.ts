@@ -197,6 +197,16 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     showPrompt(run, block);
   },
   readsRequests: true,
+  // Session 39 (hostile s38 M2): the option the customer chose tells the team what the way was about; a menu of three
+  // options or more whose option stores its label (no value of its own) is a topic menu, the way's start.
+  wayAnswer(run, block, text) {
+    const stored = block.data.variable ? run.s.variables[block.data.variable] : undefined;
+    const said = text.trim().toLowerCase();
+    const chosen = block.data.options.find((o) => (stored !== undefined && stored !== null && (o.value ?? o.label) === stored) || o.label.toLowerCase() === said);
+    if (chosen === undefined) return null;
+    const menu = block.data.options.length >= 3;
+    return { said: chosen.label, menu, topicMenu: menu && (chosen.value === undefined || chosen.value === chosen.label), ledTo: run.c.exitOf(block.id, chosen.id) };
+  },
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, shown(block));
