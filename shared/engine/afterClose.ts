@@ -12,7 +12,7 @@
  * order?", "I want a person", "hi") restarts the conversation as before. Pure.
  */
 import { bot, customerSaid, type Run } from './run';
-import { onlyCourtesy } from '../nlu/courtesy';
+import { courtesyOf, onlyCourtesy, saysGoodbye } from '../nlu/courtesy';
 import { renderTemplate } from '../flow/template';
 import { withoutInvisible } from './unicodeText';
 import type { TranscriptEntry } from './types';
@@ -22,6 +22,8 @@ import type { TranscriptEntry } from './types';
  * (settings.closedCourtesyMessage absent; empty: nothing is said).
  */
 export const DEFAULT_CLOSED_COURTESY_MESSAGE = "You're welcome! If you need anything else, just write your question here.";
+/** The built-in line to a goodbye without thanks after the end (session 39). */
+export const CLOSED_GOODBYE_MESSAGE = 'Goodbye! If you need anything else, just write your question here.';
 
 /**
  * A message at a closed conversation that only closes it: recorded, answered once with the flow's line
@@ -38,7 +40,11 @@ export function answerAfterClose(run: Run, text: string): boolean {
   if (!onlyCourtesy(text)) return false;
   const before = sinceEnd(run.s.recentTranscript);
   customerSaid(run, text);
-  const line = renderTemplate(run.flow.settings.closedCourtesyMessage ?? DEFAULT_CLOSED_COURTESY_MESSAGE, run.s.variables).trim();
+  // Session 39 (hostile s38 L4): a goodbye with no thanks ("bye", "BYE") got "You're welcome!": the built-in line answers
+  // it with a goodbye. A flow's own line is said to both.
+  const own = run.flow.settings.closedCourtesyMessage;
+  const builtIn = saysGoodbye(text) && courtesyOf(text)?.thanks !== true ? CLOSED_GOODBYE_MESSAGE : DEFAULT_CLOSED_COURTESY_MESSAGE;
+  const line = renderTemplate(own ?? builtIn, run.s.variables).trim();
   // A state saved before the mark existed: the line said last, as the text comparison read it.
   if (before === 'said' || (before !== 'end' && before.from === 'bot' && before.text === line)) return true;
   if (blankLine(line)) return true;

@@ -41,6 +41,7 @@ import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './fa
 import { behaviourOf, canWaitAt } from './blockBehaviours';
 import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { emailAnswer } from './questionValidators';
+import { servesTwoRequests } from './twoRequests';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   crisisLineOf,
@@ -676,7 +677,8 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     return true;
   }
   const failure = s.lastFailure;
-  classified.apply();
+  // Session 39 (hostile s38 M1): two requests in one message are both served (twoRequests.ts).
+  if (!servesTwoRequests(run, block, text)) classified.apply();
   // Session 12 (newcomer s12 #9): a block asking its question again (the offer after a failed order lookup, re-asked
   // after an unexpected answer) does not age the failed HTTP call that led there (failureMemory.ts rule 3): the handoff
   // chosen next still names it.

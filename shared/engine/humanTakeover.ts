@@ -18,14 +18,16 @@ import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
 import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
-import { detectUrgency } from '../escalation/detectors/detectUrgency';
+import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
+import { customerEntry } from './handoffContext';
 import { messageFacts } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
+import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { reasonAlreadyGiven } from './reasonGiven';
+import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -79,6 +81,7 @@ export const takeoverTexts = {
   closedMeanwhile: (when: string) => `I'm sorry, our team has gone offline in the meantime, so I can't put you through${when === '' ? '' : `: they're back ${when}`}.`,
   requeued: 'I am finding someone else to help you. Please stay with us.',
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
+  reasonKept: 'No problem, you can tell them yourself.',
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /**
    * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
@@ -242,7 +245,9 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
   if (wantsReason(run, d)) {
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);
-    if (given !== null) setVar(run, 'handoffReason', given);
+    // Session 39 (hostile s38 M2): a takeover the flow reached by itself takes the customer's choices on the way.
+    const way = given === null && entry?.reason === undefined ? reasonFromWay(run, block.id) : null;
+    if (given !== null || way !== null) setVar(run, 'handoffReason', (given ?? way) as string);
   }
   // Session 36 (hostile s35 F11): "no email, just get me a person": the request is met without asking the email the
   // customer just declined ("What is your email address, in case we get disconnected?" came next). Session 37 (F11
@@ -514,6 +519,7 @@ export function answerTakeoverQuestion(
     // customer's (a shop writing to team@gmail.com must not refuse every gmail customer; urgentHandoff's kim@example.com).
     const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
     const late = r.ok || then !== null ? null : nameAtEmailQuestion(run, t);
+    let side: SideQuestion | null;
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
@@ -538,6 +544,14 @@ export function answerTakeoverQuestion(
       // disconnected?" was "That doesn't look like an email address": the person is what they are getting, so the
       // optional email is left out (not declined: a later ticket may still ask it) and the handover goes on.
       bot(run, takeoverTexts.emailSkippedForPerson, block.id);
+    } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
+      // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
+      // the flow answers it with messages alone, else told who can; the email asked again, no try counted.
+      if (side.said !== null) {
+        sayAnswer(run, side.said);
+        bot(run, takeoverPrompts.email, block.id);
+      } else bot(run, unansweredAtEmail.takeover, block.id);
+      return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
@@ -547,6 +561,9 @@ export function answerTakeoverQuestion(
     // Session 38 (hostile s38 H5, the takeover's side): "sorry, wrong email, it is ann2@example.com" at the reason
     // question was the reason, and the old address stayed: the address is replaced, said back, and the reason asked again.
     return;
+  } else if (w.field === 'reason' && keepsReasonForPerson(t)) {
+    // Session 39 (hostile s38 L2): "I would rather explain it to the advisor" is no reason for the agent either.
+    bot(run, takeoverTexts.reasonKept, block.id);
   } else if (!isUnsureReply(normalizeText(t))) {
     // Session 24 (hostile s17 #25): "I'm not sure" at "what do you need help with?" is no reason for the agent.
     setVar(run, 'handoffReason', t);
@@ -740,6 +757,9 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   const req = assignmentRequest(d);
   setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, priority)).text);
   bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
+  // Session 39 (hostile s38 M2): after a handover for an injury, the flow's own emergency line again ("call 112").
+  const emergency = injuryHandover(run, signals) ? emergencyLineOf(run.flow) : null;
+  if (emergency !== null) bot(run, emergency, block.id);
 
   const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone });
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
@@ -976,4 +996,39 @@ export function crisisLineOf(flow: Flow): string {
   const own = flow.escalation.urgency.crisisLine?.trim();
   if (own) return own;
   return UK_IE_ZONES.has(flow.settings.timezone) ? takeoverTexts.crisisNobodyNow : takeoverTexts.crisisNobodyNowElsewhere;
+}
+
+/**
+ * Session 39 (fix, hostile s38 M2, the 112 line): whether the handover is for a person hurt now: the reason the team
+ * gets (handoffReason: the customer's words, or the choices on the way, "Report an incident: Yes, someone is hurt") or
+ * the message that escalated says so (detectUrgency saysSomeoneHurt).
+ */
+function injuryHandover(run: Run, signals: readonly Signal[]): boolean {
+  const texts: string[] = [];
+  const r = run.s.variables.handoffReason;
+  if (typeof r === 'string') texts.push(r);
+  for (const sig of signals) {
+    const e = sig.reason === 'urgency' ? customerEntry(run.s.recentTranscript, run.s.turn, sig.turn) : null;
+    if (e !== null) texts.push(e.text);
+  }
+  return texts.some((t) => saysSomeoneHurt(analyzeText(analysedPart(t))));
+}
+
+/** A sentence of the flow's own messages that gives an emergency number to call ("If anyone is hurt, call 112 first."). */
+const CALL_NUMBER = /\bcall\s+(?:\d{2,3}|9-?1-?1)\b/i;
+const emergencyLines = new WeakMap<Flow, string | null>();
+export function emergencyLineOf(flow: Flow): string | null {
+  const known = emergencyLines.get(flow);
+  if (known !== undefined) return known;
+  let line: string | null = null;
+  for (const b of flow.blocks) {
+    if (b.kind !== 'message') continue;
+    const sentence = b.data.text.split(/(?<=[.!?])\s+/).find((x) => CALL_NUMBER.test(x) && !x.includes('{{'));
+    if (sentence !== undefined) {
+      line = sentence.trim();
+      break;
+    }
+  }
+  emergencyLines.set(flow, line);
+  return line;
 }

@@ -31,7 +31,7 @@ export function asksByForm(text: string, normalized: string): boolean {
 }
 
 /** The blocks that read what a customer wants from typed text (intent and keyword routers), in flow order. */
-function requestReaders(run: Run): Block[] {
+export function requestReaders(run: Run): Block[] {
   return run.flow.blocks.filter((b) => behaviourOf(b.kind).acceptsForwardedText === true);
 }
 
@@ -45,7 +45,7 @@ function wayReaches(run: Run, router: Block, exit: string, target: string): bool
 }
 
 /** Whether a block reads what the customer wants (a menu, a router, "Anything else?"). */
-function readsRequests(b: Block): boolean {
+export function readsRequests(b: Block): boolean {
   const beh = behaviourOf(b.kind);
   return beh.readsRequests === true || beh.acceptsForwardedText === true;
 }
@@ -54,7 +54,7 @@ function readsRequests(b: Block): boolean {
  * The blocks reached from `starts` (themselves included), at most WAY_DEPTH steps on, not going on past a block for
  * which `stopsAt` holds (it is reached, its exits are not followed).
  */
-function reachedFrom(run: Run, starts: string[], stopsAt: (b: Block) => boolean): Set<string> {
+export function reachedFrom(run: Run, starts: string[], stopsAt: (b: Block) => boolean): Set<string> {
   const seen = new Set<string>();
   let frontier = starts;
   for (let depth = 0; depth < WAY_DEPTH && frontier.length > 0; depth++) {
@@ -83,7 +83,7 @@ export interface OtherRequest {
 }
 
 /** The Message blocks from `exit` of `router` up to a block that reads requests (or the way's end); null otherwise. */
-function answerOnly(run: Run, router: Block, exit: string | null): Block[] | null {
+export function answerOnly(run: Run, router: Block, exit: string | null): Block[] | null {
   if (exit === null) return null;
   const said: Block[] = [];
   let at = run.c.exitOf(router.id, exit);
@@ -119,7 +119,7 @@ export function otherRequestAt(run: Run, block: Block, text: string): OtherReque
 }
 
 /** The exit a router's reading takes (an intent router's intent id); null when it names none. */
-function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
+export function exitOfReading(router: Block, intent: IntentMatch | null): string | null {
   return behaviourOf(router.kind).exitOfReading?.(intent) ?? null;
 }
 

@@ -18,6 +18,7 @@ import { customerEntry } from './handoffContext';
 import { asksForAPersonAgain } from './questionValidators';
 import { extractEntities } from '../nlu/entities';
 import { stemWord } from '../nlu/stem';
+import { behaviourOf } from './blockBehaviours';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -77,4 +78,53 @@ export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | nul
   if (!flowReached) return null;
   const first = customerEntry(s.recentTranscript, s.turn, 0);
   return first !== null && first.rating !== true && statesAReason(first.text) ? first.text.trim() : null;
+}
+
+/** Customer answers read back at most when the way to a takeover is told from the choices on it. */
+const WAY_ANSWERS = 4;
+
+/**
+ * Session 39 (fix, hostile s38 M2): a takeover the flow reached by itself (a failed claim lookup, an injury reported on
+ * the incident path) asked "In a few words, what do you need help with?" although the customer's choices on the way say
+ * it. The reason is then those choices, in order: the topic picked at a menu ("Follow up on a claim") and the answers
+ * after it ("CL-558201", "Yes, someone is hurt"). Read back from the customer's latest answers to Buttons and Question
+ * blocks (at most four) up to a topic menu: Buttons with three options or more whose option picked stores its label (a
+ * range or a value stored instead, lead-gen's "11-50", is a questionnaire's answer, which says no reason). Null when
+ * there is no such menu on the way, or when the latest choice itself leads straight to the takeover ("Talk to sales",
+ * "Speak to an advisor": the customer asked for a person, and the reason question is theirs to answer).
+ */
+export function reasonFromWay(run: Run, takeoverId: string): string | null {
+  const s = run.s;
+  const parts: string[] = [];
+  let answers = 0;
+  let latest = true;
+  for (let i = s.recentTranscript.length - 1; i >= 0 && answers < WAY_ANSWERS; i--) {
+    const e = s.recentTranscript[i]!;
+    if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
+    if (e.blockId === takeoverId) return null;
+    const b = run.c.blocks.get(e.blockId);
+    const a = b === undefined ? null : (behaviourOf(b.kind).wayAnswer?.(run, b as never, e.text) ?? null);
+    if (a === null) return null;
+    answers++;
+    // The latest choice leading straight to the takeover asks for a person: the reason is theirs to give.
+    if (latest && a.ledTo === takeoverId) return null;
+    latest = false;
+    if (a.said !== null && a.ledTo !== takeoverId) parts.unshift(a.said);
+    if (a.menu) return a.topicMenu ? parts.join(': ') : null;
+  }
+  return null;
+}
+
+/**
+ * Session 39 (fix, hostile s38 L2): "I would rather explain it to the advisor" at the takeover's reason question became
+ * the reason the team read. A message that only keeps the reason for the person ("I'd rather tell the agent myself",
+ * "I'll explain to them", "I prefer not to say", "it's private") is no reason; one that goes on to say it ("... that my
+ * roof collapsed") is.
+ */
+const FOR_PERSON =
+  /^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually)[\s,]+)*(?:i(?:'d|\s+would)\s+(?:rather|prefer(?:\s+to)?)|i(?:'ll|\s+will)|i\s+prefer\s+to|i\s+want\s+to|let\s+me|can\s+i)\s+(?:just\s+)?(?:explain|tell|say|discuss|describe|go\s+over)(?:\s+(?:it|that|this|everything|all\s+that))?(?:\s+(?:to|with))?(?:\s+(?:the|an|a|your|my))?\s+(?:advisor|adviser|agent|person|human|them|someone|somebody|colleague|team|rep|representative|staff|people)(?:\s+(?:directly|myself|personally|in\s+person|when\s+they\s+join|please|thanks|thank\s+you))*$/;
+const NOT_SAYING = /^(?:(?:sorry|no|um+|well)[\s,]+)*(?:i(?:'d|\s+would)\s+rather\s+not(?:\s+say)?|(?:i\s+)?prefer\s+not\s+to\s+say|rather\s+not\s+say|it(?:'s|\s+is)\s+(?:private|personal|confidential))(?:\s+(?:please|thanks|thank\s+you|sorry))*$/;
+export function keepsReasonForPerson(text: string): boolean {
+  const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return FOR_PERSON.test(t) || NOT_SAYING.test(t);
 }

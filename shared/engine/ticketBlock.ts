@@ -7,6 +7,7 @@ import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
+import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
@@ -449,6 +450,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phone = keepPhone(run, text);
     let issue: string | null = null;
+    let side: SideQuestion | null = null;
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 34 (hostile s33 #5): an address given with a goodbye ("bye, kim@x.org", "kim@x.org thanks bye"): the
@@ -484,12 +486,22 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       setVar(run, 'customerName', name);
       bot(run, `Thanks, ${name}. ${ticketPrompts.email}`, block.id);
       return;
+    } else if ((side = sideQuestionAtEmail(run, block, text)) !== null && side.said !== null) {
+      // Session 39 (hostile s38 M4): a question the flow answers with messages alone ("when are you open again?") was a
+      // wrong address: answered, and the email asked again (no try counted).
+      sayAnswer(run, side.said);
+      bot(run, ticketPrompts.email, block.id);
+      return;
     } else if ((issue = issueFirst(run, block, text)) !== null) {
       // Session 33: "my parcel is late" at "What email address should we reply to?" got "That doesn't look like an email
       // address": it is what the team should help with (the ticket's next question), noted, not a failed try (as the
       // takeover's name question does: nameRetryNoted).
       setVar(run, 'handoffReason', issue);
       bot(run, ticketPrompts.emailAfterIssue, block.id);
+      return;
+    } else if (side !== null) {
+      // Session 39 (hostile s38 M4): any other question is told who can answer it and what the email is for.
+      bot(run, unansweredAtEmail.ticket, block.id);
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };

@@ -19,6 +19,7 @@ import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
 import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
+import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
 
@@ -196,6 +197,16 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     showPrompt(run, block);
   },
   readsRequests: true,
+  // Session 39 (hostile s38 M2): the option the customer chose tells the team what the way was about; a menu of three
+  // options or more whose option stores its label (no value of its own) is a topic menu, the way's start.
+  wayAnswer(run, block, text) {
+    const stored = block.data.variable ? run.s.variables[block.data.variable] : undefined;
+    const said = text.trim().toLowerCase();
+    const chosen = block.data.options.find((o) => (stored !== undefined && stored !== null && (o.value ?? o.label) === stored) || o.label.toLowerCase() === said);
+    if (chosen === undefined) return null;
+    const menu = block.data.options.length >= 3;
+    return { said: chosen.label, menu, topicMenu: menu && (chosen.value === undefined || chosen.value === chosen.label), ledTo: run.c.exitOf(block.id, chosen.id) };
+  },
   enter: (run, block) => waitForInput(run, block),
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, shown(block));
@@ -222,6 +233,13 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (!/[\p{L}\p{N}]/u.test(text)) return new EmojiAnswer(false, null, run, act, { type: 'choose', block, choice });
       return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
     }
+    // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
+    // reference (referenceChoice.ts); it was "Please choose one of the options."
+    // Not at a confirmation whose fallback acts as an option ("shall I cancel order NW-270915? [Yes | Another order]"):
+    // its own rules read a reference there (escrfEval: two corpus loops were lost without this).
+    const byReference = fallbackActsAsAnOption(run, block) ? null : optionByReference(run, block, text);
+    const refChoice = byReference === null ? undefined : run.c.buttons(block).find((b) => b.id === byReference);
+    if (refChoice !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice: refChoice });
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never

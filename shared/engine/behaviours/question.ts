@@ -27,6 +27,7 @@ import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
 import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
+import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -93,7 +94,8 @@ function act(run: Run, a: Action): void {
 function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
   // Session 13 (hostile s13 #11): the value in the customer's latest message wins over the remembered variable ("where
   // is order NW-555555" after tracking NW-104233 looks up NW-555555); givenEntity reads only that message.
-  return givenEntity(run, block) ?? knownVariable(run, block);
+  // Session 39 (hostile s38 M3): a reference of the example's shape given earlier and not used yet (referenceChoice.ts).
+  return givenEntity(run, block) ?? knownVariable(run, block) ?? (block.data.fromEntity === undefined ? referenceGivenEarlier(run, exampleShapes(block)) : null);
 }
 
 function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
@@ -293,6 +295,9 @@ function shapesOf(block: BlockOf<'question'>): ReferenceShape[] {
   if (s === undefined) SHAPES.set(block.data, (s = referenceShapes([block.data.text, block.data.retryMessage])));
   return s;
 }
+
+/** The prefixed reference shapes of the block's example (its text and retry message). */
+const exampleShapes = (block: BlockOf<'question'>) => prefixedShapes(block.data, [block.data.text, block.data.retryMessage]);
 
 /**
  * Session 34 (hostile s34 P1): a reference of digits only ("104234", "order 104233") at a question whose own example
@@ -662,6 +667,15 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     return exitTarget(run, block, 'next');
   },
   answered: (run, block) => knownAnswer(run, block) !== null,
+  // Session 39 (hostile s38 M3): the example's prefixed reference shapes (referenceChoice.ts).
+  exampleReferenceShapes: (block) => exampleShapes(block),
+  // Session 39 (hostile s38 M2): the value given here tells the team what the way was about (not the email or name).
+  wayAnswer(run, block) {
+    const v = vars(run);
+    const value = v[block.data.variable];
+    if (value === v.customerEmail || value === v.customerName) return { said: null, menu: false, topicMenu: false };
+    return { said: (typeof value === 'string' && value.trim() !== '') || typeof value === 'number' ? String(value).trim() : null, menu: false, topicMenu: false };
+  },
   // Session 35 (hostile s34 #15): the reference shapes a phone number inside is no phone (referenceNotPhone.ts).
   referenceShapes: (block) => (readsReference(block) ? shapesOf(block).filter((shape) => shape.groups[0]?.kind === 'prefix').map((shape) => ({ kind: block.data.fromEntity as 'order_id' | 'policy_number', shape })) : []),
   prompt(run, block) {

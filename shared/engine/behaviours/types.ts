@@ -205,6 +205,19 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   referenceShapes?(block: BlockOf<K>): { kind: 'order_id' | 'policy_number'; shape: ReferenceShape }[];
   /**
+   * Session 39 (hostile s38 M3): the shapes of the references with a prefix this block's example asks for (a Question's
+   * "e.g. CL-558201"); read by referenceChoice.ts to pick a menu option by a reference and to take one given earlier.
+   */
+  exampleReferenceShapes?(block: BlockOf<K>): ReferenceShape[];
+  /** Session 39 (hostile s38 M3): a reference the customer gave earlier that this block takes as its answer, or null. */
+  earlierReference?(run: Run, block: BlockOf<K>): string | null;
+  /**
+   * Session 39 (hostile s38 M2): what the customer's answer `text` at this block says of the way to a takeover the flow
+   * reached by itself (reasonGiven.ts reasonFromWay): the words to tell the team (an option's label, a value given),
+   * whether the block is a topic menu (the way's start), and the block the answer led to. Null: the block tells nothing.
+   */
+  wayAnswer?(run: Run, block: BlockOf<K>, text: string): WayAnswer | null;
+  /**
    * Whether `text`, the block's latest words in the transcript, says it found nobody (a Human takeover's no-agent or
    * out-of-hours message, or its own handoff expired or rejected). Only for states saved before `nobodyFound` existed.
    */
@@ -213,3 +226,13 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
 
 /** Every kind's behaviour, typed per kind (a missing kind is a compile error; a test checks it too). */
 export type BlockBehaviours = { [K in BlockKind]: BlockBehaviour<K> };
+
+/** What an answer at a block says of the way to a takeover (BlockBehaviour.wayAnswer). */
+export interface WayAnswer {
+  said: string | null;
+  /** A menu (three options or more): where the way starts. */
+  menu: boolean;
+  /** A menu whose option picked stores its label: a topic (one storing a value, "11-50", is a questionnaire's answer). */
+  topicMenu: boolean;
+  ledTo?: string;
+}

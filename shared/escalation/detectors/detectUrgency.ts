@@ -821,3 +821,12 @@ function describeAway(minutes: number): string {
   const hours = minutes / 60;
   return hours < 48 ? `is about ${Math.round(hours)} hours away` : `is about ${Math.round(hours / 24)} days away`;
 }
+
+/**
+ * Session 39 (fix, hostile s38 M2): whether `analysis` says a person is hurt now (hurtNow: "someone is hurt", "Yes,
+ * someone is hurt", "my son is bleeding"). The engine reads it to repeat the flow's emergency line at a handover for an
+ * injury.
+ */
+export function saysSomeoneHurt(analysis: TextAnalysis): boolean {
+  return hurtNow(canonicalTokens(analysis)) !== null;
+}

@@ -30,8 +30,13 @@ describe('the no-agent follow-up reads only what changes its reply (session 32)'
   it('questions that do not answer the email question leave the escalation memory as it was', () => {
     const c = atEmailQuestion();
     const before = JSON.stringify(c.state.escalation);
-    expect(reply(c, 'where is my order??')).toMatch(EMAIL_RETRY);
-    expect(reply(c, 'how long does delivery take?')).toMatch(EMAIL_RETRY);
+    // Session 39 (hostile s38 M4): a question there is no wrong address any more (answered or told who can answer it),
+    // and the email asked again.
+    for (const q of ['where is my order??', 'how long does delivery take?']) {
+      const r = reply(c, q);
+      expect(r).not.toMatch(EMAIL_RETRY);
+      expect(r).toMatch(/email address should we reply to/);
+    }
     expect(JSON.stringify(c.state.escalation)).toBe(before);
   });
 

@@ -42,9 +42,15 @@ describe('a policy number typed at the insurance menu (hostile s35 F8)', () => {
     expect(r.refs).toEqual(['policy_number:HM-2231-0457']);
     expect(r.summary).toContain('Reference: HM-2231-0457.');
   });
-  it('a claim reference (no shape of the flow\'s own reference questions) is read as before', () => {
-    const r = advisorAfter(["I don't have it", 'CL-558201']);
-    expect(r.refs).toEqual(['order_id:CL-558201']);
+  // Session 39 (hostile s38 M3): a claim reference typed at the menu now follows up on that claim (the claim question's
+  // example is its shape); the entity is remembered as before.
+  it('a claim reference typed at the menu follows up on that claim; its entity is read as before', () => {
+    const c = converse(flow('insurance-claims'), { now: MON, agents: [claire] });
+    c.say("I don't have it");
+    c.say('CL-558201');
+    expect(c.variables().topic).toBe('Follow up on a claim');
+    expect(c.variables().claimNumber).toBe('CL-558201');
+    expect(c.state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number').map((e) => `${e.type}:${e.value}`)).toEqual(['order_id:CL-558201']);
   });
 });
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import { DEFAULT_CLOSED_COURTESY_MESSAGE as CLOSED_COURTESY_REPLY } from '../../../shared/engine/afterClose';
+import { CLOSED_GOODBYE_MESSAGE, DEFAULT_CLOSED_COURTESY_MESSAGE as CLOSED_COURTESY_REPLY } from '../../../shared/engine/afterClose';
 import { onlyCourtesy } from '../../../shared/nlu/courtesy';
 
 const template = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
@@ -36,7 +36,8 @@ describe('after the chat ended', () => {
     const c = ended();
     const before = c.botTexts().length;
     c.say(line);
-    expect(newBotTexts(c, before)).toEqual([CLOSED_COURTESY_REPLY]);
+    // Session 39 (hostile s38 L4): a goodbye with no thanks gets the built-in goodbye line instead of "You're welcome!".
+    expect(newBotTexts(c, before)).toEqual([['bye', 'have a nice day'].includes(line) ? CLOSED_GOODBYE_MESSAGE : CLOSED_COURTESY_REPLY]);
     expect(c.mode()).toBe('closed');
     expect(c.effects('handoff_request')).toHaveLength(0);
     expect(c.transcript().at(-2)).toMatchObject({ from: 'customer', text: line });
