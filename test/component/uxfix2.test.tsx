@@ -104,7 +104,9 @@ describe('batch handoff rate (newcomer #12)', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Batch' }));
     const lines = [
       { id: 'c1', turns: ['where is my order', 'NW-104233'] },
-      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      // Session 39 (newcomer s39 N2): a last turn "let me talk to someone" at the email question now skips the email and
+      // hands over, so c3 ends on a wrong answer to that question instead (still answering the handoff's questions).
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot'] },
       { id: 'c4', turns: ['do you ship to canada'] },
       { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
     ];
@@ -115,7 +117,7 @@ describe('batch handoff rate (newcomer #12)', () => {
     });
     await screen.findByText(/convs.jsonl: 4 conversations/, {}, { timeout: 10_000 });
     const chart = screen.getByRole('img', { name: /guidance 15 to 25 percent/ });
-    // c7 answered the questions and was queued; c3 asked for a person on its last turn and was being asked for details.
+    // c7 answered the questions and was queued; c3 was handed over and was still being asked for details.
     // Newcomer s13 #19: one headline rate counts both (the bot was handing them over); the split is under it.
     expect(within(chart).getByRole('button', { name: /^Handoff rate: 50\.0%/ })).toBeInTheDocument();
     expect(screen.getByTestId('batch-handoff-split')).toHaveTextContent("1 handed over to a person · 1 answering the handoff's questions");
