@@ -94,6 +94,9 @@ describe.skipIf(!haveChromium)('studio, session 39 (newcomer s39 N11, N7, N26, N
     expect(overlap(p, question)).toBe(false);
     expect(p.x <= drop.x && drop.x <= p.x + p.width && p.y <= drop.y && drop.y <= p.y + p.height).toBe(true);
     await page.getByRole('searchbox', { name: 'Search blocks to add' }).fill('human');
+    // Enter takes the highlighted option: wait until the filtered list shows the takeover first (a loaded CI machine
+    // pressed Enter before the list had filtered, and another block was added).
+    await expect.poll(() => picker.getByRole('option').first().textContent()).toMatch(/Human takeover/i);
     await page.keyboard.press('Enter');
     const added = page.locator('.react-flow__node[data-id="human-takeover-1"]');
     await added.waitFor();
