@@ -48,6 +48,9 @@ describe.skipIf(!haveChromium)('fixrev s13: lead-in settings and the clarifying 
         { timeout: 20_000, intervals: [300, 600, 1000] },
       )
       .toBeGreaterThan(0);
+    // Session 39 (newcomer s39 N15): the Custom tab's fields are in folding groups; the lead-in is under Messages.
+    const messages = inspector.locator('details[data-group="Messages"]');
+    if (!(await messages.evaluate((d) => (d as HTMLDetailsElement).open))) await messages.locator('summary').click();
     await field.scrollIntoViewIfNeeded();
     await expect.poll(() => field.inputValue()).toBe("I don't think I can help with this myself, so I'll get a person for you.");
     await field.fill(FRENCH);

@@ -111,7 +111,8 @@ describe.skipIf(!haveChromium)('session 9 studio fixes (fixstudio)', () => {
     await page.getByRole('tab', { name: 'Batch' }).click();
     const lines = [
       { id: 'c1', turns: ['where is my order', 'NW-104233'] },
-      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot', 'let me talk to someone'] },
+      // Session 39 (newcomer s39 N2): a request for a person at the email question now hands over; c3 ends on a wrong email.
+      { id: 'c3', turns: ['this is the third time I ask, where is my parcel??', 'useless bot'] },
       { id: 'c4', turns: ['do you ship to canada'] },
       { id: 'c7', turns: ['I want to speak to a human', 'Maria', 'maria@example.com', 'my parcel is lost'] },
     ];
