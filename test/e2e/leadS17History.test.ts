@@ -23,10 +23,20 @@ describe.skipIf(!haveChromium)('version history after typing in one field (newco
     await page.goto(studio.flowUrl(key));
     await page.locator('.react-flow__node[data-id="start"]').waitFor();
     await page.locator('.st-palette-item[data-kind="message"]').click();
-    await page.locator('.react-flow__node[data-id="message-1"]').click();
+    const field = page.getByLabel('Message', { exact: true });
+    // Session 39: a new block may still be moving into view (the canvas pans to it) when it is clicked; a fresh clone's
+    // CI under load clicked beside it once. Click until its inspector is open.
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.react-flow__node[data-id="message-1"]').click();
+          return field.count();
+        },
+        { timeout: 20_000, intervals: [300, 600, 1000] },
+      )
+      .toBeGreaterThan(0);
     // The block's own version first (added and connected), so the typing is a run of its own.
     await expect.poll(async () => (await studio.api.versions(key)).length, { timeout: 15_000 }).toBe(2);
-    const field = page.getByLabel('Message', { exact: true });
     const revisions: number[] = [];
     for (const text of ['Hello', 'Hello there', 'Hello there, how can I help?']) {
       await field.fill(text);
