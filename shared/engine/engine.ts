@@ -26,7 +26,6 @@ import { analyzeText } from '../nlu/analyzeText';
 import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer, onlyOfferTail } from '../nlu/bareReplies';
 import { escalationDecision, evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
-import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { selfHarmIn, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
@@ -58,7 +57,7 @@ import { analysedPart } from './analysedPart';
 import { withoutCorrected } from './selfCorrection';
 import { asFlowReferences } from './referenceNotPhone';
 import { answerAfterClose } from './afterClose';
-import { actsOnMessage, messageFacts } from './policyReads';
+import { actsOnMessage, messageFacts, readsAsRequestForPerson } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
 
 export const escalationTexts = {
@@ -400,7 +399,7 @@ function onText(run: Run, raw: string): boolean {
       }
       // Hostile s28 H10: "no i want a human" declined the offer of a person: a request for a person beside a "no" (or
       // in an unclear answer) takes the offer.
-      if ((answer === false || answer === 'unclear') && detectExplicitRequest(messageFacts(run, text, analyzeText(analysedPart(text)), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) {
+      if ((answer === false || answer === 'unclear') && readsAsRequestForPerson(run, text)) {
         customerSaid(run, text, w.blockId);
         takeoverFromOffer(run, w);
         return true;

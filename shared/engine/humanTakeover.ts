@@ -20,7 +20,7 @@ import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
 import { selfHarmSignalIn } from './crisisSignal';
 import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
 import { customerEntry } from './handoffContext';
-import { messageFacts } from './policyReads';
+import { messageFacts, readsAsRequestForPerson } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
@@ -29,7 +29,6 @@ import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAdd
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
-import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
@@ -577,8 +576,7 @@ export function answerTakeoverQuestion(
  * "can I just speak to someone real"). The customer is already on the way to a person; the caller leaves the question out.
  */
 function asksForAPersonHere(run: Run, t: string): boolean {
-  if (asksForAPersonAgain(t)) return true;
-  return detectExplicitRequest(messageFacts(run, t, analyzeText(analysedPart(t)), run.s.turn), run.flow.escalation, initialEscalationMemory()) !== null;
+  return asksForAPersonAgain(t) || readsAsRequestForPerson(run, t);
 }
 
 /**
@@ -683,7 +681,7 @@ export function withdrawsWhileQueued(run: Run, text: string): boolean {
   if (!refusesAPerson(t)) {
     if (!backsOut(t) || t.includes('?')) return false;
     if (stillWantsSomeone(t)) return false;
-    if (detectExplicitRequest(messageFacts(run, text, analyzeText(t), s.turn), run.flow.escalation, initialEscalationMemory()) !== null) return false;
+    if (readsAsRequestForPerson(run, text, analyzeText(t))) return false;
   }
   customerSaid(run, text, block.id);
   update(run, { type: 'cancel', note: WITHDRAWN_NOTE, ended: 'withdrawn' }, 'customer');

@@ -20,6 +20,7 @@ import type { EscalationDecision, TurnFacts } from '../escalation/types';
 import type { EscalationReason } from '../flow/schema';
 import { analyzeText } from '../nlu/analyzeText';
 import { evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
+import { detectExplicitRequest } from '../escalation/detectors/detectExplicitRequest';
 import { escalationTarget } from './ruleSignals';
 import { analysedPart } from './analysedPart';
 import type { Run } from './run';
@@ -57,4 +58,13 @@ export function policyActsOn(run: Run, text: string, analysis = analyzeText(anal
   if (!run.flow.escalation.enabled || escalationTarget(run) === null) return false;
   const facts = messageFacts(run, text, analysis, Math.max(0, run.s.turn - 1));
   return actsOnMessage(evaluateEscalation(run.flow.escalation, facts, initialEscalationMemory()).decision, beside);
+}
+
+/**
+ * Whether the flow's explicit-request detector reads `text` as a request for a person, on its own (a fresh escalation
+ * memory): for the engine's places that must honour a request outside the policy's own reading (a "no" to the offer of a
+ * person, a withdrawal in the queue, the takeover's own questions). `analysis` defaults to the text's analysed part.
+ */
+export function readsAsRequestForPerson(run: Run, text: string, analysis = analyzeText(analysedPart(text))): boolean {
+  return detectExplicitRequest(messageFacts(run, text, analysis, run.s.turn), run.flow.escalation, initialEscalationMemory()) !== null;
 }

@@ -5,25 +5,15 @@
  * type, Enter saves (one undo step), Escape cancels, a name the flow cannot have is explained and not saved.
  */
 import './support/setup';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
-import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
-import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { refusedFields } from '../../renderer/ui/refusedFields';
+import { renderEditor } from './support/renderEditor';
 import { sampleFlow } from './support/sampleFlow';
 
-function renderEditor(over: Partial<ReturnType<typeof sampleFlow>> = {}) {
+function renderFlow(over: Partial<ReturnType<typeof sampleFlow>> = {}) {
   const flow = { ...sampleFlow(), ...over };
-  const store = createStudioStore(flow);
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
-  return { store, name: flow.name };
+  return { store: renderEditor(flow), name: flow.name };
 }
 const topbar = () => document.querySelector('.st-topbar') as HTMLElement;
 const title = (name: string) => screen.getByRole('button', { name: `Flow name: ${name}. Rename` });
@@ -31,7 +21,7 @@ const box = () => screen.getByRole('textbox', { name: 'New flow name' }) as HTML
 
 describe('the flow name in the top bar renames in place', () => {
   it('click, type, Enter: renamed, one undo step, the heading shows the new name', () => {
-    const { store, name } = renderEditor();
+    const { store, name } = renderFlow();
     fireEvent.click(title(name));
     expect(box().value).toBe(name);
     fireEvent.change(box(), { target: { value: '  Newcomer Shop  ' } });
@@ -46,7 +36,7 @@ describe('the flow name in the top bar renames in place', () => {
   });
 
   it('Escape cancels: the name stays, nothing to undo', () => {
-    const { store, name } = renderEditor();
+    const { store, name } = renderFlow();
     const undoable = store.getState().past.length;
     fireEvent.click(title(name));
     fireEvent.change(box(), { target: { value: 'Something else' } });
@@ -57,7 +47,7 @@ describe('the flow name in the top bar renames in place', () => {
   });
 
   it('an empty or too long name is explained, not saved; the box stays open until it is fixed or left', () => {
-    const { store, name } = renderEditor();
+    const { store, name } = renderFlow();
     fireEvent.click(title(name));
     fireEvent.change(box(), { target: { value: '   ' } });
     fireEvent.keyDown(box(), { key: 'Enter' });
@@ -81,7 +71,7 @@ describe('the flow name in the top bar renames in place', () => {
   });
 
   it("session 39 (newcomer s39 N1): a blank flow's placeholder id follows its new name, in the same undo step", () => {
-    const { store } = renderEditor({ id: 'untitled-flow-2', name: 'Untitled flow (2)' });
+    const { store } = renderFlow({ id: 'untitled-flow-2', name: 'Untitled flow (2)' });
     fireEvent.click(title('Untitled flow (2)'));
     fireEvent.change(box(), { target: { value: 'Callback booking bot' } });
     fireEvent.keyDown(box(), { key: 'Enter' });
@@ -97,7 +87,7 @@ describe('the flow name in the top bar renames in place', () => {
   });
 
   it('a chosen or template id never follows the name', () => {
-    const { store, name } = renderEditor();
+    const { store, name } = renderFlow();
     const id = store.getState().flow.id;
     fireEvent.click(title(name));
     fireEvent.change(box(), { target: { value: 'Renamed shop' } });
@@ -106,7 +96,7 @@ describe('the flow name in the top bar renames in place', () => {
   });
 
   it('read-only: a plain heading, nothing to click', () => {
-    const { store, name } = renderEditor();
+    const { store, name } = renderFlow();
     act(() => store.getState().setReadOnly('Another tab has this flow open.'));
     expect(screen.queryByRole('button', { name: `Flow name: ${name}. Rename` })).toBeNull();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(name);

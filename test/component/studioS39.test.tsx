@@ -6,29 +6,18 @@
 import './support/setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Editor } from '../../renderer/studio/editor/Editor';
 import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
+import { renderEditor } from './support/renderEditor';
 import { tinyFlow } from './support/sampleFlow';
 import customerSupport from '../../flows/customer-support.json';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { validateFlow } from '../../shared/flow/validateFlow';
 
-function renderEditor(flow = tinyFlow()) {
-  const store = createStudioStore(flow);
-  render(
-    <div style={{ width: 1200, height: 800 }}>
-      <StudioStoreProvider store={store}>
-        <Editor />
-      </StudioStoreProvider>
-    </div>,
-  );
-  return { store };
-}
 
 describe('N3: a toast with an action opens the problems list', () => {
   it('shows the one-line text and a Show button that opens the problems list and closes the toast', () => {
-    const { store } = renderEditor();
+    const store = renderEditor();
     expect(screen.queryByRole('region', { name: 'Problems' })).toBeNull();
     act(() => store.getState().notify('Exported tiny.json — 3 warnings.', 'info', { label: 'Show', opens: 'problems' }));
     const toast = screen.getByRole('alert');
@@ -39,7 +28,7 @@ describe('N3: a toast with an action opens the problems list', () => {
   });
 
   it('a toast without an action has no button', () => {
-    const { store } = renderEditor();
+    const store = renderEditor();
     act(() => store.getState().notify('Refused.', 'error'));
     expect(within(screen.getByRole('alert')).queryByRole('button')).toBeNull();
   });
@@ -179,7 +168,7 @@ describe('N15: the Human takeover Custom tab', () => {
   function customTakeover() {
     const flow = tinyFlow();
     const r = validateFlow({ ...flow, blocks: flow.blocks.map((b) => (b.id === 'agent' ? { ...b, data: { ...b.data, assignation: 'custom' } } : b)) });
-    const { store } = renderEditor(r.flow!);
+    const store = renderEditor(r.flow!);
     act(() => store.getState().select(['agent']));
     return screen.getByTestId('block-inspector');
   }
