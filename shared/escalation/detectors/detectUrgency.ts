@@ -14,6 +14,7 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
+import { stemTokens } from '../../nlu/stem';
 import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
 import type { TextAnalysis } from '../../nlu/types';
@@ -332,12 +333,21 @@ function findDeadline(toks: string[]): string | null {
   return w ? w[0].trim() : null;
 }
 
-/** Designer phrases, normalised and canonicalised once per phrases array. */
-const phraseCache = new WeakMap<readonly string[], PhraseMatcher>();
-function designerPhrases(phrases: readonly string[]): PhraseMatcher {
+/**
+ * Designer phrases, normalised and canonicalised once per phrases array: as written, and by word stems.
+ * Session 40 (hostile s38 M6): "miss my flight" did not find "I just missed my flight" (phrases were matched as written);
+ * a phrase now also finds its words' other forms (missed, missing, misses: Porter2 stems), quoted as the customer wrote them.
+ */
+interface DesignerPhrases {
+  exact: PhraseMatcher;
+  stemmed: PhraseMatcher;
+}
+const phraseCache = new WeakMap<readonly string[], DesignerPhrases>();
+function designerPhrases(phrases: readonly string[]): DesignerPhrases {
   let hit = phraseCache.get(phrases);
   if (!hit) {
-    hit = phraseMatcher(phrases.map((p) => canonicalizeText(normalizeText(p)).join(' ')));
+    const canonical = phrases.map((p) => canonicalizeText(normalizeText(p)));
+    hit = { exact: phraseMatcher(canonical.map((w) => w.join(' '))), stemmed: phraseMatcher(canonical.map((w) => stemTokens(w).join(' '))) };
     phraseCache.set(phrases, hit);
   }
   return hit;
@@ -381,9 +391,9 @@ const EMERGENCY_KIT = new Set([
 
 /** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
 const URGENT_WORDS = tokenGate(WORDS);
-function findWords(toks: string[], extra: PhraseMatcher, text: string): string | null {
+function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
   if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i]))) return toks[i];
-  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra);
+  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact) ?? findPhrase(toks, extra.stemmed, stemTokens(toks));
 }
 
 /**
@@ -463,15 +473,16 @@ function onlyChosenTimes(toks: string[], now: number, timezone: string, horizon:
 // (Session 34, fe: and things counted, "a max number of items you can return at once".)
 const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together', 'items', 'orders', 'things', 'parcels', 'pieces', 'number']);
 
-function findPhrase(toks: string[], find: PhraseMatcher): string | null {
-  for (let hit = find(toks); hit !== null; hit = find(toks, hit.at + 1)) {
+/** `over`: the tokens the phrases are matched on (the message's stems for stemmed phrases); the answer quotes `toks`. */
+function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks): string | null {
+  for (let hit = find(over); hit !== null; hit = find(over, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
     if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
     if (hit.phrase === 'at once' && toks.slice(Math.max(0, hit.at - 4), hit.at).some((t) => TOGETHER.has(t) || /^\d+$/.test(t))) continue;
     if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
-    return hit.phrase;
+    return over === toks ? hit.phrase : toks.slice(hit.at, hit.at + hit.length).join(' ');
   }
   return null;
 }
