@@ -759,11 +759,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
       return null;
     }
   }
-  // Session 40 (fe): a message that asks the shop something plainly (a single question mark, said calmly) needs the
-  // classifier surer by ASKING_MARGIN: see askingThreshold.
+  // Session 40 (fe): a message that asks the shop something plainly (a question mark, no run of marks, said calmly)
+  // needs the classifier surer by ASKING_MARGIN: see askingThreshold.
   const asking = calm ? askingThreshold(text, learned.signal.threshold) : null;
   if (asking !== null && learned.signal.score < asking) {
-    reportNearMiss({ ...learned.signal, threshold: asking, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer asks something plainly (a single question mark, calmly said), where the classifier must reach ${fmt(asking)} to fire, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, threshold: asking, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer asks something plainly (a question mark, no run of marks, calmly said), where the classifier must reach ${fmt(asking)} to fire, so it does not fire.` });
     return null;
   }
   return learned.signal;
@@ -780,10 +780,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
 export const ASKING_MARGIN = 0.15;
 
 /**
- * The classifier's threshold for a message that asks plainly: a question mark on its own (not in a run such as "??" or
- * "?!", which is exasperation), or null when the message asks nothing so.
+ * The classifier's threshold for a message that asks plainly: it has a question mark and no run of marks anywhere ("??",
+ * "?!", "!!!": exasperation, "the lamp arrived cracked!!! do you have another in stock?"), or null when the message asks
+ * nothing so.
  */
 export function askingThreshold(text: string, threshold: number): number | null {
-  if (!/(^|[^?!？])[?？](?![?!？])/.test(text)) return null;
+  if (!/[?？]/.test(text) || /[?!？！]{2}/.test(text)) return null;
   return Math.min(0.99, threshold + ASKING_MARGIN);
 }
