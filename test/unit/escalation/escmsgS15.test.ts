@@ -113,7 +113,9 @@ describe('a remark about something else, closed by "anyway" before an ordinary q
   ])('%j stays with the bot (%s only before the change of subject)', (t, reason) => {
     const d = decide(t);
     expect(d.reason).toBeNull();
-    expect(d.nearMisses?.some((n) => n.reason === reason && /before a change of subject \("(anyway|anyhow)"\)/.test(n.explanation))).toBe(true);
+    // Session 40 (fe): the classifier's negative reading of a calm plain question is a near miss first (askingThreshold),
+    // so the sentiment near miss may name that instead of the change of subject.
+    expect(d.nearMisses?.some((n) => n.reason === reason && /before a change of subject \("(anyway|anyhow)"\)|asks something plainly/.test(n.explanation))).toBe(true);
   });
   // Session 25's round-ten retrain: the classifier reads this one as a neutral use (negative 0.06), so its near miss says
   // that rather than the change of subject; the topic's near miss still names "anyway", and the chat stays with the bot.
