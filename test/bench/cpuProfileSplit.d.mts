@@ -13,6 +13,7 @@ export interface CpuProfile {
 export declare function moduleStarts(bundleText: string): Array<[number, string]>;
 export declare function sourceAt(starts: Array<[number, string]>, lineNumber: number): string;
 export declare const LAYERS: Array<[string, (file: string) => boolean]>;
+export declare const STACK_LAYERS: Array<[string, (functionName: string, file: string) => boolean]>;
 export declare function layerSplit(
   profile: CpuProfile,
   starts: Array<[number, string]>,

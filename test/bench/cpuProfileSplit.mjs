@@ -3,7 +3,8 @@
  * bundle (`BENCH_PROFILE_DIR=/tmp/prof npx tsx test/bench/runtimeCpu.ts` writes one per thread), maps each bundled
  * frame to its source file through the `// path/to/file.ts` comments esbuild writes at every module's start, and
  * gives each busy sample to the innermost frame on its stack that belongs to a known layer (so JSON.stringify called
- * by the store counts as store, a regexp run by the escalation policy as engine):
+ * by the store counts as store, a regexp run by the escalation policy as engine); a sample under the push fan-out's
+ * delivery (STACK_LAYERS) is 'push' whatever runs inside it. BENCH_PUSH=1 makes the benches' customers hold push streams.
  *
  *   node test/bench/cpuProfileSplit.mjs PROFILE.cpuprofile [BUNDLE.mjs] [--files]
  *
@@ -40,7 +41,7 @@ const HTTP_PACKAGES = ['fastify', '@fastify', 'zod', 'find-my-way', 'secure-json
 export const LAYERS = [
   ['engine+policy', (f) => f.startsWith('shared/')],
   ['store/journal', (f) => f.startsWith('runtime/store/') || f.startsWith('node_modules/lmdb') || f.startsWith('node_modules/msgpackr')],
-  ['push/agents', (f) => f.startsWith('runtime/agents/')],
+  ['agents (inbox, presence)', (f) => f.startsWith('runtime/agents/')],
   ['metrics', (f) => f.startsWith('node_modules/prom-client') || f === 'runtime/server/metrics.ts'],
   ['conversation service', (f) => ['runtime/server/conversationService.ts', 'runtime/server/conversationLimiter.ts', 'runtime/server/engineFailure.ts', 'runtime/server/flowCatalog.ts'].includes(f)],
   ['effects', (f) => f.startsWith('runtime/effects/')],
@@ -48,11 +49,18 @@ export const LAYERS = [
   ['HTTP+validation', (f) => f.startsWith('runtime/server/') || HTTP_PACKAGES.some((p) => f.startsWith(`node_modules/${p}/`))],
   ['runtime other', (f) => f.startsWith('runtime/')],
 ];
+/**
+ * Layers decided by a frame anywhere on the stack, before the innermost-frame rule: the push fan-out on the main thread
+ * (a shard's durable entries delivered to the conversation's push streams: shardPool.ts `deliver`, then buildServer's
+ * SSE writer, which the file rule alone would count as HTTP). Tested with (function name, source file).
+ */
+export const STACK_LAYERS = [['push', (fn, f) => fn === 'deliver' && f === 'runtime/shard/shardPool.ts']];
 /** Node's own modules that serve a request (parser, sockets, streams): HTTP, for a stack with no project frame on it. */
 const NODE_HTTP = /^node:(_http|internal\/http|internal\/streams|internal\/stream_base|net$|events$|internal\/process\/task_queues$)/;
 
 /**
- * Busy samples of a profile by layer: each sample goes to the innermost frame on its stack whose file matches a layer
+ * Busy samples of a profile by layer: a sample with a STACK_LAYERS frame on its stack goes to that layer; any other to
+ * the innermost frame on its stack whose file matches a layer
  * (a frame of no layer, e.g. a native function or node's timers, passes the sample to its caller); '(garbage
  * collector)' is 'GC', '(program)' is '(program)', a stack with no frame of any layer is 'other'; '(idle)' is left out.
  * `bundleName` is the file name the bundled frames' urls end with; `starts` its moduleStarts.
@@ -82,10 +90,21 @@ export function layerSplit(profile, starts, bundleName) {
     memo.set(id, layer);
     return layer;
   };
+  const stackMemo = new Map();
+  const stackLayer = (id) => {
+    if (stackMemo.has(id)) return stackMemo.get(id);
+    const cf = byId.get(id).callFrame;
+    const hit = STACK_LAYERS.find(([, test]) => test(cf.functionName, fileOf(cf)));
+    const layer = hit ? hit[0] : parent.has(id) ? stackLayer(parent.get(id)) : null;
+    stackMemo.set(id, layer);
+    return layer;
+  };
   const layerOf = (id) => {
     const fn = byId.get(id).callFrame.functionName;
     if (fn === '(garbage collector)') return 'GC';
     if (fn === '(program)') return '(program)';
+    const onStack = stackLayer(id);
+    if (onStack !== null) return onStack;
     const l = projectLayer(id);
     if (l !== null) return l;
     for (let x = id; x !== undefined; x = parent.get(x)) if (NODE_HTTP.test(fileOf(byId.get(x).callFrame))) return 'HTTP+validation';

@@ -66,6 +66,20 @@ describe('cpuProfileSplit (session 40)', () => {
     });
   });
 
+  it('counts everything under the push delivery as push, whatever file runs inside it', () => {
+    const bundle = ['// runtime/shard/shardPool.ts', 'function deliver() {}', '// runtime/server/buildServer.ts', 'function send() {}'].join('\n');
+    const url = 'file:///x/dist/runtime/main.mjs';
+    const nodes = [
+      frame(1, '(root)', '', -1, [2, 5]),
+      frame(2, 'deliver', url, 1, [3]),
+      frame(3, 'send', url, 3, [4]), // the SSE writer (buildServer.ts): HTTP by file, push by the stack
+      frame(4, 'write', 'node:_http_outgoing', 10),
+      frame(5, 'send', url, 3), // the same writer not under deliver: HTTP
+    ];
+    const r = layerSplit({ nodes, samples: [2, 3, 4, 4, 5] }, moduleStarts(bundle), 'main.mjs');
+    expect(Object.fromEntries(r.layers)).toEqual({ push: 4, 'HTTP+validation': 1 });
+  });
+
   it('reads frames of another file (node_modules) by package', () => {
     const nodes = [
       frame(1, '(root)', '', -1, [2]),
