@@ -28,6 +28,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
+import http from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -183,6 +184,28 @@ export async function startBare(): Promise<{ url: string; child: ChildProcess }>
   const child = spawn(process.execPath, ['-e', BARE], { stdio: ['ignore', 'pipe', 'pipe'] });
   const m = await waitForLine(child, /ready at (http:\/\/\S+) /);
   return { url: m[1], child };
+}
+
+/**
+ * Session 40 (perf): opens each conversation's push stream as the web widget does (GET .../events?token=...), so a load
+ * includes the push fan-out (BENCH_PUSH=1 in threadsCpu.ts and runtimeCpu.ts); counts the `message` events received.
+ */
+export function openPushStreams(url: string, convs: Array<{ id: string; token: string }>): { events: () => number; close: () => void } {
+  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+  const reqs: http.ClientRequest[] = [];
+  let events = 0;
+  for (const c of convs) {
+    const req = http.get(`${url}/api/v1/conversations/${c.id}/events?token=${encodeURIComponent(c.token)}`, { agent }, (res) => {
+      if (res.statusCode !== 200) throw new Error(`push stream of ${c.id}: HTTP ${res.statusCode}`);
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        for (let i = chunk.indexOf('event: message'); i >= 0; i = chunk.indexOf('event: message', i + 1)) events++;
+      });
+    });
+    req.on('error', () => undefined); // closed by `close` below
+    reqs.push(req);
+  }
+  return { events: () => events, close: () => reqs.forEach((r) => r.destroy()) };
 }
 
 export async function createConversations(url: string, n: number, concurrency = 50): Promise<Array<{ id: string; token: string }>> {

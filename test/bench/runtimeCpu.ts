@@ -10,6 +10,8 @@
  *        git worktree add --detach /tmp/baton-before <commit> && ln -s $PWD/node_modules /tmp/baton-before/)
  *   BENCH_PROFILE=/tmp/prof npx tsx test/bench/runtimeCpu.ts   (also writes a .cpuprofile of baton serve there)
  *   BENCH_NODE_FLAGS='--max-semi-space-size=32' ...              (node flags for this checkout's baton serve only)
+ *   BENCH_PUSH=1   (session 40) every conversation of each baton server also holds its push stream open, as the web
+ *        widget does (runtime.ts openPushStreams): the rounds then include the push fan-out
  *   BENCH_IDEM=1   (session 19) every message with its own Idempotency-Key, as the web widget sends them (runtime.ts)
  *   BENCH_WARMUP_SECONDS=10 (default) load before the measured rounds, per server
  *   BENCH_RUNTIMES='bundle,bundle:BATON_STORE_WRITER=inline'   (a runtime may name extra environment after ':',
@@ -37,7 +39,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
-import { createConversations, ensureRuntimeBundle, load, startBare, startBaton } from './runtime';
+import { createConversations, ensureRuntimeBundle, load, openPushStreams, startBare, startBaton } from './runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -187,6 +189,7 @@ interface Attrib {
 export async function runtimeCpuBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'baton-bench-cpu-'));
   const targets: Target[] = [];
+  const pushStreams: Array<ReturnType<typeof openPushStreams>> = [];
   try {
     const bare = await startBare();
     targets.push({ name: 'bare node:http (parse JSON, answer JSON)', ...bare, path: () => '/m', headers: () => ({}), runs: [] });
@@ -232,6 +235,7 @@ export async function runtimeCpuBench(): Promise<void> {
       }
       const b = await startBaton(mkdtempSync(join(dir, 'baton-')), bare.url, undefined, flags, batonRoot, env);
       const convs = await createConversations(b.url, 1000);
+      if (process.env.BENCH_PUSH === '1') pushStreams.push(openPushStreams(b.url, convs));
       targets.push({
         name,
         ...b,
@@ -327,7 +331,9 @@ export async function runtimeCpuBench(): Promise<void> {
       const names = [...new Set(targets.slice(1).flatMap((t) => t.runs.flatMap((r) => Object.keys(r.attrib?.rest ?? {}))))].sort();
       printTable([['server', ...names], ...targets.slice(1).map((t) => [t.name, ...names.map((n) => fmt(k(t, (a) => a.rest[n] ?? 0), 0))])]);
     }
+    if (pushStreams.length > 0) console.log(`\npush: ${pushStreams.map((p) => p.events()).join(' / ')} message events received over the whole run, per baton server`);
   } finally {
+    for (const p of pushStreams) p.close();
     for (const t of targets.slice(1)) {
       t.child.kill('SIGTERM');
       await new Promise((r) => t.child.on('exit', r));

@@ -5,14 +5,18 @@
  * grouped by thread name. Linux only. Prints a table; never pass/fail.
  *
  *   npx tsx test/bench/threadsCpu.ts       (BENCH_SECONDS=6 BENCH_WARMUP_SECONDS=8 BENCH_HOURS/BENCH_TEXTS as runtime.ts)
+ *   BENCH_PUSH=1 ...   (session 40) every conversation also holds its push stream open, as the web widget does
+ *        (GET /api/v1/conversations/:id/events?token=...): the measured window then includes the push fan-out, which
+ *        the other benches leave out (their customers only read the POST's answer). Prints the events received.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConversations, ensureRuntimeBundle, load, startBare, startBaton } from './runtime';
+import { createConversations, ensureRuntimeBundle, load, openPushStreams, startBare, startBaton } from './runtime';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 8);
+const PUSH = process.env.BENCH_PUSH === '1';
 
 function threads(pid: number): Map<string, { name: string; ms: number }> {
   const out = new Map<string, { name: string; ms: number }>();
@@ -35,14 +39,18 @@ const bare = await startBare(); // the order API of the flow's HTTP request bloc
 const baton = await startBaton(dir, bare.url);
 try {
   const convs = await createConversations(baton.url, 1000);
+  const streams = PUSH ? openPushStreams(baton.url, convs) : null;
   const path = (i: number) => `/api/v1/conversations/${convs[i % convs.length].id}/messages`;
   const headers = (i: number) => ({ authorization: `Bearer ${convs[i % convs.length].token}` });
   await load(baton.url, 100, path, headers, WARMUP, 1000);
   const pid = baton.child.pid!;
   const t0 = threads(pid);
+  const e0 = streams?.events() ?? 0;
   const l0 = os.loadavg()[0];
   const r = await load(baton.url, 100, path, headers, SECONDS, 1000);
   const t1 = threads(pid);
+  if (streams) console.log(`\npush: ${convs.length} streams open, ${streams.events() - e0} message events received in the measured window`);
+  streams?.close();
   const n = r.ok + r.non2xx;
   const byName = new Map<string, { ms: number; count: number }>();
   for (const [tid, { name, ms }] of t1) {
