@@ -6,16 +6,22 @@
  * and title, and no property a test defined on document or navigator (document.currentScript, document.visibilityState,
  * navigator.clipboard). Testing Library's cleanup (setup.ts) unmounts what a test rendered; this also removes what a
  * test added to the body itself (the widget loader's launcher and frame).
+ * Session 40: also Testing Library's configuration, which lives in its module, shared by the files of a worker: 13
+ * files call configure({ asyncUtilTimeout: 5_000, 10_000 or 15_000 }) at their top, which reached every later file of
+ * the same worker (a findBy/waitFor that was to give up after the default 1 s waited up to 15 s).
  */
+import { configure, getConfig } from '@testing-library/react';
 import { vi } from 'vitest';
 
 const FRESH = Symbol.for('baton.test.freshPage');
-type Fresh = { href: string; title: string };
+type Fresh = { href: string; title: string; testingLibrary: ReturnType<typeof getConfig> };
 const g = globalThis as unknown as Record<symbol, Fresh | undefined>;
 
 if (typeof document !== 'undefined') {
-  // The first file of a worker sees the page as jsdom made it: remember its address and title.
-  const fresh = (g[FRESH] ??= { href: location.href, title: document.title });
+  // The first file of a worker sees the page as jsdom made it: remember its address, title and Testing Library's
+  // configuration (before any test file's configure call: setup files run before the file is imported).
+  const fresh = (g[FRESH] ??= { href: location.href, title: document.title, testingLibrary: { ...getConfig() } });
+  configure({ ...fresh.testingLibrary });
   vi.useRealTimers();
   document.body.replaceChildren();
   for (const name of document.body.getAttributeNames()) document.body.removeAttribute(name);
