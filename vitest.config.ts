@@ -18,6 +18,8 @@ function filesSharingModules(dirs: string[]): string[] {
   );
 }
 const SHARED = filesSharingModules(['test/e2e', 'test/server']);
+// Session 39: the same for test/component (project 'component', one jsdom page per worker).
+const SHARED_PAGE = filesSharingModules(['test/component']);
 // Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts), then builds the
 // studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts); both skip what is already done.
 const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'];
@@ -61,13 +63,31 @@ export default defineConfig({
         },
       },
       {
-        // Everything else (component, cli, and the e2e and server files that mock a module): each file in a fresh module
-        // graph, as before.
+        // test/component: React screens in jsdom. Session 39: one worker runs its files one after another on one jsdom page
+        // without re-importing the modules for each file (isolate: false), as test/unit and 'services'. In session 38's
+        // fresh-clone CI these 140 files took ~360 s of the run's 1,244 s, most of it a new process per file importing
+        // jsdom, React and the studio again (a 0.5 s file took ~3 s); see docs/history.md "Session 39 (ci)". No
+        // component file replaces a module today; one that does (vi.mock / vi.doMock) lands in 'app' (filesSharingModules).
+        // Each file still starts from a clean page: test/component/support/freshPage.ts runs before every file and puts
+        // back what files leave behind (timers, body, storage, address, title, properties defined on document and
+        // navigator); setup.ts (jest-dom, Testing Library's cleanup after each test) runs before every file too.
+        extends: true,
+        test: {
+          name: 'component',
+          include: SHARED_PAGE,
+          isolate: false,
+          setupFiles: ['test/component/support/freshPage.ts', 'test/component/support/setup.ts'],
+          globalSetup: GLOBAL_SETUP,
+        },
+      },
+      {
+        // Everything else (cli, and the e2e and server files that mock a module): each file in a fresh module graph, as
+        // before.
         extends: true,
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          exclude: ['test/unit/**', ...SHARED, '**/node_modules/**'],
+          exclude: ['test/unit/**', ...SHARED, ...SHARED_PAGE, '**/node_modules/**'],
           globalSetup: GLOBAL_SETUP,
         },
       },
