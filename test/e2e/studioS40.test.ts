@@ -3,7 +3,8 @@
  *  - newcomer s39 N4: a connection to a block above / left of its source goes around the blocks instead of through
  *    them (the newcomer's layout: Start -> Message, a Question up and to the left, Message -> Question), and it ends at
  *    the target's input, never on another dot; a connection to a block on the right is still a bezier;
- *  - the minimap toggle's icon and tooltip.
+ *  - N24: the undo history survives a reload of the same flow in the tab;
+ *  - the minimap toggle's icon (outlined, not filled) and tooltip.
  * Screenshots: test/e2e/screenshots/s40-*.png (looked at).
  */
 import type { Page } from 'playwright-core';
@@ -137,5 +138,62 @@ describe.skipIf(!haveChromium)('studio, session 40 (newcomer s39 N4, minimap tog
       up.points.some((p) => Math.hypot(p.x - up.points[0].x, p.y - up.points[0].y) > near && Math.hypot(p.x - up.end.x, p.y - up.end.y) > near && inside(p, n, -1)),
     );
     expect(hits.map((n) => n.id), 'e-back-up crosses blocks after the drag').toEqual([]);
+  });
+
+  it('N24: the undo history of the flow survives a reload in the same tab; another flow has none', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const { key } = await studio.api.createFlow({ name: 'Undo after reload' });
+    const other = await studio.api.createFlow({ name: 'Another flow' });
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    const redo = page.getByRole('button', { name: 'Redo', exact: true });
+    await page.locator('.st-palette-item[data-kind="message"]').click();
+    await page.locator('.st-palette-item[data-kind="end"]').click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await undo.click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    await page.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    await screenshot(page, 's40-n24-after-reload');
+    expect(await undo.isEnabled()).toBe(true);
+    expect(await redo.isEnabled()).toBe(true);
+    await redo.click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await undo.click();
+    await undo.click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+    expect(await undo.isEnabled()).toBe(false);
+    // The undo is an edit like any other: saved to the file.
+    await page.getByText('Saved', { exact: true }).waitFor({ timeout: 15_000 });
+    expect((await studio.api.openFlow(key)).flow.blocks).toHaveLength(1);
+    // Another flow opened in the tab has no history of its own.
+    await page.goto(studio.flowUrl(other.key));
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(await undo.isEnabled()).toBe(false);
+    // Back on the first flow: its history is still there (kept when the editor closed).
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => redo.isEnabled()).toBe(true);
+  });
+
+  it('the minimap toggle is an outlined map icon with a tooltip, not a filled blob', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    const toggle = page.locator('.bt-minimap-toggle');
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('title')).toMatch(/^(Hide|Show) the minimap$/);
+    const icon = toggle.locator('svg');
+    expect(await icon.evaluate((el) => getComputedStyle(el).fill)).toBe('none');
+    expect(await page.locator('.react-flow__controls-fitview svg').evaluate((el) => getComputedStyle(el).fill)).toBe('none');
+    const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+    await page.screenshot({ path: (await screenshot(page, 's40-minimap-toggle')).replace('.png', '-zoom.png'), clip: { x: controls.x - 8, y: controls.y - 8, width: controls.width + 16, height: controls.height + 16 } });
+    // Drawn at 14 px (12 px and filled, it read as a dark square).
+    const ib = (await icon.boundingBox())!;
+    expect(ib.width).toBeGreaterThanOrEqual(13);
   });
 });

@@ -350,11 +350,11 @@ export function Canvas({ minimap = true }: CanvasProps) {
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="var(--bt-canvas-dot)" />
       <Controls position="bottom-right" showInteractive={false} showFitView={false}>
         <ControlButton className="react-flow__controls-fitview" title="Fit View (Shift+1)" aria-label="Fit View" onClick={() => fitFlow()}>
-          <Maximize size={12} aria-hidden="true" />
+          <Maximize className="bt-control-icon" size={14} strokeWidth={2} aria-hidden="true" />
         </ControlButton>
         {minimap && (
           <ControlButton className="bt-minimap-toggle" title={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={mapShown} onClick={toggleMap}>
-            <MapIcon size={12} aria-hidden="true" />
+            <MapIcon className="bt-control-icon" size={14} strokeWidth={2} aria-hidden="true" />
           </ControlButton>
         )}
       </Controls>
