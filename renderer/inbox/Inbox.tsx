@@ -30,7 +30,7 @@ import {
   ShieldAlert,
 } from 'lucide-react';
 import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
-import { cutText, inertText } from './inertText';
+import { cutAtWord, cutText, inertText } from './inertText';
 import { ratingAnswers as sharedRatingAnswers } from '../ui/ratingAnswers';
 import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
 import { signalLine } from '../../shared/simulator/decisionLine';
@@ -569,7 +569,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   // `open` (session 26, newcomer s26 F12): the chat the notice is about; the notice has an "Open it" button (an auto-assigned
   // chat was only a toast that could not be clicked and a count beside Mine).
   // `view`: where "Open it" finds the chat (default Mine; a chat that went back to the queue: Unassigned, newcomer s35 #4).
-  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; detail?: string; more?: string; network?: boolean; short?: string; open?: string; view?: 'unassigned' | 'mine' } | null>(() => (notice ? { kind: 'info', text: notice } : null));
+  const [flash, setFlash] = useState<{ kind: 'error' | 'info'; text: string; detail?: string; oneLine?: boolean; more?: string; network?: boolean; short?: string; open?: string; view?: 'unassigned' | 'mine' } | null>(() => (notice ? { kind: 'info', text: notice } : null));
   const phone = usePhone();
   // Confirmations go away by themselves (errors stay until dismissed or replaced). A notice about a chat given to me
   // (`open`) stays until I open that chat or dismiss it (newcomer s28 N6: it faded after ~4 s and an agent who looked
@@ -827,13 +827,18 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               alerts.newHandoff(lead);
               const who = h.customer ?? customerOfSummary(h.summary);
               const short = `${tr.by} transferred a chat to you${who ? ` (${who})` : ''}: in Mine.`;
-              const show = (last: string | null) => setFlash({ kind: 'info', text: `${lead}${last ? ` The customer's last message: “${last}”.` : ''} It is in Mine.`, short, open: h.id });
+              // Session 40: the toast quoted up to 140 characters over several lines. Who (one line) and one short line
+              // quoting the note, else the customer's last message, cut at a word; the whole sentence is the tooltip.
+              const show = (last: string | null) => {
+                const quote = tr.note ? `Note: “${cutAtWord(tr.note, 30)}”` : last ? `Customer: “${cutAtWord(last, 28)}”` : 'in Mine';
+                setFlash({ kind: 'info', text: `${cutText(tr.by, 24)} transferred a chat to you`, detail: quote, oneLine: true, more: `${lead}${last ? ` The customer's last message: “${cutText(last, 600)}”.` : ''} It is in Mine.`, short, open: h.id });
+              };
               show(null);
               // A look for the notice, not opening the chat (newcomer s28 N6: the customer must not hear she joined).
               void api.detail(token, h.id, { peek: true }).then(
                 (dt) => {
                   const said = [...dt.transcript].reverse().find((e) => e.from === 'customer' && !e.status && e.text.trim() !== '');
-                  if (said) show(cutText(said.text, 140));
+                  if (said) show(said.text);
                 },
                 () => undefined,
               );
@@ -1115,7 +1120,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         <div className={`ib-flash ib-flash-${flash.kind}${flash.open ? ' ib-flash-stays' : ''}${flash.detail && !(phone && flash.short) ? ' ib-flash-stacked' : ''}`} role={flash.kind === 'error' ? 'alert' : 'status'} title={flash.more ?? (phone && flash.short ? flash.text : undefined)}>
           <span className="ib-flash-text">
             {phone && flash.short ? flash.short : flash.text}
-            {flash.detail && !(phone && flash.short) ? <span className="ib-flash-detail">{flash.detail}</span> : null}
+            {flash.detail && !(phone && flash.short) ? <span className={`ib-flash-detail${flash.oneLine ? ' ib-flash-line' : ''}`}>{flash.detail}</span> : null}
           </span>
           {flash.open && (
             <button

@@ -47,6 +47,20 @@ export function cutText(text: string, max: number): string {
   return cutPreview(wellFormed(text), max);
 }
 
+/**
+ * Like cutText, but a cut text ends at a word boundary: the last whole word that fits, then "…" (a first word longer than
+ * half of `max` is cut inside, as cutText does). Session 40: the transfer toast's quote, one short line.
+ */
+export function cutAtWord(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  const cut = cutText(one, max);
+  if (cut === one) return one;
+  const body = cut.slice(0, -1);
+  const space = one.charAt(body.length) === ' ' ? body.length : body.lastIndexOf(' ');
+  const kept = space >= max / 2 ? body.slice(0, space) : body;
+  return `${kept.replace(/[\s,;:.!?\-–—]+$/u, '')}…`;
+}
+
 /** True when `inertText` would change the text (e.g. to flag a message in tests or the UI). */
 export function hasHiddenControls(text: string): boolean {
   BIDI.lastIndex = 0;

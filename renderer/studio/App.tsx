@@ -25,7 +25,8 @@ import { useFlowPersistence } from './persistence/useFlowPersistence';
 import { PublishButton } from './run/PublishButton';
 import { RunButton } from './run/RunButton';
 import { StudioStoreProvider, useStudio } from './store/StudioStoreContext';
-import { createStudioStore } from './store/studioStore';
+import { createStudioStore, type StudioStore } from './store/studioStore';
+import { keepUndo, restoreUndo, sessionUndoStorage } from './store/keptUndo';
 
 declare global {
   interface Window {
@@ -161,8 +162,28 @@ function OpenFlow({ flowKey: asked }: { flowKey: string }) {
   return <PersistentEditor flowKey={flowKey} opened={opened} />;
 }
 
+/** Keeps the store's undo history in the tab when the page goes away or the editor closes (store/keptUndo.ts). */
+function useKeepUndo(flowKey: string, store: StudioStore) {
+  useEffect(() => {
+    const storage = sessionUndoStorage();
+    if (!storage) return;
+    const keep = () => void keepUndo(storage, flowKey, store.getState());
+    window.addEventListener('pagehide', keep);
+    return () => {
+      window.removeEventListener('pagehide', keep);
+      keep();
+    };
+  }, [flowKey, store]);
+}
+
 function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowForEditing }) {
-  const store = useMemo(() => createStudioStore(opened.flow), [opened]);
+  // Newcomer s39 N24: this tab's undo history of this flow comes back after a reload (store/keptUndo.ts).
+  const store = useMemo(() => {
+    const made = createStudioStore(opened.flow);
+    restoreUndo(sessionUndoStorage(), flowKey, made);
+    return made;
+  }, [opened, flowKey]);
+  useKeepUndo(flowKey, store);
   const persistence = useFlowPersistence(flowKey, store, opened);
   useAddressFollowsId(flowKey, store, persistence.status === 'saved');
   const scenarioStorage = useMemo(() => ({ load: () => studioApi.scenarios(flowKey), save: (f: ScenarioFile, baseRevision?: string) => studioApi.saveScenarios(flowKey, f, baseRevision) }), [flowKey]);

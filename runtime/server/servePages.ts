@@ -42,7 +42,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
 /**
  * The `<script src=".../widget.js" data-flow="ID">` loader: a launcher button on the host page and an iframe
  * with the widget app from the same origin as the script. Plain ES5-ish DOM code, no dependencies, idempotent.
- * Options (data-*): flow (required), open="true" (start opened), title (the panel's heading), and who the visitor is
+ * Options (data-*): flow (required), open="true" (start opened; "wide": only on a page at least 761 px wide), title (the panel's heading), and who the visitor is
  * (newcomer s9 #20): variables (JSON object, e.g. '{"cartValue":620}'), email, name, phone; also
  * `window.Baton.identify({email, name, phone, variables})` before the chat starts (or `window.Baton = {identity: {...}}`
  * set before the script). They go to the frame in its #hash (never to the server's logs) / a postMessage; bad JSON in
@@ -64,7 +64,10 @@ export const WIDGET_LOADER = String.raw`(function () {
   // Another flow's widget already on the page: this launcher sits to the left of it instead of on top of it.
   var others = document.querySelectorAll('[data-baton-widget]').length;
   var origin = new URL(script.src, location.href).origin;
-  var open = script.getAttribute('data-open') === 'true';
+  // data-open="wide": open at start only on a page at least 761 px wide, where the panel (380 px) sits beside the text;
+  // on a narrower page only the launcher shows until the visitor opens it (the demo page; session 40).
+  var openAttr = script.getAttribute('data-open');
+  var open = openAttr === 'true' || (openAttr === 'wide' && !!window.matchMedia && window.matchMedia('(min-width: 761px)').matches);
   var title = script.getAttribute('data-title') || 'Chat with us';
   // data-new-chat="<key>": start a new chat (leaving the stored one) the first time this key is seen (the studio's Run).
   var newChat = script.getAttribute('data-new-chat');
@@ -226,7 +229,9 @@ const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) =
 /**
  * The demo page (/chat/:flowId). Newcomer s39 N20: the embed code wraps at its spaces only (word-break:break-all cut
  * "</scrip" / "t>"; a plain wrap still broke "data-" / "flow": each attribute is a no-wrap span), and from 761px up the text keeps clear of the open widget's column (380px + margins on the right:
- * at 1,024 x 700 the panel hid the title and the code).
+ * at 1,024 x 700 the panel hid the title and the code). Session 40: below 761 px the widget starts closed (data-open="wide":
+ * only the launcher covers the page, and the text ends 104 px above the bottom so it can scroll clear of it); the
+ * visitor's open panel may cover the page.
  */
 function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
@@ -245,6 +250,7 @@ p{color:#5b6472;line-height:1.6;font-size:16px}
 code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12px;display:block;font-size:13px;color:#334;white-space:pre-wrap;overflow-x:auto}
 code span{white-space:nowrap}
 @media (min-width:761px){main{box-sizing:border-box;max-width:min(800px,calc(100vw - 420px))}}
+@media (max-width:760px){header{padding:16px 20px}main{padding:32px 20px 104px}h1{font-size:28px}}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>
@@ -255,7 +261,7 @@ code span{white-space:nowrap}
 <p>Put it on any page with one tag:</p>
 <code>${[`&lt;script`, `src="${escapeHtml(origin)}/widget.js"`, `data-flow="${id}"`, `async&gt;&lt;/script&gt;`].map((t) => `<span>${t}</span>`).join(' ')}</code>
 </main>
-<script src="/widget.js" data-flow="${flowAttr}" data-open="true" data-title="${name}"${newChat ? ` data-new-chat="${escapeHtml(newChat)}"` : ''}></script>
+<script src="/widget.js" data-flow="${flowAttr}" data-open="wide" data-title="${name}"${newChat ? ` data-new-chat="${escapeHtml(newChat)}"` : ''}></script>
 </body></html>`;
 }
 

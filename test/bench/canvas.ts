@@ -18,6 +18,12 @@
  *   wall ms per input event (Playwright waits for each event to be handled: a slower page gets fewer events
  *   per second, not a backlog) and main-thread busy ms over the gesture.
  * Budget (issue 7): complete within 2x bare, at most 1.5x per input event (drag, pan), heap within 3x.
+ *
+ * Before / after a change, in one run: build the earlier studio elsewhere (e.g. `git archive OLD | tar -x -C /tmp/old`,
+ * link node_modules, `BATON_ENTRIES=studio npx vite build` there), then
+ *   BENCH_CANVAS_BEFORE=/tmp/old/dist/renderer npx tsx test/bench/canvas.ts
+ * measures that build in place of the bare page, on the same generated flow: the ratios are then after / before.
+ * BENCH_CANVAS_FIT=1 presses Fit View on the studio once loaded, so the whole flow is on screen for the interactions.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,6 +49,8 @@ type Side = 'bare' | 'studio';
 interface Measure {
   scene: { nodes: number; edges: number; visible: number; dom: number };
   completeMs: number;
+  /** BENCH_CANVAS_FIT: ms from pressing Fit View until the whole flow's blocks and edges were drawn. */
+  fitMs: number;
   loadBusyMs: number;
   heapMb: number;
   dragMsPerEvent: number;
@@ -153,6 +161,26 @@ async function measureOnce(browser: Browser, url: string, flowJson: string | nul
   const loadBusyMs = await busyMs(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  let fitMs = 0;
+  if (process.env.BENCH_CANVAS_FIT && url.includes('/studio/')) {
+    // The whole flow on screen (Fit View on a big flow's readable view shows all of it), then settled again: every block
+    // and edge drawn, the interactions below measured there.
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('.react-flow__controls-fitview').click();
+    for (;;) {
+      const s = await page.evaluate(() => {
+        const b = (window as unknown as { __bench: { last: number } }).__bench;
+        return { last: b.last, now: performance.now() };
+      });
+      if (s.now - Math.max(s.last, t0) > 1000) {
+        fitMs = Math.max(0, s.last - t0);
+        break;
+      }
+      if (Date.now() > deadline + 90_000) throw new Error(`${url}: the fitted canvas did not settle`);
+      await page.waitForTimeout(100);
+    }
+    phase('fitted');
+  }
   const scene = await page.evaluate(() => {
     const r = document.querySelector('.react-flow')!.getBoundingClientRect();
     const nodes = [...document.querySelectorAll('.react-flow__node')];
@@ -226,7 +254,7 @@ async function measureOnce(browser: Browser, url: string, flowJson: string | nul
 
   phase('zoomed');
   await context.close();
-  return { scene, completeMs, loadBusyMs, heapMb: heap.usedSize / 1048576, dragMsPerEvent, dragBusyMs, dragMovedPx, panMsPerEvent, panBusyMs, zoomMsPerEvent, zoomBusyMs };
+  return { scene, completeMs, fitMs, loadBusyMs, heapMb: heap.usedSize / 1048576, dragMsPerEvent, dragBusyMs, dragMovedPx, panMsPerEvent, panBusyMs, zoomMsPerEvent, zoomBusyMs };
 }
 
 const median = (xs: number[]) => {
@@ -257,7 +285,15 @@ export async function canvasBench(): Promise<void> {
     logLevel: 'warn',
     build: { outDir: bareOut, emptyOutDir: true },
   });
-  const { server, origin } = await serve({ '/bare/': bareOut + '/', '/studio/': join(root, 'dist/renderer/studio') + '/', '/assets/': join(root, 'dist/renderer/assets') + '/' });
+  const before = process.env.BENCH_CANVAS_BEFORE;
+  const { server, origin } = await serve({
+    '/bare/': bareOut + '/',
+    '/studio/': join(root, 'dist/renderer/studio') + '/',
+    '/assets/': join(root, 'dist/renderer/assets') + '/',
+    ...(before ? { '/before/studio/': join(before, 'studio') + '/', '/before/assets/': join(before, 'assets') + '/' } : {}),
+  });
+  const bareName = before ? 'studio before' : 'bare React Flow';
+  if (before) console.log(`Canvas: measuring the studio built in ${before} in place of the bare page (ratios: this studio / that one)`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -266,7 +302,7 @@ export async function canvasBench(): Promise<void> {
     for (const n of SIZES) {
       const flowJson = JSON.stringify(generateFlow(n, Math.floor(1.2 * n)));
       const urls: Record<Side, [string, string | null]> = {
-        bare: [`${origin}/bare/index.html?n=${n}`, null],
+        bare: before ? [`${origin}/before/studio/index.html?theme=light`, flowJson] : [`${origin}/bare/index.html?n=${n}`, null],
         studio: [`${origin}/studio/index.html?theme=light`, flowJson],
       };
       const results: Record<Side, Measure[]> = { bare: [], studio: [] };
@@ -281,6 +317,7 @@ export async function canvasBench(): Promise<void> {
       const rows: [string, keyof Omit<Measure, 'scene'>, number, string][] = [
         ['complete on screen (ms since navigation)', 'completeMs', 0, 'within 2x'],
         ['load main-thread busy (ms)', 'loadBusyMs', 0, ''],
+        ...(process.env.BENCH_CANVAS_FIT && before ? [['fit view: ms until all drawn', 'fitMs', 0, ''] as [string, keyof Omit<Measure, 'scene'>, number, string]] : []),
         ['JS heap after GC (MB)', 'heapMb', 1, 'within 3x'],
         ['drag: wall ms per input event', 'dragMsPerEvent', 1, 'within 1.5x'],
         ['drag: main-thread busy (ms)', 'dragBusyMs', 0, ''],
@@ -294,8 +331,8 @@ export async function canvasBench(): Promise<void> {
         const s = results[side][0].scene;
         return `${s.nodes} nodes / ${s.edges} edges / ${s.visible} on screen / ${fmt(s.dom)} DOM elements`;
       };
-      table(`Canvas, ${fmt(n)} blocks and ${fmt(Math.floor(1.2 * n))} edges: studio vs bare React Flow, medians of ${RUNS} runs each (ABBA), ${fmt((Date.now() - t) / 1000)} s`, [
-        ['measure', 'bare React Flow', 'Baton studio', 'ratio', 'budget', 'met'],
+      table(`Canvas, ${fmt(n)} blocks and ${fmt(Math.floor(1.2 * n))} edges: studio vs ${bareName}, medians of ${RUNS} runs each (ABBA), ${fmt((Date.now() - t) / 1000)} s`, [
+        ['measure', bareName, 'Baton studio', 'ratio', 'budget', 'met'],
         ['scene', scene('bare'), scene('studio'), '', '', ''],
         ...rows.map(([label, k, d, budget]) => {
           const a = med('bare', k);

@@ -5,7 +5,7 @@
  * latest message, not the bot's old handoff summary ("The flow handed over ... Last message: 'Talk to a person'").
  */
 import './support/setup';
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
@@ -65,8 +65,39 @@ describe('transfer with a note (newcomer s9 #2)', () => {
     await screen.findByText(/No one is waiting/);
     await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
     expect(alerted).toEqual(['Bob transferred this chat to you: “She wants the refund today”.']);
-    const status = await screen.findByText(/The customer's last message/);
-    expect(status).toHaveTextContent('Bob transferred this chat to you: “She wants the refund today”. The customer\'s last message: “It was supposed to arrive last Friday”. It is in Mine.');
+    // Session 40: who, and one short line quoting the note; the whole sentence (with the customer's last message) is the
+    // toast's tooltip, once the peek at the transcript has answered.
+    const status = await waitFor(() => document.querySelector('.ib-flash') as HTMLElement);
+    await waitFor(() => expect(status.getAttribute('title')).toBe('Bob transferred this chat to you: “She wants the refund today”. The customer\'s last message: “It was supposed to arrive last Friday”. It is in Mine.'));
+    expect(status.querySelector('.ib-flash-text')!.firstChild!.textContent).toBe('Bob transferred a chat to you');
+    expect(status.querySelector('.ib-flash-detail')).toHaveTextContent(/^Note: “She wants the refund today”$/);
     expect(status.textContent).not.toMatch(/flow handed over|Talk to a person/);
+  });
+
+  it('without a note the toast quotes the customer\'s last message in one short line, cut at a word, the whole in its tooltip', async () => {
+    let push: AgentEventHandlers | null = null;
+    const long = 'My parcel was supposed to arrive last Friday and nobody answers my emails, I want the money back today please';
+    const row = handoffRow({ id: 'c8:h1', conversationId: 'c8', reason: 'flow', summary: 'The customer is waiting.', transfer: { byId: 'bob', by: 'Bob', at: Date.now() } });
+    const api = fakeInboxApi({
+      ...annOnline(0),
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      detail: async () => handoffDetail(row, { transcript: [{ id: 'e1', seq: 1, from: 'customer', text: long, at: 1 }] }),
+      events: (_t, hs) => {
+        push = hs;
+        return () => undefined;
+      },
+    });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
+    await screen.findByText(/No one is waiting/);
+    await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
+    const detail = await waitFor(() => {
+      const d = document.querySelector('.ib-flash .ib-flash-detail');
+      expect(d?.textContent).toMatch(/^Customer: /);
+      return d!;
+    });
+    expect(detail.textContent).toBe('Customer: “My parcel was supposed to…”');
+    expect(detail.classList.contains('ib-flash-line')).toBe(true);
+    const toast = document.querySelector('.ib-flash')!;
+    expect(toast.getAttribute('title')).toBe(`Bob transferred this chat to you. The customer's last message: “${long}”. It is in Mine.`);
   });
 });

@@ -230,6 +230,8 @@ describe.skipIf(!haveChromium)('fixui s18: a masked agent message is said at the
     const w = await phone.newPage();
     w.on('pageerror', (e) => errors.push(String(e)));
     await w.goto(`${run.rt.url}/chat/customer-support`);
+    // Below 761 px the demo page's widget starts closed (session 40): open it.
+    await w.getByRole('button', { name: /^Open the chat/ }).click();
     await w.waitForTimeout(1500);
     for (const scheme of ['light', 'dark'] as const) {
       await w.emulateMedia({ colorScheme: scheme });

@@ -7,6 +7,7 @@
  *   inbox banner says the chat has ended.
  * - N20: the demo page at 1,024 x 700: the open widget covers neither the title nor the embed code, which breaks at
  *   spaces only.
+ * - session 40: below 761 px the demo page's widget starts closed: only the launcher covers the page.
  * - N29: with the server down, the pages' requests are counted (they were one every 2 s per page), and the inbox is
  *   live again after the server comes back on the same port.
  */
@@ -169,6 +170,51 @@ describe.skipIf(!haveChromium)('inbox, widget and demo page after newcomer s39',
       await page.context().close();
     }
   }, 60_000);
+
+  it('session 40: below 761 px the demo page shows only the launcher until the visitor opens the chat', async () => {
+    for (const [width, height] of [
+      [600, 800],
+      [390, 844],
+    ]) {
+      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      await page.goto(`${run.rt.url}/chat/customer-support`);
+      const launcher = page.getByRole('button', { name: /^Open the chat/ });
+      await launcher.waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(500);
+      await screenshot(page, `s40-demo-closed-${width}`);
+      expect(await page.locator('iframe[title]').isVisible()).toBe(false);
+      // Only the launcher covers the page: every other point of the window belongs to the page itself.
+      const lb = (await launcher.boundingBox())!;
+      const covered = await page.evaluate(
+        ({ lb }) => {
+          const out: string[] = [];
+          for (let y = 5; y < innerHeight; y += 20)
+            for (let x = 5; x < innerWidth; x += 20) {
+              if (x >= lb.x - 1 && x <= lb.x + lb.width + 1 && y >= lb.y - 1 && y <= lb.y + lb.height + 1) continue;
+              const el = document.elementFromPoint(x, y);
+              if (el?.closest('[data-baton-widget]')) out.push(`${x},${y}`);
+            }
+          return out;
+        },
+        { lb },
+      );
+      expect(covered).toEqual([]);
+      // Scrolled to the end, the page's text ends above the launcher.
+      await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
+      const code = (await page.locator('code').boundingBox())!;
+      expect(overlaps(code, (await launcher.boundingBox())!)).toBe(false);
+      // The visitor opens it: the panel shows (and may cover the page).
+      await launcher.click();
+      await page.frameLocator('iframe[title]').getByLabel('Your message').waitFor({ timeout: 15_000 });
+      await screenshot(page, `s40-demo-open-${width}`);
+      await page.context().close();
+    }
+    // From 761 px it still opens by itself.
+    const wide = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
+    await wide.goto(`${run.rt.url}/chat/customer-support`);
+    await wide.locator('iframe[title]').waitFor({ state: 'visible', timeout: 15_000 });
+    await wide.context().close();
+  }, 90_000);
 
   it('N29: while the server is down the open pages retry with a growing delay; the inbox is live again after', async () => {
     const failed = { inbox: 0, widget: 0 };

@@ -31,6 +31,7 @@ import type { XY } from '../../../shared/flow/edit/types';
 import type { BlockKind } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
+import { edgeTypes } from './edges/RoutedEdge';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { autoLayoutEdit } from '../editor/autoLayout';
@@ -45,7 +46,7 @@ import { nodeTypes } from './nodes/nodeTypes';
 export const PALETTE_MIME = 'application/x-baton-block-kind';
 
 const proOptions = { hideAttribution: true };
-const defaultEdgeOptions = { type: 'default' as const };
+const defaultEdgeOptions = { type: 'routed' as const };
 /**
  * The opening view leaves room for the minimap (bottom-left, 200 x 150 px) so it never covers a block, and never
  * zooms in past 100 %. Fit View chooses its own padding and zoom (fitFlow.ts).
@@ -319,6 +320,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onNodeDragStop={onDragStop}
@@ -348,11 +350,11 @@ export function Canvas({ minimap = true }: CanvasProps) {
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} color="var(--bt-canvas-dot)" />
       <Controls position="bottom-right" showInteractive={false} showFitView={false}>
         <ControlButton className="react-flow__controls-fitview" title="Fit View (Shift+1)" aria-label="Fit View" onClick={() => fitFlow()}>
-          <Maximize size={12} aria-hidden="true" />
+          <Maximize className="bt-control-icon" size={14} strokeWidth={2} aria-hidden="true" />
         </ControlButton>
         {minimap && (
           <ControlButton className="bt-minimap-toggle" title={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-label={mapShown ? 'Hide the minimap' : 'Show the minimap'} aria-pressed={mapShown} onClick={toggleMap}>
-            <MapIcon size={12} aria-hidden="true" />
+            <MapIcon className="bt-control-icon" size={14} strokeWidth={2} aria-hidden="true" />
           </ControlButton>
         )}
       </Controls>
