@@ -229,7 +229,10 @@ function talkFrameBefore(toks: string[], i: number): boolean {
  */
 const TALK_ONLY_NOUNS = new Set(['lady', 'gentleman', 'gentlemen', 'woman', 'man', 'guy', 'soul', 'individual', 'expert', 'experts', 'personne', 'being',
   // The people who run the shop: "I'd like to discuss this with the owner", "let me speak to a director" (not "the owner's manual").
-  'owner', 'owners', 'director', 'directors', 'ceo', 'founder', 'proprietor']);
+  'owner', 'owners', 'director', 'directors', 'ceo', 'founder', 'proprietor',
+  // Session 40 (hostile s40 M5): a department as who to talk to ("talk to sales", "can I chat with billing"; "talk to
+  // support" was read by the classifier alone, "talk to sales" was not).
+  'sales', 'billing', 'accounts', 'complaints', 'support']);
 
 /** Words after a person noun that make the message about that person's contact details, not a request for them. */
 const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog']);

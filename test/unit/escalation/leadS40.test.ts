@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { detectUrgency } from '../../../shared/escalation/detectors/detectUrgency';
+import { detectExplicitRequest } from '../../../shared/escalation/detectors/detectExplicitRequest';
 import { facts, policy, memory } from './facts';
 
 describe("designer urgency phrases in another form of their words", () => {
@@ -29,5 +30,15 @@ describe("designer urgency phrases in another form of their words", () => {
 
   it('the phrase as written is still quoted as written', () => {
     expect(urgent('I will miss my flight')?.evidence).toEqual(['miss my flight']);
+  });
+});
+
+describe('a department as who to talk to (hostile s40 M5)', () => {
+  const asks = (text: string) => detectExplicitRequest(facts(text), policy(), memory());
+  it.each(['talk to sales', 'can I chat with billing', 'speak to accounts please', 'I want to talk to complaints'])('%s -> explicit request', (text) => {
+    expect(asks(text)?.reason).toBe('explicit_request');
+  });
+  it.each(['what is the sales tax', 'do you have a sales page', 'is there support for Linux', 'is the billing address the delivery address?'])('%s -> none', (text) => {
+    expect(asks(text)).toBe(null);
   });
 });
