@@ -34,7 +34,7 @@ export const TAKEOVER_QUEUE_MINUTES = 10;
 
 export const agentTakeoverTexts = {
   joined: (name: string) => `${name} from the team joined the conversation.`,
-  left: (name: string) => `${name} handed the conversation back to the bot.`,
+  left: takeoverTexts.handedBack,
   ended: 'This conversation has ended.',
   note: (name: string) => `${name} took over a live bot conversation`,
   suggestion: 'You took this conversation over from the bot: read the last messages, then greet the customer. Hand it back to the bot to continue the flow where it was.',

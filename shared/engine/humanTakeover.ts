@@ -53,6 +53,8 @@ export const takeoverPrompts: Record<Field, string> = {
   reason: 'In a few words, what do you need help with?',
 };
 export const takeoverTexts = {
+  /** Session 40 (hostile s40 L3): said when the agent hands the chat back (a taken-over chat said it already). */
+  handedBack: (name: string) => `${name} handed the conversation back to the bot.`,
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
   /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
@@ -882,6 +884,8 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
     case 'agent_handback':
       if (!isAgent(input.agentId)) return false;
       update(run, { type: 'resolve', note: input.note ?? (input.closes ? 'Closed by the agent' : 'Handed back to the bot'), ended: input.closes ? 'closed' : 'handback' }, `agent:${input.agentId}`);
+      // The customer was talking with a person a moment ago: say she left before the bot speaks again (the rating, the menu).
+      if (!input.closes) system(run, takeoverTexts.handedBack(s.handoff?.agentName ?? 'The agent'), block.id);
       s.mode = 'bot';
       s.escalation = initialEscalationMemory();
       follow(run, block, 'resolved');

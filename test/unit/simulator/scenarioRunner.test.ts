@@ -64,6 +64,7 @@ const withoutHandoff: Record<string, string[]> = {
     'N#21, s33: a reference inside a sentence is kept at once',
     'N#21: a reference of the wrong length is asked for alone, then kept',
     'N#21: an answer that is still not a reference is dropped, not kept',
+    "session 40: 'add a bag' picks Baggage allowance; not missing the flight is no urgency",
   ],
 };
 
