@@ -2100,7 +2100,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
           </button>
         </div>
         <section>
-          <h3>Why the bot handed over</h3>
+          {/* Newcomer s40 N18: for a live takeover the bot did not hand over; the agent took the chat. */}
+          <h3>{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary) === 'Taken over from the bot' ? 'Why an agent has it' : 'Why the bot handed over'}</h3>
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
