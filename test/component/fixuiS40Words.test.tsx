@@ -7,7 +7,7 @@
  */
 import './support/setup';
 import { ann, fakeInboxApi, handoffDetail, handoffRow, placeAt, quietAlerts, signedInStorage } from './support/inboxFakes';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 import { diffFlows } from '../../runtime/studio/diffFlows';
@@ -60,5 +60,36 @@ describe('blocks only moved, by title (newcomer s40 N13)', () => {
     expect(list?.textContent).toBe('Start, Message, Main menu');
     expect(list?.textContent).not.toContain('message-1');
     expect(screen.getByTitle('message-1')).toHaveTextContent('Message');
+  });
+});
+
+describe('inbox list and transfer (newcomer s40 N16, N10)', () => {
+  const listOf = (rows: ReturnType<typeof handoffRow>[]) =>
+    fakeInboxApi({
+      signOut: async () => undefined,
+      me: async () => ({ agent: ann, status: 'online', activeChats: 1 }),
+      agents: async () => [ann, { id: 'bob', name: 'Bob', email: 'bob@example.com', teams: ['support'], admin: false, status: 'online' }],
+      setPresence: async (_t, s) => s,
+      list: async () => ({ counts: { unassigned: 0, mine: rows.length, all: rows.length, closed: 0 }, handoffs: rows }),
+      detail: async () => handoffDetail(rows[0]!),
+    });
+
+  it('a last message that is the row title (the email the customer typed) is not shown a second time; others are', async () => {
+    const rows = [
+      handoffRow({ id: 'c1:h1', customer: 'sam@example.com', lastMessage: { from: 'customer', text: 'Sam@example.com ', at: Date.now() } }),
+      handoffRow({ id: 'c2:h1', conversationId: 'c2', customer: 'kim@example.com', lastMessage: { from: 'customer', text: 'Where is my parcel?', at: Date.now() } }),
+    ];
+    render(<Inbox api={listOf(rows)} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/mine')} />);
+    expect(await screen.findByText('Where is my parcel?')).toBeInTheDocument();
+    expect(screen.getAllByText('sam@example.com')).toHaveLength(1);
+    expect(screen.queryByText(/Sam@example\.com/)).toBeNull();
+  });
+
+  it('the transfer confirm carries the word "Transfer", not a label hidden in a narrow pane', async () => {
+    const h = handoffRow();
+    render(<Inbox api={listOf([h])} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/mine/c1%3Ah1')} />);
+    const button = await screen.findByRole('button', { name: 'Transfer' });
+    const word = within(button).getByText('Transfer');
+    expect(word).not.toHaveClass('ib-wide-label');
   });
 });
