@@ -285,6 +285,11 @@ export function waitingWords(
   return `waiting for ${whose} reply · ${long}`;
 }
 
+/** The row's last message is its title (the customer's email or name, as the row is named by): not shown twice (newcomer s40 N16). */
+function sameAsTitle(r: HandoffRow): boolean {
+  return !!r.customer && !!r.lastMessage && r.lastMessage.text.trim().toLowerCase() === r.customer.trim().toLowerCase();
+}
+
 /**
  * Who said the row's last message, before its text (newcomer s14 N#17: "You/agent:"): nothing for the customer, "You"
  * for this agent (by name, else when they hold the chat and the server gave no name), the colleague's name, "Bot".
@@ -1253,8 +1258,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   )}
                   {r.lastMessage && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) ? (
                     <span className="ib-row-summary" data-testid="row-last-message">
-                      {waitingWords(r, me, now) != null && <span className="ib-chip ib-warn ib-waiting">{waitingWords(r, me, now)}</span>} {inertText(previewWho(r, me))}
-                      {inertText(r.lastMessage.text)}
+                      {waitingWords(r, me, now) != null && <span className="ib-chip ib-warn ib-waiting">{waitingWords(r, me, now)}</span>}
+                      {/* Newcomer s40 N16: a last message that is the row's title (the customer typed the email the row is named by) was the email twice. */}
+                      {sameAsTitle(r) ? null : (
+                        <>
+                          {' '}
+                          {inertText(previewWho(r, me))}
+                          {inertText(r.lastMessage.text)}
+                        </>
+                      )}
                     </span>
                   ) : (
                     r.summary && !['resolved', 'expired', 'rejected', 'cancelled'].includes(r.status) && <span className="ib-row-summary">{inertText(summaryNow(r.summary, r.status))}</span>
@@ -1773,7 +1785,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                       void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
                     }}
                   >
-                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-wide-label">Transfer</span>
+                    {/* Newcomer s40 N10: the confirm was icon-only in a narrow conversation pane; its word always shows. */}
+                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-transfer-label">Transfer</span>
                   </button>
                   {transferTo && (
                     <input
@@ -2100,7 +2113,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
           </button>
         </div>
         <section>
-          <h3>Why the bot handed over</h3>
+          {/* Newcomer s40 N18: for a live takeover the bot did not hand over; the agent took the chat. */}
+          <h3>{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary) === 'Taken over from the bot' ? 'Why an agent has it' : 'Why the bot handed over'}</h3>
           <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">

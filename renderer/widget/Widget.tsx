@@ -755,8 +755,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       restarting.current = false;
     }
   };
+  // Newcomer s40 N7: a chat with the bot the customer had answered was thrown away with one tap on the icon beside ×.
+  // Any open chat the customer has said something in asks first; a fresh greeting or an ended chat starts at once.
+  const saidSomething = entries.some((e) => e.from === 'customer' && e.text.trim() !== '');
   const askRestart = () => {
-    if (waiting || mode === 'agent') setConfirmRestart(true);
+    if (!closed && (waiting || mode === 'agent' || saidSomething)) setConfirmRestart(true);
     else void startOver();
   };
   const subtitle = arriving
@@ -795,7 +798,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           {mode === 'agent' ? (Array.from(inertText(agentName ?? '?'))[0] ?? '?').toUpperCase() : <Headset size={18} />}
         </div>
         <div className="bw-titles">
-          <h1 className="bw-title" dir="auto">
+          {/* Newcomer s40 N15: a long flow name wraps to two lines; the whole name is the tooltip. */}
+          <h1 className="bw-title" dir="auto" title={inertText(title)}>
             {inertText(title)}
           </h1>
           <p className="bw-sub">{subtitle}</p>
@@ -813,7 +817,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       {confirmRestart && !closed && (
         <div className="bw-confirm" role="alertdialog" aria-labelledby="bw-confirm-text">
           <p id="bw-confirm-text">
-            {waiting ? 'Start a new chat? You will lose your place in the queue.' : `Start a new chat? ${agentName ? inertText(agentName) : 'The person helping you'} will be told you left.`}
+            {waiting
+              ? 'Start a new chat? You will lose your place in the queue.'
+              : mode === 'agent'
+                ? `Start a new chat? ${agentName ? inertText(agentName) : 'The person helping you'} will be told you left.`
+                : 'Start a new chat? This one will end.'}
           </p>
           <div className="bw-confirm-actions">
             <button type="button" className="bw-choice" ref={stayRef} onClick={() => setConfirmRestart(false)}>

@@ -426,7 +426,10 @@ export class FlowStore {
    */
   private freeKey(wanted: string, number?: number, sourceName?: string): string {
     const slug = slugKey(wanted);
-    const taken = (k: string) => this.entry(k) !== undefined || existsSync(this.dir('flows', `${k}.json`));
+    // Newcomer s40 N4: a key another flow has as its id is taken too. A blank flow renamed "Test Shop Support" keeps its
+    // key untitled-flow with the id test-shop-support; its export imported back took the key test-shop-support and kept
+    // that id, so both flows had one chat address and the copy took the address the original's tab showed.
+    const taken = (k: string) => this.db.data.flows.some((e) => e.key === k || e.flowId === k) || existsSync(this.dir('flows', `${k}.json`));
     if (!taken(slug)) return slug;
     // A key's "-N" is a copy number only when the flow's own name is numbered ("Harbor (2)" at insurance-claims-4):
     // "Top 10" imported twice is top-10-2, not top-2 (session 17 review).

@@ -112,7 +112,15 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
       {moved.length > 0 ? (
         <section>
           <h4>Blocks only moved ({moved.length})</h4>
-          <p className="bt-diff-moved">{moved.map(blockName).join(', ')}</p>
+          {/* Newcomer s40 N13: titles as the summaries use them ("Message", not "message-1"); the id stays in the tooltip. */}
+          <p className="bt-diff-moved">
+            {moved.map((b, i) => (
+              <span key={b.id} title={b.id}>
+                {i > 0 ? ', ' : ''}
+                {blockNameWords(b.kind, b.label)}
+              </span>
+            ))}
+          </p>
         </section>
       ) : null}
       {diff.edges.added.length + diff.edges.removed.length > 0 ? (
