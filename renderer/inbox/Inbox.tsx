@@ -1786,7 +1786,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     }}
                   >
                     {/* Newcomer s40 N10: the confirm was icon-only in a narrow conversation pane; its word always shows. */}
-                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-transfer-label">Transfer</span>
+                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-wide-label">Transfer</span>
                   </button>
                   {transferTo && (
                     <input

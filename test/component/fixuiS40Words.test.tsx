@@ -84,12 +84,4 @@ describe('inbox list and transfer (newcomer s40 N16, N10)', () => {
     expect(screen.getAllByText('sam@example.com')).toHaveLength(1);
     expect(screen.queryByText(/Sam@example\.com/)).toBeNull();
   });
-
-  it('the transfer confirm carries the word "Transfer", not a label hidden in a narrow pane', async () => {
-    const h = handoffRow();
-    render(<Inbox api={listOf([h])} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/mine/c1%3Ah1')} />);
-    const button = await screen.findByRole('button', { name: 'Transfer' });
-    const word = within(button).getByText('Transfer');
-    expect(word).not.toHaveClass('ib-wide-label');
-  });
 });
