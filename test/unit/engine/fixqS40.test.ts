@@ -25,3 +25,33 @@ describe('hostile s40 L8: the hot-lead summary is a sentence', () => {
     }
   });
 });
+
+const support = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+const NOT_EMAIL = /doesn't look like an email/;
+
+describe('hostile s40 M8: "why do you need my email?" at a flow\'s email question', () => {
+  it.each(['why do you need my email?', 'what for?', 'why do you want it'])('"%s" at lead-gen\'s work email: what it is for, the question again', (q) => {
+    const c = converse(leadGen(), { now: Date.parse('2026-03-09T15:30:00Z') });
+    for (const t of ['201+', 'yes']) c.say(t);
+    expect(c.lastBotText()).toMatch(/work email/);
+    c.say(q);
+    const last = c.lastBotText()!;
+    expect(last).not.toMatch(NOT_EMAIL);
+    expect(last).toContain('We only use your email to get back to you');
+    expect(last).toMatch(/What is your work email/);
+    c.say('bob@acme.com');
+    expect(c.variables().customerEmail).toBe('bob@acme.com');
+  });
+});
+
+describe('hostile s40 M11: a refusal with "you" at an email question', () => {
+  it.each(["no I won't give you my email", "I won't give out my email", "I don't want to give my email to you"])('"%s" at the open takeover goes on without it', (q) => {
+    const c = converse(support(), { now: Date.parse('2026-03-09T11:30:00Z') });
+    c.say('I want a human');
+    c.say(q);
+    const after = c.botTexts().slice(-2).join(' ');
+    expect(after).not.toMatch(NOT_EMAIL);
+    expect(after).toContain('continue without it');
+    expect(c.variables().customerEmail ?? null).toBeNull();
+  });
+});
