@@ -55,3 +55,19 @@ describe('hostile s40 M11: a refusal with "you" at an email question', () => {
     expect(c.variables().customerEmail ?? null).toBeNull();
   });
 });
+
+describe('newcomer s40 N1: out of hours, a request for a person at a task\'s question', () => {
+  const SUNDAY = Date.parse('2026-03-08T14:14:00Z');
+  it('promises no details it does not take; asked again, it takes them (email, ticket)', () => {
+    const c = converse(support(), { now: SUNDAY });
+    c.click('Returns');
+    expect(c.lastBotText()).toMatch(/Which order is the return for/);
+    c.say('actually can I speak to someone, this is taking ages');
+    const said = c.botTexts().slice(-2).join(' ');
+    expect(said).not.toMatch(/Leave your details/);
+    expect(said).toMatch(/Our team is offline right now, so I can't put you through: they're back .*ask for a person again/);
+    expect(c.lastBotText()).toMatch(/Which order is the return for/);
+    c.say('can I speak to someone please');
+    expect(c.lastBotText()).toMatch(/email/i);
+  });
+});
