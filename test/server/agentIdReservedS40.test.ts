@@ -29,6 +29,6 @@ describe('hostile s40 L5: prototype names are not agent ids', () => {
     expect(JSON.stringify(list.body)).not.toContain('__proto__');
     const ok = await put('proto');
     expect(ok.status).toBe(200);
-    expect((await ok.json()).created).toBe(true);
+    expect(((await ok.json()) as { created: boolean }).created).toBe(true);
   });
 });
