@@ -19,6 +19,9 @@ import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { decodeUtf8Strict, findLoneSurrogate, looksLikeUtf16, loneSurrogateRefusal, textLooksLikeUtf16, utf16Refusal, utf8Refusal } from '../../shared/simulator/utf8';
 import { namesServers } from './agentLiveList';
 
+/** Names an object has from its prototype, and `prototype`: never an agent id. */
+const RESERVED_OBJECT_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+
 export const agentSchema = z
   .object({
     id: z
@@ -27,7 +30,9 @@ export const agentSchema = z
       .max(100)
       .regex(/^[A-Za-z0-9_.@-]+$/, 'letters, digits, _ . @ - only')
       // The ticket filters and PATCH use "me" (the caller) and "none" (nobody): an agent cannot be called that.
-      .refine((id) => id.toLowerCase() !== 'me' && id.toLowerCase() !== 'none', '"me" and "none" are reserved words (the caller, and nobody, in ticket filters); pick another id'),
+      .refine((id) => id.toLowerCase() !== 'me' && id.toLowerCase() !== 'none', '"me" and "none" are reserved words (the caller, and nobody, in ticket filters); pick another id')
+      // Every map and object keyed by agent id would meet these as the prototype's own names (hostile s40 L5).
+      .refine((id) => !RESERVED_OBJECT_KEYS.has(id), 'is a reserved JavaScript name (__proto__, constructor, prototype, ...); pick another id'),
     name: z.string().min(1).max(200),
     email: z.string().email().max(320),
     token: z.string().min(16, 'a token must be at least 16 characters').max(500).optional(),

@@ -24,6 +24,8 @@ import { writeFileAtomic } from '../studio/writeFileAtomic';
 import { simulateHttp } from '../studio/simulateHttp';
 import { terminalStyle } from './terminalText';
 import { DEFAULT_CLOCK_WORDS } from './simulateCommand';
+import { handoffEnding } from '../../shared/handoff/lifecycle';
+import type { HandoffEnding } from '../../shared/handoff/types';
 
 export interface ChatOptions {
   /**
@@ -463,13 +465,17 @@ function clock(t: number): string {
   return new Date(t).toISOString().replace('.000Z', 'Z');
 }
 
+const ENDING_WORDS: Record<HandoffEnding, string> = { handback: 'handed back to the bot', closed: 'closed by the agent', withdrawn: 'withdrawn by the customer' };
+
 function describeState(sim: ReturnType<typeof createSimulation>): string {
   const s = sim.state;
   const lines = [
     `mode: ${s.mode}   waiting: ${s.waiting ? `${s.waiting.kind} at ${s.waiting.blockId}` : 'nothing'}   clock: ${clock(sim.now)}`,
     `variables: ${JSON.stringify(s.variables)}`,
   ];
-  if (s.handoff) lines.push(`handoff: ${s.handoff.id} ${s.handoff.status} (${s.handoff.assignation}, reason ${s.handoff.reason}, agent ${s.handoff.agentName ?? '-'})`);
+  // Session 40 (fixq, hostile s40 L2): how it ended (handed back / closed by the agent / withdrawn), not "resolved" for both.
+  const ending = s.handoff ? handoffEnding(s.handoff.status, s.handoff.transitions) : null;
+  if (s.handoff) lines.push(`handoff: ${s.handoff.id} ${s.handoff.status}${ending ? ` (${ENDING_WORDS[ending]})` : ''} (${s.handoff.assignation}, reason ${s.handoff.reason}, agent ${s.handoff.agentName ?? '-'})`);
   if (s.timers.length) lines.push(`timers: ${s.timers.map((t) => `${t.purpose} at ${clock(t.at)}`).join(', ')}`);
   // Session 38 (hostile s37 #12): only those online (after /offline everyone was still listed as online).
   const online = sim.agents?.filter((a) => a.status === 'online') ?? [];

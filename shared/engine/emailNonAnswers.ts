@@ -49,6 +49,8 @@ function readAsksWhyEmail(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[?!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
   return WHY_ASKED.test(t);
 }
+/** Session 40 (fixq): at a flow's own email Question block, before its question again. */
+export const whyQuestionEmail = 'We only use your email to get back to you about this, nothing else.';
 export const whyEmailTexts = {
   ticket: "We only use it to reply to you about this request. What email address should we reply to? (If you don't have one, just say so.)",
   takeover: "It's only so the team can reach you if the chat gets cut off. What is your email address? (If you'd rather not give one, just say so.)",

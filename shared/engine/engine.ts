@@ -564,7 +564,9 @@ function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, t
   const target = run.c.blocks.get(targetId);
   if (askAfterNobody === undefined || target === undefined) return false;
   if (keepsAfterNobody !== undefined && !keepsAfterNobody(run, block, targetId, entry)) return false;
-  const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry) ?? null;
+  // Session 40 (fixq, newcomer s40 N1): a task's own question (not a ticket's) takes no details: the out-of-hours
+  // message's "Leave your details" is not said there (takeoverTexts.closedKeptTask instead).
+  const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry, block.kind !== 'ticket') ?? null;
   if (said === null) return false;
   askAfterNobody(run, block, w, said, text);
   return true;

@@ -26,7 +26,7 @@ export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
   loop: 'the customer kept asking the same thing',
   sensitive_topic: 'a sensitive topic came up',
   urgency: 'the matter is urgent',
-  hot_lead: 'a promising sales lead',
+  hot_lead: 'the customer is a promising sales lead',
 };
 
 /**

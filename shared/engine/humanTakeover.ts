@@ -74,6 +74,9 @@ export const takeoverTexts = {
    * Session 33 (issue 8, perf s32): a takeover entered again while it is still closed, after this conversation was given
    * its out-of-hours message: one short line, not the whole paragraph again (`when`: "on Monday at 8am", or empty).
    */
+  /** Session 40 (fixq, N1): after the closed line at a task's question, which goes on (asked again, it takes details). */
+  closedKeptTask: (when: string) =>
+    `Our team is offline right now, so I can't put you through${when === '' ? '' : `: they're back ${when}`}. If you'd like us to get back to you, ask for a person again and I'll take your details. For now, let's carry on.`,
   stillClosed: (when: string) => `Our team is still offline, so I can't put you through yet${when === '' ? '' : `: they're back ${when}`}.`,
   /**
    * Session 35 (hostile s34 #13): the hours closed while the customer answered the takeover's questions or waited in its
@@ -297,7 +300,7 @@ export type NobodySaid = 'closed' | 'stillClosed' | 'nobody';
  * nothing, when someone may take it. Shared by entering the block (then its No agent exit) and, session 35 (hostile s34
  * #4), by a request for a person at another ticket's question (keptAtTicket: that ticket goes on).
  */
-export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, goesOn: string): NobodySaid | null {
+export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, goesOn: string, takesNoDetails = false): NobodySaid | null {
   const d = block.data;
   if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) {
     nobodyNowLeadIn(run, block, entry);
@@ -307,6 +310,11 @@ export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: 
     if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
       bot(run, closedLineUntil(d.availability.timezone, run.now, opens), block.id);
       said = 'stillClosed';
+    } else if (takesNoDetails) {
+      // Session 40 (fixq, newcomer s40 N1): at a task's question the flow's out-of-hours message ("Leave your details
+      // and we'll get back to you") promised what nothing here takes: closed, and how to leave details (ask again).
+      bot(run, takeoverTexts.closedKeptTask(opens === null ? '' : opensWhen(d.availability.timezone, run.now, opens)), block.id);
+      run.s.closedNotice = { blockId: block.id, until: opens };
     } else {
       bot(run, renderTemplate(d.outOfHoursMessage, run.s.variables), block.id);
       run.s.closedNotice = { blockId: block.id, until: opens };
@@ -332,9 +340,9 @@ export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: 
  * opened. When nobody can take the conversation now, the block says so here and the ticket in progress goes on (the
  * caller asks its question again); null when someone may take it (the caller hands over as before).
  */
-export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): NobodySaid | null {
+export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, takesNoDetails = false): NobodySaid | null {
   forgetNobodyFound(run.s);
-  const said = sayNobodyNow(run, block, entry, 'the conversation goes on where it was (its question again)');
+  const said = sayNobodyNow(run, block, entry, 'the conversation goes on where it was (its question again)', takesNoDetails);
   if (said !== null) noteNobodyFound(run.s, block.id);
   return said;
 }

@@ -734,11 +734,12 @@ export function onlyAPlace(raw: string): boolean {
  * Session 16 (newcomer s15 N#15): the customer says they have no email address, or will not give one ("I don't have an
  * email", "I really don't have one", "no email", "I haven't got one", "I'd rather not say", "skip"): the question goes
  * on without it at once, instead of "That doesn't look like an email address. Could you check it?" until its retries
- * ran out. A message holding an '@' is never this (it is read as an address).
+ * ran out. A message holding an '@' is never this (it is read as an address). Session 40 (fixq, hostile s40 M11): also
+ * with "you" / "out" after the verb ("no I won't give you my email", "I won't give out my email", "... to you").
  */
 const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
 const NO_EMAIL_BODY =
-  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please))*$/;
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)))*$/;
 /**
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".

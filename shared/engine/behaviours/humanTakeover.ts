@@ -10,5 +10,5 @@ export const humanTakeoverBehaviour: BlockBehaviour<'human_takeover'> = {
   reachesSomeoneNow: (run, block) => someoneReachableNow(run, block),
   saidNobodyFound: (run, block, text) => saidNobodyFound(run, block, text),
   stillClosedLine: (run, block) => stillClosedLine(run, block),
-  nobodyForQuestion: (run, block, entry) => nobodyForTicket(run, block, entry),
+  nobodyForQuestion: (run, block, entry, takesNoDetails) => nobodyForTicket(run, block, entry, takesNoDetails),
 };

@@ -26,7 +26,7 @@ import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
-import { asksForAMoment, unsureOfEmail } from '../emailNonAnswers';
+import { asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
@@ -42,7 +42,8 @@ type Action =
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting; goodbye: boolean }
-  | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting };
+  | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting }
+  | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -80,6 +81,12 @@ function act(run: Run, a: Action): void {
     // counted (two of them took the block's fallback: "an advisor can find your policy ... Let's carry on").
     run.s.waiting = a.w;
     bot(run, `No problem, take your time. ${render(run, a.block.data.text)}`, a.block.id);
+  } else if (a.ok === 'why') {
+    // Session 40 (fixq, hostile s40 M8): "why do you need my email?" at a flow's email question (lead-gen's work email)
+    // got "That doesn't look like an email address": what it is for, and the question again, no try counted.
+    run.s.waiting = a.w;
+    const skip = run.c.exitOf(a.block.id, 'fallback') !== undefined ? " (If you'd rather not give one, just say so.)" : '';
+    bot(run, `${whyQuestionEmail} ${render(run, a.block.data.text)}${skip}`, a.block.id);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -698,6 +705,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // Session 38 (hostile s37 #2): "no email" / "I'd rather not" / "not sure" at an email question with a fallback
       // (lead-gen's "What is your work email?") takes it at once, remembered: it got "That doesn't look like an email
       // address" until the retries ran out, and a ticket after a queue timeout asked the email again.
+      if (asksWhyEmail(text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'why', block, w });
       if ((declinesEmail(text) || unsureOfEmail(text)) && run.c.exitOf(block.id, 'fallback') !== undefined) {
         return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, emailDeclined: true });
       }

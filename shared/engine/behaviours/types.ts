@@ -185,7 +185,7 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * returns what it said ('stillClosed' when the customer had been told it is closed); null, saying nothing, when
    * someone may take it (then the conversation is handed over as before).
    */
-  nobodyForQuestion?(run: Run, block: BlockOf<K>, entry: TakeoverEntry): 'closed' | 'stillClosed' | 'nobody' | null;
+  nobodyForQuestion?(run: Run, block: BlockOf<K>, entry: TakeoverEntry, takesNoDetails?: boolean): 'closed' | 'stillClosed' | 'nobody' | null;
   /**
    * Session 35 (hostile s34 #4): the block's question `w` again after the escalation target said it can take nobody now
    * (`said`, from nobodyForQuestion), or the answer `text` also gives taken: the block goes on where it was (a Ticket keeps

@@ -14,16 +14,18 @@ const MONDAY = Date.parse('2026-03-09T11:30:00Z');
 const load = (f: string) => loadFlowText(readFileSync(`flows/${f}.json`, 'utf8')).flow!;
 
 describe('a goodbye at a question', () => {
-  for (const [flow, before, bye] of [
-    ['travel-urgency', ['K7XQ2P'], 'thx bye'],
-    ['insurance-claims', [], 'ok thanks bye'],
-    ['insurance-claims', [], 'bye'],
+  // Session 40 (fixq, hostile s40 L4): Skyline Air's "Anything else?" takes "bye" / "thanks" as "No, that's all": its
+  // own closing ("Have a good flight!") is followed now.
+  for (const [flow, before, bye, said] of [
+    ['travel-urgency', ['K7XQ2P'], 'thx bye', 'Have a good flight!'],
+    ['insurance-claims', [], 'ok thanks bye', GOODBYE_AT_QUESTION],
+    ['insurance-claims', [], 'bye', GOODBYE_AT_QUESTION],
   ] as const) {
     it(`${flow}: "${bye}" ends the chat with a goodbye`, () => {
       const c = converse(load(flow), { now: MONDAY });
       for (const t of before) c.say(t);
       c.say(bye);
-      expect(c.lastBotText()).toBe(GOODBYE_AT_QUESTION);
+      expect(c.lastBotText()).toBe(said);
       expect(c.mode()).toBe('closed');
       expect(c.lastStep.effects.find((e) => e.type === 'end')).toMatchObject({ reason: 'flow_end' });
     });

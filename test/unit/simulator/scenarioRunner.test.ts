@@ -65,6 +65,9 @@ const withoutHandoff: Record<string, string[]> = {
     'N#21: a reference of the wrong length is asked for alone, then kept',
     'N#21: an answer that is still not a reference is dropped, not kept',
     "session 40: 'add a bag' picks Baggage allowance; not missing the flight is no urgency",
+    "session 40 (fixq, hostile M6): 'baggage' alone picks Baggage allowance",
+    "session 40 (fixq, hostile L4): 'thanks!' at 'Anything else?' ends politely",
+    "session 40 (fixq, hostile L4): 'bye' at 'Anything else?' ends politely",
   ],
 };
 
