@@ -331,17 +331,20 @@ const MEDICAL_NOW = new RegExp([
   ` (?:struggling to|unable to|can barely|can hardly|cant|can t) breathe `,
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
 ].join('|'));
-const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'think', 'thought', 'whether', 'does', 'do', 'can', 'will']);
+const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
+const MEDICAL_ASKS = new Set(['can', 'could', 'should', 'would', 'does', 'is', 'are']);
 const MEDICAL_MONEY = new Set(['price', 'prices', 'priced', 'cost', 'costs', 'bill', 'bills', 'charge', 'charged', 'charges', 'invoice', 'fee', 'fees', 'total', 'quote']);
 function medicalNow(toks: string[]): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
+  // A question about the product's use ("can someone having a seizure use this?", "should a person with asthma...").
+  if (MEDICAL_ASKS.has(toks[0] ?? '')) return null;
   if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t))) return null;
   const padded = ` ${toks.join(' ')} `;
   const m = MEDICAL_NOW.exec(padded);
   if (m === null) return null;
   const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
-  // (Not "I think he's having a stroke" as a maybe: "think" guards only right before a risk word below, not here.)
-  for (let k = Math.max(0, at - 4); k < at; k++) if (MEDICAL_MAYBE.has(toks[k]) && toks[k] !== 'think' && toks[k] !== 'thought') return null;
+  // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
+  for (let k = Math.max(0, at - 4); k < at; k++) if (MEDICAL_MAYBE.has(toks[k])) return null;
   if (!affirmed(toks, at) || !affirmed(toks, at + 1)) return null;
   return m[0].trim();
 }

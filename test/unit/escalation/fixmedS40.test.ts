@@ -14,6 +14,8 @@ const urgencyOf = (text: string) => play(text)?.signals.find((s) => s.reason ===
 describe('a medical emergency in other words is urgent', () => {
   it.each([
     'help, someone is having a heart attack',
+    'what do I do my son is having a seizure',
+    "what can I do, he's having a heart attack",
     'my child has a severe allergic reaction, we need help',
     'my mum fainted and hit her head',
     'my husband just collapsed',
@@ -34,6 +36,8 @@ describe('a medical emergency in other words is urgent', () => {
 describe('the same words that are not an emergency now are not urgent', () => {
   it.each([
     'heart attack prices',
+    'can someone having a seizure use this?',
+    'will this cause a seizure?',
     'does this contain nuts? my son has an allergy',
     'my dad had a heart attack last year',
     'could this cause an allergic reaction?',
