@@ -276,7 +276,7 @@ function findHappeningNow(toks: string[]): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -307,6 +307,46 @@ function hurtNow(toks: string[]): string | null {
     return toks[i];
   }
   return null;
+}
+
+/**
+ * Session 40 (fixmed, hostile s40 H3): a medical emergency in other words ("someone is having a heart attack", "my child has
+ * a severe allergic reaction", "my mum fainted and hit her head", "he collapsed", "she's having a stroke", "he's overdosed",
+ * "my son is struggling to breathe") is urgent like "unconscious" and "not breathing". Not said of long ago ("my dad had a
+ * heart attack last year"), not negated, not a hypothetical or a question about a risk ("could this cause an allergic
+ * reaction?", "what if someone has a seizure?"), not about money ("I nearly had a heart attack at the price"), and not a
+ * word alone ("heart attack prices", "my son has an allergy").
+ */
+const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue']));
+const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis)';
+const MEDICAL_PERSON = '(?:he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person)';
+const MEDICAL_NOW = new RegExp([
+  // "is having a heart attack", "just had a stroke", "has a severe allergic reaction", "in cardiac arrest", "going into anaphylactic shock".
+  ` (?:having|just had|has|in|into) ${MEDICAL_ATTACK} `,
+  ` (?:severe|serious|bad|major) (?:allergic reaction|anaphylactic (?:shock|reaction)|asthma attack) `,
+  // "my mum fainted", "he just collapsed", "she's overdosed", "someone passed out".
+  ` ${MEDICAL_PERSON} (?:(?:just|has|have|suddenly|s|is|is just|has just) )?(?:collapsed|fainted|passed out|blacked out|overdosed|stopped breathing|seizing|fitting|convulsing|turning blue|gone blue|going blue) `,
+  ` (?:taken|took|had) an overdose `,
+  // "struggling to breathe", "can barely breathe", "is having trouble breathing".
+  ` (?:struggling to|unable to|can barely|can hardly|cant|can t) breathe `,
+  ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
+].join('|'));
+const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
+const MEDICAL_ASKS = new Set(['can', 'could', 'should', 'would', 'does', 'is', 'are']);
+const MEDICAL_MONEY = new Set(['price', 'prices', 'priced', 'cost', 'costs', 'bill', 'bills', 'charge', 'charged', 'charges', 'invoice', 'fee', 'fees', 'total', 'quote']);
+function medicalNow(toks: string[]): string | null {
+  if (!hasGateWord(toks, MEDICAL_GATE)) return null;
+  // A question about the product's use ("can someone having a seizure use this?", "should a person with asthma...").
+  if (MEDICAL_ASKS.has(toks[0] ?? '')) return null;
+  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t))) return null;
+  const padded = ` ${toks.join(' ')} `;
+  const m = MEDICAL_NOW.exec(padded);
+  if (m === null) return null;
+  const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
+  // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
+  for (let k = Math.max(0, at - 4); k < at; k++) if (MEDICAL_MAYBE.has(toks[k])) return null;
+  if (!affirmed(toks, at) || !affirmed(toks, at + 1)) return null;
+  return m[0].trim();
 }
 
 /** Session 8: a past verb of telling or arriving in the eight words before `at` (a character index of the padded text). */
