@@ -560,13 +560,13 @@ function heldAtOwnQuestion(run: Run, w: Extract<Waiting, { kind: 'takeover_quest
  * the cancellation; asked again right after, the request goes to the takeover as before (its follow-up ticket).
  */
 function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, targetId: string, entry: { reason: EscalationReason; signals: Signal[] }): boolean {
-  const { askAfterNobody, keepsAfterNobody } = behaviourOf(block.kind);
+  const { askAfterNobody, keepsAfterNobody, takesDetails } = behaviourOf(block.kind);
   const target = run.c.blocks.get(targetId);
   if (askAfterNobody === undefined || target === undefined) return false;
   if (keepsAfterNobody !== undefined && !keepsAfterNobody(run, block, targetId, entry)) return false;
   // Session 40 (fixq, newcomer s40 N1): a task's own question (not a ticket's) takes no details: the out-of-hours
   // message's "Leave your details" is not said there (takeoverTexts.closedKeptTask instead).
-  const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry, block.kind !== 'ticket') ?? null;
+  const said = behaviourOf(target.kind).nobodyForQuestion?.(run, target, entry, takesDetails !== true) ?? null;
   if (said === null) return false;
   askAfterNobody(run, block, w, said, text);
   return true;

@@ -11,6 +11,7 @@ export const ticketBehaviour: BlockBehaviour<'ticket'> = {
   },
   answerFits: (run, _block, w, text) => w.kind !== 'ticket_question' || ticketAnswerFits(run, w, text),
   answerGivesValue: (run, _block, w, text) => w.kind === 'ticket_question' && ticketAnswerGivesAddress(run, w, text),
+  takesDetails: true,
   askAfterNobody: (run, block, w, said, text) => {
     if (w.kind === 'ticket_question') askAfterNobody(run, block, w, said, text);
   },

@@ -193,6 +193,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   askAfterNobody?(run: Run, block: BlockOf<K>, w: Waiting, said: 'closed' | 'stillClosed' | 'nobody', text: string | null): void;
   /**
+   * Session 40 (fixq, newcomer s40 N1): the block takes the customer's details itself (a Ticket), so the out-of-hours
+   * message's "Leave your details" may be said at its questions; at a task's own question it is not.
+   */
+  takesDetails?: true;
+  /**
    * Session 36 (hostile s35 F1): whether a request for a person at this block's question that the target cannot meet now
    * keeps the customer here (askAfterNobody); without it, always. A task's question (a Question block, a Buttons block
    * whose text names a value the customer gave, "shall I cancel order {{orderNumber}}?") keeps a plain request out of
