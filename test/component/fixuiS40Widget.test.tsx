@@ -10,31 +10,17 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Widget } from '../../renderer/widget/Widget';
-import { createChatClient, type ChatEntry } from '../../renderer/widget/chatClient';
-
-const entry = (seq: number, from: ChatEntry['from'], text: string): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: 1_700_000_000_000 + seq * 1000 });
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { createChatClient } from '../../renderer/widget/chatClient';
+import { entry, fakeCustomerApi, memoryStorage } from './support/widgetFakes';
 
 function mount(customerSaid: boolean, title = 'Shop') {
-  const calls: string[] = [];
-  let n = 0;
-  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    const u = new URL(String(url));
-    const method = init?.method ?? 'GET';
-    calls.push(`${method} ${u.pathname}`);
-    if (method === 'POST' && u.pathname === '/api/v1/flows/shop/conversations') {
-      n += 1;
-      const messages = [entry(1, 'bot', `Hello from c${n}`)];
-      if (n === 1 && customerSaid) messages.push(entry(2, 'customer', 'Returns'), entry(3, 'bot', 'What is your order number?'));
-      return json(201, { conversationId: `c${n}`, token: `tok-c${n}`, mode: 'bot', messages });
-    }
-    if (method === 'POST' && /\/leave$/.test(u.pathname)) return json(200, { mode: 'closed', messages: [], lastSeq: 4 });
-    return json(404, { error: 'not_found', message: `${method} ${u.pathname}` });
-  }) as typeof globalThis.fetch;
-  const m = new Map<string, string>();
-  const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-  render(<Widget flowId="shop" title={title} client={createChatClient({ baseUrl: 'http://x', storage, fetch })} />);
-  return calls;
+  const server = fakeCustomerApi((n) => {
+    const messages = [entry(1, 'bot', `Hello from c${n}`)];
+    if (n === 1 && customerSaid) messages.push(entry(2, 'customer', 'Returns'), entry(3, 'bot', 'What is your order number?'));
+    return { mode: 'bot', messages };
+  });
+  render(<Widget flowId="shop" title={title} client={createChatClient({ baseUrl: 'http://x', storage: memoryStorage(), fetch: server.fetch })} />);
+  return server.calls;
 }
 
 const restartButton = () => screen.getByRole('button', { name: 'Start a new conversation' });

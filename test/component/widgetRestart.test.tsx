@@ -10,37 +10,19 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { Widget } from '../../renderer/widget/Widget';
-import { createChatClient, type ChatEntry, type ChatSession } from '../../renderer/widget/chatClient';
-
-const entry = (seq: number, from: ChatEntry['from'], text: string, more: Partial<ChatEntry> = {}): ChatEntry => ({ id: `c:${seq}`, seq, from, text, at: 1_700_000_000_000 + seq * 1000, ...more });
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+import { createChatClient, type ChatSession } from '../../renderer/widget/chatClient';
+import { entry, fakeCustomerApi, json, memoryStorage } from './support/widgetFakes';
 
 /** A scripted customer API whose conversations start in `mode` (waiting: a person was asked for; agent: Ann holds it). */
 function fakeServer(mode: 'bot' | 'waiting' | 'agent') {
-  const calls: string[] = [];
-  let n = 0;
-  const fetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    const u = new URL(String(url));
-    const method = init?.method ?? 'GET';
-    calls.push(`${method} ${u.pathname}`);
-    if (method === 'POST' && u.pathname === '/api/v1/flows/shop/conversations') {
-      n += 1;
-      const first = n === 1;
-      const messages = [entry(1, 'bot', `Hello from c${n}`)];
-      if (first && mode !== 'bot') messages.push(entry(2, 'system', '', { status: { mode, handoff: { id: 'h1', status: mode === 'agent' ? 'assigned' : 'pending', reason: 'explicit_request' } } }));
-      if (first && mode === 'agent') messages.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
-      return json(201, { conversationId: `c${n}`, token: `tok-c${n}`, mode: first ? mode : 'bot', messages });
-    }
-    if (method === 'POST' && /\/leave$/.test(u.pathname)) return json(200, { mode: 'closed', messages: [], lastSeq: 4 });
-    return json(404, { error: 'not_found', message: `${method} ${u.pathname}` });
-  }) as typeof globalThis.fetch;
-  return { fetch, calls };
+  return fakeCustomerApi((n) => {
+    const first = n === 1;
+    const messages = [entry(1, 'bot', `Hello from c${n}`)];
+    if (first && mode !== 'bot') messages.push(entry(2, 'system', '', { status: { mode, handoff: { id: 'h1', status: mode === 'agent' ? 'assigned' : 'pending', reason: 'explicit_request' } } }));
+    if (first && mode === 'agent') messages.push(entry(3, 'agent', 'Hi, Ann here.', { name: 'Ann Lee' }));
+    return { mode: first ? mode : 'bot', messages };
+  });
 }
-
-const memoryStorage = () => {
-  const m = new Map<string, string>();
-  return { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v), removeItem: (k: string) => void m.delete(k) };
-};
 
 function mount(mode: 'bot' | 'waiting' | 'agent') {
   const server = fakeServer(mode);
