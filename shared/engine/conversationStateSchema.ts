@@ -231,7 +231,14 @@ export const conversationStateSchema = z.strictObject({
    * opens (null: not within two weeks). Entered again before then, the block says one short line instead of the whole
    * message again (humanTakeover.ts stillClosed). Optional: older states lack it and get the whole message once more.
    */
-  closedNotice: z.strictObject({ blockId: z.string(), until: z.number().nullable() }).optional(),
+  closedNotice: z
+    .strictObject({
+      blockId: z.string(),
+      until: z.number().nullable(),
+      /** Session 41 (hostile s40 L7): the customer turn the still-closed line was last said at (optional: older states). */
+      stillTurn: z.number().int().min(0).optional(),
+    })
+    .optional(),
   /**
    * Session 38 (hostile s37 #1, #2): the customer declined to give an email address (or put it off) at an email question
    * of this conversation: no later question asks it again (the takeover's, a ticket's: lead-gen asked it after a queue

@@ -79,6 +79,12 @@ export const takeoverTexts = {
     `Our team is offline right now, so I can't put you through${when === '' ? '' : `: they're back ${when}`}. If you'd like us to get back to you, ask for a person again and I'll take your details. For now, let's carry on.`,
   stillClosed: (when: string) => `Our team is still offline, so I can't put you through yet${when === '' ? '' : `: they're back ${when}`}.`,
   /**
+   * Session 41 (hostile s40 L7): the customer asked for a person again right after the still-closed line (often angrier:
+   * "I SAID I want a PERSON"): the same line word for word read as a wall. An apology and the plain fact instead.
+   */
+  stillClosedAgain: (when: string) =>
+    `I'm sorry, I know you'd rather talk to someone now, but nobody can join ${when === '' ? 'at the moment' : `until our team is back ${when}`}.`,
+  /**
    * Session 35 (hostile s34 #13): the hours closed while the customer answered the takeover's questions or waited in its
    * queue ("all our colleagues are still busy" was said at 20:05 on a Friday): closed, and when the team is back.
    */
@@ -234,7 +240,7 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
   const h = run.s.handoff;
   if (h !== null && h.blockId === block.id && (h.status === 'expired' || h.status === 'rejected')) return true;
   const d = block.data;
-  if (text.startsWith(STILL_CLOSED_START)) return true;
+  if (text.startsWith(STILL_CLOSED_START) || text.startsWith(STILL_CLOSED_AGAIN_START)) return true;
   return d.assignation === 'custom' && d.availability !== undefined && text === renderTemplate(d.outOfHoursMessage, run.s.variables);
 }
 
@@ -308,7 +314,7 @@ export function sayNobodyNow(run: Run, block: BlockOf<'human_takeover'>, entry: 
     const told = run.s.closedNotice;
     let said: NobodySaid = 'closed';
     if (told !== undefined && told.blockId === block.id && (told.until === null || run.now < told.until)) {
-      bot(run, closedLineUntil(d.availability.timezone, run.now, opens), block.id);
+      bot(run, stillClosedNow(run, block.id, d.availability.timezone, opens), block.id);
       said = 'stillClosed';
     } else if (takesNoDetails) {
       // Session 40 (fixq, newcomer s40 N1): at a task's question the flow's out-of-hours message ("Leave your details
@@ -347,8 +353,16 @@ export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entr
   return said;
 }
 
-function closedLineUntil(timezone: string, now: number, opens: number | null): string {
-  return takeoverTexts.stillClosed(opens === null ? '' : opensWhen(timezone, now, opens));
+/**
+ * The still-closed line to say now, noted as said at this turn. Session 41 (hostile s40 L7): asked for a person again in
+ * the very next message after it ("I SAID I want a PERSON"), an apology and the plain fact, not the same line word for word.
+ */
+function stillClosedNow(run: Run, blockId: string, timezone: string, opens: number | null): string {
+  const when = opens === null ? '' : opensWhen(timezone, run.now, opens);
+  const told = run.s.closedNotice;
+  const repeated = told !== undefined && told.blockId === blockId && told.stillTurn !== undefined && told.stillTurn === run.s.turn - 1;
+  run.s.closedNotice = { blockId, until: told !== undefined && told.blockId === blockId ? told.until : opens, stillTurn: run.s.turn };
+  return repeated ? takeoverTexts.stillClosedAgain(when) : takeoverTexts.stillClosed(when);
 }
 
 /**
@@ -358,11 +372,12 @@ function closedLineUntil(timezone: string, now: number, opens: number | null): s
 export function stillClosedLine(run: Run, block: BlockOf<'human_takeover'>): string | null {
   const d = block.data;
   if (d.assignation !== 'custom' || !d.availability || isOpen(d.availability, run.now)) return null;
-  return closedLineUntil(d.availability.timezone, run.now, nextOpening(d.availability, run.now));
+  return stillClosedNow(run, block.id, d.availability.timezone, nextOpening(d.availability, run.now));
 }
 
 /** The words every stillClosed line starts with (saidNobodyFound reads them). */
 const STILL_CLOSED_START = takeoverTexts.stillClosed('').slice(0, -1);
+const STILL_CLOSED_AGAIN_START = takeoverTexts.stillClosedAgain('').split(',')[0] + ', I know';
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
 

@@ -17,7 +17,7 @@ import { withoutCorrected } from '../selfCorrection';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
-  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; refused?: Refusal; closes?: boolean };
+  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; thanks?: boolean; refused?: Refusal; closes?: boolean };
 
 function act(run: Run, a: Action): void {
   // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
@@ -35,7 +35,10 @@ function act(run: Run, a: Action): void {
   }
   if (!a.understood && a.ack && fallbackStaysHere(run, a.block.id)) {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
-    bot(run, a.block.data.prompt ? `Sure. ${render(run, a.block.data.prompt)}` : 'Sure. What can I help you with?', a.block.id);
+    // Session 41 (hostile s40 L1): thanks ("thanks" after "No problem, I won't connect you with anyone") are answered
+    // as thanks, not with "Sure." as if the customer had agreed to something.
+    const lead = a.thanks === true ? "You're welcome." : 'Sure.';
+    bot(run, a.block.data.prompt ? `${lead} ${render(run, a.block.data.prompt)}` : `${lead} What can I help you with?`, a.block.id);
     return;
   }
   // Session 19 (brief item 4): a request not to do something ("Don't cancel order NW-104233 please") is acknowledged:
@@ -263,7 +266,9 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     }
     const again = sameRequestFor(run, block, text);
     if (again !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: again.id, name: again.name, confidence: 1 });
-    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack: isAcknowledgement(text), refused: refusalIn(text) ?? undefined, closes: closesChat(text) });
+    const ack = isAcknowledgement(text);
+    const thanks = ack && (onlyThanks(text) || courtesyOf(text)?.thanks === true);
+    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack, thanks, refused: refusalIn(text) ?? undefined, closes: closesChat(text) });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),
 };

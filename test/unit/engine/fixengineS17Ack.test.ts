@@ -12,14 +12,23 @@ const template = () => loadFlowText(readFileSync(new URL('../../../flows/custome
 const NOW = Date.parse('2026-12-02T11:00:00Z');
 
 describe('an acknowledgement after a miss', () => {
-  it.each(['ok', 'cheers', 'ok thanks', 'great, thank you', 'merci beaucoup'])('"%s" is asked again briefly, not told it was not understood', (line) => {
+  // Session 41 (hostile s40 L1): thanks get "You're welcome." before the question, an acknowledgement "Sure.".
+  it.each([
+    ['ok', 'Sure.'],
+    ['great', 'Sure.'],
+    ['got it', 'Sure.'],
+    ['cheers', "You're welcome."],
+    ['ok thanks', "You're welcome."],
+    ['great, thank you', "You're welcome."],
+    ['merci beaucoup', "You're welcome."],
+  ])('"%s" is asked again briefly, not told it was not understood', (line, lead) => {
     const c = converse(template(), { now: NOW });
     c.say('purple monkey dishwasher');
     expect(c.botTexts().join('\n')).toMatch(/Sorry, I didn't get that/);
     const before = c.botTexts().length;
     c.say(line);
     const after = c.botTexts().slice(before);
-    expect(after).toEqual(["Sure. What's your question? A few words are enough."]);
+    expect(after).toEqual([`${lead} What's your question? A few words are enough.`]);
     expect(c.effects('handoff_request')).toHaveLength(0);
     c.say('where is my order');
     expect(c.lastBotText()).toMatch(/order number/);

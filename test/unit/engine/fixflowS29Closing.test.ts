@@ -65,7 +65,8 @@ describe('at "Which order should go to a new address?" a new question or a closi
 
   it('at "What\'s your question?" an acknowledgement is still asked again briefly, not closed', () => {
     const c = chat('ok thanks');
-    expect(c.lastBotText()).toBe("Sure. What's your question? A few words are enough.");
+    // Session 41 (hostile s40 L1): thanks are answered as thanks ("Sure." was for agreement).
+    expect(c.lastBotText()).toBe("You're welcome. What's your question? A few words are enough.");
     expect(c.state.waiting).toMatchObject({ blockId: 'router' });
   });
 

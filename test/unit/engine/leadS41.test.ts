@@ -1,0 +1,60 @@
+/**
+ * Session 41 (lead): hostile s40 L1 (thanks after a withdrawal were answered "Sure. What's your question?") and L7 (out of
+ * hours, the same still-closed line word for word to a customer asking again, angrier).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { ticketPrompts } from '../../../shared/engine/ticketBlock';
+
+const support = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
+const MONDAY_OPEN = Date.parse('2026-03-09T11:30:00Z');
+const SATURDAY_CLOSED = Date.parse('2026-03-07T13:30:00Z');
+
+describe('thanks after a withdrawn request for a person (hostile s40 L1)', () => {
+  it('"thanks" gets "You\'re welcome." and the question, no handoff', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('I want a human');
+    c.say('never mind, I sorted it');
+    expect(c.lastBotText()).not.toMatch(/^You're welcome/);
+    c.say('thanks');
+    expect(c.lastBotText()).toBe("You're welcome. What's your question? A few words are enough.");
+    c.say('where is my order');
+    expect(c.lastBotText()).toMatch(/order number/);
+  });
+
+  it('"ok" alone is still "Sure." (not thanks)', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('I want a human');
+    c.say('never mind, I sorted it');
+    c.say('ok');
+    expect(c.lastBotText()).toBe("Sure. What's your question? A few words are enough.");
+  });
+});
+
+describe('asking for a person again and again out of hours (hostile s40 L7)', () => {
+  const APOLOGY = "I'm sorry, I know you'd rather talk to someone now, but nobody can join until our team is back on Monday at 8am.";
+
+  it('the second still-closed line in a row is an apology, not the same words', () => {
+    const c = converse(support(), { now: SATURDAY_CLOSED });
+    c.say('talk to a human');
+    c.say('can I just talk to someone');
+    const first = c.lastBotText();
+    expect(first).toMatch(/^Our team is still offline, so I can't put you through yet: they're back on Monday at 8am\./);
+    c.say('I SAID I want a PERSON, this is ridiculous');
+    expect(c.lastBotText()).toBe(`${APOLOGY} ${ticketPrompts.emailWhileClosed}`);
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    c.say('kim@example.com');
+    expect(c.variables().customerEmail).toBe('kim@example.com');
+  });
+
+  it('not in a row (something else between): the plain still-closed line again', () => {
+    const c = converse(support(), { now: SATURDAY_CLOSED });
+    c.say('talk to a human');
+    c.say('where is my order');
+    c.say('can I talk to someone');
+    expect(c.lastBotText()).toMatch(/^Our team is still offline, so I can't put you through yet/);
+    expect(c.botTexts().join('\n')).not.toContain("I'm sorry, I know you'd rather");
+  });
+});
