@@ -245,6 +245,13 @@ export const conversationStateSchema = z.strictObject({
    * timeout, the out-of-hours ticket twice more). Optional: older states lack it and may ask once more.
    */
   emailDeclined: z.literal(true).optional(),
+  /**
+   * Session 41 (hostile s40 L6): the Question block whose reference the customer gave in the message that was handed to
+   * a person instead (Skyline Air's "What is your booking reference?" -> "at the gate, flight in 10 minutes, K7XQ2P"):
+   * the variable is set, and the block, entered again (the agent hands back, a declined offer), takes it without asking.
+   * Cleared when that block is entered again. Optional: older states lack it and ask again as before.
+   */
+  keptAnswer: z.strictObject({ blockId: z.string(), variable: z.string() }).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -93,6 +93,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.nobodyFound !== undefined) copy.nobodyFound = state.nobodyFound;
   if (state.closedNotice !== undefined) copy.closedNotice = state.closedNotice;
   if (state.emailDeclined !== undefined) copy.emailDeclined = state.emailDeclined;
+  if (state.keptAnswer !== undefined) copy.keptAnswer = state.keptAnswer;
   return copy;
 }
 

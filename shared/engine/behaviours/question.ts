@@ -102,7 +102,15 @@ function knownAnswer(run: Run, block: BlockOf<'question'>): Value | null {
   // Session 13 (hostile s13 #11): the value in the customer's latest message wins over the remembered variable ("where
   // is order NW-555555" after tracking NW-104233 looks up NW-555555); givenEntity reads only that message.
   // Session 39 (hostile s38 M3): a reference of the example's shape given earlier and not used yet (referenceChoice.ts).
-  return givenEntity(run, block) ?? knownVariable(run, block) ?? (block.data.fromEntity === undefined ? referenceGivenEarlier(run, exampleShapes(block)) : null);
+  return givenEntity(run, block) ?? knownVariable(run, block) ?? keptHere(run, block) ?? (block.data.fromEntity === undefined ? referenceGivenEarlier(run, exampleShapes(block)) : null);
+}
+
+/** The reference kept from a message handed to a person at this block (keepAnswer above), still in its variable. */
+function keptHere(run: Run, block: BlockOf<'question'>): Value | null {
+  const k = run.s.keptAnswer;
+  if (k === undefined || k.blockId !== block.id || k.variable !== block.data.variable) return null;
+  const v = vars(run)[k.variable];
+  return typeof v === 'string' && v !== '' ? v : null;
 }
 
 function knownVariable(run: Run, block: BlockOf<'question'>): Value | null {
@@ -666,6 +674,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   },
   enter(run, block) {
     const known = knownAnswer(run, block);
+    if (run.s.keptAnswer?.blockId === block.id) delete run.s.keptAnswer;
     if (known === null) return waitForInput(run, block);
     const last = vars(run).lastMessage;
     const given = typeof last === 'string' && block.data.fromEntity === 'order_id' ? givenValues(run, block, last) : [];
@@ -752,6 +761,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       const answer = isWhen(block) && onlyAWhen(text) ? new WhenAnswer(false, null, run, act, action) : new ClassifiedInput<Action>(false, null, run, act, action);
       if (reference && typeof value === 'string') {
         answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+        // Session 41 (hostile s40 L6): the policy hands the message to a person ("at the gate, flight in 10 minutes,
+        // K7XQ2P"): the reference is kept, and this block takes it when entered again (keptHere), not asking for it.
+        (answer as Classified).keepAnswer = () => {
+          setVar(run, block.data.variable, value);
+          run.s.keptAnswer = { blockId: block.id, variable: block.data.variable };
+        };
         // Session 38 (hostile s37 #6): "order NW-104233 person please": the request is read alone (it was lost).
         const request = requestBesideReference(text);
         if (request !== null) (answer as Classified).policyText = request;

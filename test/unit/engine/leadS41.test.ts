@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { converse } from './harness';
+import { converse, makeFlow } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { ticketPrompts } from '../../../shared/engine/ticketBlock';
 
@@ -56,5 +56,63 @@ describe('asking for a person again and again out of hours (hostile s40 L7)', ()
     c.say('can I talk to someone');
     expect(c.lastBotText()).toMatch(/^Our team is still offline, so I can't put you through yet/);
     expect(c.botTexts().join('\n')).not.toContain("I'm sorry, I know you'd rather");
+  });
+});
+
+describe('a reference given in the message that is handed to a person (hostile s40 L6)', () => {
+  const travel = () => loadFlowText(readFileSync(new URL('../../../flows/travel-urgency.json', import.meta.url), 'utf8')).flow!;
+
+  it('Skyline Air: "at the gate ..., K7XQ2P" at the booking question hands over as urgent and keeps bookingRef', () => {
+    const c = converse(travel(), { now: MONDAY_OPEN });
+    c.say('I am at the gate and my flight leaves in 10 minutes, K7XQ2P');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.variables().bookingRef).toBe('K7XQ2P');
+  });
+
+  it('Northwind: "it is NW-104233 and I want a person now" at the order question keeps orderNumber', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('where is my order');
+    c.say('it is NW-104233 and I want a person now');
+    expect(c.effects('handoff_request').length + (c.state.waiting?.kind === 'takeover_question' ? 1 : 0)).toBeGreaterThan(0);
+    expect(c.variables().orderNumber).toBe('NW-104233');
+  });
+
+  it('no reference in the message: nothing is stored', () => {
+    const c = converse(travel(), { now: MONDAY_OPEN });
+    c.say('I am at the gate and my flight leaves in 10 minutes');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.variables().bookingRef).toBeUndefined();
+    expect(c.state.keptAnswer).toBeUndefined();
+  });
+});
+
+describe('the kept reference is taken when its question is entered again (hostile s40 L6)', () => {
+  const flow = () =>
+    makeFlow(
+      [
+        { id: 'q', kind: 'question', data: { text: "What's your order number? (e.g. NW-104233)", inputType: 'text', fromEntity: 'order_id', variable: 'orderNumber' } },
+        { id: 'done', kind: 'end', data: { text: 'Looking up {{orderNumber}}.' } },
+        { id: 'ht', kind: 'human_takeover' },
+      ],
+      [['q', 'next', 'done'], ['ht', 'no_agent', 'q']],
+      { escalation: { targetBlockId: 'ht' } },
+    );
+
+  it('nobody joins after the customer wrote again: back at the question, NW-104233 is taken without asking', () => {
+    const c = converse(flow());
+    c.say('it is NW-104233, I want a human');
+    expect(c.effects('handoff_request')).toHaveLength(1);
+    expect(c.variables().orderNumber).toBe('NW-104233');
+    c.say('hello? anyone there?');
+    c.noAgent();
+    expect(c.lastBotText()).toBe('Looking up NW-104233.');
+    expect(c.state.keptAnswer).toBeUndefined();
+  });
+
+  it('without a reference the question is asked again', () => {
+    const c = converse(flow(), { agents: [] });
+    c.say('I want a human');
+    expect(c.lastBotText()).toMatch(/order number/);
+    expect(c.variables().orderNumber).toBeUndefined();
   });
 });
