@@ -276,6 +276,37 @@ function lastCustomerEntry(recent: ConversationState['recentTranscript'], contac
   return null;
 }
 
+/**
+ * Session 41 (newcomer s40 N9): where the bot was when the customer's key message came: the button they chose last on
+ * the way there ("Track my order") and the bot's question the message came at ("What's your order number? ..."). The
+ * summary said why the chat came and what was said, not what the customer was doing, so the agent asked again. Null at
+ * the customer's first message (nothing was under way) or when no question came right before it.
+ */
+function whereTheBotWas(recent: ConversationState['recentTranscript'], trigger: object): string | null {
+  const at = recent.findIndex((e) => e === trigger);
+  if (at <= 0) return null;
+  let question: string | null = null;
+  for (let i = at - 1; i >= 0; i--) {
+    const e = recent[i]!;
+    if (e.from === 'system') continue;
+    if (e.from === 'bot' && e.text.includes('?')) question = e.text;
+    break;
+  }
+  let choice: string | null = null;
+  let earlier = false;
+  for (let i = at - 1; i >= 0 && choice === null; i--) {
+    const e = recent[i]!;
+    if (e.from !== 'customer') continue;
+    earlier = true;
+    const asked = recent.slice(0, i).reverse().find((x) => x.from !== 'system');
+    const picked = asked?.from === 'bot' ? asked.buttons?.find((b) => b.label.trim().toLowerCase() === e.text.trim().toLowerCase()) : undefined;
+    if (picked !== undefined) choice = picked.label;
+  }
+  if (!earlier || (question === null && choice === null)) return null;
+  const said = [choice === null ? null : `chose "${clip(choice, 60)}"`, question === null ? null : `was asked "${clip(question, 100)}"`].filter(Boolean);
+  return `Was at: ${said.join(', then ')}.`;
+}
+
 /** A short, readable summary of a conversation, also used for tickets and notification emails. */
 export function summarizeConversation(
   state: Pick<ConversationState, 'variables' | 'recentTranscript' | 'turn' | 'intents' | 'entities' | 'lastFailure'>,
@@ -314,6 +345,18 @@ export function summarizeConversation(
     unanswered = unanswered.slice(1);
   }
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}".`);
+  // Where the key message came (the first unanswered question when it stands in for a bare request for a person).
+  const keyAt = triggerEntry === null ? -1 : state.recentTranscript.lastIndexOf(triggerEntry);
+  let keyEntry: object | null = triggerEntry;
+  for (let i = keyAt; i >= 0 && trigger !== null && trigger !== triggerEntry?.text; i--) {
+    const e = state.recentTranscript[i]!;
+    if (e.from === 'customer' && e.text === trigger) {
+      keyEntry = e;
+      break;
+    }
+  }
+  const was = keyEntry === null ? null : whereTheBotWas(state.recentTranscript, keyEntry);
+  if (was !== null) parts.push(was);
   // Words the summary already quotes are not quoted again; handed over as upset with them quoted, nothing is added.
   // Session 37 (hostile s35 F16): upset the policy read where the words are not negative ("oh great, a week late again.
   // fantastic service, really. get me a person": sarcasm, a negative_sentiment signal beside the request) was not named:

@@ -36,6 +36,7 @@ import { useAddBlock } from '../palette/useAddBlock';
 import { blockTitle, paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
+import { withArticle } from '../../ui/withArticle';
 
 export interface EditorProps {
   /** Back to the home screen (hidden when absent). */
@@ -349,7 +350,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     { id: 'theme', label: theme === 'dark' ? 'Switch to the light theme' : 'Switch to the dark theme', group: 'Panels', run: toggleTheme },
     ...(onHome ? [{ id: 'home', label: 'Back to flows', group: 'Panels', keywords: ['home', 'open', 'templates'], run: onHome }] : []),
     ...paletteEntries().flatMap((g) =>
-      g.entries.map((e) => ({ id: `add-${e.kind}`, label: `Add a ${e.label} block`, group: 'Add a block', keywords: [e.kind, e.description, g.group], disabled: Boolean(readOnly), run: () => addBlock(e) })),
+      g.entries.map((e) => ({ id: `add-${e.kind}`, label: `Add ${withArticle(e.label)} block`, group: 'Add a block', keywords: [e.kind, e.description, g.group], disabled: Boolean(readOnly), run: () => addBlock(e) })),
     ),
   ];
 

@@ -116,3 +116,36 @@ describe('the kept reference is taken when its question is entered again (hostil
     expect(c.variables().orderNumber).toBeUndefined();
   });
 });
+
+describe("the agent's summary says where the customer was (newcomer s40 N9)", () => {
+  const summaryOf = (c: ReturnType<typeof converse>): string => {
+    const req = c.effects('handoff_request')[0];
+    if (!req || req.type !== 'handoff_request') throw new Error('no handoff');
+    return req.context.summary;
+  };
+
+  it('Track my order, then a request for a person at the order question: the choice and the question are named', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('Track my order');
+    c.say('hang on, can I just talk to a real person please');
+    if (c.state.waiting?.kind === 'takeover_question') c.say('sam@example.com');
+    expect(summaryOf(c)).toContain('Was at: chose "Track my order", then was asked "What\'s your order number?');
+  });
+
+  it('a typed request then a request for a person: the question only', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('where is my order');
+    c.say('can I talk to a person');
+    if (c.state.waiting?.kind === 'takeover_question') c.say('sam@example.com');
+    const summary = summaryOf(c);
+    expect(summary).toContain('Was at: was asked "What\'s your order number?');
+    expect(summary).not.toContain('chose');
+  });
+
+  it('a first message: nothing was under way, no "Was at"', () => {
+    const c = converse(support(), { now: MONDAY_OPEN });
+    c.say('I want to talk to a person');
+    if (c.state.waiting?.kind === 'takeover_question') c.say('sam@example.com');
+    expect(summaryOf(c)).not.toContain('Was at:');
+  });
+});
