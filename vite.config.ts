@@ -33,7 +33,20 @@ export default defineConfig({
     emptyOutDir: !process.env.BATON_ENTRIES,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,
-    rolldownOptions: { input: entries },
+    rolldownOptions: {
+      input: entries,
+      // Session 41 (newcomer s41 N9): the studio's one chunk passed 2 MB and `npm start` printed Vite's code-splitting
+      // advice to the user. React (all three apps) and React Flow with its d3 parts (the studio) are chunks of their own,
+      // cached apart from the app's code; ELK stays the separate chunk the studio loads when it lays a flow out.
+      output: {
+        advancedChunks: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/ },
+            { name: 'reactflow', test: /[\\/]node_modules[\\/](?:@xyflow|d3-[a-z]+|classcat)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
 });
