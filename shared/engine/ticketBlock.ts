@@ -9,7 +9,7 @@ import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
-import { analyzeText } from '../nlu/analyzeText';
+import { entitiesOf } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
@@ -98,7 +98,7 @@ export function triesAnEmail(text: string): boolean {
  */
 const CALL_ME = /\b(?:call|ring|phone)\s+me\b|\bgive\s+me\s+a\s+(?:call|ring|bell)\b|\bcall\s*back\b|\bprefer\s+a\s+call\b/i;
 function keepPhone(run: Run, text: string): string | null {
-  const found = analyzeText(analysedPart(text)).entities.find((e) => e.type === 'phone');
+  const found = entitiesOf(analysedPart(text)).find((e) => e.type === 'phone');
   if (found === undefined) return null;
   if (!isKnown(run.s.variables.customerPhone)) setVar(run, 'customerPhone', found.value);
   if (CALL_ME.test(text)) setVar(run, 'callBack', found.value);
@@ -350,7 +350,7 @@ export function ticketAnswerGivesAddress(run: Run, w: TicketWaiting, typed: stri
   return emailAnswer(text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
 }
 
-const phoneIn = (text: string): boolean => analyzeText(analysedPart(text)).entities.some((e) => e.type === 'phone');
+const phoneIn = (text: string): boolean => entitiesOf(analysedPart(text)).some((e) => e.type === 'phone');
 
 /**
  * The issue told at the email question, while the ticket still lacks one: a statement of three words or more that is

@@ -7,7 +7,7 @@ import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
 import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
-import { analyzeText, readableText } from '../../nlu/analyzeText';
+import { analyzeText, entitiesOf, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
@@ -168,7 +168,7 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
   // The engine's own cut, so analyzeText's cache already holds this analysis. Session 31 (brief answers item 1): a
   // reference taken back ("NW-1 sorry NW-2 and NW-3") is no value named (selfCorrection.ts).
   const part = withoutCorrected(analysedPart(text));
-  const found = analyzeText(part).entities;
+  const found = entitiesOf(part);
   const excluded = excludedEntities(part, found, kind);
   const out: Value[] = [];
   const written: string[] = [];
@@ -349,7 +349,7 @@ export function withoutNamedPhones(text: string): string {
 function otherKindOfReference(block: BlockOf<'question'>, part: string, ref: string): boolean {
   const kind = block.data.fromEntity;
   const key = ref.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-  return analyzeText(part).entities.some((e) => (e.type === 'order_id' || e.type === 'policy_number') && e.type !== kind && e.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase() === key);
+  return entitiesOf(part).some((e) => (e.type === 'order_id' || e.type === 'policy_number') && e.type !== kind && e.value.replace(/[^A-Za-z0-9]/g, '').toUpperCase() === key);
 }
 
 function shorterThanEveryPrefixedShape(shapes: readonly ReferenceShape[], ref: string): boolean {
