@@ -1,0 +1,221 @@
+/**
+ * Session 41 (perf): CPU per customer message of the engine step alone (shared/: the engine's `receive` with its
+ * escalation policy), in process, one thread, no HTTP, no store, no service: the part of the shard thread that
+ * session 40 measured at 73-77% of it. 1,000 conversations of the sample flow driven through createSimulation (the
+ * flow's order lookup answered at once, as the mock API does), the bench's distinct texts, round robin. Each checkout
+ * runs in fresh processes, alternating with EP_BEFORE_ROOT (an older checkout, node_modules linked) when given.
+ *
+ *   npx tsx test/bench/enginePath.ts   (EP_BEFORE_ROOT=/tmp/before EP_MESSAGES=20000 EP_ROUNDS=3 EP_PROCS=3 EP_WARMUP=20000)
+ *   BENCH_HOURS=closed|open|clock   (the takeover's opening hours, as for the other benches; default closed)
+ *   EP_STAGES=1   a CPU profile of the measured rounds (node:inspector, one process per checkout) split by STAGE:
+ *        each busy sample goes to the innermost frame on its stack that starts a stage (STAGES below: the first
+ *        analysis of a text, VADER, the classifier, each detector, intent and button matching, the state copy,
+ *        secret masking, ...), else to the engine's rest. Proportions of a profile move less with the machine's
+ *        load than CPU times do; the µs column is the proportion times the same process's CPU per message.
+ *   EP_PROFILE_OUT=/tmp/ep   also writes each process's profile to /tmp/ep-PID.cpuprofile
+ *   EP_SEMI=64    V8's young generation in MB (the shard runs with a larger one than node's default; see shardPool.ts)
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Flow } from '../../shared/flow/schema';
+import { benchTexts } from './conversationGenerator';
+import { benchHours, withBenchHours } from './benchHours';
+
+const here = fileURLToPath(new URL('../../', import.meta.url));
+const MESSAGES = Number(process.env.EP_MESSAGES ?? 20_000);
+const ROUNDS = Number(process.env.EP_ROUNDS ?? 3);
+const PROCS = Number(process.env.EP_PROCS ?? 3);
+const WARMUP = Number(process.env.EP_WARMUP ?? 20_000);
+const CONVERSATIONS = 1000;
+
+/**
+ * Stages, innermost first wins: [name, function name test or null (any), source file test]. A sample whose stack
+ * holds no stage frame is 'engine rest' (blocks, routing, effects, the policy's own glue) when a shared/ frame is on
+ * it, else 'harness / other'.
+ */
+export const STAGES: [string, RegExp | null, RegExp][] = [
+  ['secret masking', null, /shared\/engine\/(maskSecrets|customerSecrets|secrets)\.ts$/],
+  ['VADER (sentiment)', null, /shared\/nlu\/sentiment\.ts$/],
+  ['classifier', null, /shared\/escalation\/classifier\//],
+  ['in-domain score', null, /shared\/escalation\/inDomain\//],
+  ['normalise / tokens / stems', null, /shared\/(nlu\/(normalizeText|stem|stopWords|synonyms)|escalation\/canonicalTokens)\.ts$/],
+  ['first analysis (analyzeText)', /^analyzeText$/, /shared\/nlu\/analyzeText\.ts$/],
+  ['detector: explicit request', null, /detectors\/detectExplicitRequest\.ts$/],
+  ['detector: urgency', null, /(detectors\/detectUrgency|escalation\/deadlines)\.ts$/],
+  ['detector: sensitive topic', null, /(detectors\/detectSensitiveTopic|escalation\/topicMeaning|escalation\/compileSensitiveTopics|escalation\/selfHarm)\.ts$/],
+  ['detector: negative sentiment', null, /(detectors\/detectNegativeSentiment|escalation\/effectiveSentiment)\.ts$/],
+  ['detector: loop', null, /(detectors\/detectLoop\.ts|escalation\/sameRequest\/)/],
+  ['detector: repeated fallback', null, /detectors\/detectRepeatedFallback\.ts$/],
+  ['detector: low confidence', null, /detectors\/detectLowConfidence\.ts$/],
+  ['policy: explanation, near misses, ranking', null, /escalation\/(nearMisses|describeRule)\.ts$/],
+  ['policy: evaluateEscalation rest', null, /escalation\/evaluateEscalation\.ts$/],
+  ['policy: other escalation modules', null, /shared\/escalation\//],
+  ['intent / button / keyword matching', null, /shared\/(nlu\/(createIntentMatcher|similarity|editDistance)|engine\/(matchButton|matchKeywords))\.ts$/],
+  ['other NLU (entities, courtesy, bare replies)', null, /shared\/nlu\//],
+  ['state copy (copyState)', /^copyState$/, /shared\/engine\/run\.ts$/],
+  ['handoff context / summary', null, /shared\/engine\/handoffContext\.ts$/],
+  ['ticket block', null, /shared\/engine\/ticketBlock\.ts$/],
+  ['question validators', null, /shared\/engine\/questionValidators\.ts$/],
+];
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Busy samples of a profile by stage (see STAGES); GC and (program) are their own rows, (idle) is left out. */
+export function stageSplit(profile: { nodes: ProfileNode[]; samples: number[] }, root: string, byFile = false): { busy: number; stages: Map<string, number> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const rootUrl = pathToFileURL(root).href;
+  const fileOf = (url: string) => (url.startsWith(rootUrl) ? url.slice(rootUrl.length).replace(/^\//, '') : url);
+  const memo = new Map<number, string>();
+  const stageOf = (id: number): string => {
+    const hit = memo.get(id);
+    if (hit !== undefined) return hit;
+    const n = byId.get(id)!;
+    const fn = n.callFrame.functionName;
+    let out: string;
+    if (fn === '(garbage collector)') out = 'GC';
+    else if (fn === '(program)') out = '(program)';
+    else {
+      let found: string | null = null;
+      let shared = false;
+      let innermost = '';
+      for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
+        const cf = byId.get(x)!.callFrame;
+        const f = fileOf(cf.url);
+        if (f.startsWith('shared/')) {
+          shared = true;
+          innermost ||= f;
+        }
+        const s = STAGES.find(([, name, file]) => file.test(f) && (name === null || name.test(cf.functionName)));
+        if (s) {
+          found = s[0];
+          break;
+        }
+      }
+      out = found ?? (shared ? 'engine rest (blocks, routing, effects, glue)' : 'harness / other');
+      // EP_STAGES=files: the catch-all stages split by the innermost shared/ file on the stack.
+      if (byFile && (out.startsWith('engine rest') || out.startsWith('policy: other'))) out += ` > ${innermost}`;
+    }
+    memo.set(id, out);
+    return out;
+  };
+  const stages = new Map<string, number>();
+  let busy = 0;
+  for (const id of profile.samples) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    busy++;
+    const s = stageOf(id);
+    stages.set(s, (stages.get(s) ?? 0) + 1);
+  }
+  return { busy, stages };
+}
+
+async function child(root: string): Promise<void> {
+  const { createSimulation } = (await import(pathToFileURL(join(root, 'shared/simulator/createSimulation.ts')).href)) as typeof import('../../shared/simulator/createSimulation');
+  const { loadFlowText } = (await import(pathToFileURL(join(root, 'shared/flow/loadFlowText.ts')).href)) as typeof import('../../shared/flow/loadFlowText');
+  const loaded = loadFlowText(readFileSync(join(root, 'flows/customer-support.json'), 'utf8'));
+  if (!loaded.flow) throw new Error('flows/customer-support.json did not load');
+  const flow = withBenchHours(loaded.flow as Flow, benchHours());
+  const texts = benchTexts().texts;
+  const reply = { ok: true, status: 200, body: { status: 'shipped', eta: 'Friday' } };
+  const sims = Array.from({ length: CONVERSATIONS }, (_, i) =>
+    createSimulation(flow, { now: Date.UTC(2026, 2, 2, 10), conversationId: `c${i}`, http: () => reply }),
+  );
+  let m = 0;
+  const drive = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const s = sims[m % CONVERSATIONS];
+      s.advance(1000);
+      s.send({ type: 'text', text: texts[m++ % texts.length] });
+      // The simulation keeps what the runtime hands to its store: drop it, as the shard does once committed.
+      if (s.transcript.length > 200) s.transcript.length = 0;
+      if (s.steps.length > 20) s.steps.length = 0;
+      if (s.effects.length > 20) s.effects.length = 0;
+    }
+  };
+  drive(WARMUP);
+  let session: import('node:inspector').Session | null = null;
+  if (process.env.EP_STAGES) {
+    const inspector = await import('node:inspector');
+    session = new inspector.Session();
+    session.connect();
+    const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session!.post(method, params ?? {}, (e, r) => (e ? rej(e) : res(r))));
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+  }
+  const perMsg: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const c0 = process.cpuUsage();
+    drive(MESSAGES);
+    const c = process.cpuUsage(c0);
+    perMsg.push((c.user + c.system) / MESSAGES);
+  }
+  let stages: [string, number][] | undefined;
+  if (session) {
+    const { profile } = (await new Promise((res, rej) => session!.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r))))) as { profile: { nodes: ProfileNode[]; samples: number[] } };
+    if (process.env.EP_PROFILE_OUT) (await import('node:fs')).writeFileSync(`${process.env.EP_PROFILE_OUT}-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    const { busy, stages: s } = stageSplit(profile, root, process.env.EP_STAGES === 'files');
+    stages = [...s].map(([k, v]) => [k, v / busy] as [string, number]).sort((a, b) => b[1] - a[1]);
+  }
+  process.stdout.write(JSON.stringify({ perMsg, stages }) + '\n');
+}
+
+function runChild(root: string): Promise<{ perMsg: number[]; stages?: [string, number][] }> {
+  return new Promise((resolve, reject) => {
+    const args = ['--import', 'tsx', ...(process.env.EP_SEMI ? [`--max-semi-space-size=${process.env.EP_SEMI}`] : []), join(here, 'test/bench/enginePath.ts')];
+    const p = spawn(process.execPath, args, { cwd: root, env: { ...process.env, EP_CHILD: root }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`child for ${root} exited ${code}`))));
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+async function main(): Promise<void> {
+  const roots: [string, string][] = [['this checkout', here]];
+  if (process.env.EP_BEFORE_ROOT) roots.push(['before', process.env.EP_BEFORE_ROOT]);
+  const results = new Map<string, { perMsg: number[]; stages: Map<string, number[]> }>(roots.map(([n]) => [n, { perMsg: [], stages: new Map() }]));
+  const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  for (let p = 0; p < PROCS; p++) {
+    for (const [name, root] of p % 2 ? [...roots].reverse() : roots) {
+      const r = await runChild(root);
+      const acc = results.get(name)!;
+      acc.perMsg.push(...r.perMsg);
+      for (const [k, v] of r.stages ?? []) acc.stages.set(k, [...(acc.stages.get(k) ?? []), v]);
+      console.error(`${name}: ${r.perMsg.map((x) => x.toFixed(1)).join(' / ')} µs/msg`);
+    }
+  }
+  const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+  console.log(`enginePath: BENCH_HOURS=${benchHours()}, ${benchTexts().name} texts, ${PROCS} processes x ${ROUNDS} x ${MESSAGES} messages per checkout, load ${load0} -> ${load1}`);
+  console.log('| checkout | CPU µs/msg (median) | per round |');
+  console.log('|---|---|---|');
+  for (const [name, r] of results) console.log(`| ${name} | ${median(r.perMsg).toFixed(1)} | ${r.perMsg.map((x) => x.toFixed(0)).join(' / ')} |`);
+  if (process.env.EP_STAGES) {
+    const names = [...results.keys()];
+    const all = new Set(names.flatMap((n) => [...results.get(n)!.stages.keys()]));
+    const row = (n: string, k: string) => {
+      const r = results.get(n)!;
+      const share = median(r.stages.get(k) ?? [0]);
+      return `${(share * 100).toFixed(1)}% (${(share * median(r.perMsg)).toFixed(1)} µs)`;
+    };
+    console.log(`\n| stage | ${names.join(' | ')} |`);
+    console.log(`|---|${names.map(() => '---|').join('')}`);
+    const order = [...all].sort((a, b) => median(results.get(names[0])!.stages.get(b) ?? [0]) - median(results.get(names[0])!.stages.get(a) ?? [0]));
+    for (const k of order) console.log(`| ${k} | ${names.map((n) => row(n, k)).join(' | ')} |`);
+  }
+}
+
+if (process.env.EP_CHILD) await child(process.env.EP_CHILD);
+else await main();
