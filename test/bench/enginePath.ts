@@ -13,11 +13,16 @@
  *        secret masking, ...), else to the engine's rest. Proportions of a profile move less with the machine's
  *        load than CPU times do; the µs column is the proportion times the same process's CPU per message.
  *   EP_PROFILE_OUT=/tmp/ep   also writes each process's profile to /tmp/ep-PID.cpuprofile
+ *   EP_TSX=1      run the sources through tsx instead of an esbuild bundle. By default each checkout's engine is bundled
+ *        first as the server's shard is (scripts/build-runtime.mjs's options): tsx's transform adds a `__name` call per
+ *        inner function (~0.6% of the profile) that the shipped bundle does not have. Stages of a bundle are mapped back
+ *        to source files through esbuild's `// shared/...` module comments (cpuProfileSplit.mjs).
  *   EP_SEMI=64    V8's young generation in MB (the shard runs with a larger one than node's default; see shardPool.ts)
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { moduleStarts, sourceAt } from './cpuProfileSplit.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Flow } from '../../shared/flow/schema';
 import { benchTexts } from './conversationGenerator';
@@ -67,12 +72,19 @@ interface ProfileNode {
 }
 
 /** Busy samples of a profile by stage (see STAGES); GC and (program) are their own rows, (idle) is left out. */
-export function stageSplit(profile: { nodes: ProfileNode[]; samples: number[] }, root: string, byFile = false): { busy: number; stages: Map<string, number> } {
+export function stageSplit(
+  profile: { nodes: ProfileNode[]; samples: number[] },
+  root: string,
+  byFile = false,
+  bundle?: { name: string; starts: [number, string][] },
+): { busy: number; stages: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const rootUrl = pathToFileURL(root).href;
-  const fileOf = (url: string) => (url.startsWith(rootUrl) ? url.slice(rootUrl.length).replace(/^\//, '') : url);
+  const fileOfUrl = (url: string) => (url.startsWith(rootUrl) ? url.slice(rootUrl.length).replace(/^\//, '') : url);
+  const fileOfFrame = (cf: ProfileNode['callFrame']) =>
+    bundle && cf.url.endsWith('/' + bundle.name) ? (sourceAt(bundle.starts, cf.lineNumber) as string) : fileOfUrl(cf.url);
   const memo = new Map<number, string>();
   const stageOf = (id: number): string => {
     const hit = memo.get(id);
@@ -88,7 +100,7 @@ export function stageSplit(profile: { nodes: ProfileNode[]; samples: number[] },
       let innermost = '';
       for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
         const cf = byId.get(x)!.callFrame;
-        const f = fileOf(cf.url);
+        const f = fileOfFrame(cf);
         if (f.startsWith('shared/')) {
           shared = true;
           innermost ||= f;
@@ -118,8 +130,10 @@ export function stageSplit(profile: { nodes: ProfileNode[]; samples: number[] },
 }
 
 async function child(root: string): Promise<void> {
-  const { createSimulation } = (await import(pathToFileURL(join(root, 'shared/simulator/createSimulation.ts')).href)) as typeof import('../../shared/simulator/createSimulation');
-  const { loadFlowText } = (await import(pathToFileURL(join(root, 'shared/flow/loadFlowText.ts')).href)) as typeof import('../../shared/flow/loadFlowText');
+  const bundleFile = process.env.EP_BUNDLE_FILE;
+  const mod = (f: string) => pathToFileURL(bundleFile ?? join(root, f)).href;
+  const { createSimulation } = (await import(mod('shared/simulator/createSimulation.ts'))) as typeof import('../../shared/simulator/createSimulation');
+  const { loadFlowText } = (await import(mod('shared/flow/loadFlowText.ts'))) as typeof import('../../shared/flow/loadFlowText');
   const loaded = loadFlowText(readFileSync(join(root, 'flows/customer-support.json'), 'utf8'));
   if (!loaded.flow) throw new Error('flows/customer-support.json did not load');
   const flow = withBenchHours(loaded.flow as Flow, benchHours());
@@ -162,16 +176,31 @@ async function child(root: string): Promise<void> {
   if (session) {
     const { profile } = (await new Promise((res, rej) => session!.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r))))) as { profile: { nodes: ProfileNode[]; samples: number[] } };
     if (process.env.EP_PROFILE_OUT) (await import('node:fs')).writeFileSync(`${process.env.EP_PROFILE_OUT}-${process.pid}.cpuprofile`, JSON.stringify(profile));
-    const { busy, stages: s } = stageSplit(profile, root, process.env.EP_STAGES === 'files');
+    const bundle = bundleFile ? { name: basename(bundleFile), starts: moduleStarts(readFileSync(bundleFile, 'utf8')) as [number, string][] } : undefined;
+    const { busy, stages: s } = stageSplit(profile, root, process.env.EP_STAGES === 'files', bundle);
     stages = [...s].map(([k, v]) => [k, v / busy] as [string, number]).sort((a, b) => b[1] - a[1]);
   }
   process.stdout.write(JSON.stringify({ perMsg, stages }) + '\n');
 }
 
+/** The checkout's engine as one esbuild bundle (the shard bundle's options), in a temporary folder inside the checkout (so its packages resolve), its path. */
+async function bundleOf(root: string, dir: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const entry = join(dir, 'entry.ts');
+  writeFileSync(entry, `export { createSimulation } from ${JSON.stringify(join(root, 'shared/simulator/createSimulation.ts'))};\nexport { loadFlowText } from ${JSON.stringify(join(root, 'shared/flow/loadFlowText.ts'))};\n`);
+  const outfile = join(dir, 'engine.mjs');
+  await build({ absWorkingDir: root, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', legalComments: 'none' });
+  return outfile;
+}
+
+const bundles = new Map<string, string>();
+
 function runChild(root: string): Promise<{ perMsg: number[]; stages?: [string, number][] }> {
   return new Promise((resolve, reject) => {
     const args = ['--import', 'tsx', ...(process.env.EP_SEMI ? [`--max-semi-space-size=${process.env.EP_SEMI}`] : []), join(here, 'test/bench/enginePath.ts')];
-    const p = spawn(process.execPath, args, { cwd: root, env: { ...process.env, EP_CHILD: root }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const bundle = bundles.get(root);
+    const env = { ...process.env, EP_CHILD: root, ...(bundle ? { EP_BUNDLE_FILE: bundle } : {}) };
+    const p = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`child for ${root} exited ${code}`))));
@@ -187,6 +216,8 @@ async function main(): Promise<void> {
   const roots: [string, string][] = [['this checkout', here]];
   if (process.env.EP_BEFORE_ROOT) roots.push(['before', process.env.EP_BEFORE_ROOT]);
   const results = new Map<string, { perMsg: number[]; stages: Map<string, number[]> }>(roots.map(([n]) => [n, { perMsg: [], stages: new Map() }]));
+  const bundleDirs = process.env.EP_TSX ? [] : roots.map(([, root]) => [root, mkdtempSync(join(root, '.enginePath-'))] as const);
+  for (const [root, dir] of bundleDirs) bundles.set(root, await bundleOf(root, dir));
   const load0 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   for (let p = 0; p < PROCS; p++) {
     for (const [name, root] of p % 2 ? [...roots].reverse() : roots) {
@@ -198,7 +229,8 @@ async function main(): Promise<void> {
     }
   }
   const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  console.log(`enginePath: BENCH_HOURS=${benchHours()}, ${benchTexts().name} texts, ${PROCS} processes x ${ROUNDS} x ${MESSAGES} messages per checkout, load ${load0} -> ${load1}`);
+  for (const [, dir] of bundleDirs) rmSync(dir, { recursive: true, force: true });
+  console.log(`enginePath (${process.env.EP_TSX ? 'tsx' : 'esbuild bundle'}): BENCH_HOURS=${benchHours()}, ${benchTexts().name} texts, ${PROCS} processes x ${ROUNDS} x ${MESSAGES} messages per checkout, load ${load0} -> ${load1}`);
   console.log('| checkout | CPU µs/msg (median) | per round |');
   console.log('|---|---|---|');
   for (const [name, r] of results) console.log(`| ${name} | ${median(r.perMsg).toFixed(1)} | ${r.perMsg.map((x) => x.toFixed(0)).join(' / ')} |`);
