@@ -12,6 +12,7 @@
  *        analysis of a text, VADER, the classifier, each detector, intent and button matching, the state copy,
  *        secret masking, ...), else to the engine's rest. Proportions of a profile move less with the machine's
  *        load than CPU times do; the µs column is the proportion times the same process's CPU per message.
+ *   EP_HEAP=/tmp/ep.heapprofile   (one process) a sampled allocation profile of the measured rounds instead
  *   EP_PROFILE_OUT=/tmp/ep   also writes each process's profile to /tmp/ep-PID.cpuprofile
  *   EP_TSX=1      run the sources through tsx instead of an esbuild bundle. By default each checkout's engine is bundled
  *        first as the server's shard is (scripts/build-runtime.mjs's options): tsx's transform adds a `__name` call per
@@ -156,7 +157,13 @@ async function child(root: string): Promise<void> {
   };
   drive(WARMUP);
   let session: import('node:inspector').Session | null = null;
-  if (process.env.EP_STAGES) {
+  if (process.env.EP_HEAP) {
+    // EP_HEAP=file.heapprofile: where the measured rounds allocate (sampled; objects already collected included).
+    const inspector = await import('node:inspector');
+    session = new inspector.Session();
+    session.connect();
+    await new Promise((res, rej) => session!.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true }, (e, r) => (e ? rej(e) : res(r))));
+  } else if (process.env.EP_STAGES) {
     const inspector = await import('node:inspector');
     session = new inspector.Session();
     session.connect();
@@ -173,7 +180,10 @@ async function child(root: string): Promise<void> {
     perMsg.push((c.user + c.system) / MESSAGES);
   }
   let stages: [string, number][] | undefined;
-  if (session) {
+  if (session && process.env.EP_HEAP) {
+    const { profile } = (await new Promise((res, rej) => session!.post('HeapProfiler.stopSampling', (e, r) => (e ? rej(e) : res(r))))) as { profile: unknown };
+    writeFileSync(process.env.EP_HEAP, JSON.stringify(profile));
+  } else if (session) {
     const { profile } = (await new Promise((res, rej) => session!.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r))))) as { profile: { nodes: ProfileNode[]; samples: number[] } };
     if (process.env.EP_PROFILE_OUT) (await import('node:fs')).writeFileSync(`${process.env.EP_PROFILE_OUT}-${process.pid}.cpuprofile`, JSON.stringify(profile));
     const bundle = bundleFile ? { name: basename(bundleFile), starts: moduleStarts(readFileSync(bundleFile, 'utf8')) as [number, string][] } : undefined;
