@@ -12,12 +12,14 @@
  *        analysis of a text, VADER, the classifier, each detector, intent and button matching, the state copy,
  *        secret masking, ...), else to the engine's rest. Proportions of a profile move less with the machine's
  *        load than CPU times do; the µs column is the proportion times the same process's CPU per message.
+ *   EP_KEEP_BUNDLE=1   keep the bundles (their folders are printed): a profile's line numbers are the bundle's
  *   EP_HEAP=/tmp/ep.heapprofile   (one process) a sampled allocation profile of the measured rounds instead
  *   EP_PROFILE_OUT=/tmp/ep   also writes each process's profile to /tmp/ep-PID.cpuprofile
  *   EP_TSX=1      run the sources through tsx instead of an esbuild bundle. By default each checkout's engine is bundled
  *        first as the server's shard is (scripts/build-runtime.mjs's options): tsx's transform adds a `__name` call per
  *        inner function (~0.6% of the profile) that the shipped bundle does not have. Stages of a bundle are mapped back
  *        to source files through esbuild's `// shared/...` module comments (cpuProfileSplit.mjs).
+ *   EP_CONVERSATIONS=1000   conversations the messages go round (fewer: longer conversations, more of each one's history)
  *   EP_SEMI=64    V8's young generation in MB (the shard runs with a larger one than node's default; see shardPool.ts)
  */
 import { spawn } from 'node:child_process';
@@ -34,7 +36,7 @@ const MESSAGES = Number(process.env.EP_MESSAGES ?? 20_000);
 const ROUNDS = Number(process.env.EP_ROUNDS ?? 3);
 const PROCS = Number(process.env.EP_PROCS ?? 3);
 const WARMUP = Number(process.env.EP_WARMUP ?? 20_000);
-const CONVERSATIONS = 1000;
+const CONVERSATIONS = Number(process.env.EP_CONVERSATIONS ?? 1000);
 
 /**
  * Stages, innermost first wins: [name, function name test or null (any), source file test]. A sample whose stack
@@ -239,7 +241,7 @@ async function main(): Promise<void> {
     }
   }
   const load1 = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-  for (const [, dir] of bundleDirs) rmSync(dir, { recursive: true, force: true });
+  for (const [, dir] of bundleDirs) if (process.env.EP_KEEP_BUNDLE) console.log(`bundle kept: ${dir}`); else rmSync(dir, { recursive: true, force: true });
   console.log(`enginePath (${process.env.EP_TSX ? 'tsx' : 'esbuild bundle'}): BENCH_HOURS=${benchHours()}, ${benchTexts().name} texts, ${PROCS} processes x ${ROUNDS} x ${MESSAGES} messages per checkout, load ${load0} -> ${load1}`);
   console.log('| checkout | CPU µs/msg (median) | per round |');
   console.log('|---|---|---|');
