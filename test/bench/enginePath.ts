@@ -90,11 +90,11 @@ async function child(root: string): Promise<void> {
   }
   let stages: [string, number][] | undefined;
   if (session && process.env.EP_HEAP) {
-    const { profile } = (await new Promise((res, rej) => session!.post('HeapProfiler.stopSampling', (e, r) => (e ? rej(e) : res(r))))) as { profile: unknown };
+    const { profile } = (await new Promise<unknown>((res, rej) => session!.post('HeapProfiler.stopSampling', (e, r) => (e ? rej(e) : res(r))))) as { profile: unknown };
     writeFileSync(process.env.EP_HEAP, JSON.stringify(profile));
   } else if (session) {
-    const { profile } = (await new Promise((res, rej) => session!.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r))))) as { profile: { nodes: ProfileNode[]; samples: number[] } };
-    if (process.env.EP_PROFILE_OUT) (await import('node:fs')).writeFileSync(`${process.env.EP_PROFILE_OUT}-${process.pid}.cpuprofile`, JSON.stringify(profile));
+    const { profile } = (await new Promise<unknown>((res, rej) => session!.post('Profiler.stop', (e, r) => (e ? rej(e) : res(r))))) as { profile: { nodes: ProfileNode[]; samples: number[] } };
+    if (process.env.EP_PROFILE_OUT) writeFileSync(`${process.env.EP_PROFILE_OUT}-${process.pid}.cpuprofile`, JSON.stringify(profile));
     const bundle = bundleFile ? { name: basename(bundleFile), starts: moduleStarts(readFileSync(bundleFile, 'utf8')) as [number, string][] } : undefined;
     const { busy, stages: s } = stageSplit(profile, root, process.env.EP_STAGES === 'files', bundle);
     stages = [...s].map(([k, v]) => [k, v / busy] as [string, number]).sort((a, b) => b[1] - a[1]);
