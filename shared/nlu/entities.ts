@@ -205,8 +205,9 @@ const WEB_START = /https?:\/\/|www\./i;
 export function extractEntities(typed: string): Entity[] {
   // Session 38 (hostile s38 L6): "HM\u20112231\u20110457" copied from a PDF is HM-2231-0457 (same length: positions hold).
   const text = plainHyphens(typed);
-  // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word.
-  if (!/[\d@]|www\.|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
+  // Fast exit: every entity type needs a digit, "@", "www"/"http", or a relative-date word. (Session 41: "http" was
+  // missing here, so "https://example.com/help" alone, no digit, was no web address.)
+  if (!/[\d@]|www\.|https?:\/\/|today|tomorrow|tonight|yesterday|day\b|week|month|hour|min/i.test(text)) return [];
   const claimed: Span[] = [];
   const found: { start: number; entity: Entity }[] = [];
   // Session 35 (perf): an extractor whose every match holds a digit, "@" or a web address's start does not scan a text
