@@ -105,4 +105,54 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     const b2 = await boxes(page);
     expect(Object.entries(b2).filter(([, x]) => !within(x, canvas2)).map(([id]) => id)).toEqual([]);
   });
+
+  it('N6: a block dropped on a connection is inserted clear of its neighbours, the blocks after it moved right', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const key = await flowWith(
+      'Drop on a connection',
+      [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'hello', kind: 'message', position: { x: 320, y: 0 }, data: { text: 'Hello! Welcome to the test shop.' } },
+        { id: 'bye', kind: 'end', position: { x: 640, y: 0 }, data: {} },
+      ],
+      [
+        { id: 'e1', from: 'start', exit: 'next', to: 'hello' },
+        { id: 'e2', from: 'hello', exit: 'next', to: 'bye' },
+      ],
+    );
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__edge[data-id="e1"]').waitFor();
+    await page.waitForTimeout(500);
+    const mid = await page.locator('.react-flow__edge[data-id="e1"] path.react-flow__edge-path').evaluate((el) => {
+      const path = el as SVGPathElement;
+      const m = path.getScreenCTM()!;
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      return { x: m.a * p.x + m.c * p.y + m.e, y: m.b * p.x + m.d * p.y + m.f };
+    });
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const before = await boxes(page);
+    await page.locator('.st-palette-item[data-kind="notify"]').dragTo(page.locator('.react-flow__pane'), { targetPosition: { x: mid.x - pane.x, y: mid.y - pane.y } });
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await page.waitForTimeout(600);
+    await screenshot(page, 's41-n6-drop-on-edge');
+    const b = await boxes(page);
+    const notify = Object.keys(b).find((id) => id.startsWith('notify'))!;
+    expect(notify).toBeTruthy();
+    for (const other of ['start', 'hello', 'bye']) expect(overlap(b[notify], b[other]), `${notify} covers ${other}`).toBe(false);
+    expect(b.start.x + b.start.width).toBeLessThan(b[notify].x);
+    expect(b[notify].x + b[notify].width).toBeLessThan(b.hello.x);
+    expect(b.hello.x + b.hello.width).toBeLessThan(b.bye.x);
+    // Connected Start -> Notify -> Hello (saved), and one undo takes the insert and the move back.
+    await expect
+      .poll(async () => {
+        const f = (await studio.api.openFlow(key)).flow;
+        return f.edges.map((e) => `${e.from}>${e.to}`).sort();
+      })
+      .toEqual(['hello>bye', `${notify}>hello`, `start>${notify}`].sort());
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await page.waitForTimeout(300);
+    const back = await boxes(page);
+    expect(Math.abs(back.hello.x - back.start.x - (before.hello.x - before.start.x))).toBeLessThan(2);
+  });
 });

@@ -39,7 +39,7 @@ import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
-import { addConnectedEdit, insertBlockEdit, nextBlockId } from './insertBlock';
+import { addConnectedEdit, insertWithRoomEdit, nextBlockId } from './insertBlock';
 import { DropPicker } from './DropPicker';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -299,7 +299,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
       const edgeId = edgeEl?.getAttribute('data-id') ?? edgeEl?.dataset.id;
       const edge = edgeId ? state.flow.edges.find((x) => x.id === edgeId) : undefined;
       if (edge) {
-        const edit = insertBlockEdit(state.flow, kind, at, edge);
+        const edit = insertWithRoomEdit(state.flow, state.measured, kind, at, edge);
         if (edit) {
           state.dispatch(edit, { label: 'Insert block' });
           return;
