@@ -5,6 +5,7 @@
  * import refusal shows what blocks it apart from what does not), N17 (paste where the designer last clicked).
  */
 import './support/setup';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { flowBounds } from '../../renderer/studio/canvas/freeSpot';
 import { INSERT_GAP, insertWithRoomEdit } from '../../renderer/studio/canvas/insertBlock';
@@ -12,6 +13,7 @@ import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { tinyFlow } from './support/sampleFlow';
+import { renderEditor } from './support/renderEditor';
 
 function flowOf(doc: unknown): Flow {
   const r = validateFlow({ version: 1, id: 't', name: 'T', variables: [], ...(doc as object) });
@@ -88,5 +90,47 @@ describe('N6: a block dropped on a connection', () => {
     const wide = flowOf({ ...flow(), blocks: flow().blocks.map((b) => (b.id === 'hello' ? { ...b, position: { x: 900, y: 0 } } : b.id === 'bye' ? { ...b, position: { x: 1300, y: 0 } } : b)) });
     const edit = insertWithRoomEdit(wide, sizes, 'notify', { x: 500, y: 0 }, wide.edges[0])!;
     expect(edit.type === 'batch' && edit.edits.some((e) => e.type === 'move_blocks')).toBe(false);
+  });
+});
+
+describe('N8: a refused Flow settings value in the problems list', () => {
+  it('says where it is (Flow settings › Escalation › Negative sentiment) and its row opens that field', async () => {
+    const store = renderEditor(tinyFlow());
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    const section = document.querySelector('[data-signal="negativeSentiment"]') as HTMLElement;
+    const box = within(section).getByLabelText('Single-message threshold') as HTMLInputElement;
+    fireEvent.change(box, { target: { value: '5' } });
+    fireEvent.blur(box);
+    expect(within(section).getByRole('alert')).toHaveTextContent(/1 or less/);
+    // The panel closed (as the newcomer did), the cursor elsewhere.
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.querySelector('.st-main')).toHaveAttribute('data-inspector', 'closed');
+    fireEvent.click(document.querySelector('.st-problems-toggle')!);
+    const list = screen.getByRole('region', { name: 'Problems' });
+    const row = within(list).getByText(/“Single-message threshold” is not saved/).closest('button')!;
+    expect(row).toBeEnabled();
+    expect(row).toHaveTextContent('Flow settings › Escalation › Negative sentiment');
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(within(section).getByLabelText('Single-message threshold')));
+    expect(document.querySelector('.st-main')).toHaveAttribute('data-inspector', 'open');
+    expect(store.getState().flow.escalation.negativeSentiment.threshold).not.toBe(5);
+  });
+
+  it('a refused block field names its block and its row puts the cursor back in it', async () => {
+    const store = renderEditor(tinyFlow(), (s) => s.getState().select(['menu']));
+    const inspector = screen.getByTestId('block-inspector');
+    const label = within(inspector).getByLabelText('Retries') as HTMLInputElement;
+    fireEvent.change(label, { target: { value: '50' } });
+    fireEvent.blur(label);
+    expect(within(inspector).getByRole('alert')).toBeInTheDocument();
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    fireEvent.click(document.querySelector('.st-problems-toggle')!);
+    const row = within(screen.getByRole('region', { name: 'Problems' })).getByText(/is not saved/).closest('button')!;
+    expect(row).toBeEnabled();
+    // The place column names the block as the canvas does (the Buttons block's title is its question).
+    expect(row.querySelector('.st-problem-block')).toHaveAttribute('title', 'Block id: menu');
+    fireEvent.click(row);
+    await waitFor(() => expect(document.activeElement).toBe(label));
+    expect(store.getState().selection).toEqual(['menu']);
   });
 });

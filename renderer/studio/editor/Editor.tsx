@@ -26,7 +26,8 @@ import { useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
-import { ProblemsPanel } from './ProblemsPanel';
+import { ProblemsPanel, type ProblemRow } from './ProblemsPanel';
+import { focusRefused, refusedPlace } from '../inspector/refusedPlace';
 import { useRefusedFields } from '../../ui/refusedFields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -123,16 +124,32 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const flowProblems = useMemo(() => [...validated, ...pastClosedDatesProblems(flowDoc, localToday())], [validated, flowDoc]);
   // A field showing red holds text the flow does not have (newcomer s8 #9): it is a problem until fixed.
   const refused = useRefusedFields();
+  // Newcomer s40 N8: each says where the field is (Flow settings › Escalation › Negative sentiment, or its block) and its
+  // row opens it: Flow settings shown again if it was closed, the field scrolled into view with the cursor in it.
   const problems = useMemo(
-    () => [
-      ...refused.map((f): FlowProblem => ({
-        severity: 'error',
-        code: 'field_not_saved',
-        path: '$',
-        blockId: null,
-        message: `“${f.label}” is not saved: ${f.error}`,
-        hint: 'Fix the red field; until then the flow keeps its previous value, and a reload loses what you typed there.',
-      })),
+    (): ProblemRow[] => [
+      ...refused.map((f): ProblemRow => {
+        const at = refusedPlace(f.element);
+        const element = f.element;
+        return {
+          severity: 'error',
+          code: 'field_not_saved',
+          path: at?.path ?? '$',
+          blockId: at?.blockId ?? null,
+          message: `“${f.label}” is not saved: ${f.error}`,
+          hint: 'Fix the red field; until then the flow keeps its previous value, and a reload loses what you typed there.',
+          ...(at?.place ? { where: at.place } : {}),
+          ...(at && element
+            ? {
+                open: () => {
+                  if (!at.blockId) setSettingsAsked(true);
+                  const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
+                  later(() => focusRefused(element));
+                },
+              }
+            : {}),
+        };
+      }),
       ...flowProblems,
     ],
     [refused, flowProblems],
