@@ -155,4 +155,48 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     const back = await boxes(page);
     expect(Math.abs(back.hello.x - back.start.x - (before.hello.x - before.start.x))).toBeLessThan(2);
   });
+
+  it('N14: at 1024 x 700 with the simulator open, a selected block keeps a usable canvas (the inspector covers the simulator)', async () => {
+    const { key } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    await page.getByRole('button', { name: 'Open the simulator' }).click();
+    const sim = page.getByRole('complementary', { name: 'Simulator' });
+    await sim.waitFor();
+    await page.waitForTimeout(300);
+    const alone = (await page.locator('main.st-canvas').boundingBox())!;
+    await page.locator('.react-flow__node[data-id="welcome"]').click();
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByText('Label on the canvas').waitFor();
+    await page.waitForTimeout(300);
+    await screenshot(page, 's41-n14-1024-simulator-inspector');
+    const canvas = (await page.locator('main.st-canvas').boundingBox())!;
+    // The canvas keeps its width (it was 265 px with the inspector as a third column).
+    expect(canvas.width).toBeGreaterThan(480);
+    expect(Math.abs(canvas.width - alone.width)).toBeLessThan(2);
+    // The inspector lies over the simulator, in its column; the simulator's panel is kept underneath.
+    const ib = (await inspector.boundingBox())!;
+    const sb = (await sim.boundingBox())!;
+    expect(Math.abs(ib.x - sb.x)).toBeLessThan(2);
+    expect(ib.x).toBeGreaterThanOrEqual(canvas.x + canvas.width - 1);
+    const top = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('aside')?.getAttribute('aria-label'), { x: sb.x + sb.width / 2, y: sb.y + sb.height / 2 });
+    expect(top).toBe('Inspector');
+    // Its bar goes back to the simulator.
+    await page.getByRole('button', { name: 'Back to the simulator' }).click();
+    await expect.poll(() => inspector.isVisible()).toBe(false);
+    expect(await sim.isVisible()).toBe(true);
+    await screenshot(page, 's41-n14-1024-back-to-simulator');
+
+    // At 1280 px the three columns stay side by side, with no bar.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.locator('.react-flow__node[data-id="welcome"]').click();
+    await inspector.getByText('Label on the canvas').waitFor();
+    await page.waitForTimeout(300);
+    await screenshot(page, 's41-n14-1280-simulator-inspector');
+    expect(await page.getByRole('button', { name: 'Back to the simulator' }).isVisible()).toBe(false);
+    const ib2 = (await inspector.boundingBox())!;
+    const sb2 = (await sim.boundingBox())!;
+    expect(ib2.x + ib2.width).toBeLessThanOrEqual(sb2.x + 1);
+  });
 });

@@ -511,6 +511,13 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
+            {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only
+                then) says so and goes back to it. */}
+            {inspectorOpen && showSim && (
+              <button type="button" className="st-inspector-back" onClick={closeInspector}>
+                <ArrowLeft size={14} aria-hidden="true" /> Back to the simulator
+              </button>
+            )}
             {inspectorOpen && (
               <Button variant="ghost" size="icon" className="st-inspector-close" aria-label={selected ? 'Close the inspector' : 'Close Flow settings'} title="Close (Escape)" onClick={closeInspector}>
                 <X size={16} />
