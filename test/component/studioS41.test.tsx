@@ -9,6 +9,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { flowBounds } from '../../renderer/studio/canvas/freeSpot';
 import { INSERT_GAP, insertWithRoomEdit } from '../../renderer/studio/canvas/insertBlock';
+import { pasteAnchor } from '../../renderer/studio/canvas/pasteSpot';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
@@ -132,5 +133,20 @@ describe('N8: a refused Flow settings value in the problems list', () => {
     fireEvent.click(row);
     await waitFor(() => expect(document.activeElement).toBe(label));
     expect(store.getState().selection).toEqual(['menu']);
+  });
+});
+
+describe('N17: where a paste goes', () => {
+  const view = { x: -100, y: -50, width: 1000, height: 600 };
+  it('the last click on empty canvas while it is in view', () => {
+    expect(pasteAnchor({ x: 10.4, y: 400.6 }, view)).toEqual({ x: 10, y: 401 });
+  });
+  it('the view centre (less half a block) when the click is out of view or there was none', () => {
+    expect(pasteAnchor({ x: 5000, y: 0 }, view)).toEqual({ x: 400 - 120, y: 250 - 60 });
+    expect(pasteAnchor(null, view)).toEqual({ x: 280, y: 190 });
+  });
+  it('without a canvas yet: the click, else the origin', () => {
+    expect(pasteAnchor({ x: 3, y: 4 }, null)).toEqual({ x: 3, y: 4 });
+    expect(pasteAnchor(null, null)).toEqual({ x: 0, y: 0 });
   });
 });

@@ -199,4 +199,59 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     const sb2 = (await sim.boundingBox())!;
     expect(ib2.x + ib2.width).toBeLessThanOrEqual(sb2.x + 1);
   });
+
+  it('N17: a paste into another flow goes where the designer last clicked on the canvas', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const from = await flowWith(
+      'Copy from here',
+      [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'thanks', kind: 'message', position: { x: 320, y: 0 }, data: { text: 'Thanks for contacting us.' } },
+      ],
+      [{ id: 'e1', from: 'start', exit: 'next', to: 'thanks' }],
+    );
+    const to = await flowWith(
+      'Paste here',
+      [
+        { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+        { id: 'hello', kind: 'message', position: { x: 320, y: 0 }, data: { text: 'Hello! Welcome to the test shop.' } },
+      ],
+      [{ id: 'e1', from: 'start', exit: 'next', to: 'hello' }],
+    );
+    await page.goto(studio.flowUrl(from));
+    await page.locator('.react-flow__node[data-id="thanks"]').click();
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Control+c');
+    // The other flow in the same page (its address), as from the home screen.
+    await page.evaluate((hash) => (location.hash = hash), new URL(studio.flowUrl(to)).hash);
+    await page.locator('.react-flow__node[data-id="hello"]').waitFor();
+    await page.waitForTimeout(500);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    const click = { x: pane.x + 120, y: pane.y + pane.height - 320 };
+    await page.mouse.click(click.x, click.y);
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await page.waitForTimeout(400);
+    await screenshot(page, 's41-n17-paste-where-clicked');
+    const b = await boxes(page);
+    const pasted = Object.keys(b).find((id) => id !== 'start' && id !== 'hello')!;
+    // Its top-left corner is where the click was (snapped to the 8 px grid), not at the copied block's old spot.
+    expect(Math.abs(b[pasted].x - click.x)).toBeLessThan(12);
+    expect(Math.abs(b[pasted].y - click.y)).toBeLessThan(12);
+    expect(overlap(b[pasted], b.hello) || overlap(b[pasted], b.start)).toBe(false);
+
+    // Panned so the click is out of view: the next paste goes to the view's centre instead.
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + 40);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width / 2, pane.y - pane.height + 200, { steps: 6 });
+    await page.mouse.up();
+    await page.waitForTimeout(200);
+    await page.keyboard.press('Control+v');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(4);
+    await page.waitForTimeout(400);
+    const c = await canvasBox(page);
+    const b2 = await boxes(page);
+    const second = Object.keys(b2).find((id) => !(id in b))!;
+    expect(within(b2[second], c)).toBe(true);
+  });
 });

@@ -88,9 +88,11 @@ export const LAYOUT_ON_OPEN_MAX_BLOCKS = 300;
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
   minimap?: boolean;
+  /** A click on empty canvas, in flow coordinates (where a paste goes next: newcomer s40 N17). */
+  onPaneClickAt?: (at: XY) => void;
 }
 
-export function Canvas({ minimap = true }: CanvasProps) {
+export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   const store = useStudioStore();
   const flow = useStudio((s) => s.flow);
   const selection = useStudio((s) => s.selection);
@@ -313,7 +315,13 @@ export function Canvas({ minimap = true }: CanvasProps) {
     [store, screenToFlowPosition],
   );
 
-  const onPaneClick = useCallback(() => store.getState().select([], []), [store]);
+  const onPaneClick = useCallback(
+    (event: { clientX: number; clientY: number }) => {
+      store.getState().select([], []);
+      onPaneClickAt?.(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [store, onPaneClickAt, screenToFlowPosition],
+  );
   const onNodeDoubleClick = useCallback((_: unknown, node: Node) => {
     if (node.type === 'note') {
       const el = document.querySelector<HTMLTextAreaElement>('[data-note-editor]');

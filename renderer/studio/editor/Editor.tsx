@@ -4,15 +4,15 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2, X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
-import type { ClipboardDocument } from '../../../shared/flow/edit/types';
+import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { OPEN_MIN_ZOOM } from '../canvas/fitFlow';
 import { problemCount } from './problemCount';
 import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
-import { pasteSpot } from '../canvas/pasteSpot';
+import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector } from '../inspector/Inspector';
@@ -162,6 +162,20 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     const r = el?.getBoundingClientRect();
     return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
   }, [rf]);
+
+  /** The canvas's visible part in flow coordinates (null before the canvas is drawn). */
+  const visibleArea = useCallback(() => {
+    const r = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!r || r.width <= 0 || r.height <= 0) return null;
+    const a = rf.screenToFlowPosition({ x: r.left, y: r.top });
+    const b = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+    return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+  }, [rf]);
+  /** The last click on empty canvas (flow coordinates): where the next paste goes while it is in view. */
+  const lastClick = useRef<XY | null>(null);
+  const onPaneClickAt = useCallback((at: XY) => {
+    lastClick.current = at;
+  }, []);
 
   /** Width / height of the canvas area Fit View uses (without its padding and the palette beside it). */
   const canvasAspect = useCallback(() => {
@@ -349,9 +363,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         return;
       }
       e.preventDefault();
-      const c = centre();
       const state = store.getState();
-      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, { x: Math.round(c.x - 120), y: Math.round(c.y - 60) });
+      // Newcomer s40 N17: where the designer last clicked on empty canvas (while in view), else the view's centre.
+      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()));
       state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' });
     };
     document.addEventListener('copy', copy);
@@ -362,7 +376,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', paste);
     };
-  }, [store, actions, centre]);
+  }, [store, actions, visibleArea]);
 
   // Notices fade after a few seconds.
   /** The command palette's list (Ctrl+K): the shortcut table's actions, the top bar's panels, every block kind. */
@@ -479,7 +493,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             <Palette compact={showSim} />
           </fieldset>
           <main className="st-canvas" aria-label="Canvas">
-            <Canvas />
+            <Canvas onPaneClickAt={onPaneClickAt} />
             {visibleNotice && (
               <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
                 {visibleNotice.text}
