@@ -4,9 +4,11 @@
  *  - N6: a block dropped on a connection is inserted clear of its neighbours (the blocks after it move right);
  *  - N14: at 1024 x 700 with the simulator open, selecting a block keeps a usable canvas (the inspector covers the
  *    simulator instead of taking a third column);
- *  - N17: a paste goes where the designer last clicked on the canvas.
+ *  - N17: a paste goes where the designer last clicked on the canvas;
+ *  - N8: a refused Flow settings value's problem says where it is and opens it; N11: an import refusal, why first.
  * Screenshots: test/e2e/screenshots/s41-*.png (looked at).
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
@@ -136,6 +138,11 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     await page.waitForTimeout(600);
     await screenshot(page, 's41-n6-drop-on-edge');
     const b = await boxes(page);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(300);
+    await screenshot(page, 's41-n6-drop-on-edge-1024');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(300);
     const notify = Object.keys(b).find((id) => id.startsWith('notify'))!;
     expect(notify).toBeTruthy();
     for (const other of ['start', 'hello', 'bye']) expect(overlap(b[notify], b[other]), `${notify} covers ${other}`).toBe(false);
@@ -253,5 +260,56 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     const b2 = await boxes(page);
     const second = Object.keys(b2).find((id) => !(id in b))!;
     expect(within(b2[second], c)).toBe(true);
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await page.waitForTimeout(300);
+    await screenshot(page, 's41-n17-second-paste-1024');
+  });
+
+  it('N8: a refused Flow settings value says where it is in the problems and its row opens the field', async () => {
+    for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }]) {
+      await page.setViewportSize(size);
+      const { key } = await studio.api.createFlow({ name: `Threshold ${size.width}` });
+      await page.goto(studio.flowUrl(key));
+      await page.locator('.react-flow__node[data-id="start"]').waitFor();
+      await page.getByRole('button', { name: 'Flow settings', exact: true }).click();
+      await page.getByRole('tab', { name: 'Escalation' }).click();
+      const box = page.locator('[data-signal="negativeSentiment"]').getByLabel('Single-message threshold');
+      await box.fill('5');
+      await box.press('Tab');
+      await page.getByRole('button', { name: 'Close Flow settings' }).click();
+      await page.locator('.st-problems-toggle').click();
+      const row = page.getByRole('region', { name: 'Problems' }).locator('li', { hasText: '“Single-message threshold” is not saved' }).getByRole('button');
+      await row.waitFor();
+      await screenshot(page, `s41-n8-problems-${size.width}`);
+      expect(await row.isEnabled()).toBe(true);
+      expect(await row.innerText()).toContain('Flow settings › Escalation › Negative sentiment');
+      await row.click();
+      await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(await box.isVisible()).toBe(true);
+      await screenshot(page, `s41-n8-opened-${size.width}`);
+      await box.fill('-0.5');
+      await box.press('Tab');
+    }
+  });
+
+  it('N11: an import refusal shows why first, the rest apart (screenshots)', async () => {
+    const doc = JSON.parse(await readFile('flows/customer-support.json', 'utf8'));
+    const message = doc.blocks.find((b: { kind: string }) => b.kind === 'message');
+    const wired = doc.edges.find((e: { from: string }) => e.from === message.id);
+    doc.edges.push({ id: 'e-bad', from: message.id, exit: wired.exit, to: doc.blocks.find((b: { kind: string; id: string }) => b.kind === 'message' && b.id !== message.id).id });
+    doc.blocks.push({ id: 'notify-x', kind: 'notify', data: { channel: 'email', to: [] }, position: { x: 0, y: 900 } });
+    doc.blocks.find((b: { kind: string }) => b.kind === 'set_variable' || b.kind === 'condition').kind = 'teleport';
+    for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 700 }]) {
+      await page.setViewportSize(size);
+      await page.goto(studio.url);
+      await page.getByTestId('import-input').setInputFiles({ name: 'sem.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+      const alert = page.getByRole('alert', { name: 'Import failed' });
+      await alert.getByRole('heading', { name: 'Why it cannot be imported' }).waitFor();
+      await screenshot(page, `s41-n11-import-refused-${size.width}`);
+      const lists = alert.locator('ul.bt-problems');
+      expect(await lists.count()).toBe(2);
+      expect(await lists.nth(0).locator('li').count()).toBe(1);
+      expect(await lists.nth(0).innerText()).toContain("unknown block kind 'teleport'");
+    }
   });
 });
