@@ -85,7 +85,8 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     await page.getByRole('complementary', { name: 'Inspector' }).getByText('Label on the canvas').waitFor();
     await page.waitForTimeout(400);
     await page.getByRole('button', { name: 'Automatic layout' }).click();
-    await page.waitForTimeout(400);
+    // Laid out left to right (elk is loaded on first use: slow on a loaded machine), then the view settles.
+    await expect.poll(async () => { const x = await boxes(page); return x.start.x + x.start.width < x.notify.x; }, { timeout: 20_000 }).toBe(true);
     await settle(page);
     await screenshot(page, 's41-n5-layout-inspector-1280');
     const canvas = await canvasBox(page);
@@ -98,9 +99,9 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     await page.setViewportSize({ width: 1024, height: 700 });
     await page.waitForTimeout(300);
     await page.keyboard.press('Control+z');
-    await page.waitForTimeout(300);
+    await expect.poll(async () => { const x = await boxes(page); return x.start.x + x.start.width < x.notify.x; }).toBe(false);
     await page.getByRole('button', { name: 'Automatic layout' }).click();
-    await page.waitForTimeout(400);
+    await expect.poll(async () => { const x = await boxes(page); return x.start.x + x.start.width < x.notify.x; }, { timeout: 20_000 }).toBe(true);
     await settle(page);
     await screenshot(page, 's41-n5-layout-inspector-1024');
     const canvas2 = await canvasBox(page);
