@@ -1773,31 +1773,34 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                       </option>
                     ))}
                   </select>
-                  <button
-                    type="button"
-                    className="ib-btn"
-                    aria-label="Transfer"
-                    title="Transfer"
-                    disabled={!transferTo || (chosenReach !== null && chosenReach.online + chosenReach.busy === 0)}
-                    onClick={() => {
-                      const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
-                      const note = transferNote.trim();
-                      void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
-                    }}
-                  >
-                    {/* Newcomer s40 N10: the confirm was icon-only in a narrow conversation pane; its word always shows. */}
-                    <ArrowLeftRight size={16} aria-hidden="true" /> <span className="ib-wide-label">Transfer</span>
-                  </button>
+                  {/* Newcomer s40 N10: the confirm was an icon beside the select (a word there put the session 39 one-row
+                      header on two rows at 1,280 px). It now shows once a colleague or team is chosen, as a labelled
+                      "Transfer" button on the row of the note, which that choice opens anyway; the header's row is left
+                      with the select, Hand back and Resolve. */}
                   {transferTo && (
-                    <input
-                      className="ib-transfer-why"
-                      type="text"
-                      aria-label="Note for the colleague (optional)"
-                      placeholder="Note for the colleague (optional)"
-                      maxLength={1000}
-                      value={transferNote}
-                      onChange={(e) => setTransferNote(e.target.value)}
-                    />
+                    <div className="ib-transfer-confirm">
+                      <input
+                        className="ib-transfer-why"
+                        type="text"
+                        aria-label="Note for the colleague (optional)"
+                        placeholder="Note for the colleague (optional)"
+                        maxLength={1000}
+                        value={transferNote}
+                        onChange={(e) => setTransferNote(e.target.value)}
+                      />
+                      <button
+                        type="button"
+                        className="ib-btn ib-primary"
+                        disabled={chosenReach !== null && chosenReach.online + chosenReach.busy === 0}
+                        onClick={() => {
+                          const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
+                          const note = transferNote.trim();
+                          void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
+                        }}
+                      >
+                        <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
+                      </button>
+                    </div>
                   )}
                   {chosenTeam !== null && chosenReach !== null && chosenReach.online === 0 && (
                     <p className="ib-transfer-note" role="status">

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useRefusedField } from './refusedFields';
 
 export interface FieldProps {
@@ -12,13 +12,14 @@ export interface FieldProps {
 /** A labelled form row: label, control, one line of help and an inline error. */
 export function Field({ label, help, error, children }: FieldProps) {
   const id = useId();
-  // A shown error means the typed value was refused: the studio says so in its header and problems list.
-  useRefusedField(label, error);
+  const box = useRef<HTMLDivElement>(null);
+  // A shown error means the typed value was refused: the studio says so in its header and problems list, and where.
+  useRefusedField(label, error, box);
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="bt-field">
+    <div className="bt-field" ref={box}>
       <label className="bt-field-label" htmlFor={id}>
         {label}
       </label>

@@ -4,11 +4,13 @@
  * "No problems", and a reload silently dropped it). <Field> registers itself here while it shows an error; the
  * studio reads the list to say "Not saved: fix the red field", to count it as a problem and to warn before leaving.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore, type RefObject } from 'react';
 
 export interface RefusedField {
   label: string;
   error: string;
+  /** The field's box on the page (newcomer s40 N8: the studio says where it is and goes there), when known. */
+  element?: HTMLElement | null;
 }
 
 const refused = new Map<symbol, RefusedField>();
@@ -34,18 +36,18 @@ export function useRefusedFields(): readonly RefusedField[] {
   return useSyncExternalStore(subscribe, refusedFields, refusedFields);
 }
 
-/** Registers one field as refused while `error` is set (and it is mounted). */
-export function useRefusedField(label: string, error: string | null | undefined) {
+/** Registers one field as refused while `error` is set (and it is mounted); `box`: the field's element, read once mounted. */
+export function useRefusedField(label: string, error: string | null | undefined, box?: RefObject<HTMLElement | null>) {
   useEffect(() => {
     if (!error) return;
     const key = Symbol(label);
-    refused.set(key, { label, error });
+    refused.set(key, { label, error, element: box?.current ?? null });
     emit();
     return () => {
       refused.delete(key);
       emit();
     };
-  }, [label, error]);
+  }, [label, error, box]);
 }
 
 /** While any field holds refused text, closing or reloading the page asks first (the browser's own dialog). */

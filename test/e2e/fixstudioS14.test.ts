@@ -209,7 +209,7 @@ describe.skipIf(!haveChromium)('studio, newcomer s14', () => {
       await screenshot(p, 'fixstudio14-1024-simulator');
       await p.locator('.react-flow__node[data-id="welcome"]').click();
       await p.getByRole('complementary', { name: 'Inspector' }).waitFor();
-      // Asked for, Flow settings shows beside the simulator.
+      // Asked for, Flow settings shows (over the simulator below 1280 px since session 41, newcomer s40 N14).
       await p.getByRole('button', { name: 'Flow settings', exact: true }).click();
       await p.getByLabel('Language', { exact: true }).waitFor();
       expect(narrow.errors, 'uncaught errors in the page').toEqual([]);

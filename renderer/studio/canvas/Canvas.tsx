@@ -23,6 +23,7 @@ import {
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type Rect,
 } from '@xyflow/react';
 import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
@@ -38,7 +39,7 @@ import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
-import { addConnectedEdit, insertBlockEdit, nextBlockId } from './insertBlock';
+import { addConnectedEdit, insertWithRoomEdit, nextBlockId } from './insertBlock';
 import { DropPicker } from './DropPicker';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -53,18 +54,23 @@ const defaultEdgeOptions = { type: 'routed' as const };
  */
 export const FIT_VIEW_PADDING = { top: '48px', right: '48px', bottom: '48px', left: '236px' } as const;
 
-/** Fit View (Shift+1, the control, after automatic layout): see fitFlow.ts for what it shows. */
+/**
+ * Fit View (Shift+1, the control, after automatic layout): see fitFlow.ts for what it shows. `given`: the flow's bounds
+ * (and its Start block's) from the document, for a fit right after an edit moved blocks, before the canvas's nodes have
+ * the new positions), and the smallest zoom it is shown whole at (newcomer s40 N5).
+ */
 export function useFitFlow() {
   const rf = useReactFlow();
   const flowStore = useStoreApi();
   return useCallback(
-    (duration = 300) => {
+    (duration = 300, given?: { bounds: Rect; start?: Rect; floor?: number }) => {
       const { width, height } = flowStore.getState();
       const nodes = rf.getNodes();
-      if (nodes.length === 0 || width === 0 || height === 0) return;
-      const startNode = nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
-      const start = startNode ? rf.getNodesBounds([startNode]) : undefined;
-      const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start });
+      if ((!given && nodes.length === 0) || width === 0 || height === 0) return;
+      const startNode = given ? undefined : nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
+      const start = given ? given.start : startNode ? rf.getNodesBounds([startNode]) : undefined;
+      const bounds = given ? given.bounds : rf.getNodesBounds(nodes);
+      const { viewport } = fitFlowViewport({ bounds, width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start, floor: given?.floor });
       void rf.setViewport(viewport, { duration });
     },
     [rf, flowStore],
@@ -82,9 +88,11 @@ export const LAYOUT_ON_OPEN_MAX_BLOCKS = 300;
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
   minimap?: boolean;
+  /** A click on empty canvas, in flow coordinates (where a paste goes next: newcomer s40 N17). */
+  onPaneClickAt?: (at: XY) => void;
 }
 
-export function Canvas({ minimap = true }: CanvasProps) {
+export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   const store = useStudioStore();
   const flow = useStudio((s) => s.flow);
   const selection = useStudio((s) => s.selection);
@@ -293,7 +301,7 @@ export function Canvas({ minimap = true }: CanvasProps) {
       const edgeId = edgeEl?.getAttribute('data-id') ?? edgeEl?.dataset.id;
       const edge = edgeId ? state.flow.edges.find((x) => x.id === edgeId) : undefined;
       if (edge) {
-        const edit = insertBlockEdit(state.flow, kind, at, edge);
+        const edit = insertWithRoomEdit(state.flow, state.measured, kind, at, edge);
         if (edit) {
           state.dispatch(edit, { label: 'Insert block' });
           return;
@@ -307,7 +315,13 @@ export function Canvas({ minimap = true }: CanvasProps) {
     [store, screenToFlowPosition],
   );
 
-  const onPaneClick = useCallback(() => store.getState().select([], []), [store]);
+  const onPaneClick = useCallback(
+    (event: { clientX: number; clientY: number }) => {
+      store.getState().select([], []);
+      onPaneClickAt?.(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [store, onPaneClickAt, screenToFlowPosition],
+  );
   const onNodeDoubleClick = useCallback((_: unknown, node: Node) => {
     if (node.type === 'note') {
       const el = document.querySelector<HTMLTextAreaElement>('[data-note-editor]');

@@ -52,3 +52,16 @@ export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?
   }
   return start;
 }
+
+/**
+ * The rectangle around every block and note of the flow as the document has them now (newcomer s40 N5: Automatic
+ * layout fitted the view to the canvas's nodes a frame after the layout, which still had the old positions, so half of
+ * the laid-out flow ended under the inspector). Null for an empty flow.
+ */
+export function flowBounds(flow: Flow, measured: Record<string, Size> = {}): Rect | null {
+  const rects = occupiedRects(flow, measured);
+  if (rects.length === 0) return null;
+  const x = Math.min(...rects.map((r) => r.x));
+  const y = Math.min(...rects.map((r) => r.y));
+  return { x, y, width: Math.max(...rects.map((r) => r.x + r.width)) - x, height: Math.max(...rects.map((r) => r.y + r.height)) - y };
+}

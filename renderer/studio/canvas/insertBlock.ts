@@ -1,6 +1,7 @@
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
+import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
 
 /** The smallest free `${kind}-${n}` id (deterministic, readable in exports). */
 export function nextBlockId(flow: Flow, kind: string): string {
@@ -55,4 +56,56 @@ export function addConnectedEdit(flow: Flow, from: string, exit: string, kind: B
       ],
     },
   };
+}
+
+/** Room between an inserted block and its neighbours on the connection (about an automatic layout's gap). */
+export const INSERT_GAP = 64;
+const snap8 = (v: number) => Math.round(v / 8) * 8;
+
+/**
+ * Newcomer s40 N6: a block dropped on a connection A -> B was inserted where it was dropped, on top of A and B, and
+ * nothing moved aside. Now, when B lies to the right of A (a connection read left to right), the new block goes
+ * INSERT_GAP right of A, level with where it was dropped, and B with every block after it (reachable from B, at or
+ * right of B, A excepted) moves right by what the new block needs: one batch, so one undo step takes it all back.
+ * A connection that runs back (B left of or under A) keeps the drop point, moved to the nearest free spot. Sizes:
+ * React Flow's measurements, the new block at DEFAULT_BLOCK_SIZE (it is drawn after the edit). Null: the kind has no
+ * exit to continue with (End, Jump).
+ */
+export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, kind: BlockKind, drop: XY, edge: Flow['edges'][number]): FlowEdit | null {
+  const a = flow.blocks.find((b) => b.id === edge.from);
+  const b = flow.blocks.find((x) => x.id === edge.to);
+  const size = DEFAULT_BLOCK_SIZE;
+  const occupied = occupiedRects(flow, measured);
+  if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  const aPos = { x: a.position?.x ?? 0, y: a.position?.y ?? 0 };
+  const bPos = { x: b.position?.x ?? 0, y: b.position?.y ?? 0 };
+  const aSize = measured[a.id] ?? DEFAULT_BLOCK_SIZE;
+  if (bPos.x <= aPos.x + aSize.width / 2) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  let at = { x: snap8(aPos.x + aSize.width + INSERT_GAP), y: snap8(drop.y) };
+  const need = at.x + size.width + INSERT_GAP - bPos.x;
+  const shift = need > 0 ? Math.ceil(need / 8) * 8 : 0;
+  // B and what follows it: every block reachable from B by connections, except A and blocks left of B (a loop back).
+  const next = new Map<string, string[]>();
+  for (const e of flow.edges) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const byId = new Map(flow.blocks.map((x) => [x.id, x]));
+  const moved = new Set<string>();
+  const queue = [b.id];
+  while (queue.length) {
+    const id = queue.shift()!;
+    if (moved.has(id) || id === a.id) continue;
+    const block = byId.get(id);
+    if (!block || (block.position?.x ?? 0) < bPos.x) continue;
+    moved.add(id);
+    queue.push(...(next.get(id) ?? []));
+  }
+  const moves = shift === 0 ? [] : [...moved].map((id) => {
+    const p = byId.get(id)!.position ?? { x: 0, y: 0 };
+    return { id, position: { x: p.x + shift, y: p.y } };
+  });
+  // Another branch in the way (a block above or below that did not move): the nearest free spot from there.
+  const after = occupiedRects({ ...flow, blocks: flow.blocks.map((x) => (moved.has(x.id) && shift ? { ...x, position: { x: (x.position?.x ?? 0) + shift, y: x.position?.y ?? 0 } } : x)) }, measured);
+  at = findFreeSpot(at, size, after);
+  const insert = insertBlockEdit(flow, kind, at, edge);
+  if (!insert || insert.type !== 'batch' || moves.length === 0) return insert;
+  return { ...insert, edits: [...insert.edits, { type: 'move_blocks', moves }] };
 }

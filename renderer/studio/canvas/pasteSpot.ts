@@ -18,3 +18,17 @@ export function pasteSpot(flow: Flow, measured: Record<string, Size>, doc: Clipb
   const size = { width: Math.max(...rects.map((r) => r.x + r.width)) - minX, height: Math.max(...rects.map((r) => r.y + r.height)) - minY };
   return findFreeSpot(wanted, size, occupiedRects(flow, measured));
 }
+
+/**
+ * Newcomer s40 N17: a paste into another flow went to the free spot nearest the view's centre, not where the designer had
+ * just clicked. The anchor (the pasted group's wanted top-left corner) is now the last click on empty canvas while that
+ * point is still in view, else the view's centre (less half a block, so the block is centred there). `visible`: the
+ * canvas's visible part in flow coordinates; null when unknown (no canvas yet).
+ */
+export function pasteAnchor(lastClick: XY | null, visible: { x: number; y: number; width: number; height: number } | null): XY {
+  if (!visible) return lastClick ? { x: Math.round(lastClick.x), y: Math.round(lastClick.y) } : { x: 0, y: 0 };
+  if (lastClick && lastClick.x >= visible.x && lastClick.x <= visible.x + visible.width && lastClick.y >= visible.y && lastClick.y <= visible.y + visible.height) {
+    return { x: Math.round(lastClick.x), y: Math.round(lastClick.y) };
+  }
+  return { x: Math.round(visible.x + visible.width / 2 - 120), y: Math.round(visible.y + visible.height / 2 - 60) };
+}

@@ -4,14 +4,15 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2, X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
-import type { ClipboardDocument } from '../../../shared/flow/edit/types';
+import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
+import { OPEN_MIN_ZOOM } from '../canvas/fitFlow';
 import { problemCount } from './problemCount';
-import { DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
-import { pasteSpot } from '../canvas/pasteSpot';
+import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
+import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector } from '../inspector/Inspector';
@@ -25,7 +26,8 @@ import { useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
-import { ProblemsPanel } from './ProblemsPanel';
+import { ProblemsPanel, type ProblemRow } from './ProblemsPanel';
+import { focusRefused, refusedPlace } from '../inspector/refusedPlace';
 import { useRefusedFields } from '../../ui/refusedFields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -123,16 +125,32 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const flowProblems = useMemo(() => [...validated, ...pastClosedDatesProblems(flowDoc, localToday())], [validated, flowDoc]);
   // A field showing red holds text the flow does not have (newcomer s8 #9): it is a problem until fixed.
   const refused = useRefusedFields();
+  // Newcomer s40 N8: each says where the field is (Flow settings › Escalation › Negative sentiment, or its block) and its
+  // row opens it: Flow settings shown again if it was closed, the field scrolled into view with the cursor in it.
   const problems = useMemo(
-    () => [
-      ...refused.map((f): FlowProblem => ({
-        severity: 'error',
-        code: 'field_not_saved',
-        path: '$',
-        blockId: null,
-        message: `“${f.label}” is not saved: ${f.error}`,
-        hint: 'Fix the red field; until then the flow keeps its previous value, and a reload loses what you typed there.',
-      })),
+    (): ProblemRow[] => [
+      ...refused.map((f): ProblemRow => {
+        const at = refusedPlace(f.element);
+        const element = f.element;
+        return {
+          severity: 'error',
+          code: 'field_not_saved',
+          path: at?.path ?? '$',
+          blockId: at?.blockId ?? null,
+          message: `“${f.label}” is not saved: ${f.error}`,
+          hint: 'Fix the red field; until then the flow keeps its previous value, and a reload loses what you typed there.',
+          ...(at?.place ? { where: at.place } : {}),
+          ...(at && element
+            ? {
+                open: () => {
+                  if (!at.blockId) setSettingsAsked(true);
+                  const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
+                  later(() => focusRefused(element));
+                },
+              }
+            : {}),
+        };
+      }),
       ...flowProblems,
     ],
     [refused, flowProblems],
@@ -145,6 +163,20 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     const r = el?.getBoundingClientRect();
     return r ? rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 }) : { x: 0, y: 0 };
   }, [rf]);
+
+  /** The canvas's visible part in flow coordinates (null before the canvas is drawn). */
+  const visibleArea = useCallback(() => {
+    const r = document.querySelector('.react-flow')?.getBoundingClientRect();
+    if (!r || r.width <= 0 || r.height <= 0) return null;
+    const a = rf.screenToFlowPosition({ x: r.left, y: r.top });
+    const b = rf.screenToFlowPosition({ x: r.right, y: r.bottom });
+    return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+  }, [rf]);
+  /** The last click on empty canvas (flow coordinates): where the next paste goes while it is in view. */
+  const lastClick = useRef<XY | null>(null);
+  const onPaneClickAt = useCallback((at: XY) => {
+    lastClick.current = at;
+  }, []);
 
   /** Width / height of the canvas area Fit View uses (without its padding and the palette beside it). */
   const canvasAspect = useCallback(() => {
@@ -224,7 +256,17 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           return void rf.zoomOut({ duration: 150 });
         case 'layout':
           return void autoLayoutEdit(state.flow, state.measured, { aspectRatio: canvasAspect() }).then((edit) => {
-            if (edit && store.getState().dispatch(edit, { label: 'Automatic layout' })) requestAnimationFrame(() => fitFlow());
+            if (!edit || !store.getState().dispatch(edit, { label: 'Automatic layout' })) return;
+            // Newcomer s40 N5: with the inspector open the laid-out flow was too wide for the canvas at 50 %, so Fit View's
+            // "readable" view showed its left part and the rest ran on under the inspector (only a second Fit View showed it
+            // whole). After a layout the designer wants its shape: the whole flow in the visible canvas, down to the zoom a
+            // flow opens at (OPEN_MIN_ZOOM), with the bounds taken from the laid-out positions in the document (the canvas's
+            // nodes may not have them yet a frame later).
+            const now = store.getState();
+            const bounds = flowBounds(now.flow, now.measured);
+            const startBlock = now.flow.blocks.find((b) => b.kind === 'start');
+            const start = startBlock ? { x: startBlock.position?.x ?? 0, y: startBlock.position?.y ?? 0, ...(now.measured[startBlock.id] ?? DEFAULT_BLOCK_SIZE) } : undefined;
+            if (bounds) requestAnimationFrame(() => fitFlow(300, { bounds, start, floor: OPEN_MIN_ZOOM }));
           });
         case 'note': {
           const c = centre();
@@ -322,9 +364,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         return;
       }
       e.preventDefault();
-      const c = centre();
       const state = store.getState();
-      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, { x: Math.round(c.x - 120), y: Math.round(c.y - 60) });
+      // Newcomer s40 N17: where the designer last clicked on empty canvas (while in view), else the view's centre.
+      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()));
       state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' });
     };
     document.addEventListener('copy', copy);
@@ -335,7 +377,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', paste);
     };
-  }, [store, actions, centre]);
+  }, [store, actions, visibleArea]);
 
   // Notices fade after a few seconds.
   /** The command palette's list (Ctrl+K): the shortcut table's actions, the top bar's panels, every block kind. */
@@ -452,7 +494,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             <Palette compact={showSim} />
           </fieldset>
           <main className="st-canvas" aria-label="Canvas">
-            <Canvas />
+            <Canvas onPaneClickAt={onPaneClickAt} />
             {visibleNotice && (
               <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
                 {visibleNotice.text}
@@ -484,6 +526,13 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
+            {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only
+                then) says so and goes back to it. */}
+            {inspectorOpen && showSim && (
+              <button type="button" className="st-inspector-back" onClick={closeInspector}>
+                <ArrowLeft size={14} aria-hidden="true" /> Back to the simulator
+              </button>
+            )}
             {inspectorOpen && (
               <Button variant="ghost" size="icon" className="st-inspector-close" aria-label={selected ? 'Close the inspector' : 'Close Flow settings'} title="Close (Escape)" onClick={closeInspector}>
                 <X size={16} />

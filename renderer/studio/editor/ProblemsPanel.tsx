@@ -5,6 +5,12 @@ import { Button } from '../../ui/Button';
 import { isSettingsPath } from '../inspector/settingsFocus';
 
 /**
+ * A row of the list: a flow problem, or a field showing refused text (newcomer s40 N8), which says where it is
+ * (`where`, e.g. "Flow settings › Escalation › Negative sentiment") and opens it (`open`).
+ */
+export type ProblemRow = FlowProblem & { where?: string; open?: () => void };
+
+/**
  * Validation problems; clicking one selects its block and brings it into view, or, for a Flow settings field
  * (the escalation policy's phrases, Never trigger...), opens Flow settings at that field.
  *
@@ -19,7 +25,7 @@ export function ProblemsPanel({
   onClose,
   titleOf = (id) => id,
 }: {
-  problems: FlowProblem[];
+  problems: ProblemRow[];
   onFocus: (blockId: string) => void;
   onFocusSettings?: (path: string) => void;
   onClose: () => void;
@@ -95,8 +101,8 @@ export function ProblemsPanel({
             <li key={i} data-tone={p.severity}>
               <button
                 type="button"
-                disabled={!p.blockId && !inSettings}
-                onClick={() => (inSettings ? onFocusSettings!(p.path) : p.blockId ? onFocus(p.blockId) : undefined)}
+                disabled={!p.open && !p.blockId && !inSettings}
+                onClick={() => (p.open ? p.open() : inSettings ? onFocusSettings!(p.path) : p.blockId ? onFocus(p.blockId) : undefined)}
               >
                 <span className="bt-badge" data-tone={p.severity === 'error' ? 'error' : 'warning'}>
                   {p.severity}
@@ -105,7 +111,7 @@ export function ProblemsPanel({
                   <span className="st-problem-msg">{p.message}</span>
                   <span className="st-problem-hint">{p.hint}</span>
                 </span>
-                {inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
+                {p.where ? <span className="st-problem-block st-problem-where" title={p.where}>{p.where}</span> : inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
               </button>
             </li>
             );

@@ -14,6 +14,7 @@ import { desktopBridge } from '../api/desktopBridge';
 import { useDesktopMenu } from '../api/useDesktopMenu';
 import { exportFlowFile } from './exportFlowFile';
 import { ProblemList } from './ProblemList';
+import { splitImportProblems } from './importBlockers';
 import { formatWhen } from './formatWhen';
 import './home.css';
 
@@ -235,7 +236,7 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
               <X size={16} aria-hidden />
             </Button>
           </div>
-          <ProblemList problems={importFailure.problems} />
+          <ImportProblems problems={importFailure.problems} />
         </section>
       ) : null}
 
@@ -346,5 +347,25 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * Newcomer s40 N11: what stops the file from being imported first, under its own heading; the problems that would not
+ * stop it (fixed on the canvas after the import) apart, below.
+ */
+function ImportProblems({ problems }: { problems: FlowProblem[] }) {
+  if (problems.length === 0) return null;
+  const { blocking, other } = splitImportProblems(problems);
+  if (other.length === 0) return <ProblemList problems={blocking} />;
+  return (
+    <>
+      <h3 className="bt-home-import-section">{blocking.length === 1 ? 'Why it cannot be imported' : `Why it cannot be imported (${blocking.length})`}</h3>
+      <ProblemList problems={blocking} />
+      <h3 className="bt-home-import-section" data-tone="muted">
+        Also found ({other.length}): these do not stop an import; fix them on the canvas once it is imported
+      </h3>
+      <ProblemList problems={other} max={10} />
+    </>
   );
 }

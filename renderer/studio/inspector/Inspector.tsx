@@ -163,7 +163,7 @@ function BlockForm({ block }: { block: Block }) {
   const assignationField = fields.find((f) => f.path[0] === 'assignation');
 
   return (
-    <div className="st-inspector-body" data-testid="block-inspector">
+    <div className="st-inspector-body" data-testid="block-inspector" data-block-id={block.id}>
       <div className="st-inspector-head">
         <span className="st-inspector-icon" style={{ color: groupColor(info.group), background: `color-mix(in srgb, ${groupColor(info.group)} 12%, transparent)` }}>
           <Icon name={info.icon} size={16} />

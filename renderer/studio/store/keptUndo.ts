@@ -11,6 +11,7 @@
  *   kept histories are dropped first; if it is still full, nothing is kept.
  * - The tab's own: sessionStorage ends with the tab, and another tab (or window) does not see it.
  */
+import { canonicalJson, hashLanes } from '../../../shared/flow/canonicalHash';
 import type { Flow } from '../../../shared/flow/schema';
 import type { HistoryEntry, StudioStore } from './studioStore';
 
@@ -33,27 +34,15 @@ interface KeptUndo {
   future: HistoryEntry[];
 }
 
-/** JSON with object keys sorted, so the same document read back from the server (keys in schema order) matches. */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonical(v))).join(',')}]`;
-  const keys = Object.keys(value as object)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-}
-
-/** A short fingerprint of a flow document: two 32-bit FNV-1a hashes of its canonical JSON, and its length. */
+/**
+ * A short fingerprint of a flow document: two 32-bit hash lanes of its canonical JSON (keys sorted, so the same document
+ * read back from the server in schema order matches; layout included, since undo steps move blocks) and its length.
+ * The canonical text and the lanes are flowRevision's (shared/flow/canonicalHash.ts), with this fingerprint's own fold.
+ */
 export function flowFingerprint(flow: Flow): string {
-  const text = canonical(flow);
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 13);
-  }
-  return `${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}.${text.length}`;
+  const text = canonicalJson(flow);
+  const [a, b] = hashLanes(text, 13);
+  return `${a.toString(36)}.${b.toString(36)}.${text.length}`;
 }
 
 /** The newest steps that fit the bounds: every redo step first (nearest first), then undo steps from the newest. */
