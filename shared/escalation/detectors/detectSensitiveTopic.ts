@@ -11,8 +11,10 @@
 import { normalizeText } from '../../nlu/normalizeText';
 import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
-import { classifyMessage, topContributors } from '../classifier/escalationClassifier';
+import { classifyMessage, topContributors, OUTPUT_INDEX } from '../classifier/escalationClassifier';
+import { TOPIC_OUTPUTS } from '../classifier/outputs';
 import { reportNearMiss } from '../nearMisses';
+import { ownCaseScore } from '../ownCase';
 import type { TopicOutput } from '../classifier/outputs';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
@@ -172,7 +174,34 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   const signal = readSensitiveTopic(facts, policy, memory);
   // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question ("Long day, our
   // system went down twice ... Anyway, can I track NW-121340 please"): othersStory.ts.
-  return signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readSensitiveTopic(f, policy, memory));
+  const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readSensitiveTopic(f, policy, memory));
+  return kept === null || kept.source === 'designer' || !classifierOn(policy) ? kept : judgedOwnCase(facts, kept);
+}
+
+/**
+ * Session 41 (fe, issue 11): whatever read the topic (a phrase, an intent, a meaning frame, the classifier), the message must
+ * read as the customer's own case to the own-case score (ownCase.ts): a general question about a policy, a topic's word in
+ * another sense ("my phone broke, can you look it up by my name?") or a story beside a shop question reads under
+ * OWN_CASE_CUT and is a near miss that names the score. The designer's own examples are not judged. Chosen on odd ids
+ * (out-of-fold scores by writer, ownCaseTrain.ts --folds 5), checked on even ids.
+ */
+export const OWN_CASE_CUT = 0.005;
+/** The classifier's highest topic reading at which it is sure enough of a topic that the own-case score is not asked. */
+export const OWN_CASE_CLASSIFIER_SURE = 0.95;
+function topicReading(analysis: TextAnalysis): number {
+  const scores = classifyMessage(analysis);
+  let best = 0;
+  for (const o of TOPIC_OUTPUTS) best = Math.max(best, scores[OUTPUT_INDEX[o]]);
+  return best;
+}
+function judgedOwnCase(facts: TurnFacts, signal: Signal): Signal | null {
+  const p = ownCaseScore(facts.analysis);
+  if (p >= OWN_CASE_CUT || topicReading(facts.analysis) >= OWN_CASE_CLASSIFIER_SURE) return signal;
+  reportNearMiss({
+    ...signal,
+    explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the own-case score reads ${p.toFixed(3)} (under ${OWN_CASE_CUT}: a general question or the topic's word in another sense, not the customer's own case), so it does not fire.`,
+  });
+  return null;
 }
 
 /** Why the message is not the customer's own case (notOwnCase, then othersStory), worked out on first use per message. */
