@@ -144,6 +144,7 @@ if (FOLDS > 0) {
   }
 }
 
+if (opt('--json')) writeFileSync(opt('--json')!, JSON.stringify((({ bias, weights }) => ({ bias, weights: [...weights] }))(train(data))));
 if (args.includes('--write')) {
   const model = train(data);
   let max = 0;
