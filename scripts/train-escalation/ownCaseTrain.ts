@@ -3,14 +3,16 @@
  * sensitive topic, the customer's own case, or a general question / the topic's word in another sense?", and writes its
  * weights (shared/escalation/ownCaseWeights.ts).
  *
- *   npx tsx scripts/train-escalation/ownCaseTrain.ts [--collect /tmp/owncase.json] [--folds 5] [--write]
+ *   npx tsx scripts/train-escalation/ownCaseTrain.ts --unread --write          # the shipped weights (byte for byte)
+ *   npx tsx scripts/train-escalation/ownCaseTrain.ts --unread --folds 5 [--show 0.02] [--collect /tmp/owncase.json]
  *
  * Data: every customer message of the development corpora (test/fixtures/escalation-corpus, ODD ids only; the blind sets,
  * labelled.jsonl and heldout.jsonl are never read) that the sensitive-topic detector reads, played through
  * flows/customer-support.json at the reports' clock: the topic fired, or came close (a near miss: a guard, a negation or a
  * threshold stopped it). Labels: such a message of a conversation labelled sensitive_topic is the customer's own case (1);
  * one of an ordinary conversation (labelled none) is not (0); other labels are left out (their topic reading may be
- * right or wrong). Features: the in-domain score's (word unigrams, bigrams, character 4-grams of the canonical tokens,
+ * right or wrong). --unread adds, as not own case (0), every message of an ordinary conversation with a word of a topic
+ * phrase that the detector did not read at all (the word in another sense). Features: the in-domain score's (word unigrams, bigrams, character 4-grams of the canonical tokens,
  * 8,192 buckets) plus a question-mark token. Logistic regression as inDomainTrain.ts (SGD, L2, classes balanced).
  *
  * --folds K prints out-of-fold scores by writer (K folds over the odd-id writers) as a table of cuts: how many own cases
@@ -25,7 +27,8 @@ import { inDomainFeatures } from '../../shared/escalation/inDomain/inDomainScore
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const args = process.argv.slice(2);
 const opt = (k: string) => { const i = args.indexOf(k); return i < 0 ? undefined : args[i + 1]; };
-const collectFile = opt('--collect') ?? '/tmp/fe-owncase-collect.json';
+/** --collect FILE: keep the played messages there and read them back next time (the playing takes a minute). */
+const collectFile = opt('--collect');
 const FOLDS = Number(opt('--folds') ?? 0);
 const EPOCHS = Number(opt('--epochs') ?? 12);
 const L2 = Number(opt('--l2') ?? 1e-4);
@@ -37,6 +40,10 @@ interface Collected { writer: string; id: string; y: 0 | 1; text: string; fired:
 async function collect(): Promise<Collected[]> {
   const { loadFlowText } = await import('../../shared/flow/loadFlowText');
   const { createSimulation } = await import('../../shared/simulator/createSimulation');
+  // Collected with the gate off (a model that reads every message as an own case), so a retrain reads what the detector read
+  // before the score existed, whatever weights are shipped.
+  const { useOwnCaseModel } = await import('../../shared/escalation/ownCase');
+  useOwnCaseModel({ bias: 20, weights: new Float32Array(OWN_CASE_BUCKETS) });
   const { compileSensitiveTopics, conceptKeySet } = await import('../../shared/escalation/compileSensitiveTopics');
   const flow = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8')).flow;
   // Every concept key of the flow's topic phrases: an ordinary message with one of them uses a topic's word, read or not.
@@ -104,8 +111,8 @@ function train(data: Example[]): { bias: number; weights: Float32Array } {
 }
 const prob = (m: { bias: number; weights: Float32Array }, x: number[]) => { let z = m.bias; for (const f of x) z += m.weights[f]; return 1 / (1 + Math.exp(-z)); };
 
-const collected: Collected[] = existsSync(collectFile) ? JSON.parse(readFileSync(collectFile, 'utf8')) : await collect();
-if (!existsSync(collectFile)) writeFileSync(collectFile, JSON.stringify(collected));
+const collected: Collected[] = collectFile && existsSync(collectFile) ? JSON.parse(readFileSync(collectFile, 'utf8')) : await collect();
+if (collectFile && !existsSync(collectFile)) writeFileSync(collectFile, JSON.stringify(collected));
 const UNREAD = args.includes('--unread');
 const used = collected.filter((c) => UNREAD || c.read !== false);
 const data: Example[] = used.map((c) => ({ x: inDomainFeatures(ownCaseTokens(analyzeText(c.text)), OWN_CASE_BUCKETS), y: c.y, writer: c.writer, fired: c.fired, id: c.id }));
