@@ -11,8 +11,10 @@
 import { normalizeText } from '../../nlu/normalizeText';
 import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
-import { classifyMessage, topContributors } from '../classifier/escalationClassifier';
+import { classifyMessage, topContributors, OUTPUT_INDEX } from '../classifier/escalationClassifier';
+import { TOPIC_OUTPUTS } from '../classifier/outputs';
 import { reportNearMiss } from '../nearMisses';
+import { ownCaseScore } from '../ownCase';
 import type { TopicOutput } from '../classifier/outputs';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
@@ -175,6 +177,41 @@ export function detectSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy,
   return signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readSensitiveTopic(f, policy, memory));
 }
 
+/**
+ * Session 41 (fe, issue 11): a topic read by a phrase, an intent or the classifier must also read as the customer's own case
+ * to the own-case score (ownCase.ts) when the classifier is not sure of a topic: a general question about a policy, a
+ * topic's word in another sense ("our boiler broke, do you sell electric blankets?") or a story beside a shop question
+ * reads under OWN_CASE_CUT and is a near miss that names the score. Not asked: for a phrase with the customer's own word
+ * next to it ("mine arrived broken", "is my item damaged?", as phraseUnread), for a meaning frame (more than a keyword), for
+ * the designer's own examples, and with the learned classifier switched off. Chosen on odd ids (out-of-fold scores by
+ * writer, ownCaseTrain.ts --folds 5), checked on even ids.
+ */
+export const OWN_CASE_CUT = 0.005;
+/** The classifier's highest topic reading at which it is sure enough of a topic that the own-case score is not asked. */
+export const OWN_CASE_CLASSIFIER_SURE = 0.95;
+function topicReading(analysis: TextAnalysis): number {
+  const scores = classifyMessage(analysis);
+  let best = 0;
+  for (const o of TOPIC_OUTPUTS) best = Math.max(best, scores[OUTPUT_INDEX[o]]);
+  return best;
+}
+/**
+ * A phrase hit the own-case score is not asked about: the customer's own word next to it ("is my item damaged?", "can I get
+ * reimbursed?"), or a phrase of more than one word ("arrived damaged", "charged twice": more than a keyword).
+ */
+function phraseSaysOwnCase(tokens: readonly string[], at: number, ruled: Signal): boolean {
+  return at >= 0 && (ownWordNear(tokens, at) || ruled.evidence.length > 2);
+}
+function judgedOwnCase(facts: TurnFacts, signal: Signal): Signal | null {
+  const p = ownCaseScore(facts.analysis);
+  if (p >= OWN_CASE_CUT || topicReading(facts.analysis) >= OWN_CASE_CLASSIFIER_SURE) return signal;
+  reportNearMiss({
+    ...signal,
+    explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the own-case score reads ${p.toFixed(3)} (under ${OWN_CASE_CUT}: a general question or the topic's word in another sense, not the customer's own case), so it does not fire.`,
+  });
+  return null;
+}
+
 /** Why the message is not the customer's own case (notOwnCase, then othersStory), worked out on first use per message. */
 interface OwnCaseMemo {
   readonly toks: readonly string[];
@@ -240,7 +277,10 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     // sense or tell of something else ("nicely broken in", "travel hack: pack socks inside the shoes", "the neighbour broke
     // his lease"). The meaning frames below still read it (a frame is more than a keyword).
     const unread = guard === null && at >= 0 && learnedOn && !ownWordNear(facts.analysis.tokens, at) ? phraseUnread(facts.analysis, topics[topicIndex]) : null;
-    if (guard === null && unread === null) return ruled;
+    if (guard === null && unread === null) {
+      // Session 41 (fe): the own-case score, unless the customer's own word is next to the phrase (judgedOwnCase).
+      return !learnedOn || phraseSaysOwnCase(facts.analysis.tokens, at, ruled) ? ruled : judgedOwnCase(facts, ruled);
+    }
     if (unread !== null) reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${unread}, so it does not fire.` });
     else {
       const output = topicOutputFor(topics[topicIndex]);
@@ -251,7 +291,9 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
       // (Session 32: nor when the customer says nothing of themselves outside a condition: "What is the refund time after
       // you receive a return?", "Are refunds issued to the original payment method? Asking before I pay": a question about
       // the policy, which the classifier reads as the topic all the same.)
-      if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis) && speaksOfThemselves(facts.analysis)) return ruled;
+      if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis) && speaksOfThemselves(facts.analysis)) {
+        return phraseSaysOwnCase(facts.analysis.tokens, at, ruled) ? ruled : judgedOwnCase(facts, ruled);
+      }
       reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
       if (notOwn !== null) return null;
       if (negation !== null || othersComplain !== null) {
@@ -339,7 +381,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });
     return null;
   }
-  return best.signal;
+  return judgedOwnCase(facts, best.signal);
 }
 
 /**

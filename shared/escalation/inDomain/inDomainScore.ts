@@ -63,8 +63,9 @@ export function scoreTokens(toks: readonly string[], model: InDomainModel): numb
   return 1 / (1 + Math.exp(-z));
 }
 
-interface PackedWeights { bias: number; scale: number; buckets: number; data: string }
-function decode({ bias, scale, buckets, data }: PackedWeights): InDomainModel {
+export interface PackedWeights { bias: number; scale: number; buckets: number; data: string }
+/** Session 41 (fe): exported for the own-case score (ownCase.ts), which ships its weights the same way. */
+export function decode({ bias, scale, buckets, data }: PackedWeights): InDomainModel {
   const bytes = decodeBase64(data);
   const weights = new Float32Array(buckets);
   for (let i = 0; i < buckets; i++) weights[i] = ((bytes[i] << 24) >> 24) * scale;
