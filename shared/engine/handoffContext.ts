@@ -346,7 +346,7 @@ export function summarizeConversation(
   }
   if (trigger) parts.push(`Key message: "${clip(trigger, 140)}".`);
   // Where the key message came (the first unanswered question when it stands in for a bare request for a person).
-  const keyAt = triggerEntry === null ? -1 : state.recentTranscript.lastIndexOf(triggerEntry);
+  const keyAt = triggerEntry === null ? -1 : state.recentTranscript.findIndex((e) => e === triggerEntry);
   let keyEntry: object | null = triggerEntry;
   for (let i = keyAt; i >= 0 && trigger !== null && trigger !== triggerEntry?.text; i--) {
     const e = state.recentTranscript[i]!;
