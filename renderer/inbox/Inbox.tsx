@@ -810,7 +810,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           }
           if (h && h.status === 'pending' && known.current && !known.current.has(h.id)) {
             known.current.add(h.id);
-            alerts.newHandoff(`${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`);
+            alerts.newHandoff(`${handoffWhy(h.reason, h.summary)}${h.summary ? `: ${h.summary}` : ''}`);
           }
           // A chat given to me (auto-assignment, a colleague's transfer) while I look elsewhere: say so, with the
           // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
@@ -848,7 +848,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 () => undefined,
               );
             } else {
-              const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
+              const what = `${handoffWhy(h.reason, h.summary)}${h.summary ? `: ${h.summary}` : ''}`;
               // The list's name for the chat ("Visitor d784ef", as the server names a customer it knows nothing of).
               const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary) ?? liveTitle({ id: h.conversationId });
               if (h.heldBefore) {
@@ -860,7 +860,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 alerts.newHandoff(`Assigned to you. ${what}`);
                 // Newcomer s39 N5: the toast held the whole handoff summary (17 lines over the context panel). Who and
                 // why, in two short lines beside "Open it"; the summary is in the chat's panel, the full text on hover.
-                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${reasonWords(h.reason)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
+                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${handoffWhy(h.reason, h.summary)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
               }
             }
           }
