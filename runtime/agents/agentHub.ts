@@ -1708,25 +1708,18 @@ export function declinedOf(h: { handoff: unknown }, known?: ReadonlySet<string>)
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /**
- * Session 41 (hostile s40 M9): the agents whose only refusal of this chat is one put-back for not opening (or answering)
- * it in time. Not a refusal of the customer (her inbox was closed, a restart, a busy minute): when nobody else can take
- * the chat she is offered it once more, in its place in the queue (oldest first), not passed over for newer chats.
+ * Session 41 (hostile s40 M9): the agent whose put-back for not opening (or answering) the chat in time is the chat's
+ * only refusal so far (nobody declined or transferred it, nobody else let it pass). Not a refusal of the customer (her
+ * inbox was closed, a restart, a busy minute): when nobody else can take the chat she is offered it once more, in its
+ * place in the queue (oldest first), not passed over for newer chats. Empty otherwise (a second pass of hers, or of a
+ * colleague's, leaves the chat to the queue and its timeout, as before).
  */
 export function passiveRefusersOf(h: { handoff: unknown }): ReadonlySet<string> {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
-  const count = new Map<string, number>();
-  const hard = new Set<string>();
-  for (const x of t) {
-    if (x.from !== 'assigned' || x.to !== 'pending' || !x.actor.startsWith('agent:')) continue;
-    const cause = causeOf(x);
-    if (!requeueIsRefusal(cause)) continue;
-    const id = x.actor.slice(6);
-    if (cause === 'not_opened' || cause === 'not_answered') count.set(id, (count.get(id) ?? 0) + 1);
-    else hard.add(id);
-  }
-  const out = new Set<string>();
-  for (const [id, n] of count) if (n === 1 && !hard.has(id)) out.add(id);
-  return out;
+  const refusals = t.filter((x) => x.from === 'assigned' && x.to === 'pending' && x.actor.startsWith('agent:') && requeueIsRefusal(causeOf(x)));
+  if (refusals.length !== 1) return EMPTY_SET;
+  const cause = causeOf(refusals[0]!);
+  return cause === 'not_opened' || cause === 'not_answered' ? new Set([refusals[0]!.actor.slice(6)]) : EMPTY_SET;
 }
 
 /** Session 38: the team the handoff's last transfer to a team sent it to (stored on that transition), if any. */
