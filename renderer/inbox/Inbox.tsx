@@ -1054,9 +1054,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       {askOffline && (
         <Dialog title="Go offline with chats open?" onClose={() => setAskOffline(false)}>
           <p className="ib-signout-text">
-            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Going offline puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can
-            take over; the customer is told someone else is coming. To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats
-            and get no new ones.
+            {/* Session 41 (newcomer s40 N2): with nobody else signed in, the chats do not wait in a queue nobody serves: the
+                customers are told no one is available and the flow goes on without a person (the takeover's No agent exit). */}
+            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
+            {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
+              ? `Going offline puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
+              : `Nobody else is signed in, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
+            To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats and get no new ones.
           </p>
           <div className="ib-signout-actions">
             <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
@@ -1092,8 +1096,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         <Dialog title={counts.mine > 0 ? 'Sign out with chats open?' : 'Sign out with unsent replies?'} onClose={() => setAskSignOut(false)}>
           {counts.mine > 0 && (
             <p className="ib-signout-text">
-              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Signing out puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over;
-              the customer is told someone else is coming.
+              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
+              {/* Session 41 (newcomer s40 N2): with nobody else signed in, the customers are told no one is available. */}
+              {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
+                ? `Signing out puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
+                : `Nobody else is signed in, so signing out tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}
             </p>
           )}
           {draftsOf(storage, me.id) > 0 && (
