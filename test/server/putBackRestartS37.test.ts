@@ -89,11 +89,11 @@ async function restartedKeepsItFromAnn(start: Start) {
 describe('the put-back memory survives a restart (session 37)', () => {
   it('embedded store: a chat Ann did not open in time, or declined, is not given to her again after a restart', async () => {
     await restartedKeepsItFromAnn(embedded());
-  }, 30_000);
+  }, 90_000);
 
   it('--workers 2 (shards): the same', async () => {
     await restartedKeepsItFromAnn(embedded(2));
-  }, 60_000);
+  }, 120_000);
 
   it('a chat she gave back by going offline is not a refusal: after a restart it is hers again when she is back', async () => {
     const start = embedded();
