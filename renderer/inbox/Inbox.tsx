@@ -810,7 +810,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           }
           if (h && h.status === 'pending' && known.current && !known.current.has(h.id)) {
             known.current.add(h.id);
-            alerts.newHandoff(`${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`);
+            alerts.newHandoff(`${handoffWhy(h.reason, h.summary)}${h.summary ? `: ${h.summary}` : ''}`);
           }
           // A chat given to me (auto-assignment, a colleague's transfer) while I look elsewhere: say so, with the
           // sound and desktop notice of a new chat (newcomer s7 #5: only the Mine counter moved).
@@ -848,7 +848,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 () => undefined,
               );
             } else {
-              const what = `${reasonWords(h.reason)}${h.summary ? `: ${h.summary}` : ''}`;
+              const what = `${handoffWhy(h.reason, h.summary)}${h.summary ? `: ${h.summary}` : ''}`;
               // The list's name for the chat ("Visitor d784ef", as the server names a customer it knows nothing of).
               const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary) ?? liveTitle({ id: h.conversationId });
               if (h.heldBefore) {
@@ -860,7 +860,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                 alerts.newHandoff(`Assigned to you. ${what}`);
                 // Newcomer s39 N5: the toast held the whole handoff summary (17 lines over the context panel). Who and
                 // why, in two short lines beside "Open it"; the summary is in the chat's panel, the full text on hover.
-                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${reasonWords(h.reason)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
+                setFlash({ kind: 'info', text: `Assigned to you: ${cutText(who, 40)}`, detail: `${handoffWhy(h.reason, h.summary)} · in Mine`, more: `A chat was assigned to you (${what}). It is in Mine.`, short: `New chat for you: ${who} (in Mine).`, open: h.id });
               }
             }
           }
@@ -1054,9 +1054,13 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       {askOffline && (
         <Dialog title="Go offline with chats open?" onClose={() => setAskOffline(false)}>
           <p className="ib-signout-text">
-            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Going offline puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can
-            take over; the customer is told someone else is coming. To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats
-            and get no new ones.
+            {/* Session 41 (newcomer s40 N2): with nobody else signed in, the chats do not wait in a queue nobody serves: the
+                customers are told no one is available and the flow goes on without a person (the takeover's No agent exit). */}
+            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
+            {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
+              ? `Going offline puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
+              : `Nobody else is signed in, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
+            To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats and get no new ones.
           </p>
           <div className="ib-signout-actions">
             <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
@@ -1092,8 +1096,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         <Dialog title={counts.mine > 0 ? 'Sign out with chats open?' : 'Sign out with unsent replies?'} onClose={() => setAskSignOut(false)}>
           {counts.mine > 0 && (
             <p className="ib-signout-text">
-              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}. Signing out puts {counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over;
-              the customer is told someone else is coming.
+              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
+              {/* Session 41 (newcomer s40 N2): with nobody else signed in, the customers are told no one is available. */}
+              {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
+                ? `Signing out puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
+                : `Nobody else is signed in, so signing out tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}
             </p>
           )}
           {draftsOf(storage, me.id) > 0 && (

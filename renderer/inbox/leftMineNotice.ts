@@ -37,10 +37,12 @@ export function leftMineNotice(h: Pick<HandoffRow, 'id' | 'status' | 'agentId' |
         return {
           kind: 'info',
           text: `${who}'s chat went back to Unassigned`,
-          detail: away ? `${why}: it is offered to the other agents.` : `${why}: it won't come back to you by itself.`,
+          // Session 41 (hostile s40 M9): a chat not opened (or answered) in time is offered to her once more when nobody
+          // else can take it (agentHub passiveRefusersOf), so no "it won't come back to you".
+          detail: away ? `${why}: it is offered to the other agents.` : `${why}: it is offered to the other agents first.`,
           more: away
             ? `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents. If nobody takes it, it may be given to you again once you are active. It is still waiting: open it from Unassigned to take it now.`
-            : `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.`,
+            : `${who}'s chat went back to Unassigned: ${because}, so it is offered to the other agents first; if nobody else can take it, it is given to you once more (not after a second time). It is still waiting: open it from Unassigned to take it.`,
           short: `${who}'s chat went back to Unassigned (${back.why === 'not_opened' ? 'not opened in time' : back.why === 'not_answered' ? 'not answered in time' : 'away too long'}).`,
           open: h.id,
           view: 'unassigned',

@@ -132,6 +132,13 @@ const awayLines = {
   reconnected: (name: string) => `You're connected with ${name} again.`,
   back: (name: string) => `${name} is back.`,
 };
+/**
+ * Session 41 (newcomer s40 N2): a chat put back to the queue with nobody signed in who could take it leaves by the
+ * block's No agent exit this long after the put-back (the customer was just told someone else is being found; an agent
+ * whose connection blinked may be back). A chat an agent gives back by going offline or signing out, with nobody else
+ * signed in, leaves at once (requeueHeldBy: `nobodyElse`).
+ */
+export const PUT_BACK_SETTLE_MS = 60_000;
 /** The note of a chat put back because the agent who had answered it stayed away past the grace (requeueLeftChats). */
 export const AWAY_TOO_LONG_NOTE = 'The agent was away too long; finding someone else (the chat keeps its place in the queue).';
 /** Session 30 (hostile s29 H11): the note on an auto-assigned chat the agent did not open in time (settings.notOpenedAfterMinutes). */
@@ -1303,9 +1310,8 @@ export class AgentHub {
       // Who declined it: told in this process's memory (or the shared state), and read again from the handoff's own
       // history, which a restart does not lose (session 37: the put-back memory is rebuilt from the stored data).
       const declined = declinedOf(h, this.meta.declined.get(h.id));
-      const presence = base
-        .filter((p) => !declined.has(p.id))
-        .map((p) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.meta.lastAssigned.get(p.id) ?? null }));
+      const asNow = (p: AgentPresence) => ({ ...p, activeChats: p.activeChats + (given.get(p.id) ?? 0), lastAssignedAt: this.meta.lastAssigned.get(p.id) ?? null });
+      const presence = base.filter((p) => !declined.has(p.id)).map(asNow);
       const req: AssignmentRequest = {
         strategy: r.autoAssign!.strategy,
         maxChatsPerAgent: r.autoAssign!.maxChatsPerAgent,
@@ -1317,11 +1323,21 @@ export class AgentHub {
       // Per-agent limit: the block's capacity, and the agent's own maxChats. An agent online whose inbox closed (the
       // tab closed without signing out) gets no NEW chat; she keeps hers during the inactivity grace as before
       // (newcomer s9 #32: "Eve has joined the chat" with nobody there).
-      const capped = presence.map((p) => {
-        const own = this.deps.directory.get(p.id)?.maxChats ?? Infinity;
-        return own <= p.activeChats || !this.connected(p.id) ? { ...p, activeChats: Number.POSITIVE_INFINITY } : p;
-      });
-      const pick = pickAgent(capped, req);
+      const cap = (list: AgentPresence[]) =>
+        list.map((p) => {
+          const own = this.deps.directory.get(p.id)?.maxChats ?? Infinity;
+          return own <= p.activeChats || !this.connected(p.id) ? { ...p, activeChats: Number.POSITIVE_INFINITY } : p;
+        });
+      let pick = pickAgent(cap(presence), req);
+      if (!pick.agent && declined.size > 0) {
+        // Session 41 (hostile s40 M9): nobody else can take it now: offered again to an agent who only let it go
+        // unopened once (passiveRefusersOf), before the newer chats behind it (this pass goes oldest first).
+        const again = passiveRefusersOf(h);
+        if (again.size > 0) {
+          const retry = pickAgent(cap(base.filter((p) => !declined.has(p.id) || again.has(p.id)).map(asNow)), req);
+          if (retry.agent) pick = { agent: retry.agent, explanation: `${retry.explanation} Offered again: nobody else could take it, and it was not opened in time before.` };
+        }
+      }
       if (pick.agent) {
         const agent = pick.agent;
         this.meta.lastAssigned.set(agent.id, this.deps.now());
@@ -1360,7 +1376,18 @@ export class AgentHub {
       // again by the engine on the requeue: its customer was just told someone else is coming (newcomer s7 #21: an
       // agent's one click on Offline ended all their chats with "no one is available" in the same second).
       const hadAnAgent = ((h.handoff as Handoff | null)?.transitions ?? []).some((t) => t.to === 'assigned');
-      if (anyone.length === 0 && hadAnAgent) continue;
+      if (anyone.length === 0 && hadAnAgent) {
+        // Session 41 (newcomer s40 N2): ... but not for the queue timeout when nobody at all is signed in who could take
+        // it (the last agent went offline since): the customer waited ten minutes in a queue nobody served. After the
+        // put-back has settled (PUT_BACK_SETTLE_MS: no "finding someone else" and "no one is available" in the same
+        // breath), it leaves by No agent as a new request would.
+        const back = lastPutBackAt(h);
+        const due = back + PUT_BACK_SETTLE_MS;
+        if (this.deps.now() < due) {
+          this.passesDueAt = Math.min(this.passesDueAt, due);
+          continue;
+        }
+      }
       if (anyone.length === 0) {
         this.deps.logger.info({ handoffId: h.id, why: pick.explanation }, 'no agent for handoff');
         changed = true;
@@ -1390,7 +1417,10 @@ export class AgentHub {
     for (const h of this.handoffs) {
       if (h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) continue;
       this.assigned.delete(h.id);
-      await this.apply(h, { type: 'agent_declined', agentId, note, cause }, 'requeue', { refresh: false }).then(
+      // Session 41 (newcomer s40 N2): nobody else signed in may take it: the chat leaves by No agent now, the customer
+      // told the truth once (not "finding someone else" and a queue nobody serves).
+      const nobodyElse = this.nobodyElseFor(h, agentId) ? { nobodyElse: true as const } : {};
+      await this.apply(h, { type: 'agent_declined', agentId, note, cause, ...nobodyElse }, 'requeue', { refresh: false }).then(
         () => (n += 1),
         (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'sign-out requeue refused'),
       );
@@ -1398,6 +1428,25 @@ export class AgentHub {
     await this.setPresence(agentId, 'offline');
     if (n > 0) await this.refresh();
     return n;
+  }
+
+  /**
+   * Session 41 (newcomer s40 N2): whether nobody but `agentId` who is signed in (online, away or busy: they can pick a
+   * waiting chat) may take `h`, ignoring load. False during the start-up grace (the inboxes may be reconnecting).
+   */
+  private nobodyElseFor(h: HandoffRecord, agentId: string): boolean {
+    const base = this.presenceList();
+    if (this.graceLeftNow(base) > 0) return false;
+    const r = this.requestOf(h);
+    const req: AssignmentRequest = {
+      strategy: r.autoAssign?.strategy ?? 'round_robin',
+      maxChatsPerAgent: Number.POSITIVE_INFINITY,
+      skill: r.skill ?? '',
+      language: r.language ?? '',
+      teams: this.teamsOf(h),
+      agents: r.agents ?? [],
+    };
+    return reachableAgents(base.filter((p) => p.id !== agentId), req).length === 0;
   }
 
   /** Chats of an agent that are assigned but not answered go back to the queue (agent went offline). */
@@ -1594,6 +1643,9 @@ export function queuedSince(h: { requestedAt: number; handoff: unknown }): numbe
     // Put back because the agent who had answered it stayed away past the grace (newcomer s15 N#12): the customer
     // had been served, so the chat takes the place it had before it was assigned, at the front, not the back.
     if (t[i].from === 'assigned' && causeOf(t[i]) === 'away') continue;
+    // Session 41 (hostile s40 M9): nor is a customer whose agent did not open (or answer) the chat in time sent to the
+    // back: newer chats were given out first while it waited, "position 1" for minutes.
+    if (t[i].from === 'assigned' && (causeOf(t[i]) === 'not_opened' || causeOf(t[i]) === 'not_answered')) continue;
     return t[i].from && t[i].from !== 'pending' ? Math.max(h.requestedAt, t[i].at) : h.requestedAt;
   }
   return h.requestedAt;
@@ -1655,11 +1707,33 @@ export function declinedOf(h: { handoff: unknown }, known?: ReadonlySet<string>)
 }
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
+/**
+ * Session 41 (hostile s40 M9): the agent whose put-back for not opening (or answering) the chat in time is the chat's
+ * only refusal so far (nobody declined or transferred it, nobody else let it pass). Not a refusal of the customer (her
+ * inbox was closed, a restart, a busy minute): when nobody else can take the chat she is offered it once more, in its
+ * place in the queue (oldest first), not passed over for newer chats. Empty otherwise (a second pass of hers, or of a
+ * colleague's, leaves the chat to the queue and its timeout, as before).
+ */
+export function passiveRefusersOf(h: { handoff: unknown }): ReadonlySet<string> {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  const refusals = t.filter((x) => x.from === 'assigned' && x.to === 'pending' && x.actor.startsWith('agent:') && requeueIsRefusal(causeOf(x)));
+  if (refusals.length !== 1) return EMPTY_SET;
+  const cause = causeOf(refusals[0]!);
+  return cause === 'not_opened' || cause === 'not_answered' ? new Set([refusals[0]!.actor.slice(6)]) : EMPTY_SET;
+}
+
 /** Session 38: the team the handoff's last transfer to a team sent it to (stored on that transition), if any. */
 export function transferTeamOf(h: { handoff: unknown }): string | undefined {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
   for (let i = t.length - 1; i >= 0; i--) if (t[i].team !== undefined) return t[i].team;
   return undefined;
+}
+
+/** When the handoff last went back from an agent to the queue, else when it was requested. */
+function lastPutBackAt(h: HandoffRecord): number {
+  const t = (h.handoff as Handoff | null)?.transitions ?? [];
+  for (let i = t.length - 1; i >= 0; i--) if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].at;
+  return h.requestedAt;
 }
 
 /** When the handoff's current assignment was made (its last move to assigned), else when it was requested. */
@@ -1681,7 +1755,8 @@ export function heldBefore(h: { status: string; handoff: unknown }): boolean {
   const last = t[t.length - 1];
   if (!last || last.to !== 'assigned' || !last.actor.startsWith('agent:')) return false;
   for (let i = t.length - 2; i >= 0; i--) {
-    if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].actor === last.actor && causeOf(t[i]) !== 'transfer';
+    // Session 41 (hostile s40 M9): a chat she did not open (or answer) in time, offered to her again, is new to her.
+    if (t[i].from === 'assigned' && t[i].to === 'pending') return t[i].actor === last.actor && !['transfer', 'not_opened', 'not_answered'].includes(causeOf(t[i]));
     if (t[i].to !== 'pending' && t[i].to !== 'assigned') return false;
   }
   return false;

@@ -843,7 +843,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       await hub.addNote(a, h, `${why}${note ? `: ${note}` : '.'}`);
       if (target) {
         const fresh = hub.handoffById(h.id) ?? h;
-        await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name }, 'transfer');
+        // Session 41 (newcomer s40 N3): like an automatic assignment (`auto`), she has not seen it yet: the customer reads
+        // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
+        // An admin moving a chat to herself has it open: she joins at once, as before.
+        await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
       }
       return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
     },

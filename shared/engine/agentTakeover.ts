@@ -34,6 +34,8 @@ export const TAKEOVER_QUEUE_MINUTES = 10;
 
 export const agentTakeoverTexts = {
   joined: (name: string) => `${name} from the team joined the conversation.`,
+  /** Session 41 (newcomer s40 N3): a colleague transferred the chat to her; she has not opened it yet. */
+  soon: (name: string) => `${name} from the team will be with you shortly.`,
   left: takeoverTexts.handedBack,
   ended: 'This conversation has ended.',
   note: (name: string) => `${name} took over a live bot conversation`,
@@ -127,6 +129,15 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
     s.handoff = transitionHandoff(h, action, run.now, actor);
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   };
+  /** Session 41 (newcomer s40 N3): the agent a transfer gave the chat to opened it (or writes): the joined line, once. */
+  const joinTakenOver = (agentId: string): boolean => {
+    const cur = s.handoff;
+    if (!holds(agentId) || !cur || cur.joined !== false) return false;
+    s.handoff = { ...cur, joined: true };
+    run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+    system(run, agentTakeoverTexts.joined(cur.agentName ?? agentId), w.blockId);
+    return true;
+  };
   /** Nobody took the queued chat: the bot carries on where it was. */
   const botResumes = () => {
     cancelTimers(run);
@@ -144,24 +155,43 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       cancelTimers(run);
       s.mode = 'agent';
       setVar(run, 'agentName', name);
-      system(run, agentTakeoverTexts.joined(name), w.blockId);
+      // Session 41 (newcomer s40 N3): given to her by a colleague's transfer (`auto`), she has not opened it yet: the
+      // customer hears she joined only when she does (agent_joined, or her first message).
+      if (input.auto === true) {
+        s.handoff = { ...s.handoff!, joined: false };
+        run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+        system(run, agentTakeoverTexts.soon(name), w.blockId);
+      } else system(run, agentTakeoverTexts.joined(name), w.blockId);
       return true;
     }
     case 'agent_joined':
-      // A taken-over chat is never given out automatically (its request has no autoAssign): she joined when she took it.
-      return false;
+      // A taken-over chat is never given out automatically (its request has no autoAssign): she joined when she took it,
+      // unless a colleague transferred it to her (session 41, `auto` above): then she joins when she opens it.
+      return joinTakenOver(input.agentId);
     case 'agent_message':
       if (!holds(input.agentId)) return false;
+      joinTakenOver(input.agentId);
       say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
       return true;
     case 'agent_declined': {
       // Declined, transferred, or the agent went offline: the chat waits in the queue for any agent.
       if (!holds(input.agentId)) return false;
       update(requeueOf(input), `agent:${input.agentId}`);
+      if (input.nobodyElse === true && input.transfer === undefined) {
+        // Session 41 (newcomer s40 N2): nobody else signed in may take it: told so, and the bot carries on where it was.
+        s.handoff = transitionHandoff(s.handoff!, { type: 'reject', note: 'nobody else could take it' }, run.now, 'system');
+        run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+        cancelTimers(run);
+        s.mode = 'bot';
+        s.escalation = initialEscalationMemory();
+        bot(run, takeoverTexts.agentGoneNobodyElse(h.agentName ?? 'Your agent'), w.blockId);
+        resume(run, w.blockId, from);
+        return true;
+      }
       const deadline = run.now + TAKEOVER_QUEUE_MINUTES * 60_000;
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';
-      bot(run, declinedText(input.transfer), w.blockId);
+      bot(run, declinedText(input.transfer, input.cause), w.blockId);
       addTimer(run, 'queue_timeout', deadline);
       return true;
     }

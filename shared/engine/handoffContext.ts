@@ -40,6 +40,14 @@ const failureWords = (f: NonNullable<ConversationState['lastFailure']>) =>
   `"${clip(f.label, 60)}" failed (${f.status > 0 ? `HTTP ${f.status}` : 'no answer'})`;
 
 /** Why the bot handed over, as a phrase: `reasonPhrases`, and for 'flow' the HTTP call that failed just before, if any. */
+/**
+ * Session 41 (newcomer s40 N12): why a takeover the flow reached by the customer's press of an option of its own leading
+ * straight there ("Talk to a person"): the inbox reads it back (renderer/ui/reasonWords.ts handoffWhy).
+ */
+export function offerChosenPhrase(label: string): string {
+  return `the customer chose "${clip(label, 60)}" where the flow offered a person`;
+}
+
 export function reasonPhrase(reason: EscalationReason | 'flow', state: Pick<ConversationState, 'lastFailure' | 'turn'>): string {
   const f = reason === 'flow' ? recentFailure(state) : null;
   return f ? `${reasonPhrases.flow} after ${failureWords(f)}` : reasonPhrases[reason];
@@ -313,6 +321,7 @@ export function summarizeConversation(
   reason: EscalationReason | 'flow' | null,
   signals: readonly Signal[] = [],
   clock?: HandoffClock,
+  offerChosen?: string | null,
 ): string {
   const v = state.variables;
   // Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
@@ -324,7 +333,14 @@ export function summarizeConversation(
   else parts[0] += ' is waiting.';
   const intent = topIntent(state.intents);
   if (intent) parts.push(`Topic: ${intent.name} (${Math.round(intent.confidence * 100)}% sure).`);
-  if (reason !== null) parts.push(`Handed over because ${reasonPhrase(reason, state)}.`);
+  // Session 41 (newcomer s40 N12): a takeover the flow reached because the customer pressed its offer of a person ("Talk
+  // to a person") says so; "the flow reached a human takeover" read as if the bot had decided it.
+  const chose = reason === 'flow' && offerChosen ? offerChosen : null;
+  if (chose !== null) {
+    const f = recentFailure(state);
+    parts.push(`Handed over because ${offerChosenPhrase(chose)}${f ? `, after ${failureWords(f)}` : ''}.`);
+  }
+  else if (reason !== null) parts.push(`Handed over because ${reasonPhrase(reason, state)}.`);
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   if (deadline) parts.push(`Deadline: ${deadline.when}, "${clip(deadline.words, 60)}".`);
   let triggerEntry = signals.length ? customerEntry(state.recentTranscript, state.turn, signals[0].turn) : null;
@@ -420,6 +436,7 @@ export function buildHandoffContext(
   reason: EscalationReason | 'flow',
   signals: Signal[],
   clock?: HandoffClock,
+  offerChosen?: string | null,
 ): HandoffContext {
   const deadline = clock ? urgencyDeadline(state, signals, clock) : null;
   return {
@@ -429,7 +446,7 @@ export function buildHandoffContext(
     variables: { ...state.variables },
     reason,
     signals: signals.slice(),
-    summary: summarizeConversation(state, reason, signals, clock),
+    summary: summarizeConversation(state, reason, signals, clock, offerChosen),
     suggestedResolution: suggestResolution(reason, state.intents, state.entities, deadline, reason === 'flow' ? recentFailure(state) : null),
   };
 }

@@ -7,7 +7,7 @@
  */
 import type { Block, BlockOf, EscalationReason, Flow, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
-import type { AssignmentRequest } from '../handoff/types';
+import type { AssignmentRequest, RequeueCause } from '../handoff/types';
 import type { Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
@@ -32,7 +32,7 @@ import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
-import { canWaitAt } from './blockBehaviours';
+import { behaviourOf, canWaitAt } from './blockBehaviours';
 import { humanTakeoverData } from '../flow/schema';
 import { dayNames } from '../flow/blocks/fields';
 import { forgetNobodyFound, noteNobodyFound } from './noAgentFollowUp';
@@ -90,6 +90,16 @@ export const takeoverTexts = {
    */
   closedMeanwhile: (when: string) => `I'm sorry, our team has gone offline in the meantime, so I can't put you through${when === '' ? '' : `: they're back ${when}`}.`,
   requeued: 'I am finding someone else to help you. Please stay with us.',
+  /**
+   * Session 41 (hostile s40 M9): the agent given the chat did not open (or answer) it in time. With nobody else it may
+   * go to her again, so "finding someone else" may not be true: the wait, and that the chat keeps its place.
+   */
+  notOpenedYet: "Sorry for the wait. Your chat keeps its place at the front of the queue: the first colleague free will pick it up. Please stay with us.",
+  /**
+   * Session 41 (newcomer s40 N2): the agent who had the chat went offline (or signed out) and nobody else signed in may
+   * take it: said once, then the block's No agent exit (a ticket), not "finding someone else" and a queue nobody serves.
+   */
+  agentGoneNobodyElse: (name: string) => `Sorry, ${name} has had to leave and no one else from our team is available right now.`,
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
   reasonKept: 'No problem, you can tell them yourself.',
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
@@ -158,10 +168,13 @@ export function queueAhead(queue: ReadonlyArray<{ teams: readonly string[]; prio
 }
 
 /** What the customer is told when the chat goes back to the queue: a transfer names who and where. */
-export function declinedText(transfer: { by: string; to: string } | undefined): string {
+export function declinedText(transfer: { by: string; to: string } | undefined, cause?: RequeueCause): string {
   const by = transfer?.by?.trim();
   const to = transfer?.to?.trim();
-  return by && to ? takeoverTexts.transferred(by, to) : takeoverTexts.requeued;
+  if (by && to) return takeoverTexts.transferred(by, to);
+  // Session 41 (hostile s40 M9): not opened / not answered in time is no refusal of this customer: the chat may go back
+  // to the same agent when nobody else can take it, so no "someone else".
+  return cause === 'not_opened' || cause === 'not_answered' ? takeoverTexts.notOpenedYet : takeoverTexts.requeued;
 }
 /** Invalid emails allowed before the question is skipped. */
 const EMAIL_RETRIES = 2;
@@ -698,7 +711,13 @@ export function withdrawsWhileQueued(run: Run, text: string): boolean {
   const s = run.s;
   const h = s.handoff;
   const w = s.waiting;
-  if (s.mode !== 'waiting' || !h || h.status !== 'pending' || !w || w.kind !== 'handoff') return false;
+  // Session 41 (hostile s40 M2): also once automatic assignment gave the chat to an agent who has not opened it yet
+  // (joined false: the customer read "Ann will be with you shortly"): nobody has read the chat, so the customer's
+  // "never mind, I sorted it" got no answer, the request stayed, and Ann joined an empty chat. It is withdrawn the same
+  // way; the agent's inbox shows it closed as withdrawn.
+  const queued = s.mode === 'waiting' && h?.status === 'pending';
+  const notJoined = s.mode === 'agent' && h?.status === 'assigned' && h.joined === false;
+  if (!h || (!queued && !notJoined) || !w || w.kind !== 'handoff' || w.takeoverFrom !== undefined) return false;
   const block = run.c.blocks.get(w.blockId);
   if (!block || block.kind !== 'human_takeover') return false;
   const t = analysedPart(text);
@@ -760,6 +779,23 @@ export function handoffPriority(d: Pick<HumanTakeoverData, 'priority' | 'urgency
   return reason === 'urgency' ? (d.urgencyPriority ?? 'urgent') : d.priority;
 }
 
+/**
+ * Session 41 (newcomer s40 N12): the label of the option the customer chose just before this takeover, when that option
+ * leads straight to it (a flow's "Talk to a person" button); null otherwise (the flow reached it by itself).
+ */
+function offerChosenFor(run: Run, takeoverId: string): string | null {
+  const t = run.s.recentTranscript;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const e = t[i]!;
+    if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
+    if (e.blockId === takeoverId) continue; // the takeover's own questions (name, email, reason)
+    const b = run.c.blocks.get(e.blockId);
+    const a = b === undefined ? null : (behaviourOf(b.kind).wayAnswer?.(run, b as never, e.text) ?? null);
+    return a !== null && a.ledTo === takeoverId && a.said !== null ? a.said : null;
+  }
+  return null;
+}
+
 /** Queues the conversation for a person (and assigns at once when custom auto-assignment finds someone). */
 function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: EscalationReason | 'flow', signals: Signal[]): void {
   const s = run.s;
@@ -784,7 +820,7 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   const emergency = injuryHandover(run, signals) ? emergencyLineOf(run.flow) : null;
   if (emergency !== null) bot(run, emergency, block.id);
 
-  const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone });
+  const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone }, reason === 'flow' ? offerChosenFor(run, block.id) : null);
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
   // The engine requests, the runtime assigns: with `autoAssign` set the runtime picks an online agent
   // (round robin / least busy, per-agent limit) and answers with `agent_accepted`.
@@ -893,10 +929,24 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
     case 'agent_declined': {
       if (!isAgent(input.agentId)) return false;
       update(run, requeueOf(input), `agent:${input.agentId}`);
+      if (input.nobodyElse === true && input.transfer === undefined) {
+        // Session 41 (newcomer s40 N2): she gave the chat back and nobody else signed in may take it. The customer read
+        // "finding someone else ... stay with us" and waited out the queue timeout with nobody online: told the truth
+        // once, and the chat leaves by No agent (what the block does when nobody is online at request time), else by
+        // Timeout, else the conversation ends. The transcript stays with the conversation and the handoff (rejected).
+        update(run, { type: 'reject', note: `${input.note ? `${input.note}; ` : ''}nobody else could take it` }, 'system');
+        cancelTimers(run);
+        s.mode = 'bot';
+        bot(run, takeoverTexts.agentGoneNobodyElse(h.agentName ?? 'Your agent'), block.id);
+        noteNobodyFound(s, block.id);
+        const byTimeout = !gone && run.c.exitOf(block.id, 'no_agent') === undefined && run.c.exitOf(block.id, 'timeout') !== undefined;
+        follow(run, block, byTimeout ? 'timeout' : 'no_agent');
+        return true;
+      }
       const deadline = run.now + Math.round(d.queueTimeoutMinutes * 60_000);
       s.handoff = { ...s.handoff!, deadline };
       s.mode = 'waiting';
-      bot(run, declinedText(input.transfer), block.id);
+      bot(run, declinedText(input.transfer, input.cause), block.id);
       // Back in the queue: the same timers as a fresh handoff (queue timeout, and the "still waiting" email).
       addTimer(run, 'queue_timeout', deadline);
       if (d.assignation === 'custom' && d.waitingEmailAfterMinutes > 0 && d.waitingEmailTo.length > 0) {

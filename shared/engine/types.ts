@@ -69,7 +69,13 @@ export type Input =
    * Session 38: `cause`, why it went back (stored on the transition; absent: `transfer` when `transfer` is given, else
    * `declined`); `team`, the team a transfer sends it to (stored too, so the team survives a restart).
    */
-  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string }; cause?: RequeueCause; team?: string } & HandoffEventIds)
+  /**
+   * Session 41 (newcomer s40 N2): `nobodyElse`, set by the runtime when the agent gives the chat back (went offline,
+   * signed out) and nobody else signed in may take it: the customer is not told "finding someone else"; the chat leaves
+   * the queue at once by the block's No agent exit (its Timeout exit when No agent is not wired), as a takeover that
+   * finds nobody at request time does.
+   */
+  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string }; cause?: RequeueCause; team?: string; nobodyElse?: true } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
   /**
    * `closes` (session 39): the agent resolved the chat and the block rates resolved chats, so it goes back to the bot's

@@ -50,9 +50,9 @@ describe('the "It is in Mine" toast follows the chat (newcomer s35 #4)', () => {
     // Session 36: a headline and one short line; the whole explanation is the toast's tooltip (it was a ten-line paragraph).
     const toast = screen.getByRole('status');
     expect(toast.querySelector('.ib-flash-text')?.firstChild?.textContent).toBe("Ada Auto's chat went back to Unassigned");
-    expect(toast.querySelector('.ib-flash-detail')?.textContent).toBe("Not opened in time: it won't come back to you by itself.");
+    expect(toast.querySelector('.ib-flash-detail')?.textContent).toBe('Not opened in time: it is offered to the other agents first.'); // session 41 (hostile s40 M9)
     expect(toast.getAttribute('title')).toBe(
-      "Ada Auto's chat went back to Unassigned: you did not open it in time, so it is offered to the other agents and not given to you again automatically. It is still waiting: open it from Unassigned to take it.",
+      "Ada Auto's chat went back to Unassigned: you did not open it in time, so it is offered to the other agents first; if nobody else can take it, it is given to you once more (not after a second time). It is still waiting: open it from Unassigned to take it.",
     );
     expect((toast.querySelector('.ib-flash-text')?.textContent ?? '').length).toBeLessThanOrEqual(100);
     fireEvent.click(screen.getByRole('button', { name: 'Open it' }));

@@ -11,11 +11,14 @@ import { Inbox } from '../../renderer/inbox/Inbox';
 import type { Presence } from '../../renderer/inbox/inboxApi';
 import { ann, fakeInboxApi, quietAlerts, signedInStorage } from './support/inboxFakes';
 
-function setup(mine: number) {
+const bobOnline = { id: 'bob', name: 'Bob', email: 'bob@example.com', teams: [], admin: false, status: 'online' as const };
+
+/** `colleague`: Bob is signed in too (session 41: only then does the dialog say someone else is coming). */
+function setup(mine: number, colleague = true) {
   const calls: Array<[Presence, boolean]> = [];
   const api = fakeInboxApi({
     me: async () => ({ agent: ann, status: 'online', activeChats: mine }),
-    agents: async () => [ann],
+    agents: async () => (colleague ? [ann, bobOnline] : [ann]),
     setPresence: async (_t, s, o) => {
       calls.push([s, o?.requeue === true]);
       return s;
@@ -44,6 +47,15 @@ describe('Offline with chats open', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Put them back and go offline' }));
     await waitFor(() => expect(calls).toEqual([['busy', false], ['offline', true]]));
     await waitFor(() => expect(status.value).toBe('offline'));
+  });
+
+  it('session 41 (newcomer s40 N2): with nobody else signed in, it says the customers are told no one is available', async () => {
+    setup(2, false);
+    const status = (await screen.findByLabelText('Your status')) as HTMLSelectElement;
+    await waitFor(() => expect(screen.getByLabelText('2 mine')).toBeInTheDocument());
+    fireEvent.change(status, { target: { value: 'offline' } });
+    expect(await screen.findByText(/Nobody else is signed in, so going offline tells the customers no one is available now/)).toBeInTheDocument();
+    expect(screen.queryByText(/someone else is coming/)).toBeNull();
   });
 
   it('without open chats, Offline is set at once', async () => {

@@ -12,12 +12,15 @@ import { describe, expect, it } from 'vitest';
 import { Inbox } from '../../renderer/inbox/Inbox';
 
 
-function scriptedApi(mine: number) {
+const bobOnline = { id: 'bob', name: 'Bob', email: 'bob@example.com', teams: [], admin: false, status: 'online' as const };
+
+/** `colleague`: Bob is signed in too (session 41: the dialog says someone else is coming only then). */
+function scriptedApi(mine: number, colleague = true) {
   const signOuts: unknown[][] = [];
   const api = fakeInboxApi({
     signOut: async (...args) => void signOuts.push(args),
     me: async () => ({ agent: ann, status: 'online', activeChats: mine }),
-    agents: async () => [ann],
+    agents: async () => (colleague ? [ann, bobOnline] : [ann]),
     setPresence: async (_t, s) => s,
     list: async () => ({ counts: { unassigned: 0, mine, all: mine, closed: 0 }, handoffs: [] }),
   });
@@ -28,6 +31,16 @@ const alerts = quietAlerts;
 const signedIn = signedInStorage;
 
 describe('inbox sign-out', () => {
+  it('session 41 (newcomer s40 N2): with nobody else signed in, the dialog says the customer is told no one is available', async () => {
+    const { api } = scriptedApi(1, false);
+    render(<Inbox api={api} storage={signedIn()} alerts={alerts} />);
+    expect(await screen.findByLabelText('1 mine')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    const ask = screen.getByRole('dialog', { name: 'Sign out with chats open?' });
+    expect(ask).toHaveTextContent('Nobody else is signed in, so signing out tells the customer no one is available now');
+    expect(ask).not.toHaveTextContent('someone else is coming');
+  });
+
   it('holding a chat: asks first; "Stay signed in" keeps everything; confirming gives the chat back and signs out', async () => {
     const { api, signOuts } = scriptedApi(1);
     render(<Inbox api={api} storage={signedIn()} alerts={alerts} />);

@@ -1,8 +1,10 @@
 /**
  * Going offline with chats open (newcomer s7 #21, HIGH): over real HTTP on 127.0.0.1. With `chats: 'requeue'` (what
  * the inbox sends after asking) every chat the agent holds goes back to the queue at once, the customers told
- * someone else is coming; with nobody else online those chats WAIT for their queue timeout instead of ending with
+ * someone else is coming; with someone else signed in (busy) those chats WAIT for their queue timeout instead of ending with
  * "no one is available" in the same second; the next agent online gets them. `chats` goes with offline only.
+ * Session 41 (newcomer s40 N2): with nobody else signed in at all, they no longer wait in a queue nobody serves (the
+ * customer read "finding someone else ... stay with us" for ten minutes): test/server/queueS41.test.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
@@ -18,9 +20,11 @@ async function said(rt: AgentRuntime, c: { id: string; token: string }) {
 }
 
 describe('an agent going offline with chats open', () => {
-  it("chats: 'requeue' gives every chat back; with nobody online they wait, then go to the next agent", async () => {
+  it("chats: 'requeue' gives every chat back; with nobody else online (Bob busy) they wait, then go to the next agent", async () => {
     const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
     await online(rt, ann);
+    // Session 41: Bob is signed in but busy (he may still pick a chat from the queue), so the chats wait for him.
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
     const chats = [await rt.customerWantsPerson(), await rt.customerWantsPerson()];
     await rt.tick();
     for (const c of chats) expect((await handoffOf(rt, c.id)).agentId).toBe('ann');
@@ -64,6 +68,8 @@ describe('chats given back are not a refusal (hostile s7 07:03, newcomer s7 #28)
   it('offline + requeue, then the same agent back online alone: the chats go back to him', async () => {
     const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
     await online(rt, ann);
+    // Session 41: Bob signed in (busy), so the chats wait in the queue rather than leave by No agent (queueS41.test.ts).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
     const chats = [await rt.customerWantsPerson(), await rt.customerWantsPerson()];
     await rt.tick();
     expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).body.requeued).toBe(2);

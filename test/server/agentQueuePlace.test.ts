@@ -17,6 +17,9 @@ describe('a place in the queue never goes backwards (newcomer s9 #23)', () => {
     // Simple assignation: agents pick from the queue, so the chats wait while nobody takes them.
     const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover({ queueTimeoutMinutes: 60 }) });
     await online(rt, ann);
+    // Session 41 (newcomer s40 N2): Bob signed in (busy), so the chats Ann gives back wait for someone (with nobody else
+    // signed in they would leave by No agent at once: test/server/queueS41.test.ts).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
     const held = [];
     for (let i = 0; i < 2; i++) {
       const c = await rt.customerWantsPerson();
@@ -35,6 +38,7 @@ describe('a place in the queue never goes backwards (newcomer s9 #23)', () => {
 
     // Ann comes and goes twice, giving her chats back each time.
     for (let round = 0; round < 2; round++) {
+      expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200); // still signed in (session 41)
       expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).status).toBe(200);
       for (let i = 0; i < 3; i++) {
         rt.clock.now += 31_000;
@@ -63,6 +67,7 @@ describe('a place in the queue never goes backwards (newcomer s9 #23)', () => {
     if (rows.length > 1) expect(rows[0].conversationId).toBe(next.id);
 
     // A chat put back is told its place behind the customer who was waiting.
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200); // still signed in (session 41)
     expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).status).toBe(200);
     for (let i = 0; i < 3; i++) {
       rt.clock.now += 31_000;

@@ -33,6 +33,9 @@ describe('agent signs out holding a chat', () => {
     const rt = await startAgentRuntime({ agents: [ann, bob] });
     const { token, c, h } = await annHoldsAChat(rt);
     expect((await handoffOf(rt, c.id)).status).toBe('assigned');
+    // Session 41 (newcomer s40 N2): Bob is signed in (busy), so someone may still take the chat: it waits for him. With
+    // nobody else signed in it would leave by No agent at once (test/server/queueS41.test.ts).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
 
     expect((await signOut(rt, token, '?chats=requeue')).status).toBe(204);
     expect((await rt.get('/api/v1/agent/me', auth(token))).status).toBe(401);

@@ -101,7 +101,12 @@ describe('agent takeover of a live bot conversation', () => {
     expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(bob))).body.counts.mine).toBe(1);
     expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(ann))).body.counts.mine).toBe(0);
     const log = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
-    expect(log.some((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toBe(true);
+    // Session 41 (newcomer s40 N3): Bob has not opened it yet: he "will be with you shortly"; joined when he opens it.
+    expect(log.some((m: any) => m.from === 'system' && m.text === 'Bob from the team will be with you shortly.')).toBe(true);
+    expect(log.some((m: any) => m.text === 'Bob from the team joined the conversation.')).toBe(false);
+    expect((await rt.get(hid(h.id), tok(bob))).status).toBe(200);
+    const opened = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
+    expect(opened.filter((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toHaveLength(1);
     // A transfer is told as one, not as a lost agent.
     expect(log.some((m: any) => m.from === 'bot' && m.text === 'Ann is transferring you to Bob. Please stay with us.')).toBe(true);
     expect(log.some((m: any) => /finding someone else/.test(m.text))).toBe(false);

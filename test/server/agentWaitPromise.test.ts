@@ -15,7 +15,7 @@ const waits = (texts: string[]) => texts.flatMap((t) => [...t.matchAll(/Expected
 
 describe('the wait promised to a requeued customer', () => {
   it('says nobody is available (not "under a minute") when the only agent goes offline with her chats', async () => {
-    // Simple assignation (agents pick from the queue), so the chats wait for someone to come back.
+    // Simple assignation (agents pick from the queue).
     const rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover({ queueTimeoutMinutes: 30 }) });
     await online(rt, ann);
     const cs = [];
@@ -37,16 +37,20 @@ describe('the wait promised to a requeued customer', () => {
       rt.clock.now += 31_000;
       await rt.tick();
     }
+    // Session 41 (newcomer s40 N2): nobody else is signed in, so the chats no longer wait in a queue nobody serves
+    // ("finding someone else", then "longer than usual"): each customer is told the truth once, and the chat leaves by
+    // the block's No agent exit (rejected).
     for (const c of cs) {
       const all = await texts(c);
-      const after = waits(all.slice(all.findIndex((t: string) => t.includes('finding someone else'))));
-      // The last word on the wait is the truth: nobody is available; "under a minute" is never said again.
-      expect(after.length).toBeGreaterThanOrEqual(1);
-      expect(after).not.toContain('under a minute');
-      expect(after[after.length - 1]).toBe('longer than usual, as no one is available right now');
+      const from = all.findIndex((t: string) => t === 'Sorry, Ann has had to leave and no one else from our team is available right now.');
+      expect(from, all.join(' | ')).toBeGreaterThan(0);
+      expect(all.slice(from).some((t: string) => t.includes('finding someone else'))).toBe(false);
+      // "under a minute" is never said again.
+      expect(waits(all.slice(from))).not.toContain('under a minute');
+      expect((await handoffOf(rt, c.id)).status).toBe('rejected');
     }
     // Said once, not on every poll.
     const first = await texts(cs[0]);
-    expect(first.filter((t: string) => t.includes('no one is available')).length).toBe(1);
+    expect(first.filter((t: string) => t.includes('no one else from our team is available')).length).toBe(1);
   });
 });

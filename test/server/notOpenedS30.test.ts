@@ -3,6 +3,8 @@
  * opens it waited for ever under "Ann will be with you shortly." (the queue timers end at assignment; nothing acted on
  * `joined: false`). Now, past settings.notOpenedAfterMinutes (default 2) without her opening it, it goes to another
  * agent, never back to her; with nobody else it waits in the queue again, and the block's queue timeout then applies.
+ * Session 41 (hostile s40 M9): with nobody else, it is offered to her once more (oldest first, before newer chats: a
+ * restart had closed her inbox); a second time unopened, it waits in the queue and its timeout applies.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
@@ -34,7 +36,8 @@ describe('an auto-assigned chat the agent never opens (hostile s29 H11)', () => 
     const after = await handoffOf(rt, c.id);
     expect(after).toMatchObject({ status: 'assigned', agentId: 'bob' });
     const said = await texts(rt, c);
-    expect(said).toContain('I am finding someone else to help you. Please stay with us.');
+    // Session 41 (hostile s40 M9): no "finding someone else" (it may go back to her): the wait, and its place.
+    expect(said).toContain('Sorry for the wait. Your chat keeps its place at the front of the queue: the first colleague free will pick it up. Please stay with us.');
     expect(said).toContain('Bob will be with you shortly.');
     expect(said.indexOf('Bob will be with you shortly.')).toBeGreaterThan(said.indexOf('Ann will be with you shortly.'));
     // Bob does not open it either: it does not go back to Ann.
@@ -59,12 +62,17 @@ describe('an auto-assigned chat the agent never opens (hostile s29 H11)', () => 
     expect(await texts(rt, c)).toContain('Ann has joined the conversation.');
   });
 
-  it('with nobody else, back to the queue; the block\'s queue timeout then takes its exit', async () => {
+  it('with nobody else, offered to her once more (session 41), then back to the queue; the block\'s queue timeout then takes its exit', async () => {
     rt = await startAgentRuntime({ agents: [ann], settings: STAY, flow: flowWithTakeover({ ...autoAssign('round_robin'), queueTimeoutMinutes: 5 }) });
     await online(rt, ann);
     const c = await rt.customerWantsPerson();
     await rt.tick();
     expect((await handoffOf(rt, c.id)).agentId).toBe('ann');
+    rt.clock.now += 121_000;
+    await rt.tick();
+    await rt.tick();
+    // Session 41 (hostile s40 M9): nobody else can take it: offered to Ann again.
+    expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann', joined: false });
     rt.clock.now += 121_000;
     await rt.tick();
     await rt.tick();

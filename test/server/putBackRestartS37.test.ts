@@ -50,6 +50,11 @@ async function notOpenedByAnn(rt: AgentRuntime) {
   expect(await handoffOf(rt, sam.id, boss)).toMatchObject({ status: 'assigned', agentId: 'ann' });
   rt.clock.now += 121_000;
   await ticks(rt, 3);
+  // Session 41 (hostile s40 M9): nobody else can take it, so it is offered to her once more; not opened again, it stays
+  // in the queue and is not given to her a third time.
+  expect(await handoffOf(rt, sam.id, boss)).toMatchObject({ status: 'assigned', agentId: 'ann', joined: false });
+  rt.clock.now += 121_000;
+  await ticks(rt, 3);
   const back = await handoffOf(rt, sam.id, boss);
   expect(back).toMatchObject({ status: 'pending', putBack: { byId: 'ann', why: 'not_opened' } });
   return sam;
@@ -84,11 +89,11 @@ async function restartedKeepsItFromAnn(start: Start) {
 describe('the put-back memory survives a restart (session 37)', () => {
   it('embedded store: a chat Ann did not open in time, or declined, is not given to her again after a restart', async () => {
     await restartedKeepsItFromAnn(embedded());
-  }, 30_000);
+  }, 90_000);
 
   it('--workers 2 (shards): the same', async () => {
     await restartedKeepsItFromAnn(embedded(2));
-  }, 60_000);
+  }, 120_000);
 
   it('a chat she gave back by going offline is not a refusal: after a restart it is hers again when she is back', async () => {
     const start = embedded();
@@ -97,6 +102,8 @@ describe('the put-back memory survives a restart (session 37)', () => {
     const sam = await rt.customerWantsPerson();
     await ticks(rt, 2);
     expect(await handoffOf(rt, sam.id, boss)).toMatchObject({ status: 'assigned', agentId: 'ann' });
+    // Session 41 (newcomer s40 N2): the boss is signed in (busy), so the chat waits (with nobody else it would leave by No agent).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(boss))).status).toBe(200);
     expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).body).toMatchObject({ requeued: 1 });
     expect(await handoffOf(rt, sam.id, boss)).toMatchObject({ status: 'pending' });
     const at = rt.clock.now;
