@@ -189,6 +189,8 @@ function burnOnBody(toks: string[], i: number): boolean {
  */
 const EMERGENCY_NOW_WORDS = tokenGate(new Set([
   ...EMERGENCY, 'gas', ...HURT_VERB,
+  // Session 41 (injury): swallowedNow's verbs share this gate (the 64 gate bits are nearly all taken).
+  'ate', 'eaten', 'ingested',
   ...[...EMERGENCY].filter((e) => e.endsWith('ing') && e.length - 1 > 5).map((e) => e.slice(0, -1)),
 ]));
 function emergencyNow(toks: string[]): string | null {
@@ -360,7 +362,6 @@ function medicalNow(toks: string[]): string | null {
  * "two weeks ago"; "20 minutes ago" still is).
  */
 const SWALLOW_VERB = new Set(['swallowed', 'ingested', 'ate', 'eaten', 'drank', 'drunk']);
-const SWALLOW_GATE = tokenGate(SWALLOW_VERB);
 const SWALLOW_HAZARD = new Set([
   'battery', 'batteries', 'magnet', 'magnets', 'magnetic', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'pill', 'pills',
   'tablets', 'medicine', 'medicines', 'medication', 'paracetamol', 'ibuprofen', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner',
@@ -372,7 +373,7 @@ const SWALLOW_MAYBE = new Set(['if', 'cause', 'causes', 'risk', 'risks', 'case',
 const LONG_AGO_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SWALLOW_LONG_AGO = new Set(['yesterday', 'last', 'weeks', 'months', 'year', 'years', 'previous', 'previously', 'once']);
 function swallowedNow(toks: string[]): string | null {
-  if (!hasGateWord(toks, SWALLOW_GATE)) return null;
+  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) || !toks.some((t) => SWALLOW_VERB.has(t))) return null;
   if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
   for (let i = 1; i < toks.length; i++) {
@@ -389,7 +390,11 @@ function swallowedNow(toks: string[]): string | null {
     }
     if (maybe) continue;
     const after = toks.slice(i + 1, i + 8);
-    if (after.some((t) => SWALLOW_HAZARD.has(t))) return toks.slice(i, i + 1 + after.findIndex((t) => SWALLOW_HAZARD.has(t)) + 1).join(' ');
+    let end = after.findIndex((t) => SWALLOW_HAZARD.has(t));
+    if (end >= 0) {
+      while (SWALLOW_HAZARD.has(after[end + 1] ?? '')) end++;
+      return toks.slice(i, i + end + 2).join(' ');
+    }
     const harm = toks.slice(i + 1).findIndex((t) => SWALLOW_HARM.has(t));
     if (harm >= 0 && affirmed(toks, i + 1 + harm)) return `${toks[i]} ... ${toks[i + 1 + harm]}`;
   }
