@@ -468,7 +468,10 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   const s = run.s;
   const h = s.handoff;
   if (!h || (h.status !== 'pending' && h.status !== 'assigned')) return;
-  if (selfHarmInText(analysedPart(text)) === null) return;
+  if (selfHarmInText(analysedPart(text)) === null) {
+    emergencyWhileWithPerson(run, text);
+    return;
+  }
   if (h.priority !== 'urgent') {
     s.handoff = { ...h, priority: 'urgent' };
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
@@ -476,6 +479,29 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   // Session 29 (hostile s29 H1, H2): every crisis message is answered while nobody reads the chat yet (waiting, or
   // auto-assigned but not opened: joined === false), even when the handoff is already urgent; not silence.
   if (s.mode === 'waiting' || h.joined === false) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
+}
+
+/**
+ * Session 41 (injury): a person hurt or ill now, written while the customer waits for a person (or talks to one): as for
+ * self-harm (crisisWhileWithPerson), the handoff becomes urgent, and while nobody reads the chat yet the customer gets the
+ * emergency line (once in a row: not again when the bot's latest words were it). Read by the urgency detector, so
+ * switching Urgency off switches this off too.
+ */
+function emergencyWhileWithPerson(run: Run, text: string): void {
+  const s = run.s;
+  const h = s.handoff!;
+  const policy = run.flow.escalation;
+  if (policy.enabled === false || !policy.urgency.enabled) return;
+  const signal = detectUrgency(messageFacts(run, text, analyzeText(analysedPart(text)), Math.max(0, s.turn - 1)), policy, initialEscalationMemory());
+  if (signal?.emergency !== true) return;
+  if (h.priority !== 'urgent') {
+    s.handoff = { ...h, priority: 'urgent' };
+    run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  }
+  if (s.mode !== 'waiting' && h.joined !== false) return;
+  const line = emergencyLineOf(run.flow);
+  const lastBot = [...s.recentTranscript].reverse().find((e) => e.from === 'bot');
+  if (lastBot?.text !== line) bot(run, line, s.waiting?.blockId);
 }
 
 /**

@@ -94,7 +94,9 @@ describe('H2: the emergency line once, first, in every flow', () => {
     expect(said[0]).toBe(LINE_112);
     expect(said.join('\n')).toMatch(/available Monday to Friday/);
     c.say('bob@example.com');
-    expect(c.effects('ticket_create')[0]?.ticket.issue ?? c.variables().handoffReason).toMatch(/bleeding/);
+    const tickets = c.effects('create_ticket');
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.issue).toBe("my husband was hurt in a car crash, he's bleeding");
   });
 
   it('Harbor Mutual\'s own injury branch ("1", "yes"): its 112 sentence only, not a second line', () => {
@@ -194,6 +196,22 @@ describe('H5: an emergency at a takeover\'s email question', () => {
     c.say('HM-2231-0457');
     c.say('4');
     expect(replyTo(c, 'bob at example').join('\n')).toMatch(/doesn't look like an email/);
+  });
+});
+
+describe('an emergency written while waiting in the queue', () => {
+  it('the handoff becomes urgent and the line is said (once in a row); an ordinary message changes nothing', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('I want a human');
+    c.say('bob@example.com');
+    expect(c.mode()).toBe('waiting');
+    expect(request(c).priority).toBe('normal');
+    expect(replyTo(c, 'any news?')).toEqual([]);
+    expect(c.effects('handoff_update')).toHaveLength(0);
+    expect(replyTo(c, 'please hurry, my son is choking on a part from your toy')).toEqual([LINE_999]);
+    const updates = c.effects('handoff_update');
+    expect(updates[updates.length - 1]!.handoff.priority).toBe('urgent');
+    expect(replyTo(c, 'he is still choking')).toEqual([]);
   });
 });
 
