@@ -19,6 +19,7 @@ describe('something dangerous swallowed by a person is urgent, an emergency', ()
     'my son ate one of the dishwasher pods and is throwing up',
     'my son swallowed a battery 20 minutes ago',
     'my daughter might have swallowed one of the magnets',
+    'my son has swallowed two magnets',
   ])('%s', (text) => {
     const s = urgency(text);
     expect(s?.reason).toBe('urgency');
@@ -72,6 +73,8 @@ describe('not urgent at all: past injuries, hypotheticals, questions, money, ani
     'your prices are hard to swallow',
     'does the toy have small magnets a child could swallow?',
     'I ate there last week and the bill was huge',
+    // A magnet swallowed, told as a report with no sign of now (the corpus's w2 row 699, a safety topic).
+    'My son swallowed one of the little magnets from the toy set.',
   ])('%s', (text) => {
     expect(urgency(text)).toBeNull();
   });
