@@ -15,7 +15,7 @@ describe.skipIf(!haveChromium)('session 41: the emergency line in Flow settings'
   let page: Page;
   studioInBrowser((h) => ({ studio, browser, page } = h));
 
-  it('is shown under Urgency and saved when written', async () => {
+  it('is shown under Urgency and saved when written', { timeout: 180_000 }, async () => {
     const { key } = await studio.api.createFlow({ template: 'customer-support' });
     await page.goto(studio.url);
     await page.goto(studio.flowUrl(key));
