@@ -429,10 +429,14 @@ const BURN_WORDS = new Set(['burn', 'burnt', 'burned', 'burning', 'scalded']);
  * breathing", "call an ambulance"), not negated ("nobody is hurt", "no one was injured") and not of long ago.
  */
 const HARM_STATE = new Set(['bleeding', 'unconscious', 'choking', 'hurt', 'injured', 'injury', 'injuries', 'collapsed', 'fainted', 'seizure', 'overdose', 'overdosed', 'poisoned', 'electrocuted', 'ambulance', 'paramedics', 'concussion', 'stabbed', 'drowning']);
+const STATE_NOW = new Set(['is', 'are', 's', 'hes', 'shes', 'still', 'theyre', 'am', 'im']);
 function harmStated(toks: string[]): boolean {
-  if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return false;
+  // A time long ago in the message leaves only a state said in the present ("yesterday my son fell through the roof and
+  // is unconscious, ambulance coming").
+  const longAgo = toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
+    if (longAgo && !STATE_NOW.has(toks[i - 1] ?? '') && !(t === 'ambulance' && /^(?:coming|here|on)$/.test(toks[i + 1] ?? ''))) continue;
     if (t === 'breathing' || t === 'breathe') return true;
     if (!HARM_STATE.has(t) || !affirmed(toks, i)) continue;
     let nobody = false;

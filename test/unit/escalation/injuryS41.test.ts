@@ -38,6 +38,7 @@ describe('a person hurt or ill now: the urgency signal is an emergency', () => {
     'someone in the office just collapsed, call an ambulance',
     'help, someone is having a heart attack',
     'someone is badly injured, there was a fire',
+    'yesterday my son fell through the roof and is unconscious, ambulance coming',
   ])('%s', (text) => {
     expect(urgency(text)?.emergency).toBe(true);
   });
@@ -50,6 +51,7 @@ describe('urgent, but nobody hurt: no emergency', () => {
     'hurry, nobody is hurt but the car is on fire',
     'I need this by tomorrow morning, it is urgent',
     'someone is using my card right now',
+    'I was injured last year, it is urgent that you pay my claim today',
   ])('%s', (text) => {
     const s = urgency(text);
     expect(s?.reason).toBe('urgency');
