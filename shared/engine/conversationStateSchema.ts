@@ -65,6 +65,8 @@ const signal = z.strictObject({
   source: z.enum(['rule', 'classifier', 'designer']).optional(),
   /** The built-in self-harm / crisis reading (shared/escalation/types.ts Signal.crisis). */
   crisis: z.literal(true).optional(),
+  /** A person hurt or ill now (shared/escalation/types.ts Signal.emergency). */
+  emergency: z.literal(true).optional(),
 });
 
 const decision = z.strictObject({

@@ -8,3 +8,11 @@ import type { Signal } from '../escalation/types';
 export function selfHarmSignalIn(signals: readonly Signal[] | undefined): boolean {
   return signals?.some((x) => x.crisis === true) === true;
 }
+
+/**
+ * Session 41 (injury, hostile s40 H2): whether a decision's signals say a person is hurt or ill now (Signal.emergency,
+ * set by detectUrgency on an urgency signal). The takeover then says the flow's emergency line first (emergencyLineOf).
+ */
+export function emergencySignalIn(signals: readonly Signal[] | undefined): boolean {
+  return signals?.some((x) => x.emergency === true) === true;
+}

@@ -28,7 +28,7 @@ import { escalationDecision, evaluateEscalation, initialEscalationMemory } from 
 import { questionType } from '../escalation/questionConcepts';
 import { detectUrgency } from '../escalation/detectors/detectUrgency';
 import { selfHarmIn, selfHarmInText } from '../escalation/selfHarm';
-import { selfHarmSignalIn } from './crisisSignal';
+import { emergencySignalIn, selfHarmSignalIn } from './crisisSignal';
 import { withoutInvisible } from './unicodeText';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
@@ -44,6 +44,7 @@ import { servesTwoRequests } from './twoRequests';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   crisisLineOf,
+  emergencyLineOf,
   handoffEvent,
   restartConversation,
   RESTART_BUTTON_ID,
@@ -467,7 +468,10 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   const s = run.s;
   const h = s.handoff;
   if (!h || (h.status !== 'pending' && h.status !== 'assigned')) return;
-  if (selfHarmInText(analysedPart(text)) === null) return;
+  if (selfHarmInText(analysedPart(text)) === null) {
+    emergencyWhileWithPerson(run, text);
+    return;
+  }
   if (h.priority !== 'urgent') {
     s.handoff = { ...h, priority: 'urgent' };
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
@@ -475,6 +479,29 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   // Session 29 (hostile s29 H1, H2): every crisis message is answered while nobody reads the chat yet (waiting, or
   // auto-assigned but not opened: joined === false), even when the handoff is already urgent; not silence.
   if (s.mode === 'waiting' || h.joined === false) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
+}
+
+/**
+ * Session 41 (injury): a person hurt or ill now, written while the customer waits for a person (or talks to one): as for
+ * self-harm (crisisWhileWithPerson), the handoff becomes urgent, and while nobody reads the chat yet the customer gets the
+ * emergency line (once in a row: not again when the bot's latest words were it). Read by the urgency detector, so
+ * switching Urgency off switches this off too.
+ */
+function emergencyWhileWithPerson(run: Run, text: string): void {
+  const s = run.s;
+  const h = s.handoff!;
+  const policy = run.flow.escalation;
+  if (policy.enabled === false || !policy.urgency.enabled) return;
+  const signal = detectUrgency(messageFacts(run, text, analyzeText(analysedPart(text)), Math.max(0, s.turn - 1)), policy, initialEscalationMemory());
+  if (signal?.emergency !== true) return;
+  if (h.priority !== 'urgent') {
+    s.handoff = { ...h, priority: 'urgent' };
+    run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+  }
+  if (s.mode !== 'waiting' && h.joined !== false) return;
+  const line = emergencyLineOf(run.flow);
+  const lastBot = [...s.recentTranscript].reverse().find((e) => e.from === 'bot');
+  if (lastBot?.text !== line) bot(run, line, s.waiting?.blockId);
 }
 
 /**
@@ -701,12 +728,22 @@ function markUnanswered(run: Run, text: string): void {
 /**
  * Session 29 (hostile s28 H11): a message with words of self-harm where the takeover has just found nobody (the ticket
  * after "we're offline"): the policy's handoff is held back as for any request (noAgentFollowUp.ts), and the customer
- * is told where to get help now (no promise of a person). True when it was said.
+ * is told where to get help now (no promise of a person). Which line was said, or null.
  */
-function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: string): boolean {
-  if (!selfHarmSignalIn(decision.signals)) return false;
-  bot(run, crisisLineOf(run.flow), blockId);
-  return true;
+function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: string): 'crisis' | 'emergency' | null {
+  if (selfHarmSignalIn(decision.signals)) {
+    bot(run, crisisLineOf(run.flow), blockId);
+    return 'crisis';
+  }
+  // Session 41 (injury, hostile s40 H5): "my daughter swallowed a magnet from your kit, what do I do" at the ticket's
+  // email question out of hours got only "Thanks, I've noted that for the team": a person hurt or ill now gets the
+  // emergency line first (the ticket's question follows, as for self-harm).
+  // The message is still the answer the question reads ("Thanks, I've noted that for the team").
+  if (emergencySignalIn(decision.signals)) {
+    bot(run, emergencyLineOf(run.flow), blockId);
+    return 'emergency';
+  }
+  return null;
 }
 
 /**
@@ -887,7 +924,7 @@ function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts:
   // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
   // Session 30 (newcomer s29 N4): also at a question any text answers (the ticket's issue) the block decides whether
   // words of self-harm are taken as the answer: taken, the ticket went on to its goodbye and closed the chat.
-  if (crisisNobodyFree(run, decision, block.id)) {
+  if (crisisNobodyFree(run, decision, block.id) === 'crisis') {
     const answered = behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis', text) === true;
     if (answered || !fits) return true;
   }

@@ -17,7 +17,7 @@ import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
 import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
-import { selfHarmSignalIn } from './crisisSignal';
+import { emergencySignalIn, selfHarmSignalIn } from './crisisSignal';
 import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
 import { customerEntry } from './handoffContext';
 import { messageFacts, readsAsRequestForPerson } from './policyReads';
@@ -102,6 +102,8 @@ export const takeoverTexts = {
   agentGoneNobodyElse: (name: string) => `Sorry, ${name} has had to leave and no one else from our team is available right now.`,
   /** Session 28 (hostile s28 H9): words of self-harm while the customer waits in the queue; the chat is moved up. */
   reasonKept: 'No problem, you can tell them yourself.',
+  /** Session 41 (injury, hostile s40 H2): a person hurt or ill now, said first (emergencyLineOf). */
+  emergencyLine: (number: string) => `If you have not already, please call ${number} now: the emergency services can help faster than we can.`,
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /**
    * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
@@ -261,17 +263,20 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
 export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): string | null {
   const d = block.data;
   forgetNobodyFound(run.s); // a takeover again: whatever it finds now is what counts (noAgentFollowUp.ts)
-  if (sayNobodyNow(run, block, entry, 'the flow took its No agent exit') !== null) return leaveTo(run, block, 'no_agent');
-  // Session 29 (hostile s29 H1): a handoff whose reason is self-harm says where to get help first, before the queue
-  // text or the email question (crisisNobodyNow covered only the takeover that finds nobody).
-  if (entry !== null && selfHarmSignalIn(entry.signals)) bot(run, takeoverTexts.crisisWhileWaiting, block.id);
   // Session 19 (newcomer s19 F2): the reason the customer already gave is not asked again (reasonGiven.ts).
+  // (Session 41: read before the out-of-hours check, so the ticket after a closed takeover knows it too.)
   if (wantsReason(run, d)) {
     const given = reasonAlreadyGiven(run, entry?.reason === undefined);
     // Session 39 (hostile s38 M2): a takeover the flow reached by itself takes the customer's choices on the way.
     const way = given === null && entry?.reason === undefined ? reasonFromWay(run, block.id) : null;
     if (given !== null || way !== null) setVar(run, 'handoffReason', (given ?? way) as string);
   }
+  if (sayNobodyNow(run, block, entry, 'the flow took its No agent exit') !== null) return leaveTo(run, block, 'no_agent');
+  // Session 29 (hostile s29 H1): a handoff whose reason is self-harm says where to get help first, before the queue
+  // text or the email question (crisisNobodyNow covered only the takeover that finds nobody).
+  if (entry !== null && selfHarmSignalIn(entry.signals)) bot(run, takeoverTexts.crisisWhileWaiting, block.id);
+  // Session 41 (injury, hostile s40 H2): a person hurt or ill now: the emergency line first, before the email question.
+  else sayEmergencyLine(run, block, entry);
   // Session 36 (hostile s35 F11): "no email, just get me a person": the request is met without asking the email the
   // customer just declined ("What is your email address, in case we get disconnected?" came next). Session 37 (F11
   // rest): remembered in the waiting, so a block that asks the name first does not ask the email after it either.
@@ -432,6 +437,9 @@ function upsetEntry(entry: TakeoverEntry): boolean {
  * built-in one (a rewritten one, perhaps in another language, is the designer's; their out-of-hours text speaks).
  */
 function nobodyNowLeadIn(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry): void {
+  // Session 41 (injury, hostile s40 H2, H4): a person hurt or ill now gets the emergency line before "we're offline"
+  // (was: "Leave your details and we'll get back to you first thing" and nothing else).
+  if (!(entry !== null && selfHarmSignalIn(entry.signals))) sayEmergencyLine(run, block, entry);
   if (entry === null) return;
   if (selfHarmSignalIn(entry.signals)) {
     bot(run, crisisLineOf(run.flow), block.id);
@@ -628,9 +636,22 @@ function crisisAtQuestion(run: Run, block: BlockOf<'human_takeover'>, w: Takeove
   const policy = run.flow.escalation;
   if (policy.enabled === false || !policy.urgency.enabled) return false;
   const signal = detectUrgency(messageFacts(run, t, analyzeText(analysedPart(t)), Math.max(0, run.s.turn - 1)), policy, run.s.escalation);
-  if (signal === null || !selfHarmSignalIn([signal])) return false;
-  if (w.field === 'reason' && wantsReason(run, block.data)) setVar(run, 'handoffReason', t);
-  bot(run, takeoverTexts.crisisWhileWaiting, block.id);
+  if (signal === null) return false;
+  if (selfHarmSignalIn([signal])) {
+    if (w.field === 'reason' && wantsReason(run, block.data)) setVar(run, 'handoffReason', t);
+    bot(run, takeoverTexts.crisisWhileWaiting, block.id);
+  } else if (signal.emergency === true) {
+    // Session 41 (injury, hostile s40 H5): "please hurry my husband is bleeding and unconscious" at the email question
+    // was "That doesn't look like an email address": a person hurt or ill now hands over at once as urgency, after the
+    // emergency line, and the message is the reason (whatever was asked); an address in it is kept.
+    if (wantsReason(run, block.data) || w.field === 'reason') setVar(run, 'handoffReason', t);
+    if (w.field === 'email' && t.includes('@')) {
+      const r = emailAnswer(t);
+      if (r.ok) setVar(run, 'customerEmail', r.value);
+    }
+    sayEmergencyLine(run, block, { reason: 'urgency', signals: [signal] }, true);
+  } else return false;
+  run.decision = { action: 'handoff', reason: 'urgency', signals: [signal], turn: signal.turn, explanation: `Handed over at the takeover's question: ${signal.explanation}` };
   handOver(run, block, 'urgency', [signal]);
   return true;
 }
@@ -816,9 +837,8 @@ function handOver(run: Run, block: BlockOf<'human_takeover'>, reason: Escalation
   const req = assignmentRequest(d);
   setVar(run, 'estimatedWait', estimateWait(run.ctx.agents, req, queueAhead(run.ctx.queue ?? [], d.teams, priority)).text);
   bot(run, renderTemplate(d.handoffMessage, s.variables), block.id);
-  // Session 39 (hostile s38 M2): after a handover for an injury, the flow's own emergency line again ("call 112").
-  const emergency = injuryHandover(run, signals) ? emergencyLineOf(run.flow) : null;
-  if (emergency !== null) bot(run, emergency, block.id);
+  // (Session 39 said the flow's emergency line here, after the handoff message and the email question; session 41 says
+  // it when the takeover is entered, before anything else: sayEmergencyLine.)
 
   const context = buildHandoffContext(s, reason, signals, { now: run.now, timezone: run.flow.settings.timezone }, reason === 'flow' ? offerChosenFor(run, block.id) : null);
   const autoAssign = d.assignation === 'custom' && d.autoAssign.enabled;
@@ -1074,35 +1094,80 @@ export function crisisLineOf(flow: Flow): string {
 }
 
 /**
- * Session 39 (fix, hostile s38 M2, the 112 line): whether the handover is for a person hurt now: the reason the team
- * gets (handoffReason: the customer's words, or the choices on the way, "Report an incident: Yes, someone is hurt") or
- * the message that escalated says so (detectUrgency saysSomeoneHurt).
+ * Session 39 (fix, hostile s38 M2) and 41 (injury, hostile s40 H2): whether the takeover is entered for a person hurt or
+ * ill now. Handed over by the policy: its urgency signal says so (Signal.emergency, read by detectUrgency from the
+ * message, no longer by the shape of the text here). Reached by the flow itself (no signals): the reason the team gets
+ * says so (the choices on the way, "Report an incident: Yes, someone is hurt", or the customer's words).
  */
-function injuryHandover(run: Run, signals: readonly Signal[]): boolean {
-  const texts: string[] = [];
+function emergencyEntry(run: Run, entry: TakeoverEntry): boolean {
+  if (entry !== null && entry.signals.length > 0) return emergencySignalIn(entry.signals);
   const r = run.s.variables.handoffReason;
-  if (typeof r === 'string') texts.push(r);
-  for (const sig of signals) {
-    const e = sig.reason === 'urgency' ? customerEntry(run.s.recentTranscript, run.s.turn, sig.turn) : null;
-    if (e !== null) texts.push(e.text);
-  }
-  return texts.some((t) => saysSomeoneHurt(analyzeText(analysedPart(t))));
+  return typeof r === 'string' && saysSomeoneHurt(analyzeText(analysedPart(r)));
 }
 
-/** A sentence of the flow's own messages that gives an emergency number to call ("If anyone is hurt, call 112 first."). */
-const CALL_NUMBER = /\bcall\s+(?:\d{2,3}|9-?1-?1)\b/i;
-const emergencyLines = new WeakMap<Flow, string | null>();
-export function emergencyLineOf(flow: Flow): string | null {
+/**
+ * Session 41 (injury, hostile s40 H2): the emergency line, said once when the takeover is entered for a person hurt or ill
+ * now (emergencyEntry; `known`: the caller has read it), before the email question, the queue text or "we're offline".
+ * Not again when the bot already gave an emergency number since the customer's message (Harbor Mutual's injury branch:
+ * "I am sorry to hear that. If you have not yet, call 112." was followed by "If anyone is hurt, call 112 first.").
+ */
+function sayEmergencyLine(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, known = false): void {
+  if (!known && !emergencyEntry(run, entry)) return;
+  const line = emergencyLineOf(run.flow);
+  for (let i = run.transcript.length - 1; i >= 0; i--) {
+    const e = run.transcript[i]!;
+    if (e.from === 'customer') break;
+    if (e.from === 'bot' && (e.text.includes(line) || CALL_NUMBER.test(e.text))) return;
+  }
+  bot(run, line, block.id);
+}
+
+/** A sentence that gives an emergency number to call ("If anyone is hurt, call 112 first."). */
+const CALL_NUMBER = /\bcall\s+(?:the\s+)?(\d{3}|9-?1-?1|1-?1-?2|9-?9-?9|15|000)\b/i;
+
+/**
+ * Time zones whose emergency number is 911 (the United States and Canada) and 999 (the United Kingdom); Ireland
+ * answers 112 and 999. Other European zones: 112. Anywhere else: "your local emergency number".
+ */
+const ZONES_911 = /^(?:America\/(?:New_York|Chicago|Denver|Los_Angeles|Phoenix|Anchorage|Adak|Boise|Detroit|Indiana\/.*|Kentucky\/.*|North_Dakota\/.*|Juneau|Sitka|Nome|Yakutat|Metlakatla|Menominee|Toronto|Vancouver|Edmonton|Winnipeg|Halifax|St_Johns|Regina|Montreal|Moncton|Whitehorse|Yellowknife|Iqaluit|Mexico_City|Panama)|US\/.*|Canada\/.*|Pacific\/Honolulu|EST|MST|HST|EST5EDT|CST6CDT|MST7MDT|PST8PDT)$/;
+const ZONES_999 = new Set(['Europe/London', 'Europe/Belfast', 'Europe/Guernsey', 'Europe/Isle_of_Man', 'Europe/Jersey', 'GB']);
+const ZONES_IE = new Set(['Europe/Dublin', 'Eire', 'GB-Eire']);
+function zoneNumber(timezone: string): string | null {
+  if (ZONES_999.has(timezone)) return '999';
+  if (ZONES_IE.has(timezone)) return '112 or 999';
+  if (ZONES_911.test(timezone)) return '911';
+  if (timezone.startsWith('Europe/') || timezone === 'Atlantic/Canary' || timezone === 'Atlantic/Madeira' || timezone === 'Atlantic/Azores') return '112';
+  return null;
+}
+
+/**
+ * Session 41 (injury, hostile s40 H2): what the bot says to a customer who wrote that a person is hurt or ill now. The
+ * flow's own (Flow settings > Escalation > Urgency > Emergency line) as written; otherwise the built-in sentence with the
+ * number the flow's own messages give ("If anyone is hurt, call 112 first." in Harbor Mutual's welcome: the number is
+ * the designer's, the wording one for a customer who has said someone is hurt), else the number of the flow's time zone
+ * (999 in the UK, 112 or 999 in Ireland, 911 in the United States and Canada, 112 elsewhere in Europe), else "your local
+ * emergency number". (Session 39 repeated the welcome's sentence itself, "If anyone is hurt, call 112 first.", after the
+ * customer had said someone was.)
+ */
+const emergencyLines = new WeakMap<Flow, string>();
+export function emergencyLineOf(flow: Flow): string {
   const known = emergencyLines.get(flow);
   if (known !== undefined) return known;
-  let line: string | null = null;
-  for (const b of flow.blocks) {
-    if (b.kind !== 'message') continue;
-    const sentence = b.data.text.split(/(?<=[.!?])\s+/).find((x) => CALL_NUMBER.test(x) && !x.includes('{{'));
-    if (sentence !== undefined) {
-      line = sentence.trim();
-      break;
+  const own = flow.escalation.urgency.emergencyLine?.trim();
+  let line: string;
+  if (own) line = own;
+  else {
+    let number: string | null = null;
+    for (const b of flow.blocks) {
+      if (b.kind !== 'message') continue;
+      const m = b.data.text.includes('{{') ? null : CALL_NUMBER.exec(b.data.text);
+      if (m) {
+        number = m[1]!;
+        break;
+      }
     }
+    number ??= zoneNumber(flow.settings.timezone);
+    line = takeoverTexts.emergencyLine(number ?? 'your local emergency number');
   }
   emergencyLines.set(flow, line);
   return line;

@@ -73,7 +73,12 @@ export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | nul
     const sig = e.signals[0];
     if (NOT_A_REASON.has(sig.reason) || s.turn - 1 - sig.turn > FRESH_TURNS) return null;
     const entry = customerEntry(s.recentTranscript, s.turn, sig.turn);
-    return entry !== null && entry.rating !== true && statesAReason(entry.text) ? entry.text.trim() : null;
+    if (entry === null || entry.rating === true) return null;
+    // Session 41 (injury, hostile s40 H1, H4): a person hurt or ill now is the reason, however few its words or whatever
+    // they name ("yes, my son is unconscious", "he is unconscious", "my son swallowed a battery from your toy and he's
+    // vomiting" were asked "In a few words, what do you need help with?").
+    if (e.signals.some((x) => x.emergency === true && x.turn === sig.turn)) return entry.text.trim();
+    return statesAReason(entry.text) ? entry.text.trim() : null;
   }
   if (!flowReached) return null;
   const first = customerEntry(s.recentTranscript, s.turn, 0);

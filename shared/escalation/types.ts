@@ -26,6 +26,12 @@ export interface Signal {
    * whoever answers says where to get help now (shared/engine/crisisSignal.ts). Absent otherwise.
    */
   crisis?: true;
+  /**
+   * Session 41 (injury, hostile s40 H2): set on an urgency signal whose message says a person is hurt or ill now (an
+   * injury, a medical emergency, something dangerous swallowed: detectUrgency personInDanger). The engine says the flow's
+   * emergency line (112 / 999 / 911) first, once, before any question, whatever the opening hours. Absent otherwise.
+   */
+  emergency?: true;
 }
 
 export type EscalationAction = 'none' | 'rephrase' | 'offer' | 'handoff';

@@ -290,6 +290,12 @@ export const escalationPolicySchema = z.object({
        * Samaritans only in a UK / Ireland flow. Said as written (no {{variables}}).
        */
       crisisLine: z.string().max(1000, { error: 'Keep the crisis line under 1,000 characters: a customer in crisis reads it at once.' }).optional(),
+      /**
+       * Session 41 (injury, hostile s40 H2): what the bot tells a customer who writes that a person is hurt or ill now
+       * (an injury, a medical emergency), first, whatever the opening hours. Empty: the built-in line with the number the
+       * flow's messages give ("call 112"), else the number of the flow's time zone (emergencyLineOf). Said as written.
+       */
+      emergencyLine: z.string().max(1000, { error: 'Keep the emergency line under 1,000 characters: a customer in an emergency reads it at once.' }).optional(),
     })
     .default({ enabled: true, phrases: [], rules: [], examples: [], deadlineHours: 168 }),
   hotLead: z

@@ -110,6 +110,11 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
         help: 'Said to a customer who writes words of self-harm when nobody can answer now (out of hours, nobody online, the ticket’s questions), before anything else. Name the emergency number and a crisis line where your customers live. Empty: the built-in line (“call your local emergency number … find one where you live at findahelpline.com”; a flow on UK or Irish time also names Samaritans, 116 123).',
         widget: 'textarea',
       },
+      emergencyLine: {
+        title: 'Emergency line',
+        help: 'Said first to a customer who writes that someone is hurt or ill now (bleeding, unconscious, not breathing, a heart attack, a battery swallowed), before any question and whatever the opening hours. Name the emergency number where your customers are. Empty: “If you have not already, please call 112 now …” with the number your own messages give (“call 112”), else the number of the flow’s time zone (999 UK, 911 US and Canada, 112 elsewhere in Europe).',
+        widget: 'textarea',
+      },
     },
   },
   hotLead: {

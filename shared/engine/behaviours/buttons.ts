@@ -65,6 +65,19 @@ function act(run: Run, a: Action): void {
   }
 }
 
+/**
+ * Session 41 (injury, hostile s40 H1): "yes, my son is unconscious" at Harbor Mutual's "Was anyone injured? [Yes, someone
+ * is hurt | No injuries]" picks Yes and hands over (urgency) in the same message: the handover went ahead and `injured`
+ * was never stored, so the agent's variables said nothing of it. When the policy acts on a message that also picks an
+ * option (a handoff, an offer), the option's value is stored all the same (the exit is not followed).
+ */
+class ButtonAnswer extends ClassifiedInput<Action> {
+  keepAnswer(): void {
+    const a = this.action;
+    if (a.type === 'choose' && a.block.data.variable) setVar(this.run, a.block.data.variable, a.choice.value);
+  }
+}
+
 /** Whether the block's fallback exit leads where one of its options leads (taking it would act on that choice). */
 function fallbackActsAsAnOption(run: Run, block: BlockOf<'buttons'>): boolean {
   const target = run.c.exitOf(block.id, 'fallback');
@@ -231,7 +244,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // question like a click: the escalation policy reads it with the conversation-level checks only (it was handed
       // over as negative sentiment).
       if (!/[\p{L}\p{N}]/u.test(text)) return new EmojiAnswer(false, null, run, act, { type: 'choose', block, choice });
-      return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice });
+      return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice });
     }
     // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
     // reference (referenceChoice.ts); it was "Please choose one of the options."

@@ -189,6 +189,8 @@ function burnOnBody(toks: string[], i: number): boolean {
  */
 const EMERGENCY_NOW_WORDS = tokenGate(new Set([
   ...EMERGENCY, 'gas', ...HURT_VERB,
+  // Session 41 (injury): swallowedNow's verbs share this gate (the 64 gate bits are nearly all taken).
+  'ate', 'eaten', 'ingested',
   ...[...EMERGENCY].filter((e) => e.endsWith('ing') && e.length - 1 > 5).map((e) => e.slice(0, -1)),
 ]));
 function emergencyNow(toks: string[]): string | null {
@@ -276,7 +278,7 @@ function findHappeningNow(toks: string[]): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks) ?? swallowedNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -347,6 +349,107 @@ function medicalNow(toks: string[]): string | null {
   for (let k = Math.max(0, at - 4); k < at; k++) if (MEDICAL_MAYBE.has(toks[k])) return null;
   if (!affirmed(toks, at) || !affirmed(toks, at + 1)) return null;
   return m[0].trim();
+}
+
+/**
+ * Session 41 (injury, hostile s40 H4): something dangerous swallowed, drunk or eaten by a person ("my son swallowed a
+ * battery from your toy and he's vomiting", "my daughter swallowed a magnet from your kit, what do I do", "I think my
+ * toddler has swallowed a button battery", "he drank some bleach") is a medical emergency whether or not the message says
+ * "now": a button battery or two magnets harm within hours. Also anything swallowed with a sign of harm after it ("ate
+ * one of the pods and is throwing up"). A person must be named before the verb (not "my dog ate a battery": a vet, not
+ * 112). Not a hypothetical or a question about a risk ("what if my child swallows a magnet?", "is it dangerous if
+ * swallowed?", "could he choke if he swallowed it"), not negated ("he didn't swallow it"), not of long ago ("last year",
+ * "two weeks ago"; "20 minutes ago" still is).
+ */
+const SWALLOW_VERB = new Set(['swallowed', 'ingested', 'ate', 'eaten', 'drank', 'drunk']);
+const SWALLOW_HAZARD = new Set([
+  'battery', 'batteries', 'magnet', 'magnets', 'magnetic', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'pill', 'pills',
+  'tablets', 'medicine', 'medicines', 'medication', 'paracetamol', 'ibuprofen', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner',
+  'cleaning', 'antifreeze', 'acid', 'lye', 'weedkiller', 'pesticide', 'nicotine', 'toxic', 'caustic', 'oven', 'drain', 'washing', 'dishwasher',
+]);
+const SWALLOW_HARM = new Set(['vomiting', 'vomit', 'vomited', 'sick', 'throwing', 'choking', 'drowsy', 'unconscious', 'breathe', 'breathing', 'fitting', 'seizing', 'convulsing', 'foaming', 'screaming', 'crying', 'pain', 'coughing', 'gagging', 'blue']);
+const SWALLOW_PERSON = new Set(MEDICAL_PERSON.slice(3, -1).split('|').concat(['i', 'we', 'toddlers', 'kids', 'children', 'sons', 'daughters', 'babys', 'childs', 'nephew', 'niece', 'grandson', 'granddaughter', 'twins', 'mine']));
+const SWALLOW_MAYBE = new Set(['if', 'cause', 'causes', 'risk', 'risks', 'case', 'prevent', 'avoid', 'whether', 'incase', 'dangerous', 'hazard', 'safe', 'ever']);
+const LONG_AGO_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+const SWALLOW_LONG_AGO = new Set(['yesterday', 'last', 'weeks', 'months', 'year', 'years', 'previous', 'previously', 'once']);
+const MAGNET = new Set(['magnet', 'magnets', 'magnetic']);
+const SWALLOW_NOW = new Set(['now', 'just', 'help', 'hospital', 'ambulance', 'doctor', 'urgent', 'urgently', 'quick', 'quickly', 'hurry', 'emergency', 'minutes', 'mins']);
+/** A sign that what was swallowed is now: "just", "has swallowed", "help", "what do I do", a harm after it. */
+function swallowedJustNow(toks: string[], i: number): boolean {
+  const before = toks[i - 1];
+  if (before === 'has' || before === 'have' || before === 's' || before === 'hes' || before === 'shes') return true;
+  if (toks.some((t) => SWALLOW_NOW.has(t) || SWALLOW_HARM.has(t))) return true;
+  const j = joinedTokens(toks);
+  return / what (?:do|should|can) (?:i|we) do\b|\bwho (?:do|should) (?:i|we) (?:call|ring)\b/.test(` ${j}`);
+}
+function swallowedNow(toks: string[]): string | null {
+  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) || !toks.some((t) => SWALLOW_VERB.has(t))) return null;
+  if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
+  if (toks[0] === 'what' && toks[1] === 'if') return null;
+  for (let i = 1; i < toks.length; i++) {
+    if (!SWALLOW_VERB.has(toks[i])) continue;
+    // Who: a person in the four words before ("my son", "I think my toddler has", "she s just").
+    let who = false;
+    for (let k = Math.max(0, i - 4); k < i; k++) if (SWALLOW_PERSON.has(toks[k])) who = true;
+    if (!who || !affirmed(toks, i)) continue;
+    // "could / might / may" only as a suspicion of what happened ("might have swallowed"), not what could happen.
+    let maybe = false;
+    for (let k = Math.max(0, i - 5); k < i; k++) {
+      const t = toks[k];
+      if (SWALLOW_MAYBE.has(t) || ((t === 'could' || t === 'might' || t === 'may' || t === 'would' || t === 'will' || t === 'can') && toks[k + 1] !== 'have')) maybe = true;
+    }
+    if (maybe) continue;
+    const after = toks.slice(i + 1, i + 8);
+    let end = after.findIndex((t) => SWALLOW_HAZARD.has(t));
+    // A magnet alone is told as often as a report after the fact ("My son swallowed one of the little magnets from the
+    // toy set.", labelled a safety topic in the corpus): it needs a sign of now, of harm, or of "what do I do".
+    if (end >= 0 && MAGNET.has(after[end]!) && !after.slice(end).some((t) => SWALLOW_HAZARD.has(t) && !MAGNET.has(t)) && !swallowedJustNow(toks, i)) end = -1;
+    if (end >= 0) {
+      while (SWALLOW_HAZARD.has(after[end + 1] ?? '')) end++;
+      return toks.slice(i, i + end + 2).join(' ');
+    }
+    const harm = toks.slice(i + 1).findIndex((t) => SWALLOW_HARM.has(t));
+    if (harm >= 0 && affirmed(toks, i + 1 + harm)) return `${toks[i]} ... ${toks[i + 1 + harm]}`;
+  }
+  return null;
+}
+
+/**
+ * Session 41 (injury, hostile s40 H2): the urgency is a person hurt or ill now (not a deadline, a fire, a leak or fraud):
+ * someone hurt, bleeding or unconscious (hurtNow), a medical emergency (medicalNow), something dangerous swallowed
+ * (swallowedNow), or harm on a body as it happens (emergencyNow's bleeding, choking, a burn on a hand...). Set as
+ * Signal.emergency on the urgency signal: the engine says the flow's emergency line (112 / 999 / 911) before anything
+ * else, whatever the opening hours.
+ */
+const PERSON_HARM = new Set(['bleeding', 'blood', 'swelling', 'swollen', 'hives', 'choking', 'swallowed', 'swallow', 'drank', 'drunk', 'poisoned', 'poison', 'poisoning', 'vomiting', 'seizure', 'collapsed', 'fainted', 'overdose', 'electrocuted', 'allergic', 'scalded', ...HURT_VERB]);
+const BURN_WORDS = new Set(['burn', 'burnt', 'burned', 'burning', 'scalded']);
+/**
+ * Read only once urgency has fired on its own (a hurry word, "asap", the classifier): a word of a body in danger said of
+ * now ("please hurry my husband is bleeding", "he's choking on a part", "car crash, he's bleeding", "she's not
+ * breathing", "call an ambulance"), not negated ("nobody is hurt", "no one was injured") and not of long ago.
+ */
+const HARM_STATE = new Set(['bleeding', 'unconscious', 'choking', 'hurt', 'injured', 'injury', 'injuries', 'collapsed', 'fainted', 'seizure', 'overdose', 'overdosed', 'poisoned', 'electrocuted', 'ambulance', 'paramedics', 'concussion', 'stabbed', 'drowning']);
+const STATE_NOW = new Set(['is', 'are', 's', 'hes', 'shes', 'still', 'theyre', 'am', 'im']);
+function harmStated(toks: string[]): boolean {
+  // A time long ago in the message leaves only a state said in the present ("yesterday my son fell through the roof and
+  // is unconscious, ambulance coming").
+  const longAgo = toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')));
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (longAgo && !STATE_NOW.has(toks[i - 1] ?? '') && !(t === 'ambulance' && /^(?:coming|here|on)$/.test(toks[i + 1] ?? ''))) continue;
+    if (t === 'breathing' || t === 'breathe') return true;
+    if (!HARM_STATE.has(t) || !affirmed(toks, i)) continue;
+    let nobody = false;
+    for (let k = Math.max(0, i - 3); k < i; k++) if (NOBODY.has(toks[k]) || toks[k] === 'no') nobody = true;
+    if (!nobody) return true;
+  }
+  return false;
+}
+export function personInDanger(toks: string[]): boolean {
+  if (hurtNow(toks) !== null || medicalNow(toks) !== null || swallowedNow(toks) !== null || harmStated(toks)) return true;
+  const w = emergencyNow(toks);
+  if (w === null) return false;
+  return PERSON_HARM.has(w) || (BURN_WORDS.has(w) && toks.some((t, i) => BURN_WORDS.has(t) && burnOnBody(toks, i)));
 }
 
 /** Session 8: a past verb of telling or arriving in the eight words before `at` (a character index of the padded text). */
@@ -562,7 +665,10 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory
   const signal = readUrgency(facts, policy, memory);
   // Session 15 (escmsg): a remark about something else closed by "anyway" before an ordinary question ("Blowing a
   // hoolie here today ... Anyway, could you tell me if the planters are back in stock?"): othersStory.ts.
-  return signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
+  const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
+  // Session 41 (injury, hostile s40 H2): a person hurt or ill now is an emergency (personInDanger), a detail the engine
+  // reads to say the emergency line first (never a reason to fire: the signal fired by its own reading).
+  return kept !== null && kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis)) ? { ...kept, emergency: true } : kept;
 }
 
 function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {

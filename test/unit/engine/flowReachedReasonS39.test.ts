@@ -43,25 +43,29 @@ describe('hostile s38 M2: the reason of a takeover the flow reached', () => {
     expect(s).toMatch(/CL-558201/);
   });
 
-  it('an injury on the incident path: not asked again, the summary names it, and the 112 line is said at the handover', () => {
+  // Session 41 (injury, hostile s40 H2): changed on purpose. The 112 line is said once, before the email question (the
+  // injury branch's own message says it: not a second time), no longer after "Connecting you".
+  it('an injury on the incident path: not asked again, the summary names it, and the 112 line is said once, before the email question', () => {
     const c = converse(insurer(), { now: OPEN, agents: claire });
     c.say('HM-2231-0457');
     c.say('1');
-    c.say('yes');
+    const before = replyTo(c, 'yes');
     const said = replyTo(c, 'ann@example.com');
     expect(c.botTexts().some((t) => REASON_Q.test(t))).toBe(false);
     expect(summary(c)).toMatch(/someone is hurt/i);
-    const at = said.findIndex((t) => /Connecting you with a claims advisor/.test(t));
-    expect(at).toBeGreaterThanOrEqual(0);
-    expect(said.slice(at).join('\n')).toMatch(/call 112/);
+    expect(said.some((t) => /Connecting you with a claims advisor/.test(t))).toBe(true);
+    expect(before.filter((t) => /call 112/.test(t))).toHaveLength(1);
+    expect(said.join('\n')).not.toMatch(/call 112/);
   });
 
-  it('"someone is hurt" at the menu: the 112 line is said when connecting', () => {
+  it('"someone is hurt" at the menu: the 112 line is said before the email question', () => {
     const c = converse(insurer(), { now: OPEN, agents: claire });
     c.say('HM-2231-0457');
-    c.say('someone is hurt, my son fell through the ceiling');
+    const before = replyTo(c, 'someone is hurt, my son fell through the ceiling').join('\n');
+    expect(before).toMatch(/call 112[\s\S]*What is your email address/);
     const said = replyTo(c, 'ann@example.com').join('\n');
-    expect(said).toMatch(/Connecting you with a claims advisor[\s\S]*call 112/);
+    expect(said).toMatch(/Connecting you with a claims advisor/);
+    expect(said).not.toMatch(/call 112/);
   });
 
   it('no injury: no 112 line at the handover', () => {
