@@ -366,7 +366,8 @@ function asksOfSomeoneNow(c: string[]): boolean {
   else if (POSSESSIVE.has(c[k] ?? '') && c[k + 1] !== undefined) k += 2;
   else return false;
   if (c[k] === 'be') k++;
-  return c[k] === 'having' || c[k] === 'in' || c[k] === 'going';
+  // (Not "in": "is he in a fit state to travel?".)
+  return c[k] === 'having' || c[k] === 'going';
 }
 /**
  * Session 41 (medical2, hostile s41 H2): the message in clauses (split at . ? ! ; and commas) when it has more than one:
