@@ -1,6 +1,10 @@
 // Session 41 (medical2, hostile s41 H1, H2, H3, M4, M6, M8): emergencies in ordinary words, a person in danger beside a
 // request for a person, designer urgency phrases in past events and hypotheticals, the ambulance bill.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import type { Flow } from '../../../shared/flow/schema';
+import { playConversation } from '../../../shared/simulator/playConversation';
 import { detectUrgency } from '../../../shared/escalation/detectors/detectUrgency';
 import { escalationDecision, rankSignals } from '../../../shared/escalation/evaluateEscalation';
 import { facts, fires, memory, policy } from './facts';
@@ -91,6 +95,15 @@ describe('H3: a person in danger beside a request for a person is named first (u
     expect(d.signals[0][kind]).toBe(true);
     expect(d.signals.some((s) => s.reason === 'explicit_request')).toBe(true);
     expect(d.explanation).toMatch(/Also seen: the customer asked for a person/);
+  });
+
+  it('through Northwind: the handoff takes the urgent priority (reason urgency), a plain request stays normal', () => {
+    const northwind = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow as Flow;
+    const now = Date.parse('2026-03-09T11:30:00Z');
+    const grave = playConversation(northwind, 'c', ['get me a human, my dad is having a heart attack', 'x@example.com'], now).handoff;
+    expect([grave?.reason, grave?.priority]).toEqual(['urgency', 'urgent']);
+    const plain = playConversation(northwind, 'c', ['get me a human please', 'x@example.com'], now).handoff;
+    expect([plain?.reason, plain?.priority]).toEqual(['explicit_request', 'normal']);
   });
 
   it('a plain hurry beside a request still names the request', () => {
