@@ -35,7 +35,8 @@ type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationM
  * fixed order with special cases). Each signal gets a weight: how much its reason tells the agent (the order a
  * supervisor would name them in, REASON_WEIGHT) times how sure the evidence is (EVIDENCE). Signals are named
  * heaviest first; equal weights keep the supervisor's order, then the higher score.
- *  - explicit_request 100: the customer said what they want (the action logic below always honours it).
+ *  - urgency that is a person in danger now 110 (self-harm, a person hurt or ill: GRAVE_URGENCY_WEIGHT, session 41).
+ *  - explicit_request 100: the customer said what they want (the action logic below always hands over on it).
  *  - urgency 90: the agent must act now, whatever the topic.
  *  - sensitive_topic 80: names the subject (refund, fraud...) and so the team or the skill that is needed.
  *  - a loop the customer names in words 75 ("that's not what I asked", "you keep sending the same link"): the
@@ -62,6 +63,16 @@ export const REASON_WEIGHT: Record<EscalationReason, number> = {
 };
 /** A loop the customer names in words (customerSaysLoop). */
 export const NAMED_LOOP_WEIGHT = 75;
+/**
+ * Session 41 (medical2, hostile s41 H3): urgency that is a person in danger now, words of self-harm (Signal.crisis) or a
+ * person hurt or ill now (Signal.emergency), outranks even the customer's request for a person: "get me a human, my dad is
+ * having a heart attack" is named urgency (so the handoff takes the block's urgent priority), the request is also seen.
+ */
+export const GRAVE_URGENCY_WEIGHT = 110;
+/** Urgency that is a person in danger (self-harm or an emergency of the body now). */
+export function graveUrgency(s: Signal): boolean {
+  return s.reason === 'urgency' && (s.crisis === true || s.emergency === true);
+}
 /** The classifier's evidence at its threshold; it rises linearly to 1 at a score of 1. */
 export const CLASSIFIER_EVIDENCE = 0.75;
 
@@ -76,9 +87,15 @@ function evidence(s: Signal): { factor: number; why: string } {
   return { factor: 1, why: "the customer's words" };
 }
 
+/** The weight of a signal's reason before its evidence (a named loop and grave urgency weigh their own). */
+function baseWeight(s: Signal): number {
+  if (s.reason === 'loop' && customerSaysLoop(s)) return NAMED_LOOP_WEIGHT;
+  return graveUrgency(s) ? GRAVE_URGENCY_WEIGHT : REASON_WEIGHT[s.reason];
+}
+
 /** A signal's weight alone (no words): what the ranking compares. */
 function weightOf(s: Signal): number {
-  const base = s.reason === 'loop' && customerSaysLoop(s) ? NAMED_LOOP_WEIGHT : REASON_WEIGHT[s.reason];
+  const base = baseWeight(s);
   if (s.source !== 'classifier') return base;
   const margin = s.threshold >= 1 ? 1 : Math.min(1, Math.max(0, (s.score - s.threshold) / (1 - s.threshold)));
   return Math.round(base * (CLASSIFIER_EVIDENCE + (1 - CLASSIFIER_EVIDENCE) * margin) * 10) / 10;
@@ -86,7 +103,7 @@ function weightOf(s: Signal): number {
 
 /** A signal's weight in the ranking (see REASON_WEIGHT) and the reason for it in words. */
 export function signalWeight(s: Signal): { weight: number; why: string } {
-  const base = s.reason === 'loop' && customerSaysLoop(s) ? NAMED_LOOP_WEIGHT : REASON_WEIGHT[s.reason];
+  const base = baseWeight(s);
   const e = evidence(s);
   const weight = weightOf(s);
   return { weight, why: e.factor === 1 ? `${base}: ${e.why}` : `${base} x ${e.factor.toFixed(2)} = ${weight}: ${e.why}` };
@@ -410,10 +427,12 @@ function evaluate(
     // offer first; they go straight to a person, like an explicit request. (Hot leads and urgency rules
     // come from evaluateRuleSignals, which the engine always acts on at once.)
     const pressing = signals.find((s) => s.reason === 'urgency');
+    // Session 41 (medical2, hostile s41 H3): a person in danger beside the request is named first (urgent priority).
+    const grave = explicit ? signals.find(graveUrgency) : undefined;
     if (explicit) {
-      deciding = explicit;
+      deciding = grave ?? explicit;
       action = 'handoff';
-      explanation = `Handed over: ${clause(explicit)}.`;
+      explanation = `Handed over: ${clause(deciding)}.`;
     } else if (policy.mode === 'immediate') {
       action = 'handoff';
       explanation = `Handed over: ${clause(deciding)}.`;

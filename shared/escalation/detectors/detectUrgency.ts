@@ -271,14 +271,14 @@ function ongoingBefore(toks: string[], at: number): boolean {
 /** Words one of the happening-now patterns needs: without any of them the regexes are skipped (most messages). */
 const NOW_GATE = new Set(['last', 'past', 'still', 'keep', 'keeps', 'door', 'outside', 'downstairs', 'waiting', 'gate', 'building', 'pulling', 'pulled', 'driving', 'drove']);
 const NOW_WORDS = tokenGate(NOW_GATE);
-function findHappeningNow(toks: string[]): string | null {
+function findHappeningNow(toks: string[], text = ''): string | null {
   const padded = hasGateWord(toks, NOW_WORDS) || hasGateWord(toks, ESSENTIAL_WORDS) ? paddedTokens(toks) : '';
   const justNow = padded === '' ? null : JUST_NOW.exec(padded);
   if (justNow) return justNow[0].trim();
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks) ?? swallowedNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -319,36 +319,190 @@ function hurtNow(toks: string[]): string | null {
  * reaction?", "what if someone has a seizure?"), not about money ("I nearly had a heart attack at the price"), and not a
  * word alone ("heart attack prices", "my son has an allergy").
  */
-const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue']));
-const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis)';
+const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive']));
+// (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
+const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
 const MEDICAL_PERSON = '(?:he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person)';
+/**
+ * Session 41 (medical2, hostile s41 M6): a condition caused by the incident the customer is reporting ("no, but my wife
+ * had a stroke from the shock", "he had a seizure after the crash") is of now, though told in the past.
+ */
+const INCIDENT = '(?:shock|accident|crash|collision|impact|fall|fire|smoke|fumes|explosion|blast|fright|scare)';
 const MEDICAL_NOW = new RegExp([
   // "is having a heart attack", "just had a stroke", "has a severe allergic reaction", "in cardiac arrest", "going into anaphylactic shock".
   ` (?:having|just had|has|in|into) ${MEDICAL_ATTACK} `,
   ` (?:severe|serious|bad|major) (?:allergic reaction|anaphylactic (?:shock|reaction)|asthma attack) `,
   // "my mum fainted", "he just collapsed", "she's overdosed", "someone passed out".
-  ` ${MEDICAL_PERSON} (?:(?:just|has|have|suddenly|s|is|is just|has just) )?(?:collapsed|fainted|passed out|blacked out|overdosed|stopped breathing|seizing|fitting|convulsing|turning blue|gone blue|going blue) `,
+  ` ${MEDICAL_PERSON} (?:(?:just|has|have|suddenly|s|is|is just|has just) )?(?:collapsed|fainted|passed out|blacked out|overdosed|stopped breathing|seizing|fitting|convulsing|turning blue|gone blue|going blue|unresponsive) `,
   ` (?:taken|took|had) an overdose `,
   // "struggling to breathe", "can barely breathe", "is having trouble breathing".
   ` (?:struggling to|unable to|can barely|can hardly|cant|can t) breathe `,
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
+  ` had ${MEDICAL_ATTACK} (?:from|after|because of|due to|with) (?:the |all the |this |that )?${INCIDENT} `,
+  // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
+  ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|does not|doesnt) (?:wake|waking) (?:up )?`,
+  ` (?:can not|cannot|cant|can t|could not|couldnt) wake (?:him|her|them|my [a-z]+) `,
 ].join('|'));
 const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
+/** "could / might / may" said of what may be happening now ("he might be having a stroke", "could she be having a seizure?"), not what could happen. */
+const SUSPECT = new Set(['could', 'might', 'may']);
 const MEDICAL_ASKS = new Set(['can', 'could', 'should', 'would', 'does', 'is', 'are']);
 const MEDICAL_MONEY = new Set(['price', 'prices', 'priced', 'cost', 'costs', 'bill', 'bills', 'charge', 'charged', 'charges', 'invoice', 'fee', 'fees', 'total', 'quote']);
-function medicalNow(toks: string[]): string | null {
+/** Session 41 (medical2): a condition told as a habit or a history ("he has chest pains sometimes", "she suffers from seizures"). */
+const MEDICAL_HABIT = new Set(['sometimes', 'often', 'usually', 'occasionally', 'regularly', 'prone']);
+/** Session 41 (medical2): not waking up as a habit ("my son won't wake up for school", "I can't wake him in the mornings"). */
+const WAKE_HABIT = new Set(['school', 'morning', 'mornings', 'alarm', 'alarms', 'early', 'time', 'work', 'every', 'always', 'bed', 'weekend', 'weekends', 'nap', 'naps', 'lie', 'late', 'app', 'screen', 'device', 'laptop', 'phone', 'computer']);
+/**
+ * Session 41 (medical2, hostile s41 H2): the bare name of an acute condition opening a clause, told as what is happening
+ * ("heart attack", "heart attack!! help", "anaphylaxis from the peanut snack you sold me"), not as a noun before another
+ * ("heart attack prices", "heart attack risk", "heart attack survivor here, can I use the bike?").
+ */
+const TELEGRAM = /^(?:(?:help|emergency|urgent|please|quick|hi|hello|oh|god|omg|hey) )*(heart attack|cardiac arrest|anaphylaxis|anaphylactic (?:shock|reaction))(?:$| (?:from|after|caused|because|help|please|now|call|ambulance|quick|quickly|my|he|she|someone|hes|shes|here|happening)(?: |$))/;
+/** A specific person right after the opening "is" / "could" ("is he having a heart attack?", "could my dad be having a stroke?"). */
+const SPECIFIC_PERSON = new Set(['he', 'she', 'they', 'hes', 'shes']);
+const POSSESSIVE = new Set(['my', 'his', 'her', 'our', 'their']);
+function asksOfSomeoneNow(c: string[]): boolean {
+  if (c[0] !== 'is' && c[0] !== 'are' && c[0] !== 'could' && c[0] !== 'might') return false;
+  let k = 1;
+  if (SPECIFIC_PERSON.has(c[k] ?? '')) k += 1;
+  else if (POSSESSIVE.has(c[k] ?? '') && c[k + 1] !== undefined) k += 2;
+  else return false;
+  if (c[k] === 'be') k++;
+  // (Not "in": "is he in a fit state to travel?".)
+  return c[k] === 'having' || c[k] === 'going';
+}
+/**
+ * Session 41 (medical2, hostile s41 H2): the message in clauses (split at . ? ! ; and commas) when it has more than one:
+ * "can you help, my friend stopped breathing" opens with a question to the bot, not about a person's condition, and "is he
+ * having a heart attack? he's clutching his chest" asks about now. Each clause is read with the opening-question and the
+ * maybe guards of its own; the long-ago, money and habit guards read the whole message.
+ */
+function clausesOf(toks: string[], text: string): string[][] {
+  if (!/[.?!;,]\s*[^\s.?!;,]/.test(text)) return [toks];
+  const pieces = text.split(/[.?!;,]+/).map(textTokens).filter((p) => p.length > 0);
+  return pieces.length > 1 ? pieces : [toks];
+}
+function medicalNow(toks: string[], text = ''): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
+  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t))) return null;
+  for (const c of clausesOf(toks, text)) {
+    const hit = medicalInClause(c);
+    if (hit !== null) return hit;
+  }
+  return null;
+}
+function medicalInClause(toks: string[]): string | null {
+  const asksNow = asksOfSomeoneNow(toks);
   // A question about the product's use ("can someone having a seizure use this?", "should a person with asthma...").
-  if (MEDICAL_ASKS.has(toks[0] ?? '')) return null;
-  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t))) return null;
+  if (MEDICAL_ASKS.has(toks[0] ?? '') && !asksNow) return null;
   const padded = ` ${toks.join(' ')} `;
+  const tele = TELEGRAM.exec(toks.join(' '));
+  if (tele !== null) return tele[1];
   const m = MEDICAL_NOW.exec(padded);
   if (m === null) return null;
+  if (m[0].includes('wake') && toks.some((t) => WAKE_HABIT.has(t))) return null;
   const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
   // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
-  for (let k = Math.max(0, at - 4); k < at; k++) if (MEDICAL_MAYBE.has(toks[k])) return null;
+  for (let k = Math.max(asksNow ? 1 : 0, at - 4); k < at; k++) {
+    if (!MEDICAL_MAYBE.has(toks[k])) continue;
+    // "he might be having a stroke", "could she be having...", "may have had": a suspicion of now.
+    if (SUSPECT.has(toks[k]) && (toks[k + 1] === 'be' || toks[k + 2] === 'be' || toks[k + 1] === 'have')) continue;
+    return null;
+  }
   if (!affirmed(toks, at) || !affirmed(toks, at + 1)) return null;
+  // "nobody had a stroke from the shock", "no one has collapsed".
+  for (let k = Math.max(0, at - 3); k <= at; k++) if (toks[k] === 'nobody' || toks[k] === 'noone' || (toks[k] === 'no' && toks[k + 1] === 'one')) return null;
   return m[0].trim();
+}
+
+/**
+ * Session 41 (medical2, hostile s41 H1): an overdose in everyday words: a person took, swallowed or drank too many / too
+ * much / a whole packet / all of their pills, tablets or medicine ("my daughter took too many pills", "he's taken a
+ * whole packet of paracetamol", "my son drank too much of the cough medicine"). Not a question or a hypothetical ("what
+ * happens if you take too many?", "could he have taken too many?" is a suspicion and counts), not negated ("she didn't
+ * take too many"), not of long ago, not about money.
+ */
+const TAKE_VERB = new Set(['took', 'taken', 'swallowed', 'ate', 'eaten', 'had', 'downed', 'drank', 'drunk', 'necked']);
+const DOSE = new Set([
+  'pills', 'pill', 'tablets', 'tablet', 'medicine', 'medicines', 'medication', 'meds', 'paracetamol', 'ibuprofen', 'aspirin', 'painkillers',
+  'sleeping', 'antidepressants', 'insulin', 'capsules', 'vitamins', 'gummies', 'doses', 'dose', 'drugs', 'tylenol', 'acetaminophen', 'codeine',
+  'opioids', 'oxycodone', 'xanax', 'valium', 'diazepam', 'melatonin', 'iron', 'syrup',
+]);
+const EXCESS_FIRST = new Set(['too', 'a', 'all', 'the', 'an', 'handfuls', 'loads', 'lots', 'double', 'twice', 'several', 'way']);
+const EXCESS_SECOND = new Set(['many', 'much', 'whole', 'entire', 'handful', 'lot', 'of', 'his', 'her', 'my', 'their', 'the', 'too', 'overdose', 'bottle', 'packet', 'box', 'pack', 'strip', 'dose', 'doses', 'amount']);
+function overdoseNow(toks: string[]): string | null {
+  if (!hasGateWord(toks, SWALLOW_GATE)) return null;
+  if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
+  if (toks[0] === 'what' && toks[1] === 'if') return null;
+  for (let i = 1; i < toks.length; i++) {
+    if (!TAKE_VERB.has(toks[i])) continue;
+    if (!EXCESS_FIRST.has(toks[i + 1] ?? '') || !EXCESS_SECOND.has(toks[i + 2] ?? '')) continue;
+    // "a whole ..." / "the whole ..." / "all of ..." and "too many / too much" say more than a dose; "a lot of", "the" alone
+    // need "too" or "whole" somewhere in the four words (not "he took the tablets").
+    const span = toks.slice(i + 1, i + 5);
+    if (!span.some((t) => t === 'too' || t === 'whole' || t === 'entire' || t === 'handful' || t === 'handfuls' || t === 'all' || t === 'double' || t === 'twice' || t === 'overdose' || t === 'loads' || t === 'lots' || t === 'lot')) continue;
+    const dose = toks.slice(i + 1, i + 9).findIndex((t) => DOSE.has(t));
+    if (dose < 0) continue;
+    let who = false;
+    for (let k = Math.max(0, i - 4); k < i; k++) if (SWALLOW_PERSON.has(toks[k])) who = true;
+    if (!who || !affirmed(toks, i)) continue;
+    let maybe = false;
+    for (let k = Math.max(0, i - 5); k < i; k++) {
+      const t = toks[k];
+      if (SWALLOW_MAYBE.has(t) || ((t === 'could' || t === 'might' || t === 'may' || t === 'would' || t === 'will' || t === 'can' || t === 'should') && toks[k + 1] !== 'have' && toks[k + 2] !== 'have')) maybe = true;
+    }
+    if (maybe) continue;
+    return toks.slice(i, i + 2 + dose).join(' ');
+  }
+  return null;
+}
+
+/**
+ * Session 41 (medical2, hostile s41 M4): about to miss a departure ("I'm going to be missing my connection", "I'm about to
+ * miss my flight", "we're gonna miss our train"): a deadline in minutes, whatever words the designer listed. Said of the
+ * future by "going to", "gonna", "about to", "will" / "ll", not asked ("what happens if I miss my flight?", "will I
+ * miss my connection if it is delayed?") and not of long ago.
+ */
+const DEPARTURE = new Set(['flight', 'connection', 'train', 'plane', 'ferry', 'bus', 'coach', 'boarding', 'connecting', 'transfer']);
+function missingDeparture(toks: string[]): string | null {
+  // (No token gate of its own: the gates are at their limit. Read only after every other urgency reading found nothing.)
+  if (!toks.includes('miss') && !toks.includes('missing')) return null;
+  if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
+  for (let i = 1; i < toks.length; i++) {
+    if (toks[i] !== 'miss' && toks[i] !== 'missing') continue;
+    const own = toks[i + 1] === 'my' || toks[i + 1] === 'our' || toks[i + 1] === 'the';
+    const what = toks[i + 2] === 'connecting' ? toks[i + 3] : toks[i + 2];
+    if (!own || !DEPARTURE.has(what ?? '') || !affirmed(toks, i)) continue;
+    // "going to (be) miss(ing)", "gonna miss", "about to miss", "will miss", "i ll miss".
+    const b = toks.slice(Math.max(0, i - 3), i);
+    const future = (b.includes('going') && b.includes('to')) || b.includes('gonna') || (b.includes('about') && b.includes('to')) || b.includes('will') || b.includes('ll');
+    if (!future) continue;
+    if (designerPhraseNotNow(toks, i)) continue;
+    return toks.slice(i, i + 3).join(' ');
+  }
+  return null;
+}
+
+/**
+ * Session 41 (medical2, hostile s41 M4): a designer's urgency phrase ("miss my flight") in a past event or a hypothetical:
+ * "I missed my flight last month, can I get a refund?" (a word of long ago: yesterday, last week / month / year, days ago),
+ * "what happens if I miss my flight?", "in case I miss my flight", "will I miss my connection?" (a question opening with
+ * will / would / could / do / does / what / is before the phrase). "I just missed my flight" and "I'm going to miss my
+ * flight" stay urgent.
+ */
+const PAST_SPAN = new Set(['week', 'month', 'year', 'weekend', 'summer', 'winter', 'spring', 'autumn', 'christmas', 'easter', 'time', 'trip', 'holiday', 'holidays', 'night', 'weeks', 'months', 'years']);
+const HYPOTHETICAL_BEFORE = new Set(['if', 'case', 'incase', 'whether', 'suppose', 'supposing', 'unless']);
+const QUESTION_OPENERS = new Set(['will', 'would', 'could', 'do', 'does', 'what', 'is', 'can', 'should', 'might', 'am']);
+function designerPhraseNotNow(toks: string[], at: number): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t === 'yesterday' || t === 'previously' || (t === 'last' && PAST_SPAN.has(toks[i + 1] ?? '')) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? ''))) return true;
+  }
+  for (let k = Math.max(0, at - 4); k < at; k++) if (HYPOTHETICAL_BEFORE.has(toks[k])) return true;
+  // "what happens if", "what if": anywhere before the phrase.
+  for (let k = 0; k < at; k++) if (toks[k] === 'what' && (toks[k + 1] === 'if' || toks[k + 1] === 'happens' || toks[k + 1] === 'happen')) return true;
+  // A question opening right before the phrase: "will I miss my connection", "do I miss my flight if...".
+  return at <= 3 && QUESTION_OPENERS.has(toks[0]) && (toks[1] === 'i' || toks[1] === 'we');
 }
 
 /**
@@ -362,6 +516,8 @@ function medicalNow(toks: string[]): string | null {
  * "two weeks ago"; "20 minutes ago" still is).
  */
 const SWALLOW_VERB = new Set(['swallowed', 'ingested', 'ate', 'eaten', 'drank', 'drunk']);
+// (Session 41, medical2: one gate for swallowedNow and overdoseNow's verbs of taking; the gates are at their limit of 64.)
+const SWALLOW_GATE = tokenGate(new Set([...SWALLOW_VERB, 'took', 'taken', 'had', 'downed', 'necked']));
 const SWALLOW_HAZARD = new Set([
   'battery', 'batteries', 'magnet', 'magnets', 'magnetic', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'pill', 'pills',
   'tablets', 'medicine', 'medicines', 'medication', 'paracetamol', 'ibuprofen', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner',
@@ -445,8 +601,8 @@ function harmStated(toks: string[]): boolean {
   }
   return false;
 }
-export function personInDanger(toks: string[]): boolean {
-  if (hurtNow(toks) !== null || medicalNow(toks) !== null || swallowedNow(toks) !== null || harmStated(toks)) return true;
+export function personInDanger(toks: string[], text = ''): boolean {
+  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || harmStated(toks)) return true;
   const w = emergencyNow(toks);
   if (w === null) return false;
   return PERSON_HARM.has(w) || (BURN_WORDS.has(w) && toks.some((t, i) => BURN_WORDS.has(t) && burnOnBody(toks, i)));
@@ -535,8 +691,20 @@ const EMERGENCY_KIT = new Set([
 /** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
 const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
-  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i]))) return toks[i];
-  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact) ?? findPhrase(toks, extra.stemmed, stemTokens(toks));
+  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i)) return toks[i];
+  // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
+  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
+}
+
+/**
+ * Session 41 (medical2, hostile s41 M8): "ambulance" beside a word of money or cover ("the ambulance bill was 900 euros,
+ * is it covered?", "how much does the ambulance cost", "can I claim the ambulance?") is the bill, not a call now.
+ */
+const AMBULANCE_MONEY = new Set([...MEDICAL_MONEY, 'covered', 'cover', 'claim', 'claimed', 'claiming', 'reimburse', 'reimbursed', 'paid', 'pay', 'insurance', 'insured', 'euros', 'euro', 'pounds', 'dollars', 'receipt']);
+function ambulanceAsMoney(toks: string[], i: number): boolean {
+  if (toks[i] !== 'ambulance') return false;
+  for (let k = Math.max(0, i - 4); k < Math.min(toks.length, i + 6); k++) if (AMBULANCE_MONEY.has(toks[k])) return true;
+  return false;
 }
 
 /**
@@ -617,9 +785,10 @@ function onlyChosenTimes(toks: string[], now: number, timezone: string, horizon:
 const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together', 'items', 'orders', 'things', 'parcels', 'pieces', 'number']);
 
 /** `over`: the tokens the phrases are matched on (the message's stems for stemmed phrases); the answer quotes `toks`. */
-function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks): string | null {
+function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks, designer = false): string | null {
   for (let hit = find(over); hit !== null; hit = find(over, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
+    if (designer && designerPhraseNotNow(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
     if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
@@ -648,7 +817,7 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   let words = toks.length === 0 ? null : findWords(toks, designerPhrases(phrases), analysis.text);
   // Session 26 (topicfe): a hurry word taken back by a joke before an ordinary question, or "can't wait!!" (takenBack.ts).
   if (words !== null && (words === 'can not wait' ? excitedWait(analysis.text) : hurryTakenBack(toks, analysis.text, analysis.shouting) !== null)) words = null;
-  if (toks.length > 0) words ??= findDeadline(toks) ?? findHappeningNow(toks);
+  if (toks.length > 0) words ??= findDeadline(toks) ?? findHappeningNow(toks, analysis.text) ?? missingDeparture(toks);
   // Checked after a hit (most messages have none, so they skip this scan).
   if (words !== null && findCalm(toks) !== null) words = null;
   byAnalysis.set(analysis, words);
@@ -668,7 +837,7 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory
   const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
   // Session 41 (injury, hostile s40 H2): a person hurt or ill now is an emergency (personInDanger), a detail the engine
   // reads to say the emergency line first (never a reason to fire: the signal fired by its own reading).
-  return kept !== null && kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis)) ? { ...kept, emergency: true } : kept;
+  return kept !== null && kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
 }
 
 function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
