@@ -431,7 +431,7 @@ const DOSE = new Set([
 const EXCESS_FIRST = new Set(['too', 'a', 'all', 'the', 'an', 'handfuls', 'loads', 'lots', 'double', 'twice', 'several', 'way']);
 const EXCESS_SECOND = new Set(['many', 'much', 'whole', 'entire', 'handful', 'lot', 'of', 'his', 'her', 'my', 'their', 'the', 'too', 'overdose', 'bottle', 'packet', 'box', 'pack', 'strip', 'dose', 'doses', 'amount']);
 function overdoseNow(toks: string[]): string | null {
-  if (!hasGateWord(toks, SWALLOW_GATE)) return null;
+  if (!toks.some((t) => TAKING_VERBS.has(t))) return null;
   if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
   for (let i = 1; i < toks.length; i++) {
@@ -516,8 +516,9 @@ function designerPhraseNotNow(toks: string[], at: number): boolean {
  * "two weeks ago"; "20 minutes ago" still is).
  */
 const SWALLOW_VERB = new Set(['swallowed', 'ingested', 'ate', 'eaten', 'drank', 'drunk']);
-// (Session 41, medical2: one gate for swallowedNow and overdoseNow's verbs of taking; the gates are at their limit of 64.)
-const SWALLOW_GATE = tokenGate(new Set([...SWALLOW_VERB, 'took', 'taken', 'had', 'downed', 'necked']));
+// (Session 41, medical2: overdoseNow's verbs of taking. A plain set, not a token gate: the gates are at their limit of 64
+// since the merge of injury and medical2.)
+const TAKING_VERBS = new Set([...SWALLOW_VERB, 'took', 'taken', 'had', 'downed', 'necked']);
 const SWALLOW_HAZARD = new Set([
   'battery', 'batteries', 'magnet', 'magnets', 'magnetic', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'pill', 'pills',
   'tablets', 'medicine', 'medicines', 'medication', 'paracetamol', 'ibuprofen', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner',
