@@ -135,6 +135,33 @@ function laterRequest(clauses: readonly string[][], c: number, at: number, sameC
   return false;
 }
 
+/**
+ * Rule 2b (session 41, travel2, hostile s41 M3): a closing ("no thanks", "thanks", "that's all", "bye") with a contrast
+ * after it ("but", "though", "although", "however") and words that say something ("no thanks, my bag is lost though",
+ * "thanks, but the gate has changed") is no closing: what follows the contrast is a problem or a new request (it ended
+ * the chat, "Have a good flight!", and the lost bag was dropped). Courtesy after the contrast ("no thanks, but thanks for
+ * your help", "that's all, thanks though") still closes.
+ */
+const CLOSING_NAME_WORDS: ReadonlySet<string> = new Set([
+  'no', 'nope', 'nah', 'thanks', 'thank', 'you', 'cheers', 'ta', 'that', 'is', 'all', 'it', 'everything', 'bye', 'goodbye',
+  'ok', 'okay', 'fine', 'good', 'i', 'am', 'im', 'nothing', 'else', 'done', 'great',
+]);
+const CONTRASTS: ReadonlySet<string> = new Set(['but', 'though', 'although', 'however', 'tho']);
+/** Courtesy and praise that may follow a contrast in a closing ("but thanks for your help", "you have been great though"). */
+const COURTESY_AFTER: ReadonlySet<string> = new Set([
+  ...SAYS_NOTHING, ...CONTRASTS, 'your', 'been', 'great', 'helpful', 'help', 'appreciated', 'appreciate', 'lovely', 'kind',
+  'nice', 'day', 'good', 'brilliant', 'perfect', 'super', 'really', 'info', 'information', 'answer', 'anyway', 'again',
+  'cheers', 'ta', 'bye', 'goodbye', 'time', 'evening', 'afternoon', 'morning', 'weekend', 'flight', 'trip', 'all', 'is',
+]);
+function closingName(nameWords: readonly string[]): boolean {
+  return nameWords.length > 0 && nameWords.every((w) => CLOSING_NAME_WORDS.has(w)) && nameWords.some((w) => w !== 'i' && w !== 'am' && w !== 'is' && w !== 'it' && w !== 'that');
+}
+function contrastedProblem(clauses: readonly string[][], c: number, end: number): boolean {
+  const after = [clauses[c].slice(end), ...clauses.slice(c + 1)].flat();
+  if (!after.some((w) => CONTRASTS.has(w))) return false;
+  return after.some((w) => !COURTESY_AFTER.has(w));
+}
+
 /** Whether the word before position k negates what starts there ("do not cancel", "never cancel", "dont"). */
 function negatedAt(words: readonly string[], k: number): boolean {
   const prev = words[k - 1];
@@ -379,6 +406,7 @@ function verdictAt(clauses: readonly string[][], c: number, k: number, nameWords
   if (!REFUSING_NO.has(nameWords[0]) && pausedAfter(clauses, c, end)) return 'retracted';
   // Session 15 (hostile s15 H#21): a longer name too when a later clause opens with "but" ("No, that's all, but cancel it").
   if ((nameWords.length <= 2 || butLater(clauses, c)) && laterRequest(clauses, c, end, sameChoice)) return 'request';
+  if (closingName(nameWords) && contrastedProblem(clauses, c, end)) return 'request';
   if (YES_LIKE.has(nameWords[0]) && negationAfter(clauses, c, end, sameChoice)) return 'unclear';
   if (agreeingNo(clauses, c, k, nameWords, words[end])) return 'agreeing';
   return putOff(clauses, c, end, nameWords);
@@ -420,6 +448,7 @@ export function answerVerdict(raw: string, name: string, sameChoice: readonly st
   for (let f = 0; f + nameWords.length <= all.length; f++) {
     if (!startsAt(all, f, nameWords)) continue;
     const [c, k] = at[f + nameWords.length - 1];
+    if (closingName(nameWords) && contrastedProblem(clauses, c, k + 1)) return 'request';
     const v = putOff(clauses, c, k + 1, nameWords);
     if (v !== 'answers') return v;
   }

@@ -181,6 +181,10 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   };
   const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(c, s, prep.paddedSynonyms[i][k])));
   if (bySynonym.length === 1) return bySynonym[0];
+  if (bySynonym.length > 1) {
+    const wider = widestSynonym(choices, bySynonym, prep, pt);
+    if (wider !== null) return wider;
+  }
 
   // 4. The label inside a longer sentence ("I'd like a refund please"): the longest contained label wins.
   let best: ButtonChoice | null = null;
@@ -219,6 +223,25 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   if (onlyThanks(text)) {
     const thanking = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === 'thanks' || n === 'thank you'));
     if (thanking.length === 1) return thanking[0];
+  }
+  return null;
+}
+
+/**
+ * Session 41 (travel2, hostile s41 M2): two choices named by synonym where one synonym holds the other's ("the airline
+ * lost my bag": "lost my bag" of "Lost, delayed or damaged bag" holds "bag" of "Baggage allowance") is no tie: the wider
+ * words are what the customer said, the narrower one is only part of them. The choice whose longest synonym found in the
+ * text holds, as whole words, every synonym found for the other choices; null when none does (still a tie).
+ */
+function widestSynonym(choices: ButtonChoice[], matched: ButtonChoice[], prep: Prepared, pt: string): ButtonChoice | null {
+  const found = matched.map((c) => {
+    const i = choices.indexOf(c);
+    return { c, names: c.synonyms.filter((_, k) => pt.includes(prep.paddedSynonyms[i][k])) };
+  });
+  const longest = (names: string[]) => names.reduce((a, b) => (b.length > a.length ? b : a), '');
+  for (const f of found) {
+    const wide = padded(longest(f.names));
+    if (found.every((o) => o === f || (o.names.length > 0 && o.names.every((n) => n.length < wide.length - 2 && wide.includes(padded(n)))))) return f.c;
   }
   return null;
 }

@@ -29,6 +29,7 @@ type Action =
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting; lead?: string }
   | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
   | { type: 'forward'; routerId: string; inner: Classified }
+  | { type: 'menu'; menu: BlockOf<'buttons'>; choice: ButtonChoice; picked?: { block: BlockOf<'buttons'>; choice: ButtonChoice } }
   | { type: 'aside'; block: BlockOf<'buttons'>; w: InputWaiting; said: readonly Block[] };
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
@@ -58,6 +59,12 @@ function act(run: Run, a: Action): void {
     }
     run.s.waiting = a.w;
     bot(run, render(run, a.block.data.text), a.block.id, shown(a.block));
+  } else if (a.type === 'menu') {
+    // Session 41 (travel2): the menu the block's fallback leads to, answered with this very message (nextMenuChoice).
+    if (a.picked !== undefined && a.picked.block.data.variable) setVar(run, a.picked.block.data.variable, a.picked.choice.value);
+    run.visited.push(a.menu.id);
+    if (a.menu.data.variable) setVar(run, a.menu.data.variable, a.choice.value);
+    follow(run, a.menu, a.choice.id);
   } else {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -82,6 +89,37 @@ class ButtonAnswer extends ClassifiedInput<Action> {
 function fallbackActsAsAnOption(run: Run, block: BlockOf<'buttons'>): boolean {
   const target = run.c.exitOf(block.id, 'fallback');
   return target !== undefined && block.data.options.some((o) => run.c.exitOf(block.id, o.id) === target);
+}
+
+/**
+ * Session 41 (travel2, hostile s41 L1, M3): a Buttons block whose fallback leads to another Buttons block (Skyline Air's
+ * "Anything else? [Yes | No, that's all]" -> the main menu): text that picks none of its own options but names one of
+ * that menu's ("thanks, but one more thing about check-in", "no thanks, my bag is lost though") is that menu's answer, as
+ * text at a block whose fallback is a router goes to the router: the menu was shown and the customer had to say it again.
+ * The menu's option, read on the whole message, else on the request after a leading answer ("yes, my suitcase was
+ * stolen"); null when the fallback is no menu or the menu reads nothing there.
+ */
+function nextMenuChoice(run: Run, block: BlockOf<'buttons'>, text: string): { menu: BlockOf<'buttons'>; choice: ButtonChoice } | null {
+  const target = run.c.exitOf(block.id, 'fallback');
+  const next = target === undefined || target === block.id ? undefined : run.c.blocks.get(target);
+  if (next === undefined || behaviourOf(next.kind) !== buttonsBehaviour) return null;
+  const menu = next as BlockOf<'buttons'>;
+  const choices = run.c.buttons(menu);
+  const rest = splitLeadingAnswer(text)?.request ?? null;
+  const choice = matchButton(choices, text) ?? (rest === null ? null : matchButton(choices, rest));
+  return choice === null ? null : { menu, choice };
+}
+
+/** The option of the Buttons menu `choice` leads to that the request after a leading answer names ("yes, <request>"). */
+function menuAfter(run: Run, block: BlockOf<'buttons'>, choice: ButtonChoice, text: string): { menu: BlockOf<'buttons'>; choice: ButtonChoice } | null {
+  const target = run.c.exitOf(block.id, choice.id);
+  const next = target === undefined || target === block.id ? undefined : run.c.blocks.get(target);
+  if (next === undefined || behaviourOf(next.kind) !== buttonsBehaviour) return null;
+  const rest = splitLeadingAnswer(text)?.request ?? null;
+  if (rest === null) return null;
+  const menu = next as BlockOf<'buttons'>;
+  const picked = matchButton(run.c.buttons(menu), rest);
+  return picked === null ? null : { menu, choice: picked };
 }
 
 /** References a customer names one at a time (an order, a policy): two in one answer are two questions. */
@@ -244,6 +282,10 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // question like a click: the escalation policy reads it with the conversation-level checks only (it was handed
       // over as negative sentiment).
       if (!/[\p{L}\p{N}]/u.test(text)) return new EmojiAnswer(false, null, run, act, { type: 'choose', block, choice });
+      // Session 41 (travel2, hostile s41 L1): "yes, my suitcase was stolen at the airport" at "Anything else?": the Yes
+      // leads to the main menu, and the words after it answer that menu.
+      const then = menuAfter(run, block, choice, text);
+      if (then !== null) return new ButtonAnswer(false, null, run, act, { type: 'menu', ...then, picked: { block, choice } });
       return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice });
     }
     // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
@@ -278,6 +320,8 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (inner.fallback && isUnsureReply(analysis?.normalized ?? normalizeText(text))) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'reask', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     }
+    const onMenu = nextMenuChoice(run, block, text);
+    if (onMenu !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'menu', ...onMenu });
     // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,
     // cancel it | Another order | No, keep it]" took the fallback, which leads where "Another order" leads: the order
     // just named was dropped and asked for again as if the customer had picked it. An undecided answer picks nothing, so

@@ -632,7 +632,9 @@ function closeAtQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, 
     return leaveQuestion(run, block, w);
   }
   if (run.s.escalation.intents !== undefined && run.s.escalation.intents.length > 0) run.s.escalation = { ...run.s.escalation, intents: [] };
-  bot(run, GAVE_UP_LINE, block.id);
+  // Session 41 (travel2, hostile s41 L3): a goodbye ("thanks bye") is no question given up: the flow's closing alone
+  // ("Have a good flight!"), not "No problem, let's leave that." first.
+  if (!goodbye) bot(run, GAVE_UP_LINE, block.id);
   if (closing.menu.data.variable) setVar(run, closing.menu.data.variable, closing.value);
   follow(run, closing.menu, closing.id);
 }

@@ -29,10 +29,11 @@ describe('international numbers with a one-digit first group or a trunk (0) (hos
 
   it('the callback ticket carries the whole number', () => {
     const c = converse(JSON.parse(readFileSync('flows/insurance-claims.json', 'utf8')) as Flow, { now: SAT });
-    for (const m of ['HM-2231-0457', 'I want to speak to an advisor', 'call me on +33 6 12 34 56 78', 'my car was hit in a car park']) c.say(m);
+    // Session 41 (travel2, hostile s41 M7): Harbor Mutual asks the call-back number before the ticket's email question,
+    // so the number is the contact's phone (the ticket's issue no longer has to carry it).
+    for (const m of ['HM-2231-0457', 'I want to speak to an advisor', 'call me on +33 6 12 34 56 78', "I don't have an email", 'my car was hit in a car park']) c.say(m);
     const t = c.effects('create_ticket');
     expect(t).toHaveLength(1);
     expect(t[0]).toMatchObject({ contact: { phone: '+33612345678' } });
-    expect(t[0].issue).toContain('+33612345678');
   });
 });

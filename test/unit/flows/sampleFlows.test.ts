@@ -91,7 +91,9 @@ describe.each(sampleNames)('sample flow %s', (name) => {
     // Session 36: or a Business hours block first, whose both exits do (the promise follows the opening hours).
     for (const exit of ['no_agent', 'timeout']) {
       const next = target(flow, takeover.id, exit);
-      const ends = next?.kind === 'business_hours' ? [target(flow, next.id, 'open'), target(flow, next.id, 'closed')] : [next];
+      // Session 41 (travel2, hostile s41 M7): or a Question first (Harbor Mutual's call-back number), whose ways lead there.
+      const asked = next?.kind === 'question' ? [target(flow, next.id, 'next'), target(flow, next.id, 'fallback')] : [next];
+      const ends = next?.kind === 'business_hours' ? [target(flow, next.id, 'open'), target(flow, next.id, 'closed')] : asked;
       for (const b of ends) expect(['ticket', 'message'], `${exit} leads to ${b?.kind}`).toContain(b?.kind);
     }
   });
@@ -325,7 +327,14 @@ describe('insurance-claims sample', () => {
     expect(t.data.availability?.weekly.fri).toEqual([{ from: '09:00', to: '18:00' }]);
     expect(t.data.availability?.weekly.sat).toEqual([]);
     expect(t.data.outOfHoursMessage).toMatch(/9:00-18:00/);
-    expect(target(flow, t.id, 'no_agent')?.kind).toBe('ticket');
+    // Session 41 (travel2, hostile s41 M7): the call-back number the out-of-hours message promises is asked first.
+    const phone = target(flow, t.id, 'no_agent');
+    expect(phone?.kind).toBe('question');
+    if (phone?.kind !== 'question') throw new Error('not a question');
+    expect(phone.data.inputType).toBe('phone');
+    expect(t.data.outOfHoursMessage).toMatch(/call you back/);
+    expect(target(flow, phone.id, 'next')?.kind).toBe('ticket');
+    expect(target(flow, phone.id, 'fallback')?.kind).toBe('ticket');
   });
 });
 

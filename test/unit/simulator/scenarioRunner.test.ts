@@ -68,6 +68,9 @@ const withoutHandoff: Record<string, string[]> = {
     "session 40 (fixq, hostile M6): 'baggage' alone picks Baggage allowance",
     "session 40 (fixq, hostile L4): 'thanks!' at 'Anything else?' ends politely",
     "session 40 (fixq, hostile L4): 'bye' at 'Anything else?' ends politely",
+    'session 41 (travel2, hostile s41 M2): a lost bag is no baggage-allowance question',
+    'session 41 (travel2, hostile s41 M3): a problem beside a no thanks at Anything else is acted on, not closed',
+    'session 41 (travel2, hostile s41 L1): thanks, but one more thing about check-in answers check-in',
   ],
 };
 
