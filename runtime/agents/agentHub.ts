@@ -894,14 +894,22 @@ export class AgentHub {
    * a moment, to the colleague itself (or to someone else), and the transfer's accept then failed with a red "already
    * assigned to Bob" although the chat was where it should be. The pass skips these chats until the transfer is done.
    */
-  private transferring = new Set<string>();
+  private transferring = new Map<string, Promise<unknown>>();
 
+  /**
+   * Runs a transfer of the handoff with the assignment pass kept off it; a second transfer of the same handoff here
+   * (a double click) waits for the first to end, then runs (it reads the handoff as the first left it).
+   */
   async whileTransferring<T>(handoffId: string, fn: () => Promise<T>): Promise<T> {
-    this.transferring.add(handoffId);
+    for (let before = this.transferring.get(handoffId); before; before = this.transferring.get(handoffId)) await before.catch(() => undefined);
+    const run = fn();
+    this.transferring.set(handoffId, run);
     try {
-      return await fn();
+      return await run;
     } finally {
-      this.transferring.delete(handoffId);
+      if (this.transferring.get(handoffId) === run) this.transferring.delete(handoffId);
+      // A pass that skipped it meanwhile runs again (a transfer that failed after its decline leaves it pending).
+      this.passesDirty = true;
     }
   }
 
