@@ -900,6 +900,10 @@ export class AgentHub {
    * Runs a transfer of the handoff with the assignment pass kept off it; a second transfer of the same handoff here
    * (a double click) waits for the first to end, then runs (it reads the handoff as the first left it).
    */
+  transferInProgress(handoffId: string): boolean {
+    return this.transferring.has(handoffId);
+  }
+
   async whileTransferring<T>(handoffId: string, fn: () => Promise<T>): Promise<T> {
     for (let before = this.transferring.get(handoffId); before; before = this.transferring.get(handoffId)) await before.catch(() => undefined);
     const run = fn();

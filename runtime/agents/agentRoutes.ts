@@ -799,14 +799,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
     async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
-      // Session 41 (newcomer s41 N3): the same transfer asked again (a second click, a retry after a lost answer) once
-      // the first one went through: done already, not a red "it is assigned to Bob".
-      // Two at once: the second waits for the first, then reads the handoff as it left it.
+      // Session 41 (newcomer s41 N3): the same transfer asked again while the first was on its way (a double click):
+      // done already, not a red "it is assigned to Bob".
+      // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
+      // the first was on its way is answered as done; a later one is refused as before ("Bob already holds this chat").
+      const overlapping = hub.transferInProgress(h.id);
       return hub.whileTransferring(h.id, async () => {
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         const before = doneTransfers.get(h.id);
-        if (before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
+        if (overlapping && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
           return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
         }
         return transferNow(a, cur, body);
