@@ -758,8 +758,14 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
     void refreshDetail(selected);
     // Viewing marks last 30 s on the server: keep ours fresh while the chat is open.
     const t = setInterval(() => void refreshDetail(selected), 20_000);
-    return () => clearInterval(t);
-  }, [selected, refreshDetail]);
+    return () => {
+      clearInterval(t);
+      // Closed (another chat, the list): the colleagues' "Also viewing" drops us now (newcomer s41 N6).
+      void Promise.resolve()
+        .then(() => api.act(token, selected, 'unview'))
+        .catch(() => undefined);
+    };
+  }, [selected, refreshDetail, api, token]);
 
   // Push channel.
   const listRef = useRef(refreshList);
@@ -931,6 +937,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         } else if (type === 'presence') {
           const p = d as { agentId: string; status: Presence };
           if (p.agentId === me.id) setPresence(p.status);
+          // What the agents list shows: offline once an inbox closed, online again when it opens (newcomer s41 N1).
           setAgents((list) => list.map((a) => (a.id === p.agentId ? { ...a, status: p.status } : a)));
         }
       },
@@ -1319,6 +1326,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           onMine={() => (setLive(false), setView('mine'))}
           onBack={() => setSelected(null)}
           notInView={notInView ? { ...notInView, open: notInView.other ? () => setSelected(notInView.other!.id) : null } : null}
+          onAgentsStale={() => void api.agents(token).then(setAgents, () => undefined)}
         />
       ) : (
         <section className="ib-placeholder">
@@ -1379,6 +1387,8 @@ interface ConversationProps {
   onBack?(): void;
   /** This chat is not in the list's view (any more): the view's name, and the same customer's chat that is, if any. */
   notInView?: { view: string; other: HandoffRow | null; open: (() => void) | null } | null;
+  /** The Transfer list is about to be read: the colleagues' presence is fetched again (newcomer s41 N1). */
+  onAgentsStale?(): void;
 }
 
 /** Unsent replies are kept per agent and chat (newcomer s11 #25: a reload emptied the reply box); a week at most. */
@@ -1492,7 +1502,7 @@ function readDraft(storage: ConversationProps['storage'], key: string): string {
   }
 }
 
-function Conversation({ storage, api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack, notInView }: ConversationProps) {
+function Conversation({ storage, api, token, me, detail, agents, typingName, viewers, run, fail, onVariables, onMine, onBack, notInView, onAgentsStale }: ConversationProps) {
   /** The phone layout shows the context (why, signals, variables, notes) over the chat when asked. */
   const [contextOpen, setContextOpen] = useState(false);
   const phone = usePhone();
@@ -1531,6 +1541,15 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   const [transferTo, setTransferTo] = useState('');
   /** The transfer's note for the colleague (optional): in their toast and in the timeline. */
   const [transferNote, setTransferNote] = useState('');
+  /** A transfer asked and not answered yet: the confirm is disabled (no second request; newcomer s41 N3). */
+  const [transferring, setTransferring] = useState(false);
+  /** When the colleagues' presence was last fetched for the Transfer list (at most every 3 s). */
+  const agentsAskedAt = useRef(0);
+  const freshAgents = () => {
+    if (Date.now() - agentsAskedAt.current < 3000) return;
+    agentsAskedAt.current = Date.now();
+    onAgentsStale?.();
+  };
   /** Hand-back confirmation: shown when the bot will ask a question next, to fill its variable first. */
   const [handBackOpen, setHandBackOpen] = useState(false);
   const [nextValue, setNextValue] = useState('');
@@ -1705,6 +1724,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
   };
   const chosenTeam = transferTo.startsWith('team:') ? transferTo.slice(5) : null;
   const chosenReach = chosenTeam !== null ? teamReach(chosenTeam) : null;
+  const chosenAgent = transferTo.startsWith('agent:') ? agents.find((a) => a.id === transferTo.slice(6)) : undefined;
+  const transferLabel = chosenTeam !== null ? `Transfer to team ${inertText(cutText(chosenTeam, 24))}` : `Transfer to ${inertText(cutText(chosenAgent?.name ?? transferTo.slice(6), 24))}`;
   const ctx = detail.context;
 
   return (
@@ -1766,7 +1787,13 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
             {canMove && (
               <>
                 <div className="ib-transfer">
-                  <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
+                  <select
+                    aria-label="Transfer to"
+                    value={transferTo}
+                    onFocus={freshAgents}
+                    onMouseDown={freshAgents}
+                    onChange={(e) => setTransferTo(e.target.value)}
+                  >
                     <option value="">Transfer to…</option>
                     {others.map((a) => (
                       <option key={a.id} value={`agent:${a.id}`} disabled={a.status === 'offline'}>
@@ -1780,12 +1807,18 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                       </option>
                     ))}
                   </select>
-                  {/* Newcomer s40 N10: the confirm was an icon beside the select (a word there put the session 39 one-row
-                      header on two rows at 1,280 px). It now shows once a colleague or team is chosen, as a labelled
-                      "Transfer" button on the row of the note, which that choice opens anyway; the header's row is left
-                      with the select, Hand back and Resolve. */}
                   {transferTo && (
-                    <div className="ib-transfer-confirm">
+                    // Newcomer s41 N5: choosing a colleague opened nothing; the transfer waited for an unlabelled icon
+                    // beside the list. The confirm, named after the choice, and the note now open under the list, over
+                    // the conversation, so the header stays one row.
+                    <div
+                      className="ib-transfer-pop"
+                      role="group"
+                      aria-label="Confirm the transfer"
+                      onKeyDown={(e) => {
+                        if (e.key === 'Escape') setTransferTo('');
+                      }}
+                    >
                       <input
                         className="ib-transfer-why"
                         type="text"
@@ -1795,26 +1828,36 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                         value={transferNote}
                         onChange={(e) => setTransferNote(e.target.value)}
                       />
-                      <button
-                        type="button"
-                        className="ib-btn ib-primary"
-                        disabled={chosenReach !== null && chosenReach.online + chosenReach.busy === 0}
-                        onClick={() => {
-                          const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
-                          const note = transferNote.trim();
-                          void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => setTransferNote(''));
-                        }}
-                      >
-                        <ArrowLeftRight size={16} aria-hidden="true" /> Transfer
-                      </button>
+                      {chosenTeam !== null && chosenReach !== null && chosenReach.online === 0 && (
+                        <p className="ib-transfer-note" role="status">
+                          {chosenReach.busy === 0
+                            ? `Nobody in team ${inertText(chosenTeam)} is signed in: the chat would wait with nobody to take it.`
+                            : `Everyone in team ${inertText(chosenTeam)} is busy: the chat waits in their queue until one of them picks it up.`}
+                        </p>
+                      )}
+                      <div className="ib-transfer-pop-actions">
+                        <button type="button" className="ib-btn ib-small" onClick={() => setTransferTo('')}>
+                          Cancel
+                        </button>
+                        <button
+                          type="button"
+                          className="ib-btn ib-primary ib-small"
+                          disabled={transferring || (chosenReach !== null && chosenReach.online + chosenReach.busy === 0)}
+                          onClick={() => {
+                            if (transferring) return;
+                            const [kind, id] = [transferTo.slice(0, transferTo.indexOf(':')), transferTo.slice(transferTo.indexOf(':') + 1)];
+                            const note = transferNote.trim();
+                            setTransferring(true);
+                            void finish(() => api.transfer(token, h.id, { ...(kind === 'agent' ? { agentId: id } : { team: id }), ...(note ? { note } : {}) }), 'Transferred.', 'transfer', () => {
+                              setTransferNote('');
+                              setTransferTo('');
+                            }).finally(() => setTransferring(false));
+                          }}
+                        >
+                          <ArrowLeftRight size={14} aria-hidden="true" /> {transferLabel}
+                        </button>
+                      </div>
                     </div>
-                  )}
-                  {chosenTeam !== null && chosenReach !== null && chosenReach.online === 0 && (
-                    <p className="ib-transfer-note" role="status">
-                      {chosenReach.busy === 0
-                        ? `Nobody in team ${inertText(chosenTeam)} is signed in: the chat would wait with nobody to take it.`
-                        : `Everyone in team ${inertText(chosenTeam)} is busy: the chat waits in their queue until one of them picks it up.`}
-                    </p>
                   )}
                 </div>
               </>

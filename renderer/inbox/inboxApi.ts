@@ -197,7 +197,7 @@ export interface InboxApi {
    * `peek`: a look in the background that is not (newcomer s28 N6).
    */
   detail(token: string, id: string, o?: { peek?: boolean }): Promise<HandoffDetail>;
-  act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing', body?: unknown): Promise<unknown>;
+  act(token: string, id: string, action: 'accept' | 'handback' | 'resolve' | 'reject' | 'typing' | 'unview', body?: unknown): Promise<unknown>;
   say(token: string, id: string, text: string, isPrivate: boolean): Promise<SayAnswer | void>;
   /** `note`: for the colleague (their toast, and the timeline as a private note). */
   transfer(token: string, id: string, to: ({ agentId: string } | { team: string }) & { note?: string }): Promise<unknown>;

@@ -308,6 +308,11 @@ export class AgentHub {
         this.version++;
         this.presenceChanged.set(d.agentId, ++this.presenceGen);
         this.emit('presence', null, { agentId: d.agentId, status: d.status });
+        this.shown.set(d.agentId, d.status);
+        // What the agents list shows may differ (her inbox closed): told at once.
+        this.announceShown();
+        // Gone offline: her "Also viewing" goes with her (newcomer s41 N6).
+        if (d.status === 'offline') this.dropViewer(d.agentId);
         this.kick();
         return;
       }
@@ -331,6 +336,15 @@ export class AgentHub {
       }
       default:
         return;
+    }
+  }
+
+  /** Drops an agent from every viewers list here and tells this instance's streams (each instance does it for its own). */
+  private dropViewer(agentId: string) {
+    for (const [hid, m] of this.viewers) {
+      if (!m.delete(agentId)) continue;
+      this.emitViewers(hid, m);
+      if (m.size === 0) this.viewers.delete(hid);
     }
   }
 
@@ -440,6 +454,31 @@ export class AgentHub {
     this.seen(agentId);
     if (first) this.tellInbox(agentId);
     if (!was) this.kick(); // back: the queue may be hers (see runTick's inputs)
+    this.announceShown();
+  }
+
+  /** agentId -> the status the colleagues' inboxes were last told (the agents list's: offline once her inbox closed). */
+  private shown = new Map<string, PresenceStatus>();
+
+  /** What GET /agents says of an agent: her status, but offline once her inbox has been closed a while (inboxClosedSince). */
+  shownStatus(agentId: string): PresenceStatus {
+    const s = this.status(agentId);
+    return s !== 'offline' && this.inboxClosedSince(agentId) !== null ? 'offline' : s;
+  }
+
+  /**
+   * Session 41 (newcomer s41 N1): a colleague who signed in after you stayed "(offline)" in your Transfer list until a
+   * reload. Her status had stayed "online" while her inbox was closed (the list shows that as offline), so the new
+   * inbox set nothing and no presence event went out. Now every change of what the list shows (an inbox opened or
+   * closed, a status set here or heard from another instance) is pushed to this instance's streams as a `presence` event.
+   */
+  private announceShown() {
+    for (const a of this.deps.directory.list()) {
+      const now = this.shownStatus(a.id);
+      const was = this.shown.get(a.id);
+      this.shown.set(a.id, now);
+      if (was !== undefined && was !== now) this.emit('presence', null, { agentId: a.id, status: now });
+    }
   }
 
   streamClosed(agentId: string) {
@@ -452,10 +491,8 @@ export class AgentHub {
     this.streamLeftAt.set(agentId, this.deps.now());
     this.tellInbox(agentId);
     // Their last inbox here closed: they no longer view anything (told to every instance).
-    for (const [hid, m] of this.viewers) {
-      if (!m.has(agentId)) continue;
-      void this.shared.publish({ type: 'viewing', handoffId: hid, data: { handoffId: hid, agentId, until: 0 } }).catch(this.warn('viewing event failed'));
-    }
+    this.stopViewing(agentId);
+    this.announceShown();
   }
 
   /**
@@ -699,8 +736,13 @@ export class AgentHub {
     return (await this.shared.notes(conversationId)) as Note[];
   }
 
-  /** Marks an agent as viewing a handoff for 30 s (told to every instance); returns who else is viewing. */
+  /**
+   * Marks an agent as viewing a handoff for 30 s (told to every instance); returns who else is viewing.
+   * Session 41 (newcomer s41 N6): an agent who is offline (chose it, or was put offline) is not marked: her inbox may
+   * still show the chat, but the colleagues' "Also viewing" lists only agents who are there.
+   */
   viewing(agent: Agent, handoffId: string): string[] {
+    if (this.status(agent.id) === 'offline') return this.viewersOf(handoffId, agent.id);
     const now = this.deps.now();
     const m = this.viewers.get(handoffId) ?? new Map<string, number>();
     const fresh = !m.has(agent.id) || m.get(agent.id)! < now;
@@ -710,6 +752,22 @@ export class AgentHub {
     this.viewers.set(handoffId, m);
     void this.shared.publish({ type: 'viewing', handoffId, data: { handoffId, agentId: agent.id, until, fresh } }).catch(this.warn('viewing event failed'));
     return [...m.keys()].filter((id) => id !== agent.id);
+  }
+
+  /** Who views a handoff now (not expired, not offline), but `except`; marks nobody (a look in the background). */
+  viewersOf(handoffId: string, except?: string): string[] {
+    const now = this.deps.now();
+    const m = this.viewers.get(handoffId);
+    if (!m) return [];
+    return [...m].filter(([id, until]) => id !== except && until >= now && this.status(id) !== 'offline').map(([id]) => id);
+  }
+
+  /** The agent closed the chat (or went offline): the colleagues' "Also viewing" drops her now, on every instance. */
+  stopViewing(agentId: string, handoffId?: string) {
+    for (const [hid, m] of this.viewers) {
+      if ((handoffId !== undefined && hid !== handoffId) || !m.has(agentId)) continue;
+      void this.shared.publish({ type: 'viewing', handoffId: hid, data: { handoffId: hid, agentId, until: 0 } }).catch(this.warn('viewing event failed'));
+    }
   }
 
   /**
@@ -830,6 +888,35 @@ export class AgentHub {
 
   /* ------------------------------------------------------------ engine inputs */
 
+  /**
+   * Session 41 (newcomer s41 N3): handoff ids a transfer to a named agent is moving now. A transfer is two inputs (the
+   * holder's decline, then the colleague's accept); an assignment pass that ran between them gave the chat, pending for
+   * a moment, to the colleague itself (or to someone else), and the transfer's accept then failed with a red "already
+   * assigned to Bob" although the chat was where it should be. The pass skips these chats until the transfer is done.
+   */
+  private transferring = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs a transfer of the handoff with the assignment pass kept off it; a second transfer of the same handoff here
+   * (a double click) waits for the first to end, then runs (it reads the handoff as the first left it).
+   */
+  transferInProgress(handoffId: string): boolean {
+    return this.transferring.has(handoffId);
+  }
+
+  async whileTransferring<T>(handoffId: string, fn: () => Promise<T>): Promise<T> {
+    for (let before = this.transferring.get(handoffId); before; before = this.transferring.get(handoffId)) await before.catch(() => undefined);
+    const run = fn();
+    this.transferring.set(handoffId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.transferring.get(handoffId) === run) this.transferring.delete(handoffId);
+      // A pass that skipped it meanwhile runs again (a transfer that failed after its decline leaves it pending).
+      this.passesDirty = true;
+    }
+  }
+
   /** Applies an agent event through the engine; a refused event is a 409 saying why. */
   /**
    * `onApplied`: runs right after the conversation took the input, before anything else reads it; a refused input
@@ -853,7 +940,8 @@ export class AgentHub {
         const cur = this.handoffById(h.id) ?? h;
         const by = (cur.handoff as Handoff | null)?.agentName;
         const state = cur.status === 'assigned' ? `it is already assigned${by ? ` to ${by}` : ''}` : `it is ${cur.status}`;
-        throw new ApiError(409, 'handoff_conflict', `Cannot ${what} handoff ${h.id}: ${state}. Refresh the list.`);
+        // No handoff id in words an agent reads (newcomer s41 N3): the chat is the one they acted on.
+        throw new ApiError(409, 'handoff_conflict', `Cannot ${what} this chat: ${state}.`);
       }
       throw err;
     }
@@ -1045,6 +1133,7 @@ export class AgentHub {
     await this.syncShared();
     if (await this.handoffsToRead(now)) await this.refresh();
     this.expireViewers(now);
+    this.announceShown();
     this.noteGraceAndOnline();
     if (!this.leader) return;
     await this.requeueLeftChats(now);
@@ -1300,7 +1389,8 @@ export class AgentHub {
   /** Oldest (highest priority first) pending auto-assign handoffs get an agent; nobody who could -> no_agent. */
   private async assignPending() {
     this.work.assignPasses++;
-    const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign));
+    // A transfer in progress here (between its decline and the colleague's accept) is not given to anyone else.
+    const pending = this.queueOrder(this.handoffs.filter((h) => h.status === 'pending' && this.requestOf(h).autoAssign && !this.transferring.has(h.id)));
     // Chats given out in this pass (the stored list is re-read once at the end, not after every assignment).
     const given = new Map<string, number>();
     const base = pending.length > 0 ? this.presenceList() : [];

@@ -232,11 +232,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
     if (CLOSED.has(h.status)) {
-      throw new ApiError(409, 'handoff_closed', `You cannot ${what} handoff ${h.id}: it is closed (${h.status}). Nothing more can be done in it; the customer can start a new conversation.`);
+      throw new ApiError(409, 'handoff_closed', `You cannot ${what} this chat: it is closed (${h.status}). Nothing more can be done in it; the customer can start a new conversation.`);
     }
     if (h.status !== 'assigned' || ho?.agentId !== agent.id) {
       const state = h.status === 'assigned' ? `it is assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}, accept it first`;
-      throw new ApiError(409, 'not_your_handoff', `You cannot ${what} handoff ${h.id}: ${state}.`);
+      throw new ApiError(409, 'not_your_handoff', `You cannot ${what} this chat: ${state}.`);
     }
   };
 
@@ -686,7 +686,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         variables: variablesWithoutHiddenRatings(state.variables ?? {}, rated, a, rev?.flow),
         transcript: conv ? withoutHiddenRatings(await readAll(conv.id), hidden) : [],
         notes: await hub.notesOf(h.conversationId),
-        alsoViewing: await hub.viewing(a, h.id),
+        // A look in the background (?peek=true: a toast's quote) is not viewing (newcomer s41 N6: a colleague a chat was
+        // transferred to showed as "Also viewing" before she opened it).
+        alsoViewing: (req.query as { peek?: string }).peek === 'true' ? hub.viewersOf(h.id, a.id) : hub.viewing(a, h.id),
       };
     },
   });
@@ -725,7 +727,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     // activeChats / maxChats: the inbox says when accepting put the agent over their limit (newcomer s7 #20).
     const done = (x: typeof h, alreadyYours: boolean, mode: string) => ({ ok: true, handoff: row(x, hub), mode, alreadyYours, activeChats: hub.activeChats(a.id), maxChats: a.maxChats });
     if (heldByMe(h)) return done(h, true, 'agent');
-    if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', `Cannot accept handoff ${h.id}: it is closed (${h.status}).`);
+    if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', `Cannot accept this chat: it is closed (${h.status}).`);
     const taken = (x: typeof h) => {
       const ho = x.handoff as Handoff | null;
       return new ApiError(409, 'handoff_conflict', `${ho?.agentName ?? ho?.agentId ?? 'Another agent'} took this chat first.`);
@@ -797,60 +799,87 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
     async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
-      // An admin may move a chat another agent holds (e.g. that agent left without handing it on): no dead end.
-      const holder = (h.handoff as Handoff | null)?.agentId ?? null;
-      const rescue = a.admin && h.status === 'assigned' && holder !== null && holder !== a.id;
-      if (!rescue) mustHold(a, h, 'transfer');
-      const from = rescue ? holder! : a.id;
-      let target: Agent | undefined;
-      if (body.agentId) {
-        target = directory.get(body.agentId);
-        if (!target) throw new ApiError(400, 'agent_not_found', `body.agentId: no agent "${body.agentId}"; list them with GET /api/v1/agent/agents.`, 'body.agentId');
-        if (target.id === from) throw new ApiError(400, 'transfer_to_self', rescue ? `body.agentId: ${target.name} already holds this chat.` : 'body.agentId: you already hold this chat.', 'body.agentId');
-        if (hub.status(target.id) === 'offline') throw new ApiError(409, 'agent_offline', `${target.name} is offline; transfer to an online agent or to a team.`, 'body.agentId');
-      }
-      if (body.team) {
-        const known = new Set(directory.list().flatMap((x) => x.teams.map((t) => t.toLowerCase())));
-        if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
-        // Nobody of that team signed in (but the one giving the chat away): it would wait with nobody to take it, so
-        // the transfer is refused with the reason (README "Not finished" s7; the inbox disables the option too).
-        const team = body.team.toLowerCase();
-        const reachable = directory.list().filter((x) => x.id !== from && x.teams.some((t) => t.toLowerCase() === team) && hub.status(x.id) !== 'offline');
-        if (reachable.length === 0) {
-          throw new ApiError(
-            409,
-            'team_offline',
-            `body.team: nobody in team "${body.team}" is signed in${from === a.id ? ' but you' : ''}, so the chat would wait with nobody to take it; transfer to an online agent, or keep it until someone in "${body.team}" signs in.`,
-            'body.team',
-          );
+      // Session 41 (newcomer s41 N3): the same transfer asked again while the first was on its way (a double click):
+      // done already, not a red "it is assigned to Bob".
+      // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
+      // the first was on its way is answered as done; a later one is refused as before ("Bob already holds this chat").
+      const overlapping = hub.transferInProgress(h.id);
+      return hub.whileTransferring(h.id, async () => {
+        const cur = hub.handoffById(h.id) ?? h;
+        const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
+        const before = doneTransfers.get(h.id);
+        if (overlapping && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
+          return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
         }
-      }
-      const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
-      // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
-      const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
-      // The transfer note goes with the handoff (its row's `transfer`: "Ann transferred this chat to you: <note>",
-      // newcomer s9 #2) and into the timeline as Ann's private note, so whoever takes it over reads it.
-      const note = body.note?.trim() || '';
-      // The team and the decline are set only once the chat really left `from`: a transfer refused because another
-      // action won the race (409) changes nothing (hostile s11 #1: the whole team stopped seeing the chat).
-      const team = body.team;
-      await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer, cause: 'transfer', ...(team ? { team } : {}) }, 'transfer', {
-        onApplied: () => {
-          if (team) hub.setTeam(h.id, team);
-          hub.declinedBy(h.id, from);
-        },
+        return transferNow(a, cur, body);
       });
-      await hub.addNote(a, h, `${why}${note ? `: ${note}` : '.'}`);
-      if (target) {
-        const fresh = hub.handoffById(h.id) ?? h;
-        // Session 41 (newcomer s40 N3): like an automatic assignment (`auto`), she has not seen it yet: the customer reads
-        // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
-        // An admin moving a chat to herself has it open: she joins at once, as before.
-        await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
-      }
-      return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
     },
   );
+
+  /** handoffId -> the last transfer to a named agent done here (who, to whom, when): a repeat of it is answered as done. */
+  const doneTransfers = new Map<string, { by: string; to: string; at: number }>();
+
+  const transferNow = async (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: { agentId?: string; team?: string; note?: string }) => {
+    // An admin may move a chat another agent holds (e.g. that agent left without handing it on): no dead end.
+    const holder = (h.handoff as Handoff | null)?.agentId ?? null;
+    const rescue = a.admin && h.status === 'assigned' && holder !== null && holder !== a.id;
+    if (!rescue) mustHold(a, h, 'transfer');
+    const from = rescue ? holder! : a.id;
+    let target: Agent | undefined;
+    if (body.agentId) {
+      target = directory.get(body.agentId);
+      if (!target) throw new ApiError(400, 'agent_not_found', `body.agentId: no agent "${body.agentId}"; list them with GET /api/v1/agent/agents.`, 'body.agentId');
+      if (target.id === from) throw new ApiError(400, 'transfer_to_self', rescue ? `body.agentId: ${target.name} already holds this chat.` : 'body.agentId: you already hold this chat.', 'body.agentId');
+      if (hub.status(target.id) === 'offline') throw new ApiError(409, 'agent_offline', `${target.name} is offline; transfer to an online agent or to a team.`, 'body.agentId');
+    }
+    if (body.team) {
+      const known = new Set(directory.list().flatMap((x) => x.teams.map((t) => t.toLowerCase())));
+      if (!known.has(body.team.toLowerCase())) throw new ApiError(400, 'team_not_found', `body.team: no agent is in team "${body.team}".`, 'body.team');
+      // Nobody of that team signed in (but the one giving the chat away): it would wait with nobody to take it, so
+      // the transfer is refused with the reason (README "Not finished" s7; the inbox disables the option too).
+      const team = body.team.toLowerCase();
+      const reachable = directory.list().filter((x) => x.id !== from && x.teams.some((t) => t.toLowerCase() === team) && hub.status(x.id) !== 'offline');
+      if (reachable.length === 0) {
+        throw new ApiError(
+          409,
+          'team_offline',
+          `body.team: nobody in team "${body.team}" is signed in${from === a.id ? ' but you' : ''}, so the chat would wait with nobody to take it; transfer to an online agent, or keep it until someone in "${body.team}" signs in.`,
+          'body.team',
+        );
+      }
+    }
+    const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
+    // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
+    const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
+    // The transfer note goes with the handoff (its row's `transfer`: "Ann transferred this chat to you: <note>",
+    // newcomer s9 #2) and into the timeline as Ann's private note, so whoever takes it over reads it.
+    const note = body.note?.trim() || '';
+    // The team and the decline are set only once the chat really left `from`: a transfer refused because another
+    // action won the race (409) changes nothing (hostile s11 #1: the whole team stopped seeing the chat).
+    const team = body.team;
+    await hub.apply(h, { type: 'agent_declined', agentId: from, note: `${rescue ? `${why} by ${a.name} (admin)` : why}${note ? `: ${note}` : ''}`, transfer, cause: 'transfer', ...(team ? { team } : {}) }, 'transfer', {
+      onApplied: () => {
+        if (team) hub.setTeam(h.id, team);
+        hub.declinedBy(h.id, from);
+      },
+    });
+    await hub.addNote(a, h, `${why}${note ? `: ${note}` : '.'}`);
+    if (target) {
+      const fresh = hub.handoffById(h.id) ?? h;
+      // Session 41 (newcomer s40 N3): like an automatic assignment (`auto`), she has not seen it yet: the customer reads
+      // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
+      // An admin moving a chat to herself has it open: she joins at once, as before.
+      await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
+      doneTransfers.set(h.id, { by: a.id, to: target.id, at: d.now() });
+      if (doneTransfers.size > 1000) doneTransfers.delete(doneTransfers.keys().next().value as string);
+    }
+    return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
+  };
+
+  act('unview', "You closed this chat in your inbox: the other agents' \"Also viewing\" drops you now (not when the 30 s mark runs out)", undefined, async (a, h) => {
+    hub.stopViewing(a.id, h.id);
+    return { ok: true };
+  });
 
   act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
     mustHold(a, h, 'reject');

@@ -31,7 +31,8 @@ describe('transfer with a note (newcomer s9 #2)', () => {
     expect(screen.queryByRole('textbox', { name: 'Note for the colleague (optional)' })).toBeNull();
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Transfer to' }), 'agent:bob');
     await userEvent.type(screen.getByRole('textbox', { name: 'Note for the colleague (optional)' }), 'Refund approved, needs the claim form');
-    await userEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    // Session 41 (newcomer s41 N5): the confirm is named after the choice (was an icon named "Transfer").
+    await userEvent.click(screen.getByRole('button', { name: 'Transfer to Bob' }));
     expect(transfer).toHaveBeenCalledWith('tok', 'c1:h1', { agentId: 'bob', note: 'Refund approved, needs the claim form' });
   });
 

@@ -42,7 +42,8 @@ describe('transfer to a team', () => {
     // Ann's own team: she is its only member signed in, so giving it to "support" would reach nobody but her.
     expect((within(select).getByRole('option', { name: 'Team support (nobody signed in)' }) as HTMLOptionElement).disabled).toBe(true);
     await userEvent.selectOptions(select, 'team:sales');
-    await userEvent.click(screen.getByRole('button', { name: 'Transfer' }));
+    // Session 41 (newcomer s41 N5): the confirm is named after the choice (was an icon named "Transfer").
+    await userEvent.click(screen.getByRole('button', { name: 'Transfer to team sales' }));
     expect(transfer).toHaveBeenCalledWith('tok', 'c1:h1', { team: 'sales' });
   });
 
@@ -53,6 +54,6 @@ describe('transfer to a team', () => {
     await userEvent.selectOptions(select, 'team:billing');
     expect(within(select).getByRole('option', { name: 'Team billing (all busy)' })).toBeInTheDocument();
     expect(screen.getByText('Everyone in team billing is busy: the chat waits in their queue until one of them picks it up.')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Transfer' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Transfer to team billing' })).toBeEnabled();
   });
 });
