@@ -45,10 +45,47 @@ describe.skipIf(!haveChromium)('session 41 studio2: simulator agent pane and can
       return { chat: Math.round(t.getBoundingClientRect().height), agent: Math.round(ar.height), agentScrolls: a.scrollHeight > a.clientHeight + 1, hidden };
     });
 
+  /** Drops a palette block of `kind` so its top-left lands 40 px inside the minimap's top-left; the new node's and the overlays' rectangles after. */
+  const dropUnderMinimap = async (kind: string) => {
+    await page.evaluate((kind) => {
+      const map = document.querySelector('.react-flow__minimap')!.getBoundingClientRect();
+      const pane = document.querySelector('.react-flow__pane') ?? document.querySelector('.react-flow')!;
+      const dt = new DataTransfer();
+      dt.setData('application/x-baton-block-kind', kind);
+      const at = { clientX: map.left + 40 + 120, clientY: map.top + 40 + 30, bubbles: true, cancelable: true, dataTransfer: dt };
+      pane.dispatchEvent(new DragEvent('dragover', at));
+      pane.dispatchEvent(new DragEvent('drop', at));
+    }, kind);
+    await page.waitForTimeout(1200);
+    await screenshot(page, `s41studio2-n4-${page.viewportSize()?.width}-${TAG}`);
+    return page.evaluate((kind) => {
+      const box = (el: Element | null) => {
+        if (!el) return { left: -1, top: -1, right: -1, bottom: -1, missing: true };
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      };
+      const nodes = [...document.querySelectorAll('.react-flow__node')].filter((n) => n.getAttribute('data-id')?.startsWith(kind.replace(/_/g, '-')));
+      return { node: box(nodes.at(-1) ?? null), map: box(document.querySelector('.react-flow__minimap')), controls: box(document.querySelector('.react-flow__controls')), canvas: box(document.querySelector('.react-flow')) };
+    }, kind);
+  };
+  const overlaps = (a: { left: number; top: number; right: number; bottom: number }, b: typeof a) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+
   for (const [w, h] of [
     [1280, 800],
     [1024, 700],
   ] as const) {
+    it(`N4 at ${w}x${h}: a block dropped on the minimap's corner is panned clear of it, whole in the canvas`, async () => {
+      await page.setViewportSize({ width: w, height: h });
+      const { key } = await studio.api.createFlow({});
+      await page.goto(studio.flowUrl(key));
+      await page.waitForSelector('.react-flow__minimap');
+      const r = await dropUnderMinimap('human_takeover');
+      console.log(`N4 ${w}x${h} ${TAG}: node ${JSON.stringify(r.node)} minimap ${JSON.stringify(r.map)}`);
+      expect(overlaps(r.node, r.map)).toBe(false);
+      expect(overlaps(r.node, r.controls)).toBe(false);
+      expect(r.node.left >= r.canvas.left && r.node.right <= r.canvas.right && r.node.top >= r.canvas.top && r.node.bottom <= r.canvas.bottom).toBe(true);
+    });
+
     it(`N7 at ${w}x${h}: after the handoff the chat keeps its height and the agent's actions need no scrolling`, async () => {
       await page.setViewportSize({ width: w, height: h });
       const { key } = await studio.api.createFlow({ template: 'customer-support' });
