@@ -56,7 +56,11 @@ export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, h
 }
 
 /** The minimap's and the zoom buttons' rectangles, in the canvas's own pixels. */
-function overlayRects(dom: Element | null | undefined): Rect[] {
+interface Boxed {
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+}
+// Structural (not the DOM's Element): the unit tests compile this file without the DOM library.
+function overlayRects(dom: (Boxed & { querySelectorAll(selector: string): Iterable<Boxed> }) | null | undefined): Rect[] {
   if (!dom) return [];
   const c = dom.getBoundingClientRect();
   return [...dom.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => {
@@ -90,7 +94,7 @@ export function useShowBlock(): (id: string, options?: ShowBlockOptions) => bool
       const pending = goingTo.get(flowStore);
       const from = pending && pending.until > Date.now() ? pending.viewport : rf.getViewport();
       let next = viewToShow(rect, from, width, height, o);
-      if (o.clearOverlays) next = viewClearOfOverlays(rect, next ?? from, width, height, overlayRects(flowStore.getState().domNode)) ?? next;
+      if (o.clearOverlays) next = viewClearOfOverlays(rect, next ?? from, width, height, overlayRects(flowStore.getState().domNode as unknown as Parameters<typeof overlayRects>[0])) ?? next;
       if (next) {
         const duration = o.duration ?? 200;
         goingTo.set(flowStore, { viewport: next, until: Date.now() + duration });
