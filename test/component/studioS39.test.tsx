@@ -115,21 +115,37 @@ describe('N12: the Debug path names blocks as the canvas does', () => {
 });
 
 describe('N13: the simulator agent card', () => {
-  it('the reply box is on its own line; the card folds and unfolds', () => {
+  it('the reply box shares its line only with Reply and Note (s41 N7: compact card); the card folds and unfolds', () => {
     simulator();
     say('Can I talk to a real person please?');
     say('sam@example.com');
     const pane = screen.getByLabelText('Agent pane');
     const reply = within(pane).getByLabelText('Agent reply');
     expect(reply).toHaveClass('sim-agent-reply');
-    // Alone on its line: not in the row of buttons.
-    expect(reply.closest('.sim-row')).toBeNull();
+    // Session 41 (newcomer s41 N7) changed s39's "alone on its line" on purpose: the box and its own two buttons
+    // share a row (the card took half the panel); the chat's actions (hand back, decline, close) are on the next.
+    const row = reply.closest('.sim-row') as HTMLElement;
+    expect([...row.querySelectorAll('button')].map((b) => b.textContent)).toEqual(['Reply', 'Note']);
+    expect(within(pane).getByRole('button', { name: 'Hand back to bot' }).closest('.sim-row')).not.toBe(row);
     const fold = within(pane).getByRole('button', { name: 'Hide' });
     expect(fold).toHaveAttribute('aria-expanded', 'true');
     fireEvent.click(fold);
     expect(within(pane).queryByRole('textbox', { name: 'Agent reply' })).toBeNull();
     fireEvent.click(within(pane).getByRole('button', { name: 'Show' }));
     expect(within(pane).getByRole('textbox', { name: 'Agent reply' })).toBeInTheDocument();
+  });
+
+  it('s41 N7: while the handoff is live, what the agent receives is one line that opens for the full text and the suggestion', () => {
+    simulator();
+    say('Can I talk to a real person please?');
+    say('sam@example.com');
+    const pane = screen.getByLabelText('Agent pane');
+    const details = pane.querySelector('details.sim-context') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    const summary = details.querySelector('summary')!;
+    expect(summary).toHaveTextContent(/^What the agent receives: The customer \(sam@example\.com\) is waiting/);
+    expect(summary.getAttribute('title')).toMatch(/is waiting/);
+    expect(details).toHaveTextContent(/Suggested: /);
   });
 
   it('once the handoff is over it folds itself and no longer says the customer "is waiting"', () => {

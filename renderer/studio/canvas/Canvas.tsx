@@ -256,7 +256,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       // Once drawn (its real size known, the inspector open), it is brought whole into view, clear of the zoom buttons (they
       // end 41 px from the right edge), with the smallest pan.
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-      later(() => later(() => showBlock(id, { margin: DROP_MARGIN })));
+      later(() => later(() => showBlock(id, { margin: DROP_MARGIN, clearOverlays: true })));
       if (replaced) {
         const was = state.flow.blocks.find((b) => b.id === replaced);
         store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
@@ -310,9 +310,12 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       const id = nextBlockId(state.flow, kind);
       // Dropped on top of a block: the new one goes to the nearest free space instead.
       const free = findFreeSpot(at, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
-      state.dispatch({ type: 'add_block', kind, position: free, id }, { label: 'Add block' });
+      if (!state.dispatch({ type: 'add_block', kind, position: free, id }, { label: 'Add block' })) return;
+      // Newcomer s41 N4: dropped at the bottom-left it landed under the minimap; once drawn, the view pans it clear.
+      const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+      later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));
     },
-    [store, screenToFlowPosition],
+    [store, screenToFlowPosition, showBlock],
   );
 
   const onPaneClick = useCallback(

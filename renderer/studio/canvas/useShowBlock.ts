@@ -22,6 +22,51 @@ export interface ShowBlockOptions {
   /** The canvas size when the caller knows it better (default: the canvas's own). */
   size?: { width: number; height: number };
   duration?: number;
+  /**
+   * Newcomer s41 N4: a block added at the canvas's bottom-left landed under the minimap (bottom-right: under the zoom
+   * buttons). With this, the view also pans, the shortest way, so the block is clear of those overlays.
+   */
+  clearOverlays?: boolean;
+}
+
+type Viewport = { x: number; y: number; zoom: number };
+
+/**
+ * The viewport moved the least so `rect` (flow coordinates) is clear of `overlays` (rectangles in the canvas's own
+ * pixels) and still inside the `width` x `height` canvas; null when it is clear already or no such move exists.
+ */
+export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, height: number, overlays: readonly Rect[], gap = 8): Viewport | null {
+  let v = view;
+  for (let round = 0; round < 3; round++) {
+    const b = { left: rect.x * v.zoom + v.x, top: rect.y * v.zoom + v.y, right: (rect.x + rect.width) * v.zoom + v.x, bottom: (rect.y + rect.height) * v.zoom + v.y };
+    const hit = overlays.find((o) => o.width > 0 && b.left < o.x + o.width + gap && b.right > o.x - gap && b.top < o.y + o.height + gap && b.bottom > o.y - gap);
+    if (!hit) return v === view ? null : v;
+    const moves = [
+      { dx: 0, dy: hit.y - gap - b.bottom },
+      { dx: 0, dy: hit.y + hit.height + gap - b.top },
+      { dx: hit.x + hit.width + gap - b.left, dy: 0 },
+      { dx: hit.x - gap - b.right, dy: 0 },
+    ]
+      .filter((m) => b.left + m.dx >= 0 && b.right + m.dx <= width && b.top + m.dy >= 0 && b.bottom + m.dy <= height)
+      .sort((p, q) => Math.abs(p.dx) + Math.abs(p.dy) - (Math.abs(q.dx) + Math.abs(q.dy)));
+    if (!moves.length) return v === view ? null : v;
+    v = { ...v, x: v.x + moves[0].dx, y: v.y + moves[0].dy };
+  }
+  return v;
+}
+
+/** The minimap's and the zoom buttons' rectangles, in the canvas's own pixels. */
+interface Boxed {
+  getBoundingClientRect(): { left: number; top: number; width: number; height: number };
+}
+// Structural (not the DOM's Element): the unit tests compile this file without the DOM library.
+function overlayRects(dom: (Boxed & { querySelectorAll(selector: string): Iterable<Boxed> }) | null | undefined): Rect[] {
+  if (!dom) return [];
+  const c = dom.getBoundingClientRect();
+  return [...dom.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height };
+  });
 }
 
 /**
@@ -48,7 +93,8 @@ export function useShowBlock(): (id: string, options?: ShowBlockOptions) => bool
       const { width, height } = o.size ?? flowStore.getState();
       const pending = goingTo.get(flowStore);
       const from = pending && pending.until > Date.now() ? pending.viewport : rf.getViewport();
-      const next = viewToShow(rect, from, width, height, o);
+      let next = viewToShow(rect, from, width, height, o);
+      if (o.clearOverlays) next = viewClearOfOverlays(rect, next ?? from, width, height, overlayRects(flowStore.getState().domNode as unknown as Parameters<typeof overlayRects>[0])) ?? next;
       if (next) {
         const duration = o.duration ?? 200;
         goingTo.set(flowStore, { viewport: next, until: Date.now() + duration });

@@ -43,7 +43,7 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
         if (rect) {
           const now = store.getState();
           const target = { x: after.position.x, y: after.position.y, width: DEFAULT_BLOCK_SIZE.width, height: DEFAULT_BLOCK_SIZE.height };
-          showBlock(id, { rect: target, before: chainBefore(now.flow, now.measured, id), size: { width: rect.width, height: rect.height } });
+          showBlock(id, { rect: target, before: chainBefore(now.flow, now.measured, id), size: { width: rect.width, height: rect.height }, clearOverlays: true });
         }
         return;
       }

@@ -312,11 +312,15 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
             <p>{pane.context.summary.replace(/\bis waiting\b/g, 'was waiting')}</p>
           </details>
         ) : (
-          <div className="sim-context">
-            <div className="sim-muted">What the agent receives</div>
+          // Newcomer s41 N7: the full text took four lines of a pane that squeezed the chat; one line here, the
+          // rest one click away.
+          <details className="sim-context sim-context-live">
+            <summary className="sim-muted" title={pane.context.summary}>
+              What the agent receives: <span className="sim-context-line">{pane.context.summary}</span>
+            </summary>
             <p>{pane.context.summary}</p>
             <p className="sim-muted">Suggested: {pane.context.suggestedResolution}</p>
-          </div>
+          </details>
         ))}
       {pane.whyNot && <p className="sim-note">{pane.whyNot}</p>}
       {pane.can.accept && (
@@ -341,16 +345,19 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
       )}
       {pane.can.say && (
         <>
-          <input className="sim-agent-reply" aria-label="Agent reply" placeholder="Reply as the agent (Enter sends)" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => {
-            if (e.key === 'Enter' && reply.trim() && act({ agent: 'say', text: reply.trim() })) setReply('');
-          }} />
-          <div className="sim-row">
+          {/* Newcomer s41 N7: the reply box and its two buttons share a row; the chat's actions the next one. */}
+          <div className="sim-row sim-agent-say">
+            <input className="sim-agent-reply" aria-label="Agent reply" placeholder="Reply as the agent (Enter sends)" value={reply} onChange={(e) => setReply(e.target.value)} onKeyDown={(e) => {
+              if (e.key === 'Enter' && reply.trim() && act({ agent: 'say', text: reply.trim() })) setReply('');
+            }} />
             <Button size="sm" variant="primary" disabled={!reply.trim()} onClick={() => act({ agent: 'say', text: reply.trim() }) && setReply('')}>
               Reply
             </Button>
             <Button size="sm" disabled={!reply.trim()} title="Private note: the customer never sees it" onClick={() => act({ agent: 'note', text: reply.trim() }) && setReply('')}>
               Note
             </Button>
+          </div>
+          <div className="sim-row sim-agent-actions">
             <Button size="sm" onClick={() => act({ agent: 'handback' })}>
               Hand back to bot
             </Button>
@@ -360,9 +367,8 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
             <Button size="sm" variant="danger" onClick={() => act({ agent: 'close' })}>
               Close
             </Button>
-          </div>
           {pane.can.transfer && (
-            <div className="sim-row">
+            <span className="sim-agent-transfer">
               <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
                 <option value="">transfer to…</option>
                 {agents
@@ -376,8 +382,9 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
               <Button size="sm" disabled={!transferTo} onClick={() => act({ agent: 'transfer', to: transferTo })}>
                 Transfer
               </Button>
-            </div>
+            </span>
           )}
+          </div>
         </>
       )}
       {pane.notes.length > 0 && (
@@ -389,7 +396,11 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
           ))}
         </ul>
       )}
-      {pane.assignments.length > 0 && <p className="sim-muted">{pane.assignments.at(-1)!.explanation}</p>}
+      {pane.assignments.length > 0 && (
+        <p className="sim-muted sim-agent-assigned" title={pane.assignments.at(-1)!.explanation}>
+          {pane.assignments.at(-1)!.explanation}
+        </p>
+      )}
       </div>
     </section>
   );
