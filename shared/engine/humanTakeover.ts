@@ -281,6 +281,15 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   // customer just declined ("What is your email address, in case we get disconnected?" came next). Session 37 (F11
   // rest): remembered in the waiting, so a block that asks the name first does not ask the email after it either.
   const said = run.s.variables.lastMessage;
+  // Session 41 (lead, hostile s41 H3 rest): handed over by the policy for a person in danger now (self-harm, someone hurt
+  // or ill now), the takeover's questions are not asked first: "get me a human, my dad is having a heart attack" got the
+  // emergency line, then "What is your email address, in case we get disconnected?", and no agent heard of it until the
+  // customer answered. As at a question (crisisAtQuestion): handed over at once, the message is the reason.
+  if (entry !== null && entry.signals.length > 0 && (selfHarmSignalIn(entry.signals) || emergencySignalIn(entry.signals))) {
+    if (wantsReason(run, d) && !isKnown(run.s.variables.handoffReason) && typeof said === 'string') setVar(run, 'handoffReason', said);
+    handOver(run, block, entry.reason ?? 'urgency', entry.signals);
+    return null;
+  }
   const emailDeclined = entry !== null && typeof said === 'string' && declinesEmailBeside(said);
   if (emailDeclined) run.s.emailDeclined = true;
   const field = nextField(run, d, null, emailDeclined);

@@ -58,14 +58,14 @@ describe('hostile s38 M2: the reason of a takeover the flow reached', () => {
     expect(said.join('\n')).not.toMatch(/call 112/);
   });
 
-  it('"someone is hurt" at the menu: the 112 line is said before the email question', () => {
+  // Session 41 (lead, hostile s41 H3 rest): a person hurt now is handed over at once, after the 112 line (no email first).
+  it('"someone is hurt" at the menu: the 112 line, then handed over at once', () => {
     const c = converse(insurer(), { now: OPEN, agents: claire });
     c.say('HM-2231-0457');
-    const before = replyTo(c, 'someone is hurt, my son fell through the ceiling').join('\n');
-    expect(before).toMatch(/call 112[\s\S]*What is your email address/);
-    const said = replyTo(c, 'ann@example.com').join('\n');
-    expect(said).toMatch(/Connecting you with a claims advisor/);
-    expect(said).not.toMatch(/call 112/);
+    const said = replyTo(c, 'someone is hurt, my son fell through the ceiling').join('\n');
+    expect(said).toMatch(/call 112[\s\S]*Connecting you with a claims advisor/);
+    expect(said).not.toMatch(/What is your email address/);
+    expect(said.match(/call 112/g)).toHaveLength(1);
   });
 
   it('no injury: no 112 line at the handover', () => {

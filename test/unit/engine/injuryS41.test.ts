@@ -40,15 +40,14 @@ const request = (c: ReturnType<typeof converse>) => {
 const count = (texts: string[], re: RegExp) => texts.filter((t) => re.test(t)).length;
 
 describe('H1: an injury typed at "Was anyone injured?" (Harbor Mutual)', () => {
-  it.each(['yes, my son is unconscious', 'he is unconscious', 'my son is unconscious'])('"%s" is the reason, the line comes before the email question', (text) => {
+  // Session 41 (lead, hostile s41 H3 rest): handed over at once, no email question first (it was asked after the line).
+  it.each(['yes, my son is unconscious', 'he is unconscious', 'my son is unconscious'])('"%s" is the reason, the line first, handed over at once', (text) => {
     const c = converse(load('insurance-claims'), { now: OPEN, agents: claire });
     c.say('HM-2231-0457');
     c.say('1');
     const said = replyTo(c, text);
     expect(said[0]).toBe(LINE_112);
-    expect(said.findIndex((t) => EMAIL_Q.test(t))).toBeGreaterThan(0);
-    const after = replyTo(c, 'bob@example.com');
-    expect(after.some((t) => REASON_Q.test(t))).toBe(false);
+    expect(said.some((t) => EMAIL_Q.test(t) || REASON_Q.test(t))).toBe(false);
     expect(c.variables().handoffReason).toBe(text);
     const r = request(c);
     expect(r.priority).toBe('urgent');
@@ -76,14 +75,13 @@ describe('H1: an injury typed at "Was anyone injured?" (Harbor Mutual)', () => {
 });
 
 describe('H2: the emergency line once, first, in every flow', () => {
-  it('Harbor Mutual menu, "hurt in a car crash, he\'s bleeding": the line before the email question, said once', () => {
+  it('Harbor Mutual menu, "hurt in a car crash, he\'s bleeding": the line first, said once, handed over at once', () => {
     const c = converse(load('insurance-claims'), { now: OPEN, agents: claire });
     c.say('HM-2231-0457');
     const said = replyTo(c, "my husband was hurt in a car crash, he's bleeding");
     expect(said[0]).toBe(LINE_112);
-    expect(said.some((t) => EMAIL_Q.test(t))).toBe(true);
-    const after = replyTo(c, 'bob@example.com');
-    expect(after.join('\n')).not.toMatch(/call 112/);
+    expect(said.some((t) => EMAIL_Q.test(t))).toBe(false);
+    expect(count(said, /call 112/)).toBe(1);
     expect(request(c).priority).toBe('urgent');
   });
 
@@ -119,11 +117,12 @@ describe('H2: the emergency line once, first, in every flow', () => {
     expect(request(c).priority).toBe('urgent');
   });
 
-  it('lead-gen (New York): 911 before the name question', () => {
+  it('lead-gen (New York): 911, then handed over at once (no name question first)', () => {
     const c = converse(load('lead-gen'), { now: LEAD_OPEN });
     const said = replyTo(c, 'someone in the office just collapsed, call an ambulance');
     expect(said[0]).toMatch(/please call 911 now/);
-    expect(said[1]).toMatch(/may I have your name/);
+    expect(said.join('\n')).not.toMatch(/may I have your name/);
+    expect(request(c).priority).toBe('urgent');
   });
 
   it('a deadline or a plain request for a person gets no emergency line', () => {
