@@ -738,11 +738,13 @@ export class AgentHub {
 
   /**
    * Marks an agent as viewing a handoff for 30 s (told to every instance); returns who else is viewing.
-   * Session 41 (newcomer s41 N6): an agent who is offline (chose it, or was put offline) is not marked: her inbox may
-   * still show the chat, but the colleagues' "Also viewing" lists only agents who are there.
+   * Session 41 (newcomer s41 N6): an agent who chose offline is not marked: her inbox may still show the chat, but the
+   * colleagues' "Also viewing" lists only agents who are there (one put offline by inactivity is dropped then:
+   * dropViewer). Not every offline status: an agent whose presence was never set (an API client reading the chat, the
+   * redisShared test's agents) is there all the same (the status check broke "also viewing" across instances).
    */
   viewing(agent: Agent, handoffId: string): string[] {
-    if (this.status(agent.id) === 'offline') return this.viewersOf(handoffId, agent.id);
+    if (this.offlineChosen(agent.id)) return this.viewersOf(handoffId, agent.id);
     const now = this.deps.now();
     const m = this.viewers.get(handoffId) ?? new Map<string, number>();
     const fresh = !m.has(agent.id) || m.get(agent.id)! < now;
@@ -759,7 +761,7 @@ export class AgentHub {
     const now = this.deps.now();
     const m = this.viewers.get(handoffId);
     if (!m) return [];
-    return [...m].filter(([id, until]) => id !== except && until >= now && this.status(id) !== 'offline').map(([id]) => id);
+    return [...m].filter(([id, until]) => id !== except && until >= now && !this.offlineChosen(id)).map(([id]) => id);
   }
 
   /** The agent closed the chat (or went offline): the colleagues' "Also viewing" drops her now, on every instance. */
