@@ -25,8 +25,9 @@ export function handoffWhy(reason: string, summary?: string | null): string {
   if (reason === 'flow' && summary && / took this conversation over from the bot\./.test(summary)) return 'Taken over from the bot';
   // Session 41 (newcomer s40 N12): the customer pressed the flow's own offer of a person (shared/engine/handoffContext.ts
   // offerChosenPhrase): it read "The flow handed over", as if the bot had decided it.
-  const chose = reason === 'flow' && summary ? /Handed over because the customer chose "(.*?)" where the flow offered a person/.exec(summary) : null;
-  if (chose) return `Chose “${chose[1]}” (the bot's offer)`;
+  const chose = reason === 'flow' && summary ? /Handed over because the customer chose "(.*?)" where the flow offered a person(?:, after (".*?") failed \()?/.exec(summary) : null;
+  // (After a failed HTTP call the failure is said too: the agent must do that step herself.)
+  if (chose) return `Chose “${chose[1]}” (the bot's offer)${chose[2] ? ` after ${chose[2]} failed` : ''}`;
   // A takeover reached right after an HTTP call failed (shared/engine/handoffContext.ts reasonPhrase, newcomer s9 #3).
   const failed = reason === 'flow' && summary ? /Handed over because the flow reached a human takeover after (".*?") failed \(/.exec(summary) : null;
   if (failed) return `The flow handed over: ${failed[1]} failed`;

@@ -59,12 +59,13 @@ describe.skipIf(!haveChromium)('inbox: a handoff after the order lookup failed',
     const email = await callJson(`${rt.url}/api/v1/conversations/${c.conversationId}/messages`, 'POST', { text: 'ray@example.com' }, c.token);
     expect(email.body.mode).toBe('waiting');
 
-    const row = page.getByRole('button', { name: /The flow handed over: "Look up order" failed/ });
+    // Session 41 (queue, newcomer s40 N12): the customer chose the flow's offer of a person; the failed call is said too.
+    const row = page.getByRole('button', { name: /Chose “.*” \(the bot's offer\) after "Look up order" failed/ });
     await row.waitFor({ timeout: 20_000 });
     await row.click();
     const why = page.getByRole('complementary', { name: 'Context' });
-    await why.getByText('The flow handed over: "Look up order" failed').waitFor();
-    await why.getByText(/Handed over because the flow reached a human takeover after "Look up order" failed \(HTTP 503\)\./).waitFor();
+    await why.getByText(/Chose “.*” \(the bot's offer\) after "Look up order" failed/).first().waitFor();
+    await why.getByText(/Handed over because the customer chose ".*" where the flow offered a person, after "Look up order" failed \(HTTP 503\)\./).waitFor();
     await expect.poll(async () => await why.getByText(/The bot could not do it: "Look up order" failed \(HTTP 503\); do that step yourself\./).count()).toBe(1);
     await screenshot(page, 'inbox-http-failure-reason');
     expect(errors).toEqual([]);

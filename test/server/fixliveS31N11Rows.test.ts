@@ -53,6 +53,9 @@ describe('newcomer s29 N11: list rows carry joined, answered and heldBefore', ()
     let [row] = await mineOf(rt);
     await rt.get(hid(row.id), tok(ann));
     expect((await rt.post(`${hid(row.id)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
+    // Session 41 (queue, newcomer s40 N2): a chat given back waits in the queue only while someone else is signed in
+    // (else it leaves by the flow's No agent path): Bob is signed in but busy (no automatic assignment).
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
     rt.clock.now += 1_000;
     expect((await rt.post('/api/v1/agent/presence', { status: 'offline', chats: 'requeue' }, tok(ann))).body.requeued).toBe(1);
     await rt.tick();
