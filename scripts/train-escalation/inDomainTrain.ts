@@ -17,6 +17,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../shared/nlu/analyzeText';
+import { logisticProb, trainLogistic } from './logistic';
 import { canonicalTokens } from '../../shared/escalation/canonicalTokens';
 import { inDomainFeatures } from '../../shared/escalation/inDomain/inDomainScore';
 import { isShopQuestionText } from '../../shared/escalation/shopTopics';
@@ -69,31 +70,8 @@ export function loadExamples(exclude: ReadonlySet<string>, include?: ReadonlySet
   return out;
 }
 
-function train(data: Example[]): { bias: number; weights: Float32Array } {
-  const w = new Float64Array(BUCKETS);
-  let b = 0;
-  const pos = data.filter((d) => d.y === 1).length;
-  const neg = data.length - pos;
-  const cw = [data.length / (2 * Math.max(1, neg)), data.length / (2 * Math.max(1, pos))];
-  const order = data.map((_, i) => i);
-  let seed = 12345;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let e = 0; e < EPOCHS; e++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    const lr = 0.2 / (1 + e);
-    for (const k of order) {
-      const d = data[k];
-      let z = b;
-      for (const f of d.x) z += w[f];
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - d.y) * cw[d.y];
-      b -= lr * g * 0.1;
-      for (const f of d.x) w[f] -= lr * (g + L2 * w[f] * BUCKETS / data.length);
-    }
-  }
-  return { bias: b, weights: Float32Array.from(w) };
-}
-const prob = (m: { bias: number; weights: Float32Array }, x: number[]) => { let z = m.bias; for (const f of x) z += m.weights[f]; return 1 / (1 + Math.exp(-z)); };
+const train = (data: Example[]) => trainLogistic(data, BUCKETS, EPOCHS, L2);
+const prob = logisticProb;
 
 export function trainModel(data: Example[]): { bias: number; weights: Float32Array; dropped: number } {
   const first = train(data);

@@ -21,6 +21,7 @@
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeText } from '../../shared/nlu/analyzeText';
+import { logisticProb, trainLogistic } from './logistic';
 import { ownCaseTokens, OWN_CASE_BUCKETS } from '../../shared/escalation/ownCase';
 import { inDomainFeatures } from '../../shared/escalation/inDomain/inDomainScore';
 
@@ -85,31 +86,8 @@ async function collect(): Promise<Collected[]> {
 }
 
 interface Example { x: number[]; y: 0 | 1; writer: string; fired: boolean; id: string }
-function train(data: Example[]): { bias: number; weights: Float32Array } {
-  const w = new Float64Array(OWN_CASE_BUCKETS);
-  let b = 0;
-  const pos = data.filter((d) => d.y === 1).length;
-  const neg = data.length - pos;
-  const cw = [data.length / (2 * Math.max(1, neg)), data.length / (2 * Math.max(1, pos))];
-  const order = data.map((_, i) => i);
-  let seed = 12345;
-  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-  for (let e = 0; e < EPOCHS; e++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rnd() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    const lr = 0.2 / (1 + e);
-    for (const k of order) {
-      const d = data[k];
-      let z = b;
-      for (const f of d.x) z += w[f];
-      const p = 1 / (1 + Math.exp(-z));
-      const g = (p - d.y) * cw[d.y];
-      b -= lr * g * 0.1;
-      for (const f of d.x) w[f] -= lr * (g + L2 * w[f] * OWN_CASE_BUCKETS / data.length);
-    }
-  }
-  return { bias: b, weights: Float32Array.from(w) };
-}
-const prob = (m: { bias: number; weights: Float32Array }, x: number[]) => { let z = m.bias; for (const f of x) z += m.weights[f]; return 1 / (1 + Math.exp(-z)); };
+const train = (data: Example[]) => trainLogistic(data, OWN_CASE_BUCKETS, EPOCHS, L2);
+const prob = logisticProb;
 
 const collected: Collected[] = collectFile && existsSync(collectFile) ? JSON.parse(readFileSync(collectFile, 'utf8')) : await collect();
 if (collectFile && !existsSync(collectFile)) writeFileSync(collectFile, JSON.stringify(collected));

@@ -176,7 +176,8 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   /**
    * Session 34 (hostile s33 #1): the block's short line for a conversation it cannot hand over because its opening hours
    * are closed now (Human takeover: takeoverTexts.stillClosed with when the team is back); null when it is open or has no
-   * hours.
+   * hours. Session 41: the line to SAY now, not a look-up: it notes the turn it is said at (closedNotice.stillTurn), so
+   * the next one in a row is the apology (humanTakeover.ts stillClosedNow). Call it only where the line is said.
    */
   stillClosedLine?(run: Run, block: BlockOf<K>): string | null;
   /**

@@ -443,9 +443,7 @@ function overdoseNow(toks: string[]): string | null {
     if (!span.some((t) => t === 'too' || t === 'whole' || t === 'entire' || t === 'handful' || t === 'handfuls' || t === 'all' || t === 'double' || t === 'twice' || t === 'overdose' || t === 'loads' || t === 'lots' || t === 'lot')) continue;
     const dose = toks.slice(i + 1, i + 9).findIndex((t) => DOSE.has(t));
     if (dose < 0) continue;
-    let who = false;
-    for (let k = Math.max(0, i - 4); k < i; k++) if (SWALLOW_PERSON.has(toks[k])) who = true;
-    if (!who || !affirmed(toks, i)) continue;
+    if (!personBefore(toks, i) || !affirmed(toks, i)) continue;
     let maybe = false;
     for (let k = Math.max(0, i - 5); k < i; k++) {
       const t = toks[k];
@@ -539,16 +537,18 @@ function swallowedJustNow(toks: string[], i: number): boolean {
   const j = joinedTokens(toks);
   return / what (?:do|should|can) (?:i|we) do\b|\bwho (?:do|should) (?:i|we) (?:call|ring)\b/.test(` ${j}`);
 }
+/** A person in the four words before toks[i] ("my son", "I think my toddler has", "she s just"): swallowedNow, overdoseNow. */
+function personBefore(toks: readonly string[], i: number): boolean {
+  for (let k = Math.max(0, i - 4); k < i; k++) if (SWALLOW_PERSON.has(toks[k])) return true;
+  return false;
+}
 function swallowedNow(toks: string[]): string | null {
   if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) || !toks.some((t) => SWALLOW_VERB.has(t))) return null;
   if (toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')))) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
   for (let i = 1; i < toks.length; i++) {
     if (!SWALLOW_VERB.has(toks[i])) continue;
-    // Who: a person in the four words before ("my son", "I think my toddler has", "she s just").
-    let who = false;
-    for (let k = Math.max(0, i - 4); k < i; k++) if (SWALLOW_PERSON.has(toks[k])) who = true;
-    if (!who || !affirmed(toks, i)) continue;
+    if (!personBefore(toks, i) || !affirmed(toks, i)) continue;
     // "could / might / may" only as a suspicion of what happened ("might have swallowed"), not what could happen.
     let maybe = false;
     for (let k = Math.max(0, i - 5); k < i; k++) {
