@@ -615,6 +615,7 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
     intent: classified.intent,
     fallback: classified.fallback,
     ownQuestion: classified.fallback && classified.ownQuestion === true,
+    picked: classified.picked === true ? true : undefined,
     timezone: run.flow.settings.timezone,
   };
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the

@@ -110,6 +110,12 @@ export interface TurnFacts {
    * its fallback exit: no intent or keyword router read it as a request. False or absent otherwise.
    */
   ownQuestion?: boolean;
+  /**
+   * Session 42 (lead, hostile s42 M1): the message picks one of the waiting menu's own options by its words (a label or a
+   * designer's synonym: "my bag never arrived" at Skyline Air's "Lost, delayed or damaged bag"). What it tells as a flat
+   * fact is the request that option answers, not upset (detectNegativeSentiment's failure rule). Absent otherwise.
+   */
+  picked?: boolean;
   /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
   timezone?: string;
   /**

@@ -14,6 +14,7 @@ import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { splitLeadingAnswer } from '../answeringWord';
 import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
+import { onlyThanks } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -79,6 +80,7 @@ function act(run: Run, a: Action): void {
  * option (a handoff, an offer), the option's value is stored all the same (the exit is not followed).
  */
 class ButtonAnswer extends ClassifiedInput<Action> {
+  readonly picked = true;
   keepAnswer(): void {
     const a = this.action;
     if (a.type === 'choose' && a.block.data.variable) setVar(this.run, a.block.data.variable, a.choice.value);
@@ -320,6 +322,12 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (inner.fallback && isUnsureReply(analysis?.normalized ?? normalizeText(text))) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'reask', block, w });
       return new ClassifiedInput<Action>(inner.fallback, inner.intent, run, act, { type: 'forward', routerId: router.id, inner });
     }
+    // Session 42 (lead, hostile s42 L3): thanks alone at a menu that lists no thanks of its own ("thanks" after Harbor
+    // Mutual's policy number, "thank you so much" at Skyline Air's menu, "thanks!" at lead-gen's size question) got the
+    // retry line or the fallback ("Please choose one of the options.", "Sorry, I didn't catch the size."), as if the
+    // customer had failed to answer: they are thanked back and the question is asked again, its Retries unchanged and no
+    // miss for the escalation policy (as the intent router's "You're welcome." since session 41).
+    if (onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: "You're welcome." } }, true);
     const onMenu = nextMenuChoice(run, block, text);
     if (onMenu !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'menu', ...onMenu });
     // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,

@@ -27,6 +27,8 @@ export interface Classified {
    * conversation-level checks only (engine.ts `ownQuestionPolicy`), not sentiment, topic, urgency or confidence.
    */
   answered?: boolean;
+  /** Session 42: the message picks one of the block's own options by its words (TurnFacts.picked). */
+  picked?: boolean;
   /** The message is the customer's rating (a score at a Rating block): its transcript entry is marked (`rating`). */
   rating?: boolean;
   /**

@@ -677,7 +677,12 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     return ruleSignal(facts, cfg.threshold, 0.75, stated.words, `Negative sentiment: ${stated.kind} ("${stated.words}"), upset said with no classic negative word.`);
   }
   // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
-  const failure = cfg.threshold > -0.75 && self === null ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text)) : null;
+  // Session 42 (lead, hostile s42 M1): what never came, typed as the menu option that answers it (TurnFacts.picked), is
+  // that request ("my bag never arrived" at Skyline Air's menu went to the urgent airport desk as upset).
+  const failure =
+    cfg.threshold > -0.75 && self === null
+      ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? (facts.picked === true ? null : neverCame(canonicalTokens(facts.analysis), text)))
+      : null;
   if (failure !== null) {
     return ruleSignal(facts, cfg.threshold, 0.75, failure, `Negative sentiment: a failure told as a flat fact, the bot not understanding or something that never came ("${failure}").`);
   }

@@ -64,7 +64,7 @@ describe('giving up at a question', () => {
     expect(newTexts(c, before)[0]).toMatch(/^No problem, we'll carry on without it/);
     before = c.botTexts().length;
     c.say('forget it');
-    expect(newTexts(c, before)).toEqual([GAVE_UP_LINE, 'Thanks. What can I help you with?']);
+    expect(newTexts(c, before)).toEqual([GAVE_UP_LINE, 'What can I help you with?']);
     expect(c.effects('handoff_request')).toHaveLength(0);
   });
 
@@ -86,7 +86,7 @@ describe('giving up at a question', () => {
     expect(c.lastBotText()).toMatch(/claim reference/);
     const before = c.botTexts().length;
     c.say('forget it');
-    expect(newTexts(c, before)).toEqual([GAVE_UP_LINE, 'Thanks. What do you need help with?']);
+    expect(newTexts(c, before)).toEqual([GAVE_UP_LINE, 'What do you need help with?']);
     expect(c.effects('handoff_request')).toHaveLength(0);
     expect(c.mode()).toBe('bot');
   });

@@ -57,7 +57,7 @@ describe('sample flows, played', () => {
     expect(steps.some((s) => s.decision && s.decision.action !== 'none')).toBe(false);
     expect(sim.state.mode).toBe('bot');
     expect(String(sim.state.variables.policyNumber)).toContain('HM-2231-0457');
-    expect(sim.transcript.at(-1)?.text).toBe('Thanks. What do you need help with?');
+    expect(sim.transcript.at(-1)?.text).toBe('What do you need help with?');
   });
 
   it('travel-urgency: a departure less than 20 minutes away hands over to the airport desk at once', () => {
