@@ -1449,7 +1449,12 @@ export class AgentHub {
         this.assigning.set(agent.id, assigned);
         await assigned.then(
           () => given.set(agent.id, (given.get(agent.id) ?? 0) + 1),
-          (err) => this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
+          // Session 42 (lead, hostile s42 L10): a refusal the API gives on purpose (ApiError: someone accepted it in the
+          // same moment) is the race this pass expects, an info line without a stack; anything else is still a warning.
+          (err) =>
+            err instanceof ApiError
+              ? this.deps.logger.info({ handoffId: h.id, code: err.code, why: err.message }, 'auto-assign refused')
+              : this.deps.logger.warn({ err, handoffId: h.id }, 'auto-assign refused'),
         );
         if (this.assigning.get(agent.id) === assigned) this.assigning.delete(agent.id);
         continue;
