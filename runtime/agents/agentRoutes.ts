@@ -804,12 +804,20 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
       // the first was on its way is answered as done; a later one is refused as before ("Bob already holds this chat").
       const overlapping = hub.transferInProgress(h.id);
+      const heldBy = (h.handoff as Handoff | null)?.agentId ?? null;
       return hub.whileTransferring(h.id, async () => {
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         const before = doneTransfers.get(h.id);
         if (overlapping && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
           return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
+        }
+        // Session 42 (lead, hostile s42 L7): two transfers of one chat at once, the second to someone else: the chat moved
+        // while it waited, so it was asked of a chat that is no longer where its sender saw it. Refused (an admin's
+        // rescue rule let it through: the customer heard "transferring you to Bob", then "to Cat").
+        if (overlapping && holder !== heldBy) {
+          const now = holder === null ? 'is back in the queue' : `is now ${holder === a.id ? 'yours' : `with ${directory.get(holder)?.name ?? holder}`}`;
+          throw new ApiError(409, 'handoff_conflict', `This chat was transferred while your transfer waited: it ${now}. Transfer it again from there if you still mean to.`);
         }
         return transferNow(a, cur, body);
       });
