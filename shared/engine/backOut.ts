@@ -28,6 +28,7 @@
  */
 import { normalizeText } from '../nlu/normalizeText';
 import { saysGoodbye } from '../nlu/courtesy';
+import { keepLast } from '../escalation/textMemo';
 
 /**
  * Session 37 (perf; review of session 36: "a compiled form would be both cheaper and clearer"): the rules below are
@@ -393,6 +394,9 @@ const PERSON_ASKED_WHOLE = compile(PERSON_ASKED);
  * asked: as a first message, "not now, I need a person" says nothing about an email.
  */
 export function emailRefusedThen(text: string): 'person' | 'goodbye' | null {
+  return refusedThenLast(text);
+}
+function readEmailRefusedThen(text: string): 'person' | 'goodbye' | null {
   if (text.includes('@') || refusesAPerson(text)) return null; // "no person please", "no human thanks": refusals
   const w = wordsOf(text);
   if (w.length < 2) return null;
@@ -444,6 +448,18 @@ export function wordsOf(text: string): readonly string[] {
 
 /** Whether `text` withdraws the request (see above). */
 export function backsOut(text: string, bareCancel = true): boolean {
+  return bareCancel ? backsOutLast(text) : backsOutNoBareCancelLast(text);
+}
+/**
+ * Session 42 (perf): the readers below with their last answer kept (keepLast, exact: functions of the text alone). A
+ * ticket's email question asks them of one message twice (whether it fits, ticketAnswerFits, then what it says,
+ * answerTicketQuestion); the second asking is answered at once.
+ */
+const backsOutLast = keepLast((text: string) => readBacksOut(text, true));
+const backsOutNoBareCancelLast = keepLast((text: string) => readBacksOut(text, false));
+const refusesLast = keepLast(readRefusesAPerson);
+const refusedThenLast = keepLast(readEmailRefusedThen);
+function readBacksOut(text: string, bareCancel: boolean): boolean {
   if (text.includes('@')) return false;
   const w = wordsOf(text);
   if (w.length === 0) return false;
@@ -456,6 +472,9 @@ export function backsOut(text: string, bareCancel = true): boolean {
 
 /** Whether `text` refuses a person (see above); the caller decides where that withdraws a request. */
 export function refusesAPerson(text: string): boolean {
+  return refusesLast(text);
+}
+function readRefusesAPerson(text: string): boolean {
   const w = wordsOf(text);
   if (w.length === 0 || JUST_DO_ANYWHERE.anywhere(w)) return false;
   if (REFUSED_ANYWHERE.anywhere(w)) return true;

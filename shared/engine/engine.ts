@@ -850,10 +850,13 @@ function givesAgain(run: Run, analysis: { entities: readonly Entity[] }): boolea
  * open for a rephrase or an offer (see `onChoice` for the offer's buttons). False: the block takes the answer.
  */
 function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): boolean {
+  if (behaviourOf(block.kind).answerFits === undefined) return false;
+  // Session 42 (perf): the text's one analysis first, so the fit check's entities (ticketAnswerFits' phone check,
+  // entitiesOf) are this analysis's, not a second extraction of the same text (exact: both pure, one text).
+  const analysis = analyzeText(analysedPart(text));
   const fits = answerFitsAt(run, block, w, text);
   if (fits === null) return false;
   const s = run.s;
-  const analysis = analyzeText(analysedPart(text));
   const facts: TurnFacts = {
     text,
     analysis,

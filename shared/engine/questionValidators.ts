@@ -124,6 +124,18 @@ export type EmailResult = AnswerResult & { choices?: string[] };
  */
 
 export function emailAnswer(raw: string, own?: OwnAddresses): EmailResult {
+  // Session 42 (perf): the last answer kept (a ticket's email question reads one message twice: whether it fits, then
+  // what it says). Exact: a function of the text and the flow's own addresses alone; the result is never changed.
+  if (raw === lastEmailRaw && own === lastEmailOwn) return lastEmail;
+  lastEmail = readEmailAnswer(raw, own);
+  lastEmailRaw = raw;
+  lastEmailOwn = own;
+  return lastEmail;
+}
+let lastEmailRaw: string | undefined;
+let lastEmailOwn: OwnAddresses | undefined;
+let lastEmail: EmailResult;
+function readEmailAnswer(raw: string, own?: OwnAddresses): EmailResult {
   const text = withoutInvisible(raw.normalize('NFKC'));
   const found = emailCandidates(text);
   if (found.length === 0) return FAIL;
