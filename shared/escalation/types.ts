@@ -110,6 +110,12 @@ export interface TurnFacts {
    * its fallback exit: no intent or keyword router read it as a request. False or absent otherwise.
    */
   ownQuestion?: boolean;
+  /**
+   * Session 42 (fe): set with `fallback` when the conversation waited at a block that asks for a value (a Question block:
+   * the order number, the new address) and the message did not give it, whatever read it (the block itself, or the
+   * router it forwards a question to): the bot's question stays open and is asked again. Absent otherwise.
+   */
+  atQuestion?: boolean;
   /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
   timezone?: string;
   /**
