@@ -603,7 +603,7 @@ function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, t
  * The escalation policy's reading of one turn (the whole policy, or the block's own questions' when the message answers
  * them: Classified.answered), from the memory before it. Pure: the caller keeps the memory.
  */
-function readTurn(run: Run, classified: Classified, text: string, analysis: TextAnalysis, turn: number): { decision: EscalationDecision; memory: EscalationMemory } {
+function readTurn(run: Run, classified: Classified, text: string, analysis: TextAnalysis, turn: number, block?: Block): { decision: EscalationDecision; memory: EscalationMemory } {
   // A Rating block's score beside a request: the policy reads the request alone (Classified.policyText).
   const policyText = classified.policyText;
   const facts: TurnFacts = {
@@ -618,6 +618,8 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
     picked: classified.picked === true ? true : undefined,
     timezone: run.flow.settings.timezone,
   };
+  // Session 42 (fe): a message the block that asks for a value (a Question block) could not use: the bot's prompt comes again.
+  if (classified.fallback && block !== undefined && behaviourOf(block.kind).asksForValue === true) facts.atQuestion = true;
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
   // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
   return classified.answered === true
@@ -638,7 +640,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
   const turn = said ?? s.turn; // the turn customerSaid gives the message below
-  const { decision, memory } = readTurn(run, classified, text, analysis, turn);
+  const { decision, memory } = readTurn(run, classified, text, analysis, turn, block);
   const targetId = escalationTarget(run);
   // After a restart (readAfterRestart): a message the block does not understand is its input only if the policy (on)
   // acts on what it says; otherwise nothing of it is kept but the transcript entry (the restart's greeting and menu

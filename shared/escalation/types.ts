@@ -116,6 +116,12 @@ export interface TurnFacts {
    * fact is the request that option answers, not upset (detectNegativeSentiment's failure rule). Absent otherwise.
    */
   picked?: boolean;
+  /**
+   * Session 42 (fe): set with `fallback` when the conversation waited at a block that asks for a value (a Question block:
+   * the order number, the new address) and the message did not give it, whatever read it (the block itself, or the
+   * router it forwards a question to): the bot's question stays open and is asked again. Absent otherwise.
+   */
+  atQuestion?: boolean;
   /** The flow's time zone (settings.timezone): deadlines the customer names are read on this clock. UTC when absent. */
   timezone?: string;
   /**

@@ -668,6 +668,7 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
 
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
+  asksForValue: true,
   // Session 36 (hostile s35 F1): a request for a person nobody can meet now keeps the customer at the question.
   keepsAfterNobody: (run, _block, targetId, entry) => keptAtTask(run, targetId, entry),
   askAfterNobody: (run, block, w) => {

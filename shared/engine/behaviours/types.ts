@@ -141,6 +141,12 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void; rating?: boolean } | null;
   /** The reply to this block's HTTP call. */
   httpResult?(run: Run, block: BlockOf<K>, ok: boolean, body: unknown): void;
+  /**
+   * Session 42 (fe): the block waits for a value it asked for (an order number, an address) and asks for it again when a
+   * message does not give it: the escalation policy reads such a message as one more asking at the bot's own question
+   * (TurnFacts.atQuestion, detectLoop's stuckAtQuestion).
+   */
+  asksForValue?: true;
   /** The waiting kind of the questions the block asks itself (`takeover_question`, `ticket_question`). */
   questionWaiting?: Waiting['kind'];
   /** The customer's answer to one of those questions (already recorded in the transcript). */
