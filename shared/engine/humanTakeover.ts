@@ -247,6 +247,17 @@ export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>):
 }
 
 /**
+ * Session 42 (ticketq, newcomer s41 N2 rest): whether entering the takeover now would find nobody, by the same rules as
+ * sayNobodyNow (closed by its opening hours; or the caller says who is signed in and none of them may take it), saying
+ * nothing. False when the caller does not say who is signed in and the block is open.
+ */
+export function findsNobodyNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
+  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return true;
+  return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0;
+}
+
+/**
  * Whether `text` (the block's latest words) says the block found nobody: its no-agent sentence, its out-of-hours message
  * (with today's variables), or any words of it when its own handoff is the state's and expired or was rejected (the
  * queue timeout says nothing of its own). For states saved before `nobodyFound` (noAgentFollowUp.ts).
