@@ -281,3 +281,57 @@ describe("hostile s41 L2: a phone number at the takeover's email question", () =
     expect(c.variables().customerPhone ?? null).toBeNull();
   });
 });
+
+describe('newcomer s41 N2 rest: nobody to take the chat, an upset message the bot understood', () => {
+  const nobody: AgentPresence[] = [];
+  const allHours = () => {
+    const f = load('customer-support');
+    for (const b of f.blocks) if (b.id === 'human_agent') delete (b.data as { availability?: unknown }).availability;
+    return f;
+  };
+
+  it('nobody signed in: the apology, then the order question (no "no one is available", no ticket)', () => {
+    const c = converse(allHours(), { now: CLOSED, agents: nobody });
+    const n = c.botTexts().length;
+    c.say('my parcel never came, the tracking is stuck');
+    const said = saidAfter(c, n);
+    expect(said[0]).toBe("I'm sorry about this.");
+    expect(said.join('\n')).toMatch(/What's your order number\?/);
+    expect(said.join('\n')).not.toMatch(/no one from our team is available|What email address/);
+    // The policy's reading is kept (corpus tools count it); the explanation says nothing was handed over.
+    const d = c.steps[c.steps.length - 1]!.decision!;
+    expect(d).toMatchObject({ action: 'handoff', reason: 'negative_sentiment' });
+    expect(d.explanation).toMatch(/^Not handed over: nobody can take the chat now/);
+    c.say('NW-250778');
+    c.http(false);
+    expect(c.botTexts().join('\n')).toMatch(/couldn't look up order NW-250778/);
+  });
+
+  it('out of hours (the sample flow): the same', () => {
+    const c = converse(load('customer-support'), { now: CLOSED });
+    c.say('my parcel never came, the tracking is stuck');
+    expect(c.lastBotText()).toMatch(/What's your order number\?/);
+    expect(c.effects('create_ticket')).toHaveLength(0);
+  });
+
+  it('negative: a request for a person still gets the no-agent path at once', () => {
+    const c = converse(allHours(), { now: CLOSED, agents: nobody });
+    c.say('my parcel never came, the tracking is stuck, I want to talk to a person');
+    expect(c.botTexts().join('\n')).toMatch(/no one from our team is available/);
+    expect(c.lastBotText()).toBe('What email address should we reply to?');
+  });
+
+  it('negative: with someone online the policy hands over as before', () => {
+    const ana: AgentPresence[] = [{ id: 'ana', name: 'Ana', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+    const c = converse(allHours(), { now: CLOSED, agents: ana });
+    c.say('my parcel never came, the tracking is stuck');
+    expect(c.botTexts().join('\n')).toMatch(/I'll get a person to help you with this/);
+    expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  });
+
+  it('negative: an upset message the bot did not understand still goes to the no-agent path', () => {
+    const c = converse(allHours(), { now: CLOSED, agents: nobody });
+    c.say('this is absolutely useless, I am furious');
+    expect(c.botTexts().join('\n')).toMatch(/no one from our team is available/);
+  });
+});
