@@ -687,6 +687,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     if (decision.action !== 'rephrase') classified.keepAnswer?.();
     if (decision.action === 'handoff') {
       if (keptAtTicket(run, block, w, null, targetId, { reason, signals: ladder.signals })) return true;
+      if (answersFirstWhileNobody(run, block, classified, ladder, targetId)) return true;
       s.waiting = null;
       goTo(run, targetId, { reason, signals: ladder.signals });
       return true;
@@ -715,6 +716,32 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   // chosen next still names it.
   const now = s.waiting;
   if (now?.kind === 'input' && now.blockId === w.blockId && now.retries > w.retries) keepFailureCurrent(s, failure);
+  return true;
+}
+
+/**
+ * Session 42 (ticketq, newcomer s41 N2 rest): with nobody to take the chat now (no agent signed in who may take it, or
+ * out of hours), a first message such as "my parcel never came, the tracking is stuck" was handed over for its upset
+ * tone alone: "I'm sorry about this.", "Sorry, no one from our team is available right now." and the ticket's email
+ * question, and the order the flow understood the message to be about was never looked up. The customer had asked for
+ * no person, and no person could come: the handover only traded the bot's own answer for a ticket. The rule: a handoff
+ * the policy decides on an upset message alone (every signal negative sentiment: no request for a person, no urgency,
+ * crisis, sensitive topic or failed turns), at a block that understood it (not a fallback), while the target finds
+ * nobody now (behaviour findsNobodyNow), is not made: the apology is said and the block does what it understood (the
+ * order lookup); the flow's own failure paths still offer a person or a ticket, and a request for a person still gets
+ * one at once. In opening hours with someone to take it, the policy's handoff stands. The decision's action stays the
+ * policy's (corpus tools count it); its explanation says what happened.
+ */
+function answersFirstWhileNobody(run: Run, block: Block, classified: Classified, decision: EscalationDecision, targetId: string): boolean {
+  if (classified.fallback || decision.signals.length === 0 || decision.signals.some((x) => x.reason !== 'negative_sentiment')) return false;
+  const target = run.c.blocks.get(targetId);
+  if (target === undefined || behaviourOf(target.kind).findsNobodyNow?.(run, target) !== true) return false;
+  run.decision = {
+    ...decision,
+    explanation: `Not handed over: nobody can take the chat now and the customer asked for no person, so the bot apologised and did what it understood first (a request for a person, or the flow's own failure path, still reaches the team). The policy read: ${decision.explanation}`,
+  };
+  bot(run, takeoverTexts.sorryNobodyNow, block.id);
+  classified.apply();
   return true;
 }
 

@@ -27,6 +27,7 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
+import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -243,6 +244,17 @@ export function someoneReachableNow(run: Run, block: BlockOf<'human_takeover'>):
   // same way, without end (hostile s16 H#12): she was there all along and did not pick the chat from the queue.
   const online = run.ctx.agents?.filter((a) => a.status === 'online');
   return online !== undefined && reachableAgents(online, assignmentRequest(d, true)).length > 0;
+}
+
+/**
+ * Session 42 (ticketq, newcomer s41 N2 rest): whether entering the takeover now would find nobody, by the same rules as
+ * sayNobodyNow (closed by its opening hours; or the caller says who is signed in and none of them may take it), saying
+ * nothing. False when the caller does not say who is signed in and the block is open.
+ */
+export function findsNobodyNow(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
+  if (d.assignation === 'custom' && d.availability && !isOpen(d.availability, run.now)) return true;
+  return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0;
 }
 
 /**
@@ -530,6 +542,7 @@ export function answerTakeoverQuestion(
     backOutOfTakeover(run, block);
     return;
   }
+  let fixed: 'asked' | 'kept' | null;
   if (w.field === 'name') {
     // "My name is Ana" / "I'm Ana" -> "Ana". A sentence is not a name (newcomer s8 #30): asked again once, then the
     // handoff goes on without a name rather than greeting the customer by "a jumper came in the wrong colour".
@@ -574,10 +587,14 @@ export function answerTakeoverQuestion(
     const r = emailAnswer(t, t.indexOf('@') !== t.lastIndexOf('@') ? ownAddressesOf(run.flow) : undefined);
     const late = r.ok || then !== null ? null : nameAtEmailQuestion(run, t);
     let side: SideQuestion | null;
+    let beside: ReturnType<typeof detailsBeside>;
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
       if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
+      // Session 42 (ticketq, hostile s40 L9): "bob@example.com and my phone is 07700 900123" kept no phone; what is said
+      // beside the address is kept (the phone, references, the matter as the reason when the block asks one).
+      keepDetailsBeside(run, detailsBeside(run, t), wantsReason(run, block.data));
     } else if (r.choices !== undefined) {
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
@@ -592,11 +609,18 @@ export function answerTakeoverQuestion(
       // Session 16 (newcomer s15 N#15): "I don't have an email" goes on without it at once (was: "Could you check it?"
       // until the retries ran out). Session 38: remembered, so no later question asks it again.
       run.s.emailDeclined = true;
+      keepDetailsBeside(run, detailsBeside(run, t), false); // session 42: "no email, call me on 07700 900123"
       bot(run, takeoverTexts.emailSkipped, block.id);
+    } else if (!t.includes('@') && (beside = detailsBeside(run, t)).phone !== null && phoneAtEmailQuestion(run, block, w, t, beside)) {
+      // Session 42 (ticketq, hostile s41 L2): a phone number instead of the email (phoneAtEmailQuestion).
+      return;
     } else if (!t.includes('@') && asksForAPersonHere(run, t)) {
       // Session 39 (newcomer s39 N2): "I want to talk to a human please" at "What is your email address, in case we get
       // disconnected?" was "That doesn't look like an email address": the person is what they are getting, so the
       // optional email is left out (not declined: a later ticket may still ask it) and the handover goes on.
+      // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is kept (the reason, its references).
+      const issue = issueBesideRequest(run, t);
+      if (issue !== null) keepDetailsBeside(run, { ...detailsBeside(run, t), issue }, wantsReason(run, block.data));
       bot(run, takeoverTexts.emailSkippedForPerson, block.id);
     } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
       // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
@@ -611,10 +635,11 @@ export function answerTakeoverQuestion(
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
       return;
     } else bot(run, takeoverTexts.emailSkipped, block.id);
-  } else if (w.field === 'reason' && takesCorrectedEmail(run, block.id, t, takeoverPrompts.reason)) {
+  } else if (w.field === 'reason' && (fixed = takesCorrectedEmail(run, block.id, t, takeoverPrompts.reason)) !== null) {
     // Session 38 (hostile s38 H5, the takeover's side): "sorry, wrong email, it is ann2@example.com" at the reason
     // question was the reason, and the old address stayed: the address is replaced, said back, and the reason asked again.
-    return;
+    // Session 42 (ticketq, hostile s40 M10): with the matter beside it, that is the reason ('kept'): the handover goes on.
+    if (fixed === 'asked') return;
   } else if (w.field === 'reason' && keepsReasonForPerson(t)) {
     // Session 39 (hostile s38 L2): "I would rather explain it to the advisor" is no reason for the agent either.
     bot(run, takeoverTexts.reasonKept, block.id);
@@ -623,6 +648,29 @@ export function answerTakeoverQuestion(
     setVar(run, 'handoffReason', t);
   }
   nextOrHandOver(run, block, w);
+}
+
+/**
+ * Session 42 (ticketq, hostile s41 L2): a phone number at the takeover's email question ("my number is 07700 900123") was
+ * "That doesn't look like an email address". The number is kept (customerPhone; with the matter beside it, the reason).
+ * A flow that calls customers back (callsBack: a block of it stores customerPhone) takes it for the email: said back,
+ * and the handover goes on. Another flow's team replies by email: the number is said back with that, and the email asked
+ * again (no try counted). The same number again is taken as no email to give. False: the number was known and is not
+ * this one (the caller's retry).
+ */
+function phoneAtEmailQuestion(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting, t: string, beside: ReturnType<typeof detailsBeside>): boolean {
+  const phone = beside.phone as string;
+  const known = run.s.variables.customerPhone;
+  if (isKnown(known) && known !== phone) return false;
+  keepDetailsBeside(run, beside, wantsReason(run, block.data));
+  const said = beside.phoneText ?? phone;
+  if (callsBack(run.flow)) bot(run, phoneAtEmailTexts.callsBack(said), block.id);
+  else if (!isKnown(known)) {
+    bot(run, phoneAtEmailTexts.byEmail(said), block.id);
+    return true;
+  } else bot(run, takeoverTexts.emailSkipped, block.id); // the same number again: no email to give
+  nextOrHandOver(run, block, w);
+  return true;
 }
 
 /**

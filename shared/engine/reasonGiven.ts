@@ -126,8 +126,19 @@ export function reasonFromWay(run: Run, takeoverId: string): string | null {
  * "I'll explain to them", "I prefer not to say", "it's private") is no reason; one that goes on to say it ("... that my
  * roof collapsed") is.
  */
-const FOR_PERSON =
-  /^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually)[\s,]+)*(?:i(?:'d|\s+would)\s+(?:rather|prefer(?:\s+to)?)|i(?:'ll|\s+will)|i\s+prefer\s+to|i\s+want\s+to|let\s+me|can\s+i)\s+(?:just\s+)?(?:explain|tell|say|discuss|describe|go\s+over)(?:\s+(?:it|that|this|everything|all\s+that))?(?:\s+(?:to|with))?(?:\s+(?:the|an|a|your|my))?\s+(?:advisor|adviser|agent|person|human|them|someone|somebody|colleague|team|rep|representative|staff|people)(?:\s+(?:directly|myself|personally|in\s+person|when\s+they\s+join|please|thanks|thank\s+you))*$/;
+/** Who the customer would rather tell ("the advisor", "them", "your sales team"). */
+const TO_WHOM =
+  '(?:\\s+(?:to|with))?(?:\\s+(?:the|an|a|your|my|one\\s+of\\s+your))?\\s+(?:advisor|adviser|agent|person|human|them|someone|somebody|colleague|team|rep|representative|staff|people|salesperson|sales(?:\\s+(?:team|person|rep|people))?|support(?:\\s+team)?|manager|expert|specialist|consultant)';
+/**
+ * Session 42 (ticketq, hostile s40 M4): how the customer would rather tell it ("on the call", "over the phone", "in
+ * person", "when we speak"): lead-gen's "I'd rather explain it on the call" became the reason the agent read.
+ */
+const HOW = '(?:\\s+(?:on|over|during)\\s+(?:the\\s+|a\\s+)?(?:call|phone|chat|video\\s+call)|\\s+in\\s+person|\\s+(?:when|once)\\s+(?:we|they|you|someone|somebody|i)\\s+(?:speak|talk|call|join|chat|meet))';
+const FOR_PERSON = new RegExp(
+  '^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually)[\\s,]+)*(?:i(?:\'d|\\s+would)\\s+(?:rather|prefer(?:\\s+to)?)|i(?:\'ll|\\s+will)|i\\s+prefer\\s+to|i\\s+want\\s+to|let\\s+me|can\\s+i)\\s+(?:just\\s+)?(?:explain|tell|say|discuss|describe|go\\s+over)(?:\\s+(?:it|that|this|everything|all\\s+that))?' +
+    `(?:${TO_WHOM}(?:${HOW})?|${HOW}(?:${TO_WHOM})?)` +
+    '(?:\\s+(?:directly|myself|personally|in\\s+person|when\\s+they\\s+join|please|thanks|thank\\s+you))*$',
+);
 const NOT_SAYING = /^(?:(?:sorry|no|um+|well)[\s,]+)*(?:i(?:'d|\s+would)\s+rather\s+not(?:\s+say)?|(?:i\s+)?prefer\s+not\s+to\s+say|rather\s+not\s+say|it(?:'s|\s+is)\s+(?:private|personal|confidential))(?:\s+(?:please|thanks|thank\s+you|sorry))*$/;
 export function keepsReasonForPerson(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!,;:]+/g, ' ').replace(/\s+/g, ' ').trim();

@@ -22,6 +22,8 @@ import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
+import { detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside } from './detailsAnswer';
+import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
 
@@ -79,6 +81,19 @@ export const ticketPrompts = {
   /** Session 38 (hostile s37 #1): a request for a person with the email declined, while nobody is free (not closed). */
   nobodyFreeNoEmail: "I'm sorry, no one from our team is free right now, so I can't put you through.",
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
+  /**
+   * Session 42 (ticketq, hostile s40 M1): a request for a person with the matter beside it ("can I talk to someone? and
+   * why is my parcel NW-250778 late") while nobody can be reached: the matter is the ticket's issue, and the customer is
+   * told so before the email question.
+   */
+  issueNoted: "I've noted your question for the team.",
+  /**
+   * Session 42 (ticketq, hostile s40 M3): "I'd rather explain it to the person" at the issue question: nobody will join
+   * this chat (a ticket is read later), so the team needs a few words to pick it up. Asked once.
+   */
+  issueForTicket: "No one from our team can join this chat now: they'll pick this up from the ticket, so they need a few words to start with. What should they help you with?",
+  /** Session 42 (ticketq, hostile s40 M3): the same, when the customer said what they need earlier: that is passed on. */
+  issueFromEarlier: "No problem: I'll pass on what you told me earlier, so the team can pick it up.",
 };
 
 /**
@@ -144,7 +159,10 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
     if (next !== null) goTo(run, next);
     return true;
   }
-  if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${ticketPrompts.emailWhileClosed}`, block.id);
+  // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is the ticket's issue (and its references kept).
+  const noted = after === undefined && keepIssueBesideRequest(run, block, text);
+  if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${noted ? `${ticketPrompts.issueNoted} ` : ''}${ticketPrompts.emailWhileClosed}`, block.id);
+  else if (noted) bot(run, ticketPrompts.nobodyFree.replace('. Leave', `. ${ticketPrompts.issueNoted} Leave`), block.id);
   else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
 }
@@ -171,10 +189,24 @@ export function askAfterNobody(run: Run, block: BlockOf<'ticket'>, w: TicketWait
     return answerTicketQuestion(run, block, w, text);
   }
   const again = said === 'stillClosed';
+  // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is kept (the issue when this ticket asks one).
+  const noted = w.field === 'email' && text !== null && keepIssueBesideRequest(run, block, text);
   // Session 36 (hostile s35 F10): "get me a human, ana@x.com is my old one": "OK, not that one" (the old one was used).
   if (w.field === 'email' && text !== null && setsAsideEmail(heldAnswer(text))) bot(run, notThatEmail, block.id);
-  else if (w.field === 'email') bot(run, again ? ticketPrompts.emailWhileClosed : ticketPrompts.email, block.id);
+  else if (w.field === 'email') bot(run, `${noted ? `${ticketPrompts.issueNoted} ` : ''}${again ? ticketPrompts.emailWhileClosed : ticketPrompts.email}`, block.id);
   else bot(run, again ? ticketPrompts.issueWhileClosed : ticketPrompts.issue, block.id);
+}
+
+/**
+ * Session 42 (ticketq, hostile s40 M1): a request for a person at the email question with the matter beside it ("can I
+ * talk to someone? and why is my parcel NW-250778 late"), while nobody can be reached: the matter becomes the issue when
+ * the ticket asks one and none is known, its references are remembered (the summary's "Reference:"), a phone beside it
+ * kept. True when the issue was noted (the caller says so).
+ */
+function keepIssueBesideRequest(run: Run, block: BlockOf<'ticket'>, text: string): boolean {
+  const issue = issueBesideRequest(run, heldAnswer(text));
+  if (issue === null) return false;
+  return keepDetailsBeside(run, { ...detailsBeside(run, heldAnswer(text)), issue }, block.data.askIssue) !== null;
 }
 
 /**
@@ -364,35 +396,26 @@ function issueFirst(run: Run, block: BlockOf<'ticket'>, text: string): string | 
   return problemFromNameAnswer(text);
 }
 
-/** Words around an address that say it replaces the one given ("sorry, wrong email, it is ...", "use this one: ..."). */
-const CORRECTS_EMAIL = /\b(?:wrong|sorry|typo|e-?mail|address|mean|meant|actually|instead|use|correct|correction|change|oops|should\s+be|not)\b/i;
 /**
- * An address typed at the ticket's issue question (or the takeover's reason question) that corrects the email just given: a valid address other than the
- * one known, with nothing beside it but a few words (at most eight) and, when there are any, words of correcting. The
- * address, or null.
+ * When `text` corrects the email (detailsAnswer.ts emailCorrection): the address is replaced and said back ("Thanks, I'll
+ * use ..."); with nothing else said, `askAgain` (the question the customer was at) is asked again ('asked'); with the
+ * matter beside it (session 42, hostile s40 M10: "wait no, it's bob@example.org, and I need a refund for NW-250778"),
+ * that is the reason (handoffReason) and its references are remembered ('kept': the caller goes on). Null: no correction.
+ * Read by the ticket's issue question and the takeover's reason question.
  */
-function emailCorrectedAtIssue(run: Run, text: string): string | null {
-  if (!text.includes('@')) return null;
-  const rest = text.replace(/\S*@\S*/g, ' ').trim();
-  const words = rest.split(/\s+/).filter((x) => /[\p{L}\d]/u.test(x));
-  if (words.length > 8 || (words.length > 0 && !CORRECTS_EMAIL.test(rest))) return null;
-  const r = emailAnswer(text, ownAddressesOf(run.flow));
-  if (!r.ok || r.value === run.s.variables.customerEmail) return null;
-  return String(r.value);
-}
-
-/**
- * When `text` corrects the email (emailCorrectedAtIssue): the address is replaced, said back ("Thanks, I'll use ..."),
- * and `askAgain` (the question the customer was at) asked again. Read by the ticket's issue question and the takeover's
- * reason question.
- */
-export function takesCorrectedEmail(run: Run, blockId: string, text: string, askAgain: string): boolean {
-  const email = emailCorrectedAtIssue(run, text);
-  if (email === null) return false;
-  setVar(run, 'customerEmail', email);
-  bot(run, addressTaken(email), blockId);
-  bot(run, askAgain, blockId);
-  return true;
+export function takesCorrectedEmail(run: Run, blockId: string, text: string, askAgain: string): 'asked' | 'kept' | null {
+  const fix = emailCorrection(run, text);
+  if (fix === null) return null;
+  setVar(run, 'customerEmail', fix.email);
+  bot(run, addressTaken(fix.email), blockId);
+  if (fix.issue === null) {
+    bot(run, askAgain, blockId);
+    return 'asked';
+  }
+  const beside = detailsBeside(run, text);
+  keepDetailsBeside(run, { ...beside, issue: fix.issue }, false);
+  setVar(run, 'handoffReason', fix.issue);
+  return 'kept';
 }
 
 /** Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again. */
@@ -436,6 +459,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     return void bot(run, w.field === 'email' ? ticketPrompts.email : ticketPrompts.issue, block.id);
   }
   const then = w.field === 'email' ? emailRefusedThen(text) : null;
+  let fixed: 'asked' | 'kept' | null;
   if (w.field === 'email' && !text.includes('@')) {
     // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
     // Session 38 (hostile s37 #1): so does the email put off with a goodbye ("not now thanks, bye": it was the issue).
@@ -463,6 +487,9 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       }
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
       if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
+      // Session 42 (ticketq, hostile s40 L9, M1): what the customer said beside the address ("bob@x.com, my parcel
+      // NW-250778 never came") is kept: the matter as the issue (not asked again), its references, a phone.
+      keepDetailsBeside(run, detailsBeside(run, text), block.data.askIssue);
     } else if (then === 'person') {
       // Session 38 (hostile s37 #1): "I'd rather not, just connect me" where the policy read no request for a person (no
       // person named): right after the takeover found nobody, the customer is told so; the ticket goes on without email.
@@ -508,10 +535,27 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;
     }
-  } else if (takesCorrectedEmail(run, block.id, text, ticketPrompts.issue)) {
+  } else if ((fixed = takesCorrectedEmail(run, block.id, text, ticketPrompts.issue)) !== null) {
     // Session 38 (hostile s38 H5, high): "sorry, wrong email, it is bob2@example.com" at the issue question became the
     // issue and the ticket went to the old address: the address is replaced, said back, and the issue asked again.
-    return;
+    // Session 42 (ticketq, hostile s40 M10): with the matter beside it, that is the issue ('kept'): the ticket goes on.
+    if (fixed === 'asked') return;
+  } else if (keepsReasonForPerson(text)) {
+    // Session 42 (ticketq, hostile s40 M3): "I'd rather explain it to the person" became the whole ticket; nobody will
+    // talk to them. What they said earlier is passed on; else they are told the team needs a few words, once; then the
+    // ticket opens with what is known (its label), not with the refusal.
+    const earlier = earlierStatement(run);
+    if (earlier !== null) {
+      setVar(run, 'handoffReason', earlier);
+      bot(run, ticketPrompts.issueFromEarlier, block.id);
+    } else if (w.retries === 0) {
+      run.s.waiting = { ...w, retries: 1 };
+      bot(run, ticketPrompts.issueForTicket, block.id);
+      return;
+    } else {
+      createTicket(run, block, true);
+      return goOn(run, block);
+    }
   } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || isUnsureReply(normalizeText(text))) {
     // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).

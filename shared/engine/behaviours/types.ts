@@ -170,6 +170,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   reachesSomeoneNow?(run: Run, block: BlockOf<K>): boolean;
   /**
+   * Session 42 (ticketq, newcomer s41 N2 rest): whether entering the block now would find nobody (closed by its hours, or
+   * nobody signed in who may take it), saying nothing; engine.ts answersFirstWhileNobody reads it.
+   */
+  findsNobodyNow?(run: Run, block: BlockOf<K>): boolean;
+  /**
    * The block's reply to a request for a person that cannot be met (the takeover just found nobody) at its own question
    * `w`, when that request does not answer the question; true when it replied (the question stays open, no retry
    * counted). Blocks without it take the message as an answer (engine.ts `ownQuestionText`). `after` 'crisis': the

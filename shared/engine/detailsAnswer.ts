@@ -1,0 +1,225 @@
+/**
+ * Session 42 (ticketq): one reader for an answer to a details question (the Human takeover's name, email and reason
+ * questions, the Ticket's email and issue questions). Those questions each read the value they asked for (an address, a
+ * name, the reason) and dropped the rest of the message, so what the customer said beside it was lost:
+ * - hostile s40 M1: out of hours, "can I talk to someone? and why is my parcel NW-250778 late" at the ticket's email
+ *   question got the still-closed line; the question (and its order number) never reached the ticket;
+ * - hostile s40 L9: "bob@example.com and my phone is 07700 900123" at the takeover's email question kept no phone;
+ * - hostile s40 M10: "wait no, it's bob@example.org, and I need a refund for NW-250778" at the issue question was the
+ *   issue whole, and the ticket went to the old address (a correction was read only when it came alone);
+ * - hostile s41 L2: "my number is 07700 900123" at the takeover's email question was "That doesn't look like an email
+ *   address";
+ * - hostile s40 M3, M4: "I'd rather explain it to the person" became a ticket's whole issue (nobody will talk to them),
+ *   "I'd rather explain it on the call" the reason lead-gen's agent read (reasonGiven.ts keepsReasonForPerson).
+ *
+ * The rule: the answer is cut into clauses (at sentence marks, and at "and" / "but" / a comma before a new clause), and
+ * each clause is read for what it is: the one with an address (the address question's answer, or a correction), a
+ * phone clause ("my phone is 07700 900123"), a bare request for a person ("can I talk to someone?"), and the words
+ * that say what the customer needs (statesAReason: a matter named in four words or more). The caller takes the value its
+ * question asked for as before; what stands beside it is kept here (keepDetailsBeside): the phone as customerPhone, the
+ * flow's references (order and policy numbers) for the summary and later questions, and the words of the matter as
+ * the reason when the block would ask for one. Pure: reads the message and the state, writes variables through the run.
+ */
+import type { Flow } from '../flow/schema';
+import type { Entity } from '../nlu/types';
+import { entitiesOf } from '../nlu/analyzeText';
+import { analysedPart } from './analysedPart';
+import { asFlowReferences } from './referenceNotPhone';
+import { statesAReason } from './reasonGiven';
+import { asksForAPersonAgain, emailAnswer, ownAddressesOf } from './questionValidators';
+import { readsAsRequestForPerson } from './policyReads';
+import { isKnown, rememberEntities, setVar, type Run } from './run';
+
+/** What an answer to a details question says beside the value asked for. */
+export interface DetailsBeside {
+  /** The words that say what the customer needs (a question or a statement naming a matter), or null. */
+  issue: string | null;
+  /** A phone number (not part of one of the flow's references), or null. */
+  phone: string | null;
+  /** The phone number as the customer typed it ("07700 900123"), to say back; null with `phone`. */
+  phoneText: string | null;
+  /** The flow's references named in the answer (order numbers, policy numbers). */
+  references: Entity[];
+  /** The clause holding an address, when one does. */
+  addressClause: string | null;
+  /** The answer without the issue's clauses (the address and the words around it: "wait no, it's bob@x.org"). */
+  aside: string;
+}
+
+/**
+ * Where a clause ends: a sentence mark, a comma or a space before "and" / "but" / "also" / "plus" that starts a new
+ * clause, or a comma before the words a new clause starts with ("wait no, it's bob@x.org": "wait no" and the rest).
+ */
+const CLAUSE_END =
+  /[?!;]+\s*|\.(?:\s+|$)|,?\s+(?=(?:and|but|also|plus)\s+(?:my|i|i'm|i've|i'd|why|what|where|when|how|who|is|are|was|can|could|would|will|do|does|did|the|it|it's|its|our|your|please|need|want|there)\b)|,\s*(?=(?:and|but|also|plus|so|then)\b)|,\s*(?=(?:my|why|what|where|when|how|i|i'm|i've|it's|its|the|our|can|could|is|are)\b)/giu;
+/** An address as the clause reader masks it (up to its last letter or digit: a full stop after it still ends a sentence). */
+const ADDRESS = /[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu;
+const LEADING_JOINER = /^(?:(?:and|but|also|plus|so|then|oh|um|erm)\b[\s,]*)+/iu;
+
+/** `text` cut into clauses (addresses kept whole: their dots are no sentence marks), joiners dropped, empty ones left out. */
+export function clausesOf(text: string): string[] {
+  // Addresses masked (same length) so that their dots and letters do not cut them.
+  const masked = text.replace(ADDRESS, (m) => 'x'.repeat(m.length));
+  const out: string[] = [];
+  let from = 0;
+  for (const m of masked.matchAll(CLAUSE_END)) {
+    const at = m.index ?? 0;
+    // A mark ends its clause (kept with it: "can I talk to someone?"); words after a joiner start the next one.
+    const end = at + m[0].replace(/\s+$/, '').replace(/^,?\s*$/, '').length;
+    push(out, text.slice(from, end));
+    from = at + m[0].length;
+  }
+  push(out, text.slice(from));
+  return out;
+}
+function push(out: string[], clause: string): void {
+  const c = clause.trim().replace(LEADING_JOINER, '').replace(/^[,\s]+|[,\s]+$/g, '');
+  if (/[\p{L}\p{N}]/u.test(c)) out.push(c);
+}
+
+/** Words a phone clause may hold beside the number ("my phone is", "or call me on", "mobile:"). */
+const PHONE_WORDS: ReadonlySet<string> = new Set(
+  'my the a is it its it\'s number no nr num phone telephone tel mobile cell cellphone landline contact or and you can call ring reach text me on at via here just also use try this that instead please rather prefer back'.split(' '),
+);
+function onlyPhone(clause: string, phone: Entity): boolean {
+  const rest = clause.replace(phone.text, ' ').toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^\p{L}']+/u).filter((w) => w !== '');
+  return rest.every((w) => PHONE_WORDS.has(w));
+}
+
+/**
+ * What `text` (an answer at a details question) says beside the value asked: see the header. `run` for the flow's
+ * reference shapes and its request reader.
+ */
+export function detailsBeside(run: Run, text: string): DetailsBeside {
+  // (A bare address, the usual answer, says nothing beside it: nothing more is read.)
+  if (!/[\p{L}\p{N}]/u.test(text.replace(ADDRESS, ' '))) return { issue: null, phone: null, phoneText: null, references: [], addressClause: text.includes('@') ? text.trim() : null, aside: text.trim() };
+  const entities = asFlowReferences(run.flow, text, entitiesOf(analysedPart(text)));
+  const phoneEntity = entities.find((e) => e.type === 'phone');
+  const references = entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
+  let addressClause: string | null = null;
+  const said: string[] = [];
+  const aside: string[] = [];
+  for (const clause of clausesOf(text)) {
+    if (clause.includes('@')) addressClause ??= clause;
+    else if (phoneEntity !== undefined && clause.includes(phoneEntity.text) && onlyPhone(clause, phoneEntity)) {
+      // a phone clause: the phone is kept, the clause is no issue
+    } else if (statesAReason(phoneEntity === undefined ? clause : clause.replace(phoneEntity.text, ' '))) {
+      // (a phone number names no matter: "call me on 07700 900123 instead" is a way to reach the customer)
+      said.push(clause);
+      continue;
+    }
+    aside.push(clause); // "wait no", "thanks", "can I talk to someone?"
+  }
+  const issue = said.length === 0 ? null : said.join(said.every((c) => /[?!.]$/.test(c)) ? ' ' : '. ');
+  return { issue, phone: phoneEntity?.value ?? null, phoneText: phoneEntity?.text ?? null, references, addressClause, aside: aside.join(', ') };
+}
+
+/** Whether `text` is a request for a person and no more ("can I talk to someone?", "agent please"). */
+function onlyARequest(run: Run, text: string): boolean {
+  return !statesAReason(text) && (asksForAPersonAgain(text) || readsAsRequestForPerson(run, text));
+}
+
+/**
+ * The words of the matter in a message that also asks for a person ("can I talk to someone? and why is my parcel
+ * NW-250778 late"): the clauses that state it, when at least one clause is only a request; null otherwise (the whole
+ * message is then the customer's, as before).
+ */
+export function issueBesideRequest(run: Run, text: string): string | null {
+  const clauses = clausesOf(text);
+  if (clauses.length < 2 || !clauses.some((c) => onlyARequest(run, c))) return null;
+  return detailsBeside(run, text).issue;
+}
+
+/**
+ * Keeps what an answer said beside its value: the phone (as customerPhone, when none is known), the flow's references
+ * (remembered: the summary's "Reference:", a later order question), and, when `asReason` (the block would ask the
+ * reason and none is known), the issue as handoffReason. Returns the issue kept as the reason, or null.
+ */
+export function keepDetailsBeside(run: Run, beside: DetailsBeside, asReason: boolean): string | null {
+  if (beside.phone !== null && !isKnown(run.s.variables.customerPhone)) setVar(run, 'customerPhone', beside.phone);
+  if (beside.references.length > 0) rememberEntities(run, beside.references);
+  if (!asReason || beside.issue === null || isKnown(run.s.variables.handoffReason)) return null;
+  setVar(run, 'handoffReason', beside.issue);
+  return beside.issue;
+}
+
+/** Customer messages read back for what they said earlier (earlierStatement). */
+const EARLIER_MESSAGES = 6;
+/**
+ * Session 42 (ticketq, hostile s40 M3): what the customer said earlier about their matter, for a ticket whose issue they
+ * would rather explain to a person: the latest of their messages before this one (at most six back) that states a
+ * reason (statesAReason) and gives no address, said since the conversation last started again, a person last wrote
+ * and the last ticket was confirmed; null when none does.
+ */
+export function earlierStatement(run: Run): string | null {
+  const t = run.s.recentTranscript;
+  const ticket = run.s.variables.ticketId;
+  let seen = 0;
+  for (let i = t.length - 1; i >= 0 && seen <= EARLIER_MESSAGES; i--) {
+    const e = t[i]!;
+    // Not past what closed an earlier matter: a restart ("Welcome back!", said by no block), a person in the chat, or
+    // the confirmation of a ticket opened before (its number): what was said before it is that matter's.
+    if (e.from === 'agent' || e.from === 'system' || (e.from === 'bot' && (e.blockId === undefined || (isKnown(ticket) && e.text.includes(String(ticket)))))) return null;
+    if (e.from !== 'customer') continue;
+    if (seen++ === 0 || e.rating === true || e.text.includes('@')) continue; // the first: this very message
+    if (statesAReason(e.text)) return e.text.trim();
+  }
+  return null;
+}
+
+/** Words around an address that say it replaces the one given ("sorry, wrong email, it is ...", "use this one: ..."). */
+const CORRECTS_EMAIL = /\b(?:wrong|sorry|typo|e-?mail|address|mean|meant|actually|instead|use|correct|correction|change|oops|should\s+be|not|no)\b/i;
+/** Words of correcting without "no" (the rule for a correction alone, as before session 42). */
+const CORRECTS_EMAIL_ALONE = /\b(?:wrong|sorry|typo|e-?mail|address|mean|meant|actually|instead|use|correct|correction|change|oops|should\s+be|not)\b/i;
+
+/**
+ * An address typed at the ticket's issue question (or the takeover's reason question) that corrects the email given
+ * before: a valid address other than the one known, with nothing beside it but a few words (at most eight) and, when
+ * there are any, words of correcting (as session 38); or (session 42, hostile s40 M10) a clause of that kind beside the
+ * words of the matter ("wait no, it's bob@example.org, and I need a refund for NW-250778"): the address, and the issue
+ * said with it (null when it came alone). Null when the message corrects nothing.
+ */
+export function emailCorrection(run: Run, text: string): { email: string; issue: string | null } | null {
+  if (!text.includes('@')) return null;
+  const beside = detailsBeside(run, text);
+  if (beside.addressClause !== null && beside.issue !== null) {
+    // Beside the matter, the words around the address must say it corrects ("wait no, it's ..."): "my order confirmation
+    // went to old@example.com but the parcel never arrived" names an address and corrects nothing.
+    const email = correctingClause(run, beside.aside, CORRECTS_EMAIL, true);
+    if (email !== null) return { email, issue: beside.issue };
+  }
+  const alone = correctingClause(run, text, CORRECTS_EMAIL_ALONE);
+  return alone === null ? null : { email: alone, issue: null };
+}
+function correctingClause(run: Run, text: string, words: RegExp, mustSay = false): string | null {
+  const rest = text.replace(/\S*@\S*/g, ' ').trim();
+  const n = rest.split(/\s+/).filter((x) => /[\p{L}\d]/u.test(x)).length;
+  if (n > 8 || ((n > 0 || mustSay) && !words.test(rest))) return null;
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
+  if (!r.ok || r.value === run.s.variables.customerEmail) return null;
+  return String(r.value);
+}
+
+/**
+ * Hostile s41 L2: whether the flow calls customers back: a block of it stores a phone number as customerPhone (Harbor
+ * Mutual's "What phone number should the advisor call you back on?"). Such a flow's team can use a phone number given
+ * at the takeover's email question; another's replies by email.
+ */
+const callsBackMemo = new WeakMap<Flow, boolean>();
+export function callsBack(flow: Flow): boolean {
+  let known = callsBackMemo.get(flow);
+  if (known === undefined) {
+    known = flow.blocks.some((b) => (b.data as { variable?: unknown }).variable === 'customerPhone');
+    callsBackMemo.set(flow, known);
+  }
+  return known;
+}
+
+/** The lines said when a phone number is given at the takeover's email question (hostile s41 L2). */
+export const phoneAtEmailTexts = {
+  /** The flow calls back: the number is what the team needs; the email is not asked again. */
+  callsBack: (phone: string) => `Thanks, I've noted your number ${phone}, so the team can call you back if we get disconnected.`,
+  /** The team replies by email: the number is noted and the email asked again (no try counted). */
+  byEmail: (phone: string) =>
+    `Thanks, I've noted your number ${phone} for the team. If we get disconnected, they reply by email: what is your email address? (Or say you don't have one.)`,
+};
