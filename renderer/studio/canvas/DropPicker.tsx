@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Icon } from '../../ui/Icon';
-import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
+import type { Flow } from '../../../shared/flow/schema';
+import { blockTitle, groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 
 export interface DropPickerProps {
   /** Where to draw it, in pixels from the canvas's top-left corner. */
@@ -92,4 +93,39 @@ export function DropPicker({ left, top, bounds, title, onPick, onClose }: DropPi
       </ul>
     </div>
   );
+}
+
+/**
+ * Session 42 (studio3): a connection dropped on a block's body that the flow does not allow (into Start, an exit that
+ * already leads somewhere, a block with no exits) says why where it was let go, for a few seconds, instead of doing
+ * nothing. Any click or Escape closes it.
+ */
+export function DropRefusal({ left, top, text, onClose }: { left: number; top: number; text: string; onClose(): void }) {
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const t = setTimeout(() => close.current(), 6000);
+    const onDown = () => close.current();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
+    document.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(t);
+      document.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [text, left, top]);
+  return (
+    <div className="st-drop-refusal nodrag nopan" role="alert" style={{ left, top }}>
+      Not connected: {text}
+    </div>
+  );
+}
+
+/** A refused connection's reason with the block it names by its title (canConnect quotes the target block's id). */
+export function plainConnectReason(reason: string, flow: Flow): string {
+  return reason.replace(/(leads to|connect to) '([^']+)'/g, (whole, verb: string, id: string) => {
+    const b = flow.blocks.find((x) => x.id === id);
+    return b ? `${verb} “${blockTitle(b)}”` : whole;
+  });
 }
