@@ -219,7 +219,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   const [dropped, setDropped] = useState<{ left: number; top: number; bounds: { width: number; height: number }; at: XY; from: string; exit: string; title: string } | null>(null);
   // Session 42 (studio3): a connection dropped on a block's body (not on its input handle) connects to that block's input,
   // as React Flow's "easy connect" example does; a connection the flow does not allow says why there, at the drop point.
-  const [refused, setRefused] = useState<{ left: number; top: number; text: string } | null>(null);
+  const [refused, setRefused] = useState<{ left: number; top: number; side: 'left' | 'right'; text: string } | null>(null);
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, c: FinalConnectionState) => {
       if (c.isValid || store.getState().readOnly) return;
@@ -244,7 +244,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
           return;
         }
         const reason = check.reason;
-        if (box) setRefused({ left: Math.max(4, Math.min(clientX - box.left, box.width - 324)), top: Math.max(40, Math.min(clientY - box.top, box.height - 40)), text: plainConnectReason(reason, state.flow) });
+        if (box) setRefused({ left: clientX - box.left, top: Math.max(40, Math.min(clientY - box.top, box.height - 40)), side: clientX - box.left + 324 > box.width ? 'left' : 'right', text: plainConnectReason(reason, state.flow) });
         else state.notify(reason);
         return;
       }
@@ -402,7 +402,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
           </ControlButton>
         )}
       </Controls>
-      {refused && <DropRefusal left={refused.left} top={refused.top} text={refused.text} onClose={() => setRefused(null)} />}
+      {refused && <DropRefusal left={refused.left} top={refused.top} side={refused.side} text={refused.text} onClose={() => setRefused(null)} />}
       {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
       {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>

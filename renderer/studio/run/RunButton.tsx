@@ -129,7 +129,7 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
         <Rocket size={14} aria-hidden="true" /> {busy ? 'Starting…' : info ? 'Run again' : 'Run'}
       </Button>
       {show && (error || info) && (
-        <div className="run-pop" role="dialog" aria-label="Running flow" ref={pop} style={shift || below ? { ...(shift ? { left: shift } : {}), ...(below ? { top: `calc(100% + 8px + ${below}px)` } : {}) } : undefined}>
+        <div className="run-pop" role="dialog" aria-label="Running flow" ref={pop} style={shift || below ? { ...(shift ? { left: shift } : {}), ...(below ? { top: `calc(100% + ${8 + below}px)` } : {}) } : undefined}>
           {error ? (
             <p className="run-error" role="alert">
               {error}
