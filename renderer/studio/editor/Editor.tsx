@@ -238,7 +238,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         }
         case 'duplicate': {
           const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
-          if (blocks.length) state.dispatch({ type: 'duplicate_blocks', ids: blocks }, { label: 'Duplicate' });
+          // Session 42 (studio3): a copy made under the minimap or the zoom buttons is panned clear once drawn.
+          if (blocks.length && state.dispatch({ type: 'duplicate_blocks', ids: blocks }, { label: 'Duplicate' })) clearOfOverlays(store.getState().selection);
           return;
         }
         case 'selectAll':
@@ -289,7 +290,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           return state.select([], []);
       }
     },
-    [store, rf, centre, fitFlow],
+    [store, rf, centre, fitFlow, clearOfOverlays],
   );
 
   /** Moves the selected blocks and notes by `delta` (arrow keys); a burst of presses is one undo step. False: nothing selected. */
