@@ -123,7 +123,9 @@ export function useClearOfOverlays(): (ids: readonly string[]) => void {
   const show = useShowBlock();
   return useCallback(
     (ids: readonly string[]) => {
-      const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+      // Structural: the unit tests compile this file without the DOM library.
+      const raf = (globalThis as { requestAnimationFrame?: (f: () => void) => unknown }).requestAnimationFrame;
+      const later = typeof raf === 'function' ? (f: () => void) => void raf(f) : (f: () => void) => void setTimeout(f, 16);
       later(() =>
         later(() => {
           if (flowStore.getState().nodes.some((n) => n.dragging)) return;
