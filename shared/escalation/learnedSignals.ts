@@ -75,6 +75,16 @@ export function classifierSignal(
   };
 }
 
+/**
+ * Session 42 (studio3): what a classifier signal measured against what ("the classifier's negative score 0.81 is at or
+ * above the threshold 0.75"), for a detector's own near-miss sentence ("Near miss (...): <this>, but ..., so it does not
+ * fire"), which quoted the firing sentence and so read "..., so it fires (words: ...), but ..., so it does not fire".
+ * Worked out when a near miss is reported, not for every reading.
+ */
+export function classifierMeasured(signal: Signal, output: ClassifierOutput): string {
+  return `the classifier's ${output} score ${signal.score.toFixed(2)} is ${signal.score >= signal.threshold ? 'at or above' : 'below'} the threshold ${fmt(signal.threshold)}`;
+}
+
 /* ---------------------------------------------------------------- designer vocabulary */
 
 const phraseCache = new WeakMap<readonly string[], PhraseMatcher>();

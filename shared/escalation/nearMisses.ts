@@ -30,3 +30,12 @@ export function takeNearMisses(): Signal[] {
   collected = [];
   return out.sort((a, b) => b.score / (b.threshold || 1) - a.score / (a.threshold || 1));
 }
+
+/**
+ * Session 42 (studio3): a firing sentence made the first half of a near miss ("Near miss: <this>, but ..., so it does not
+ * fire."): its ", so it fires" is dropped (the words it names stay), which read "..., so it fires (words: "x"), but ...,
+ * so it does not fire" before. The trailing full stop goes too.
+ */
+export function asMeasured(explanation: string): string {
+  return explanation.replace(/\.$/, '').replace(/, so it fires(?= \(words: [^)]*\)$|$)/, '');
+}

@@ -18,7 +18,7 @@
 import { lexiconValence } from '../nlu/sentiment';
 import { analyzeText } from '../nlu/analyzeText';
 import { paddedTokens } from './canonicalTokens';
-import { dropNearMissesSince, nearMissMark, reportNearMiss } from './nearMisses';
+import { asMeasured, dropNearMissesSince, nearMissMark, reportNearMiss } from './nearMisses';
 import type { Signal, TurnFacts } from './types';
 
 /** Words that address this shop or its bot. */
@@ -102,7 +102,7 @@ export function keptAfterChangeOfSubject(facts: TurnFacts, signal: Signal, read:
   const again = read({ ...facts, text: shift.after, analysis: analyzeText(shift.after) });
   dropNearMissesSince(mark);
   if (again !== null) return signal;
-  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but those words come before a change of subject ("${shift.marker}") and name nothing of the shop, and what follows asks the shop something, so it does not fire.` });
+  reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but those words come before a change of subject ("${shift.marker}") and name nothing of the shop, and what follows asks the shop something, so it does not fire.` });
   return null;
 }
 

@@ -41,6 +41,9 @@ const PLACEHOLDER_ID = /^untitled-flow(?:-\d{1,15})?$/;
  * designer chose, or one a template brought, may already be in an embed code or a served address, so it never moves
  * by itself (Flow settings › Flow id changes it on purpose).
  */
+/** Whether `id` is a blank flow's placeholder id (untitled-flow, untitled-flow-2...), the one a rename replaces. */
+export const isPlaceholderId = (id: string): boolean => PLACEHOLDER_ID.test(id);
+
 export function idFollowingName(currentId: string, name: string): string | null {
   if (!PLACEHOLDER_ID.test(currentId)) return null;
   const id = slugOf(name);

@@ -1175,6 +1175,26 @@ const shown = (t: string) => `"${quoteShort(t).replace(/[\p{Cf}\p{Cc}]/gu, (c) =
  */
 function checkPolicyEntries(report: Report, esc: Flow['escalation'], hides: Map<number, HiddenPhrase[]>, oneLetter: Set<number>) {
   for (const list of policyPhraseLists(esc)) {
+    // Session 42 (studio3, hostile s25 #11): a phrase listed twice in one list (case, spaces and punctuation aside: the
+    // matchers read words) got no word; the later copy is warned about, naming the first.
+    const firstOf = new Map<string, number>();
+    list.phrases.forEach((p, i) => {
+      const key = normalisePhrase(p.normalize('NFKC').replace(/\p{Cf}/gu, ''));
+      if (key === '') return;
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, i);
+        return;
+      }
+      const earlier = list.phrases[first];
+      report.warning(
+        'duplicate_phrase',
+        [...list.path, i],
+        null,
+        `The phrase ${shown(p)} of ${list.where} is there twice (phrases ${first + 1} and ${i + 1}${earlier === p ? '' : `, ${shown(earlier)}: the same words, as the phrases are matched on words, case and punctuation aside`}): the copy adds nothing.`,
+        'Delete one of the two.',
+      );
+    });
     list.phrases.forEach((p, i) => {
       if (p === '' || phraseHasWords(p)) return; // empty: the schema's own error
       report.error(
@@ -1227,6 +1247,18 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation'], hides: Map<
         'Give the topic a name people can read, e.g. "refunds".',
       );
       return;
+    }
+    // Session 42 (studio3, hostile s25 #11): a direction override or embedding (U+202A-U+202E, U+2066-U+2069) shows the
+    // name's letters in another order than typed ("\u202Esdnufer" reads "refunds") wherever the name is shown.
+    const direction = /[\u202A-\u202E\u2066-\u2069]/u.exec(t.name);
+    if (direction) {
+      report.warning(
+        'topic_name_direction',
+        ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
+        null,
+        `Sensitive topic ${k + 1}'s name ${shown(t.name)} has an invisible direction control (\\u${direction[0].codePointAt(0)!.toString(16).padStart(4, '0')}): the handoff summary, the inbox and the reports would show its letters in another order than they were typed.`,
+        'Type the name again without it (delete the whole name first: the character cannot be seen).',
+      );
     }
     const same = byName.get(key);
     if (same) same.push(k);

@@ -37,10 +37,10 @@ import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFra
 import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
-import { useShowBlock } from './useShowBlock';
+import { useClearOfOverlays, useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
 import { addConnectedEdit, insertWithRoomEdit, nextBlockId } from './insertBlock';
-import { DropPicker } from './DropPicker';
+import { DropPicker, DropRefusal, plainConnectReason } from './DropPicker';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 
@@ -185,6 +185,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
     [store],
   );
 
+  const clearOfOverlays = useClearOfOverlays();
   /** Drag end: everything that moved becomes one undoable `move_blocks`. */
   const onDragStop = useCallback(() => {
     const state = store.getState();
@@ -195,7 +196,9 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       .map(([id, position]) => ({ id, position: { x: Math.round(position.x), y: Math.round(position.y) } }));
     if (moves.length) state.dispatch({ type: 'move_blocks', moves }, { label: moves.length === 1 ? 'Move block' : `Move ${moves.length} blocks` });
     state.setDrag(null);
-  }, [store]);
+    // Session 42 (studio3): let go under the minimap or the zoom buttons, the moved blocks are panned clear once drawn.
+    if (moves.length) clearOfOverlays(moves.map((m) => m.id));
+  }, [store, clearOfOverlays]);
 
   const onConnect = useCallback(
     (c: Connection) => {
@@ -214,16 +217,40 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   // Newcomer s26 F15: a connection dropped on empty canvas opens a block picker there (React Flow's "add node on edge
   // drop" example); the chosen block is created at the drop point, connected from that exit, as one undo step.
   const [dropped, setDropped] = useState<{ left: number; top: number; bounds: { width: number; height: number }; at: XY; from: string; exit: string; title: string } | null>(null);
+  // Session 42 (studio3): a connection dropped on a block's body (not on its input handle) connects to that block's input,
+  // as React Flow's "easy connect" example does; a connection the flow does not allow says why there, at the drop point.
+  const [refused, setRefused] = useState<{ left: number; top: number; side: 'left' | 'right'; text: string } | null>(null);
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, c: FinalConnectionState) => {
       if (c.isValid || store.getState().readOnly) return;
       const handle = c.fromHandle;
       if (!c.fromNode || !handle || handle.type !== 'source' || !handle.id) return;
-      const target = event.target as Element | null;
-      if (!target || typeof target.closest !== 'function' || !target.classList.contains('react-flow__pane')) return;
-      const block = store.getState().flow.blocks.find((b) => b.id === c.fromNode!.id);
-      if (!block) return;
       const { clientX, clientY } = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const target = (typeof document.elementFromPoint === 'function' ? document.elementFromPoint(clientX, clientY) : null) ?? (event.target as Element | null);
+      if (!target || typeof target.closest !== 'function') return;
+      const state = store.getState();
+      const onNode = target.closest('.react-flow__node');
+      const toId = onNode?.getAttribute('data-id') ?? null;
+      const toBlock = toId ? state.flow.blocks.find((b) => b.id === toId) : undefined;
+      const isNote = toId !== null && ((state.flow as { notes?: { id: string }[] }).notes ?? []).some((n) => n.id === toId);
+      if (toBlock || isNote) {
+        const box = target.closest('.react-flow')?.getBoundingClientRect();
+        const from = state.flow.blocks.find((b) => b.id === c.fromNode!.id);
+        // Let go on the block it started from: nothing (a loop back to itself is drawn onto its input, on purpose).
+        if (!from || toBlock?.id === from.id) return;
+        const check = toBlock ? canConnect(state.flow, from.id, handle.id, toBlock.id) : { ok: false as const, reason: 'A sticky note has no input: drop the connection on a block.' };
+        if (check.ok) {
+          state.dispatch({ type: 'connect', from: from.id, exit: handle.id, to: toBlock!.id }, { label: 'Connect' });
+          return;
+        }
+        const reason = check.reason;
+        if (box) setRefused({ left: clientX - box.left, top: Math.max(40, Math.min(clientY - box.top, box.height - 40)), side: clientX - box.left + 324 > box.width ? 'left' : 'right', text: plainConnectReason(reason, state.flow) });
+        else state.notify(reason);
+        return;
+      }
+      if (!target.classList.contains('react-flow__pane')) return;
+      const block = state.flow.blocks.find((b) => b.id === c.fromNode!.id);
+      if (!block) return;
       const rect = target.closest('.react-flow')?.getBoundingClientRect();
       if (!rect) return;
       const exit = exitLabels(block).find((x) => x.exit === handle.id);
@@ -375,6 +402,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
           </ControlButton>
         )}
       </Controls>
+      {refused && <DropRefusal left={refused.left} top={refused.top} side={refused.side} text={refused.text} onClose={() => setRefused(null)} />}
       {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
       {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>

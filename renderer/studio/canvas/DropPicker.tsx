@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Icon } from '../../ui/Icon';
-import { groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
+import type { Flow } from '../../../shared/flow/schema';
+import { blockTitle, exitLabels, groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 
 export interface DropPickerProps {
   /** Where to draw it, in pixels from the canvas's top-left corner. */
@@ -92,4 +93,55 @@ export function DropPicker({ left, top, bounds, title, onPick, onClose }: DropPi
       </ul>
     </div>
   );
+}
+
+/**
+ * Session 42 (studio3): a connection dropped on a block's body that the flow does not allow (into Start, an exit that
+ * already leads somewhere, a block with no exits) says why where it was let go, for a few seconds, instead of doing
+ * nothing. Any click or Escape closes it. Beside the drop point: to its right, or to its left near the canvas's right edge.
+ */
+export function DropRefusal({ left, top, side = 'right', text, onClose }: { left: number; top: number; side?: 'left' | 'right'; text: string; onClose(): void }) {
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const t = setTimeout(() => close.current(), 6000);
+    const onDown = () => close.current();
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close.current();
+    document.addEventListener('pointerdown', onDown, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      clearTimeout(t);
+      document.removeEventListener('pointerdown', onDown, true);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [text, left, top]);
+  return (
+    <div className="st-drop-refusal nodrag nopan" role="alert" data-side={side} style={{ left, top }}>
+      Not connected: {text}
+    </div>
+  );
+}
+
+/**
+ * A refused connection's reason (canConnect's words) with blocks named by their titles, as the canvas shows them, and an
+ * exit named only when the block has several: "Exit 'next' of 'hello' (Message) already leads to 'bye'" reads
+ * "“Message” already leads to “Goodbye”".
+ */
+export function plainConnectReason(reason: string, flow: Flow): string {
+  const byName = (name: string) => flow.blocks.find((b) => b.id === name) ?? flow.blocks.find((b) => b.label === name);
+  return reason
+    .replace(/Exit '([^']+)' of '([^']+)' \([^)]+\)/g, (whole, exit: string, name: string) => {
+      const b = byName(name);
+      if (!b) return whole;
+      const exits = exitLabels(b);
+      return exits.length > 1 ? `“${blockTitle(b)}” › “${exits.find((x) => x.exit === exit)?.label ?? exit}”` : `“${blockTitle(b)}”`;
+    })
+    .replace(/'([^']+)' \([^)]+\)/g, (whole, name: string) => {
+      const b = byName(name);
+      return b ? `“${blockTitle(b)}”` : whole;
+    })
+    .replace(/(leads to|connect to) '([^']+)'/g, (whole, verb: string, id: string) => {
+      const b = flow.blocks.find((x) => x.id === id);
+      return b ? `${verb} “${blockTitle(b)}”` : whole;
+    });
 }

@@ -22,7 +22,7 @@ import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
 import { Palette } from '../palette/Palette';
 import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../simulator/ScenariosPane';
-import { useShowBlock } from '../canvas/useShowBlock';
+import { useClearOfOverlays, useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit } from './autoLayout';
 import { FindDialog } from './FindDialog';
@@ -82,6 +82,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const store = useStudioStore();
   const rf = useReactFlow();
   const showBlock = useShowBlock();
+  const clearOfOverlays = useClearOfOverlays();
   const fitFlow = useFitFlow();
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history' | 'commands'>(null);
   const addBlock = useAddBlock();
@@ -237,7 +238,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         }
         case 'duplicate': {
           const blocks = ids.filter((id) => state.flow.blocks.some((b) => b.id === id));
-          if (blocks.length) state.dispatch({ type: 'duplicate_blocks', ids: blocks }, { label: 'Duplicate' });
+          // Session 42 (studio3): a copy made under the minimap or the zoom buttons is panned clear once drawn.
+          if (blocks.length && state.dispatch({ type: 'duplicate_blocks', ids: blocks }, { label: 'Duplicate' })) clearOfOverlays(store.getState().selection);
           return;
         }
         case 'selectAll':
@@ -288,7 +290,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           return state.select([], []);
       }
     },
-    [store, rf, centre, fitFlow],
+    [store, rf, centre, fitFlow, clearOfOverlays],
   );
 
   /** Moves the selected blocks and notes by `delta` (arrow keys); a burst of presses is one undo step. False: nothing selected. */
@@ -367,7 +369,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       const state = store.getState();
       // Newcomer s40 N17: where the designer last clicked on empty canvas (while in view), else the view's centre.
       const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()));
-      state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' });
+      // Session 42 (studio3): pasted at a click under the minimap or the zoom buttons, the view pans them clear once drawn.
+      if (state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' })) clearOfOverlays(store.getState().selection);
     };
     document.addEventListener('copy', copy);
     document.addEventListener('cut', cut);
@@ -377,7 +380,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       document.removeEventListener('cut', cut);
       document.removeEventListener('paste', paste);
     };
-  }, [store, actions, visibleArea]);
+  }, [store, actions, visibleArea, clearOfOverlays]);
 
   // Notices fade after a few seconds.
   /** The command palette's list (Ctrl+K): the shortcut table's actions, the top bar's panels, every block kind. */

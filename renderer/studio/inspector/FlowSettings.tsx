@@ -25,6 +25,7 @@ import { blockTitle } from '../blockCatalog';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor, widgetOf } from './FieldEditor';
 import { flowIdProblem } from './flowId';
+import { idFollowingName, isPlaceholderId } from '../../../shared/flow/flowId';
 import { languageCodeProblem } from '../editor/languageCode';
 import { useEditorContext } from './Inspector';
 import { humanize, shapeOf } from './zodInfo';
@@ -286,11 +287,28 @@ function MessageField(p: { name: MessageKey; label: string; help: string; builtI
 function FlowNameField() {
   const store = useStudioStore();
   const name = useStudio((s) => s.flow.name);
+  const flowId = useStudio((s) => s.flow.id);
+  const readOnly = useStudio((s) => s.readOnly);
   const [draft, setDraft] = useState<string | null>(null);
   // A draft that no longer matches the flow (undo, another tab) gives way to the flow's name.
   const live = draft !== null && (draft.trim() === name || draft.trim() === '') ? draft : null;
+  // Session 42 (studio3, newcomer s39 N1): a blank flow's placeholder id (untitled-flow) follows a name typed here as it
+  // does one typed in the top bar (session 39): said while typing, done when the field is left, in the same undo step as
+  // the rename. The address follows the id (App.tsx useAddressFollowsId) and other tabs see a renamed flow as for any edit.
+  const following = idFollowingName(flowId, (live ?? name).trim());
+  const followName = () => {
+    const state = store.getState();
+    const id = idFollowingName(state.flow.id, state.flow.name);
+    if (!id || state.readOnly) return;
+    const last = state.past[state.past.length - 1];
+    const attach = last?.coalesceKey === 'flow:name' && state.future.length === 0;
+    state.dispatch({ type: 'set_flow_info', id }, attach ? { attachToLast: true, coalesceMs: Number.POSITIVE_INFINITY } : { label: 'Change flow id' });
+  };
+  const help = following && !readOnly
+    ? `Shown on the home screen and in exports. This new flow's id ${flowId} follows the name: it becomes ${following} when you leave this field (the chat address /chat/${following}, the export ${following}.json).`
+    : 'Shown on the home screen and in exports.';
   return (
-    <Field label="Flow name" help="Shown on the home screen and in exports." error={live !== null && live.trim() === '' ? `A flow needs a name; it keeps "${name}" until you type one.` : null}>
+    <Field label="Flow name" help={help} error={live !== null && live.trim() === '' ? `A flow needs a name; it keeps "${name}" until you type one.` : null}>
       {({ id, describedBy, invalid }) => (
         <input
           id={id}
@@ -303,7 +321,13 @@ function FlowNameField() {
             setDraft(text);
             if (text.trim() && text.trim() !== name) store.getState().dispatch({ type: 'set_flow_info', name: text }, { coalesceKey: 'flow:name', label: 'Rename flow' });
           }}
-          onBlur={() => setDraft(null)}
+          onBlur={() => {
+            setDraft(null);
+            followName();
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') followName();
+          }}
         />
       )}
     </Field>
@@ -337,7 +361,7 @@ function FlowIdField() {
     <Field
       label="Flow id"
       error={problem ? `${problem} The flow keeps the id "${flowId}" until this is fixed (Escape puts it back).` : null}
-      help={`Not changed by a rename. It names the flow where it is used: the served chat address /chat/${shown}, the widget's embed code, the export file (${shown}.json) and the scenarios file's "flow" (updated with it). A changed id gives the flow a new chat address: update embed codes and links that use the old one.`}
+      help={`${isPlaceholderId(flowId) ? `A new flow's placeholder id: it follows the flow's name when the flow is renamed, and is not changed by later renames.` : 'Not changed by a rename.'} It names the flow where it is used: the served chat address /chat/${shown}, the widget's embed code, the export file (${shown}.json) and the scenarios file's "flow" (updated with it). A changed id gives the flow a new chat address: update embed codes and links that use the old one.`}
     >
       {({ id, describedBy, invalid }) => (
         <input

@@ -213,9 +213,7 @@ function BlockForm({ block }: { block: Block }) {
       </div>
       {problems.length > 0 && (
         <details className="st-inspector-problems" open={problems.length <= 2}>
-          <summary>
-            {problems.length} problem{problems.length === 1 ? '' : 's'} in this block
-          </summary>
+          <ProblemsSummary problems={problems} />
           <ul aria-label="Problems in this block">
             {problems.map((p, i) => (
               <li key={i} data-tone={p.severity} title={p.hint}>
@@ -296,5 +294,22 @@ function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: E
         <Plus size={14} /> Add {noun}
       </Button>
     </fieldset>
+  );
+}
+
+/**
+ * Session 42 (studio3, newcomer s28): a block with warnings only was headed by a red "3 problems". Errors are "N problems"
+ * in red, warnings "N warnings" in amber, both when there are both ("1 problem, 2 warnings in this block").
+ */
+export function ProblemsSummary({ problems }: { problems: readonly { severity: string }[] }) {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (
+    <summary>
+      {errors > 0 && <span data-tone="error">{count(errors, 'problem')}</span>}
+      {errors > 0 && warnings > 0 && ', '}
+      {warnings > 0 && <span data-tone="warning">{count(warnings, 'warning')}</span>} in this block
+    </summary>
   );
 }

@@ -6,6 +6,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ExternalLink, Rocket, Square } from 'lucide-react';
 import { Button } from '../../ui';
 import { pageSecret } from '../api/studioApi';
+import { useBannerSlot } from '../editor/bannerSlot';
 import './run.css';
 
 export interface RunInfo {
@@ -76,6 +77,25 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
     setShift(over > 0 ? Math.max(8 - wrapLeft, -over) : 0);
   }, [shown]);
 
+  // Newcomer s28 N7: opened under Run, the box covered the banner row under the top bar ("changed in another tab",
+  // "changed on disk"), its buttons included. With a banner there, the box opens under it; it follows the banner as it
+  // comes and goes while the box is open.
+  const slot = useBannerSlot();
+  const [below, setBelow] = useState(0);
+  useLayoutEffect(() => {
+    if (!shown || !slot || !box.current) return;
+    const place = () => {
+      const banner = slot.getBoundingClientRect();
+      const wrap = box.current?.getBoundingClientRect();
+      setBelow(wrap && banner.height > 0 && banner.bottom > wrap.bottom ? Math.ceil(banner.bottom - wrap.bottom) : 0);
+    };
+    place();
+    if (typeof ResizeObserver === 'undefined') return;
+    const watch = new ResizeObserver(place);
+    watch.observe(slot);
+    return () => watch.disconnect();
+  }, [shown, slot]);
+
   const run = async () => {
     setBusy(true);
     setError(null);
@@ -109,7 +129,7 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
         <Rocket size={14} aria-hidden="true" /> {busy ? 'Starting…' : info ? 'Run again' : 'Run'}
       </Button>
       {show && (error || info) && (
-        <div className="run-pop" role="dialog" aria-label="Running flow" ref={pop} style={shift ? { left: shift } : undefined}>
+        <div className="run-pop" role="dialog" aria-label="Running flow" ref={pop} style={shift || below ? { ...(shift ? { left: shift } : {}), ...(below ? { top: `calc(100% + ${8 + below}px)` } : {}) } : undefined}>
           {error ? (
             <p className="run-error" role="alert">
               {error}

@@ -23,7 +23,7 @@ import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { canonicalizeText, canonicalTokens, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import type { TextAnalysis } from '../../nlu/types';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
-import { reportNearMiss } from '../nearMisses';
+import { asMeasured, reportNearMiss } from '../nearMisses';
 import { analyzeText } from '../../nlu/analyzeText';
 
 const NOUNS = new Set([
@@ -1333,7 +1333,7 @@ export function detectExplicitRequest(facts: TurnFacts, policy: EscalationPolicy
   if (!/[\p{L}\p{N}]/u.test(rest)) return signal;
   const again = /[a-z]/i.test(rest) ? explicitRequestIn({ ...facts, text: rest, analysis: analyzeText(rest) }, policy, memory) : null;
   if (again !== null) return signal;
-  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but only inside words the customer quotes (someone else's sentence, such as the bot's own), so it does not fire.` });
+  reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but only inside words the customer quotes (someone else's sentence, such as the bot's own), so it does not fire.` });
   return null;
 }
 
@@ -1377,7 +1377,7 @@ function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, memory: E
   const toks = canonicalTokens(facts.analysis);
   const complaint = formalComplaint(toks);
   if (complaint === null || PERSON_ASKED.test(paddedTokens(toks))) return signal;
-  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the customer asks for a complaint to be made and kept ("${complaint}"), not to speak to someone, so the complaints topic names it and this does not fire.` });
+  reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but the customer asks for a complaint to be made and kept ("${complaint}"), not to speak to someone, so the complaints topic names it and this does not fire.` });
   return null;
 }
 
@@ -1420,20 +1420,20 @@ function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: Es
   if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
   // Session 9: "could you talk me through how returns work?", "walk me through the sizes": explain, not a person.
   if (!learned.nearMiss && explainThrough(toks)) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but "talk me through" asks to be told how something works, not for a person, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but "talk me through" asks to be told how something works, not for a person, so it does not fire.` });
     return null;
   }
   // Session 17 (hostile s16 #8): the classifier reads "call me" in "call me on 07700 900123 if the courier can't find it".
   const forCourier = learned.nearMiss ? null : callOnDeliveryEvent(toks);
   if (forCourier !== null) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the call it asks for is on a delivery event ("${forCourier}"): for the courier, not a person of the shop, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but the call it asks for is on a delivery event ("${forCourier}"): for the courier, not a person of the shop, so it does not fire.` });
     return null;
   }
   // Session 28 (topics): a person of the shop praised or thanked ("your driver Marco was very kind", "the lady on the phone
   // sorted it so quickly, thank her for me", "lovely to be able to chat on here") is not a request for one (staffPraised).
   const praised = learned.nearMiss ? null : staffPraised(toks);
   if (praised !== null) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer praises or thanks someone of the shop ("${praised}") and asks for no one, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but the customer praises or thanks someone of the shop ("${praised}") and asks for no one, so it does not fire.` });
     return null;
   }
   if (learned.nearMiss) {

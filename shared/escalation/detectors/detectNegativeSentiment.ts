@@ -13,8 +13,8 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { effectiveSentiment } from '../effectiveSentiment';
-import { classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
-import { reportNearMiss } from '../nearMisses';
+import { classifierMeasured, classifierOn, classifierScore, classifierSignal, designerSignal, NEAR_MISS_SHARE } from '../learnedSignals';
+import { asMeasured, reportNearMiss } from '../nearMisses';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { canonicalTokens, hasGateWord, paddedTokens, tokenGate } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
@@ -65,19 +65,31 @@ function ruleSignal(facts: TurnFacts, threshold: number, score: number, evidence
   return { reason: 'negative_sentiment', score, threshold, evidence: [evidence], turn: facts.turn, source: 'rule', explanation };
 }
 
+/**
+ * Session 42 (studio3): what a lexicon signal measured and against what ("the message reads as very negative, -0.62 on a
+ * scale ..., at or below the flow's single-message threshold of -0.5"; for the trend, the run of scores and the trend
+ * threshold), for the near-miss sentences that silence it. They said "the sentiment score is at or below the threshold
+ * -0.3" with no score, and named the trend threshold as if one message had been measured.
+ */
+const lexiconMeasured = new WeakMap<Signal, string>();
+const measuredOf = (s: Signal) => lexiconMeasured.get(s) ?? `the sentiment reading is at or below the threshold ${s.threshold}`;
+
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
   const { score, words } = effectiveSentiment(facts.analysis);
   if (score <= cfg.threshold) {
-    return {
+    const measured = `the message reads as ${toneOf(score)}, ${fmt(score)} ${SCALE}, at or below the flow's single-message threshold of ${cfg.threshold}`;
+    const signal: Signal = {
       reason: 'negative_sentiment',
       score: Math.min(1, -score),
       threshold: cfg.threshold,
       evidence: words,
       turn: facts.turn,
       source: 'rule',
-      explanation: `Negative sentiment: the message reads as ${toneOf(score)}, ${fmt(score)} ${SCALE}, at or below the flow's single-message threshold of ${cfg.threshold}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
+      explanation: `Negative sentiment: ${measured}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
     };
+    lexiconMeasured.set(signal, measured);
+    return signal;
   }
   const need = cfg.trendTurns;
   if (memory.sentiments.length + 1 < need || score > cfg.trendThreshold) return null;
@@ -85,7 +97,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
   run.push(score);
   if (!run.every((s) => s <= cfg.trendThreshold)) return null;
   const mean = run.reduce((a, b) => a + b, 0) / run.length;
-  return {
+  const signal: Signal = {
     reason: 'negative_sentiment',
     score: Math.min(1, -mean),
     threshold: cfg.trendThreshold,
@@ -94,6 +106,8 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
     source: 'rule',
     explanation: `Negative sentiment for ${need} messages in a row: each reads as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
   };
+  lexiconMeasured.set(signal, `the last ${need} messages each read as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}`);
+  return signal;
 }
 
 /**
@@ -537,12 +551,12 @@ export function detectNegativeSentiment(facts: TurnFacts, policy: EscalationPoli
   if (signal === null) return null;
   const buying = beforeBuyingCalm(facts.analysis, signal);
   if (buying !== null) {
-    reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the customer asks about buying from the shop (${buying}) and says nothing went wrong, so its only negative words are slang praise, and it does not fire.` });
+    reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but the customer asks about buying from the shop (${buying}) and says nothing went wrong, so its only negative words are slang praise, and it does not fire.` });
     return null;
   }
   const story = othersStory(canonicalTokens(facts.analysis), facts.analysis.text, facts.analysis.shouting);
   if (story === null) return signal;
-  reportNearMiss({ ...signal, explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but its words tell someone else's experience or one with another shop ("${story}") before the customer asks an ordinary question, so it does not fire.` });
+  reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but its words tell someone else's experience or one with another shop ("${story}") before the customer asks an ordinary question, so it does not fire.` });
   return null;
 }
 
@@ -620,20 +634,20 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
   const praised = lexicon && self === null && calm ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
-    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+    reportNearMiss({ ...lexicon, explanation: `Near miss: ${measuredOf(lexicon)}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && facts.analysis.text.includes('?') && inProductName(canonicalTokens(facts.analysis))) {
-    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
+    reportNearMiss({ ...lexicon, explanation: `Near miss: ${measuredOf(lexicon)}, but its negative words name the product the customer asks for, so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && praised !== null) {
-    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
+    reportNearMiss({ ...lexicon, explanation: `Near miss: ${measuredOf(lexicon)}, but its swear words only make praise stronger ("${praised}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon && (storyPart = storyBeforeShop(policy, shopSideOf(shop))) !== null) {
-    reportNearMiss({ ...lexicon, explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but its negative words are in a story that names nothing of the shop, before the customer turns to the shop and asks something (${storyPart}), so it does not fire${wordsClause(lexicon.evidence)}.` });
+    reportNearMiss({ ...lexicon, explanation: `Near miss: ${measuredOf(lexicon)}, but its negative words are in a story that names nothing of the shop, before the customer turns to the shop and asks something (${storyPart}), so it does not fire${wordsClause(lexicon.evidence)}.` });
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
     if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w)) || contemptAtShop(canonicalTokens(facts.analysis)) !== null) return lexicon;
     reportNearMiss({
       ...lexicon,
-      explanation: `Near miss: the sentiment score is at or below the threshold ${lexicon.threshold}, but the classifier reads the message as a kind or neutral use (its score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
+      explanation: `Near miss: ${measuredOf(lexicon)}, but the classifier reads the message as a kind or neutral use (its negative score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
     });
   }
   const cfg = policy.negativeSentiment;
@@ -722,14 +736,14 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // (Only when there is such a detail: "b.s.", "F.U.", "w t f", "s#!t" and emoji stay the classifier's.)
   const withoutDetails = text.replace(DETAILS, ' ');
   if (withoutDetails !== text && !/[a-z]{3,}/i.test(withoutDetails) && !/[^\x00-\x7f]/.test(withoutDetails) && !/[*#@%$!]/.test(withoutDetails)) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is only contact details or codes, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the message is only contact details or codes, so it does not fire.` });
     return null;
   }
   // Session 25 (hostile s24 #4): a message of single letters only ("f f", "a.b.c.d.e.f") is read by what the letters spell:
   // the classifier learned spaced-out swearing ("w t f", "b.s.", "s t f u"), and any letters near it read alike.
   const spelled = lettersOnly(facts.analysis.text);
   if (spelled !== null && !SPELLED_ANGER.has(spelled) && !MASKED_WORD.test(text)) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message is single letters that spell no word of anger ("${spelled}"), so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the message is single letters that spell no word of anger ("${spelled}"), so it does not fire.` });
     return null;
   }
   // Session 9: the customer says there is no complaint or no need of a person ("not a complaint, honestly", "I don't need
@@ -737,7 +751,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // negation, not a feeling.
   const noComplaint = NO_COMPLAINT.exec(paddedTokens(canonicalTokens(facts.analysis)));
   if (noComplaint !== null && effectiveSentiment(facts.analysis).score > CALM_ENOUGH) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer says "${noComplaint[1]}" and no word is clearly upset, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the customer says "${noComplaint[1]}" and no word is clearly upset, so it does not fire.` });
     return null;
   }
   // Session 14: grief told with an ordinary request ("my wife passed away in the spring and I am learning to do the
@@ -745,12 +759,12 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // Only when no other word of the message is negative (a complaint about the loss's handling still counts).
   const grief = GRIEF.exec(paddedTokens(canonicalTokens(facts.analysis)));
   if (grief !== null && calm && effectiveSentiment(facts.analysis).words.every((w) => GRIEF_WORDS.has(w))) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer tells of a loss ("${grief[0].trim()}") and no other word is upset: grief, not anger with the shop, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the customer tells of a loss ("${grief[0].trim()}") and no other word is upset: grief, not anger with the shop, so it does not fire.` });
     return null;
   }
   const denied = deniedUpset(canonicalTokens(facts.analysis));
   if (denied !== null) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer says they are not upset ("${denied}"), so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the customer says they are not upset ("${denied}"), so it does not fire.` });
     return null;
   }
   // Session 16 (escmsg): what the classifier's words are about. In a message that asks something, read again on the
@@ -760,7 +774,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   if (about !== null) {
     const p = classifierScore(about.analysis, 'negative');
     if (p < learned.signal.threshold) {
-      reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but read on the sentences that name the shop or the order alone its score is ${fmt(p)}: the words that fire are about something else, so it does not fire.` });
+      reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but read on the sentences that name the shop or the order alone its negative score is ${fmt(p)}, below ${fmt(learned.signal.threshold)}: the words that fire are about something else, so it does not fire.` });
       return null;
     }
   }
@@ -768,7 +782,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // needs the classifier surer by ASKING_MARGIN: see askingThreshold.
   const asking = calm ? askingThreshold(text, learned.signal.threshold) : null;
   if (asking !== null && learned.signal.score < asking) {
-    reportNearMiss({ ...learned.signal, threshold: asking, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the customer asks something plainly (a question mark, no run of marks, calmly said), where the classifier must reach ${fmt(asking)} to fire, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, threshold: asking, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but the customer asks something plainly (a question mark, no run of marks, calmly said), where the classifier must reach ${fmt(asking)} to fire, so it does not fire.` });
     return null;
   }
   return learned.signal;

@@ -13,7 +13,7 @@ import type { EscalationPolicy, SensitiveTopic } from '../../flow/schema';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
 import { classifyMessage, topContributors, OUTPUT_INDEX } from '../classifier/escalationClassifier';
 import { TOPIC_OUTPUTS } from '../classifier/outputs';
-import { reportNearMiss } from '../nearMisses';
+import { asMeasured, reportNearMiss } from '../nearMisses';
 import { ownCaseScore } from '../ownCase';
 import type { TopicOutput } from '../classifier/outputs';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
@@ -207,7 +207,7 @@ function judgedOwnCase(facts: TurnFacts, signal: Signal): Signal | null {
   if (p >= OWN_CASE_CUT || topicReading(facts.analysis) >= OWN_CASE_CLASSIFIER_SURE) return signal;
   reportNearMiss({
     ...signal,
-    explanation: `Near miss: ${signal.explanation.replace(/\.$/, '')}, but the own-case score reads ${p.toFixed(3)} (under ${OWN_CASE_CUT}: a general question or the topic's word in another sense, not the customer's own case), so it does not fire.`,
+    explanation: `Near miss: ${asMeasured(signal.explanation)}, but the own-case score reads ${p.toFixed(3)} (under ${OWN_CASE_CUT}: a general question or the topic's word in another sense, not the customer's own case), so it does not fire.`,
   });
   return null;
 }
@@ -281,7 +281,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
       // Session 41 (fe): the own-case score, unless the customer's own word is next to the phrase (judgedOwnCase).
       return !learnedOn || phraseSaysOwnCase(facts.analysis.tokens, at, ruled) ? ruled : judgedOwnCase(facts, ruled);
     }
-    if (unread !== null) reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${unread}, so it does not fire.` });
+    if (unread !== null) reportNearMiss({ ...ruled, explanation: `Near miss: ${asMeasured(ruled.explanation)}, but ${unread}, so it does not fire.` });
     else {
       const output = topicOutputFor(topics[topicIndex]);
       const p = learnedOn && output !== null ? classifierScore(facts.analysis, output) : 0;
@@ -294,7 +294,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
       if (notOwn === null && negation === null && othersComplain === null && p >= OWN_CASE_SCORE && !saidToBeGeneral(facts.analysis) && speaksOfThemselves(facts.analysis)) {
         return phraseSaysOwnCase(facts.analysis.tokens, at, ruled) ? ruled : judgedOwnCase(facts, ruled);
       }
-      reportNearMiss({ ...ruled, explanation: `Near miss: ${ruled.explanation.replace(/\.$/, '')}, but ${guard}, so it does not fire.` });
+      reportNearMiss({ ...ruled, explanation: `Near miss: ${asMeasured(ruled.explanation)}, but ${guard}, so it does not fire.` });
       if (notOwn !== null) return null;
       if (negation !== null || othersComplain !== null) {
         negated = new Set([topicIndex]);
@@ -316,7 +316,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     const stays = meantAt >= 0 && topicOutputFor(topics[meantAt]) === 'cancellation' ? accountStays(facts.analysis.text) : null;
     const why = ownCaseOf(own) ?? declined ?? stays ?? generalQuestion(facts.analysis);
     if (why === null) return meant;
-    reportNearMiss({ ...meant, explanation: `Near miss: ${meant.explanation.replace(/\.$/, '')}, but ${why}, so it does not fire.` });
+    reportNearMiss({ ...meant, explanation: `Near miss: ${asMeasured(meant.explanation)}, but ${why}, so it does not fire.` });
     if (why === stays) (negated ??= new Set()).add(meantAt);
     // (A declined frame leaves the classifier its say, with its guards: "nothing caught fire" but "a black scorch mark".)
     else if (why !== declined) return null;
@@ -378,7 +378,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     (bestOutput === 'damaged' && damageOnlyAsPraise(toks) ? 'its only words of damage are praise ("cracking job", "the lamp is cracked, absolutely goated")' : null) ??
     generalQuestion(facts.analysis);
   if (general !== null) {
-    reportNearMiss({ ...best.signal, explanation: `Near miss: ${best.signal.explanation.replace(/\.$/, '')}, but ${general}, so it does not fire.` });
+    reportNearMiss({ ...best.signal, explanation: `Near miss: ${asMeasured(best.signal.explanation)}, but ${general}, so it does not fire.` });
     return null;
   }
   return judgedOwnCase(facts, best.signal);

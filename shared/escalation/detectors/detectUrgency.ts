@@ -21,7 +21,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { arrivalQuestion, estimateQuestion, scheduleQuestion, beforeTodayPast, findDeadline as findNamedDeadline, onlyCounterfactualTimes, onlyHabitTimes, onlyOthersTimes, onlyPastTimes, pastNear, shopRuleQuestion } from '../deadlines';
 import { CLASSIFIER_THRESHOLDS } from '../classifier/thresholds';
 import { classifierOn, classifierScore, classifierSignal, designerSignal } from '../learnedSignals';
-import { reportNearMiss } from '../nearMisses';
+import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
@@ -941,18 +941,18 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   }
   // Session 16 (newcomer s15 N#9): every time named is told as a habit ("I usually order by Friday so it arrives for the weekend").
   if (onlyHabitTimes(toks)) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but every time the message names is told as a habit ("always", "usually", "every week"), not this order's deadline, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but every time the message names is told as a habit ("always", "usually", "every week"), not this order's deadline, so it does not fire.` });
     return null;
   }
   // Session 17: every time named is in a counterfactual ("if my shop ran like yours we'd be shut by Tuesday").
   if (onlyCounterfactualTimes(toks)) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but every time the message names is in something that did not or does not happen ("if ... we'd", "would have"), not a deadline, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but every time the message names is in something that did not or does not happen ("if ... we'd", "would have"), not a deadline, so it does not fire.` });
     return null;
   }
   // Session 8: urgency is a time, a hurry or something happening: the classifier's reading needs a word of one; and a
   // general or hypothetical question ("just so I know for the future, before I do my Christmas shop") has no deadline.
   if (!urgencyCue(toks, facts.analysis.text) || generalOrHypothetical(toks, facts.analysis.text.includes('?'))) {
-    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${learned.signal.explanation.replace(/\.$/, '')}, but the message names no time, hurry or emergency of the customer's own, so it does not fire.` });
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but the message names no time, hurry or emergency of the customer's own, so it does not fire.` });
     return null;
   }
   return learned.signal;

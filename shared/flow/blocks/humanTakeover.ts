@@ -181,8 +181,8 @@ export const humanTakeoverData = z.object({
       choices: priorityChoices,
       tabs: ALL,
     }),
-  skill: z.string().default('').meta({ title: 'Skill', help: 'Only agents with this skill get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'billing' }),
-  language: z.string().default('').meta({ title: 'Language', help: 'Only agents who speak it get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'fr' }),
+  skill: z.string().default('').meta({ title: 'Skill', help: 'Only agents with this skill get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'e.g. billing' }),
+  language: z.string().default('').meta({ title: 'Language', help: 'Only agents who speak it get the chat (empty: any).', widget: 'text', tabs: CUSTOM, showWhen: custom, placeholder: 'e.g. fr' }),
 })
   // Session 12 (newcomer s12 #20): Default mode always asks for an email and the reason (and the name), so its data says
   // so: a file read or exported in Default mode has askEmail and askReason true, not the false defaults that Custom

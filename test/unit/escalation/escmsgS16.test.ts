@@ -182,7 +182,7 @@ describe('negative words in an opening story that names nothing of the shop, bef
   });
   it('says why in the near miss', () => {
     const cls = decide('I was a nurse for twenty years, so I know how hard everyone works this time of year. Do you deliver on Sundays?');
-    expect(cls.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /read on the sentences that name the shop or the order alone its score is 0\.\d\d: the words that fire are about something else/.test(n.explanation))).toBe(true);
+    expect(cls.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /read on the sentences that name the shop or the order alone its negative score is 0\.\d\d, below 0\.\d+: the words that fire are about something else/.test(n.explanation))).toBe(true);
     const lex = decide("I've had a horrible week at work, everything went wrong and my boss was awful to everyone. Treating myself now: do you have the green lamp in stock?");
     expect(lex.nearMisses?.some((n) => n.reason === 'negative_sentiment' && /in a story that names nothing of the shop, before the customer turns to the shop and asks something \(read on "Treating myself now: do you have the green lamp in stock\?" alone the score is/.test(n.explanation))).toBe(true);
   });
