@@ -76,6 +76,11 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   const store = useStudioStore();
   const target = useStudio((s) => s.flow.escalation?.targetBlockId ?? null);
   const enabled = useStudio((s) => s.flow.escalation?.enabled !== false);
+  // Newcomer s42 N10: the other block by its title (the canvas's), not its id.
+  const targetTitle = useStudio((s) => {
+    const b = target === null ? undefined : s.flow.blocks.find((x) => x.id === target);
+    return b ? blockTitle(b) : target;
+  });
   if (target === blockId) {
     return (
       <p className="bt-field-help" data-testid="takeover-escalation-note" data-target="this">
@@ -85,7 +90,7 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   }
   return (
     <p className="bt-field-help st-field-warning" data-testid="takeover-escalation-note" data-target={target === null ? 'none' : 'other'}>
-      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${target}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
+      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${targetTitle}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
       <button
         type="button"
         className="st-link-button"
