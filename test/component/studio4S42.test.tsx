@@ -5,9 +5,11 @@
  *    of the same title); the takeover's inspector names the other target by its title.
  *  - N1: a block dropped on a connection is placed at its own kind's size (a Human takeover is 175 px tall, not 110) clear
  *    of an unconnected block below, and a block the moved ones would land on moves with them.
+ *  - N5: "Add an End block" is offered beside the "no next block" problem, in the inspector and the Problems list.
+ *  - N4: a row of the Problems list closes the list as it selects its block.
  */
 import './support/setup';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { insertWithRoomEdit, newBlockSize } from '../../renderer/studio/canvas/insertBlock';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
@@ -113,5 +115,55 @@ describe('studio4 s42 N1: a block dropped on a connection never lands on another
     // One undo takes the insert and every move back.
     store.getState().undo();
     expect(store.getState().flow.blocks.map((b) => b.position)).toEqual(flow.blocks.map((b) => b.position));
+  });
+});
+
+describe('studio4 s42 N5: the "no next block" problem offers "Add an End block" where it is read', () => {
+  // tinyFlow: Welcome -> Menu; Menu's Beta option and the takeover's exits are unwired; nothing has a dead end. A Message
+  // with nothing after it has.
+  function deadEnd(): Flow {
+    const flow = tinyFlow();
+    return { ...flow, blocks: [...flow.blocks, { id: 'loose', kind: 'message', position: { x: 300, y: 300 }, data: { text: 'Nothing after me' } }] as Flow['blocks'], edges: [...flow.edges, { id: 'e9', from: 'welcome', exit: 'next', to: 'loose' }].filter((e) => e.id !== 'e9') };
+  }
+
+  it('in the inspector: one click adds an End block connected from the block, the problem goes, one undo takes it back', () => {
+    const store = renderEditor(deadEnd(), (s) => s.getState().select(['loose']));
+    const inspector = screen.getByTestId('block-inspector');
+    const problems = within(inspector).getByRole('list', { name: 'Problems in this block' });
+    expect(problems).toHaveTextContent('has no next block');
+    fireEvent.click(within(problems).getByRole('button', { name: 'Add an End block' }));
+    const f = store.getState().flow;
+    const end = f.edges.find((e) => e.from === 'loose');
+    expect(end).toBeDefined();
+    expect(f.blocks.find((b) => b.id === end!.to)?.kind).toBe('end');
+    expect(within(inspector).queryByText(/has no next block/)).toBeNull();
+    expect(within(inspector).queryByRole('button', { name: 'Add an End block' })).toBeNull();
+    act(() => store.getState().undo());
+    expect(store.getState().flow.blocks.some((b) => b.id === end!.to)).toBe(false);
+  });
+
+  it('in the Problems list, under the problem; other problems (an unwired option) get no such button', () => {
+    const store = renderEditor(deadEnd());
+    fireEvent.click(document.querySelector('.st-problems-toggle') as HTMLElement);
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    const rows = within(panel).getAllByRole('listitem');
+    const dead = rows.filter((li) => /has no next block/.test(li.textContent ?? ''));
+    expect(dead).toHaveLength(1);
+    expect(rows.filter((li) => within(li).queryByRole('button', { name: 'Add an End block' }))).toEqual(dead);
+    fireEvent.click(within(dead[0]).getByRole('button', { name: 'Add an End block' }));
+    expect(store.getState().flow.edges.some((e) => e.from === 'loose')).toBe(true);
+    expect(within(screen.getByRole('region', { name: 'Problems' })).queryByText(/has no next block/)).toBeNull();
+  });
+});
+
+describe('studio4 s42 N4: a problem clicked in the list closes the list', () => {
+  it('selects the block and closes the list', () => {
+    const store = renderEditor(tinyFlow());
+    fireEvent.click(document.querySelector('.st-problems-toggle') as HTMLElement);
+    const panel = screen.getByRole('region', { name: 'Problems' });
+    const row = [...panel.querySelectorAll('li > button')].find((b) => b.querySelector('[title="Block id: menu"]')) as HTMLButtonElement;
+    fireEvent.click(row);
+    expect(store.getState().selection).toEqual(['menu']);
+    expect(screen.queryByRole('region', { name: 'Problems' })).toBeNull();
   });
 });

@@ -14,7 +14,7 @@ import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupi
 import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
-import { BlockInspector } from '../inspector/Inspector';
+import { BlockInspector, ProblemFixButton } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
@@ -68,6 +68,9 @@ export function Editor(props: EditorProps) {
     </ReactFlowProvider>
   );
 }
+
+/** Newcomer s42 N5: a problem's one-click fix under its row of the Problems list. */
+const renderProblemFix = (p: ProblemRow) => <ProblemFixButton problem={p} />;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -524,7 +527,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
             </button>
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only

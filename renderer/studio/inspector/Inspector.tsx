@@ -18,6 +18,8 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor, type EditorContext } from './FieldEditor';
 import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import { problemFix } from '../editor/problemFix';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
@@ -226,6 +228,7 @@ function BlockForm({ block }: { block: Block }) {
               <li key={i} data-tone={p.severity} title={p.hint}>
                 {p.message}
                 <span className="st-inspector-hint">{p.hint}</span>
+                <ProblemFixButton problem={p} />
               </li>
             ))}
           </ul>
@@ -301,5 +304,27 @@ function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: E
         <Plus size={14} /> Add {noun}
       </Button>
     </fieldset>
+  );
+}
+
+/** Newcomer s42 N5: the problem's one-click fix (an End block after a block with no next block), under its hint. */
+export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const measured = useStudio((s) => s.measured);
+  const fix = useMemo(() => problemFix(flow, measured, problem), [flow, measured, problem]);
+  if (!fix) return null;
+  return (
+    <Button
+      size="sm"
+      className="st-problem-fix"
+      onClick={() => {
+        const state = store.getState();
+        const now = problemFix(state.flow, state.measured, problem);
+        if (now) state.dispatch(now.edit, { label: now.label });
+      }}
+    >
+      <Plus size={14} aria-hidden="true" /> {fix.label}
+    </Button>
   );
 }
