@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)('studio, session 42 (studio4: newcomer s42 N2, N1
       expect(readable).toContain('scale(0.5)');
       expect(startShown).toBe(true);
       expect(afterLayout.shown).toBe(afterLayout.all);
-    });
+    }, 150_000);
   }
 
   it('N1: a Human takeover dropped on Start -> Message lands clear of an unconnected Question below (and after reload)', async () => {
@@ -147,5 +147,45 @@ describe.skipIf(!haveChromium)('studio, session 42 (studio4: newcomer s42 N2, N1
     await settle(page);
     await screenshot(page, 's42studio4-n1-reloaded');
     expect((await check()).hits).toEqual([]);
-  });
+  }, 120_000);
+
+  it('N4, N5: a problem clicked in the list closes the list; "Add an End block" beside the no-next-block problem', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const created = await studio.api.createFlow({ name: 'Dead end' });
+    await studio.api.saveFlow(
+      created.key,
+      {
+        ...created.flow,
+        blocks: [
+          { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+          { id: 'msg', kind: 'message', position: { x: 320, y: 0 }, data: { text: 'Hello, nothing comes after me.' } },
+        ],
+        edges: [{ id: 'e1', from: 'start', exit: 'next', to: 'msg' }],
+      } as unknown as Flow,
+      0,
+    );
+    await page.goto(studio.flowUrl(created.key));
+    await page.locator('.react-flow__node[data-id="msg"]').waitFor();
+    await settle(page);
+    await page.locator('.st-problems-toggle').click();
+    const panel = page.getByRole('region', { name: 'Problems' });
+    await panel.waitFor();
+    const row = panel.locator('li', { hasText: 'has no next block' });
+    expect(await row.getByRole('button', { name: 'Add an End block' }).count()).toBe(1);
+    await screenshot(page, 's42studio4-n5-problems-list');
+    await row.locator('button').first().click();
+    await expect.poll(() => panel.isVisible()).toBe(false);
+    const inspector = page.getByRole('complementary', { name: 'Inspector' });
+    await inspector.getByText('has no next block').waitFor();
+    await settle(page);
+    await screenshot(page, 's42studio4-n4-problem-clicked');
+    const msg = (await boxes(page)).msg;
+    expect(within(msg, await visibleCanvas(page))).toBe(true);
+    await inspector.getByRole('button', { name: 'Add an End block' }).click();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
+    await settle(page);
+    await screenshot(page, 's42studio4-n5-end-added');
+    expect(await inspector.getByText('has no next block').count()).toBe(0);
+    await expect.poll(async () => (await studio.api.openFlow(created.key)).flow.edges.map((e) => `${e.from}>${e.to}`).sort(), { timeout: 10_000 }).toEqual(['msg>end-1', 'start>msg']);
+  }, 120_000);
 });
