@@ -185,6 +185,9 @@ describe.skipIf(!haveChromium)('studio, session 42 (studio4: newcomer s42 N2, N1
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(3);
     await settle(page);
     await screenshot(page, 's42studio4-n5-end-added');
+    // The new End block is shown (the view pans when it was beyond the canvas's edge).
+    const endBox = (await boxes(page))['end-1'];
+    expect(within(endBox, await visibleCanvas(page))).toBe(true);
     expect(await inspector.getByText('has no next block').count()).toBe(0);
     await expect.poll(async () => (await studio.api.openFlow(created.key)).flow.edges.map((e) => `${e.from}>${e.to}`).sort(), { timeout: 10_000 }).toEqual(['msg>end-1', 'start>msg']);
   }, 120_000);

@@ -20,6 +20,7 @@ import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { problemFix } from '../editor/problemFix';
+import { useShowBlock } from '../canvas/useShowBlock';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
@@ -313,6 +314,7 @@ export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
   const flow = useStudio((s) => s.flow);
   const measured = useStudio((s) => s.measured);
   const fix = useMemo(() => problemFix(flow, measured, problem), [flow, measured, problem]);
+  const showBlock = useShowBlock();
   if (!fix) return null;
   return (
     <Button
@@ -321,7 +323,10 @@ export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
       onClick={() => {
         const state = store.getState();
         const now = problemFix(state.flow, state.measured, problem);
-        if (now) state.dispatch(now.edit, { label: now.label });
+        if (!now || !state.dispatch(now.edit, { label: now.label })) return;
+        // The new End block may lie beyond the canvas's edge (under the inspector): once drawn, the view shows it.
+        const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+        later(() => later(() => showBlock(now.added, { onlyIfCut: true, clearOverlays: true })));
       }}
     >
       <Plus size={14} aria-hidden="true" /> {fix.label}
