@@ -38,8 +38,10 @@ export default defineConfig({
       // Session 41 (newcomer s41 N9): the studio's one chunk passed 2 MB and `npm start` printed Vite's code-splitting
       // advice to the user. React (all three apps) and React Flow with its d3 parts (the studio) are chunks of their own,
       // cached apart from the app's code; ELK stays the separate chunk the studio loads when it lays a flow out.
+      // Session 42 (newcomer s42 N12): rolldown's `codeSplitting` (object form), the same groups; `advancedChunks` made the
+      // first `npm start` print "advancedChunks option is deprecated".
       output: {
-        advancedChunks: {
+        codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/ },
             { name: 'reactflow', test: /[\\/]node_modules[\\/](?:@xyflow|d3-[a-z]+|classcat)[\\/]/ },

@@ -2282,6 +2282,20 @@ function Variables({
   const names = useMemo(() => [...new Set([...EDITABLE_EXTRA, ...Object.keys(variables)])], [variables]);
   const [edit, setEdit] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
+  // Newcomer s42 N7: a value saved on Enter or on leaving the field (typed there by mistake: the reply went into
+  // agentName) said nothing and could not be taken back. Each save now says what changed, with Undo, for 10 s.
+  const [last, setLast] = useState<{ n: string; was: unknown } | null>(null);
+  const lastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(lastTimer.current), []);
+  const undo = async () => {
+    if (!last) return;
+    try {
+      onSaved(await api.setVariables(token, conversationId, { [last.n]: last.was ?? null }));
+      setLast(null);
+    } catch (err) {
+      fail(err);
+    }
+  };
   // Shown with bidi overrides and control characters marked (inertText); only a field the agent edits is saved.
   const shown = (n: string) => (n in edit ? edit[n] : variables[n] === null || variables[n] === undefined ? '' : inertText(String(variables[n])));
   const save = async (n: string) => {
@@ -2295,6 +2309,11 @@ function Variables({
       setEdit(({ [n]: _, ...rest }) => rest);
       setSaved(n);
       setTimeout(() => setSaved(''), 1500);
+      if (value !== (was ?? null)) {
+        setLast({ n, was: was ?? null });
+        clearTimeout(lastTimer.current);
+        lastTimer.current = setTimeout(() => setLast(null), 10_000);
+      }
     } catch (err) {
       fail(err);
     }
@@ -2303,6 +2322,15 @@ function Variables({
     <section>
       <h3>Variables</h3>
       {readOnlyWhy && <p className="ib-faint ib-vars-why">{readOnlyWhy}</p>}
+      {last && (
+        <p className="ib-faint ib-vars-changed" role="status" data-testid="variable-changed">
+          Changed <code>{last.n}</code>
+          {last.was === null ? ' (it was empty)' : <> (it was “<bdi>{inertText(String(last.was))}</bdi>”)</>}.{' '}
+          <button type="button" className="ib-search-linkbtn" onClick={() => void undo()}>
+            Undo
+          </button>
+        </p>
+      )}
       <div className="ib-vars">
         {names.map((n) => (
           <label key={n} className="ib-var">

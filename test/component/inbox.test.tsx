@@ -227,6 +227,27 @@ describe('agent inbox', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('expected a string');
   });
 
+  it('a saved variable says what changed, with Undo that puts the old value back (newcomer s42 N7)', async () => {
+    const f = fakeApi();
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const ctx = await screen.findByRole('complementary', { name: 'Context' });
+    await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(within(ctx).getByDisplayValue('NW-1')).not.toHaveAttribute('readonly'));
+    // Nothing changed yet: no note.
+    expect(within(ctx).queryByText(/^Changed/)).toBeNull();
+    const input = within(ctx).getByDisplayValue('NW-1');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'Hi Sam, Ann here{Enter}');
+    await waitFor(() => expect(f.api.setVariables).toHaveBeenCalledWith('tok', 'c1', { orderNumber: 'Hi Sam, Ann here' }));
+    const note = await within(ctx).findByTestId('variable-changed');
+    expect(note).toHaveTextContent('Changed orderNumber (it was “NW-1”). Undo');
+    await userEvent.click(within(note).getByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(f.api.setVariables).toHaveBeenLastCalledWith('tok', 'c1', { orderNumber: 'NW-1' }));
+    await waitFor(() => expect(within(ctx).getByDisplayValue('NW-1')).toBeInTheDocument());
+    expect(within(ctx).queryByText(/^Changed/)).toBeNull();
+  });
+
   it('a 401 from the server signs the agent out with a sentence', async () => {
     const f = fakeApi();
     vi.mocked(f.api.list).mockRejectedValue(new InboxError('Sign in first.', 401, 'invalid_agent_token'));

@@ -191,28 +191,41 @@ describe('Fit View', () => {
     expect(fitFlowViewport({ bounds: { x: 0, y: 0, width: 240, height: 60 }, width: 1200, height: 800, minimap: true }).viewport.zoom).toBe(1);
   });
 
-  it('a flow taller than the canvas at 50 % is shown around its Start block', () => {
+  // Session 42 (newcomer s42 N2), changed on purpose: Fit View shows a big flow whole first (its first press gave the
+  // readable 50 % view, 3 of Northwind's 46 blocks beside the inspector); pressed again, the readable view.
+  it('a flow taller than the canvas at 50 %: pressed again, shown around its Start block', () => {
     const tall = { x: 0, y: -1500, width: 2400, height: 3000 };
     const start = { x: 0, y: -30, width: 224, height: 60 };
-    const r = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start });
+    const whole = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start });
+    expect(whole.shows).toBe('all');
+    const r = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start, current: whole.viewport });
     expect(r.viewport.zoom).toBe(FIT_MIN_ZOOM);
     const startMiddle = (start.y + start.height / 2) * r.viewport.zoom + r.viewport.y;
     expect(Math.abs(startMiddle - 850 / 2)).toBeLessThan(30);
     // A Start block at the flow's top edge: the flow's top stays at the top padding, no empty band above it.
-    const top = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start: { ...start, y: -1500 } });
+    const top = fitFlowViewport({ bounds: tall, width: 820, height: 850, minimap: true, start: { ...start, y: -1500 }, current: whole.viewport });
     expect(tall.y * top.viewport.zoom + top.viewport.y).toBe(48);
   });
 
-  it('a big flow is shown from its left edge at 50 %, and pressing again shows all of it', () => {
+  it('a big flow is shown whole first, and pressing again shows it from its left edge at 50 %', () => {
     const first = fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true });
-    expect(first.shows).toBe('readable');
-    expect(first.viewport.zoom).toBe(FIT_MIN_ZOOM);
-    // Its left edge in view, right of the minimap (which spans x 15-215), as the flow runs past the bottom edge.
-    expect(template.x * first.viewport.zoom + first.viewport.x).toBeGreaterThanOrEqual(236);
+    expect(first.shows).toBe('all');
+    expect(first.viewport.zoom).toBeLessThan(FIT_MIN_ZOOM);
+    expect(onScreen(first.viewport, template, 820, 850)).toBe(true);
     const second = fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true, current: first.viewport });
-    expect(second.shows).toBe('all');
-    expect(second.viewport.zoom).toBeLessThan(FIT_MIN_ZOOM);
-    expect(onScreen(second.viewport, template, 820, 850)).toBe(true);
+    expect(second.shows).toBe('readable');
+    expect(second.viewport.zoom).toBe(FIT_MIN_ZOOM);
+    // Its left edge in view, right of the minimap (which spans x 15-215), as the flow runs past the bottom edge.
+    expect(template.x * second.viewport.zoom + second.viewport.x).toBeGreaterThanOrEqual(236);
+    // From any other view (the readable one, a zoom of the designer's), whole again.
+    expect(fitFlowViewport({ bounds: template, width: 820, height: 850, minimap: true, current: second.viewport }).shows).toBe('all');
+  });
+
+  it('with a floor (the opening view) the readable view below it; floor 0 (after Automatic layout) always whole', () => {
+    expect(fitFlowViewport({ bounds: template, width: 400, height: 600, minimap: false, floor: 0.15 }).shows).toBe('readable');
+    const laid = fitFlowViewport({ bounds: template, width: 400, height: 600, minimap: false, floor: 0 });
+    expect(laid.shows).toBe('all');
+    expect(onScreen(laid.viewport, template, 400, 600)).toBe(true);
   });
 });
 

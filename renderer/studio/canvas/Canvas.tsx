@@ -39,7 +39,7 @@ import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useClearOfOverlays, useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
-import { addConnectedEdit, insertWithRoomEdit, nextBlockId } from './insertBlock';
+import { addConnectedEdit, insertWithRoomEdit, newBlockSize, nextBlockId } from './insertBlock';
 import { DropPicker, DropRefusal, plainConnectReason } from './DropPicker';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
@@ -108,6 +108,8 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   const [mapShown, toggleMap] = useMinimapShown();
   useKeepSelectionInView(selection);
 
+  /** Blocks just dropped, by the size they were placed with (until their first measurement). */
+  const placedAt = useRef(new Map<string, { width: number; height: number }>());
   const derivers = useRef<{ nodes: ReturnType<typeof createNodeDeriver>; edges: ReturnType<typeof createEdgeDeriver>; problems: ReturnType<typeof createProblemSummarizer> }>(null);
   if (!derivers.current) derivers.current = { nodes: createNodeDeriver(), edges: createEdgeDeriver(), problems: createProblemSummarizer() };
   const d = derivers.current;
@@ -153,14 +155,22 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       if (drag) state.setDrag(drag);
       // A block that grew (options added, text typed) pushes down what it now runs into, as part of the edit that
       // made it grow (one undo takes both back). First measurements (no size before) never move anything.
+      // Newcomer s42 N1: a block just dropped was placed at the size it was expected to have (placedAt); its first
+      // measurement counts as growth from that size, so a taller block pushes down what it landed on.
       let grown: Record<string, { width: number; height: number }> | null = null;
+      let before = state.measured;
       if (sizes) {
         for (const [id, size] of Object.entries(sizes)) {
-          const was = state.measured[id];
+          const assumed = state.measured[id] ? undefined : placedAt.current.get(id);
+          if (assumed) {
+            placedAt.current.delete(id);
+            before = { ...before, [id]: assumed };
+          }
+          const was = before[id];
           if (was && size.height > was.height + 1 && state.flow.blocks.some((b) => b.id === id)) (grown ??= {})[id] = size;
         }
       }
-      const room = grown && Object.keys(state.drag).length === 0 ? makeRoom(state.flow, state.measured, grown) : [];
+      const room = grown && Object.keys(state.drag).length === 0 ? makeRoom(state.flow, before, grown) : [];
       if (sizes) state.setMeasured(sizes);
       if (room.length) state.dispatch({ type: 'move_blocks', moves: room }, { label: 'Make room', attachToLast: true, coalesceMs: 3000 });
       if (selected) state.select([...selected], state.edgeSelection);
@@ -330,14 +340,17 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       if (edge) {
         const edit = insertWithRoomEdit(state.flow, state.measured, kind, at, edge);
         if (edit) {
-          state.dispatch(edit, { label: 'Insert block' });
+          const added = edit.type === 'batch' ? edit.edits.find((x) => x.type === 'add_block') : undefined;
+          if (state.dispatch(edit, { label: 'Insert block' }) && added?.type === 'add_block' && added.id) placedAt.current.set(added.id, newBlockSize(state.flow, state.measured, kind));
           return;
         }
       }
       const id = nextBlockId(state.flow, kind);
       // Dropped on top of a block: the new one goes to the nearest free space instead.
-      const free = findFreeSpot(at, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
+      const size = newBlockSize(state.flow, state.measured, kind);
+      const free = findFreeSpot(at, size, occupiedRects(state.flow, state.measured));
       if (!state.dispatch({ type: 'add_block', kind, position: free, id }, { label: 'Add block' })) return;
+      placedAt.current.set(id, size);
       // Newcomer s41 N4: dropped at the bottom-left it landed under the minimap; once drawn, the view pans it clear.
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
       later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));

@@ -7,9 +7,11 @@
  * template fitted at 20 %. Now:
  *  - the minimap is kept clear by padding on the left OR at the bottom, whichever leaves the larger zoom, and
  *    on a canvas narrower than MINIMAP_MIN_WIDTH there is no minimap (Canvas.tsx) and no room kept for it;
- *  - never zoomed in past 100 % (a small flow is not blown up), never out below FIT_MIN_ZOOM: a flow too big to
- *    fit at a readable size is shown at FIT_MIN_ZOOM from its left edge (flows read left to right), and pressing
- *    Fit View again, on that view, shows the whole flow however small.
+ *  - never zoomed in past 100 % (a small flow is not blown up). A flow too big to fit at FIT_MIN_ZOOM: Fit View shows
+ *    it whole however small (session 42, newcomer s42 N2; before, its first press gave the readable view), and pressed
+ *    again, on that view, shows it at FIT_MIN_ZOOM from its left edge (flows read left to right). The opening view
+ *    (`floor` OPEN_MIN_ZOOM) is the readable view when the whole flow needs less than its floor; after Automatic layout
+ *    the whole flow (`floor` 0).
  */
 import { getViewportForBounds, type Rect, type Viewport } from '@xyflow/react';
 
@@ -60,7 +62,10 @@ export interface FitInput {
   current?: Viewport;
   /** The Start block: a flow taller than the canvas is shown around it (where reading begins). */
   start?: Rect;
-  /** The smallest zoom the whole flow is shown at (FIT_MIN_ZOOM; OPEN_MIN_ZOOM for a flow's first view). */
+  /**
+   * The smallest zoom the whole flow is shown at, else the readable view (OPEN_MIN_ZOOM for a flow's first view, 0 after
+   * Automatic layout). Not given (Fit View): the whole flow first, the readable view when the view already is the whole.
+   */
   floor?: number;
 }
 
@@ -70,10 +75,10 @@ export interface FitResult {
   shows: 'all' | 'readable';
 }
 
-export function fitFlowViewport({ bounds, width, height, minimap, current, start, floor = FIT_MIN_ZOOM }: FitInput): FitResult {
+export function fitFlowViewport({ bounds, width, height, minimap, current, start, floor }: FitInput): FitResult {
   const [best] = paddings(bounds, width, height, minimap);
   const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
-  if (all.zoom >= floor - 1e-6) return { viewport: all, shows: 'all' };
+  if (all.zoom >= (floor ?? FIT_MIN_ZOOM) - 1e-6) return { viewport: all, shows: 'all' };
   const z = FIT_MIN_ZOOM;
   // The flow runs past the canvas, so the minimap is kept clear by the left padding: below it blocks go on
   // past the bottom edge, where bottom padding would not keep them from passing under the minimap.
@@ -91,6 +96,11 @@ export function fitFlowViewport({ bounds, width, height, minimap, current, start
           : pad.top - bounds.y * z,
     zoom: z,
   };
-  const already = current && Math.abs(current.zoom - z) < 1e-3 && Math.abs(current.x - readable.x) < 2 && Math.abs(current.y - readable.y) < 2;
-  return already ? { viewport: all, shows: 'all' } : { viewport: readable, shows: 'readable' };
+  // A given floor (the opening view): the readable view below it.
+  if (floor !== undefined) return { viewport: readable, shows: 'readable' };
+  // Fit View (newcomer s42 N2: at 1,024 x 700 beside the inspector it showed 3 of Northwind's 46 blocks, the readable
+  // view, where a designer who asked to fit the view expects the whole flow): the whole flow first; pressed again on
+  // that view, the readable one.
+  const onAll = current && Math.abs(current.zoom - all.zoom) < 1e-3 && Math.abs(current.x - all.x) < 2 && Math.abs(current.y - all.y) < 2;
+  return onAll ? { viewport: readable, shows: 'readable' } : { viewport: all, shows: 'all' };
 }

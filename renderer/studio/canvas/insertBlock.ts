@@ -58,6 +58,27 @@ export function addConnectedEdit(flow: Flow, from: string, exit: string, kind: B
   };
 }
 
+/**
+ * The size a new block of `kind` is placed with, before React Flow has measured it (newcomer s42 N1: a Human takeover,
+ * 175 px tall with its three exits, was placed as if 110 px tall and landed on the block below). A block of the same
+ * kind already measured gives its size; otherwise each exit row adds to the header and body, at least
+ * DEFAULT_BLOCK_SIZE. A little too tall only leaves a wider gap; the canvas still makes room once it is measured.
+ */
+export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: BlockKind): Size {
+  let seen: Size | null = null;
+  for (const b of flow.blocks) {
+    const m = b.kind === kind ? measured[b.id] : undefined;
+    if (m && (!seen || m.height > seen.height)) seen = m;
+  }
+  if (seen) return { width: Math.max(seen.width, DEFAULT_BLOCK_SIZE.width), height: seen.height };
+  const def = definitionOf(kind);
+  const exits: string[] = def.exits({ id: 'new', kind, data: def.defaultData() } as never);
+  return { width: DEFAULT_BLOCK_SIZE.width, height: Math.max(DEFAULT_BLOCK_SIZE.height, 96 + 28 * exits.length) };
+}
+
+const hit = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, gap: number) =>
+  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+
 /** Room between an inserted block and its neighbours on the connection (about an automatic layout's gap). */
 export const INSERT_GAP = 64;
 const snap8 = (v: number) => Math.round(v / 8) * 8;
@@ -74,7 +95,7 @@ const snap8 = (v: number) => Math.round(v / 8) * 8;
 export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, kind: BlockKind, drop: XY, edge: Flow['edges'][number]): FlowEdit | null {
   const a = flow.blocks.find((b) => b.id === edge.from);
   const b = flow.blocks.find((x) => x.id === edge.to);
-  const size = DEFAULT_BLOCK_SIZE;
+  const size = newBlockSize(flow, measured, kind);
   const occupied = occupiedRects(flow, measured);
   if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
   const aPos = { x: a.position?.x ?? 0, y: a.position?.y ?? 0 };
@@ -97,6 +118,25 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
     if (!block || (block.position?.x ?? 0) < bPos.x) continue;
     moved.add(id);
     queue.push(...(next.get(id) ?? []));
+  }
+  // Newcomer s42 N1: what moves right must not land on a block that stays (another branch beside it): a block the moved
+  // ones now run into, and did not before, moves with them, in turn (bounded: each round adds a block or stops).
+  if (shift > 0) {
+    const rect = (id: string, dx: number) => {
+      const p = byId.get(id)!.position ?? { x: 0, y: 0 };
+      return { x: p.x + dx, y: p.y, ...(measured[id] ?? DEFAULT_BLOCK_SIZE) };
+    };
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const other of flow.blocks) {
+        if (moved.has(other.id) || other.id === a.id) continue;
+        const still = rect(other.id, 0);
+        if ([...moved].some((id) => hit(rect(id, shift), still, 0) && !hit(rect(id, 0), still, 0))) {
+          moved.add(other.id);
+          grew = true;
+        }
+      }
+    }
   }
   const moves = shift === 0 ? [] : [...moved].map((id) => {
     const p = byId.get(id)!.position ?? { x: 0, y: 0 };

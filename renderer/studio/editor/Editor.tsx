@@ -9,13 +9,12 @@ import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/
 import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
-import { OPEN_MIN_ZOOM } from '../canvas/fitFlow';
 import { problemCount } from './problemCount';
 import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
 import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
-import { BlockInspector } from '../inspector/Inspector';
+import { BlockInspector, ProblemFixButton } from '../inspector/Inspector';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
@@ -69,6 +68,9 @@ export function Editor(props: EditorProps) {
     </ReactFlowProvider>
   );
 }
+
+/** Newcomer s42 N5: a problem's one-click fix under its row of the Problems list. */
+const renderProblemFix = (p: ProblemRow) => <ProblemFixButton problem={p} />;
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -261,14 +263,16 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             if (!edit || !store.getState().dispatch(edit, { label: 'Automatic layout' })) return;
             // Newcomer s40 N5: with the inspector open the laid-out flow was too wide for the canvas at 50 %, so Fit View's
             // "readable" view showed its left part and the rest ran on under the inspector (only a second Fit View showed it
-            // whole). After a layout the designer wants its shape: the whole flow in the visible canvas, down to the zoom a
-            // flow opens at (OPEN_MIN_ZOOM), with the bounds taken from the laid-out positions in the document (the canvas's
+            // whole). After a layout the designer wants its shape: the whole flow in the visible canvas (session 41 stopped at the
+            // zoom a flow opens at, 15 %; see below), with the bounds taken from the laid-out positions in the document (the canvas's
             // nodes may not have them yet a frame later).
             const now = store.getState();
             const bounds = flowBounds(now.flow, now.measured);
             const startBlock = now.flow.blocks.find((b) => b.kind === 'start');
             const start = startBlock ? { x: startBlock.position?.x ?? 0, y: startBlock.position?.y ?? 0, ...(now.measured[startBlock.id] ?? DEFAULT_BLOCK_SIZE) } : undefined;
-            if (bounds) requestAnimationFrame(() => fitFlow(300, { bounds, start, floor: OPEN_MIN_ZOOM }));
+            // Newcomer s42 N2: Northwind (46 blocks) laid out beside the inspector fits at 14 % (8 % at 1,024 x 700), under
+            // that floor, so the readable view showed 3 blocks: after a layout the whole flow, however small (floor 0).
+            if (bounds) requestAnimationFrame(() => fitFlow(300, { bounds, start, floor: 0 }));
           });
         case 'note': {
           const c = centre();
@@ -526,7 +530,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
             </button>
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only

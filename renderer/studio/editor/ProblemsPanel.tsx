@@ -1,5 +1,5 @@
 import { ChevronDown, X } from 'lucide-react';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
 import { isSettingsPath } from '../inspector/settingsFocus';
@@ -24,6 +24,7 @@ export function ProblemsPanel({
   onFocusSettings,
   onClose,
   titleOf = (id) => id,
+  renderFix,
 }: {
   problems: ProblemRow[];
   onFocus: (blockId: string) => void;
@@ -31,6 +32,8 @@ export function ProblemsPanel({
   onClose: () => void;
   /** The block each problem is about, by the title the canvas shows (newcomer s26 F4); its id stays in the tooltip. */
   titleOf?: (blockId: string) => string;
+  /** Newcomer s42 N5: a problem's one-click fix (e.g. "Add an End block"), shown under its row. */
+  renderFix?: (problem: ProblemRow) => ReactNode;
 }) {
   const panel = useRef<HTMLElement>(null);
 
@@ -102,7 +105,15 @@ export function ProblemsPanel({
               <button
                 type="button"
                 disabled={!p.open && !p.blockId && !inSettings}
-                onClick={() => (p.open ? p.open() : inSettings ? onFocusSettings!(p.path) : p.blockId ? onFocus(p.blockId) : undefined)}
+                onClick={() => {
+                  if (p.open) p.open();
+                  else if (inSettings) onFocusSettings!(p.path);
+                  else if (p.blockId) onFocus(p.blockId);
+                  else return;
+                  // Newcomer s42 N4: the list stayed open over the very block it had just selected; it closes, so the
+                  // block (brought into view and selected) and its inspector are what the designer sees.
+                  onClose();
+                }}
               >
                 <span className="bt-badge" data-tone={p.severity === 'error' ? 'error' : 'warning'}>
                   {p.severity}
@@ -113,6 +124,7 @@ export function ProblemsPanel({
                 </span>
                 {p.where ? <span className="st-problem-block st-problem-where" title={p.where}>{p.where}</span> : inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
               </button>
+              {renderFix?.(p)}
             </li>
             );
           })}

@@ -518,9 +518,10 @@ function Escalation() {
         {({ id, describedBy }) => (
           <select id={id} aria-describedby={describedBy} className="bt-select" value={String(policy.targetBlockId ?? '')} onChange={(e) => set('targetBlockId', e.target.value || null, false)}>
             <option value="">— choose a Human Takeover block —</option>
+            {/* Newcomer s42 N10: the block's title, as the canvas shows it; its id only to tell apart two of the same title. */}
             {targets.map((b) => (
               <option key={b.id} value={b.id}>
-                {blockTitle(b)} ({b.id})
+                {targets.filter((o) => blockTitle(o) === blockTitle(b)).length > 1 ? `${blockTitle(b)} (${b.id})` : blockTitle(b)}
               </option>
             ))}
           </select>

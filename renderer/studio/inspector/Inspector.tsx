@@ -18,6 +18,9 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { FieldEditor, type EditorContext } from './FieldEditor';
 import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
+import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import { problemFix } from '../editor/problemFix';
+import { useShowBlock } from '../canvas/useShowBlock';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
@@ -76,6 +79,11 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   const store = useStudioStore();
   const target = useStudio((s) => s.flow.escalation?.targetBlockId ?? null);
   const enabled = useStudio((s) => s.flow.escalation?.enabled !== false);
+  // Newcomer s42 N10: the other block by its title (the canvas's), not its id.
+  const targetTitle = useStudio((s) => {
+    const b = target === null ? undefined : s.flow.blocks.find((x) => x.id === target);
+    return b ? blockTitle(b) : target;
+  });
   if (target === blockId) {
     return (
       <p className="bt-field-help" data-testid="takeover-escalation-note" data-target="this">
@@ -85,7 +93,7 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   }
   return (
     <p className="bt-field-help st-field-warning" data-testid="takeover-escalation-note" data-target={target === null ? 'none' : 'other'}>
-      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${target}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
+      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${targetTitle}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
       <button
         type="button"
         className="st-link-button"
@@ -219,6 +227,7 @@ function BlockForm({ block }: { block: Block }) {
               <li key={i} data-tone={p.severity} title={p.hint}>
                 {p.message}
                 <span className="st-inspector-hint">{p.hint}</span>
+                <ProblemFixButton problem={p} />
               </li>
             ))}
           </ul>
@@ -311,5 +320,31 @@ export function ProblemsSummary({ problems }: { problems: readonly { severity: s
       {errors > 0 && warnings > 0 && ', '}
       {warnings > 0 && <span data-tone="warning">{count(warnings, 'warning')}</span>} in this block
     </summary>
+  );
+}
+
+/** Newcomer s42 N5: the problem's one-click fix (an End block after a block with no next block), under its hint. */
+export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
+  const store = useStudioStore();
+  const flow = useStudio((s) => s.flow);
+  const measured = useStudio((s) => s.measured);
+  const fix = useMemo(() => problemFix(flow, measured, problem), [flow, measured, problem]);
+  const showBlock = useShowBlock();
+  if (!fix) return null;
+  return (
+    <Button
+      size="sm"
+      className="st-problem-fix"
+      onClick={() => {
+        const state = store.getState();
+        const now = problemFix(state.flow, state.measured, problem);
+        if (!now || !state.dispatch(now.edit, { label: now.label })) return;
+        // The new End block may lie beyond the canvas's edge (under the inspector): once drawn, the view shows it.
+        const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+        later(() => later(() => showBlock(now.added, { onlyIfCut: true, clearOverlays: true })));
+      }}
+    >
+      <Plus size={14} aria-hidden="true" /> {fix.label}
+    </Button>
   );
 }
