@@ -182,18 +182,21 @@ describe('connections that would cross blocks are routed around them (newcomer s
 
 describe('a block moved across a connection makes that connection draw again (reroute.ts)', () => {
   it('only the connections whose drawing meets the old or new box are told; none after unwatching', () => {
-    const store = {};
+    // Two wrappers of one canvas's store (React Flow's useStoreApi gives each component its own): one canvas.
+    const lookup = new Map();
+    const store = { getState: () => ({ nodeLookup: lookup }) };
+    const sameCanvas = { getState: () => ({ nodeLookup: lookup }) };
     const redrawn: string[] = [];
     const watch = (id: string, extent: Box | null) => watchMoves(store, { extent: () => extent, redraw: () => redrawn.push(id) });
     const stopA = watch('a', { x: 0, y: 0, width: 500, height: 20 });
     watch('b', { x: 0, y: 1000, width: 500, height: 20 });
     watch('undrawn', null);
-    expect(announceMoves(store, [{ x: 200, y: -30, width: 100, height: 60 }])).toBe(1);
+    expect(announceMoves(sameCanvas, [{ x: 200, y: -30, width: 100, height: 60 }])).toBe(1);
     expect(redrawn).toEqual(['a']);
     expect(announceMoves(store, [{ x: 2000, y: 0, width: 100, height: 60 }])).toBe(0);
     stopA();
     expect(announceMoves(store, 'all')).toBe(1);
     expect(redrawn).toEqual(['a', 'b']);
-    expect(announceMoves({}, 'all')).toBe(0);
+    expect(announceMoves({ getState: () => ({ nodeLookup: new Map() }) }, 'all')).toBe(0);
   });
 });

@@ -37,17 +37,24 @@ export interface MoveWatcher {
 
 const watchers = new WeakMap<object, Set<MoveWatcher>>();
 
+/**
+ * One canvas's key: React Flow's useStoreApi() gives each component its own wrapper object around the same store, so
+ * the key is the store's node lookup (one Map per canvas, kept for the canvas's life).
+ */
+export type CanvasStore = { getState(): { nodeLookup: object } };
+
 /** Registers a connection drawn on the canvas of `store`; returns the unregistration. */
-export function watchMoves(store: object, w: MoveWatcher): () => void {
-  let set = watchers.get(store);
-  if (!set) watchers.set(store, (set = new Set()));
+export function watchMoves(store: CanvasStore, w: MoveWatcher): () => void {
+  const key = store.getState().nodeLookup;
+  let set = watchers.get(key);
+  if (!set) watchers.set(key, (set = new Set()));
   set.add(w);
   return () => set.delete(w);
 }
 
 /** Boxes that changed (old and new places), or 'all': the connections meeting any of them draw again. */
-export function announceMoves(store: object, boxes: readonly Box[] | 'all'): number {
-  const set = watchers.get(store);
+export function announceMoves(store: CanvasStore, boxes: readonly Box[] | 'all'): number {
+  const set = watchers.get(store.getState().nodeLookup);
   if (!set) return 0;
   let n = 0;
   for (const w of set) {
