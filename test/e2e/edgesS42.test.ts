@@ -4,8 +4,8 @@
  * over ~20 rows of blocks. Now every drawn connection passes through no block (away from where it leaves and enters);
  * the No-agent one runs along below the grid and up the channel between two columns; and a block dragged onto its run
  * below the grid (its own ends unmoved) makes it go around that block once the drag ends.
- * Screenshots: test/e2e/screenshots/s42-big400-*.png (looked at); the same flow before this change: s42-big400-fit-before.png
- * (newcomer s41's 100-big-fit.png).
+ * Screenshots: test/e2e/screenshots/s42-big400-*.png (looked at); the same flow before this change is newcomer s41's
+ * 100-big-fit.png (a diagonal from the takeover up to the first row).
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
