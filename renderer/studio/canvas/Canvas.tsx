@@ -29,10 +29,12 @@ import { Map as MapIcon, Maximize } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import type { XY } from '../../../shared/flow/edit/types';
-import type { BlockKind } from '../../../shared/flow/schema';
+import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { useProblems } from '../hooks/useProblems';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { edgeTypes } from './edges/RoutedEdge';
+import { announceMoves } from './edges/reroute';
+import type { Box } from './edges/edgeRoute';
 import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { autoLayoutEdit } from '../editor/autoLayout';
@@ -107,6 +109,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
   useLayoutWhenUnplaced(readOnly !== null);
   const [mapShown, toggleMap] = useMinimapShown();
   useKeepSelectionInView(selection);
+  useAnnounceMoves(flow, measured, Object.keys(drag).length > 0);
 
   /** Blocks just dropped, by the size they were placed with (until their first measurement). */
   const placedAt = useRef(new Map<string, { width: number; height: number }>());
@@ -420,6 +423,39 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
     </ReactFlow>
   );
+}
+
+/** Above this many moved blocks (a layout, a big paste or undo) every connection draws again. */
+const ANNOUNCE_ALL = 300;
+
+/**
+ * Newcomer s41 N10: a block moved across a connection between two other blocks was avoided only once that connection's
+ * ends next moved. Each committed change of a block's or note's box (a drag's end, arrow keys, layout, undo, a block
+ * that grew) is announced with its old and new box; the connections whose drawing meets one draw again (reroute.ts).
+ * Not during a drag (the dragged block's own connections follow it), and not a block's first measurement.
+ */
+function useAnnounceMoves(flow: Flow, measured: Record<string, { width: number; height: number }>, dragging: boolean) {
+  const flowStore = useStoreApi();
+  const last = useRef<Map<string, Box & { sized: boolean }> | null>(null);
+  useEffect(() => {
+    if (dragging) return;
+    const now = new Map<string, Box & { sized: boolean }>();
+    const put = (id: string, at: XY | undefined, size: { width: number; height: number } | undefined) =>
+      now.set(id, { x: at?.x ?? 0, y: at?.y ?? 0, ...(size ?? DEFAULT_BLOCK_SIZE), sized: size !== undefined });
+    for (const b of flow.blocks) put(b.id, b.position, measured[b.id]);
+    for (const n of (flow as { notes?: { id: string; position: XY; size?: { width: number; height: number } }[] }).notes ?? []) put(n.id, n.position, measured[n.id] ?? n.size);
+    const was = last.current;
+    last.current = now;
+    if (!was) return;
+    const changed: Box[] = [];
+    for (const [id, box] of now) {
+      const old = was.get(id);
+      if (!old) changed.push(box);
+      else if (old.x !== box.x || old.y !== box.y || (old.sized && (old.width !== box.width || old.height !== box.height))) changed.push(old, box);
+    }
+    for (const [id, old] of was) if (!now.has(id)) changed.push(old);
+    if (changed.length) announceMoves(flowStore, changed.length > 2 * ANNOUNCE_ALL ? 'all' : changed);
+  }, [flow, measured, dragging, flowStore]);
 }
 
 /**
