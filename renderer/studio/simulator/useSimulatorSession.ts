@@ -252,7 +252,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       try {
         // The widget says "<agent> has left the chat" when the agent hands back or closes; the simulator showed
         // nothing before the rating question (newcomer s8 #10 #11). Remember where, and under whose name.
-        const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close') ? simulatorView(s).agentPane.handoff : null;
+        const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close' || step.agent === 'resolve') ? simulatorView(s).agentPane.handoff : null;
         const at = s.sim.transcript.length;
         const r = s.apply(step);
         ok = r.ok;
