@@ -17,6 +17,7 @@ import type { Value } from '../flow/schema';
 import type { Handoff } from '../handoff/types';
 import type { AgentNote, AssignmentRecord, ScenarioSession } from './scenarioSession';
 import type { VirtualAgent } from './virtualAgents';
+import { clockZone, hoursAt } from './virtualClock';
 
 export interface ChatLine extends TranscriptEntry {
   /** Index in the session's transcript (for "click a message to focus its block" and click-to-add expectations). */
@@ -90,8 +91,12 @@ export interface TimerView {
 
 export interface SimulatorView {
   now: number;
-  /** The virtual clock in the flow's time zone, e.g. "Mon 2 Mar 2026 10:00 (Europe/London)". */
+  /** The virtual clock in the flow's zone (its opening hours' zone: clockZone), e.g. "Mon 2 Mar 2026 10:00 (Europe/London)". */
   clock: string;
+  /** That zone. */
+  zone: string;
+  /** Whether the flow's opening hours are open at the clock ('partly': some sets are); null: the flow has none. */
+  hours: 'open' | 'closed' | 'partly' | null;
   mode: 'bot' | 'waiting' | 'agent' | 'closed';
   waitingAt: string | null;
   waitingFor: string | null;
@@ -309,7 +314,9 @@ export function simulatorView(session: ScenarioSession): SimulatorView {
   }
   return {
     now: sim.now,
-    clock: formatClock(sim.now, session.flow.settings.timezone),
+    clock: formatClock(sim.now, clockZone(session.flow)),
+    zone: clockZone(session.flow),
+    hours: hoursAt(session.flow, sim.now),
     mode: s.mode,
     waitingAt: s.waiting?.blockId ?? null,
     waitingFor: s.waiting?.kind ?? null,

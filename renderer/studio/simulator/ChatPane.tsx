@@ -387,7 +387,7 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
           {pane.can.transfer && (
             <span className="sim-agent-transfer">
               <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-                <option value="">transfer to…</option>
+                <option value="">Transfer to…</option>
                 {agents
                   .filter((a) => a.status === 'online' && a.id !== h.agentId)
                   .map((a) => (
@@ -396,9 +396,12 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
                     </option>
                   ))}
               </select>
-              <Button size="sm" disabled={!transferTo} onClick={() => act({ agent: 'transfer', to: transferTo })}>
-                Transfer
-              </Button>
+              {/* Session 42 (session 41 studio2 rest): the button shows once a colleague is chosen, so the row fits at 1024 px. */}
+              {transferTo && (
+                <Button size="sm" onClick={() => act({ agent: 'transfer', to: transferTo }) && setTransferTo('')}>
+                  Transfer
+                </Button>
+              )}
             </span>
           )}
           </div>
