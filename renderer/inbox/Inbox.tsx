@@ -5,6 +5,7 @@
  * Live through the agent push channel; new pending handoffs ring, badge the tab title and raise a desktop
  * notification. Customer text is always React text, never HTML.
  */
+import { HANDOFF_STATUS_WORDS, handoffStatusWords } from '../../shared/handoff/statusWords';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   ArrowLeft,
@@ -182,20 +183,11 @@ const VIEWS: Array<{ id: View; label: string; icon: typeof InboxIcon }> = [
   { id: 'closed', label: 'Closed', icon: Archive },
 ];
 
-const STATUS_WORDS: Record<string, string> = {
-  pending: 'Waiting',
-  assigned: 'Assigned',
-  resolved: 'Resolved',
-  expired: 'Expired',
-  rejected: 'No agent',
-  cancelled: 'Cancelled',
-};
+const STATUS_WORDS = HANDOFF_STATUS_WORDS;
 
-/** The status as the agent reads it: a chat handed back to the bot is not "Resolved" (newcomer s7 #3). */
+/** The status as the agent reads it (shared/handoff/statusWords.ts: the studio simulator's agent pane says the same). */
 export function statusWords(h: { status: string; endedAs?: string | null; conversationEnded?: boolean }): string {
-  if (h.status === 'resolved' && h.endedAs === 'handback') return h.conversationEnded ? 'Ended after hand back' : 'Back with the bot';
-  if (h.status === 'cancelled' && h.endedAs === 'withdrawn') return 'Withdrawn';
-  return STATUS_WORDS[h.status] ?? h.status;
+  return handoffStatusWords(h);
 }
 
 /** The customer's answer to a rating question a plain agent may not see (newcomer s14 N#12). */

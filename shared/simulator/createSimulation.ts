@@ -176,7 +176,10 @@ export function createSimulation(initialFlow: Flow, options: SimulationOptions):
               next = receive(
                 flow,
                 sim.state,
-                { type: 'agent_accepted', agentId: agent.id, agentName: agent.name, handoffId: effect.handoff.id, eventId: `${sim.state.id}:ev${events}` },
+                // `auto: true` as `baton serve`'s agent hub sends it (session 42, newcomer s26 F12 / s28 N6): she is
+                // assigned, the customer hears she will be with them shortly, and "joined" only when she opens the chat
+                // (`agent_joined`) or writes.
+                { type: 'agent_accepted', agentId: agent.id, agentName: agent.name, auto: true, handoffId: effect.handoff.id, eventId: `${sim.state.id}:ev${events}` },
                 ctx(),
               );
             }

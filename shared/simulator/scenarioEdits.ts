@@ -232,12 +232,14 @@ export const NEW_STEP_KINDS = {
   setTime: { label: 'Set the clock', field: 'Date and time, e.g. 2026-03-02T21:00:00Z' },
   accept: { label: 'Agent accepts', field: 'As (agent name; empty: the first online)' },
   takeover: { label: 'Agent takes over from the bot', field: 'As (agent name; empty: the first online)' },
+  open: { label: 'Assigned agent opens the chat', field: null },
   agentSay: { label: 'Agent replies', field: 'Text' },
   agentNote: { label: 'Agent writes a private note', field: 'Text' },
   transfer: { label: 'Agent transfers', field: 'To (agent name)' },
   decline: { label: 'Agent declines', field: null },
   handback: { label: 'Agent hands back to the bot', field: null },
-  close: { label: 'Agent closes the chat', field: null },
+  resolve: { label: 'Agent resolves (the inbox’s Resolve)', field: null },
+  close: { label: 'Agent closes the chat (no rating)', field: null },
   noAgent: { label: 'No agent found', field: null },
   nobodyOnline: { label: 'Nobody online', field: null },
   outsideBusinessHours: { label: 'Outside business hours', field: null },
@@ -285,8 +287,10 @@ export function stepFromForm(kind: NewStepKind, text: string, expectKey?: string
       if (!t) return need('Type the name of the agent who takes the chat.');
       raw = { agent: 'transfer', to: t };
       break;
+    case 'open':
     case 'decline':
     case 'handback':
+    case 'resolve':
     case 'close':
       raw = { agent: kind };
       break;

@@ -56,6 +56,8 @@ export function describeStep(step: ScenarioStep): string {
         return step.as ? `agent accepts as ${step.as}` : 'agent accepts';
       case 'takeover':
         return step.as ? `${step.as} takes over from the bot` : 'an agent takes over from the bot';
+      case 'open':
+        return 'the assigned agent opens the chat';
       case 'say':
         return `agent says ${JSON.stringify(step.text)}`;
       case 'note':
@@ -66,6 +68,8 @@ export function describeStep(step: ScenarioStep): string {
         return 'agent declines';
       case 'handback':
         return 'agent hands back to the bot';
+      case 'resolve':
+        return 'agent resolves the chat';
       case 'close':
         return 'agent closes the chat';
     }

@@ -150,7 +150,12 @@ export const expectationSchema = z.strictObject({
 export type Expectation = z.infer<typeof expectationSchema>;
 
 const comment = { comment: z.string().optional() };
-const agentAction = z.enum(['accept', 'takeover', 'say', 'note', 'transfer', 'decline', 'handback', 'close']);
+/**
+ * Session 42 (sim): `open` is the agent an automatic assignment chose opening the chat (the customer then hears she
+ * joined, as `baton serve` says it when she opens it in the inbox); `resolve` is the inbox's Resolve (the rating first
+ * when the block's resolved exit asks one, else the chat closes); `close` closes at once, as the API's `closed`.
+ */
+const agentAction = z.enum(['accept', 'takeover', 'open', 'say', 'note', 'transfer', 'decline', 'handback', 'resolve', 'close']);
 export type AgentAction = z.infer<typeof agentAction>;
 
 /** One schema per action key; a step must have exactly one of these keys. */
@@ -356,7 +361,7 @@ export function parseStep(raw: unknown, path: PropertyKey[]): { ok: true; step: 
 function hintFor(key: StepKey): string {
   switch (key) {
     case 'agent':
-      return 'Agent steps: {"agent": "accept", "as": "Ana"}, {"agent": "takeover", "as": "Ana"}, {"agent": "say", "text": "..."}, {"agent": "note", "text": "..."}, {"agent": "transfer", "to": "Ben"}, {"agent": "decline"}, {"agent": "handback"}, {"agent": "close"}.';
+      return 'Agent steps: {"agent": "accept", "as": "Ana"}, {"agent": "takeover", "as": "Ana"}, {"agent": "open"}, {"agent": "say", "text": "..."}, {"agent": "note", "text": "..."}, {"agent": "transfer", "to": "Ben"}, {"agent": "decline"}, {"agent": "handback"}, {"agent": "resolve"}, {"agent": "close"}.';
     case 'expect':
       return 'Expectations: reaches, notReaches, waitingAt, botSays, botDoesNotSay, agentSays, escalates, handoff, mode, variables, effects, noEffects, buttons (see the README, "Scenarios").';
     case 'wait':

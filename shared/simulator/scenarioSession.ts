@@ -21,6 +21,7 @@ import type { Step } from '../engine/types';
 import type { BlockOf, Flow, Value, Variable } from '../flow/schema';
 import type { HandoffStatus } from '../handoff/types';
 import { getBlockDefinition } from '../flow/blockRegistry';
+import { takeoverRatesResolved } from '../flow/takeoverRatesResolved';
 import { isOpen } from '../flow/openingHours';
 import { assignmentRequest, takeoverTexts } from '../engine/humanTakeover';
 import { pickAgent } from '../handoff/assignment';
@@ -359,6 +360,14 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         if (typeof who === 'string') return fail(who);
         return engine(sim.takeover(who.id, who.name));
       }
+      case 'open': {
+        // Session 42 (sim; newcomer s26 F12 / s28 N6 rest): an automatic assignment gives the chat to her, the customer
+        // hears she will be with them shortly, and "joined" when she opens it (the inbox) or writes, as `baton serve` does.
+        const who = currentAgent();
+        if (typeof who === 'string') return fail(who);
+        if (sim.state.handoff?.joined !== false) return fail(`${who.name} has the chat open already`);
+        return engine(sim.agent({ type: 'agent_joined', agentId: who.id }));
+      }
       case 'say': {
         const who = currentAgent();
         if (typeof who === 'string') return fail(who);
@@ -381,8 +390,19 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         const note = step.note ?? `Transferred by ${from.name} to ${to.name}`;
         const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note, cause: 'transfer' }));
         if (!declined.ok) return declined;
-        const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: to.id, agentName: to.name }));
+        // As `baton serve` transfers to a colleague: she is given the chat, and joins when she opens it or writes.
+        const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: to.id, agentName: to.name, auto: true }));
         return { ok: accepted.ok, error: accepted.error, steps: [...declined.steps, ...accepted.steps] };
+      }
+      case 'resolve': {
+        // The inbox's Resolve (runtime/agents/agentRoutes.ts): when the block's resolved exit asks for a rating, the
+        // customer is asked it first (a hand back that then closes), else the chat closes at once.
+        const who = currentAgent();
+        if (typeof who === 'string') return fail(who);
+        const w = sim.state.waiting;
+        const rates = w?.kind === 'handoff' && takeoverRatesResolved(runFlow, w.blockId);
+        const note = step.note === undefined ? {} : { note: step.note };
+        return engine(sim.agent(rates ? { type: 'agent_handback', agentId: who.id, closes: true, ...note } : { type: 'agent_closed', agentId: who.id, ...note }));
       }
       case 'decline':
       case 'handback':
@@ -427,7 +447,7 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       return done;
     }
     assignments.push({ at: sim.now, handoffId: h.id, agentId: r.agent.id, explanation: `${declinedWords} ${r.explanation}` });
-    const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: r.agent.id, agentName: r.agent.name }));
+    const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: r.agent.id, agentName: r.agent.name, auto: true }));
     return { ok: true, steps: [...done.steps, ...accepted.steps] };
   }
 

@@ -7,7 +7,9 @@
  * nothing itself, so the same view can be tested without a DOM.
  */
 import { takeoverRefusal } from '../engine/agentTakeover';
+import { takeoverRatesResolved } from '../flow/takeoverRatesResolved';
 import { handoffEnding } from '../handoff/lifecycle';
+import { handoffStatusWords } from '../handoff/statusWords';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
 import type { Signal } from '../escalation/types';
 import { quotesAsTyped } from '../escalation/quotesAsTyped';
@@ -15,6 +17,7 @@ import type { Value } from '../flow/schema';
 import type { Handoff } from '../handoff/types';
 import type { AgentNote, AssignmentRecord, ScenarioSession } from './scenarioSession';
 import type { VirtualAgent } from './virtualAgents';
+import { clockZone, hoursAt } from './virtualClock';
 
 export interface ChatLine extends TranscriptEntry {
   /** Index in the session's transcript (for "click a message to focus its block" and click-to-add expectations). */
@@ -25,12 +28,21 @@ export interface AgentPaneView {
   /** A handoff exists and the conversation is waiting for or with a person. */
   open: boolean;
   handoff: Handoff | null;
-  /** The agent closed the chat (not handed it back): the badge says "closed", not "handed back". */
+  /** The agent closed (resolved) the chat, not handed it back: the badge says "Resolved", not "Back with the bot". */
   closedByAgent: boolean;
+  /** The badge: the handoff's status in the inbox's words, with who has it ("Assigned · Ana · not opened yet"); null without a handoff. */
+  badge: string | null;
   /** The context exactly as the agent receives it with the handoff request. */
   context: HandoffContext | null;
   /** Actions possible now; each one that is not says why in `whyNot`. */
-  can: { accept: boolean; say: boolean; note: boolean; transfer: boolean; decline: boolean; handback: boolean; close: boolean; noAgent: boolean };
+  /**
+   * `open`: the agent an automatic assignment (or a transfer) gave the chat to has not opened it yet (the customer was
+   * told she will be with them shortly; opening it, or her first reply, tells them she joined). `resolve` is the inbox's
+   * Resolve; `close` closes without the rating (scenario files only).
+   */
+  can: { accept: boolean; open: boolean; say: boolean; note: boolean; transfer: boolean; decline: boolean; handback: boolean; resolve: boolean; close: boolean; noAgent: boolean };
+  /** The inbox's Resolve asks the customer for a rating first (the block's resolved exit leads to one). */
+  resolveRates: boolean;
   whyNot: string | null;
   /** Virtual agents who could accept (online). */
   canAcceptAs: VirtualAgent[];
@@ -79,8 +91,12 @@ export interface TimerView {
 
 export interface SimulatorView {
   now: number;
-  /** The virtual clock in the flow's time zone, e.g. "Mon 2 Mar 2026 10:00 (Europe/London)". */
+  /** The virtual clock in the flow's zone (its opening hours' zone: clockZone), e.g. "Mon 2 Mar 2026 10:00 (Europe/London)". */
   clock: string;
+  /** That zone. */
+  zone: string;
+  /** Whether the flow's opening hours are open at the clock ('partly': some sets are); null: the flow has none. */
+  hours: 'open' | 'closed' | 'partly' | null;
   mode: 'bot' | 'waiting' | 'agent' | 'closed';
   waitingAt: string | null;
   waitingFor: string | null;
@@ -163,43 +179,44 @@ export function renderEffect(e: Effect): { title: string; body: string } {
   }
 }
 
-/** Whether the agent closed the chat (the engine's `end` effect says so), rather than handing it back. */
+/**
+ * Whether the agent closed (resolved) the chat rather than handing it back: the handoff's last move says so (the inbox's
+ * Resolve with a rating question first is a hand back that closes), or the engine's `end` effect does.
+ */
 function closedByAgent(session: ScenarioSession): boolean {
+  const h = session.sim.state.handoff;
+  if (h && h.status === 'resolved') {
+    const ending = handoffEnding(h.status, h.transitions);
+    if (ending) return ending === 'closed';
+  }
   return session.sim.effects.some((e) => e.type === 'end' && e.reason === 'agent_closed');
 }
 
 /**
- * Session 36 (newcomer s35, cosmetic): the agent pane's badge in a tester's words, not the handoff's status code
- * ("resolved", "rejected"): "in the queue" (the mode beside it already says "waiting for an agent"), "assigned · Ana", "handed back · Ana", "no agent found".
+ * The agent pane's badge: the inbox's words for the handoff's status (shared/handoff/statusWords.ts; session 42, newcomer
+ * s19 F20: the simulator said "closed" and "handed back" where the inbox says "Resolved" and "Back with the bot"), with
+ * who has or had the chat, and "not opened yet" while an agent given the chat automatically has not opened it (the
+ * inbox's row says the same).
  */
-export function handoffBadge(h: Pick<Handoff, 'status' | 'agentName'>, closed = false): string {
-  const who = h.agentName ? ` · ${h.agentName}` : '';
-  switch (h.status) {
-    case 'pending':
-      return 'in the queue';
-    case 'assigned':
-      return `assigned${who}`;
-    case 'resolved':
-      return `${closed ? 'closed' : 'handed back'}${who}`;
-    case 'rejected':
-      return 'no agent found';
-    case 'expired':
-      return 'nobody joined in time';
-    case 'cancelled':
-      return 'customer left';
-  }
+export function handoffBadge(h: Pick<Handoff, 'status' | 'agentName'> & { joined?: boolean; transitions?: Handoff['transitions'] }, closed = false, conversationEnded = false): string {
+  const who = h.agentName && (h.status === 'assigned' || h.status === 'resolved') ? ` · ${h.agentName}` : '';
+  const endedAs = h.status === 'resolved' ? (closed ? 'closed' : 'handback') : handoffEnding(h.status, h.transitions);
+  const words = handoffStatusWords({ status: h.status, endedAs, conversationEnded });
+  return `${words}${who}${h.status === 'assigned' && h.joined === false ? ' · not opened yet' : ''}`;
 }
 
 /**
  * What became of a handoff that is over, in a sentence a tester reads (session 36, newcomer s35: it said
- * "Handoff studio:h1 is resolved", the runtime's internal id and status code).
+ * "Handoff studio:h1 is resolved", the runtime's internal id and status code). Session 42: "resolved" as the inbox's
+ * Resolve (the chat is closed, after the rating when the block asks one), "handed back" as its Hand back to bot.
  */
 export function handoffEndedLine(h: Pick<Handoff, 'status' | 'agentName'> & { transitions?: Handoff['transitions'] }, mode: string, closed = false): string {
   const who = h.agentName ?? 'The agent';
   const after = mode === 'closed' ? ' The conversation has ended.' : ' The bot has the conversation again.';
   switch (h.status) {
     case 'resolved':
-      return closed ? `${who} closed the chat. The conversation has ended.` : `${who} handed the conversation back to the bot.${mode === 'closed' ? ' The conversation has ended.' : ''}`;
+      if (closed) return mode === 'closed' ? `${who} resolved the chat. The conversation has ended.` : `${who} resolved the chat: the bot asks for a rating, then the conversation ends.`;
+      return `${who} handed the conversation back to the bot.${mode === 'closed' ? ' The conversation has ended.' : ''}`;
     case 'rejected':
       return `No agent could take the chat.${after}`;
     case 'expired':
@@ -233,17 +250,21 @@ function agentPane(session: ScenarioSession): AgentPaneView {
     open: involved,
     handoff: h,
     closedByAgent: closedByAgent(session),
+    badge: h ? handoffBadge(h, closedByAgent(session), s.mode === 'closed') : null,
     context: request && request.type === 'handoff_request' && h && request.handoff.id === h.id ? request.context : null,
     can: {
       accept: pending && (!session.agents || online.length > 0),
+      open: assigned && h!.joined === false,
       say: assigned,
       note: assigned,
       transfer: assigned && online.some((a) => a.id !== h!.agentId),
       decline: assigned,
       handback: assigned,
+      resolve: assigned,
       close: assigned,
       noAgent: pending,
     },
+    resolveRates: assigned && s.waiting?.kind === 'handoff' && takeoverRatesResolved(session.flow, s.waiting.blockId),
     whyNot,
     canAcceptAs: pending ? online : [],
     notes: [...session.notes],
@@ -293,7 +314,9 @@ export function simulatorView(session: ScenarioSession): SimulatorView {
   }
   return {
     now: sim.now,
-    clock: formatClock(sim.now, session.flow.settings.timezone),
+    clock: formatClock(sim.now, clockZone(session.flow)),
+    zone: clockZone(session.flow),
+    hours: hoursAt(session.flow, sim.now),
     mode: s.mode,
     waitingAt: s.waiting?.blockId ?? null,
     waitingFor: s.waiting?.kind ?? null,

@@ -34,7 +34,8 @@ const click = (name: string) => fireEvent.click(within(pane()).getByRole('button
 function noCodes() {
   const text = pane().textContent ?? '';
   expect(text).not.toMatch(/studio[~:\d]*:h\d|\bh\d\b/);
-  expect(text).not.toMatch(/\b(resolved|rejected|pending|explicit_request)\b/);
+  // Session 42: "resolved" is the inbox's word for Resolve now ("Ana resolved the chat"); the status code sentence is not.
+  expect(text).not.toMatch(/\b(rejected|pending|explicit_request)\b|is resolved/);
 }
 
 describe('simulator agent pane in words', () => {
@@ -42,22 +43,27 @@ describe('simulator agent pane in words', () => {
     setup();
     say('Can I talk to a real person please?');
     say('sam@example.com');
-    expect(within(pane()).getByText('assigned · Ana')).toBeInTheDocument();
+    // Session 42 (newcomer s19 F20): the inbox's words for the status, and whether she opened the chat yet.
+    expect(within(pane()).getByText('Assigned · Ana · not opened yet')).toBeInTheDocument();
     expect(within(pane()).getByText('Asked for a person')).toBeInTheDocument();
     noCodes();
     click('Hand back to bot');
-    expect(within(pane()).getByText('handed back · Ana')).toBeInTheDocument();
+    expect(within(pane()).getByText('Back with the bot · Ana')).toBeInTheDocument();
     expect(within(pane()).getByText('Ana handed the conversation back to the bot.')).toBeInTheDocument();
     noCodes();
   });
 
-  it('the agent closes the chat: "closed · Ana" and the conversation has ended', () => {
+  it('Resolve, as in the inbox: the rating first (the block\'s resolved exit asks one), then "Resolved · Ana" and the end', () => {
     setup();
     say('agent please');
     say('sam@example.com');
-    click('Close');
-    expect(within(pane()).getByText('closed · Ana')).toBeInTheDocument();
-    expect(within(pane()).getByText('Ana closed the chat. The conversation has ended.')).toBeInTheDocument();
+    expect(within(pane()).queryByRole('button', { name: 'Close' })).toBeNull();
+    click('Resolve');
+    expect(within(pane()).getByText('Resolved · Ana')).toBeInTheDocument();
+    expect(within(pane()).getByText('Ana resolved the chat: the bot asks for a rating, then the conversation ends.')).toBeInTheDocument();
+    expect(screen.getAllByText(/how would you rate this chat/i).length).toBeGreaterThan(0);
+    say('5');
+    expect(within(pane()).getByText('Ana resolved the chat. The conversation has ended.')).toBeInTheDocument();
     noCodes();
   });
 
@@ -69,10 +75,10 @@ describe('simulator agent pane in words', () => {
     fireEvent.change(screen.getByLabelText('Ben status'), { target: { value: 'offline' } });
     tab('Chat');
     click('Decline');
-    expect(within(pane()).getByText('in the queue')).toBeInTheDocument();
+    expect(within(pane()).getByText('Waiting')).toBeInTheDocument();
     noCodes();
     click('No agent found');
-    expect(within(pane()).getByText('no agent found')).toBeInTheDocument();
+    expect(within(pane()).getByText('No agent')).toBeInTheDocument();
     expect(within(pane()).getByText(/^No agent could take the chat\./)).toBeInTheDocument();
     noCodes();
   });

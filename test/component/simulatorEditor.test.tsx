@@ -235,6 +235,32 @@ describe('scenario editor: undo', () => {
     expect(within(editor()).getByRole('button', { name: 'Undo' })).toBeDisabled();
   });
 
+  it('session 42: Redo does an undone edit again (button and Ctrl+Shift+Z); a new edit empties Redo', async () => {
+    const s = serverStorage(file());
+    const editor = await openEditor(s);
+    const original = structuredClone(steps(s));
+    expect(within(editor()).getByRole('button', { name: 'Redo' })).toBeDisabled();
+    await click(within(editor()).getByRole('button', { name: 'Move step 1 down' }));
+    const moved = structuredClone(steps(s));
+    await click(within(editor()).getByRole('button', { name: 'Delete step 4' }));
+    const deleted = structuredClone(steps(s));
+    await click(within(editor()).getByRole('button', { name: 'Undo: Deleted step 4' }));
+    await click(within(editor()).getByRole('button', { name: 'Undo: Moved step 1 down (now step 2)' }));
+    expect(steps(s)).toEqual(original);
+    await click(within(editor()).getByRole('button', { name: 'Redo: Moved step 1 down (now step 2)' }));
+    expect(steps(s)).toEqual(moved);
+    await act(async () => {
+      fireEvent.keyDown(within(editor()).getByRole('button', { name: /^Redo/ }), { key: 'z', ctrlKey: true, shiftKey: true });
+    });
+    expect(steps(s)).toEqual(deleted);
+    expect(within(editor()).getByRole('button', { name: 'Redo' })).toBeDisabled();
+    // Undo again, then a new edit: nothing left to redo.
+    await click(within(editor()).getByRole('button', { name: 'Undo: Deleted step 4' }));
+    expect(within(editor()).getByRole('button', { name: 'Redo: Deleted step 4' })).toBeEnabled();
+    await click(within(editor()).getByRole('button', { name: 'Move step 2 up' }));
+    expect(within(editor()).getByRole('button', { name: 'Redo' })).toBeDisabled();
+  });
+
   it('an undo whose scenario changed on disk since is refused, and nothing is overwritten', async () => {
     const s = serverStorage(file());
     const editor = await openEditor(s);

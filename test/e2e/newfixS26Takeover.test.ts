@@ -43,11 +43,12 @@ describe.skipIf(!haveChromium)('the takeover for an upset customer, and a declin
     await screenshot(page, 'newfix26-sorry-first');
 
     await say('jo@example.com');
-    await transcript().getByText(/has joined/).first().waitFor();
-    const first = ((await transcript().getByText(/has joined/).first().textContent()) ?? '').split(' ')[0];
+    // Session 42: given automatically, the agent "will be with you shortly"; she joins when the tester opens the chat.
+    await transcript().getByText(/will be with you shortly/).first().waitFor();
+    const first = ((await transcript().getByText(/will be with you shortly/).first().textContent()) ?? '').split(' ')[0];
     await panel().getByRole('button', { name: 'Decline', exact: true }).click();
     await panel().getByText(new RegExp(`${first} declined\\.`)).waitFor();
-    await expect.poll(() => transcript().getByText(/has joined/).count()).toBe(2);
+    await expect.poll(() => transcript().getByText(/will be with you shortly/).count()).toBe(2);
     const line = (await panel().getByText(new RegExp(`${first} declined\\.`)).textContent()) ?? '';
     expect(line).not.toMatch(new RegExp(`declined\\..*${first} has the fewest`));
     await screenshot(page, 'newfix26-decline-reassigned');

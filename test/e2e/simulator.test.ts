@@ -49,8 +49,12 @@ describe.skipIf(!haveChromium)('simulator end to end', () => {
     await say('Can I talk to a real person please?');
     await say('sam@example.com');
     const agent = panel().getByRole('region', { name: 'Agent pane' });
-    await agent.getByText(/assigned · Ana/).waitFor();
+    // Session 42: the inbox's words; given automatically, Ana has not opened the chat yet. Opening it tells the customer.
+    await agent.getByText(/Assigned · Ana · not opened yet/).waitFor();
     await screenshot(page, 'simulator-agent-pane');
+    await agent.getByRole('button', { name: 'Open the chat as Ana' }).click();
+    await transcript().getByText(/Ana from Northwind Goods has joined/).waitFor();
+    await agent.getByText('Assigned · Ana', { exact: true }).waitFor();
     await agent.getByLabel('Agent reply').fill('Hi Sam, Ana here. How can I help?');
     await agent.getByRole('button', { name: 'Reply' }).click();
     await transcript().getByText('Hi Sam, Ana here. How can I help?').waitFor();

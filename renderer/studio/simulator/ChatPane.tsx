@@ -295,7 +295,7 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
       <header className="sim-agent-head">
         <strong>Agent</strong>
         <span className="bt-badge" data-status={h.status}>
-          {handoffBadge(h, pane.closedByAgent)}
+          {pane.badge ?? handoffBadge(h, pane.closedByAgent)}
         </span>
         <span className="sim-muted sim-agent-why" title={`reason ${h.reason}`}>
           {handoffWhy(h.reason, pane.context?.summary)}
@@ -343,6 +343,16 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
           )}
         </div>
       )}
+      {pane.can.open && (
+        // Session 42 (newcomer s26 F12 / s28 N6 rest): an automatic assignment gives her the chat; the customer hears she
+        // joined when she opens it (as in the inbox) or replies, as `baton serve` says it. Replying below opens it too.
+        <div className="sim-row sim-agent-open">
+          <span className="sim-muted">{h.agentName ?? 'The agent'} has not opened the chat yet; the customer was told she will be with them shortly.</span>
+          <Button size="sm" variant="primary" onClick={() => act({ agent: 'open' })}>
+            Open the chat as {h.agentName ?? 'the agent'}
+          </Button>
+        </div>
+      )}
       {pane.can.say && (
         <>
           {/* Newcomer s41 N7: the reply box and its two buttons share a row; the chat's actions the next one. */}
@@ -358,19 +368,26 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
             </Button>
           </div>
           <div className="sim-row sim-agent-actions">
-            <Button size="sm" onClick={() => act({ agent: 'handback' })}>
+            {/* Session 42 (newcomer s19 F20): the inbox's two buttons, in its words and with its effect: Hand back to bot (the
+                block's resolved exit), Resolve (closes the chat; the rating first when the resolved exit asks one). */}
+            <Button size="sm" title="The bot carries on from the block's resolved exit (as the inbox's Hand back to bot)" onClick={() => act({ agent: 'handback' })}>
               Hand back to bot
             </Button>
-            <Button size="sm" onClick={() => act({ agent: 'decline' })}>
-              Decline
+            <Button
+              size="sm"
+              variant="danger"
+              title={pane.resolveRates ? "As the inbox's Resolve: the bot asks the customer for a rating, then the conversation ends" : "As the inbox's Resolve: the conversation ends"}
+              onClick={() => act({ agent: 'resolve' })}
+            >
+              Resolve
             </Button>
-            <Button size="sm" variant="danger" onClick={() => act({ agent: 'close' })}>
-              Close
+            <Button size="sm" title="Put the chat back in the queue for someone else (the agent API's declined)" onClick={() => act({ agent: 'decline' })}>
+              Decline
             </Button>
           {pane.can.transfer && (
             <span className="sim-agent-transfer">
               <select aria-label="Transfer to" value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-                <option value="">transfer to…</option>
+                <option value="">Transfer to…</option>
                 {agents
                   .filter((a) => a.status === 'online' && a.id !== h.agentId)
                   .map((a) => (
@@ -379,9 +396,12 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
                     </option>
                   ))}
               </select>
-              <Button size="sm" disabled={!transferTo} onClick={() => act({ agent: 'transfer', to: transferTo })}>
-                Transfer
-              </Button>
+              {/* Session 42 (session 41 studio2 rest): the button shows once a colleague is chosen, so the row fits at 1024 px. */}
+              {transferTo && (
+                <Button size="sm" onClick={() => act({ agent: 'transfer', to: transferTo }) && setTransferTo('')}>
+                  Transfer
+                </Button>
+              )}
             </span>
           )}
           </div>

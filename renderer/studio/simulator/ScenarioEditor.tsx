@@ -5,7 +5,7 @@
  * the last edits (button, or Ctrl+Z / Cmd+Z inside the editor when not typing). Invalid values are refused at
  * the field, in words (shared/simulator/scenarioEdits.ts), and nothing is written.
  */
-import { ArrowDown, ArrowUp, GripVertical, Pencil, Plus, Trash2, Undo2, X } from 'lucide-react';
+import { ArrowDown, ArrowUp, GripVertical, Pencil, Plus, Redo2, Trash2, Undo2, X } from 'lucide-react';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   EXPECTATION_HINTS,
@@ -30,6 +30,9 @@ export interface ScenarioEditorProps {
   /** What the last edit was ("Moved step 3 up"), when it can be undone. */
   undoLabel?: string | null;
   onUndo?(): void;
+  /** What Redo does again (session 42), when an undone edit can be done again. */
+  redoLabel?: string | null;
+  onRedo?(): void;
   /** The last run's failure of this scenario: its step is marked in the list and explained under it. */
   failure?: ScenarioFailure | null;
   onFocusBlock?(blockId: string): void;
@@ -37,7 +40,7 @@ export interface ScenarioEditorProps {
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
-export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, failure, onFocusBlock }: ScenarioEditorProps) {
+export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, redoLabel, onRedo, failure, onFocusBlock }: ScenarioEditorProps) {
   const [rename, setRename] = useState(scenario.name);
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -78,6 +81,17 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, fail
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Ctrl+Z here undoes the last scenario edit, not the canvas's last edit (the editor's window shortcut).
+    // Session 42: Ctrl+Shift+Z and Ctrl+Y redo it.
+    const redoKey = (e.ctrlKey || e.metaKey) && !e.altKey && ((e.shiftKey && e.key.toLowerCase() === 'z') || (!e.shiftKey && e.key.toLowerCase() === 'y'));
+    if (redoKey && !isTyping(e.target)) {
+      e.preventDefault();
+      e.stopPropagation();
+      if (redoLabel && onRedo && !busy) {
+        keyboardEdit.current = true;
+        onRedo();
+      }
+      return;
+    }
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTyping(e.target)) {
       e.preventDefault();
       e.stopPropagation();
@@ -113,6 +127,9 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, fail
       <div className="sim-row sim-editor-undo">
         <Button size="sm" disabled={busy || !undoLabel} onClick={() => onUndo?.()} aria-label={undoLabel ? `Undo: ${undoLabel}` : 'Undo'} title="Undo the last edit (Ctrl+Z)">
           <Undo2 size={14} aria-hidden /> Undo
+        </Button>
+        <Button size="sm" disabled={busy || !redoLabel} onClick={() => onRedo?.()} aria-label={redoLabel ? `Redo: ${redoLabel}` : 'Redo'} title="Do the undone edit again (Ctrl+Shift+Z)">
+          <Redo2 size={14} aria-hidden /> Redo
         </Button>
         <span className="sim-muted sim-editor-tip">Drag ⠿ or use ↑ ↓ to reorder.</span>
       </div>

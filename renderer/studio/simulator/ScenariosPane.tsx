@@ -85,6 +85,8 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
   const revision = useRef<string | undefined>(undefined);
   /** The scenario editor's undo: each entry puts one scenario back as it was before an edit (checked first). */
   const [undo, setUndo] = useState<{ edit: UndoEdit; label: string }[]>([]);
+  /** Session 42: what Undo undid, to do again (Redo, Ctrl+Shift+Z / Ctrl+Y); a new edit empties it. */
+  const [redo, setRedo] = useState<{ edit: UndoEdit; label: string }[]>([]);
 
   const reload = useCallback(async () => {
     if (!storage) return null;
@@ -174,7 +176,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
   }, [session, name, pending, flow.id, storage, persist, onClearPending]);
 
   const edit = useCallback(
-    async (e: ScenarioEdit, done: string) => {
+    async (e: ScenarioEdit, done: string, again = false) => {
       setBusy(true);
       try {
         let inverse: UndoEdit | null = null;
@@ -197,14 +199,22 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
           setOpen(e.before.name);
           setEditing(e.before.name);
         }
-        if (e.kind === 'undo') setUndo((u) => u.slice(0, -1));
-        else if (inverse) {
-          const entry = { edit: inverse, label: done.replace(/\.$/, '') };
-          setUndo((u) => [...u.slice(-(UNDO_DEPTH - 1)), entry]);
+        // An undo edit puts `before` back; the same edit the other way round (`after` back) does it again.
+        const label = done.replace(/\.$/, '');
+        const reverse: UndoEdit | null = e.kind === 'undo' ? { kind: 'undo', before: e.after, after: e.before, position: e.position } : null;
+        if (e.kind === 'undo' && again) {
+          setRedo((r) => r.slice(0, -1));
+          setUndo((u) => [...u.slice(-(UNDO_DEPTH - 1)), { edit: reverse!, label }]);
+        } else if (e.kind === 'undo') {
+          setUndo((u) => u.slice(0, -1));
+          setRedo((r) => [...r.slice(-(UNDO_DEPTH - 1)), { edit: reverse!, label }]);
+        } else if (inverse) {
+          setUndo((u) => [...u.slice(-(UNDO_DEPTH - 1)), { edit: inverse!, label }]);
+          setRedo([]);
         }
-        setNotice({ text: e.kind === 'undo' ? `Undone: ${done}` : done });
+        setNotice({ text: e.kind === 'undo' ? `${again ? 'Redone' : 'Undone'}: ${done}` : done });
       } catch (err) {
-        fail(e.kind === 'undo' ? 'Not undone' : 'Not changed', err);
+        fail(e.kind === 'undo' ? (again ? 'Not redone' : 'Not undone') : 'Not changed', err);
       } finally {
         setBusy(false);
       }
@@ -213,6 +223,13 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
   );
   const lastUndo = undo[undo.length - 1] ?? null;
   const undoLast = () => lastUndo && void edit(lastUndo.edit, `${lastUndo.label}.`);
+  const lastRedo = redo[redo.length - 1] ?? null;
+  const redoLast = () => lastRedo && void edit(lastRedo.edit, `${lastRedo.label}.`, true);
+  const redoLabelFor = (name: string) => {
+    if (!lastRedo) return null;
+    const target = lastRedo.edit.after?.name ?? lastRedo.edit.before?.name;
+    return target === name ? lastRedo.label : `${lastRedo.label} (in "${target}")`;
+  };
   /** The undo button of a scenario's editor names the other scenario when the last edit was made there. */
   const undoLabelFor = (name: string) => {
     if (!lastUndo) return null;
@@ -308,7 +325,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
                 {/* While editing, the failure is shown at its step in the editor (marked FAIL), not below the Insert form. */}
                 {open === s.name && editing !== s.name && r?.failure && <FailureDetail failure={r.failure} name={s.name} onFocusBlock={onFocusBlock} />}
                 {editing === s.name && (
-                  <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} failure={r?.failure ?? null} onFocusBlock={onFocusBlock} />
+                  <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} redoLabel={redoLabelFor(s.name)} onRedo={redoLast} failure={r?.failure ?? null} onFocusBlock={onFocusBlock} />
                 )}
               </li>
             );

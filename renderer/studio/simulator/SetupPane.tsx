@@ -12,6 +12,7 @@ import type { ActionStep } from '../../../shared/simulator/scenarioSession';
 import { formatClock, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import { parseZonedTime } from '../../../shared/flow/zonedTime';
 import type { VirtualAgent, VirtualAgentStatus } from '../../../shared/simulator/virtualAgents';
+import { closedTime, defaultStartTime, flowOpeningHours, hoursAt, openTime, weekdayTime } from '../../../shared/simulator/virtualClock';
 import { Button } from '../../ui/Button';
 import type { SimulatorStart } from './useSimulatorSession';
 
@@ -20,7 +21,72 @@ function zoneOf(view: SimulatorView): string {
   return /\(([^()]+)\)$/.exec(view.clock)?.[1] ?? 'UTC';
 }
 
-export function ClockPane({ view, act, startClock, restart }: { view: SimulatorView; act(step: ActionStep): boolean; startClock?: string; restart?(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {
+const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** "open" / "closed" / "partly open" for the flow's opening hours at the clock. */
+export function hoursWords(hours: SimulatorView['hours']): string | null {
+  return hours === 'open' ? 'open' : hours === 'closed' ? 'closed' : hours === 'partly' ? 'partly open' : null;
+}
+
+/**
+ * Session 42 (newcomer s19 F15): a new conversation on any day of the week and time in the flow's zone, and in or out of
+ * opening hours in one click, as `baton chat --now` starts one; the clock of a running conversation only moves forward.
+ */
+export function StartAtRow({ flow, zone, restart }: { flow: Flow; zone: string; restart(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void }) {
+  const [day, setDay] = useState('Mon');
+  const [time, setTime] = useState('10:00');
+  const [problem, setProblem] = useState<string | null>(null);
+  const base = defaultStartTime(flow);
+  const hasHours = flowOpeningHours(flow).length > 0;
+  const opening = hasHours ? (hoursAt(flow, base) === 'open' ? base : openTime(flow, base)) : null;
+  const closing = hasHours ? closedTime(flow, base) : null;
+  const start = (at: number) => {
+    setProblem(null);
+    restart('new_customer', { clock: at });
+  };
+  return (
+    <div className="sim-start-at" role="group" aria-label="Start a new conversation at">
+      <div className="sim-row">
+        <span className="sim-muted">New conversation on</span>
+        <select aria-label="Day of the week" value={day} onChange={(e) => setDay(e.target.value)}>
+          {DAYS.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+        <input type="time" aria-label={`Time of day (${zone})`} value={time} onChange={(e) => setTime(e.target.value)} />
+        <Button
+          size="sm"
+          onClick={() => {
+            const r = weekdayTime(day, time, zone);
+            if (!r.ok) setProblem(`${r.message.replace(/([^.])$/, '$1.')}`);
+            else start(r.at);
+          }}
+        >
+          Start
+        </Button>
+      </div>
+      {hasHours && (
+        <div className="sim-row">
+          <Button size="sm" disabled={opening === null} title={opening === null ? 'The opening hours never open' : `Starts a new conversation at ${formatClock(opening, zone)}`} onClick={() => opening !== null && start(opening)}>
+            Start in opening hours
+          </Button>
+          <Button size="sm" disabled={!closing?.ok} title={closing?.ok ? `Starts a new conversation at ${formatClock(closing.at, zone)}` : closing?.reason} onClick={() => closing?.ok && start(closing.at)}>
+            Start outside opening hours
+          </Button>
+        </div>
+      )}
+      {problem && (
+        <p className="sim-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ClockPane({ view, act, startClock, restart, flow }: { view: SimulatorView; act(step: ActionStep): boolean; startClock?: string; restart?(as: 'same_customer' | 'new_customer', start?: SimulatorStart): void; flow?: Flow }) {
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | null>(null);
   /** Newcomer s28 N9: a time before the clock, which only a new conversation can start at. */
@@ -28,7 +94,7 @@ export function ClockPane({ view, act, startClock, restart }: { view: SimulatorV
   // Newcomer s24 #7: the date and time typed here were read as UTC ("Set (UTC)") while the clock above and every block's
   // opening hours are in the flow's time zone: they are read in the flow's zone now (shared/flow/zonedTime.ts, as
   // `baton chat --now` reads them; a wall time the clocks skip is refused with the zone's answer).
-  const zone = zoneOf(view);
+  const zone = view.zone ?? zoneOf(view);
   const parsed = when ? parseZonedTime(when, zone) : null;
   // A date the browser accepts but the clock cannot show (year 275760 made toISOString throw) is said in words.
   const setTime = () => {
@@ -62,10 +128,16 @@ export function ClockPane({ view, act, startClock, restart }: { view: SimulatorV
       <div className="sim-clock" data-testid="sim-clock">
         {view.clock}
       </div>
+      {hoursWords(view.hours) && (
+        <p className="sim-hours" data-hours={view.hours} data-testid="sim-hours">
+          Opening hours: {hoursWords(view.hours)} at this time
+        </p>
+      )}
       <p className="sim-muted">
-        Each new conversation (Restart) starts at {startClock ?? 'the same fixed Monday 10:00'} so saved scenarios replay the same way; within a
+        Each new conversation (Restart) starts at {startClock ?? 'the same fixed Monday 10:00'}, in the flow's zone, so saved scenarios replay the same way; within a
         conversation the clock only moves forward.
       </p>
+      {flow && restart && <StartAtRow flow={flow} zone={view.zone ?? zoneOf(view)} restart={restart} />}
       <div className="sim-row">
         <Button size="sm" onClick={() => act({ wait: '1m' })}>
           +1 min

@@ -18,7 +18,7 @@ import { CanvasOverlay } from './CanvasOverlay';
 import { ChatPane } from './ChatPane';
 import { DebugDrawer } from './DebugDrawer';
 import { ScenariosPane, type PendingExpectation, type ScenarioStorage } from './ScenariosPane';
-import { AgentsEditor, ClockPane, RestartPane } from './SetupPane';
+import { AgentsEditor, ClockPane, hoursWords, RestartPane } from './SetupPane';
 import { forgetKept, useSimulatorSession, type SimulatorFileSetup } from './useSimulatorSession';
 import { useRealHttp, type HttpCaller } from './useRealHttp';
 import { studioApi } from '../api/studioApi';
@@ -183,7 +183,18 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
             {view.mode === 'bot' ? 'bot' : view.mode === 'waiting' ? 'waiting for an agent' : view.mode === 'agent' ? 'with an agent' : 'closed'}
           </span>
         )}
-        {view && <span className="sim-muted sim-clock-small">{view.clock}</span>}
+        {view && (
+          // Session 42 (newcomer s19 F15): the clock with its zone and whether the flow's opening hours are open; a click
+          // opens the Clock tab, where a conversation starts on any day and time.
+          <button type="button" className="sim-clock-small" data-testid="sim-head-clock" title={`Virtual clock (${view.zone}): set the day and time in Clock & agents`} onClick={() => setTab('setup')}>
+            {view.clock}
+            {hoursWords(view.hours) && (
+              <span className="sim-hours-chip" data-hours={view.hours}>
+                {hoursWords(view.hours)}
+              </span>
+            )}
+          </button>
+        )}
         <span className="sim-spacer" />
         <Button size="sm" onClick={() => restart('new_customer')} title={`Restart as a new customer, the clock back at ${sim.startClock}`}>
           Restart
@@ -209,7 +220,7 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} onOpenDebug={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
         {view && tab === 'setup' && (
           <div className="sim-scroll">
-            <ClockPane view={view} act={sim.act} startClock={sim.startClock} restart={restart} />
+            <ClockPane view={view} act={sim.act} startClock={sim.startClock} restart={restart} flow={flow} />
             <AgentsEditor agents={sim.session?.agents} act={sim.act} from={sim.agentsFrom} fileAgents={sim.fileAgents} />
             <RestartPane flow={flow} restart={restart} clock={view.clock} startClock={sim.startClock} />
           </div>

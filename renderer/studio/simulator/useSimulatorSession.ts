@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Flow, Value } from '../../../shared/flow/schema';
 import { createScenarioSession, restartSession, type ActionStep, type ScenarioSession, type SessionSetup } from '../../../shared/simulator/scenarioSession';
-import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
+import { clockZone, DEFAULT_START_WALL_TIME, defaultStartTime } from '../../../shared/simulator/virtualClock';
 import { MAX_CLOCK_MS } from '../../../shared/simulator/createSimulation';
 import { parseZonedTime } from '../../../shared/flow/zonedTime';
 import { formatClock, simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
@@ -27,14 +27,18 @@ export interface SimulatorFileSetup {
 /**
  * The clock and agents a fresh session starts with. Hostile s28 H4: the file's `now` without Z or an offset was read
  * with Date.parse, in the browser's zone (10:00 was 15:00 in London from New York); it is the flow's wall time, as
- * `baton test` and `baton chat` read it (scenarioRunner's scenarioSetup: parseZonedTime in the flow's zone). A `now`
- * the clock cannot use starts at the default Monday 10:00, as there.
+ * `baton test` and `baton chat` read it (scenarioRunner's scenarioSetup: parseZonedTime in the flow's zone). Without a
+ * `now` (or one the clock cannot use) the clock starts on Monday 2 March 2026 at 10:00 in the flow's zone (session 42,
+ * newcomer s19 F15: it was 10:00 UTC, five in the morning for a New York team).
  */
-export function baseSetup(file: SimulatorFileSetup | null, timeZone: string): { now: number; agents: VirtualAgent[] } {
-  const read = file?.now ? parseZonedTime(file.now, timeZone) : null;
+export function baseSetup(file: SimulatorFileSetup | null, flow: Flow | string): { now: number; agents: VirtualAgent[] } {
+  // A zone alone (tests): the file's `now` and the default start are read in it.
+  const fileZone = typeof flow === 'string' ? flow : flow.settings.timezone;
+  const read = file?.now ? parseZonedTime(file.now, fileZone) : null;
   const at = read && read.ok && read.at >= 0 && read.at <= MAX_CLOCK_MS ? read.at : null;
+  const fallback = typeof flow === 'string' ? parseZonedTime(DEFAULT_START_WALL_TIME, flow) : null;
   return {
-    now: at ?? Date.parse(DEFAULT_SCENARIO_NOW),
+    now: at ?? (typeof flow === 'string' ? (fallback?.ok ? fallback.at : Date.UTC(2026, 2, 2, 10)) : defaultStartTime(flow)),
     agents: file?.agents ? file.agents.map((a) => virtualAgent(a)) : defaultVirtualAgents(),
   };
 }
@@ -186,7 +190,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const create = useCallback(
     (f: Flow, start: SimulatorStart = {}, previous?: ScenarioSession, now?: number) => {
       try {
-        const base = baseSetup(setupRef.current, f.settings.timezone);
+        const base = baseSetup(setupRef.current, f);
         ref.current = previous
           ? createScenarioSession(f, { ...previous.setup, now: now ?? previous.now, agents: previous.agents?.map((a) => ({ ...a })), startAt: start.startAt, variables: start.variables })
           : createScenarioSession(f, { ...base, now: now ?? base.now, startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
@@ -207,7 +211,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
     try {
       const kept = remember ? readKept(remember, rememberKey ?? flow.id) : null;
       const replayed = kept && kept.log.length > 0 ? replayKept(flow, kept) : null;
-      ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup, flow.settings.timezone), httpDefault: 'wait', conversationId: 'studio' });
+      ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup, flow), httpDefault: 'wait', conversationId: 'studio' });
       fromFile.current = replayed ? !!kept?.fromFile : !!fileSetup?.agents;
     } catch (e) {
       ref.current = null;
@@ -252,7 +256,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       try {
         // The widget says "<agent> has left the chat" when the agent hands back or closes; the simulator showed
         // nothing before the rating question (newcomer s8 #10 #11). Remember where, and under whose name.
-        const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close') ? simulatorView(s).agentPane.handoff : null;
+        const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close' || step.agent === 'resolve') ? simulatorView(s).agentPane.handoff : null;
         const at = s.sim.transcript.length;
         const r = s.apply(step);
         ok = r.ok;
@@ -278,7 +282,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
     (as: 'same_customer' | 'new_customer', start?: SimulatorStart) => {
       const s = ref.current;
       const clock = start?.clock ?? 'start';
-      const now = typeof clock === 'number' ? clock : clock === 'keep' && s ? s.now : baseSetup(setupRef.current, flowRef.current.settings.timezone).now;
+      const now = typeof clock === 'number' ? clock : clock === 'keep' && s ? s.now : baseSetup(setupRef.current, flowRef.current).now;
       if (!s) return create(flowRef.current, start, undefined, now);
       if (start && (start.startAt !== undefined || start.variables !== undefined)) return create(flowRef.current, start, s, now);
       try {
@@ -307,7 +311,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const session = ref.current;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (session ? withLeftLines(session, simulatorView(session)) : null), [session, version]);
-  const startClock = formatClock(baseSetup(fileSetup, flow.settings.timezone).now, flow.settings.timezone);
+  const startClock = formatClock(baseSetup(fileSetup, flow).now, clockZone(flow));
   return { session, view, startError, error, act, restart, startClock, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
 }
 
