@@ -23,6 +23,7 @@ import { effectiveSentiment } from './effectiveSentiment';
 import { dropNearMissesSince, nearMissMark, reportNearMiss, startNearMisses, takeNearMisses } from './nearMisses';
 import { classifierOn } from './learnedSignals';
 import { withoutNeverTrigger } from './neverTrigger';
+import { addressFreeFacts } from './addressFree';
 import { policyFallbackFacts } from './inDomain/policyFallback';
 import { hasHarmCue } from './topicMeaning';
 import { canonicalTokens } from './canonicalTokens';
@@ -355,7 +356,8 @@ function evaluate(
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
   // Session 15 (escconv): an answer to the bot's own question that did not fit and asks nothing is no fallback (answerOnly).
-  const facts = policyFallbackFacts(withoutNeverTrigger(factsIn, policy.neverTrigger ?? []));
+  // Session 42 (medical3, hostile s42 M2): ... and the message's email and web addresses (addressFree.ts): identifiers, not words of the case.
+  const facts = policyFallbackFacts(addressFreeFacts(withoutNeverTrigger(factsIn, policy.neverTrigger ?? [])));
   const lastEntry = memory.intents?.[memory.intents.length - 1];
   const unfitBefore = didNotFit(lastEntry);
   // The first answer that does not fit, right after a message the bot used: it would have counted this much.

@@ -14,6 +14,7 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
+import { addressFreeFacts } from '../addressFree';
 import { stemTokens } from '../../nlu/stem';
 import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
@@ -825,7 +826,9 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   return words;
 }
 
-export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  // Session 42 (medical3, hostile s42 M2): the engine calls this directly too; addresses are no words of the case.
+  const facts = addressFreeFacts(factsIn);
   // Self-harm / crisis (selfHarm.ts) first, named as such, and never taken back by calm words or a change of subject.
   // Session 28 (hostile s28 H2): read in the message as typed, before Never-trigger words are taken out ("kill", "die").
   const crisis = selfHarmIn(facts.typedAnalysis ?? facts.analysis);
