@@ -15,6 +15,9 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
 import { addressFreeFacts } from '../addressFree';
+import { emergencySpellingOf } from '../emergencySpelling';
+import { analyzeText } from '../../nlu/analyzeText';
+import { INVISIBLE_CHAR, INVISIBLE_CLASS } from '../../engine/unicodeText';
 import { stemTokens } from '../../nlu/stem';
 import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
@@ -841,7 +844,39 @@ export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memo
   const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
   // Session 41 (injury, hostile s40 H2): a person hurt or ill now is an emergency (personInDanger), a detail the engine
   // reads to say the emergency line first (never a reason to fire: the signal fired by its own reading).
-  return kept !== null && kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
+  if (kept === null) return misspeltEmergency(facts, policy);
+  return kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
+}
+
+/**
+ * Session 42 (medical3, hostile s42 H3): an emergency typed with a slip ("my son stoped breathing", "hes not breathin",
+ * "having a hart attack", "my baby swalowed a battery") or with an invisible character where the space should be ("my
+ * son stopped\u200bbreathing": the normaliser joins the words either side of one, as inside "or\u200bder"). Read again,
+ * once with every invisible character a space and once with the emergency words put right (emergencySpelling.ts); the
+ * second reading counts only when the rules read a person in danger in it (never the classifier, never a hurry alone),
+ * so a slip makes no ordinary message urgent.
+ */
+function misspeltEmergency(facts: TurnFacts, policy: EscalationPolicy): Signal | null {
+  const text = facts.analysis.text;
+  const spaced = INVISIBLE_CHAR.test(facts.text) ? withoutInvisibleAsSpace(facts.text) : null;
+  const variants: [string, string][] = [];
+  if (spaced !== null) variants.push([spaced, 'an invisible character read as a space']);
+  for (const base of spaced === null ? [text] : [text, spaced]) {
+    const fixed = emergencySpellingOf(base);
+    if (fixed !== null) variants.push([fixed, `the emergency words' spelling put right ("${fixed}")`]);
+  }
+  for (const [variant, how] of variants) {
+    const analysis = analyzeText(variant);
+    const toks = canonicalTokens(analysis);
+    const words = urgentWordsIn(analysis, policy.urgency.phrases);
+    if (words === null || !personInDanger(toks, variant)) continue;
+    return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"), a person hurt or ill now, read with ${how}.` };
+  }
+  return null;
+}
+const INVISIBLE_SPACE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+function withoutInvisibleAsSpace(text: string): string {
+  return text.replace(INVISIBLE_SPACE, ' ');
 }
 
 function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
