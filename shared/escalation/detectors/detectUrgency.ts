@@ -323,15 +323,51 @@ function hurtNow(toks: string[]): string | null {
  * reaction?", "what if someone has a seizure?"), not about money ("I nearly had a heart attack at the price"), and not a
  * word alone ("heart attack prices", "my son has an allergy").
  */
-const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive']));
+/** The words BODY_NOW needs one of (MEDICAL_GATE). */
+const BODY_NOW_WORDS = ['responding', 'responsive', 'respond', 'moving', 'reacting', 'electrocuted', 'electric', 'bleeding', 'blood', 'skin', 'blister', 'blisters', 'blistering', 'burned', 'burnt', 'scalded', 'burning', 'peeling', 'labour', 'labor', 'waters', 'water', 'contractions', 'birth'];
+const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive',
+  // Session 42 (medical3): BODY_NOW's words.
+  ...BODY_NOW_WORDS]));
 // (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
 const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
 const MEDICAL_PERSON = '(?:he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person)';
+const MEDICAL_PERSON_OR_I = `(?:${MEDICAL_PERSON.slice(3, -1)}|i|im|we|grandson|granddaughter|nephew|niece|baby|husband|kids|children)`;
 /**
  * Session 41 (medical2, hostile s41 M6): a condition caused by the incident the customer is reporting ("no, but my wife
  * had a stroke from the shock", "he had a seizure after the crash") is of now, though told in the past.
  */
 const INCIDENT = '(?:shock|accident|crash|collision|impact|fall|fire|smoke|fumes|explosion|blast|fright|scare)';
+/**
+ * Session 42 (medical3, hostile s42 H1, H2, M4, M5): a person hurt or ill now in other words, by the part of the body
+ * or the system it is happening to; each is a state that goes on as the customer writes (or an injury of a moment ago
+ * told as such), read with medicalNow's guards (a question about the product, a hypothetical or risk, negation, "nobody",
+ * long ago, money, a habit, a story):
+ *  - consciousness: a person not responding / not responsive / not moving ("she's not responding"; not "not responding to
+ *    my emails");
+ *  - electricity: a person electrocuted, or who got / had an electric shock ("my kid got electrocuted by your charger");
+ *  - blood: bleeding that will not stop, blood everywhere / pouring / gushing, bleeding everywhere / heavily, losing a lot of
+ *    blood;
+ *  - skin: skin peeling, blistering, melting, coming off; a hand, arm, face, eye or skin burning or blistering ("my hands
+ *    are burning"); a burn on the body told as bad ("burned my arm badly", "badly burnt");
+ *  - birth: in labour, went / gone into labour, waters broke, having contractions, giving birth.
+ */
+const BODY_PART = '(?:hands?|arms?|legs?|face|eyes?|skin|fingers?|wrists?|neck|scalp)';
+const BODY_NOW = [
+  ` ${MEDICAL_PERSON_OR_I} (?:is |s |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
+  ` ${MEDICAL_PERSON_OR_I} (?:(?:just|has|have|was|were|s|got|been|is|am|had|getting) )*(?:electrocuted|an? (?:bad |nasty |big |serious |strong )?electric shock|electric shock) `,
+  ` (?:will not|wont|won t|cannot|can not|cant|can t|does not|doesnt|is not|isnt|not) stop(?:ping)? (?:the )?bleeding `,
+  ` blood (?:is |s )?(?:everywhere|pouring|gushing|spurting|pumping|squirting|all over (?:him|her|them|me|his|my|the floor)) `,
+  ` bleeding (?:everywhere|heavily|profusely|non stop|nonstop|so much|a lot|badly|really badly) `,
+  ` (?:losing|lost) (?:a lot of|so much|lots of|loads of) blood `,
+  ` (?:skin|blisters?) (?:is |are |s )?(?:peeling|blistering|bubbling|melting|coming off|falling off|burning|raw) `,
+  ` (?:my|his|her|their|your|our|the) ${BODY_PART} (?:is |are |s )?(?:still )?(?:burning|blistering|peeling|bubbling|melting) `,
+  ` (?:burned|burnt|scalded|burning) (?:my|his|her|their|himself|herself|itself|themselves)(?: [a-z]+)? (?:badly|severely|seriously|really badly|so badly) `,
+  ` (?:badly|severely|seriously) (?:burned|burnt|scalded) `,
+  ` (?:gone|went|going|go|is|s|am|im|in) (?:into |in )?(?:labour|labor) `,
+  ` (?:her|my) waters? (?:have |has |just |s )*(?:broken|broke|gone) `,
+  ` (?:having|started|starting|getting) contractions `,
+  ` (?:is|s|am|im) giving birth `,
+];
 const MEDICAL_NOW = new RegExp([
   // "is having a heart attack", "just had a stroke", "has a severe allergic reaction", "in cardiac arrest", "going into anaphylactic shock".
   ` (?:having|just had|has|in|into) ${MEDICAL_ATTACK} `,
@@ -346,6 +382,7 @@ const MEDICAL_NOW = new RegExp([
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
   ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|does not|doesnt) (?:wake|waking) (?:up )?`,
   ` (?:can not|cannot|cant|can t|could not|couldnt) wake (?:him|her|them|my [a-z]+) `,
+  ...BODY_NOW,
 ].join('|'));
 const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
 /** "could / might / may" said of what may be happening now ("he might be having a stroke", "could she be having a seizure?"), not what could happen. */
