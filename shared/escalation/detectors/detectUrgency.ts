@@ -213,7 +213,7 @@ function emergencyNow(toks: string[]): string | null {
     // Session 14: a burn on someone's body ("burn his hand") is an injury: its sign of now may be anywhere in the message.
     const isNewer = NEAR_NOW.has(t) && !burnOnBody(toks, i);
     if (isNewer && newer >= 0) continue;
-    if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) {
+    if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i) && !figurative(toks, i)) {
       if (!isNewer) {
         plain = i;
         break;
@@ -309,7 +309,7 @@ function hurtNow(toks: string[]): string | null {
     let v = i - 1;
     while (v > 0 && HURT_INTENSIFIER.has(toks[v])) v--;
     if (!BE_OR_GET.has(toks[v]) || v === 0) continue;
-    if (NOBODY.has(toks[v - 1]) || !affirmed(toks, i)) continue;
+    if (NOBODY.has(toks[v - 1]) || !affirmed(toks, i) || figurative(toks, i)) continue;
     return toks[i];
   }
   return null;
@@ -423,9 +423,27 @@ function clausesOf(toks: string[], text: string): string[][] {
   const pieces = text.split(/[.?!;,]+/).map(textTokens).filter((p) => p.length > 0);
   return pieces.length > 1 ? pieces : [toks];
 }
+/**
+ * Session 42 (medical3, hostile s42 M3): a condition that happens in a story the customer tells of ("the book I ordered,
+ * where the hero has a heart attack, arrived damaged", "in the film the dad collapses"): a person of a story (hero,
+ * character, villain...) or a work (book, film, novel, series, episode...) followed by "where", "in which", "about" or
+ * "when", or "in the <work>".
+ */
+const STORY_PERSON = new Set(['hero', 'heroine', 'character', 'characters', 'villain', 'protagonist', 'narrator', 'detective']);
+const STORY_WORK = new Set(['book', 'books', 'novel', 'film', 'movie', 'series', 'episode', 'story', 'play', 'show', 'game', 'chapter', 'comic', 'audiobook', 'dvd', 'season', 'sequel', 'plot']);
+function toldInAStory(toks: string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (STORY_PERSON.has(toks[i])) return true;
+    if (!STORY_WORK.has(toks[i])) continue;
+    const a = toks[i + 1];
+    if (a === 'where' || a === 'about' || a === 'when' || (a === 'in' && toks[i + 2] === 'which')) return true;
+    if (toks[i - 1] === 'the' && toks[i - 2] === 'in') return true;
+  }
+  return false;
+}
 function medicalNow(toks: string[], text = ''): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
-  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t))) return null;
+  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t)) || toldInAStory(toks)) return null;
   for (const c of clausesOf(toks, text)) {
     const hit = medicalInClause(c);
     if (hit !== null) return hit;
@@ -636,7 +654,7 @@ function harmStated(toks: string[]): boolean {
     const t = toks[i];
     if (longAgo && !STATE_NOW.has(toks[i - 1] ?? '') && !(t === 'ambulance' && /^(?:coming|here|on)$/.test(toks[i + 1] ?? ''))) continue;
     if (t === 'breathing' || t === 'breathe') return true;
-    if (!HARM_STATE.has(t) || !affirmed(toks, i)) continue;
+    if (!HARM_STATE.has(t) || !affirmed(toks, i) || figurative(toks, i)) continue;
     let nobody = false;
     for (let k = Math.max(0, i - 3); k < i; k++) if (NOBODY.has(toks[k]) || toks[k] === 'no') nobody = true;
     if (!nobody) return true;
@@ -694,6 +712,32 @@ function designerPhrases(phrases: readonly string[]): DesignerPhrases {
   return hit;
 }
 
+/**
+ * Session 42 (medical3, hostile s42 M3): a word of harm used as a figure of speech, by what it is said of, not by phrase:
+ *  - bleeding (bled) money: followed within three words by money or what a business loses ("I was bleeding money on
+ *    shipping fees", "bleeding us dry", "bleeding customers");
+ *  - "bleeding" as a British swear word before a thing: a determiner before it and no body, person or degree after it
+ *    ("where is my bleeding parcel", "this bleeding website"; not "my bleeding hand", "is bleeding badly");
+ *  - choking (choked) with laughter, tears, emotion ("I was choking with laughter at your packaging note"), choking up.
+ */
+const FIGURE_MONEY = new Set(['money', 'cash', 'pounds', 'dollars', 'euros', 'funds', 'customers', 'subscribers', 'sales', 'profit', 'profits', 'revenue', 'dry', 'members', 'clients', 'users', 'fees', 'points', 'credits', 'data']);
+const FIGURE_FEELING = new Set(['laughter', 'laughing', 'laugh', 'laughs', 'emotion', 'emotions', 'tears', 'pride', 'excitement', 'joy', 'rage', 'anger', 'giggles', 'nerves']);
+const SWEAR_BEFORE = new Set(['the', 'my', 'this', 'that', 'your', 'these', 'those', 'a', 'an', 'our', 'their', 'its', 'his', 'her']);
+const LITERAL_AFTER = new Set(['badly', 'heavily', 'profusely', 'everywhere', 'from', 'out', 'a', 'again', 'still', 'now', 'so', 'very', 'all', 'lots', 'loads', 'bad', 'and', 'on', 'in', 'after']);
+function figurative(toks: string[], i: number): boolean {
+  const t = toks[i];
+  if (t === 'bleeding' || t === 'bled' || t === 'bleed') {
+    for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_MONEY.has(toks[k])) return true;
+    const next = toks[i + 1];
+    return t === 'bleeding' && SWEAR_BEFORE.has(toks[i - 1] ?? '') && next !== undefined && !BODY.has(next) && !LITERAL_AFTER.has(next) && !SWALLOW_PERSON.has(next) && !/^(?:nose|gums?|wound|cut|knee|knees|elbow|foot|feet|toe|toes|mouth|ear|ears|lips?|body|skin)$/.test(next);
+  }
+  if (t === 'choking' || t === 'choked') {
+    if (toks[i + 1] === 'up' || (toks[i + 1] === 'back' && toks[i + 2] === 'tears')) return true;
+    for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_FEELING.has(toks[k])) return true;
+  }
+  return false;
+}
+
 /** The word at `index` is not negated by one of the two words before it ("not urgent", "no emergency"). */
 function affirmed(toks: string[], index: number): boolean {
   // Up to four words back: "not urgent", "no emergency", "not at all in a hurry".
@@ -733,7 +777,7 @@ const EMERGENCY_KIT = new Set([
 /** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
 const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
-  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i)) return toks[i];
+  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
   // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
 }
