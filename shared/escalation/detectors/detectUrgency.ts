@@ -353,7 +353,7 @@ const INCIDENT = '(?:shock|accident|crash|collision|impact|fall|fire|smoke|fumes
  */
 const BODY_PART = '(?:hands?|arms?|legs?|face|eyes?|skin|fingers?|wrists?|neck|scalp)';
 const BODY_NOW = [
-  ` ${MEDICAL_PERSON_OR_I} (?:is |s |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
+  ` ${MEDICAL_PERSON_OR_I} (?:is |s |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?= )(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
   ` ${MEDICAL_PERSON_OR_I} (?:(?:just|has|have|was|were|s|got|been|is|am|had|getting) )*(?:electrocuted|an? (?:bad |nasty |big |serious |strong )?electric shock|electric shock) `,
   ` (?:will not|wont|won t|cannot|can not|cant|can t|does not|doesnt|is not|isnt|not) stop(?:ping)? (?:the )?bleeding `,
   ` blood (?:is |s )?(?:everywhere|pouring|gushing|spurting|pumping|squirting|all over (?:him|her|them|me|his|my|the floor)) `,
@@ -463,6 +463,8 @@ function medicalInClause(toks: string[]): string | null {
   const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
   // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
   for (let k = Math.max(asksNow ? 1 : 0, at - 4); k < at; k++) {
+    // (Session 42, medical3: "for when", a thing sold for such a case: "do you sell burn gel for when skin is blistering?".)
+    if (toks[k] === 'when' && toks[k - 1] === 'for') return null;
     if (!MEDICAL_MAYBE.has(toks[k])) continue;
     // "he might be having a stroke", "could she be having...", "may have had": a suspicion of now.
     if (SUSPECT.has(toks[k]) && (toks[k + 1] === 'be' || toks[k + 2] === 'be' || toks[k + 1] === 'have')) continue;
