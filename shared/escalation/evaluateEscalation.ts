@@ -23,6 +23,7 @@ import { effectiveSentiment } from './effectiveSentiment';
 import { dropNearMissesSince, nearMissMark, reportNearMiss, startNearMisses, takeNearMisses } from './nearMisses';
 import { classifierOn } from './learnedSignals';
 import { withoutNeverTrigger } from './neverTrigger';
+import { addressFreeFacts } from './addressFree';
 import { policyFallbackFacts } from './inDomain/policyFallback';
 import { hasHarmCue } from './topicMeaning';
 import { canonicalTokens } from './canonicalTokens';
@@ -126,6 +127,8 @@ function whyFirst(signals: readonly Signal[], first: Signal): string {
   return ` Named ${LABEL[first.reason]} (weight ${top.why}) before ${parts.join(', ')}.`;
 }
 
+/** Session 42 (medical3): the detectors that read the message address-free (evaluate). */
+const READS_MEANING = new Set<EscalationReason>(['explicit_request', 'urgency', 'sensitive_topic', 'negative_sentiment']);
 const DETECTORS: { reason: EscalationReason; on: (p: EscalationPolicy) => boolean; run: Detector }[] = [
   { reason: 'explicit_request', on: (p) => p.explicitRequest.enabled, run: detectExplicitRequest },
   { reason: 'urgency', on: (p) => p.urgency.enabled, run: detectUrgency },
@@ -207,7 +210,7 @@ function withSwitchOn(policy: EscalationPolicy, reason: EscalationReason, reason
   }
   return p;
 }
-function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memory: EscalationMemory, signals: Signal[], flowPolicy: EscalationPolicy): void {
+function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, read: TurnFacts, memory: EscalationMemory, signals: Signal[], flowPolicy: EscalationPolicy): void {
   const classifierOff = !classifierOn(policy);
   for (const d of DETECTORS) {
     if (!MESSAGE_REASONS.has(d.reason)) continue;
@@ -216,7 +219,7 @@ function switchedOffNearMisses(policy: EscalationPolicy, facts: TurnFacts, memor
     const reasonOff = !d.on(policy);
     if (!reasonOff && (!classifierOff || signals.some((s) => s.reason === d.reason))) continue;
     const mark = nearMissMark();
-    const s = d.run(facts, withSwitchOn(policy, d.reason, reasonOff, classifierOff), memory);
+    const s = d.run(READS_MEANING.has(d.reason) ? read : facts, withSwitchOn(policy, d.reason, reasonOff, classifierOff), memory);
     dropNearMissesSince(mark);
     if (s === null || (!reasonOff && s.source !== 'classifier')) continue;
     const what = reasonOff
@@ -356,6 +359,11 @@ function evaluate(
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
   // Session 15 (escconv): an answer to the bot's own question that did not fit and asks nothing is no fallback (answerOnly).
   const facts = policyFallbackFacts(withoutNeverTrigger(factsIn, policy.neverTrigger ?? []));
+  // Session 42 (medical3, hostile s42 M2): the detectors that read what the words mean (a request, urgency, a topic, the
+  // customer's feeling) read the message without its email and web addresses (addressFree.ts): identifiers, not words of
+  // the case. Those that count and compare messages (loop, fallbacks, low confidence) read it whole: an address typed
+  // three times is a repeat (escrfEval w23-339: "anna.k@outlook.com" given again and again is a loop).
+  const read = addressFreeFacts(facts);
   const lastEntry = memory.intents?.[memory.intents.length - 1];
   const unfitBefore = didNotFit(lastEntry);
   // The first answer that does not fit, right after a message the bot used: it would have counted this much.
@@ -376,10 +384,10 @@ function evaluate(
     if (!policy.enabled && d.reason !== 'explicit_request') continue;
     if (!d.on(policy)) continue;
     if (answered > 0 && (d.reason === 'repeated_fallback' || d.reason === 'low_confidence')) continue;
-    const s = d.run(facts, policy, memory);
+    const s = d.run(READS_MEANING.has(d.reason) ? read : facts, policy, memory);
     if (s) signals.push(s);
   }
-  if (policy.enabled) switchedOffNearMisses(policy, facts, memory, signals, flowPolicy);
+  if (policy.enabled) switchedOffNearMisses(policy, facts, read, memory, signals, flowPolicy);
   // Failed messages in a row that are one request asked `loop.count` times are a loop (see streakLoop): named instead of
   // repeated fallbacks, and (session 8, newcomer s8 #6) a loop also when clear shop questions counting half kept the
   // streak under the repeated-fallback limit ("how do I change the size of the jumper?" / "can I swap my jumper for a
@@ -406,14 +414,14 @@ function evaluate(
     // processing for 2 weeks", "I am very tired of this ... every day it is 'tomorrow'"): the agent first needs to know the
     // customer is upset. Not when the message has a word of harm or a person at risk ("he's hurt his hip and can't get up").
     const upset = signals[0].reason === 'urgency' && signals[0].source === 'classifier' ? signals.find((s) => s.reason === 'negative_sentiment' && s.source !== 'classifier') : undefined;
-    if (upset !== undefined && !hasHarmCue(canonicalTokens(facts.analysis))) {
+    if (upset !== undefined && !hasHarmCue(canonicalTokens(read.analysis))) {
       signals.splice(signals.indexOf(upset), 1);
       signals.unshift(upset);
       upsetFirst = ` Named negative sentiment before urgency: the customer's words are upset, and only the classifier reads urgency (score ${signals[1].score.toFixed(2)}; no time, deadline or emergency word).`;
     }
   }
 
-  const sentiment = effectiveSentiment(facts.analysis).score;
+  const sentiment = effectiveSentiment(read.analysis).score;
   let action: EscalationAction = 'none';
   let deciding: Signal | null = signals[0] ?? null;
   let level = memory.level;

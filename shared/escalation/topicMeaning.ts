@@ -304,7 +304,7 @@ const FRAMES: Frame[] = [
   {
     output: 'safety',
     meaning: 'a product that hurt someone or is dangerous',
-    gate: [w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered')],
+    gate: [w('safety safe hot burn burnt burned burns burning cut cuts bleeding blood rash blisters blistered shock shocked electric injury injured injuries hurt hospital swallowed choked choking poisoned allergic scalded fire sparked sparking sparks smoke smoking melted melting overheated overheating exploded explode hazard unsafe dangerous toxic fumes swollen bulging shattered sick ill unwell poorly nauseous poisoning')],
     all: [
       new RegExp(
         [
@@ -314,6 +314,11 @@ const FRAMES: Frame[] = [
           ` (?:electric shock|allergic reaction|rash|blisters|bleeding|swallowed|choked|choking on)(?: \\w+){0,10} (?:after|from|when|while|using|used|wearing|wore|with|on|the|it|this|your)`,
           ` (?:went|go|gone|taken|rushed|ended up|end up|had to go) (?:to |in |into )?(?:the )?(?:hospital|a and e|er|emergency room)`,
           ` (?:after|from|when|while) (?:using|wearing|eating|drinking|touching|opening|plugging|charging|applying)(?: \\w+){0,10} (?:rash|burn|burns|burnt|blisters|bleeding|swollen|sick|vomiting|shock|hospital|allergic)`,
+          // Session 42 (medical3, hostile s42 M5): made ill by food or drink the shop sent ("I feel sick, the food you sent was
+          // off", "we all got food poisoning from the hamper"); not "sick of waiting for my food".
+          ` (?:feel|feeling|felt|been|was|were|got|getting|is|are|am|im|gone|made (?:me|us|him|her|them)) (?:really |very |so |violently |quite |all )?(?:sick|ill|unwell|poorly|nauseous)(?! of| and tired| to death)(?: \\w+){0,8} (?:food|meal|ate|eaten|eating|drank|drinking|snack|snacks|hamper|chocolates?|meat|chicken|fish|milk|cheese|off|expired|mouldy|moldy|rotten)`,
+          ` (?:food|meal|snack|snacks|hamper|chicken|meat|fish|milk|cheese|it) (?:you sent |we got |i got )?(?:was|is|were|had gone|has gone|went|tasted) (?:off|bad|mouldy|moldy|rotten|out of date|expired)(?: \\w+){0,8} (?:sick|ill|unwell|poorly|vomiting|throwing up|diarrhoea|diarrhea)`,
+          ` food poisoning`,
           // the product is dangerous
           ` (?:caught fire|catch fire|set fire|on fire|burst into flames|sparked|sparking|sparks|melted|melting|overheated|overheating|exploded|started smoking|began smoking|is smoking|was smoking|smoke (?:came|coming|pouring)|battery (?:is |has )?(?:swollen|swelled|bulging|leaking)|toxic fumes)`,
           ` (?:is|are|was|were|looks|seems|feels|s) (?:a |really |quite |very |so |actually |genuinely )?(?:fire hazard|choking hazard|safety hazard|electrical hazard|hazard|unsafe|dangerous)`,
@@ -327,7 +332,7 @@ const FRAMES: Frame[] = [
     ],
     // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product;
     // (session 12) "dangerous good", "dangerously comfy": praise.
-    none: [/ (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/],
+    none: [/ bleeding (?:\w+ ){0,2}(?:money|cash|us dry|me dry|customers|funds)\b| chok(?:ing|ed) (?:\w+ )?(?:with|on) (?:laughter|laughing|tears|emotion|pride)\b| (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/],
   },
   {
     // Session 11 (refund = money back, in the words of people who do not say "refund"): the money is not back yet ("money

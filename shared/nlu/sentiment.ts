@@ -420,6 +420,8 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
       let ok = i + pw.length <= norm.length;
       for (let k = 1; ok && k < pw.length; k++) ok = norm[i + k] === pw[k];
       if (!ok) continue;
+      // Session 42 (medical3, hostile s42 L1): "nobody is hurt", "no one was injured": harm denied, not nobody answering.
+      if ((def.phrase === 'nobody' || def.phrase === 'no one') && harmDeniedAfter(norm, i + pw.length)) continue;
       // Avoid double counting words the lexicon already scores negatively ("useless", "ridiculous").
       const lex = pw.length === 1 ? lexValence(pw[0]) : undefined;
       if (lex === undefined || lex >= 0) extra += def.valence;
@@ -439,6 +441,25 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   }
   if (calmed !== undefined) {
     for (let i = 0; i < scored.length; i++) if (scored[i] < 0 && calmed.has(lw[i])) scored[i] = 0;
+  }
+  // Session 42 (medical3, hostile s42 L9): "this delay is killing me", "the wait is killing us": a thing (not a person)
+  // "killing" the customer is a hyperbole of impatience, scored as a mild complaint (the lexicon's -3.4 is a death).
+  for (let i = 1; i < lw.length - 1; i++) {
+    if (scored[i] >= 0 || !KILLING.has(lw[i]) || !(lw[i + 1] === 'me' || lw[i + 1] === 'us')) continue;
+    if (PEOPLE_WHO_KILL.has(lw[i - 1]) || PEOPLE_WHO_KILL.has(lw[i - 2] ?? '')) continue;
+    scored[i] = Math.max(scored[i], KILLING_ME);
+    calmed ??= new Set<string>();
+  }
+  // Session 42 (medical3, hostile s42 L1): the harm word after "nobody / no one (is, was, got ...)" is denied.
+  for (let i = 1; i < lw.length; i++) {
+    if (scored[i] >= 0 || !DENIED_HARM.has(lw[i])) continue;
+    let k = i - 1;
+    while (k > 0 && HARM_LINK.has(lw[k])) k--;
+    if (lw[k] === 'nobody' || lw[k] === 'noone' || lw[k] === 'no-one' || (lw[k] === 'one' && lw[k - 1] === 'no')) {
+      scored[i] = 0;
+      if (lw[k] === 'one' && scored[k - 1] < 0) scored[k - 1] = 0;
+      calmed ??= new Set<string>();
+    }
   }
   // Round eight: reassurance and owning the fault ("no problem", "no worries about the delay", "my fault, I dropped it")
   // and a question about a hypothetical ("if it arrives broken, what happens?") are not the customer's feeling now.
@@ -466,6 +487,22 @@ export function sentimentDetail(text: string, normalizedTokens?: string[]): Sent
   }
   for (const f of found) if (!negativeWords.includes(f)) negativeWords.push(f);
   return { score, negativeWords, vaderScore };
+}
+
+const KILLING = new Set(['killing', 'kills', 'kill']);
+const KILLING_ME = -0.9;
+const PEOPLE_WHO_KILL = new Set(['he', 'she', 'they', 'someone', 'somebody', 'man', 'guy', 'driver', 'courier', 'neighbour', 'neighbor', 'husband', 'wife', 'partner', 'i', 'will', 'gonna', 'going', 'to', 'want', 'wants', 'threatened', 'threatening']);
+/**
+ * Session 42 (medical3, hostile s42 L1): "nobody is hurt, the parcel is just late" read -0.74 (the lexicon's "hurt" and the
+ * complaint phrase "nobody", as in "nobody answers"): harm said of nobody is harm denied. The harm words after "nobody" or
+ * "no one" and a form of be / get / a degree score nothing, and "nobody" there is no complaint.
+ */
+const DENIED_HARM = new Set(['hurt', 'injured', 'harmed', 'wounded', 'hurted', 'injury', 'injuries', 'ill', 'sick', 'affected', 'killed', 'dead', 'died', 'burned', 'burnt', 'bleeding', 'damaged', 'upset', 'worse']);
+const HARM_LINK = new Set(['is', 'was', 'were', 'got', 'gets', 'has', 'have', 'been', 'seems', 'seemed', 'appears', 'badly', 'seriously', 'really', 'actually', 'even', 'else', 's', "'s"]);
+function harmDeniedAfter(norm: readonly string[], at: number): boolean {
+  let k = at;
+  while (k < norm.length && k < at + 4 && HARM_LINK.has(norm[k])) k++;
+  return DENIED_HARM.has(norm[k] ?? '');
 }
 
 /**

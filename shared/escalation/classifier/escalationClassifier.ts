@@ -9,7 +9,7 @@
  * shared by the NLU's cache).
  */
 import type { TextAnalysis } from '../../nlu/types';
-import { analyzeText } from '../../nlu/analyzeText';
+import { addressFreeAnalysis } from '../addressFree';
 import { bigramFrom, bigramLeft, cueFeatures, deviceFlags, featuresOf, MAX_REPEATS, MAX_TOKENS, NEG_SCOPE, negatedWordFeature, opensNegation, ownWordFeatures, type FeatureGroup } from './features';
 import { canonicalTokens } from '../canonicalTokens';
 import { OUTPUTS, type ClassifierOutput } from './outputs';
@@ -343,17 +343,10 @@ export function classifyMessage(analysis: TextAnalysis, m: ClassifierModel = esc
  * The same object when the message has none (nearly always); otherwise the analysis of the text without them (kept per
  * analysis).
  */
-const withoutAddresses = new WeakMap<TextAnalysis, TextAnalysis>();
+// (Session 42, medical3: the whole policy reads the message address-free, addressFree.ts; the same masking here for the
+// classifier's own callers.)
 function readBy(analysis: TextAnalysis): TextAnalysis {
-  if (!analysis.entities.some((e) => e.type === 'email' || e.type === 'url')) return analysis;
-  let out = withoutAddresses.get(analysis);
-  if (out === undefined) {
-    let text = analysis.text;
-    for (const e of analysis.entities) if ((e.type === 'email' || e.type === 'url') && e.text !== '') text = text.split(e.text).join(' ');
-    out = analyzeText(text.replace(/\s+/g, ' ').trim());
-    withoutAddresses.set(analysis, out);
-  }
-  return out;
+  return addressFreeAnalysis(analysis);
 }
 
 /**

@@ -14,6 +14,10 @@ import { keptAfterChangeOfSubject } from '../othersStory';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
+import { addressFreeFacts } from '../addressFree';
+import { emergencySpellingOf } from '../emergencySpelling';
+import { analyzeText } from '../../nlu/analyzeText';
+import { INVISIBLE_CHAR, INVISIBLE_CLASS } from '../../engine/unicodeText';
 import { stemTokens } from '../../nlu/stem';
 import { canonicalTokens, canonicalizeText, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { phraseMatcher, type PhraseMatcher } from '../phraseMatcher';
@@ -209,7 +213,7 @@ function emergencyNow(toks: string[]): string | null {
     // Session 14: a burn on someone's body ("burn his hand") is an injury: its sign of now may be anywhere in the message.
     const isNewer = NEAR_NOW.has(t) && !burnOnBody(toks, i);
     if (isNewer && newer >= 0) continue;
-    if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i)) {
+    if ((EMERGENCY.has(t) || gasLeak(toks, i) || injuryAt(toks, i)) && affirmed(toks, i) && !namesARisk(toks, i) && !figurative(toks, i)) {
       if (!isNewer) {
         plain = i;
         break;
@@ -305,7 +309,7 @@ function hurtNow(toks: string[]): string | null {
     let v = i - 1;
     while (v > 0 && HURT_INTENSIFIER.has(toks[v])) v--;
     if (!BE_OR_GET.has(toks[v]) || v === 0) continue;
-    if (NOBODY.has(toks[v - 1]) || !affirmed(toks, i)) continue;
+    if (NOBODY.has(toks[v - 1]) || !affirmed(toks, i) || figurative(toks, i)) continue;
     return toks[i];
   }
   return null;
@@ -319,15 +323,51 @@ function hurtNow(toks: string[]): string | null {
  * reaction?", "what if someone has a seizure?"), not about money ("I nearly had a heart attack at the price"), and not a
  * word alone ("heart attack prices", "my son has an allergy").
  */
-const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive']));
+/** The words BODY_NOW needs one of (MEDICAL_GATE). */
+const BODY_NOW_WORDS = ['responding', 'responsive', 'respond', 'moving', 'reacting', 'electrocuted', 'electric', 'bleeding', 'blood', 'skin', 'blister', 'blisters', 'blistering', 'burned', 'burnt', 'scalded', 'burning', 'peeling', 'labour', 'labor', 'waters', 'water', 'contractions', 'birth'];
+const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive',
+  // Session 42 (medical3): BODY_NOW's words.
+  ...BODY_NOW_WORDS]));
 // (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
 const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
 const MEDICAL_PERSON = '(?:he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person)';
+const MEDICAL_PERSON_OR_I = `(?:${MEDICAL_PERSON.slice(3, -1)}|i|im|we|grandson|granddaughter|nephew|niece|baby|husband|kids|children)`;
 /**
  * Session 41 (medical2, hostile s41 M6): a condition caused by the incident the customer is reporting ("no, but my wife
  * had a stroke from the shock", "he had a seizure after the crash") is of now, though told in the past.
  */
 const INCIDENT = '(?:shock|accident|crash|collision|impact|fall|fire|smoke|fumes|explosion|blast|fright|scare)';
+/**
+ * Session 42 (medical3, hostile s42 H1, H2, M4, M5): a person hurt or ill now in other words, by the part of the body
+ * or the system it is happening to; each is a state that goes on as the customer writes (or an injury of a moment ago
+ * told as such), read with medicalNow's guards (a question about the product, a hypothetical or risk, negation, "nobody",
+ * long ago, money, a habit, a story):
+ *  - consciousness: a person not responding / not responsive / not moving ("she's not responding"; not "not responding to
+ *    my emails");
+ *  - electricity: a person electrocuted, or who got / had an electric shock ("my kid got electrocuted by your charger");
+ *  - blood: bleeding that will not stop, blood everywhere / pouring / gushing, bleeding everywhere / heavily, losing a lot of
+ *    blood;
+ *  - skin: skin peeling, blistering, melting, coming off; a hand, arm, face, eye or skin burning or blistering ("my hands
+ *    are burning"); a burn on the body told as bad ("burned my arm badly", "badly burnt");
+ *  - birth: in labour, went / gone into labour, waters broke, having contractions, giving birth.
+ */
+const BODY_PART = '(?:hands?|arms?|legs?|face|eyes?|skin|fingers?|wrists?|neck|scalp)';
+const BODY_NOW = [
+  ` ${MEDICAL_PERSON_OR_I} (?:is |s |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?= )(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
+  ` ${MEDICAL_PERSON_OR_I} (?:(?:just|has|have|was|were|s|got|been|is|am|had|getting) )*(?:electrocuted|an? (?:bad |nasty |big |serious |strong )?electric shock|electric shock) `,
+  ` (?:will not|wont|won t|cannot|can not|cant|can t|does not|doesnt|is not|isnt|not) stop(?:ping)? (?:the )?bleeding `,
+  ` blood (?:is |s )?(?:everywhere|pouring|gushing|spurting|pumping|squirting|all over (?:him|her|them|me|his|my|the floor)) `,
+  ` bleeding (?:everywhere|heavily|profusely|non stop|nonstop|so much|a lot|badly|really badly) `,
+  ` (?:losing|lost) (?:a lot of|so much|lots of|loads of) blood `,
+  ` (?:skin|blisters?) (?:is |are |s )?(?:peeling|blistering|bubbling|melting|coming off|falling off|burning|raw) `,
+  ` (?:my|his|her|their|your|our|the) ${BODY_PART} (?:is |are |s )?(?:still )?(?:burning|blistering|peeling|bubbling|melting) `,
+  ` (?:burned|burnt|scalded|burning) (?:my|his|her|their|himself|herself|itself|themselves)(?: [a-z]+)? (?:badly|severely|seriously|really badly|so badly) `,
+  ` (?:badly|severely|seriously) (?:burned|burnt|scalded) `,
+  ` (?:gone|went|going|go|is|s|am|im|in) (?:into |in )?(?:labour|labor) `,
+  ` (?:her|my) waters? (?:have |has |just |s )*(?:broken|broke|gone) `,
+  ` (?:having|started|starting|getting) contractions `,
+  ` (?:is|s|am|im) giving birth `,
+];
 const MEDICAL_NOW = new RegExp([
   // "is having a heart attack", "just had a stroke", "has a severe allergic reaction", "in cardiac arrest", "going into anaphylactic shock".
   ` (?:having|just had|has|in|into) ${MEDICAL_ATTACK} `,
@@ -342,6 +382,7 @@ const MEDICAL_NOW = new RegExp([
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
   ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|does not|doesnt) (?:wake|waking) (?:up )?`,
   ` (?:can not|cannot|cant|can t|could not|couldnt) wake (?:him|her|them|my [a-z]+) `,
+  ...BODY_NOW,
 ].join('|'));
 const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
 /** "could / might / may" said of what may be happening now ("he might be having a stroke", "could she be having a seizure?"), not what could happen. */
@@ -382,9 +423,27 @@ function clausesOf(toks: string[], text: string): string[][] {
   const pieces = text.split(/[.?!;,]+/).map(textTokens).filter((p) => p.length > 0);
   return pieces.length > 1 ? pieces : [toks];
 }
+/**
+ * Session 42 (medical3, hostile s42 M3): a condition that happens in a story the customer tells of ("the book I ordered,
+ * where the hero has a heart attack, arrived damaged", "in the film the dad collapses"): a person of a story (hero,
+ * character, villain...) or a work (book, film, novel, series, episode...) followed by "where", "in which", "about" or
+ * "when", or "in the <work>".
+ */
+const STORY_PERSON = new Set(['hero', 'heroine', 'character', 'characters', 'villain', 'protagonist', 'narrator', 'detective']);
+const STORY_WORK = new Set(['book', 'books', 'novel', 'film', 'movie', 'series', 'episode', 'story', 'play', 'show', 'game', 'chapter', 'comic', 'audiobook', 'dvd', 'season', 'sequel', 'plot']);
+function toldInAStory(toks: string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (STORY_PERSON.has(toks[i])) return true;
+    if (!STORY_WORK.has(toks[i])) continue;
+    const a = toks[i + 1];
+    if (a === 'where' || a === 'about' || a === 'when' || (a === 'in' && toks[i + 2] === 'which')) return true;
+    if (toks[i - 1] === 'the' && toks[i - 2] === 'in') return true;
+  }
+  return false;
+}
 function medicalNow(toks: string[], text = ''): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
-  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t))) return null;
+  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t)) || toldInAStory(toks)) return null;
   for (const c of clausesOf(toks, text)) {
     const hit = medicalInClause(c);
     if (hit !== null) return hit;
@@ -404,6 +463,8 @@ function medicalInClause(toks: string[]): string | null {
   const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
   // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
   for (let k = Math.max(asksNow ? 1 : 0, at - 4); k < at; k++) {
+    // (Session 42, medical3: "for when", a thing sold for such a case: "do you sell burn gel for when skin is blistering?".)
+    if (toks[k] === 'when' && toks[k - 1] === 'for') return null;
     if (!MEDICAL_MAYBE.has(toks[k])) continue;
     // "he might be having a stroke", "could she be having...", "may have had": a suspicion of now.
     if (SUSPECT.has(toks[k]) && (toks[k + 1] === 'be' || toks[k + 2] === 'be' || toks[k + 1] === 'have')) continue;
@@ -595,7 +656,7 @@ function harmStated(toks: string[]): boolean {
     const t = toks[i];
     if (longAgo && !STATE_NOW.has(toks[i - 1] ?? '') && !(t === 'ambulance' && /^(?:coming|here|on)$/.test(toks[i + 1] ?? ''))) continue;
     if (t === 'breathing' || t === 'breathe') return true;
-    if (!HARM_STATE.has(t) || !affirmed(toks, i)) continue;
+    if (!HARM_STATE.has(t) || !affirmed(toks, i) || figurative(toks, i)) continue;
     let nobody = false;
     for (let k = Math.max(0, i - 3); k < i; k++) if (NOBODY.has(toks[k]) || toks[k] === 'no') nobody = true;
     if (!nobody) return true;
@@ -653,6 +714,32 @@ function designerPhrases(phrases: readonly string[]): DesignerPhrases {
   return hit;
 }
 
+/**
+ * Session 42 (medical3, hostile s42 M3): a word of harm used as a figure of speech, by what it is said of, not by phrase:
+ *  - bleeding (bled) money: followed within three words by money or what a business loses ("I was bleeding money on
+ *    shipping fees", "bleeding us dry", "bleeding customers");
+ *  - "bleeding" as a British swear word before a thing: a determiner before it and no body, person or degree after it
+ *    ("where is my bleeding parcel", "this bleeding website"; not "my bleeding hand", "is bleeding badly");
+ *  - choking (choked) with laughter, tears, emotion ("I was choking with laughter at your packaging note"), choking up.
+ */
+const FIGURE_MONEY = new Set(['money', 'cash', 'pounds', 'dollars', 'euros', 'funds', 'customers', 'subscribers', 'sales', 'profit', 'profits', 'revenue', 'dry', 'members', 'clients', 'users', 'fees', 'points', 'credits', 'data']);
+const FIGURE_FEELING = new Set(['laughter', 'laughing', 'laugh', 'laughs', 'emotion', 'emotions', 'tears', 'pride', 'excitement', 'joy', 'rage', 'anger', 'giggles', 'nerves']);
+const SWEAR_BEFORE = new Set(['the', 'my', 'this', 'that', 'your', 'these', 'those', 'a', 'an', 'our', 'their', 'its', 'his', 'her']);
+const LITERAL_AFTER = new Set(['badly', 'heavily', 'profusely', 'everywhere', 'from', 'out', 'a', 'again', 'still', 'now', 'so', 'very', 'all', 'lots', 'loads', 'bad', 'and', 'on', 'in', 'after']);
+function figurative(toks: string[], i: number): boolean {
+  const t = toks[i];
+  if (t === 'bleeding' || t === 'bled' || t === 'bleed') {
+    for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_MONEY.has(toks[k])) return true;
+    const next = toks[i + 1];
+    return t === 'bleeding' && SWEAR_BEFORE.has(toks[i - 1] ?? '') && next !== undefined && !BODY.has(next) && !LITERAL_AFTER.has(next) && !SWALLOW_PERSON.has(next) && !/^(?:nose|gums?|wound|cut|knee|knees|elbow|foot|feet|toe|toes|mouth|ear|ears|lips?|body|skin)$/.test(next);
+  }
+  if (t === 'choking' || t === 'choked') {
+    if (toks[i + 1] === 'up' || (toks[i + 1] === 'back' && toks[i + 2] === 'tears')) return true;
+    for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_FEELING.has(toks[k])) return true;
+  }
+  return false;
+}
+
 /** The word at `index` is not negated by one of the two words before it ("not urgent", "no emergency"). */
 function affirmed(toks: string[], index: number): boolean {
   // Up to four words back: "not urgent", "no emergency", "not at all in a hurry".
@@ -692,7 +779,7 @@ const EMERGENCY_KIT = new Set([
 /** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
 const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
-  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i)) return toks[i];
+  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
   // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
   return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
 }
@@ -825,7 +912,9 @@ function urgentWordsIn(analysis: TextAnalysis, phrases: readonly string[]): stri
   return words;
 }
 
-export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  // Session 42 (medical3, hostile s42 M2): the engine calls this directly too; addresses are no words of the case.
+  const facts = addressFreeFacts(factsIn);
   // Self-harm / crisis (selfHarm.ts) first, named as such, and never taken back by calm words or a change of subject.
   // Session 28 (hostile s28 H2): read in the message as typed, before Never-trigger words are taken out ("kill", "die").
   const crisis = selfHarmIn(facts.typedAnalysis ?? facts.analysis);
@@ -838,7 +927,39 @@ export function detectUrgency(facts: TurnFacts, policy: EscalationPolicy, memory
   const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
   // Session 41 (injury, hostile s40 H2): a person hurt or ill now is an emergency (personInDanger), a detail the engine
   // reads to say the emergency line first (never a reason to fire: the signal fired by its own reading).
-  return kept !== null && kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
+  if (kept === null) return misspeltEmergency(facts, policy);
+  return kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
+}
+
+/**
+ * Session 42 (medical3, hostile s42 H3): an emergency typed with a slip ("my son stoped breathing", "hes not breathin",
+ * "having a hart attack", "my baby swalowed a battery") or with an invisible character where the space should be ("my
+ * son stopped\u200bbreathing": the normaliser joins the words either side of one, as inside "or\u200bder"). Read again,
+ * once with every invisible character a space and once with the emergency words put right (emergencySpelling.ts); the
+ * second reading counts only when the rules read a person in danger in it (never the classifier, never a hurry alone),
+ * so a slip makes no ordinary message urgent.
+ */
+function misspeltEmergency(facts: TurnFacts, policy: EscalationPolicy): Signal | null {
+  const text = facts.analysis.text;
+  const spaced = INVISIBLE_CHAR.test(facts.text) ? withoutInvisibleAsSpace(facts.text) : null;
+  const variants: [string, string][] = [];
+  if (spaced !== null) variants.push([spaced, 'an invisible character read as a space']);
+  for (const base of spaced === null ? [text] : [text, spaced]) {
+    const fixed = emergencySpellingOf(base);
+    if (fixed !== null) variants.push([fixed, `the emergency words' spelling put right ("${fixed}")`]);
+  }
+  for (const [variant, how] of variants) {
+    const analysis = analyzeText(variant);
+    const toks = canonicalTokens(analysis);
+    const words = urgentWordsIn(analysis, policy.urgency.phrases);
+    if (words === null || !personInDanger(toks, variant)) continue;
+    return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"), a person hurt or ill now, read with ${how}.` };
+  }
+  return null;
+}
+const INVISIBLE_SPACE = new RegExp(`[${INVISIBLE_CLASS}]`, 'gu');
+function withoutInvisibleAsSpace(text: string): string {
+  return text.replace(INVISIBLE_SPACE, ' ');
 }
 
 function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {

@@ -154,8 +154,9 @@ describe('slang praise is not negative sentiment (a negative-looking word used a
   ])('%j is not handed over', (text) => {
     expect(reasonOf(text)).toBeNull();
   });
+  // Session 42 (medical3, hostile s42 L9, changed on purpose): "this delay is killing me" was here; a thing "killing me"
+  // is now a mild complaint (sentiment.ts), so the tracking question is answered first (medical3S42.test.ts).
   it.each([
-    'this delay is killing me, where is my parcel',
     "I'm sick of waiting for my refund",
     'the delivery charges are insane, I was charged twice',
     'the kettle arrived dead and the lid is broken, I am furious',

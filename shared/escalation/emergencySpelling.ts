@@ -1,0 +1,98 @@
+/**
+ * Session 42 (medical3, hostile s42 H3): a customer in panic types "my son stoped breathing", "hes not breathin", "i think
+ * my mum is having a hart attack", "my baby swalowed a battery": one slip of the finger and the emergency was lost. The
+ * urgency readers read a second time, when the first reading found no urgency, with the message's misspelt emergency
+ * words put right, and keep that reading only when it is a person in danger by the rules (detectUrgency): a slip never
+ * makes an ordinary message urgent by itself.
+ *
+ * What is put right: a word of the emergency vocabulary below (five letters or more) typed with one slip of a kind that
+ * rarely makes another word, with its first and last letters as they should be:
+ *  - one letter left out inside the word ("stoped", "swalowed", "hart", "unconcious", "bleding");
+ *  - two neighbouring letters inside swapped ("siezure", "breahting");
+ *  - one letter inside doubled ("colllapsed", "bleeeding");
+ *  - the final g of an -ing word dropped ("breathin", "bleedin", "chokin").
+ * Not a letter replaced by another ("cooking" is not "choking", "breeding" not "bleeding", "strike" not "stroke"), and
+ * not a word that is itself an English word at one such slip (REAL_WORDS: "heat" is not "heart", "stoke" not "stroke";
+ * "hear" keeps its last letter wrong, so it is no slip of "heart").
+ * The vocabulary is the emergency readers' own words (detectUrgency), not the hostile report's sentences.
+ */
+import { normalizeText } from '../nlu/normalizeText';
+
+const EMERGENCY_VOCABULARY = [
+  'breathing', 'breathe', 'breath', 'bleeding', 'blood', 'unconscious', 'unresponsive', 'responding', 'responsive', 'choking',
+  'swallowed', 'swallow', 'collapsed', 'fainted', 'seizure', 'seizing', 'fitting', 'convulsing', 'overdose', 'overdosed', 'electrocuted',
+  'poisoned', 'poisoning', 'poison', 'ambulance', 'stopped', 'heart', 'attack', 'stroke', 'cardiac', 'allergic', 'reaction',
+  'anaphylactic', 'anaphylaxis', 'vomiting', 'battery', 'batteries', 'bleach', 'magnet', 'magnets', 'paracetamol', 'tablets',
+  'emergency', 'injured', 'burned', 'burning', 'blistering', 'scalded', 'labour', 'contractions', 'drowning', 'passed',
+  'waking',
+].filter((w, i, all) => all.indexOf(w) === i && w.length >= 5);
+const VOCABULARY = new Set(EMERGENCY_VOCABULARY);
+
+/**
+ * English words one allowed slip away from a vocabulary word, never put right (found by listing every such slip of the
+ * vocabulary and keeping the ones that are words; medical3S42.test.ts checks that no other word of the corpus and the
+ * flows is put right).
+ */
+const REAL_WORDS = new Set([
+  // Found in the corpus (test/fixtures/escalation-corpus) and the sample flows: "sizing", "tables", "beach".
+  'sizing', 'tables', 'beach',
+  // English words one slip from the vocabulary ("heat" from "heart", "stoke" from "stroke", "scaled" from "scalded").
+  'heat', 'stoke', 'scaled', 'sallow', 'coking',
+]);
+
+/** The vocabulary by first letter, last letter and length. */
+const BY_ENDS = new Map<string, string[]>();
+for (const w of EMERGENCY_VOCABULARY) {
+  const k = `${w[0]}${w[w.length - 1]}${w.length}`;
+  const list = BY_ENDS.get(k);
+  if (list) list.push(w);
+  else BY_ENDS.set(k, [w]);
+}
+
+/** `typo` is `word` with one interior letter left out, two interior neighbours swapped, or one interior letter doubled. */
+export function oneSlip(typo: string, word: string): boolean {
+  const n = word.length;
+  if (typo.length === n - 1) {
+    for (let i = 1; i < n - 1; i++) if (typo === word.slice(0, i) + word.slice(i + 1)) return true;
+    return false;
+  }
+  if (typo.length === n) {
+    for (let i = 1; i < n - 2; i++) {
+      if (word[i] === word[i + 1]) continue;
+      if (typo === word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)) return true;
+    }
+    return false;
+  }
+  if (typo.length === n + 1) {
+    for (let i = 1; i < n - 1; i++) if (typo === word.slice(0, i + 1) + word[i] + word.slice(i + 1)) return true;
+    return false;
+  }
+  return false;
+}
+
+/** The emergency word `t` is a slip of, or null. */
+export function emergencyWordOf(t: string): string | null {
+  if (t.length < 4 || VOCABULARY.has(t) || REAL_WORDS.has(t) || !/^[a-z]+$/.test(t)) return null;
+  if (t.endsWith('in') && VOCABULARY.has(`${t}g`)) return `${t}g`;
+  const first = t[0];
+  const last = t[t.length - 1];
+  for (const len of [t.length + 1, t.length, t.length - 1]) {
+    const list = BY_ENDS.get(`${first}${last}${len}`);
+    if (list === undefined) continue;
+    for (const w of list) if (oneSlip(t, w)) return w;
+  }
+  return null;
+}
+
+/** The message's normal form with its misspelt emergency words put right, or null when it has none. */
+export function emergencySpellingOf(text: string): string | null {
+  const toks = normalizeText(text).split(' ');
+  let changed = false;
+  for (let i = 0; i < toks.length; i++) {
+    const w = emergencyWordOf(toks[i]);
+    if (w === null) continue;
+    toks[i] = w;
+    changed = true;
+  }
+  return changed ? toks.join(' ') : null;
+}
