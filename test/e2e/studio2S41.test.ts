@@ -108,7 +108,9 @@ describe.skipIf(!haveChromium)('session 41 studio2: simulator agent pane and can
       console.log(`N7 ${w}x${h} ${TAG}: chat before handoff ${before}px, after ${m.chat}px; agent pane ${m.agent}px, scrolls ${m.agentScrolls}, hidden ${JSON.stringify(m.hidden)}`);
       expect(m.hidden).toEqual([]);
       expect(m.agentScrolls).toBe(false);
-      expect(m.chat).toBeGreaterThanOrEqual(before * 0.75);
+      // Session 42 (sim): the pane shows the assignment's state ("Assigned · Ana · not opened yet", Open the chat) and the
+      // inbox's actions on one row: at 1024x700 the chat keeps 312 of 425 px (0.73; session 41: 325). Changed on purpose.
+      expect(m.chat).toBeGreaterThanOrEqual(before * 0.7);
       // The agent can still reply, and the reply shows in the customer chat.
       await agent.getByLabel('Agent reply').fill('Hello Kim, Ana here.');
       await agent.getByLabel('Agent reply').press('Enter');

@@ -115,7 +115,7 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
     expect(saved).toBeGreaterThan(176);
   });
 
-  it('Fit View: a small flow beside the inspector and simulator is readable; a big one at 50 %, then all of it', async () => {
+  it('Fit View: a small flow beside the inspector and simulator is all in view; a big one at 50 %, then all of it', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     try {
       const key = await flowWith('Three', [
@@ -131,7 +131,9 @@ describe.skipIf(!haveChromium)('session 6 studio fixes', () => {
       await sleep(500);
       const small = await zoom();
       console.log(`[uxfix6] 3-block flow, canvas ${await page.evaluate(() => Math.round(document.querySelector('.react-flow')!.getBoundingClientRect().width))} px wide: Fit View zoom ${small.toFixed(2)}`);
-      expect(small).toBeGreaterThanOrEqual(0.5);
+      // Session 42 (studio4, newcomer s42 N2): Fit View shows the whole flow first, however small the canvas (a 3-block
+      // flow in a 464 px canvas: 0.46); pressed again, the readable view. Changed on purpose (it was 0.5 or more).
+      expect(small).toBeGreaterThan(0.3);
       expect(await outOfView()).toEqual([]);
       await screenshot(page, 'uxfix6-fit-small-narrow');
     } finally {

@@ -290,10 +290,13 @@ describe('newcomer s41 N2 rest: nobody to take the chat, an upset message the bo
     return f;
   };
 
+  // Session 42 (lead's merge): "my parcel never came, the tracking is stuck" at Northwind's first menu now picks "Track my
+  // order" by its words (the lead's hostile s42 M1 rule: what never came, typed as the option that answers it, is that
+  // request, with or without someone online): an upset message the classifier reads stands in for it here.
   it('nobody signed in: the apology, then the order question (no "no one is available", no ticket)', () => {
     const c = converse(allHours(), { now: CLOSED, agents: nobody });
     const n = c.botTexts().length;
-    c.say('my parcel never came, the tracking is stuck');
+    c.say('so annoyed, where is my parcel');
     const said = saidAfter(c, n);
     expect(said[0]).toBe("I'm sorry about this.");
     expect(said.join('\n')).toMatch(/What's your order number\?/);
@@ -324,9 +327,17 @@ describe('newcomer s41 N2 rest: nobody to take the chat, an upset message the bo
   it('negative: with someone online the policy hands over as before', () => {
     const ana: AgentPresence[] = [{ id: 'ana', name: 'Ana', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
     const c = converse(allHours(), { now: CLOSED, agents: ana });
-    c.say('my parcel never came, the tracking is stuck');
+    c.say('so annoyed, where is my parcel');
     expect(c.botTexts().join('\n')).toMatch(/I'll get a person to help you with this/);
     expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  });
+
+  it('"my parcel never came, the tracking is stuck" picks Track my order at the menu, with someone online too (M1 rule)', () => {
+    const ana: AgentPresence[] = [{ id: 'ana', name: 'Ana', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+    const c = converse(allHours(), { now: CLOSED, agents: ana });
+    c.say('my parcel never came, the tracking is stuck');
+    expect(c.lastBotText()).toMatch(/What's your order number\?/);
+    expect(c.effects('handoff_request')).toHaveLength(0);
   });
 
   it('negative: an upset message the bot did not understand still goes to the no-agent path', () => {
