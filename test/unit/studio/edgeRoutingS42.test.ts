@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Box, Point } from '../../../renderer/studio/canvas/edges/edgeRoute';
 import { BoxIndex, bezierCrosses, bezierPoints, orthoRoute, orthoRouteAmong, polylineCrossings, segmentCuts } from '../../../renderer/studio/canvas/edges/orthoRoute';
 import { announceMoves, watchMoves } from '../../../renderer/studio/canvas/edges/reroute';
+import { seededRandom } from '../../bench/conversationGenerator';
 
 /** Exit on the right side, input on the left, both 6 px outside the box (the studio's handles sit on the border). */
 const exitOf = (b: Box, dy = b.height / 2): Point => ({ x: b.x + b.width + 6, y: b.y + dy });
@@ -48,17 +49,8 @@ function big400() {
   return { boxes: [...boxes, takeover], takeover, m: (i: number) => boxes[i] };
 }
 
-/** A seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, the benches' seededRandom), so a failure can be replayed. */
+const rng = seededRandom;
 
 /** n blocks of studio-like sizes at random places, none overlapping another (with 40 units between). */
 function scattered(seed: number, n: number, w = 4000, h = 3000): Box[] {
