@@ -27,6 +27,10 @@ import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
 
+/** The two halves of `nobodyFree`: a note said between them stays between them (review of session 42: no string surgery). */
+const NOBODY_FREE = "I'm sorry, no one from our team is free right now, so I can't put you through.";
+const LEAVE_EMAIL = "Leave your email address and a colleague will reply as soon as they can (or say you don't have one).";
+
 export const ticketPrompts = {
   email: 'What email address should we reply to?',
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
@@ -54,7 +58,7 @@ export const ticketPrompts = {
   emailAfterCourtesy: "What email address should we reply to? If you'd rather not leave one, just say so.",
   /** Session 33: what the customer needs, told at the email question ("my parcel is late"): noted, the email asked again. */
   emailAfterIssue: "Thanks, I've noted that for the team. What email address should we reply to?",
-  nobodyFree: "I'm sorry, no one from our team is free right now, so I can't put you through. Leave your email address and a colleague will reply as soon as they can (or say you don't have one).",
+  nobodyFree: `${NOBODY_FREE} ${LEAVE_EMAIL}`,
   /** Session 29 (hostile s28 H11): the email question again after the crisis line (words of self-harm typed there). */
   emailAfterCrisis: "When you're ready, leave your email address here and a colleague will write to you as soon as they can (or say you don't have one).",
   /**
@@ -79,7 +83,7 @@ export const ticketPrompts = {
   /** Session 38 (hostile s37 #2): the email declined earlier in the conversation, at a ticket that would ask it. */
   noEmailRemembered: "As you'd rather not leave an email address, our team can't reply to you by email, but I'll still pass this on to them.",
   /** Session 38 (hostile s37 #1): a request for a person with the email declined, while nobody is free (not closed). */
-  nobodyFreeNoEmail: "I'm sorry, no one from our team is free right now, so I can't put you through.",
+  nobodyFreeNoEmail: NOBODY_FREE,
   emailWhenUpset: "I understand, and I'm sorry. So a colleague can get back to you as soon as they can, what email address should we use? (Or say you don't have one.)",
   /**
    * Session 42 (ticketq, hostile s40 M1): a request for a person with the matter beside it ("can I talk to someone? and
@@ -162,7 +166,7 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is the ticket's issue (and its references kept).
   const noted = after === undefined && keepIssueBesideRequest(run, block, text);
   if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${noted ? `${ticketPrompts.issueNoted} ` : ''}${ticketPrompts.emailWhileClosed}`, block.id);
-  else if (noted) bot(run, ticketPrompts.nobodyFree.replace('. Leave', `. ${ticketPrompts.issueNoted} Leave`), block.id);
+  else if (noted) bot(run, `${NOBODY_FREE} ${ticketPrompts.issueNoted} ${LEAVE_EMAIL}`, block.id);
   else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
   return true;
 }

@@ -118,6 +118,9 @@ export function courtesyOf(text: string): Courtesy | null {
 
 const THANKS_ONLY = new RegExp(`^[\\s,.!~\\-]*(?:(?:ok|okay|oh|well|yes|great|lovely|perfect|cool|brilliant)[\\s,.!~\\-]+)?${THANKS}[\\s,.!~)\\-]*$`, 'iu');
 
+/** What the bot says back to thanks alone, before asking its question again (intent routers, and menus since session 42). */
+export const THANKS_BACK = "You're welcome.";
+
 /**
  * Session 16 (newcomer s15 N#11): whether a message is only thanks ("merci beaucoup", "thanks plenty", "danke schön",
  * "ok, many thanks!"), in English or in the languages customers mix in. A button whose synonyms hold "thanks" takes it

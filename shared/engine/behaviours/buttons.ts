@@ -14,7 +14,7 @@ import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { splitLeadingAnswer } from '../answeringWord';
 import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
-import { onlyThanks } from '../../nlu/courtesy';
+import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -327,7 +327,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // retry line or the fallback ("Please choose one of the options.", "Sorry, I didn't catch the size."), as if the
     // customer had failed to answer: they are thanked back and the question is asked again, its Retries unchanged and no
     // miss for the escalation policy (as the intent router's "You're welcome." since session 41).
-    if (onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: "You're welcome." } }, true);
+    if (onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: THANKS_BACK } }, true);
     const onMenu = nextMenuChoice(run, block, text);
     if (onMenu !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'menu', ...onMenu });
     // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,

@@ -10,7 +10,7 @@ import { analysedPart } from '../analysedPart';
 import { addressIn } from '../questionValidators';
 import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
-import { courtesyOf, onlyThanks } from '../../nlu/courtesy';
+import { courtesyOf, onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { isShopQuestionText } from '../../escalation/shopTopics';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
@@ -37,7 +37,7 @@ function act(run: Run, a: Action): void {
     // Asked again briefly, without "Sorry, I didn't get that" and the list of what the bot can do (see ACK below).
     // Session 41 (hostile s40 L1): thanks ("thanks" after "No problem, I won't connect you with anyone") are answered
     // as thanks, not with "Sure." as if the customer had agreed to something.
-    const lead = a.thanks === true ? "You're welcome." : 'Sure.';
+    const lead = a.thanks === true ? THANKS_BACK : 'Sure.';
     bot(run, a.block.data.prompt ? `${lead} ${render(run, a.block.data.prompt)}` : `${lead} What can I help you with?`, a.block.id);
     return;
   }

@@ -330,8 +330,9 @@ const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure',
   ...BODY_NOW_WORDS]));
 // (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
 const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
-const MEDICAL_PERSON = '(?:he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person)';
-const MEDICAL_PERSON_OR_I = `(?:${MEDICAL_PERSON.slice(3, -1)}|i|im|we|grandson|granddaughter|nephew|niece|baby|husband|kids|children)`;
+const MEDICAL_PERSON_WORDS = 'he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person';
+const MEDICAL_PERSON = `(?:${MEDICAL_PERSON_WORDS})`;
+const MEDICAL_PERSON_OR_I = `(?:${MEDICAL_PERSON_WORDS}|i|im|we|grandson|granddaughter|nephew|niece|baby|husband|kids|children)`;
 /**
  * Session 41 (medical2, hostile s41 M6): a condition caused by the incident the customer is reporting ("no, but my wife
  * had a stroke from the shock", "he had a seizure after the crash") is of now, though told in the past.
