@@ -150,6 +150,9 @@ async function main(): Promise<void> {
     // LEN_CALLERS=fnA,fnB: the samples under each named function, by the frame that called it (outermost call counted).
     const watched = (process.env.LEN_CALLERS ?? '').split(',').filter((x) => x !== '');
     const callers = new Map<string, number>();
+    // LEN_UNDER=fn: inclusive shares of the functions called (at any depth) under fn.
+    const underFn = process.env.LEN_UNDER ?? '';
+    const under = new Map<string, number>();
     let busy = 0;
     const stages = new Map<string, number>();
     for (const p of profiles) {
@@ -172,6 +175,18 @@ async function main(): Promise<void> {
           if (watched.includes(fn) && up !== undefined) outer = `${fn} <- ${keyOf(byId.get(up)!.callFrame)}`;
         }
         if (outer !== null) callers.set(outer, (callers.get(outer) ?? 0) + 1);
+        if (underFn !== '') {
+          const below = new Set<string>();
+          let inside = false;
+          const stack: string[] = [];
+          for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) stack.push(keyOf(byId.get(x)!.callFrame));
+          for (let j = stack.length - 1; j >= 0; j--) {
+            if (inside) below.add(stack[j]);
+            else if (stack[j].startsWith(`${underFn} (`)) inside = true;
+          }
+          if (inside) below.add('(all)');
+          for (const k of below) under.set(k, (under.get(k) ?? 0) + 1);
+        }
       }
       const split = stageSplit(p, root);
       for (const [k, v] of split.stages) stages.set(k, (stages.get(k) ?? 0) + v);
@@ -189,6 +204,12 @@ async function main(): Promise<void> {
       table('Long messages, callers of ' + watched.join(', ') + ' (inclusive, outermost call)', [
         ['function <- caller', 'inclusive'],
         ...[...callers].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => [k, pctOf(v)]),
+      ]);
+    }
+    if (underFn !== '') {
+      table(`Long messages, functions under ${underFn} (inclusive)`, [
+        ['function', 'inclusive'],
+        ...[...under].sort((a, b) => b[1] - a[1]).slice(0, 40).map(([k, v]) => [k, pctOf(v)]),
       ]);
     }
     const top = Number(process.env.LEN_INCLUSIVE ?? 40);
