@@ -107,15 +107,18 @@ interface Anchors {
   /** Phrases without keys (they match any message), in order. */
   everywhere: number[];
   at: PhraseHit[];
+  /** Session 43 (perf): every key of every phrase; a message's other keys can neither start nor complete a phrase. */
+  keys: Set<string>;
 }
 const anchors = new WeakMap<CompiledTopic[], Anchors>();
 function anchorsOf(compiled: CompiledTopic[]): Anchors {
   let a = anchors.get(compiled);
   if (a === undefined) {
-    a = { byFirstKey: new Map(), everywhere: [], at: [] };
+    a = { byFirstKey: new Map(), everywhere: [], at: [], keys: new Set() };
     for (let t = 0; t < compiled.length; t++) {
       for (let p = 0; p < compiled[t].phrases.length; p++) {
         const n = a.at.push({ topic: t, phrase: p }) - 1;
+        for (const k of compiled[t].phrases[p].keys) a.keys.add(k);
         const key = compiled[t].phrases[p].keys[0];
         if (key === undefined) a.everywhere.push(n);
         else {
@@ -147,14 +150,16 @@ function firstPhraseHit(compiled: CompiledTopic[], analysis: TextAnalysis): Phra
   // Phrases are tested against the set of keys; the key -> positions map is only built for a match.
   // Only phrases whose first key is present can match: look those up instead of testing every phrase,
   // and keep the earliest in the designer's order (the same hit as a scan in order).
-  const { byFirstKey, everywhere, at } = anchorsOf(compiled);
+  const { byFirstKey, everywhere, at, keys } = anchorsOf(compiled);
   // (Session 24, speed: no first key of any phrase among the message's own stems: no phrase can match, and the idioms and
   // the key set need not be worked out. Blanked idioms only take keys away.)
   if (everywhere.length === 0 && !mayHoldKey(analysis.stems, byFirstKey)) {
     byAnalysis.set(analysis, null);
     return null;
   }
-  const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys);
+  // (Session 43, perf: only the keys some phrase has are kept: a phrase's first key and containsAll read no other, so the
+  // hit is the same, and a long message's other keys are neither added nor walked.)
+  const present = conceptKeySet(readableStems(analysis.stems, analysis.tokens), scratchKeys, keys);
   let first = everywhere.length > 0 ? everywhere[0] : Infinity;
   for (const key of present) {
     const candidates = byFirstKey.get(key);
