@@ -14,8 +14,14 @@
  *                                                     self time (top 25)
  *   LEN_PROFILE_BUCKETS=161-320,321+                  the buckets profiled (names as in the table)
  *   LEN_RUNS=N                                        runs per message (default 5)
+ *   LEN_BEFORE_ROOT=/tmp/before                       paired: that checkout's evaluation and this one's in ONE process,
+ *                                                     alternating message by message (each its own fresh analyses),
+ *                                                     so a shared machine's load falls on both alike; per bucket each
+ *                                                     side's median / p99 and the median of the per-message ratios, and
+ *                                                     the whole set's p99 (escalationBench's "best of N, empty memory")
  */
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { loadavg, cpus } from 'node:os';
 import { evaluateEscalation, initialEscalationMemory } from '../../shared/escalation/evaluateEscalation';
 import type { TurnFacts } from '../../shared/escalation/types';
@@ -79,7 +85,50 @@ function keyOf(cf: ProfileNode['callFrame']): string {
   return `${cf.functionName || '(anonymous)'} (${where})`;
 }
 
+/** LEN_BEFORE_ROOT: before and after, alternating per message in one process. */
+async function paired(beforeRoot: string): Promise<void> {
+  const flow = loadSupportFlow();
+  const texts = benchTexts();
+  const other = {
+    evaluate: (await import(pathToFileURL(join(beforeRoot, 'shared/escalation/evaluateEscalation.ts')).href)) as typeof import('../../shared/escalation/evaluateEscalation'),
+    analyze: (await import(pathToFileURL(join(beforeRoot, 'shared/nlu/analyzeText.ts')).href)) as typeof import('../../shared/nlu/analyzeText'),
+  };
+  const sides = [
+    { name: 'before', evaluateEscalation: other.evaluate.evaluateEscalation, initial: other.evaluate.initialEscalationMemory, analyzeText: other.analyze.analyzeText },
+    { name: 'after', evaluateEscalation, initial: initialEscalationMemory, analyzeText },
+  ];
+  const groups: [string, string[]][] = [['all (escalationBench\'s messages)', texts], ...BUCKETS.map(([name, test]): [string, string[]] => [name, texts.filter((t) => test(t.length))])];
+  groups.push(['joined ~500', joinedTexts(texts, 500, 60)], ['joined ~1,000', joinedTexts(texts, 1000, 40)], ['joined ~2,000', joinedTexts(texts, 2000, 20)]);
+  const factsOf = (side: (typeof sides)[number], t: string): TurnFacts => {
+    const analysis = side.analyzeText(t);
+    return { text: analysis.text, analysis, turn: 0, now: NOW, variables: {}, intent: null, fallback: false, timezone: flow.settings.timezone };
+  };
+  for (const side of sides) for (const [, g] of groups) for (const t of g.slice(0, 200)) side.evaluateEscalation(flow.escalation, factsOf(side, `${t} warm`), side.initial());
+  const load0 = loadavg()[0];
+  const rows: string[][] = [['length (characters)', 'messages', `before µs median / p99 (best of ${RUNS})`, 'after µs median / p99', 'after / before, median per message']];
+  for (const [name, g] of groups) {
+    const best = sides.map(() => new Array<number>(g.length).fill(Infinity));
+    for (let r = 0; r < RUNS; r++) {
+      const facts = sides.map((side) => g.map((t) => factsOf(side, `${t} #${r}`)));
+      for (let i = 0; i < g.length; i++) {
+        // Alternate which side goes first, so neither always runs right after the other's cache work.
+        for (const k of (i + r) % 2 === 0 ? [0, 1] : [1, 0]) {
+          const t0 = performance.now();
+          sides[k].evaluateEscalation(flow.escalation, facts[k][i], sides[k].initial());
+          const us = (performance.now() - t0) * 1000;
+          if (us < best[k][i]) best[k][i] = us;
+        }
+      }
+    }
+    const sorted = best.map((b) => [...b].sort((x, y) => x - y));
+    const ratios = g.map((_, i) => best[1][i] / best[0][i]).sort((x, y) => x - y);
+    rows.push([name, fmt(g.length), `${fmt(at(sorted[0], 0.5), 1)} / ${fmt(at(sorted[0], 0.99), 1)}`, `${fmt(at(sorted[1], 0.5), 1)} / ${fmt(at(sorted[1], 0.99), 1)}`, fmt(at(ratios, 0.5), 3)]);
+  }
+  table(`Escalation evaluation by length, paired in one process (before: ${beforeRoot}; load ${fmt(load0, 1)} -> ${fmt(loadavg()[0], 1)} on ${cpus().length} cores)`, rows);
+}
+
 async function main(): Promise<void> {
+  if (process.env.LEN_BEFORE_ROOT) return paired(process.env.LEN_BEFORE_ROOT);
   const flow = loadSupportFlow();
   const texts = benchTexts();
   const groups: [string, string[]][] = BUCKETS.map(([name, test]) => [name, texts.filter((t) => test(t.length))]);
