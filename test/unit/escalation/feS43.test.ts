@@ -13,7 +13,7 @@ const rf = policy();
 /** One failed message so far, a product question that read as about the shop (the streak is the shop's). */
 const afterShopMiss = (recent = 'is the walnut sideboard solid wood') => memory({ fallbacksInRow: 1, inShopStreak: true, recent: [recent] });
 /** One failed message so far that read off-topic (the streak is not the shop's). */
-const afterOffTopicMiss = memory({ fallbacksInRow: 1, inShopStreak: false, recent: ['whats the weather in york on friday'] });
+const afterOffTopicMiss = memory({ fallbacksInRow: 1, recent: ['whats the weather in york on friday'] });
 const miss = (text: string) => facts(text, { fallback: true, turn: 2 });
 
 describe('a follow-up leaning on a shop question keeps the streak the shop\'s (followsUpShopQuestion)', () => {
