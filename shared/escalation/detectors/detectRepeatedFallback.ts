@@ -10,7 +10,7 @@
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import type { TextAnalysis } from '../../nlu/types';
-import { canonicalTokens, paddedTokens } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeTokens, paddedTokens } from '../canonicalTokens';
 import { asksSameSubjectAgain, failedAskingAgainByModel } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion, questionType } from '../questionConcepts';
@@ -18,7 +18,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { asksAfterGoods, isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
-import { inDomainScore } from '../inDomain/inDomainScore';
+import { inDomainScore, inDomainScoreOfTokens, shopRequestScoreOfTokens } from '../inDomain/inDomainScore';
 import { FILLER } from '../../nlu/bareReplies';
 import { isStopWord } from '../../nlu/stopWords';
 import { EMOJI_ONLY, IN_SHOP_REQUEST, emojiOnly, offTopicMissInStreak } from '../intentMemory';
@@ -761,7 +761,7 @@ const UPSET_IN_STREAK = -0.5;
  * am I even talking to?"), not an answer to the block's own question that does not fit ("Yes, correct, change the
  * address" at the confirmation: the customer is stuck at a step), and an in-domain score of at least IN_SHOP_STREAK.
  */
-function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean): boolean {
+function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean, memory?: Memory): boolean {
   // Session 31 (lead): an upset message is no ordinary question for the shop ("this is a joke. three emails and no
   // answer", then "I ordered a scarf two weeks ago" the bot fails too): the customer the bot cannot serve and who says
   // so is offered a person as before (repeated fallbacks), not told "Sorry, I didn't get that" again.
@@ -776,8 +776,60 @@ function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean): boolean {
   // At the block's own question only a question asked back ("how will I know when it's been sent, do you email" at the
   // order-number question) is one for the shop; an answer that does not fit is the customer stuck at the step.
   if (ownQuestion && !(analysis.text.includes('?') || opensAsQuestion(toks) || isRealQuestion(analysis.normalized))) return false;
-  return inDomainScore(analysis) >= IN_SHOP_STREAK;
+  if (inDomainScore(analysis) >= IN_SHOP_STREAK) return true;
+  // Session 43 (fe): or a follow-up that leans on the shop question before it (followsUpShopQuestion).
+  return memory !== undefined && followsUpShopQuestion(analysis, toks, memory);
 }
+/**
+ * Session 43 (fe, issue 11): a follow-up that says nothing of its own subject reads as about the shop when the message it
+ * leans on did. Customers ask a product's next detail in a fragment: "And what's the finish, oil or lacquer?" after "Is
+ * the ladder shelf solid wood?", "And Wednesday?" after "What time's your team in on Saturday?", "what about black" after
+ * "you got it in a large", "and a bat one for age 7?", "Weight limit?". The in-domain score reads such fragments on their
+ * words alone and puts them low (0.07-0.4): there is little in "what about black" to read. Their subject is the message
+ * before, so they take its reading: only inside a streak that reads as the shop's so far (memory.inShopStreak), or as the
+ * streak's first message right after a question that read as the shop's (the newest of memory.recent at IN_SHOP_STREAK or
+ * a clear shop question). An off-topic request followed up ("whats the weather in leeds" / "and tomorrow?") opens no
+ * shop streak, so its follow-up counts as before.
+ * The form (FOLLOW_UP_OPENERS, fragment, pointer): it opens as a continuation ("and ...", "or ...", "what about ...", "how
+ * about ...", "also ..."); or it is a fragment of at most FRAGMENT_WORDS words ending in a question mark with no question
+ * word ("in blue?", "Weight limit?", "with lights?"); or a short question about "it / they / that one" (at most
+ * POINTER_WORDS words: "how big is it", "does it fold flat"). Measured: docs/escalation.md, "Session 43 (fe)".
+ */
+function followsUpShopQuestion(analysis: TextAnalysis, toks: readonly string[], memory: Memory): boolean {
+  const inStreak = memory.fallbacksInRow > 0 ? memory.inShopStreak === true : lastQuestionReadsAsShop(memory);
+  if (!inStreak || !leansOnShopRequest(memory)) return false;
+  const words = analysis.normalized.split(' ').filter((t) => t !== '');
+  if (words.length === 0) return false;
+  const asked = /\?\s*$/.test(analysis.text);
+  if (FOLLOW_UP_OPENERS.has(words[0]) || (words.length > 1 && FOLLOW_UP_PAIRS.has(words[0] + ' ' + words[1]))) return words.length <= SHORT_FOLLOW_UP + 3;
+  if (asked && words.length <= FRAGMENT_WORDS && !opensAsQuestion(toks)) return true;
+  return words.length <= POINTER_WORDS && (asked || opensAsQuestion(toks)) && words.some((t) => POINTERS.has(t));
+}
+/**
+ * Whether the question the follow-up leans on (the newest of memory.recent) reads as a request to the shop on the
+ * shop-request score (inDomainScore.shopRequestScoreOfTokens), at least LEANS_ON_SHOP (chosen on odd ids: the leaned-on
+ * questions of the odd conversations won score 0.9 and up, the one lost 0.16): the in-domain score alone reads
+ * "bitcoin price" 1.00, and its follow-up "btc now?" then took the shop's reading.
+ */
+function leansOnShopRequest(memory: Memory): boolean {
+  const last = memory.recent[memory.recent.length - 1];
+  return last !== undefined && shopRequestScoreOfTokens(canonicalizeTokens(last.split(' '))) >= LEANS_ON_SHOP;
+}
+const LEANS_ON_SHOP = 0.5;
+/** Whether the customer's newest question (memory.recent) read as about the shop. */
+function lastQuestionReadsAsShop(memory: Memory): boolean {
+  const last = memory.recent[memory.recent.length - 1];
+  if (last === undefined) return false;
+  return isShopQuestionText(last) || inDomainScoreOfTokens(canonicalizeTokens(last.split(' '))) >= IN_SHOP_STREAK;
+}
+/** Words that open a follow-up (normalised). */
+const FOLLOW_UP_OPENERS = new Set(['and', 'or', 'also', 'plus', 'n']);
+const FOLLOW_UP_PAIRS = new Set(['what about', 'how about', 'wat about', 'whats about', 'same in', 'any in', 'what abt']);
+/** A fragment question: at most this many words. */
+const FRAGMENT_WORDS = 4;
+/** A question about "it / they / that one": at most this many words. */
+const POINTER_WORDS = 7;
+const POINTERS = new Set(['it', 'its', 'they', 'them', 'that', 'those', 'these', 'this', 'one', 'ones']);
 /** Words of a question about who is answering (ABOUT_THE_BOT but "machine": "can it go in the washing machine"). */
 const WHO_ANSWERS = new Set(['bot', 'robot', 'chatbot', 'human', 'ai', 'talking', 'speaking', 'chatting']);
 /** Whether the streak after this message (`next`: its fallbacksInRow) is all messages that read as about the shop. */
@@ -786,13 +838,13 @@ export function nextInShopStreak(analysis: TextAnalysis, memory: Memory, next: n
   // The message counted nothing (thanks, a filler after a question): the streak is what it was.
   if (next === memory.fallbacksInRow) return memory.inShopStreak === true;
   const before = next === memory.fallbacksInRow + 1 ? memory.fallbacksInRow === 0 || memory.inShopStreak === true : next === 1;
-  return before && (readsAsShop(analysis, ownQuestion) || (next === 1 && opener(analysis, memory, ownQuestion)));
+  return before && (readsAsShop(analysis, ownQuestion, memory) || (next === 1 && opener(analysis, memory, ownQuestion)));
 }
 /** Whether the streak so far is the customer's opener alone (the opener is the streak's first and only message). */
 export function nextOpenerOnly(analysis: TextAnalysis, memory: Memory, next: number, ownQuestion = false): boolean {
   if (next === 0) return false;
   if (next === memory.fallbacksInRow) return memory.openerOnly === true;
-  return next === 1 && !readsAsShop(analysis, ownQuestion) && opener(analysis, memory, ownQuestion);
+  return next === 1 && !readsAsShop(analysis, ownQuestion, memory) && opener(analysis, memory, ownQuestion);
 }
 /**
  * Session 31 (rffe): the customer's opening words before anything is asked, in any language or voice: "Jambo", "heyy",
@@ -816,7 +868,7 @@ function opener(analysis: TextAnalysis, memory: Memory, ownQuestion: boolean): b
  * "Madeira, Portugal. The island." still hands over at the second (session 25, hostile25 #1).
  */
 function questionsForTheShop(facts: TurnFacts, policy: EscalationPolicy, memory: Memory, a: Assessment): boolean {
-  if (memory.fallbacksInRow === 0 || memory.inShopStreak !== true || a.closesBefore || a.alternative || !readsAsShop(facts.analysis, facts.ownQuestion === true)) return false;
+  if (memory.fallbacksInRow === 0 || memory.inShopStreak !== true || a.closesBefore || a.alternative || !readsAsShop(facts.analysis, facts.ownQuestion === true, memory)) return false;
   // After the opener alone, the request must name the shop's business ("need help w my order", "my parcel was sent to
   // wrong city"): the learned score alone reads "lorem ipsum dolor" / "sit amet consectetur" as the shop's.
   if (memory.openerOnly === true && !namesShopTopic(canonicalTokens(facts.analysis)) && !asksAfterGoods(canonicalTokens(facts.analysis))) return false;
