@@ -13,6 +13,7 @@ import { ratingAnswers } from '../ui/ratingAnswers';
 import { withLinks } from './linkify';
 import { cleanIdentity, type Identity } from './identity';
 import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
+import { customerEndedLine } from '../../shared/handoff/statusWords';
 
 /**
  * How long "<agent> is typing…" stays without a new signal (the inbox repeats it every 2.5 s while the agent types);
@@ -90,7 +91,7 @@ export function unreadSummary(entries: readonly ChatEntry[], seenSeq: number): {
 
 // Waiting and joining are already said by the header, the waiting bar and the join message: no extra pill for them.
 const HANDOFF_WORDS: Record<string, string> = {
-  resolved: 'The person has left the chat',
+  resolved: customerEndedLine(null),
   expired: 'Nobody could join in time',
   rejected: 'Nobody is available right now',
   cancelled: 'The request for a person was cancelled',
@@ -842,7 +843,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         {ordered.map((e) => {
           if (e.from === 'system') {
             const leaver = lastHolder ?? lastAgentName;
-            const t = e.status?.handoff?.status === 'resolved' && leaver ? `${leaver} has left the chat` : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
+            const t = e.status?.handoff?.status === 'resolved' ? customerEndedLine(leaver, e.status.handoff.ended) : (queue.shown.get(e.seq) ?? statusText(e) ?? (e.text || null));
             if (queue.hidden.has(e.seq) || toldAlready.has(e.seq) || (repeatedPills.has(e.seq) && !queue.shown.has(e.seq)) || e.seq === endedPill || e.seq === waitPill || e.status?.handoff?.joined === false) return null;
             return t ? (
               <li key={e.seq} className={`bw-system${queue.shown.has(e.seq) ? ' bw-queue' : ''}`}>

@@ -16,7 +16,7 @@ export interface ChatEntry {
   name?: string;
   at: number;
   /** `handoff.joined`: false while an automatically assigned agent has not opened the chat yet (newcomer s28 N6). */
-  status?: { mode: string; handoff?: { id: string; status: string; reason: string; joined?: boolean } };
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string; joined?: boolean; ended?: 'handback' | 'closed' } };
 }
 
 export interface ChatSession {

@@ -7,6 +7,8 @@
 import type { Effect, Step, TranscriptEntry } from '../../shared/engine/types';
 import type { ConversationRecord, HandoffRecord, NewLogEntry, StepWrite } from '../store/types';
 import { buttonsStillAsked } from '../../shared/engine/shownButtons';
+import { handoffEnding } from '../../shared/handoff/lifecycle';
+import type { HandoffEnding } from '../../shared/handoff/types';
 
 /** The engine's Step, including fields of the newer engine contract (transcript out of state, rejected inputs). */
 export type EngineStep = Step & {
@@ -34,7 +36,7 @@ export interface PlannedStep {
 interface StateLike {
   mode: ConversationRecord['mode'];
   transcript?: TranscriptEntry[];
-  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean } | null;
+  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean; transitions?: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding }> } | null;
 }
 
 /** Transcript entries this step added: `step.transcript` (new engine) or the growth of `state.transcript`. */
@@ -161,11 +163,15 @@ export function planStep(args: {
     const h = state.handoff;
     // `joined` only while it says something (an automatic assignment): other status lines stay as they were.
     const joined = h && h.status === 'assigned' && h.joined !== undefined ? { joined: h.joined } : {};
+    // Session 43 (newcomer s42 N13): how a resolved handoff ended (resolved by the agent, or handed back), so the widget
+    // says "Ann marked this chat as resolved" rather than "Ann has left the chat".
+    const ending = h ? handoffEnding(h.status, h.transitions) : null;
+    const ended = ending === 'handback' || ending === 'closed' ? { ended: ending } : {};
     append.push({
       from: 'system',
       text: state.mode === 'agent' && h?.joined === false ? NOT_JOINED_TEXT : modeText[state.mode],
       at: now,
-      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason), ...joined } } : {}) },
+      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason), ...joined, ...ended } } : {}) },
     });
   }
 

@@ -156,12 +156,22 @@ export const WIDGET_LOADER = String.raw`(function () {
     } catch (err) { /* no sound: the badge and title still say it */ }
   }
   var phone = window.matchMedia ? window.matchMedia('(max-width: 480px)') : null;
+  // Session 43 (newcomer s42 N11): from 481 to 760 px the 380 x 600 panel covered most of the page (a tablet held
+  // upright: the page's heading and text under it); there it opens as a sheet along the bottom, the page above it in view.
+  var narrow = window.matchMedia ? window.matchMedia('(min-width: 481px) and (max-width: 760px)') : null;
   var frameDesk = frame.style.cssText;
   function layout() {
     var full = open && phone && phone.matches;
-    frame.style.cssText = full ? 'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;border:0;border-radius:0;background:#fff;color-scheme:normal;display:block' : frameDesk;
+    var sheet = open && !full && narrow && narrow.matches;
+    frame.style.cssText = full ? 'position:fixed;inset:0;width:100%;height:100%;max-width:none;max-height:none;border:0;border-radius:0;background:#fff;color-scheme:normal;display:block'
+      : sheet ? 'position:fixed;left:0;right:0;bottom:0;width:100%;height:min(560px,58vh);min-height:320px;max-width:none;max-height:none;border:0;border-radius:16px 16px 0 0;box-shadow:0 -8px 32px rgba(16,24,40,.22);background:transparent;color-scheme:normal;display:block'
+      : frameDesk;
     frame.style.display = open ? 'block' : 'none';
-    button.style.display = full ? 'none' : 'flex';
+    // Full screen or a sheet: the chat's own close button closes it (the launcher would sit on its message box).
+    button.style.display = full || sheet ? 'none' : 'flex';
+    // The page can make room for the open chat ([data-baton-widget][data-open="true"]; the demo page does).
+    root.setAttribute('data-open', String(open));
+    root.setAttribute('data-layout', full ? 'full' : sheet ? 'sheet' : 'panel');
     var showUnread = !open && unread > 0;
     badge.textContent = unread > 9 ? '9+' : String(unread);
     badge.style.display = showUnread ? 'block' : 'none';
@@ -184,7 +194,7 @@ export const WIDGET_LOADER = String.raw`(function () {
       else if (was) frame.contentWindow.postMessage({ baton: 'closed' }, origin);
     }
   }
-  if (phone) { if (phone.addEventListener) phone.addEventListener('change', layout); else if (phone.addListener) phone.addListener(layout); }
+  [phone, narrow].forEach(function (q) { if (q) { if (q.addEventListener) q.addEventListener('change', layout); else if (q.addListener) q.addListener(layout); } });
   button.addEventListener('click', function () { set(!open); });
   bubble.addEventListener('click', function () { set(true); });
   window.addEventListener('message', function (e) {
@@ -230,8 +240,9 @@ const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) =
  * The demo page (/chat/:flowId). Newcomer s39 N20: the embed code wraps at its spaces only (word-break:break-all cut
  * "</scrip" / "t>"; a plain wrap still broke "data-" / "flow": each attribute is a no-wrap span), and from 761px up the text keeps clear of the open widget's column (380px + margins on the right:
  * at 1,024 x 700 the panel hid the title and the code). Session 40: below 761 px the widget starts closed (data-open="wide":
- * only the launcher covers the page, and the text ends 104 px above the bottom so it can scroll clear of it); the
- * visitor's open panel may cover the page.
+ * only the launcher covers the page, and the text ends 104 px above the bottom so it can scroll clear of it). Session 43
+ * (newcomer s42 N11): from 481 to 760 px the open chat is a sheet along the bottom (the loader) and the text can scroll
+ * clear of it; the heading and the embed code stay above it at 700 x 800.
  */
 function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
@@ -251,6 +262,7 @@ code{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:10px 12p
 code span{white-space:nowrap}
 @media (min-width:761px){main{box-sizing:border-box;max-width:min(800px,calc(100vw - 420px))}}
 @media (max-width:760px){header{padding:16px 20px}main{padding:32px 20px 104px}h1{font-size:28px}}
+@media (min-width:481px) and (max-width:760px){body:has([data-baton-widget][data-layout="sheet"]) main{padding-bottom:calc(max(320px,min(560px,58vh)) + 24px)}}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>

@@ -568,6 +568,8 @@ export class FlowStore {
   }
 
   private templateCache: { key: string; list: { id: string; name: string; description: string; blocks: number }[] } | null = null;
+  /** The reading under way, by the folder's stamp: a second call meanwhile waits for it instead of reading again. */
+  private templateReading: { key: string; list: Promise<{ id: string; name: string; description: string; blocks: number }[]> } | null = null;
 
   /** The sample flows offered as templates (read once, again only when the folder's files change). */
   async templates(): Promise<{ id: string; name: string; description: string; blocks: number }[]> {
@@ -575,13 +577,30 @@ export class FlowStore {
     const stamps = await Promise.all(files.map((f) => stat(join(this.templatesDir, f)).then((s) => `${f}:${s.mtimeMs}:${s.size}`, () => f)));
     const cacheKey = stamps.join('|');
     if (this.templateCache?.key === cacheKey) return this.templateCache.list;
-    const out = [];
-    for (const f of files) {
-      const loaded = loadFlowText(await readFile(join(this.templatesDir, f), 'utf8'));
-      if (loaded.flow) out.push({ id: basename(f, '.json'), name: loaded.flow.name, description: loaded.flow.description, blocks: loaded.flow.blocks.length });
+    if (this.templateReading?.key === cacheKey) return this.templateReading.list;
+    const list = (async () => {
+      const out = [];
+      for (const f of files) {
+        const loaded = loadFlowText(await readFile(join(this.templatesDir, f), 'utf8'));
+        if (loaded.flow) out.push({ id: basename(f, '.json'), name: loaded.flow.name, description: loaded.flow.description, blocks: loaded.flow.blocks.length });
+      }
+      this.templateCache = { key: cacheKey, list: out };
+      return out;
+    })();
+    this.templateReading = { key: cacheKey, list };
+    try {
+      return await list;
+    } finally {
+      if (this.templateReading?.list === list) this.templateReading = null;
     }
-    this.templateCache = { key: cacheKey, list: out };
-    return out;
+  }
+
+  /**
+   * Session 43 (studio5, newcomer s42 N8): the templates as last read, without touching the disk (null before the first
+   * reading ends): the studio page is sent with them, so the home screen shows them at once.
+   */
+  templatesAsRead(): { id: string; name: string; description: string; blocks: number }[] | null {
+    return this.templateCache?.list ?? null;
   }
 
   /** Reads a flow file as it is on disk (no journal). */

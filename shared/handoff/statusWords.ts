@@ -21,3 +21,15 @@ export function handoffStatusWords(h: { status: string; endedAs?: string | null;
   if (h.status === 'cancelled' && h.endedAs === 'withdrawn') return 'Withdrawn';
   return HANDOFF_STATUS_WORDS[h.status] ?? h.status;
 }
+
+/**
+ * Session 43 (studio5, newcomer s42 N13): what the customer reads when the person's part ends, in the inbox's words.
+ * "Ann has left the chat" after Resolve read as being walked out on; the inbox calls it Resolved, so the customer reads
+ * that the chat was resolved; a hand back ("Back with the bot") says so. `endedAs` as handoffStatusWords; unknown
+ * (stored before session 43): resolved. `name` null: nobody named.
+ */
+export function customerEndedLine(name: string | null | undefined, endedAs?: string | null): string {
+  const who = name?.trim() || null;
+  if (endedAs === 'handback') return who ? `${who} handed the chat back to the bot` : 'The chat is back with the bot';
+  return who ? `${who} marked this chat as resolved` : 'This chat was marked as resolved';
+}

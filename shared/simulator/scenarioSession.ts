@@ -388,8 +388,13 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
         if (typeof to === 'string') return fail(to);
         if (to.id === from.id) return fail(`transfer: the chat is already with ${from.name}`);
         const note = step.note ?? `Transferred by ${from.name} to ${to.name}`;
-        const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note, cause: 'transfer' }));
+        // Session 43 (studio5, newcomer s42 N6): as `baton serve` transfers (runtime/agents/agentRoutes.ts), the customer is
+        // told who moves them to whom ("Ana is transferring you to Ben"), not "I am finding someone else", and the agent
+        // pane's assignment line says it was a transfer (it kept "Least busy: Ana ..." under Ben's assignment).
+        const declined = engine(sim.agent({ type: 'agent_declined', agentId: from.id, note, cause: 'transfer', transfer: { by: from.name, to: to.name } }));
         if (!declined.ok) return declined;
+        const h = sim.state.handoff;
+        if (h) assignments.push({ at: sim.now, handoffId: h.id, agentId: to.id, explanation: `${from.name} transferred the chat to ${to.name}${step.note ? `: ${step.note}` : '.'}` });
         // As `baton serve` transfers to a colleague: she is given the chat, and joins when she opens it or writes.
         const accepted = engine(sim.agent({ type: 'agent_accepted', agentId: to.id, agentName: to.name, auto: true }));
         return { ok: accepted.ok, error: accepted.error, steps: [...declined.steps, ...accepted.steps] };

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// Newcomer s8 #10 #11: after "Hand back to bot" the simulator says "<agent> has left the chat", as the widget does.
+// Newcomer s8 #10 #11: after "Hand back to bot" or Resolve the simulator says the agent's part ended, as the widget does
+// (session 43: in the inbox's words, newcomer s42 N13).
 import './support/setup';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -25,23 +26,40 @@ function say(text: string) {
   fireEvent.keyDown(input, { key: 'Enter' });
 }
 
-describe('simulator hand back (newcomer s8 #10 #11)', () => {
-  it('shows "Ana has left the chat" after her last message and before the rating question', () => {
+describe('simulator hand back and Resolve (newcomer s8 #10 #11; session 43, newcomer s42 N13: in the inbox\'s words)', () => {
+  function handOver() {
     setup();
     say('Can I talk to a real person please?');
     say('sam@example.com');
     const pane = screen.getByLabelText('Agent pane');
     fireEvent.change(within(pane).getByLabelText('Agent reply'), { target: { value: 'Hi Sam, Ana here.' } });
     fireEvent.click(within(pane).getByRole('button', { name: 'Reply' }));
-    expect(within(transcript()).queryByText(/has left the chat/)).toBeNull();
+    return pane;
+  }
+  const lines = () => within(transcript()).getAllByRole('listitem').map((li) => li.textContent ?? '');
+
+  it('Hand back: "Ana handed the conversation back to the bot." after her last message and before the rating question, once', () => {
+    const pane = handOver();
+    expect(lines().filter((t) => /handed the|has left the chat|marked this chat/.test(t))).toEqual([]);
     fireEvent.click(within(pane).getByRole('button', { name: 'Hand back to bot' }));
-    const lines = within(transcript()).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    const left = lines.findIndex((t) => /Ana has left the chat/.test(t));
-    const ana = lines.findIndex((t) => /Hi Sam, Ana here\./.test(t));
-    const rating = lines.findIndex((t) => /how would you rate this chat/i.test(t));
-    expect(left).toBeGreaterThan(ana);
-    expect(rating).toBeGreaterThan(left);
-    expect(lines.filter((t) => /has left the chat/.test(t))).toHaveLength(1);
+    const l = lines();
+    const back = l.findIndex((t) => /Ana handed the conversation back to the bot/.test(t));
+    const ana = l.findIndex((t) => /Hi Sam, Ana here\./.test(t));
+    const rating = l.findIndex((t) => /how would you rate this chat/i.test(t));
+    expect(back).toBeGreaterThan(ana);
+    expect(rating).toBeGreaterThan(back);
+    expect(l.filter((t) => /handed the|has left the chat|marked this chat/.test(t))).toHaveLength(1);
+  });
+
+  it('Resolve: "Ana marked this chat as resolved" (not "has left the chat") before the rating question', () => {
+    const pane = handOver();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Resolve' }));
+    const l = lines();
+    const resolved = l.findIndex((t) => /Ana marked this chat as resolved/.test(t));
+    const rating = l.findIndex((t) => /how would you rate this chat/i.test(t));
+    expect(resolved).toBeGreaterThan(l.findIndex((t) => /Hi Sam, Ana here\./.test(t)));
+    expect(rating).toBeGreaterThan(resolved);
+    expect(l.filter((t) => /has left the chat/.test(t))).toEqual([]);
   });
 });
 

@@ -336,11 +336,12 @@ describe('widget loader', () => {
     expect(screen.getByLabelText('Your message')).toHaveValue('are you there'); // draft kept
     f.link('live');
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
-    // The handoff closes and then the mode changes: "The person has left the chat" once, not twice.
+    // The handoff closes and then the mode changes: "This chat was marked as resolved" once, not twice (session 43: was
+    // "The person has left the chat", newcomer s42 N13).
     f.push(entry(5, 'system', '', { status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'explicit_request' } } }));
     f.push(entry(6, 'system', '', { status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'explicit_request' } } }));
-    await screen.findByText('The person has left the chat');
-    expect(screen.getAllByText('The person has left the chat')).toHaveLength(1);
+    await screen.findByText('This chat was marked as resolved');
+    expect(screen.getAllByText('This chat was marked as resolved')).toHaveLength(1);
     // Escape inside the widget (in a frame) asks the page to close it; the test page is not framed, so nothing posts.
     const post = vi.spyOn(window.parent, 'postMessage');
     await userEvent.keyboard('{Escape}');

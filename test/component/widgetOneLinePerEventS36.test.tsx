@@ -42,11 +42,11 @@ describe('widget: one line per handoff event', () => {
     expect(lines().filter((l) => /handed the conversation back|has left the chat/.test(l))).toEqual(['Ann handed the conversation back to the bot.']);
   });
 
-  it('a Human Takeover block: the join message alone; its hand back keeps "Ann has left the chat" (nothing else says it)', async () => {
+  it('a Human Takeover block: the join message alone; its end keeps a line naming Ann (nothing else says it; session 43: in the inbox\'s words)', async () => {
     render(<Widget flowId="shop" title="Shop" client={client(BLOCK)} />);
     await screen.findByText('Hi, Ann here.');
     expect(lines().filter((l) => /joined|A person is in the conversation/.test(l))).toEqual(['Ann from Northwind Goods has joined the chat.']);
-    expect(lines().filter((l) => /has left the chat/.test(l))).toEqual(['Ann has left the chat']);
+    expect(lines().filter((l) => /has left the chat|marked this chat as resolved/.test(l))).toEqual(['Ann marked this chat as resolved']);
     // The waiting line is its own event (the wait), kept in the history as before.
     expect(lines()).toContain('Waiting for a person.');
   });

@@ -53,7 +53,7 @@ describe('widget: handoff status lines in reading order', () => {
     // Session 36: the join message says it; its status line "A person is in the conversation." is not said again.
     expect(screen.queryByText('A person is in the conversation.')).toBeNull();
     const hello = screen.getByText('Hello, Ann here.');
-    const left = screen.getByText('Ann has left the chat');
+    const left = screen.getByText('Ann marked this chat as resolved'); // session 43: was "Ann has left the chat" (newcomer s42 N13)
     const rating = screen.getByText(/how would you rate this chat/);
     expect(before(connecting, waiting)).toBe(true);
     expect(before(waiting, joined)).toBe(true);

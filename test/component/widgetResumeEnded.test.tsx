@@ -53,7 +53,7 @@ describe('widget reload after the chat ended', () => {
     );
     await screen.findByText(/Your tracking number is/);
     expect(screen.getByText('This conversation has ended.')).toBeInTheDocument();
-    expect(screen.getByText('Bob has left the chat')).toBeInTheDocument();
+    expect(screen.getByText('Bob marked this chat as resolved')).toBeInTheDocument(); // session 43: was "Bob has left the chat"
     expect(screen.queryByRole('textbox', { name: 'Your message' })).toBeNull();
     expect(srv.calls.filter((c) => c.startsWith('POST'))).toEqual([]);
     expect(JSON.parse(storage.m.get('baton.widget.shop')!)).toEqual({ conversationId: 'old', token: 'tok-old' });

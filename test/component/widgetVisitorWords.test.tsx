@@ -63,8 +63,9 @@ describe('widget: what visitors read', () => {
     expect(await screen.findByText('You are chatting with Ann')).toBeInTheDocument();
     // Ann hands back without a word: the holder becomes nobody, then the resolved pill comes.
     act(() => signal!({ type: 'agent', name: null }));
-    act(() => push!({ id: 'c:3', seq: 3, from: 'system', text: '', status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'flow' } }, at: at + 9000 }));
-    expect(await screen.findByText('Ann has left the chat')).toBeInTheDocument();
-    expect(screen.queryByText('The person has left the chat')).toBeNull();
+    act(() => push!({ id: 'c:3', seq: 3, from: 'system', text: '', status: { mode: 'bot', handoff: { id: 'h', status: 'resolved', reason: 'flow', ended: 'handback' } }, at: at + 9000 }));
+    // Session 43 (newcomer s42 N13): in the inbox's words, a hand back says so (was "Ann has left the chat").
+    expect(await screen.findByText('Ann handed the chat back to the bot')).toBeInTheDocument();
+    expect(screen.queryByText('The chat is back with the bot')).toBeNull();
   });
 });

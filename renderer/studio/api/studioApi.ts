@@ -82,7 +82,27 @@ export interface StudioApiOptions {
  * there is no DOM and the project's Node tsconfig has no DOM types.
  */
 interface PageGlobals {
-  document?: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  document?: { querySelector(selector: string): { getAttribute(name: string): string | null; textContent?: string | null } | null };
+}
+
+/**
+ * Session 43 (studio5, newcomer s42 N8): the templates the studio server wrote into the page (a
+ * `<script type="application/json" id="baton-templates">`), so the home screen shows them at once instead of
+ * "Loading…" and an empty section until /api/templates answers; null when the page has none (a test page, a server
+ * that had not read the templates yet) or they cannot be read.
+ */
+export function pageTemplates(): TemplateInfo[] | null {
+  const el = (globalThis as PageGlobals).document?.querySelector('script#baton-templates');
+  const text = el?.textContent;
+  if (!text) return null;
+  try {
+    const list: unknown = JSON.parse(text);
+    if (!Array.isArray(list)) return null;
+    const ok = list.every((t) => t && typeof t === 'object' && typeof t.id === 'string' && typeof t.name === 'string' && typeof t.description === 'string' && typeof t.blocks === 'number');
+    return ok ? (list as TemplateInfo[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The per-launch secret the studio server wrote into the page ('' outside a studio page). */

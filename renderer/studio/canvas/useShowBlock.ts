@@ -36,6 +36,9 @@ export interface ShowBlockOptions {
 
 type Viewport = { x: number; y: number; zoom: number };
 
+/** How far a block's connection handles reach past its box, left and right, in flow units (studio.css .bn-handle). */
+export const HANDLE_REACH = 24;
+
 /**
  * The viewport moved the least so `rect` (flow coordinates) is clear of `overlays` (rectangles in the canvas's own
  * pixels) and still inside the `width` x `height` canvas; null when it is clear already or no such move exists.
@@ -43,7 +46,10 @@ type Viewport = { x: number; y: number; zoom: number };
 export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, height: number, overlays: readonly Rect[], gap = 8): Viewport | null {
   let v = view;
   for (let round = 0; round < 3; round++) {
-    const b = { left: rect.x * v.zoom + v.x, top: rect.y * v.zoom + v.y, right: (rect.x + rect.width) * v.zoom + v.x, bottom: (rect.y + rect.height) * v.zoom + v.y };
+    // Session 43 (studio5, newcomer s42 N3): the block's handles stick out past its box (the exits' dots up to 21 px
+    // right of it, the input's 11 px left): they count, or a block just clear of the zoom buttons had its exits under them.
+    const reach = HANDLE_REACH * v.zoom;
+    const b = { left: rect.x * v.zoom + v.x - reach, top: rect.y * v.zoom + v.y, right: (rect.x + rect.width) * v.zoom + v.x + reach, bottom: (rect.y + rect.height) * v.zoom + v.y };
     const hit = overlays.find((o) => o.width > 0 && b.left < o.x + o.width + gap && b.right > o.x - gap && b.top < o.y + o.height + gap && b.bottom > o.y - gap);
     if (!hit) return v === view ? null : v;
     const moves = [

@@ -14,6 +14,7 @@ import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
 import { cutText } from '../../inbox/inertText';
 import { decisionLine } from '../../../shared/simulator/decisionLine';
+import { useStickToBottom } from '../../ui/useStickToBottom';
 
 export interface ChatPaneProps {
   view: SimulatorView;
@@ -57,11 +58,9 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
   const history = useRef<string[]>([]);
   const cursor = useRef(-1);
   const list = useRef<HTMLOListElement>(null);
-  // Keep the newest message in view.
-  useEffect(() => {
-    const el = list.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [view.chat.length, view.buttons.length]);
+  // Keep the newest message in view: on a new message, and when the chat's box changes size (newcomer s42 N9: after a
+  // resize to 1024 x 700 the newest lines were below the fold) unless the tester scrolled up to read.
+  useStickToBottom(list, `${view.chat.length}:${view.buttons.length}`);
   const send = () => {
     const t = text.trim();
     // The widget refuses more than 4,000 characters (the text stays in the box, the counter says why): so does the

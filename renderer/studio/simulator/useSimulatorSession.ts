@@ -12,6 +12,7 @@ import { MAX_CLOCK_MS } from '../../../shared/simulator/createSimulation';
 import { parseZonedTime } from '../../../shared/flow/zonedTime';
 import { formatClock, simulatorView, type SimulatorView } from '../../../shared/simulator/simulatorView';
 import { defaultVirtualAgents, virtualAgent, type VirtualAgent, type VirtualAgentInput } from '../../../shared/simulator/virtualAgents';
+import { customerEndedLine } from '../../../shared/handoff/statusWords';
 
 /**
  * The setup of the flow's scenarios file (its top-level `now` and `agents`), which `baton test` and `baton chat`
@@ -254,15 +255,17 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       if (!s) return false;
       let ok = false;
       try {
-        // The widget says "<agent> has left the chat" when the agent hands back or closes; the simulator showed
+        // The widget says "<agent> marked this chat as resolved" when the agent closes or resolves; the simulator showed
         // nothing before the rating question (newcomer s8 #10 #11). Remember where, and under whose name.
         const leaving = 'agent' in step && (step.agent === 'handback' || step.agent === 'close' || step.agent === 'resolve') ? simulatorView(s).agentPane.handoff : null;
         const at = s.sim.transcript.length;
         const r = s.apply(step);
         ok = r.ok;
-        if (ok && leaving && (leaving.agentName || leaving.agentId)) {
+        // Session 43 (newcomer s42 N13): in the widget's words, which are the inbox's: resolved, not "has left the
+        // chat"; a hand back is said by the flow's own line ("Ana handed the conversation back to the bot.").
+        if (ok && leaving && (leaving.agentName || leaving.agentId) && 'agent' in step && step.agent !== 'handback') {
           const lines = leftLines.get(s) ?? [];
-          lines.push({ at, text: `${leaving.agentName ?? leaving.agentId} has left the chat` });
+          lines.push({ at, text: customerEndedLine(leaving.agentName ?? leaving.agentId, 'closed') });
           leftLines.set(s, lines);
         }
         setError(r.ok ? null : (r.error ?? 'The simulator refused this action.'));
@@ -315,10 +318,10 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   return { session, view, startError, error, act, restart, startClock, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
 }
 
-/** "<agent> has left the chat" lines per session, at the transcript position where the agent left (display only). */
+/** "<agent> marked this chat as resolved" lines per session, at the transcript position where the agent left (display only). */
 const leftLines = new WeakMap<ScenarioSession, { at: number; text: string }[]>();
 
-/** The view's chat with the "has left the chat" lines in place, as the widget shows them (before the bot's rating question). */
+/** The view's chat with the "marked this chat as resolved" lines in place, as the widget shows them (before the bot's rating question). */
 export function withLeftLines(session: ScenarioSession, view: SimulatorView): SimulatorView {
   const lines = leftLines.get(session);
   if (!lines?.length) return view;

@@ -19,9 +19,10 @@ import { classifyInput, csatButtons, exitTarget, follow, forwardRouter, intentMa
 import { analysedPart } from '../analysedPart';
 import { closesChat } from '../closing';
 import { backsOut } from '../backOut';
+import { LOW_RATING_MAX, LOW_RATING_THANKS } from '../../flow/blocks/csat';
 
 type Action =
-  | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null }
+  | { type: 'rate'; block: BlockOf<'csat'>; score: number | null; w: InputWaiting | null; leaving?: boolean }
   | { type: 'skip'; block: BlockOf<'csat'> }
   | { type: 'forward'; routerId: string; inner: Classified }
   | { type: 'rate_then'; block: BlockOf<'csat'>; score: number; routerId: string | null; inner: Classified | null };
@@ -81,6 +82,16 @@ function record(run: Run, block: BlockOf<'csat'>, score: number, before = false)
   else run.effects.push({ type: 'record_csat', score, blockId: block.id });
 }
 
+/**
+ * Session 43 (studio5, newcomer s42 N13): the words after a score: a low one (1 or 2) is answered with the block's
+ * apology (lowThanks; its Thanks when that is empty), the others with its Thanks.
+ */
+function thank(run: Run, block: BlockOf<'csat'>, score: number): void {
+  const apology = block.data.lowThanks ?? LOW_RATING_THANKS;
+  const low = score <= LOW_RATING_MAX && apology.trim() !== '';
+  bot(run, render(run, low ? apology : block.data.thanks), block.id);
+}
+
 function act(run: Run, a: Action): void {
   if (a.type === 'forward') {
     // The customer skipped the rating: the router wired to `fallback` answers the message (see buttons.ts).
@@ -92,14 +103,17 @@ function act(run: Run, a: Action): void {
   if (a.type === 'skip') return follow(run, a.block, 'fallback');
   if (a.type === 'rate_then') {
     record(run, a.block, a.score);
-    bot(run, render(run, a.block.data.thanks), a.block.id);
+    thank(run, a.block, a.score);
     if (a.routerId !== null && a.inner !== null) return act(run, { type: 'forward', routerId: a.routerId, inner: a.inner });
     return follow(run, a.block, 'fallback');
   }
   if (a.score !== null) {
     record(run, a.block, a.score);
-    bot(run, render(run, a.block.data.thanks), a.block.id);
-    follow(run, a.block, 'next');
+    thank(run, a.block, a.score);
+    // A low rating goes where the designer asks what went wrong, when that exit is wired; not when the customer said
+    // goodbye with it ("2 bye"): the apology, then on as before.
+    const low = a.score <= LOW_RATING_MAX && !a.leaving && run.c.exitOf(a.block.id, 'low_rating') !== undefined;
+    follow(run, a.block, low ? 'low_rating' : 'next');
     return;
   }
   // Re-ask once; a customer who does not want to rate should not be stuck here.
@@ -186,7 +200,7 @@ export const csatBehaviour: BlockBehaviour<'csat'> = {
     if (lead !== null) {
       const both = to === null ? null : rateThen(run, block, text, to);
       if (both !== null) return both;
-      if (onlyCourtesy(lead.rest)) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score: lead.score, w });
+      if (onlyCourtesy(lead.rest)) return new RatingAnswer(false, null, run, act, { type: 'rate', block, score: lead.score, w, leaving: closesChat(lead.rest) });
     }
     if (to === null) return rate();
     const a = analyzeText(analysedPart(text));

@@ -118,7 +118,7 @@ describe('the CSAT block option', () => {
     expect(meta.title).toBe('When the customer writes something else');
     expect(meta.widget).toBe('select');
     expect(Object.keys(meta.choices)).toEqual(['answer', 'ask_again']);
-    expect(csatBlock.exits(csatBlock.defaultData() as never)).toEqual(['next', 'fallback']);
+    expect(csatBlock.exits(csatBlock.defaultData() as never)).toEqual(['next', 'low_rating', 'fallback']); // low_rating: session 43
   });
   it('an unwired fallback is no validation problem (it is optional)', () => {
     const r = validateFlow(small('answer', null));

@@ -40,7 +40,8 @@ describe('a rating with a request beside it', () => {
     const before = c.botTexts().length;
     c.say(line);
     expect(scores(c)).toEqual([score]);
-    expect(newTexts(c, before)).toContain(THANKS);
+    // Session 43 (newcomer s42 N13), changed on purpose: a 1 is answered with the block's apology, not its thanks.
+    expect(newTexts(c, before)).toContain(score <= 2 ? "I'm sorry this chat didn't go as well as it should have." : THANKS);
     expect(c.lastBotText()).toBe('Just to check: shall I cancel order NW-230919?');
     expect(c.mode()).toBe('bot');
     expect(c.effects('handoff_request')).toHaveLength(0);

@@ -20,7 +20,8 @@ const before: Record<string, [string, string]> = {
 describe('flowRevision and the kept-undo fingerprint on the shared helper', () => {
   for (const [file, [revision, fingerprint]] of Object.entries(before)) {
     it(`${file}: the same revision and fingerprint as before the change`, () => {
-      // Two sample flows changed later in session 41 (injury, travel2): their copies as of db274a9f are the fixtures.
+      // Two sample flows changed later in session 41 (injury, travel2): their copies as of db274a9f are the fixtures;
+      // customer-support changed in session 43 (a low rating asks what went wrong): its copy as of bbab58ec.
       const path = existsSync(`test/fixtures/flowsBeforeS41/${file}`) ? `test/fixtures/flowsBeforeS41/${file}` : `flows/${file}`;
       const flow = validateFlow(JSON.parse(readFileSync(path, 'utf8'))).flow!;
       expect(flowRevision(flow)).toBe(revision);

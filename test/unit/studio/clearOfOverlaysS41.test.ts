@@ -3,7 +3,7 @@
  * view the shortest way so the block is clear of the minimap and the zoom buttons, staying inside the canvas.
  */
 import { describe, expect, it } from 'vitest';
-import { viewClearOfOverlays } from '../../../renderer/studio/canvas/useShowBlock';
+import { HANDLE_REACH, viewClearOfOverlays } from '../../../renderer/studio/canvas/useShowBlock';
 
 // A 1000 x 700 canvas; the minimap bottom-left (200 x 150, 15 px in), the zoom buttons bottom-right.
 const minimap = { x: 15, y: 535, width: 200, height: 150 };
@@ -26,8 +26,8 @@ describe('viewClearOfOverlays', () => {
     const v = viewClearOfOverlays(block, at(720, 300), 1000, 700, [minimap, controls]);
     expect(v).toBeNull(); // clear: its right edge (960) is over the buttons' column but above them (380 < 537)
     const w = viewClearOfOverlays(block, at(760, 560), 1000, 700, [minimap, controls])!;
-    // Left: 944 - 8 - 240 = 696 (64 px); up: 545 - 8 - 80 = 457 (103 px).
-    expect(w).toEqual({ x: 696, y: 560, zoom: 1 });
+    // Left: 944 - 8 - 24 (its exits' handles, session 43) - 240 = 672 (88 px); up: 545 - 8 - 80 = 457 (103 px).
+    expect(w).toEqual({ x: 672, y: 560, zoom: 1 });
   });
 
   it('respects the zoom, and gives up (null) when no pan keeps the block inside the canvas', () => {
@@ -35,5 +35,15 @@ describe('viewClearOfOverlays', () => {
     expect(v).toEqual({ x: 40, y: 535 - 8 - 40, zoom: 0.5 });
     const huge = { x: 0, y: 0, width: 990, height: 690 };
     expect(viewClearOfOverlays(huge, at(5, 5), 1000, 700, [minimap])).toBeNull();
+  });
+
+  it('session 43 (newcomer s42 N3): a block whose box is clear but whose exit handles are under the zoom buttons moves', () => {
+    // Its box ends at 936 (8 px left of the buttons, clear by the old rule); its exits' dots reach 21 px further, under them.
+    const v = viewClearOfOverlays(block, at(696, 600), 1000, 700, [minimap, controls])!;
+    expect(v).not.toBeNull();
+    expect(v.x + 240 + HANDLE_REACH).toBeLessThanOrEqual(944 - 8);
+    // Zoomed out to a half, the reach is half too.
+    const z = viewClearOfOverlays(block, { x: 900, y: 600, zoom: 0.5 }, 1000, 700, [controls])!;
+    expect(z.x + 120 + HANDLE_REACH / 2).toBeLessThanOrEqual(944 - 8);
   });
 });
