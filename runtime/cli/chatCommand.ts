@@ -489,6 +489,8 @@ export function describeEffect(e: Effect): string | null {
     case 'handoff_request':
       return `handoff requested: ${e.handoff.id} (${e.assignation}, reason ${e.handoff.reason}, priority ${e.priority}${e.autoAssign ? ', auto-assign ' + e.autoAssign.strategy : ''}). Summary for the agent: ${e.context.summary}`;
     case 'handoff_update':
+      // Session 43 (policy1, hostile s42 L6): the context made again (a reference typed while waiting).
+      if (e.context !== undefined) return `handoff ${e.handoff.id}: what the agent is told is updated. Summary for the agent: ${e.context.summary}`;
       return `handoff ${e.handoff.id} is now ${e.handoff.status}${e.handoff.agentName ? ' (' + e.handoff.agentName + ')' : ''}`;
     case 'relay_to_agent':
       return `relayed to the agent`;
