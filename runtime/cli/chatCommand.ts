@@ -173,6 +173,8 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         out(c(33, `  ⚑ escalation (${step.decision.action}): ${step.decision.reason} — ${step.decision.explanation}`));
         for (const s of step.decision.signals) out(c(33, `      · ${s.reason}: ${s.explanation}`));
       }
+      // Session 43 (policy1): a complaint the flow understood, answered instead of handed over, says why.
+      else if (step.decision?.understoodComplaint === 'answered') out(c(90, `  · ${step.decision.explanation}`));
       for (const m of step.messages) {
         const who = m.from === 'agent' ? c(35, `${m.name ?? 'agent'} ›`) : m.from === 'system' ? c(90, 'system ›') : c(36, 'bot ›');
         out(`${who} ${m.text}`);

@@ -473,7 +473,7 @@ function evaluate(
       complaint = c.verdict;
       if (c.verdict === 'answered') {
         action = 'none';
-        explanation = `Not handed over: the bot understood the message, so it answers it, with an apology first (a complaint the flow understood is the request; a strong one, or a second one, hands over). The policy read: ${explanation}`;
+        explanation = `Not handed over: the bot understood the message, so it answers it, with an apology first (a complaint the flow understood is the request; a strong one, or a second one, hands over). What the policy read: ${explanation.replace(/^Handed over: /, '')}`;
       } else {
         explanation += c.verdict === 'strong'
           ? ` The bot understood the message, but the complaint is strong (${c.why}), so it hands over.`
