@@ -29,8 +29,8 @@ import { questionType } from './questionConcepts';
 const SCORN_EMOJI = /[🤬😡😠🖕💢👿🙄😤😒👎🤡😑😾🙃👏]/u;
 /** Symbols inside or after a letter: a masked swear word ("s#!t", "f***"). */
 const MASKED_SWEAR = /[a-z](?:[*#@%$!]+[a-z]|[*#@%$]{2,}|[*#@%$!]{3,})/i;
-/** Exasperated punctuation: "!!", "?!", "???". */
-const EXASPERATED = /\?!|!\?|!{2,}|\?{3,}/;
+/** Exasperated punctuation: a run of marks ("!!", "?!", "??"), as detectNegativeSentiment.askingThreshold reads it. */
+const EXASPERATED = /[?!？！]{2}/;
 /** A message this shouted (share of its letters in capitals, TextAnalysis.shouting) is a strong complaint. */
 const SHOUTED = 0.6;
 /**

@@ -14,6 +14,7 @@ import type { HandoffContext } from '../../../shared/engine/types';
 import { evaluateEscalation, initialEscalationMemory } from '../../../shared/escalation/evaluateEscalation';
 import { analyzeText } from '../../../shared/nlu/analyzeText';
 import type { EscalationMemory, TurnFacts } from '../../../shared/escalation/types';
+import { conversationStateSchema } from '../../../shared/engine/conversationStateSchema';
 
 const load = (f: string) => loadFlowText(readFileSync(`flows/${f}.json`, 'utf8')).flow!;
 const OPEN = Date.parse('2026-03-09T11:30:00Z');
@@ -34,6 +35,12 @@ describe('a complaint the flow understood is the request (positive)', () => {
     expect(d).toMatchObject({ action: 'none', reason: 'negative_sentiment', understoodComplaint: 'answered' });
     expect(d.explanation).toMatch(/^Not handed over: the bot understood the message/);
     expect(c.state.escalation.complained).toBe(true);
+    // The state as persisted (strict schema) keeps the memory; a strong complaint's handoff decision is stored too.
+    expect(conversationStateSchema.safeParse(c.state).success).toBe(true);
+    const strong = northwind();
+    strong.say('you useless idiots, where is my parcel');
+    expect(strong.state.lastEscalation?.understoodComplaint).toBe('strong');
+    expect(conversationStateSchema.safeParse(strong.state).success).toBe(true);
   });
 
   it('Skyline Air: "my bag never arrived" picks the lost-bag option; its answer apologises itself, so no second apology (hostile s42 M1)', () => {
