@@ -173,6 +173,8 @@ export async function chatCommand(file: string, flow: Flow, options: ChatOptions
         out(c(33, `  ⚑ escalation (${step.decision.action}): ${step.decision.reason} — ${step.decision.explanation}`));
         for (const s of step.decision.signals) out(c(33, `      · ${s.reason}: ${s.explanation}`));
       }
+      // Session 43 (policy1): a complaint the flow understood, answered instead of handed over, says why.
+      else if (step.decision?.understoodComplaint === 'answered') out(c(90, `  · ${step.decision.explanation}`));
       for (const m of step.messages) {
         const who = m.from === 'agent' ? c(35, `${m.name ?? 'agent'} ›`) : m.from === 'system' ? c(90, 'system ›') : c(36, 'bot ›');
         out(`${who} ${m.text}`);
@@ -489,6 +491,8 @@ export function describeEffect(e: Effect): string | null {
     case 'handoff_request':
       return `handoff requested: ${e.handoff.id} (${e.assignation}, reason ${e.handoff.reason}, priority ${e.priority}${e.autoAssign ? ', auto-assign ' + e.autoAssign.strategy : ''}). Summary for the agent: ${e.context.summary}`;
     case 'handoff_update':
+      // Session 43 (policy1, hostile s42 L6): the context made again (a reference typed while waiting).
+      if (e.context !== undefined) return `handoff ${e.handoff.id}: what the agent is told is updated. Summary for the agent: ${e.context.summary}`;
       return `handoff ${e.handoff.id} is now ${e.handoff.status}${e.handoff.agentName ? ' (' + e.handoff.agentName + ')' : ''}`;
     case 'relay_to_agent':
       return `relayed to the agent`;

@@ -203,7 +203,9 @@ export function planStep(args: {
           priority: h.priority,
           requestedAt: h.requestedAt,
           updatedAt: now,
-          request: prior?.request ?? null,
+          // Session 43 (policy1, hostile s42 L6): a context the engine made again (a reference typed while waiting) replaces
+          // the request's, so the inbox shows it.
+          request: effect.context !== undefined && prior?.request ? { ...(prior.request as object), context: effect.context } : (prior?.request ?? null),
           handoff: h,
         });
         // The agent joining a chat given to her automatically (newcomer s28 N6) changes no status: no second count.

@@ -77,6 +77,8 @@ const decision = z.strictObject({
   turn: z.number().int().min(0),
   /** Signals that came close without firing (shared/escalation/types.ts). */
   nearMisses: z.array(signal).optional(),
+  /** Session 43 (policy1): a complaint the flow understood (shared/escalation/complaintFirst.ts); optional. */
+  understoodComplaint: z.enum(['answered', 'strong', 'again']).optional(),
 });
 
 const status = z.enum(['pending', 'assigned', 'resolved', 'expired', 'rejected', 'cancelled']);
@@ -195,6 +197,8 @@ export const conversationStateSchema = z.strictObject({
     level: z.union([z.literal(0), z.literal(1), z.literal(2)]),
     /** The intent understood for each of the latest customer messages (escalation session 12); optional, older states lack it. */
     intents: z.array(z.string()).max(6).optional(),
+    /** A complaint the flow understood was answered first in this chat (session 43, complaintFirst.ts); optional. */
+    complained: z.literal(true).optional(),
   }),
   /** The last decision that did something (rephrase, offer, handoff). */
   lastEscalation: decision.nullable(),

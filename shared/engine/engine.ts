@@ -34,7 +34,7 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
-import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, rememberEntities, type Run } from './run';
+import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, rememberEntities, saidMark, saidSince, botBefore, type Run, type SaidMark } from './run';
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
@@ -45,6 +45,7 @@ import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt,
 import {
   crisisLineOf,
   emergencyLineOf,
+  handoffContextNow,
   handoffEvent,
   restartConversation,
   RESTART_BUTTON_ID,
@@ -353,6 +354,7 @@ function onText(run: Run, raw: string): boolean {
     // The bot is silent while a person is involved; the message goes to the agent (or the queue).
     customerSaid(run, text, s.waiting?.blockId);
     if (s.handoff) run.effects.push({ type: 'relay_to_agent', handoffId: s.handoff.id, text });
+    referenceWhileWithPerson(run, text);
     crisisWhileWithPerson(run, text);
     return true;
   }
@@ -479,6 +481,26 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   // Session 29 (hostile s29 H1, H2): every crisis message is answered while nobody reads the chat yet (waiting, or
   // auto-assigned but not opened: joined === false), even when the handoff is already urgent; not silence.
   if (s.mode === 'waiting' || h.joined === false) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
+}
+
+/**
+ * Session 43 (policy1, hostile s42 L6): a reference (an order number, a policy number, the flow's own shapes) typed while
+ * the customer waits for a person (or talks to one) was only a transcript line: the handoff's context (its entities, the
+ * summary's "Reference: ...") was made when it was requested, so an agent opening the chat read no reference, while the
+ * same reference in the message that handed over was there. Now it is kept as that one is (remembered with the
+ * conversation's entities, taken-back references excluded) and, when it is new and the handoff is open, the handoff's
+ * context is made again from the conversation as it now stands (handoff_update's `context`): the runtime stores it, and
+ * the inbox shows what the engine gives.
+ */
+function referenceWhileWithPerson(run: Run, text: string): void {
+  const s = run.s;
+  const h = s.handoff;
+  if (!h || (h.status !== 'pending' && h.status !== 'assigned') || !/\d/.test(text)) return;
+  const found = asFlowReferences(run.flow, text, notTakenBack(text, analyzeText(analysedPart(text)).entities)).filter((e) => e.type === 'order_id' || e.type === 'policy_number');
+  const before = s.entities;
+  rememberEntities(run, found);
+  if (s.entities === before) return;
+  run.effects.push({ type: 'handoff_update', handoff: h, context: handoffContextNow(run, h) });
 }
 
 /**
@@ -615,7 +637,8 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
     intent: classified.intent,
     fallback: classified.fallback,
     ownQuestion: classified.fallback && classified.ownQuestion === true,
-    picked: classified.picked === true ? true : undefined,
+    // Session 43 (policy1): the block used the message (a pick, a routed intent, a valid answer): complaintFirst.ts.
+    understood: classified.fallback ? undefined : true,
     timezone: run.flow.settings.timezone,
   };
   // Session 42 (fe): a message the block that asks for a value (a Question block) could not use: the bot's prompt comes again.
@@ -709,8 +732,11 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     return true;
   }
   const failure = s.lastFailure;
+  // Session 43 (policy1): a complaint the flow understood is answered, with the flow's apology first (complaintFirst.ts).
+  const mark = decision.understoodComplaint === 'answered' && targetId !== null ? saidMark(run) : null;
   // Session 39 (hostile s38 M1): two requests in one message are both served (twoRequests.ts).
   if (!servesTwoRequests(run, block, text)) classified.apply();
+  if (mark !== null) apologiseFirst(run, targetId!, block.id, mark);
   // Session 12 (newcomer s12 #9): a block asking its question again (the offer after a failed order lookup, re-asked
   // after an unexpected answer) does not age the failed HTTP call that led there (failureMemory.ts rule 3): the handoff
   // chosen next still names it.
@@ -720,28 +746,39 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
 }
 
 /**
- * Session 42 (ticketq, newcomer s41 N2 rest): with nobody to take the chat now (no agent signed in who may take it, or
- * out of hours), a first message such as "my parcel never came, the tracking is stuck" was handed over for its upset
- * tone alone: "I'm sorry about this.", "Sorry, no one from our team is available right now." and the ticket's email
- * question, and the order the flow understood the message to be about was never looked up. The customer had asked for
- * no person, and no person could come: the handover only traded the bot's own answer for a ticket. The rule: a handoff
- * the policy decides on an upset message alone (every signal negative sentiment: no request for a person, no urgency,
- * crisis, sensitive topic or failed turns), at a block that understood it (not a fallback), while the target finds
- * nobody now (behaviour findsNobodyNow), is not made: the apology is said and the block does what it understood (the
- * order lookup); the flow's own failure paths still offer a person or a ticket, and a request for a person still gets
- * one at once. In opening hours with someone to take it, the policy's handoff stands. The decision's action stays the
- * policy's (corpus tools count it); its explanation says what happened.
+ * Session 43 (policy1): the flow's apology (the target takeover's, "I'm sorry about this.") before the answer the block
+ * just gave to a complaint it understood (complaintFirst.ts), unless that answer apologises itself ("I'm sorry about your
+ * bag. ..." at Skyline Air's lost-bag option) or the flow has no such line (a rewritten upset lead-in).
+ */
+const APOLOGISES = /\b(?:sorry|apologi[sz]e|apologies)\b/i;
+function apologiseFirst(run: Run, targetId: string, blockId: string, mark: SaidMark): void {
+  const target = run.c.blocks.get(targetId);
+  const sorry = target === undefined ? null : behaviourOf(target.kind).upsetApology?.(run, target) ?? null;
+  if (sorry === null || saidSince(run, mark).some((m) => m.from === 'bot' && APOLOGISES.test(m.text))) return;
+  botBefore(run, mark, sorry, blockId);
+}
+
+/**
+ * Session 42 (ticketq, newcomer s41 N2 rest), session 43 (policy1): the nobody-now caller of the rule for a complaint the
+ * flow understood (complaintFirst.ts). The policy hands over a strong complaint, or a second one, that the block
+ * understood (EscalationDecision.understoodComplaint 'strong' / 'again'); when the target finds nobody now (no agent
+ * signed in who may take it, or out of hours: behaviour findsNobodyNow), the handover would only trade the bot's own
+ * answer for "no one is available" and a ticket ("so annoyed, where is my parcel" out of hours: the order question was
+ * never asked). Then it is not made: the apology is said and the block does what it understood (the order lookup); the
+ * flow's own failure paths still offer a person or a ticket, and a request for a person still gets one at once. The
+ * decision's action stays the policy's (corpus tools count it); its explanation says what happened.
  */
 function answersFirstWhileNobody(run: Run, block: Block, classified: Classified, decision: EscalationDecision, targetId: string): boolean {
-  if (classified.fallback || decision.signals.length === 0 || decision.signals.some((x) => x.reason !== 'negative_sentiment')) return false;
+  if (decision.understoodComplaint === undefined) return false;
   const target = run.c.blocks.get(targetId);
   if (target === undefined || behaviourOf(target.kind).findsNobodyNow?.(run, target) !== true) return false;
   run.decision = {
     ...decision,
     explanation: `Not handed over: nobody can take the chat now and the customer asked for no person, so the bot apologised and did what it understood first (a request for a person, or the flow's own failure path, still reaches the team). The policy read: ${decision.explanation}`,
   };
-  bot(run, takeoverTexts.sorryNobodyNow, block.id);
+  const mark = saidMark(run);
   classified.apply();
+  apologiseFirst(run, targetId, block.id, mark);
   return true;
 }
 

@@ -7,8 +7,8 @@
  */
 import type { Block, BlockOf, EscalationReason, Flow, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
-import type { AssignmentRequest, RequeueCause } from '../handoff/types';
-import type { Input, Waiting } from './types';
+import type { AssignmentRequest, Handoff, RequeueCause } from '../handoff/types';
+import type { HandoffContext, Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
 import { canTransition, createHandoff, requeueOf, transitionHandoff, WITHDRAWN_NOTE } from '../handoff/lifecycle';
@@ -467,8 +467,18 @@ function nobodyNowLeadIn(run: Run, block: BlockOf<'human_takeover'>, entry: Take
     return;
   }
   if (!upsetEntry(entry)) return;
+  const sorry = upsetApology(block);
+  if (sorry !== null) bot(run, sorry, block.id);
+}
+
+/**
+ * The apology alone ("I'm sorry about this.") for an upset customer, as long as the block's upset lead-in is the built-in
+ * one (a rewritten one, perhaps in another language, is the designer's), else null. Said before "we're offline"
+ * (nobodyNowLeadIn) and, session 43 (policy1), before the bot answers a complaint it understood (complaintFirst.ts).
+ */
+export function upsetApology(block: BlockOf<'human_takeover'>): string | null {
   const texts = block.data.leadIn ?? DEFAULT_LEAD_IN;
-  if (takeoverLeadIn('negative_sentiment', texts) === DEFAULT_LEAD_IN.upset) bot(run, takeoverTexts.sorryNobodyNow, block.id);
+  return takeoverLeadIn('negative_sentiment', texts) === DEFAULT_LEAD_IN.upset ? takeoverTexts.sorryNobodyNow : null;
 }
 
 /**
@@ -872,6 +882,17 @@ function offerChosenFor(run: Run, takeoverId: string): string | null {
     return a !== null && a.ledTo === takeoverId && a.said !== null ? a.said : null;
   }
   return null;
+}
+
+/**
+ * Session 43 (policy1, hostile s42 L6): the context of the open handoff `h` made again from the conversation as it now
+ * stands (engine.ts referenceWhileWithPerson): the same reason, the signals of the decision that handed over (none when
+ * the flow reached the takeover), the option chosen to reach it.
+ */
+export function handoffContextNow(run: Run, h: Handoff): HandoffContext {
+  const s = run.s;
+  const signals = h.reason !== 'flow' && s.lastEscalation?.reason === h.reason ? s.lastEscalation.signals : [];
+  return buildHandoffContext(s, h.reason, signals, { now: run.now, timezone: run.flow.settings.timezone }, h.reason === 'flow' ? offerChosenFor(run, h.blockId) : null);
 }
 
 /** Queues the conversation for a person (and assigns at once when custom auto-assignment finds someone). */

@@ -142,6 +142,41 @@ export function say(run: Run, msg: OutMessage): void {
   appendTranscript(run, entry);
 }
 
+/** Where the step's messages and transcript stood (botBefore). */
+export interface SaidMark {
+  messages: number;
+  transcript: number;
+}
+export function saidMark(run: Run): SaidMark {
+  return { messages: run.messages.length, transcript: run.transcript.length };
+}
+/** The bot's messages said since `mark`. */
+export function saidSince(run: Run, mark: SaidMark): readonly OutMessage[] {
+  return run.messages.slice(mark.messages);
+}
+/**
+ * Session 43 (policy1): a bot line placed before what was said since `mark` (the apology before the answer to a complaint
+ * the flow understood, when that answer does not apologise itself: engine.ts). In the step's messages, its transcript and
+ * the state's window, as if said at the mark; said now when nothing was said since.
+ */
+export function botBefore(run: Run, mark: SaidMark, text: string, blockId?: string): void {
+  const since = run.transcript.length - mark.transcript;
+  if (since === 0 || run.messages.length === mark.messages) {
+    bot(run, text, blockId);
+    return;
+  }
+  const msg: OutMessage = { from: 'bot', text };
+  if (blockId !== undefined) msg.blockId = blockId;
+  run.messages.splice(mark.messages, 0, msg);
+  const entry: TranscriptEntry = { from: 'bot', text, at: run.now };
+  if (blockId !== undefined) entry.blockId = blockId;
+  run.transcript.splice(mark.transcript, 0, entry);
+  // The window holds the entries said since the mark at its end (appendTranscript made it the run's own copy).
+  const w = run.s.recentTranscript;
+  w.splice(Math.max(0, w.length - since), 0, entry);
+  if (w.length > WINDOW_SIZE) w.shift();
+}
+
 export function bot(run: Run, text: string, blockId?: string, buttons?: OutMessage['buttons']): void {
   const msg: OutMessage = { from: 'bot', text };
   if (blockId !== undefined) msg.blockId = blockId;

@@ -138,7 +138,16 @@ export type EffectBody =
       autoAssign: { strategy: 'round_robin' | 'least_busy'; maxChatsPerAgent: number } | null;
     }
   /** The handoff record changed (assigned, requeued, resolved, expired, rejected, cancelled). */
-  | { type: 'handoff_update'; handoff: Handoff }
+  | {
+      type: 'handoff_update';
+      handoff: Handoff;
+      /**
+       * Session 43 (policy1, hostile s42 L6): the handoff's context made again, when what the agent is told changed while
+       * the chat waits or is with a person (a reference the customer typed then). The runtime stores it in place of the
+       * request's context. Absent: the context is as requested.
+       */
+      context?: HandoffContext;
+    }
   /** A customer message to pass to the agent (or queue) while waiting / with an agent. */
   | { type: 'relay_to_agent'; handoffId: string; text: string }
   | { type: 'notify'; channel: 'email' | 'slack' | 'webhook'; to: string[]; subject: string; text: string; secretRefs: string[] }

@@ -24,6 +24,16 @@ const EXASPERATED = /\?!|!\?|!{3,}|\?{3,}/;
 const STEP = 0.1;
 const MAX_BOOST = 0.3;
 
+/**
+ * Session 43 (policy1): the message's first insult or swear word (not negated: "not useless"), or null. Read by the
+ * rule for a complaint the flow understood (complaintFirst.ts): abuse is a strong complaint, handed over at once.
+ */
+export function insultOrSwear(analysis: TextAnalysis): string | null {
+  if (effectiveSentiment(analysis).words.length === 0) return null;
+  for (const w of effectiveSentiment(analysis).words) if (INSULT_OR_PROFANITY.has(w)) return w;
+  return null;
+}
+
 export interface EffectiveSentiment {
   /** -1..1 after boosts. */
   score: number;

@@ -28,6 +28,7 @@ import { policyFallbackFacts } from './inDomain/policyFallback';
 import { hasHarmCue } from './topicMeaning';
 import { canonicalTokens } from './canonicalTokens';
 import { questionType } from './questionConcepts';
+import { understoodComplaint, type UnderstoodComplaint } from './complaintFirst';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -463,6 +464,24 @@ function evaluate(
     explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? (upsetFirst || whyFirst(signals, deciding)) : '');
   }
 
+  // Session 43 (policy1): a complaint the flow understood is the request (complaintFirst.ts): the first soft one is
+  // answered, not handed over; a strong one, or the next one, hands over.
+  let complaint: UnderstoodComplaint | undefined;
+  if (action === 'handoff' && facts.understood === true) {
+    const c = understoodComplaint(policy, signals, read, memory);
+    if (c !== null) {
+      complaint = c.verdict;
+      if (c.verdict === 'answered') {
+        action = 'none';
+        explanation = `Not handed over: the bot understood the message, so it answers it, with an apology first (a complaint the flow understood is the request; a strong one, or a second one, hands over). What the policy read: ${explanation.replace(/^Handed over: /, '')}`;
+      } else {
+        explanation += c.verdict === 'strong'
+          ? ` The bot understood the message, but the complaint is strong (${c.why}), so it hands over.`
+          : ` The bot understood the message, but ${c.why}, so this one hands over.`;
+      }
+    }
+  }
+
   // (Decision only, escalationDecision: no next memory.)
   let next: EscalationMemory | null = null;
   if (nextMemory && action === 'handoff') {
@@ -483,6 +502,7 @@ function evaluate(
     built.recent = recent;
     built.sentiments = [...memory.sentiments, sentiment].slice(-MEMORY_SIZE);
     built.level = level;
+    if (complaint === 'answered' || memory.complained === true) built.complained = true;
     next = built;
   }
 
@@ -492,7 +512,11 @@ function evaluate(
   const shopQuestion = policy.enabled && action === 'none' && facts.fallback && facts.ownQuestion !== true && answered === 0 &&
     clearShopQuestion(facts.analysis, memory);
   return {
-    decision: { action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses, ...(shopQuestion ? { shopQuestion: true as const } : {}) },
+    decision: {
+      action, reason: deciding?.reason ?? null, signals, explanation, turn: facts.turn, nearMisses,
+      ...(shopQuestion ? { shopQuestion: true as const } : {}),
+      ...(complaint !== undefined ? { understoodComplaint: complaint } : {}),
+    },
     // The intent understood for this message rides along (session 12, intentMemory.ts: read by the loop detector).
     memory: next === null ? null : withTurnIntent(memory, next, facts, action, answered, offTopicMiss(facts, memory, answered)),
   };

@@ -58,6 +58,13 @@ export interface EscalationDecision {
    * (shared/engine/shopQuestion.ts). Absent otherwise.
    */
   shopQuestion?: true;
+  /**
+   * Session 43 (policy1): every signal is negative sentiment and the waiting block used the message (complaintFirst.ts).
+   * 'answered': a soft complaint, the first: the action is 'none', the engine says the flow's apology and the block
+   * answers. 'strong' / 'again': handed over (abuse, or a complaint already answered once); the engine answers these first
+   * only when nobody can take the chat now (engine.ts answersFirstWhileNobody). Absent otherwise.
+   */
+  understoodComplaint?: 'answered' | 'strong' | 'again';
 }
 
 /** What the policy remembers between turns (kept small: it is persisted with the conversation). */
@@ -90,6 +97,11 @@ export interface EscalationMemory {
    * (the same intent asked again while the bot answers each time); see intentMemory.ts. Absent in memories written before.
    */
   intents?: string[];
+  /**
+   * Session 43 (policy1): a complaint the flow understood was answered first in this conversation (complaintFirst.ts): the
+   * next one hands over. Cleared with the rest of the memory by a handoff. Absent otherwise (and in memories written before).
+   */
+  complained?: true;
 }
 
 /** Everything the detectors may look at for one customer message. */
@@ -111,11 +123,13 @@ export interface TurnFacts {
    */
   ownQuestion?: boolean;
   /**
-   * Session 42 (lead, hostile s42 M1): the message picks one of the waiting menu's own options by its words (a label or a
-   * designer's synonym: "my bag never arrived" at Skyline Air's "Lost, delayed or damaged bag"). What it tells as a flat
-   * fact is the request that option answers, not upset (detectNegativeSentiment's failure rule). Absent otherwise.
+   * Session 43 (policy1): the waiting block used the message: a menu option picked (by a button or by its words: "my bag
+   * never arrived" at Skyline Air's "Lost, delayed or damaged bag"), an intent its router routes, a valid answer to its
+   * question. Set by the engine's reading of a block's input only (absent for a message read on its own: beside a
+   * rating, held during an HTTP call, at a closed chat). The rule for a complaint the flow understood reads it
+   * (complaintFirst.ts). (It replaces session 42's `picked`, which silenced only the "what never came" reading.)
    */
-  picked?: boolean;
+  understood?: boolean;
   /**
    * Session 42 (fe): set with `fallback` when the conversation waited at a block that asks for a value (a Question block:
    * the order number, the new address) and the message did not give it, whatever read it (the block itself, or the

@@ -80,7 +80,6 @@ function act(run: Run, a: Action): void {
  * option (a handoff, an offer), the option's value is stored all the same (the exit is not followed).
  */
 class ButtonAnswer extends ClassifiedInput<Action> {
-  readonly picked = true;
   keepAnswer(): void {
     const a = this.action;
     if (a.type === 'choose' && a.block.data.variable) setVar(this.run, a.block.data.variable, a.choice.value);

@@ -27,8 +27,6 @@ export interface Classified {
    * conversation-level checks only (engine.ts `ownQuestionPolicy`), not sentiment, topic, urgency or confidence.
    */
   answered?: boolean;
-  /** Session 42: the message picks one of the block's own options by its words (TurnFacts.picked). */
-  picked?: boolean;
   /** The message is the customer's rating (a score at a Rating block): its transcript entry is marked (`rating`). */
   rating?: boolean;
   /**
@@ -174,6 +172,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * nobody signed in who may take it), saying nothing; engine.ts answersFirstWhileNobody reads it.
    */
   findsNobodyNow?(run: Run, block: BlockOf<K>): boolean;
+  /**
+   * Session 43 (policy1): the block's apology to an upset customer (a Human takeover: "I'm sorry about this.", when its
+   * upset lead-in is the built-in one), or null. Said before the bot answers a complaint it understood (complaintFirst.ts).
+   */
+  upsetApology?(run: Run, block: BlockOf<K>): string | null;
   /**
    * The block's reply to a request for a person that cannot be met (the takeover just found nobody) at its own question
    * `w`, when that request does not answer the question; true when it replied (the question stays open, no retry

@@ -74,6 +74,12 @@ function ruleSignal(facts: TurnFacts, threshold: number, score: number, evidence
 const lexiconMeasured = new WeakMap<Signal, string>();
 const measuredOf = (s: Signal) => lexiconMeasured.get(s) ?? `the sentiment reading is at or below the threshold ${s.threshold}`;
 
+/** Session 43 (policy1): the trend's signals (upset read over several messages in a row: complaintFirst.ts reads it). */
+const TREND = new WeakSet<Signal>();
+export function trendReading(s: Signal): boolean {
+  return TREND.has(s);
+}
+
 function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   const cfg = policy.negativeSentiment;
   const { score, words } = effectiveSentiment(facts.analysis);
@@ -106,6 +112,7 @@ function lexiconSignal(facts: TurnFacts, policy: EscalationPolicy, memory: Escal
     source: 'rule',
     explanation: `Negative sentiment for ${need} messages in a row: each reads as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}, so it fires${wordsClause(shownWords(words, facts.analysis.text))}.`,
   };
+  TREND.add(signal);
   lexiconMeasured.set(signal, `the last ${need} messages each read as negative (${run.map(fmt).join(', ')} ${SCALE}), at or below the flow's trend threshold of ${cfg.trendThreshold}`);
   return signal;
 }
@@ -691,11 +698,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     return ruleSignal(facts, cfg.threshold, 0.75, stated.words, `Negative sentiment: ${stated.kind} ("${stated.words}"), upset said with no classic negative word.`);
   }
   // Session 14 (escmsg): the bot said not to understand, and what never came, as flat facts (customerVerdict.ts).
-  // Session 42 (lead, hostile s42 M1): what never came, typed as the menu option that answers it (TurnFacts.picked), is
-  // that request ("my bag never arrived" at Skyline Air's menu went to the urgent airport desk as upset).
+  // (Session 42's TurnFacts.picked exception, "my bag never arrived" picking Skyline Air's lost-bag option, is now the
+  // policy's rule for a complaint the flow understood: complaintFirst.ts.)
   const failure =
     cfg.threshold > -0.75 && self === null
-      ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? (facts.picked === true ? null : neverCame(canonicalTokens(facts.analysis), text)))
+      ? (botCannotUnderstand(canonicalTokens(facts.analysis), text) ?? neverCame(canonicalTokens(facts.analysis), text))
       : null;
   if (failure !== null) {
     return ruleSignal(facts, cfg.threshold, 0.75, failure, `Negative sentiment: a failure told as a flat fact, the bot not understanding or something that never came ("${failure}").`);

@@ -88,7 +88,9 @@ describe('what never came, typed as the option that answers it (M1)', () => {
     expect(c.effects('handoff_request')).toHaveLength(0);
   });
 
-  it('the same words with an insult still hand over (only the flat-fact reading yields to the option)', () => {
+  // Session 43 (policy1): the option answers it by the policy's rule for a complaint the flow understood (complaintFirst.ts);
+  // an insult makes it a strong complaint, handed over.
+  it('the same words with an insult still hand over (a strong complaint)', () => {
     const c = skyline();
     c.say('my bag never arrived you useless incompetent idiots');
     expect(c.effects('handoff_request').length).toBeGreaterThan(0);

@@ -191,7 +191,9 @@ describe('negative words in an opening story that names nothing of the shop, bef
     'I had a horrible week at work and now this. Where is my parcel, it\'s three weeks late and nobody answers?',
     'The week has been awful and I am exhausted. Your courier left my parcel in the rain again, why?',
   ])('%j is still negative sentiment (the verdict follows the facts, or the shop\'s own sentences are upset)', (t) => {
-    expect(reasonOf(t)).toBe('negative_sentiment');
+    // Session 43 (policy1, changed on purpose): the policy's reading; the flow may answer a soft first complaint it
+    // understands before handing over (complaintFirst.ts), so the reading is asserted, not the handover.
+    expect(decide(t).reason).toBe('negative_sentiment');
   });
   it('takes the shop\'s sentences only after an opening story, when every later sentence names the shop and one asks', () => {
     expect(shopSentences('We were snowed in all week and the kids were climbing the walls. Do you deliver to Braemar?')).toBe('Do you deliver to Braemar?');

@@ -32,7 +32,9 @@ describe('a plain question needs the negative classifier surer (askingThreshold)
   });
 
   it('the same words said as a request with no question mark still fire at the usual threshold', () => {
-    expect(reasonOf(`${excited} Please tell me how many days to Glasgow.`)).toBe('negative_sentiment');
+    // Session 43 (policy1, changed on purpose): the reading (a soft first complaint the flow understands is answered first
+    // now, complaintFirst.ts, so the policy's reading is asserted, not the handover).
+    expect(decide(`${excited} Please tell me how many days to Glasgow.`).reason).toBe('negative_sentiment');
   });
 
   it.each([
