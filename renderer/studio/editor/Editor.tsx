@@ -15,6 +15,7 @@ import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector, ProblemFixButton } from '../inspector/Inspector';
+import { requestBlockProblemsOpen } from '../inspector/problemsOpen';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
@@ -213,6 +214,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       else showBlock(id, { readableZoom: 1, duration: 300 });
     },
     [showBlock, store],
+  );
+  /** A Problems row: the block, with its own problem list open (newcomer s43 N5). */
+  const focusProblemBlock = useCallback(
+    (id: string) => {
+      requestBlockProblemsOpen(id);
+      focusBlock(id);
+    },
+    [focusBlock],
   );
 
   const actions = useCallback(
@@ -530,7 +539,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
             </button>
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only
