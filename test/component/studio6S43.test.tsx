@@ -6,6 +6,7 @@
  *    characters" (one undo step).
  *  - N5: a Question-like block with nothing on its Next exit (unwired_exit) offers "Add an End block"; a block reached
  *    from a Problems row shows its own problem list open even with more than two problems.
+ *  - N2: automatic layout of a long chain wraps into rows (read like lines of text) instead of one row 100,000 px wide.
  */
 import './support/setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
@@ -13,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { problemFix } from '../../renderer/studio/editor/problemFix';
+import { autoLayoutEdit, wrapLongLayout } from '../../renderer/studio/editor/autoLayout';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { tinyFlow } from './support/sampleFlow';
 import { renderEditor } from './support/renderEditor';
@@ -121,5 +123,56 @@ describe('studio6 s43 N5: Add an End block on a Next exit; the block reached fro
     fireEvent.click(within(row).getAllByRole('button')[0]);
     const details = screen.getByTestId('block-inspector').querySelector('details.st-inspector-problems') as HTMLDetailsElement;
     expect(details.open).toBe(true);
+  });
+});
+
+describe('studio6 s43 N2: automatic layout wraps a long chain into rows', () => {
+  function chain(n: number): Flow {
+    const blocks: unknown[] = [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }];
+    const edges: unknown[] = [];
+    let prev = 'start';
+    for (let i = 1; i <= n; i++) {
+      blocks.push({ id: `m${i}`, kind: 'message', position: { x: i * 300, y: 0 }, data: { text: `Message ${i}` } });
+      edges.push({ id: `e${i}`, from: prev, exit: 'next', to: `m${i}` });
+      prev = `m${i}`;
+    }
+    return validateFlow({ version: 1, id: 'long', name: 'Long', blocks, edges }).flow!;
+  }
+
+  it('a 61-block chain: rows read left to right, the next row below starting at the left, about the canvas shape, no overlap', async () => {
+    const flow = chain(60);
+    const edit = (await autoLayoutEdit(flow, {}, { aspectRatio: 1.6 })) as { edits: [{ moves: { id: string; position: { x: number; y: number } }[] }] };
+    const at = new Map(edit.edits[0].moves.map((m) => [m.id, m.position]));
+    const xs = [...at.values()].map((p) => p.x);
+    const ys = [...at.values()].map((p) => p.y);
+    const width = Math.max(...xs) - Math.min(...xs) + 260;
+    const height = Math.max(...ys) - Math.min(...ys) + 120;
+    expect(new Set(ys).size).toBeGreaterThan(2);
+    expect(width / height).toBeGreaterThan(0.8);
+    expect(width / height).toBeLessThan(3.2);
+    // Reading order: within a row x grows; a new row is below the previous one and starts at the left edge.
+    const order = ['start', ...Array.from({ length: 60 }, (_, i) => `m${i + 1}`)].map((id) => at.get(id)!);
+    for (let i = 1; i < order.length; i++) {
+      if (order[i].y === order[i - 1].y) expect(order[i].x).toBeGreaterThan(order[i - 1].x);
+      else {
+        expect(order[i].y).toBeGreaterThan(order[i - 1].y);
+        expect(order[i].x).toBe(Math.min(...xs));
+      }
+    }
+    const rects = [...at.values()];
+    for (let i = 0; i < rects.length; i++)
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i];
+        const b = rects[j];
+        expect(a.x < b.x + 260 && b.x < a.x + 260 && a.y < b.y + 120 && b.y < a.y + 120).toBe(false);
+      }
+  });
+
+  it('wrapLongLayout leaves a layout that is not far wider than tall (or has few layers) as it is', () => {
+    const size = () => ({ width: 260, height: 120 });
+    const short = Array.from({ length: 8 }, (_, i) => ({ id: `b${i}`, x: i * 340, y: 0 }));
+    expect(wrapLongLayout(short, size, 1.6)).toBe(short);
+    const tall = Array.from({ length: 20 }, (_, i) => ({ id: `b${i}`, x: (i % 14) * 340, y: Math.floor(i / 14) * 900 + (i % 3) * 200 }));
+    expect(wrapLongLayout(tall, size, 1.6)).toBe(tall);
   });
 });
