@@ -558,6 +558,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [detail, setDetail] = useState<HandoffDetail | null>(null);
   const [presence, setPresence] = useState<Presence>('offline');
   const [agents, setAgents] = useState<AgentInfo[]>([]);
+  // Newcomer s43 N9: Bob, Online, saw a red "offline" by his own name in the chat he had just taken: the agents list had
+  // his status from before he signed in. For myself the status menu's own presence is the truth.
+  const agentsAsISeeMe = useMemo(() => agents.map((a) => (a.id === me.id && a.status !== presence ? { ...a, status: presence } : a)), [agents, me.id, presence]);
   const [link, setLink] = useState<'live' | 'reconnecting'>('live');
   const linkRef = useRef(link);
   linkRef.current = link;
@@ -1309,7 +1312,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           token={token}
           me={me}
           detail={detail}
-          agents={agents}
+          agents={agentsAsISeeMe}
           typingName={typing[selected] ?? ''}
           viewers={viewers[selected] ?? detail.alsoViewing.map((id) => agents.find((a) => a.id === id)?.name ?? id)}
           run={run}
