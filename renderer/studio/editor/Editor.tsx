@@ -445,7 +445,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const titleOf = useCallback(
     (id: string) => {
       const b = flowDoc.blocks.find((x) => x.id === id);
-      return b ? blockTitle(b) : id;
+      if (!b) return id;
+      const title = blockTitle(b);
+      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list: a title shared
+      // with another block gets the block's id after it (the id the inspector shows under the title).
+      return flowDoc.blocks.some((x) => x !== b && blockTitle(x) === title) ? `${title} (${b.id})` : title;
     },
     [flowDoc],
   );
