@@ -40,7 +40,7 @@ for (const [name, flow] of cases) {
   let moves: { position: { x: number; y: number } }[] = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    const edit = (await autoLayoutEdit(flow, {}, { aspectRatio: 1.6 })) as { edits: [{ moves: typeof moves }] };
+    const edit = (await autoLayoutEdit(flow, {}, { aspectRatio: 1.6 })) as unknown as { edits: [{ moves: typeof moves }] };
     times.push(performance.now() - t);
     moves = edit.edits[0].moves;
   }

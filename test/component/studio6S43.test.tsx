@@ -141,7 +141,7 @@ describe('studio6 s43 N2: automatic layout wraps a long chain into rows', () => 
 
   it('a 61-block chain: rows read left to right, the next row below starting at the left, about the canvas shape, no overlap', async () => {
     const flow = chain(60);
-    const edit = (await autoLayoutEdit(flow, {}, { aspectRatio: 1.6 })) as { edits: [{ moves: { id: string; position: { x: number; y: number } }[] }] };
+    const edit = (await autoLayoutEdit(flow, {}, { aspectRatio: 1.6 })) as unknown as { edits: [{ moves: { id: string; position: { x: number; y: number } }[] }] };
     const at = new Map(edit.edits[0].moves.map((m) => [m.id, m.position]));
     const xs = [...at.values()].map((p) => p.x);
     const ys = [...at.values()].map((p) => p.y);
