@@ -558,6 +558,20 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [detail, setDetail] = useState<HandoffDetail | null>(null);
   const [presence, setPresence] = useState<Presence>('offline');
   const [agents, setAgents] = useState<AgentInfo[]>([]);
+  // Newcomer s43 N9: Bob, Online, saw a red "offline" by his own name in the chat he had just taken: the agents list had
+  // his status from before he signed in. For myself the status menu's own presence is the truth.
+  // Newcomer s43 N8: after the agent set the customer's name the chat list kept the email (the list's label is read from
+  // the handoff request): a name read from a chat's variables (set here, or loaded when the chat is opened, as the
+  // colleague it was transferred to does) names that customer's rows.
+  const [namedCustomers, setNamedCustomers] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const n = detail?.variables?.customerName;
+    const id = detail?.handoff.conversationId;
+    if (!id || typeof n !== 'string' || !n.trim()) return;
+    setNamedCustomers((m) => (m[id] === n.trim() ? m : { ...m, [id]: n.trim() }));
+  }, [detail]);
+  const customerOf = (r: HandoffRow) => namedCustomers[r.conversationId] ?? r.customer;
+  const agentsAsISeeMe = useMemo(() => agents.map((a) => (a.id === me.id && a.status !== presence ? { ...a, status: presence } : a)), [agents, me.id, presence]);
   const [link, setLink] = useState<'live' | 'reconnecting'>('live');
   const linkRef = useRef(link);
   linkRef.current = link;
@@ -1213,7 +1227,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   <button type="button" className={`ib-row${selected === r.id ? ' is-active' : ''}`} onClick={() => setSelected(r.id)} aria-current={selected === r.id ? 'true' : undefined}>
                     <span className="ib-row-top">
                       <strong>
-                        <bdi>{inertText(r.customer ?? r.flowId)}</bdi>
+                        <bdi>{inertText(customerOf(r) ?? r.flowId)}</bdi>
                       </strong>
                       <span className="ib-faint">{ago(r.requestedAt, now)}</span>
                     </span>
@@ -1246,7 +1260,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
                   <span className="ib-row-top">
                     <strong>
                       {unread.has(r.id) && <span className="ib-unread-dot" aria-label="New message" title="New message from the customer" />}
-                      <bdi>{inertText(r.customer ?? r.flowId)}</bdi>
+                      <bdi>{inertText(customerOf(r) ?? r.flowId)}</bdi>
                     </strong>
                     <span className="ib-faint">{ago(r.requestedAt, now)}</span>
                   </span>
@@ -1309,7 +1323,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           token={token}
           me={me}
           detail={detail}
-          agents={agents}
+          agents={agentsAsISeeMe}
           typingName={typing[selected] ?? ''}
           viewers={viewers[selected] ?? detail.alsoViewing.map((id) => agents.find((a) => a.id === id)?.name ?? id)}
           run={run}

@@ -40,6 +40,7 @@ import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { offerAnswer } from '../nlu/bareReplies';
 import { INVISIBLE, labelKey } from './sameLabel';
 import { flowIdProblem } from './flowId';
+import { directionHits, directionWhere } from './directionControls';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -640,6 +641,7 @@ function validateDocument(doc: unknown): FlowValidation {
     checkVariables(report, whole, allBlocksParsed);
     const rawPolicy = raw.escalation;
     checkEscalation(report, whole, byId, !salvaged && isObject(rawPolicy) && Object.isFrozen(rawPolicy) ? rawPolicy : null);
+    checkDirectionControls(report, whole);
   }
   // What is said about a stood-in value (or anything inside it) is dropped: the schema's error names it already.
   if (salvaged) {
@@ -1277,6 +1279,30 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation'], hides: Map<
       null,
       `Sensitive topics ${named} are ${ks.length === 2 ? 'both' : 'all'} called ${shown(esc.sensitiveTopics.topics[second].name.trim())}: each still fires on its own phrases, but the handoff summary, the inbox and the reports name a topic by its name, so nobody can tell which one fired.`,
       `Merge them (move the phrases, intents and examples of ${copiesNamed} into topic ${first + 1} and delete ${copies.length === 1 ? 'it' : 'them'}), or give ${copiesNamed} a name of ${copies.length === 1 ? 'its' : 'their'} own.`,
+    );
+  }
+}
+
+/**
+ * Session 43 (studio6, newcomer s43 N1): a direction override, embedding or isolate anywhere in the flow's stored text
+ * (a Message, a button label, an escalation phrase, a variable's default...) shows its letters in another order than
+ * typed ("talk to \u202Ea human" reads "talk to namuh a"); session 42 warned in topic names only. One warning per text,
+ * on the block (its inspector and canvas badge) or on the Flow settings field; the studio offers "Remove the hidden
+ * direction characters" beside it.
+ */
+function checkDirectionControls(report: Report, flow: Flow) {
+  for (const hit of directionHits(flow)) {
+    const c = /[\u202A-\u202E\u2066-\u2069]/u.exec(hit.text)![0];
+    const code = `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+    const block = hit.blockId !== null ? flow.blocks[hit.path[1] as number] : null;
+    const where = directionWhere(hit.path);
+    const owner = block ? `The ${where} of ${nameBlock(block.id, block.kind).replace(/^Block/, 'block')}` : hit.path[0] === 'escalation' || hit.path[0] === 'settings' ? `Flow settings › ${where}` : `The flow's ${where}`;
+    report.warning(
+      'text_direction',
+      hit.path,
+      hit.blockId,
+      `${owner} ${shown(hit.text)} has an invisible direction control (${code}): the canvas, the customer and the agents see the letters after it in another order than they were typed.`,
+      'Remove the hidden direction characters (the studio\'s button of that name does it), or type the text again without them: the character cannot be seen.',
     );
   }
 }

@@ -59,11 +59,13 @@ export function addAfterEdit(
   kind: BlockKind,
   id: string,
   label: string,
+  /** The exit to connect from (newcomer s43 N5: the one a problem names); the first free one when not given. */
+  onExit?: string,
 ): { edit: FlowEdit; position: XY; connected: string | null } | null {
   const position = spotAfter(flow, measured, afterId);
   if (!position) return null;
   const add: FlowEdit = { type: 'add_block', kind, position, id };
-  const exit = firstFreeExit(flow, afterId);
+  const exit = onExit !== undefined && !flow.edges.some((e) => e.from === afterId && e.exit === onExit) ? onExit : onExit !== undefined ? null : firstFreeExit(flow, afterId);
   if (exit) {
     // Check the connection on the flow as it will be once the block exists.
     const withBlock = { ...flow, blocks: [...flow.blocks, { id, kind, position, data: {} } as unknown as Flow['blocks'][number]] };

@@ -15,6 +15,7 @@ import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
 import { BlockInspector, ProblemFixButton } from '../inspector/Inspector';
+import { requestBlockProblemsOpen } from '../inspector/problemsOpen';
 import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
@@ -23,7 +24,7 @@ import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../simulator/ScenariosPane';
 import { useClearOfOverlays, useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
-import { autoLayoutEdit } from './autoLayout';
+import { autoLayoutEdit, BIG_FLOW } from './autoLayout';
 import { FindDialog } from './FindDialog';
 import { ProblemsPanel, type ProblemRow } from './ProblemsPanel';
 import { focusRefused, refusedPlace } from '../inspector/refusedPlace';
@@ -214,6 +215,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     },
     [showBlock, store],
   );
+  /** A Problems row: the block, with its own problem list open (newcomer s43 N5). */
+  const focusProblemBlock = useCallback(
+    (id: string) => {
+      requestBlockProblemsOpen(id);
+      focusBlock(id);
+    },
+    [focusBlock],
+  );
 
   const actions = useCallback(
     (name: string) => {
@@ -258,9 +267,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           return void rf.zoomIn({ duration: 150 });
         case 'zoomOut':
           return void rf.zoomOut({ duration: 150 });
-        case 'layout':
-          return void autoLayoutEdit(state.flow, state.measured, { aspectRatio: canvasAspect() }).then((edit) => {
+        case 'layout': {
+          // Newcomer s43 N2: 302 blocks took ~14 s with no sign of it; a big flow says so first, and the notice has a frame
+          // to show before elk takes the page's thread.
+          const big = state.flow.blocks.length > BIG_FLOW;
+          if (big) state.notify(`Laying out ${state.flow.blocks.length} blocks: this takes a few seconds…`, 'info');
+          const wait = big ? new Promise<void>((r) => setTimeout(r, 60)) : Promise.resolve();
+          return void wait.then(() => autoLayoutEdit(state.flow, state.measured, { aspectRatio: canvasAspect() })).then((edit) => {
             if (!edit || !store.getState().dispatch(edit, { label: 'Automatic layout' })) return;
+            if (big) store.getState().notify(`Laid out ${state.flow.blocks.length} blocks. Undo (Ctrl+Z) puts them back.`, 'info');
             // Newcomer s40 N5: with the inspector open the laid-out flow was too wide for the canvas at 50 %, so Fit View's
             // "readable" view showed its left part and the rest ran on under the inspector (only a second Fit View showed it
             // whole). After a layout the designer wants its shape: the whole flow in the visible canvas (session 41 stopped at the
@@ -274,6 +289,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             // that floor, so the readable view showed 3 blocks: after a layout the whole flow, however small (floor 0).
             if (bounds) requestAnimationFrame(() => fitFlow(300, { bounds, start, floor: 0 }));
           });
+        }
         case 'note': {
           const c = centre();
           const at = findFreeSpot({ x: c.x - DEFAULT_NOTE_SIZE.width / 2, y: c.y - DEFAULT_NOTE_SIZE.height / 2 }, DEFAULT_NOTE_SIZE, occupiedRects(state.flow, state.measured));
@@ -429,7 +445,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const titleOf = useCallback(
     (id: string) => {
       const b = flowDoc.blocks.find((x) => x.id === id);
-      return b ? blockTitle(b) : id;
+      if (!b) return id;
+      const title = blockTitle(b);
+      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list: a title shared
+      // with another block gets the block's id after it (the id the inspector shows under the title).
+      return flowDoc.blocks.some((x) => x !== b && blockTitle(x) === title) ? `${title} (${b.id})` : title;
     },
     [flowDoc],
   );
@@ -530,7 +550,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
             </button>
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only

@@ -20,8 +20,11 @@ function loadElk() {
   return elkPromise;
 }
 
+/** From this many blocks the layout says it is working first (the Editor's notice). */
+export const BIG_FLOW = 100;
+
 export interface AutoLayoutOptions {
-  /** Kept for callers; the layout no longer wraps to the canvas's shape (see above). */
+  /** The canvas's width / height: a layout far wider than tall is wrapped into rows of about this shape (wrapLongLayout). */
   aspectRatio?: number;
 }
 
@@ -80,6 +83,47 @@ export async function autoLayoutEdit(flow: Flow, measured: Record<string, Size>,
   };
   const elk = await loadElk();
   const result = (await elk.layout(graph)) as ElkResult;
-  const moves = (result.children ?? []).map((c) => ({ id: c.id, position: { x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) } }));
+  const laid = (result.children ?? []).map((c) => ({ id: c.id, x: Math.round(c.x ?? 0), y: Math.round(c.y ?? 0) }));
+  const sizeOf = (id: string) => ({ width: measured[id]?.width ?? 260, height: measured[id]?.height ?? 120 });
+  const moves = wrapLongLayout(laid, sizeOf, _options.aspectRatio ?? 1.6).map((c) => ({ id: c.id, position: { x: c.x, y: c.y } }));
   return { type: 'batch', label: 'Automatic layout', edits: [{ type: 'move_blocks', moves }] };
+}
+
+/** A layout more than this many times as wide as it is tall is wrapped into rows. */
+export const WRAP_RATIO = 8;
+/** At least this many layers before wrapping (a short chain stays one row). */
+export const WRAP_MIN_LAYERS = 12;
+/** Space between two rows of a wrapped layout. */
+export const ROW_GAP = 120;
+
+/**
+ * Session 43 (studio6, newcomer s43 N2): a 302-block chain was laid out in ONE row about 100,000 px wide; fitted, its
+ * blocks were 2 px and the canvas looked empty. A layout far wider than tall (more than WRAP_RATIO times, with at least
+ * WRAP_MIN_LAYERS layers: long chains and chain-like flows; Northwind, 1.7:1, and Skyline Air, 5:1, are untouched) is
+ * cut into rows of whole layers, read like lines of text: left to right, then the next row below, starting at the left
+ * again (not a snake: every row reads the conversation's way). The number of layers per row makes the whole about
+ * `aspect` (the canvas's width / height). Pure.
+ */
+export function wrapLongLayout<T extends { id: string; x: number; y: number }>(laid: T[], sizeOf: (id: string) => { width: number; height: number }, aspect: number): T[] {
+  if (laid.length === 0) return laid;
+  const left = Math.min(...laid.map((c) => c.x));
+  const right = Math.max(...laid.map((c) => c.x + sizeOf(c.id).width));
+  const top = Math.min(...laid.map((c) => c.y));
+  const bottom = Math.max(...laid.map((c) => c.y + sizeOf(c.id).height));
+  const width = right - left;
+  const height = bottom - top;
+  // Layers: elk's layered algorithm gives every block of a layer one x (the layer's left edge).
+  const xs = [...new Set(laid.map((c) => c.x))].sort((a, b) => a - b);
+  if (xs.length < WRAP_MIN_LAYERS || width <= WRAP_RATIO * height) return laid;
+  const pitch = width / xs.length;
+  const rowHeight = height + ROW_GAP;
+  // k layers a row: k * pitch wide, ceil(n / k) rows of rowHeight; k * pitch / (n / k * rowHeight) = aspect.
+  const perRow = Math.max(2, Math.min(xs.length, Math.round(Math.sqrt((Math.max(aspect, 0.5) * xs.length * rowHeight) / pitch))));
+  const layerOf = new Map(xs.map((x, i) => [x, i]));
+  return laid.map((c) => {
+    const layer = layerOf.get(c.x)!;
+    const row = Math.floor(layer / perRow);
+    const rowLeft = xs[row * perRow];
+    return { ...c, x: c.x - rowLeft + left, y: c.y + row * rowHeight };
+  });
 }

@@ -10,21 +10,73 @@ import type { Flow } from '../../../shared/flow/schema';
 import type { Size } from '../canvas/freeSpot';
 import { nextBlockId } from '../canvas/insertBlock';
 import { addAfterEdit } from '../canvas/placeAfter';
+import { cleanDirectionControls } from '../../../shared/flow/directionControls';
 
 export interface ProblemFix {
   /** The button's words. */
   label: string;
   edit: FlowEdit;
-  /** The block the fix adds. */
-  added: string;
+  /** The block the fix adds (null when it adds none). */
+  added: string | null;
 }
 
 /** The one-click fix for a problem, or null when it has none. */
-export function problemFix(flow: Flow, measured: Record<string, Size>, problem: Pick<FlowProblem, 'code' | 'blockId'>): ProblemFix | null {
-  if (problem.code !== 'dead_end' || !problem.blockId || !flow.blocks.some((b) => b.id === problem.blockId)) return null;
+export function problemFix(flow: Flow, measured: Record<string, Size>, problem: Pick<FlowProblem, 'code' | 'blockId' | 'path' | 'hint'>): ProblemFix | null {
+  if (problem.code === 'text_direction') return directionFix(flow, problem);
+  // Newcomer s43 N5: a Question's "nothing connected to its Next exit" (unwired_exit) had no button: the End block goes on
+  // the exit the problem names.
+  if ((problem.code !== 'dead_end' && problem.code !== 'unwired_exit') || !problem.blockId || !flow.blocks.some((b) => b.id === problem.blockId)) return null;
+  const exit = problem.code === 'unwired_exit' ? /^Connect the '([^']+)' exit/.exec(problem.hint ?? '')?.[1] : undefined;
+  // Only a Next exit: an unwired button option or error exit wants a real destination, not the end (session 42's rule).
+  if (problem.code === 'unwired_exit' && exit !== 'next') return null;
   const id = nextBlockId(flow, 'end');
-  const made = addAfterEdit(flow, measured, problem.blockId, 'end', id, 'End block');
+  const made = addAfterEdit(flow, measured, problem.blockId, 'end', id, 'End block', exit);
   // Only when the End block is connected (the problem is then gone); a block placed alone would fix nothing.
   if (!made || made.connected === null) return null;
   return { label: 'Add an End block', edit: made.edit, added: id };
+}
+
+/**
+ * Session 43 (studio6, newcomer s43 N1): "Remove the hidden direction characters": every direction override,
+ * embedding and isolate out of the block the problem is in (its label and data), or out of the part of the flow the
+ * Flow settings problem is in (the escalation policy, the settings, the variables, the flow's name). One undo step.
+ */
+function directionFix(flow: Flow, problem: Pick<FlowProblem, 'blockId' | 'path'>): ProblemFix | null {
+  const label = 'Remove the hidden direction characters';
+  if (problem.blockId) {
+    const b = flow.blocks.find((x) => x.id === problem.blockId);
+    if (!b) return null;
+    const edits: FlowEdit[] = [];
+    const data = cleanDirectionControls(b.data as Record<string, unknown>);
+    if (data !== b.data) edits.push({ type: 'set_block_data', id: b.id, data });
+    if (typeof b.label === 'string') {
+      const l = cleanDirectionControls(b.label);
+      if (l !== b.label) edits.push({ type: 'set_block_label', id: b.id, label: l || undefined });
+    }
+    return edits.length ? { label, edit: { type: 'batch', label, edits }, added: null } : null;
+  }
+  const path = problem.path;
+  if (path.startsWith('$.escalation')) {
+    const esc = cleanDirectionControls(flow.escalation);
+    return esc !== flow.escalation ? { label, edit: { type: 'set_escalation', escalation: esc }, added: null } : null;
+  }
+  if (path.startsWith('$.settings')) {
+    const settings = cleanDirectionControls(flow.settings);
+    return settings !== flow.settings ? { label, edit: { type: 'set_settings', settings }, added: null } : null;
+  }
+  if (path.startsWith('$.variables')) {
+    const edits: FlowEdit[] = [];
+    for (const v of flow.variables) {
+      const c = cleanDirectionControls(v);
+      if (c !== v) edits.push({ type: 'update_variable', name: v.name, changes: { default: c.default, description: c.description } });
+    }
+    return edits.length ? { label, edit: { type: 'batch', label, edits }, added: null } : null;
+  }
+  if (path === '$.name' || path === '$.description') {
+    const name = cleanDirectionControls(flow.name);
+    const description = cleanDirectionControls(flow.description);
+    if (name === flow.name && description === flow.description) return null;
+    return { label, edit: { type: 'set_flow_info', name, description }, added: null };
+  }
+  return null;
 }

@@ -5,7 +5,8 @@
  * add / remove / reorder that keep edges on the right exit.
  */
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { onBlockProblemsOpen, takeBlockProblemsOpen } from './problemsOpen';
 import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import type { Block } from '../../../shared/flow/schema';
@@ -19,8 +20,7 @@ import { FieldEditor, type EditorContext } from './FieldEditor';
 import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
-import { problemFix } from '../editor/problemFix';
-import { useShowBlock } from '../canvas/useShowBlock';
+import { ProblemFixButton } from './ProblemFixButton';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
@@ -110,6 +110,14 @@ function BlockForm({ block }: { block: Block }) {
   const flowId = useStudio((s) => s.flow.id);
   const ctx = useEditorContext();
   const problems = useProblems().filter((p) => p.blockId === block.id);
+  // Open when short, or when a Problems row brought the designer here (newcomer s43 N5); the designer's own toggle wins.
+  const [problemsOpen, setProblemsOpen] = useState<boolean | null>(null);
+  useEffect(() => {
+    setProblemsOpen(takeBlockProblemsOpen(block.id) ? true : null);
+    return onBlockProblemsOpen((id) => {
+      if (id === block.id && takeBlockProblemsOpen(id)) setProblemsOpen(true);
+    });
+  }, [block.id]);
   const info = kindInfo(block.kind);
   const fields = useMemo(() => inspectorFields(block.kind), [block.kind]);
   const data = block.data as Record<string, unknown>;
@@ -220,7 +228,14 @@ function BlockForm({ block }: { block: Block }) {
         />
       </div>
       {problems.length > 0 && (
-        <details className="st-inspector-problems" open={problems.length <= 2}>
+        <details
+          className="st-inspector-problems"
+          open={problemsOpen ?? problems.length <= 2}
+          onToggle={(e) => {
+            const now = (e.currentTarget as HTMLDetailsElement).open;
+            if (now !== (problemsOpen ?? problems.length <= 2)) setProblemsOpen(now);
+          }}
+        >
           <ProblemsSummary problems={problems} />
           <ul aria-label="Problems in this block">
             {problems.map((p, i) => (
@@ -323,28 +338,4 @@ export function ProblemsSummary({ problems }: { problems: readonly { severity: s
   );
 }
 
-/** Newcomer s42 N5: the problem's one-click fix (an End block after a block with no next block), under its hint. */
-export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
-  const store = useStudioStore();
-  const flow = useStudio((s) => s.flow);
-  const measured = useStudio((s) => s.measured);
-  const fix = useMemo(() => problemFix(flow, measured, problem), [flow, measured, problem]);
-  const showBlock = useShowBlock();
-  if (!fix) return null;
-  return (
-    <Button
-      size="sm"
-      className="st-problem-fix"
-      onClick={() => {
-        const state = store.getState();
-        const now = problemFix(state.flow, state.measured, problem);
-        if (!now || !state.dispatch(now.edit, { label: now.label })) return;
-        // The new End block may lie beyond the canvas's edge (under the inspector): once drawn, the view shows it.
-        const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-        later(() => later(() => showBlock(now.added, { onlyIfCut: true, clearOverlays: true })));
-      }}
-    >
-      <Plus size={14} aria-hidden="true" /> {fix.label}
-    </Button>
-  );
-}
+export { ProblemFixButton };

@@ -10,6 +10,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
+import { ProblemFixButton } from './ProblemFixButton';
 
 /** The flow's problems, for settings fields drawn deep inside generic editors (a list's items). */
 export const SettingsProblems = createContext<readonly FlowProblem[]>([]);
@@ -64,6 +65,8 @@ export function SettingsField({
         .map((p, i) => (
           <p key={i} className="bt-field-help st-field-warning" role="status">
             <strong>Warning:</strong> {p.message} {p.hint}
+            {/* Session 43 (studio6, newcomer s43 N1): the fix under the field the hidden character is in. */}
+            {p.code === 'text_direction' && <ProblemFixButton problem={p} />}
           </p>
         ))}
     </div>

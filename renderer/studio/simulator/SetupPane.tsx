@@ -277,13 +277,13 @@ export function AgentsEditor({ agents, act, from, fileAgents }: { agents: readon
                 />
               </td>
               <td>
-                <input aria-label={`${a.name} teams`} placeholder="none (e.g. claims)" title="Comma-separated; a Human Takeover that names teams only goes to agents in one of them" defaultValue={a.teams.join(', ')} onBlur={(e) => patch(i, { teams: list(e.target.value) })} />
+                <input aria-label={`${a.name} teams`} placeholder="e.g. claims" title="Comma-separated; a Human Takeover that names teams only goes to agents in one of them" defaultValue={a.teams.join(', ')} onBlur={(e) => patch(i, { teams: list(e.target.value) })} />
               </td>
               <td>
-                <input aria-label={`${a.name} skills`} placeholder="none (e.g. billing)" title="Comma-separated; a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
+                <input aria-label={`${a.name} skills`} placeholder="e.g. billing" title="Comma-separated; a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
               </td>
               <td>
-                <input aria-label={`${a.name} languages`} placeholder="none (e.g. en, fr)" defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
+                <input aria-label={`${a.name} languages`} placeholder="e.g. en, fr" defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
               </td>
               <td>{a.activeChats}</td>
             </tr>

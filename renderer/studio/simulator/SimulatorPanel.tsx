@@ -180,7 +180,7 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         <strong>Simulator</strong>
         {view && (
           <span className="sim-mode" data-mode={view.mode}>
-            {view.mode === 'bot' ? 'bot' : view.mode === 'waiting' ? 'waiting for an agent' : view.mode === 'agent' ? 'with an agent' : 'closed'}
+            {view.mode === 'bot' ? 'bot' : view.mode === 'waiting' ? 'waiting for an agent' : view.mode === 'agent' ? 'with an agent' : 'chat ended'}
           </span>
         )}
         {view && (
@@ -189,8 +189,10 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
           <button type="button" className="sim-clock-small" data-testid="sim-head-clock" title={`Virtual clock (${view.zone}): set the day and time in Clock & agents`} onClick={() => setTab('setup')}>
             {view.clock}
             {hoursWords(view.hours) && (
-              <span className="sim-hours-chip" data-hours={view.hours}>
-                {hoursWords(view.hours)}
+              // Newcomer s43 N10: "closed" (the conversation) beside "open" (the hours) read as a contradiction: the
+              // conversation says "chat ended", the hours chip "open now" / "closed now".
+              <span className="sim-hours-chip" data-hours={view.hours} title="The flow's opening hours at this time">
+                {hoursWords(view.hours)} now
               </span>
             )}
           </button>

@@ -400,7 +400,12 @@ function simplify(points: Point[]): Point[] {
 export function orthoRoute(s: Point, t: Point, index: BoxIndex, margin = 300): Point[] | null {
   let best: Point[] | null = null;
   for (let m = margin, round = 0; round < 3; m *= 3, round++) {
-    const boxes = index.query(Math.min(s.x, t.x) - m, Math.min(s.y, t.y) - m, Math.max(s.x, t.x) + m, Math.max(s.y, t.y) + m);
+    // Newcomer s43 N2b: a block lying over one of the ends (a Message dragged partly under a Human takeover) walled that end
+    // in, no route was found and the straight curve stayed, under a block moved onto it. A block over an end cannot be
+    // avoided at that end: it is no obstacle for this connection (its own two blocks only touch the ends: kept).
+    const boxes = index
+      .query(Math.min(s.x, t.x) - m, Math.min(s.y, t.y) - m, Math.max(s.x, t.x) + m, Math.max(s.y, t.y) + m)
+      .filter((b) => !covers(b, s) && !covers(b, t));
     const route = orthoRouteAmong(s, t, boxes);
     // None among the nearer blocks: none among more of them either (or the search's budget ran out).
     if (!route) return best;
@@ -408,4 +413,9 @@ export function orthoRoute(s: Point, t: Point, index: BoxIndex, margin = 300): P
     best ??= route;
   }
   return best;
+}
+
+/** True when `p` lies inside `b`, not on its edge. */
+function covers(b: Box, p: Point): boolean {
+  return p.x > b.x + EPS && p.x < b.x + b.width - EPS && p.y > b.y + EPS && p.y < b.y + b.height - EPS;
 }
