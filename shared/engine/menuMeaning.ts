@@ -141,9 +141,10 @@ export function labelMeaning(label: string): readonly Meaning[] {
 }
 
 /** What a label reads, in words, for the studio ("lost, delayed, damaged × bag"); null when it reads nothing it could pick by. */
+const SAID: Readonly<Record<string, string>> = { whereabouts: 'where it is', checkin: 'check-in', changedMind: 'changed mind' };
 export function describeLabelMeaning(label: string): string | null {
   const read = labelMeaning(label);
-  const requests = read.filter((m) => m.role === 'request').map((m) => (m.no ? `no ${m.id}` : m.id));
+  const requests = read.filter((m) => m.role === 'request').map((m) => `${m.no ? 'no ' : ''}${SAID[m.id] ?? m.id}`);
   if (requests.length === 0) return null;
   const objects = read.filter((m) => m.role === 'object').map((m) => m.id);
   return objects.length > 0 ? `${requests.join(', ')} × ${objects.join(', ')}` : requests.join(', ');
@@ -159,14 +160,18 @@ function cueHits(re: RegExp, clause: string): number[] {
   return at;
 }
 
-/** The classes a message reads, each with its polarity (a positive reading anywhere wins over a negated one). */
-export function messageMeaning(text: string): readonly Meaning[] {
+/**
+ * The classes a message reads, each with its polarity (a positive reading anywhere wins over a negated one). `only`: the
+ * classes worth reading (a menu's labels' and those that outrank them); all when absent.
+ */
+export function messageMeaning(text: string, only?: ReadonlySet<string>): readonly Meaning[] {
   const yes = new Set<string>();
   const no = new Set<string>();
+  const classes = only === undefined ? CLASSES : CLASSES.filter((c) => only.has(c.id));
   for (const raw of text.split(CLAUSES)) {
     const clause = normalizeText(raw);
     if (clause === '') continue;
-    for (const c of CLASSES) {
+    for (const c of classes) {
       if (c.denied !== undefined && cueHits(c.denied, clause).length > 0) no.add(c.id);
       const eventLike = c.event === true || c.eventCues !== undefined;
       if (c.flat !== undefined && cueHits(c.flat, clause).length > 0) {
@@ -191,9 +196,24 @@ export function messageMeaning(text: string): readonly Meaning[] {
   }
   for (const id of [...yes]) for (const o of BY_ID.get(id)?.outranks ?? []) yes.delete(o);
   const out: Meaning[] = [];
-  for (const c of CLASSES) {
+  for (const c of classes) {
     if (yes.has(c.id)) out.push({ id: c.id, role: c.role });
     else if (no.has(c.id)) out.push({ id: c.id, role: c.role, no: true });
+  }
+  return out;
+}
+
+/** The classes worth reading for these labels: theirs, and those that outrank one of them (cached per label list). */
+const neededFor = new Map<string, ReadonlySet<string>>();
+function classesFor(labels: readonly string[]): ReadonlySet<string> {
+  const key = labels.join('\n');
+  let out = neededFor.get(key);
+  if (out === undefined) {
+    const ids = new Set(labels.flatMap((l) => labelMeaning(l).map((m) => m.id)));
+    for (const c of CLASSES) if (c.outranks?.some((o) => ids.has(o))) ids.add(c.id);
+    out = ids;
+    if (neededFor.size > 2000) neededFor.clear();
+    neededFor.set(key, out);
   }
   return out;
 }
@@ -227,12 +247,12 @@ export function onlyObjectsOf(name: string, label: readonly Meaning[]): boolean 
 /**
  * The one option (by index) whose label the message picks by meaning, or -1 (none, or two or more: ambiguous).
  */
-export function pickByMeaning(labels: readonly string[], text: string, skip: (i: number) => boolean = () => false): number {
-  const message = messageMeaning(text);
+export function pickByMeaning(labels: readonly string[], text: string): number {
+  const message = messageMeaning(text, classesFor(labels));
   if (!message.some((m) => m.role === 'request')) return -1;
   let found = -1;
   for (let i = 0; i < labels.length; i++) {
-    if (skip(i) || !meaningMatches(labelMeaning(labels[i]), message)) continue;
+    if (!meaningMatches(labelMeaning(labels[i]), message)) continue;
     if (found !== -1) return -1;
     found = i;
   }

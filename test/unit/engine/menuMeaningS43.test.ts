@@ -25,7 +25,8 @@ describe('a label read as meaning classes', () => {
   it('reads problems x object, and nothing for labels with no request', () => {
     expect(describeLabelMeaning('Lost, delayed or damaged bag')).toBe('lost, delayed, damaged × bag');
     expect(describeLabelMeaning('Baggage allowance')).toBe('allowance × bag');
-    expect(describeLabelMeaning('Track my order')).toBe('whereabouts × parcel');
+    expect(describeLabelMeaning('Track my order')).toBe('where it is × parcel');
+    expect(describeLabelMeaning('Online check-in')).toBe('check-in');
     expect(describeLabelMeaning('No injuries')).toBe('no injury');
     expect(describeLabelMeaning('Something else')).toBeNull();
     expect(describeLabelMeaning('Another order')).toBeNull();
