@@ -15,6 +15,7 @@ import { answerVerdict, heldBack, putOffAnswer, type AnswerVerdict } from './ans
 import { onlyThanks } from '../nlu/courtesy';
 import { wholeOfferAnswer } from '../nlu/bareReplies';
 import { numberAnswer } from './questionValidators';
+import { labelMeaning, onlyObjectsOf, pickByMeaning } from './menuMeaning';
 
 const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
@@ -34,6 +35,8 @@ interface Prepared {
   paddedSynonyms: string[][];
   /** Every name then synonym of every choice, normalised and profiled for the fuzzy stage, in order. */
   targets: { choice: ButtonChoice; target: SimilarityTarget }[];
+  /** Whether some option's label reads a request by meaning (menuMeaning.ts): else the meaning stage is skipped. */
+  readsMeaning: boolean;
 }
 const prepared = new WeakMap<ButtonChoice[], Prepared>();
 function prepare(choices: ButtonChoice[]): Prepared {
@@ -41,7 +44,8 @@ function prepare(choices: ButtonChoice[]): Prepared {
   if (p === undefined) {
     const targets: Prepared['targets'] = [];
     for (const c of choices) for (const name of [...c.names, ...c.synonyms]) targets.push({ choice: c, target: similarityTarget(name) });
-    p = { paddedNames: choices.map((c) => c.names.map(padded)), paddedSynonyms: choices.map((c) => c.synonyms.map(padded)), targets };
+    const readsMeaning = choices.some((c) => labelMeaning(c.label ?? '').some((m) => m.role === 'request'));
+    p = { paddedNames: choices.map((c) => c.names.map(padded)), paddedSynonyms: choices.map((c) => c.synonyms.map(padded)), targets, readsMeaning };
     prepared.set(choices, p);
   }
   return p;
@@ -62,10 +66,29 @@ export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice
   }
   const hit = known.get(text);
   if (hit !== undefined) return hit;
+  lastByMeaning = false;
   const result = matchUncached(choices, text);
   if (known.size >= ANSWERS_PER_BLOCK) known.clear();
   known.set(text, result);
+  if (lastByMeaning) {
+    let meant = byMeaningAnswers.get(choices);
+    if (meant === undefined) byMeaningAnswers.set(choices, (meant = new Set()));
+    if (meant.size >= ANSWERS_PER_BLOCK) meant.clear();
+    meant.add(text);
+  }
   return result;
+}
+
+/** Session 43 (menus): the texts whose answer was picked by meaning (menuMeaning.ts), not by a designer's word. */
+const byMeaningAnswers = new WeakMap<ButtonChoice[], Set<string>>();
+let lastByMeaning = false;
+/**
+ * Whether matchButton's answer for this text picked its option by meaning alone (no label, synonym or number of the
+ * designer's named it): the Buttons block lets a router wired to its fallback read such a message first.
+ */
+export function pickedByMeaning(choices: ButtonChoice[], text: string): boolean {
+  if (matchButton(choices, text) === null) return false;
+  return byMeaningAnswers.get(choices)?.has(text) === true;
 }
 
 /**
@@ -180,7 +203,33 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     return false;
   };
   const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(c, s, prep.paddedSynonyms[i][k])));
-  if (bySynonym.length === 1) return bySynonym[0];
+  // Session 43 (menus): the option the message picks by meaning (menuMeaning.ts), asked once, after the designer's words.
+  // Its own guards read negation and hypotheticals; answeringWord's verdicts on a designer's word are not asked ("my phone
+  // is broken so I can't check in" asks for check-in; "how many bags can I bring?" is the allowance question).
+  let meant: ButtonChoice | null | undefined;
+  const byMeaning = () => {
+    if (meant === undefined) {
+      const i = prep.readsMeaning ? pickByMeaning(choices.map((c) => c.label), text) : -1;
+      meant = i === -1 ? null : choices[i];
+    }
+    return meant;
+  };
+  // A designer's word wins, except where all it names is an object the meaning reading also holds: "bag" (a synonym of
+  // "Baggage allowance") inside "my bag came back with a broken wheel" is what the message is about, the broken wheel is
+  // what it says ("Lost, delayed or damaged bag").
+  const widerByMeaning = (named: ButtonChoice, found: string[]) => {
+    if (t.split(' ').length < 2 || found.length === 0) return null;
+    const m = byMeaning();
+    if (m === null || m === named) return null;
+    const read = labelMeaning(m.label);
+    if (!found.every((n) => onlyObjectsOf(n, read))) return null;
+    lastByMeaning = true;
+    return m;
+  };
+  if (bySynonym.length === 1) {
+    const i = choices.indexOf(bySynonym[0]);
+    return widerByMeaning(bySynonym[0], bySynonym[0].synonyms.filter((s, k) => s === t || pt.includes(prep.paddedSynonyms[i][k]))) ?? bySynonym[0];
+  }
   if (bySynonym.length > 1) {
     const wider = widestSynonym(choices, bySynonym, prep, pt);
     if (wider !== null) return wider;
@@ -202,7 +251,10 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
       } else if (name.length === bestLen && best !== c) tie = true;
     }
   }
-  if (best && !tie) return best;
+  if (best && !tie) {
+    const i = choices.indexOf(best);
+    return widerByMeaning(best, best.names.filter((n, k) => pt.includes(prep.paddedNames[i][k]))) ?? best;
+  }
 
   // 5. Typos: the whole text against labels and synonyms (prepared once per block, in the same order).
   // Only scores >= FUZZY can win, so `similarityToTarget` may give up early on clearly different pairs.
@@ -217,6 +269,11 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     }
   }
   if (fuzzyScore >= FUZZY) return fuzzy;
+
+  // 5b. Session 43 (menus): the one option the message picks by meaning ("my case went to Rome": lost x bag).
+  const meaning = byMeaning();
+  if (meaning !== null) lastByMeaning = true;
+  if (meaning !== null) return meaning;
 
   // 6. Session 16 (newcomer s15 N#11): thanks in other words or another language ("merci beaucoup", "danke schön",
   // "thanks plenty") is the one choice that lists "thanks" or "thank you" (nlu/courtesy.ts onlyThanks).

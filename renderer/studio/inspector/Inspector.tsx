@@ -5,11 +5,12 @@
  * add / remove / reorder that keep edges on the right exit.
  */
 import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onBlockProblemsOpen, takeBlockProblemsOpen } from './problemsOpen';
 import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import type { Block } from '../../../shared/flow/schema';
+import { describeLabelMeaning } from '../../../shared/engine/menuMeaning';
 import { Button } from '../../ui/Button';
 import { Icon } from '../../ui/Icon';
 import { Tabs } from '../../ui/Tabs';
@@ -288,18 +289,31 @@ function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: E
             {shape &&
               Object.entries(shape)
                 .filter(([key]) => key !== 'id' || labelField === 'id')
-                .map(([key, sub]) => (
-                  <FieldEditor
-                    key={key}
-                    schema={sub}
-                    meta={{ title: key === labelField ? `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}` : (sub.meta?.() as FieldMeta | undefined)?.title ?? key, ...(key === labelField ? {} : { help: (sub.meta?.() as FieldMeta | undefined)?.help }) }}
-                    value={item[key]}
-                    ctx={ctx}
-                    onChange={(v) =>
-                      dispatch({ type: 'set_block_field', id: block.id, path: [field, i, key], value: v }, { coalesceKey: `${block.id}:${field}.${String(item.id)}.${key}`, label: `Edit ${noun}` })
-                    }
-                  />
-                ))}
+                .map(([key, sub]) => {
+                  const editor = (
+                    <FieldEditor
+                      key={key}
+                      schema={sub}
+                      meta={{ title: key === labelField ? `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}` : (sub.meta?.() as FieldMeta | undefined)?.title ?? key, ...(key === labelField ? {} : { help: (sub.meta?.() as FieldMeta | undefined)?.help }) }}
+                      value={item[key]}
+                      ctx={ctx}
+                      onChange={(v) =>
+                        dispatch({ type: 'set_block_field', id: block.id, path: [field, i, key], value: v }, { coalesceKey: `${block.id}:${field}.${String(item.id)}.${key}`, label: `Edit ${noun}` })
+                      }
+                    />
+                  );
+                  // Session 43 (menus): under a Buttons option's synonyms, what its label is read as by meaning (read-only).
+                  const meaning = field === 'options' && key === 'synonyms' && typeof item.label === 'string' ? describeLabelMeaning(item.label) : null;
+                  if (meaning === null) return editor;
+                  return (
+                    <Fragment key={key}>
+                      {editor}
+                      <p className="bt-field-help st-option-meaning" role="note" title="A message that names one of these in any words picks this option when no other option's words or meaning fit it.">
+                        Also picked by meaning: {meaning}
+                      </p>
+                    </Fragment>
+                  );
+                })}
           </div>
           <div className="st-option-actions">
             <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} up`} disabled={i === 0} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i - 1 })}>

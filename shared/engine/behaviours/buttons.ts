@@ -8,7 +8,7 @@ import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { heldBackChoice, matchButton, saysYesOrNoAnotherWay } from '../matchButton';
+import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
@@ -267,6 +267,12 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     const second = fallbackActsAsAnOption(run, block) ? secondReference(run, block, text) : null;
     if (second !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: second }, true);
     let choice = matchButton(run.c.buttons(block), text);
+    // Session 43 (menus): an option picked by meaning alone (menuMeaning.ts: no word of the designer's named it) yields to a
+    // router the designer wired to the fallback when that router understands the message: its intents are the designer's
+    // words too ("I can't find my order NW-230918, cancel it" is the cancellation; "my order NW-230918 is late" is tracked
+    // by the router with its reference). Picked by meaning only where the router would not understand it.
+    const meaningRouter = choice !== null && pickedByMeaning(run.c.buttons(block), text) ? forwardRouter(run, block) : null;
+    if (meaningRouter !== null && !classifyInput(run, meaningRouter, { kind: 'input', blockId: meaningRouter.id, retries: 0 }, text, analysis, intentMatch).fallback) choice = null;
     if (choice && fallbackActsAsAnOption(run, block)) {
       // Session 19 (hostile s19 #7, HIGH): a question about the answer ("what happens if I say yes?", "should I say yes?",
       // "yes?", "is that the right format?") names a choice without making it: nothing is done, the question is asked again.

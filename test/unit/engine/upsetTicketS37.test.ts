@@ -20,6 +20,10 @@ function ticketAfter(msgs: string[]): { issue: string; summary: string } {
   return { issue: t[0].issue, summary: t[0].summary };
 }
 
+// Session 43 (menus): "my parcel never arrived" at the main menu now picks Track my order by meaning (lost x parcel: the
+// order question, as session 42 made "my parcel never came, the tracking is stuck" pick it by its words), so these
+// tickets start from a loss the menu does not read ("I ordered three weeks ago and nothing came"), handed over as before;
+// the ticket then asks what the team should help with, answered "my parcel never arrived".
 describe('the no-agent ticket of an upset customer (hostile s35 F9)', () => {
   it('names what upset them and what they said before, beside the last answer', () => {
     const t = ticketAfter(['hi', 'I ordered a jacket three weeks ago', 'still nothing, this is a disgrace', 'ana@example.com', 'the jacket, order NW-104233']);
@@ -30,7 +34,7 @@ describe('the no-agent ticket of an upset customer (hostile s35 F9)', () => {
     expect(t.summary).toContain('Last message: "the jacket, order NW-104233".');
   });
   it('keeps what the customer wrote at the email question', () => {
-    const t = ticketAfter(['my parcel never arrived', 'I have been waiting for two weeks and the tracking has not moved since Monday', 'this is a joke, you are useless', 'ana@example.com']);
+    const t = ticketAfter(['i ordered three weeks ago and nothing came', 'I have been waiting for two weeks and the tracking has not moved since Monday', 'this is a joke, you are useless', 'ana@example.com', 'my parcel never arrived']);
     expect(t.summary).toContain('Also said: "I have been waiting for two weeks and the tracking has not moved since Monday".');
     expect(t.summary).toContain('The customer sounded upset: "this is a joke, you are useless".');
   });
@@ -41,7 +45,7 @@ describe('the no-agent ticket of an upset customer (hostile s35 F9)', () => {
     expect(t.summary).toContain('Handed over because the customer asked for a person.');
   });
   it('insults are not repeated as something the customer said', () => {
-    const t = ticketAfter(['my parcel never arrived', 'idiot bot', 'ana@example.com']);
+    const t = ticketAfter(['i ordered three weeks ago and nothing came', 'idiot bot', 'ana@example.com', 'my parcel never arrived']);
     expect(t.summary).not.toContain('Also said');
   });
 });
