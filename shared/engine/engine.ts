@@ -776,7 +776,9 @@ function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: strin
   // emergency line first (the ticket's question follows, as for self-harm).
   // The message is still the answer the question reads ("Thanks, I've noted that for the team").
   if (emergencySignalIn(decision.signals)) {
-    bot(run, emergencyLineOf(run.flow), blockId);
+    // Session 43 (medical4, hostile s43 L6): said again at the ticket's question (nobody can come), the short line.
+    const line = emergencyLineOf(run.flow);
+    bot(run, run.s.recentTranscript.some((e) => e.from === 'bot' && e.text === line) ? emergencyAgainOf(run.flow, false) : line, blockId);
     return 'emergency';
   }
   return null;

@@ -109,7 +109,7 @@ export const takeoverTexts = {
    * Session 43 (medical4, hostile s43 L6): the customer repeats the emergency while waiting for the person, after the
    * emergency line was said (emergencyAgainOf): not the line again word for word.
    */
-  emergencyAgain: (number: string | null) => `A person is coming. If anyone is in danger, please call ${number ?? 'the emergency services'} now.`,
+  emergencyAgain: (number: string | null, coming: boolean) => `${coming ? 'A person is coming. ' : ''}If anyone is in danger, please call ${number ?? 'the emergency services'} now.`,
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /**
    * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
@@ -1238,9 +1238,10 @@ export function emergencyLineOf(flow: Flow): string {
 /**
  * Session 43 (medical4, hostile s43 L6): the short line for an emergency repeated while the customer waits for the person
  * and the emergency line was said before ("A person is coming. If anyone is in danger, please call 999 now."): the number
- * the emergency line gives (the flow's own line's, when it names one), else "the emergency services".
+ * the emergency line gives (the flow's own line's, when it names one), else "the emergency services". `coming` false (nobody
+ * can come: the ticket's question out of hours) leaves out "A person is coming.".
  */
-export function emergencyAgainOf(flow: Flow): string {
+export function emergencyAgainOf(flow: Flow, coming = true): string {
   const m = /\b(112 or 999|\d{3})\b/.exec(emergencyLineOf(flow));
-  return takeoverTexts.emergencyAgain(m ? m[1]! : null);
+  return takeoverTexts.emergencyAgain(m ? m[1]! : null, coming);
 }

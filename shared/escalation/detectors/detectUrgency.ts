@@ -482,7 +482,8 @@ function medicalNow(toks: string[], text = ''): string | null {
   }
   for (const c of carriedClauses(clauses)) {
     const hit = medicalInClause(c);
-    if (hit !== null) return hit;
+    // (The evidence is the customer's words: not the "someone" read in for the carried subject.)
+    if (hit !== null) return c[0] === 'someone' && hit.startsWith('someone ') ? hit.slice(8) : hit;
   }
   return null;
 }

@@ -34,13 +34,15 @@ describe('the test set written before the change: near misses are no urgency at 
 
 describe('H1: the subject of the clause before, carried', () => {
   it.each([
-    ['my dad fell and is not responding', 'not responding'],
+    ['my dad fell and is not responding', 'is not responding'],
     ["my dad hasn't moved and isn't responding", 'not responding'],
     ['grandma is on the floor and not responding', 'not responding'],
     ["he's not waking up", 'waking up'],
     ["my son fell off the bunk bed and hit his head, he's not waking up", 'waking'],
   ])('%j: the evidence names the state (%s)', (text, words) => {
     expect(urgency(text)?.evidence.join(' ')).toContain(words);
+    // (The customer's words, not the "someone" read in for the carried subject.)
+    expect(urgency(text)?.evidence.join(' ')).not.toContain('someone');
   });
 
   it.each([
@@ -115,6 +117,18 @@ describe('L6: the emergency said again while waiting for the person', () => {
     const m = c.botTexts().length;
     c.say('he is still not breathing');
     expect(c.botTexts().slice(m)).toEqual([]);
+  });
+
+  it('out of hours (the ticket\'s question, nobody can come): the short line without "A person is coming"', () => {
+    const c = converse(flowOf('customer-support'), { now: Date.parse('2026-03-07T13:30:00Z') });
+    c.say('my dad fell and is not responding');
+    const line = emergencyLineOf(flowOf('customer-support'));
+    expect(c.botTexts().filter((t) => t === line)).toHaveLength(1);
+    const n = c.botTexts().length;
+    c.say('he is still not breathing, please hurry');
+    const said = c.botTexts().slice(n);
+    expect(said[0]).toBe('If anyone is in danger, please call 999 now.');
+    expect(said).not.toContain(line);
   });
 
   it('the short line gives the number of the flow\'s line, or the emergency services', () => {
