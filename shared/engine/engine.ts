@@ -45,6 +45,7 @@ import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt,
 import {
   crisisLineOf,
   emergencyLineOf,
+  emergencyAgainOf,
   handoffContextNow,
   handoffEvent,
   restartConversation,
@@ -523,7 +524,12 @@ function emergencyWhileWithPerson(run: Run, text: string): void {
   if (s.mode !== 'waiting' && h.joined !== false) return;
   const line = emergencyLineOf(run.flow);
   const lastBot = [...s.recentTranscript].reverse().find((e) => e.from === 'bot');
-  if (lastBot?.text !== line) bot(run, line, s.waiting?.blockId);
+  // Session 43 (medical4, hostile s43 L6): the line once (in the conversation's recent window); the emergency said again
+  // gets the short line ("A person is coming. If anyone is in danger, please call 999 now."), not the same words again,
+  // and nothing when that short line was the bot's last.
+  const again = emergencyAgainOf(run.flow);
+  if (lastBot?.text === line || lastBot?.text === again) return;
+  bot(run, s.recentTranscript.some((e) => e.from === 'bot' && e.text === line) ? again : line, s.waiting?.blockId);
 }
 
 /**
@@ -807,7 +813,9 @@ function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: strin
   // emergency line first (the ticket's question follows, as for self-harm).
   // The message is still the answer the question reads ("Thanks, I've noted that for the team").
   if (emergencySignalIn(decision.signals)) {
-    bot(run, emergencyLineOf(run.flow), blockId);
+    // Session 43 (medical4, hostile s43 L6): said again at the ticket's question (nobody can come), the short line.
+    const line = emergencyLineOf(run.flow);
+    bot(run, run.s.recentTranscript.some((e) => e.from === 'bot' && e.text === line) ? emergencyAgainOf(run.flow, false) : line, blockId);
     return 'emergency';
   }
   return null;

@@ -105,6 +105,11 @@ export const takeoverTexts = {
   reasonKept: 'No problem, you can tell them yourself.',
   /** Session 41 (injury, hostile s40 H2): a person hurt or ill now, said first (emergencyLineOf). */
   emergencyLine: (number: string) => `If you have not already, please call ${number} now: the emergency services can help faster than we can.`,
+  /**
+   * Session 43 (medical4, hostile s43 L6): the customer repeats the emergency while waiting for the person, after the
+   * emergency line was said (emergencyAgainOf): not the line again word for word.
+   */
+  emergencyAgain: (number: string | null, coming: boolean) => `${coming ? 'A person is coming. ' : ''}If anyone is in danger, please call ${number ?? 'the emergency services'} now.`,
   crisisWhileWaiting: "I've told our team this can't wait, and someone will be with you as soon as possible. If you are in danger right now, please call your local emergency number.",
   /**
    * Session 29 (hostile s28 H11): words of self-harm when nobody can answer now (out of hours, nobody online, or the
@@ -1249,4 +1254,15 @@ export function emergencyLineOf(flow: Flow): string {
   }
   emergencyLines.set(flow, line);
   return line;
+}
+
+/**
+ * Session 43 (medical4, hostile s43 L6): the short line for an emergency repeated while the customer waits for the person
+ * and the emergency line was said before ("A person is coming. If anyone is in danger, please call 999 now."): the number
+ * the emergency line gives (the flow's own line's, when it names one), else "the emergency services". `coming` false (nobody
+ * can come: the ticket's question out of hours) leaves out "A person is coming.".
+ */
+export function emergencyAgainOf(flow: Flow, coming = true): string {
+  const m = /\b(112 or 999|\d{3})\b/.exec(emergencyLineOf(flow));
+  return takeoverTexts.emergencyAgain(m ? m[1]! : null, coming);
 }

@@ -11,9 +11,12 @@
  *  - two neighbouring letters inside swapped ("siezure", "breahting");
  *  - one letter inside doubled ("colllapsed", "bleeeding");
  *  - the final g of an -ing word dropped ("breathin", "bleedin", "chokin").
- * Not a letter replaced by another ("cooking" is not "choking", "breeding" not "bleeding", "strike" not "stroke"), and
- * not a word that is itself an English word at one such slip (REAL_WORDS: "heat" is not "heart", "stoke" not "stroke";
- * "hear" keeps its last letter wrong, so it is no slip of "heart").
+ *  - Session 43 (medical4, hostile s43 M2): one letter added inside the word ("chocking", "choaking", "breatheing");
+ *  - one vowel inside a word of seven letters or more replaced by another vowel ("bleading", "unconscous" is a left-out
+ *    letter already).
+ * Not a consonant replaced ("cooking" is not "choking", "breeding" not "bleeding"), no replaced letter in a shorter word
+ * ("strike" is not "stroke"), and not a word that is itself an English word at one such slip (REAL_WORDS: "heat" is not
+ * "heart", "stoke" not "stroke", "walking" not "waking"; "hear" keeps its last letter wrong, so it is no slip of "heart").
  * The vocabulary is the emergency readers' own words (detectUrgency), not the hostile report's sentences.
  */
 import { normalizeText } from '../nlu/normalizeText';
@@ -25,6 +28,8 @@ const EMERGENCY_VOCABULARY = [
   'anaphylactic', 'anaphylaxis', 'vomiting', 'battery', 'batteries', 'bleach', 'magnet', 'magnets', 'paracetamol', 'tablets',
   'emergency', 'injured', 'burned', 'burning', 'blistering', 'scalded', 'labour', 'contractions', 'drowning', 'passed',
   'waking',
+  // Session 43 (medical4): an electric shock ("electic", "electrc").
+  'electric',
 ].filter((w, i, all) => all.indexOf(w) === i && w.length >= 5);
 const VOCABULARY = new Set(EMERGENCY_VOCABULARY);
 
@@ -38,6 +43,10 @@ const REAL_WORDS = new Set([
   'sizing', 'tables', 'beach',
   // English words one slip from the vocabulary ("heat" from "heart", "stoke" from "stroke", "scaled" from "scalded").
   'heat', 'stoke', 'scaled', 'sallow', 'coking',
+  // Session 43 (medical4): words one added letter or one vowel away ("walking" from "waking", "breadth" from "breath",
+  // "flitting" from "fitting", "stepped" from "stopped", "scolded" from "scalded", "buttery" from "battery", "blustering"
+  // from "blistering", "chocking" is kept: a chock is rarely typed by a customer).
+  'walking', 'wanking', 'breadth', 'flitting', 'stepped', 'stropped', 'scolded', 'buttery', 'blustering', 'poisson',
 ]);
 
 /** The vocabulary by first letter, last letter and length. */
@@ -49,7 +58,12 @@ for (const w of EMERGENCY_VOCABULARY) {
   else BY_ENDS.set(k, [w]);
 }
 
-/** `typo` is `word` with one interior letter left out, two interior neighbours swapped, or one interior letter doubled. */
+const VOWEL = /^[aeiou]$/;
+/**
+ * `typo` is `word` with one interior letter left out, two interior neighbours swapped, one interior letter added (session
+ * 43: any letter, "chocking"; it was a doubled one), or (session 43) one interior vowel replaced by another in a word of
+ * seven letters or more ("bleading").
+ */
 export function oneSlip(typo: string, word: string): boolean {
   const n = word.length;
   if (typo.length === n - 1) {
@@ -61,10 +75,19 @@ export function oneSlip(typo: string, word: string): boolean {
       if (word[i] === word[i + 1]) continue;
       if (typo === word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2)) return true;
     }
-    return false;
+    if (n < 7) return false;
+    // One interior vowel for another: every other letter the same.
+    let diff = -1;
+    for (let i = 0; i < n; i++) {
+      if (typo[i] === word[i]) continue;
+      if (diff >= 0) return false;
+      diff = i;
+    }
+    return diff > 0 && diff < n - 1 && VOWEL.test(typo[diff]) && VOWEL.test(word[diff]);
   }
   if (typo.length === n + 1) {
-    for (let i = 1; i < n - 1; i++) if (typo === word.slice(0, i + 1) + word[i] + word.slice(i + 1)) return true;
+    // One letter added inside: the typo without its letter i is the word (i from 1 to n - 1, the last letter kept).
+    for (let i = 1; i < n; i++) if (typo.slice(0, i) + typo.slice(i + 1) === word) return true;
     return false;
   }
   return false;

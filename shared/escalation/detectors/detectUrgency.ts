@@ -15,7 +15,7 @@ import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { normalizeText } from '../../nlu/normalizeText';
 import { addressFreeFacts } from '../addressFree';
-import { emergencySpellingOf } from '../emergencySpelling';
+import { emergencySpellingOf, emergencyWordOf } from '../emergencySpelling';
 import { analyzeText } from '../../nlu/analyzeText';
 import { INVISIBLE_CHAR, INVISIBLE_CLASS } from '../../engine/unicodeText';
 import { stemTokens } from '../../nlu/stem';
@@ -324,10 +324,14 @@ function hurtNow(toks: string[]): string | null {
  * word alone ("heart attack prices", "my son has an allergy").
  */
 /** The words BODY_NOW needs one of (MEDICAL_GATE). */
+/** The words MEDICAL_STATE needs one of (MEDICAL_GATE). */
+const MEDICAL_STATE_WORDS = ['pain', 'pains', 'coming', 'contraction', 'floppy', 'limp', 'grey', 'gray', 'purple', 'burns', 'numb'];
 const BODY_NOW_WORDS = ['responding', 'responsive', 'respond', 'moving', 'reacting', 'electrocuted', 'electric', 'bleeding', 'blood', 'skin', 'blister', 'blisters', 'blistering', 'burned', 'burnt', 'scalded', 'burning', 'peeling', 'labour', 'labor', 'waters', 'water', 'contractions', 'birth'];
 const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive',
   // Session 42 (medical3): BODY_NOW's words.
-  ...BODY_NOW_WORDS]));
+  ...BODY_NOW_WORDS,
+  // Session 43 (medical4): MEDICAL_STATE's words.
+  ...MEDICAL_STATE_WORDS]));
 // (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
 const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
 const MEDICAL_PERSON_WORDS = 'he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person';
@@ -354,7 +358,7 @@ const INCIDENT = '(?:shock|accident|crash|collision|impact|fall|fire|smoke|fumes
  */
 const BODY_PART = '(?:hands?|arms?|legs?|face|eyes?|skin|fingers?|wrists?|neck|scalp)';
 const BODY_NOW = [
-  ` ${MEDICAL_PERSON_OR_I} (?:is |s |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?= )(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
+  ` ${MEDICAL_PERSON_OR_I} (?:is |s |are |has |just |still |now )*(?:not|no longer|stopped|isnt|wont|will not|won t|does not|doesnt) (?:responding|responsive|respond|moving|reacting)(?= )(?! to (?:my|our|the|your|any|his|her|their|emails?|messages?|texts?|calls?|e mails?) )`,
   ` ${MEDICAL_PERSON_OR_I} (?:(?:just|has|have|was|were|s|got|been|is|am|had|getting) )*(?:electrocuted|an? (?:bad |nasty |big |serious |strong )?electric shock|electric shock) `,
   ` (?:will not|wont|won t|cannot|can not|cant|can t|does not|doesnt|is not|isnt|not) stop(?:ping)? (?:the )?bleeding `,
   ` blood (?:is |s )?(?:everywhere|pouring|gushing|spurting|pumping|squirting|all over (?:him|her|them|me|his|my|the floor)) `,
@@ -369,6 +373,31 @@ const BODY_NOW = [
   ` (?:having|started|starting|getting) contractions `,
   ` (?:is|s|am|im) giving birth `,
 ];
+/**
+ * Session 43 (medical4, hostile s43 M1): medical states and events by meaning, each said of a person now:
+ *  - an attack that has happened ("my husband has had a stroke", "my husband's had a stroke"; not "a stroke of luck");
+ *  - chest pain the customer or a person has now ("I have chest pain", "I've got really bad chest pain"), or chest pain
+ *    that spreads ("chest pain and my left arm is numb", "chest pain going down his arm");
+ *  - labour: the baby coming now ("the baby is coming", not "coming next month" / "coming to stay"), contractions minutes
+ *    apart or started ("her contractions started");
+ *  - cyanosis and a floppy child: a person blue, grey, floppy or limp ("my baby is blue and floppy"; not "blue in the
+ *    face", not "I'm feeling blue": the customer is not one of them), lips or face turning blue;
+ *  - burns on the body ("my son has burns on his arm"; not "burns on the cable", not "burns cream").
+ */
+const STATE_PERSON = `(?:${MEDICAL_PERSON_WORDS}|grandson|granddaughter|nephew|niece|husband)s?`;
+const MEDICAL_STATE = [
+  ` (?:${MEDICAL_PERSON_WORDS}|i|we) (?:(?:has|have|s|ve|just) )+had ${MEDICAL_ATTACK} (?!of )`,
+  ` ${MEDICAL_PERSON}s (?:just )?had ${MEDICAL_ATTACK} (?!of )`,
+  ` (?:i|${MEDICAL_PERSON_WORDS}|we) (?:(?:have|has|ve|s|got|just|still|now) )+(?:(?:really|very|so|awful|terrible|bad|severe|sharp|crushing|heavy) )*chest pains? (?!relief|patch|patches|cream|gel|tablets|medicine|relievers?)`,
+  ` chest pains? (?:and|with|going|spreading|radiating|shooting|down|into)(?: [a-z]+){0,4} (?:arms?|jaw|shoulder|neck) (?:is |are |s |feels |feel )?(?:numb|tingling|tingly|heavy|aching|hurting|hurts|dead)? ?`,
+  ` chest pains? (?:going|spreading|radiating|shooting) (?:down|into|up|to|through) `,
+  ` (?:the|my|our|her|his|their) baby (?:is|s) coming(?! (?:to|home|over|round|around|back|in|on|at|next|soon|for|with|this|tomorrow|later|early|along|out of|up|down|soon) )(?: |$)`,
+  ` contractions (?:are |r |every |now )+(?:(?:about|only|like|around|just|less than|under) )?(?:[0-9]+|one|two|three|four|five|a few|few|a couple of) (?:min|mins|minute|minutes) `,
+  ` contractions (?:have |has |just |already )*(?:started|begun|began|start|starting) `,
+  ` ${STATE_PERSON} (?:(?:is|s|are|looks|seems|has|gone|went|turned|turning|going|all|very|really|so|now|still) )+(?:blue|grey|gray|purple|floppy|limp)(?! in the face)(?: |$)`,
+  ` (?:lips|face|skin) (?:(?:is|are|s|turning|gone|going|went|turned|look|looks) )+(?:blue|grey|gray|purple) `,
+  ` (?:${MEDICAL_PERSON_WORDS}|i|we|grandson|granddaughter|husband)s? (?:(?:has|have|s|ve|got|just) )+(?:(?:bad|severe|serious|nasty|really|awful|terrible|big) )*burns (?:on|to|all over|down) (?:his|her|my|their|the|both|your|our) (?:(?:left|right|whole) )?(?:${BODY_PART.slice(3, -1)}|hand|hands|chest|back|foot|feet|body|head|leg|legs|tummy|stomach) `,
+];
 const MEDICAL_NOW = new RegExp([
   // "is having a heart attack", "just had a stroke", "has a severe allergic reaction", "in cardiac arrest", "going into anaphylactic shock".
   ` (?:having|just had|has|in|into) ${MEDICAL_ATTACK} `,
@@ -381,9 +410,10 @@ const MEDICAL_NOW = new RegExp([
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
   ` had ${MEDICAL_ATTACK} (?:from|after|because of|due to|with) (?:the |all the |this |that )?${INCIDENT} `,
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
-  ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|does not|doesnt) (?:wake|waking) (?:up )?`,
+  ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|are not|arent|does not|doesnt|not|still not) (?:wake|waking) (?:up )?`,
   ` (?:can not|cannot|cant|can t|could not|couldnt) wake (?:him|her|them|my [a-z]+) `,
   ...BODY_NOW,
+  ...MEDICAL_STATE,
 ].join('|'));
 const MEDICAL_MAYBE = new Set(['if', 'could', 'would', 'might', 'may', 'cause', 'causes', 'causing', 'risk', 'risks', 'case', 'prevent', 'avoid', 'nearly', 'almost', 'practically', 'literally', 'whether', 'does']);
 /** "could / might / may" said of what may be happening now ("he might be having a stroke", "could she be having a seizure?"), not what could happen. */
@@ -444,13 +474,59 @@ function toldInAStory(toks: string[]): boolean {
 }
 function medicalNow(toks: string[], text = ''): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
-  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t)) || toldInAStory(toks)) return null;
-  for (const c of clausesOf(toks, text)) {
+  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t)) || toldInAStory(toks)) return null;
+  const clauses = clausesOf(toks, text);
+  for (const c of clauses) {
     const hit = medicalInClause(c);
     if (hit !== null) return hit;
   }
+  for (const c of carriedClauses(clauses)) {
+    const hit = medicalInClause(c);
+    // (The evidence is the customer's words: not the "someone" read in for the carried subject.)
+    if (hit !== null) return c[0] === 'someone' && hit.startsWith('someone ') ? hit.slice(8) : hit;
+  }
   return null;
 }
+/** Session 43 (medical4): a time to come ("the baby is coming in june", "due tomorrow"): not now. */
+const MEDICAL_LATER = new Set(['tomorrow', 'next', 'soon', 'due', 'later', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/**
+ * Session 43 (medical4, hostile s43 H1): the person named in one clause is the subject of the next clause that has none
+ * ("my dad fell and is not responding", "grandma is on the floor and not responding", "my dad hasn't moved and isn't
+ * responding", "the driver hit his head. Not moving."). The message's clauses are cut again at "and", "but", "then", "so";
+ * a piece that opens with a verb, a negation or "still" / "now" (no subject of its own) is read with the subject of the
+ * piece before, when that subject is a person: a family or role noun ("the driver", "my boss", "grandma") is read as
+ * "someone", "I" / "we" as themselves. A thing ("the printer fell and is not responding") carries nothing.
+ */
+const CARRY_JOIN = new Set(['and', 'but', 'then', 'so']);
+const CARRY_OPENS = new Set(['is', 'isnt', 's', 'are', 'arent', 'am', 'has', 'hasnt', 'have', 'havent', 'not', 'still', 'now', 'wont', 'won', 'will',
+  'cant', 'can', 'cannot', 'doesnt', 'does', 'just', 'keeps', 'seems', 'looks', 'turned', 'turning', 'gone', 'went', 'stopped', 'no', 'fell', 'collapsed', 'hit', 'wasnt']);
+const CARRY_SKIP = new Set(['my', 'our', 'the', 'his', 'her', 'their', 'a', 'an', 'this', 'that', 'your', 'old', 'little', 'elderly', 'poor', 'oh', 'help', 'please', 'and', 'then', 'so', 'now', 'omg']);
+const CARRY_PERSON = new Set([...MEDICAL_PERSON_WORDS.split('|'), 'grandson', 'granddaughter', 'nephew', 'niece', 'husband', 'kids', 'children', 'driver', 'boss',
+  'neighbour', 'neighbor', 'teacher', 'worker', 'coworker', 'uncle', 'aunt', 'auntie', 'cousin', 'patient', 'mate', 'grandmother', 'grandfather', 'stepdad',
+  'stepmum', 'stepmom', 'boyfriend', 'girlfriend', 'fiance', 'fiancee', 'guest', 'student', 'pupil', 'cashier', 'courier', 'him', 'her', 'them', 'hes', 'shes', 'mummy', 'daddy', 'twins', 'brother', 'sister']);
+function carriedClauses(clauses: string[][]): string[][] {
+  const out: string[][] = [];
+  let subject: string | null = null;
+  for (const c of clauses) {
+    let start = 0;
+    for (let i = 0; i <= c.length; i++) {
+      if (i < c.length && !(CARRY_JOIN.has(c[i]) && i > start)) continue;
+      const piece = c.slice(start, i);
+      start = i + 1;
+      if (piece.length === 0) continue;
+      if (CARRY_OPENS.has(piece[0])) {
+        if (subject !== null) out.push([subject, ...piece]);
+        continue;
+      }
+      let k = 0;
+      while (k < piece.length - 1 && CARRY_SKIP.has(piece[k])) k++;
+      const head = piece[k];
+      subject = head === 'i' || head === 'we' ? head : CARRY_PERSON.has(head) || (head.endsWith('s') && CARRY_PERSON.has(head.slice(0, -1))) ? 'someone' : null;
+    }
+  }
+  return out;
+}
+const LAUGHING = new Set(['laughing', 'laughed', 'laugh', 'lol', 'haha', 'hahaha', 'lmao', 'funny']);
 function medicalInClause(toks: string[]): string | null {
   const asksNow = asksOfSomeoneNow(toks);
   // A question about the product's use ("can someone having a seizure use this?", "should a person with asthma...").
@@ -461,6 +537,8 @@ function medicalInClause(toks: string[]): string | null {
   const m = MEDICAL_NOW.exec(padded);
   if (m === null) return null;
   if (m[0].includes('wake') && toks.some((t) => WAKE_HABIT.has(t))) return null;
+  // Session 43 (medical4): chest pain from laughing ("I got chest pain from laughing at your ad") is a figure of speech.
+  if (m[0].includes('chest') && toks.some((t) => LAUGHING.has(t))) return null;
   const at = padded.slice(0, m.index + 1).trim().split(' ').filter((t) => t !== '').length;
   // (Not "what do I do" nor "what can I do": said in an emergency as often as not.)
   for (let k = Math.max(asksNow ? 1 : 0, at - 4); k < at; k++) {
@@ -730,6 +808,8 @@ const LITERAL_AFTER = new Set(['badly', 'heavily', 'profusely', 'everywhere', 'f
 function figurative(toks: string[], i: number): boolean {
   const t = toks[i];
   if (t === 'bleeding' || t === 'bled' || t === 'bleed') {
+    // Session 43 (medical4): "bleeding edge" (new technology).
+    if (toks[i + 1] === 'edge') return true;
     for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_MONEY.has(toks[k])) return true;
     const next = toks[i + 1];
     return t === 'bleeding' && SWEAR_BEFORE.has(toks[i - 1] ?? '') && next !== undefined && !BODY.has(next) && !LITERAL_AFTER.has(next) && !SWALLOW_PERSON.has(next) && !/^(?:nose|gums?|wound|cut|knee|knees|elbow|foot|feet|toe|toes|mouth|ear|ears|lips?|body|skin)$/.test(next);
@@ -943,6 +1023,9 @@ export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memo
 function misspeltEmergency(facts: TurnFacts, policy: EscalationPolicy): Signal | null {
   const text = facts.analysis.text;
   const spaced = INVISIBLE_CHAR.test(facts.text) ? withoutInvisibleAsSpace(facts.text) : null;
+  // Session 43 (medical4): a prefilter. Without an invisible character, the message's own tokens (already read) must hold
+  // a slip of an emergency word before the message is normalised again (most messages hold none).
+  if (spaced === null && !canonicalTokens(facts.analysis).some((t) => emergencyWordOf(t) !== null)) return null;
   const variants: [string, string][] = [];
   if (spaced !== null) variants.push([spaced, 'an invisible character read as a space']);
   for (const base of spaced === null ? [text] : [text, spaced]) {
