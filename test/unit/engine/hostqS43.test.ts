@@ -111,3 +111,25 @@ describe('a name beside an address at the name question is taken (L3)', () => {
     expect(c.variables().customerName ?? null).toBeNull();
   });
 });
+
+describe("thanks alone at Northwind's main menu (L1)", () => {
+  it.each([
+    ['open', OPEN],
+    ['closed', Date.parse('2026-03-07T13:30:00Z')],
+  ])('%s: "thanks" gets "You\'re welcome." and the menu again with its buttons, not the router', (_clock, now) => {
+    const c = converse(load('customer-support'), { now });
+    expect(c.state.waiting).toMatchObject({ blockId: 'main_menu' });
+    const buttons = c.lastButtons().map((b) => b.label);
+    c.say('thanks');
+    expect(c.lastBotText()).toBe("You're welcome. What can I help you with? Pick an option or just type your question.");
+    expect(c.lastButtons().map((b) => b.label)).toEqual(buttons);
+    expect(c.state.waiting).toMatchObject({ blockId: 'main_menu', retries: 0 });
+    expect(c.state.escalation.fallbacksInRow).toBe(0);
+  });
+
+  it('thanks beside a request still goes to the router by the request', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('thanks, where is my order');
+    expect(c.state.waiting).toMatchObject({ blockId: 'ask_order_number' });
+  });
+});
