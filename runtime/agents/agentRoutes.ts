@@ -712,13 +712,25 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
-  const act = (path: string, summary: string, body: z.ZodType | undefined, fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never) => Promise<unknown>) =>
+  /**
+   * Session 43 (hostq, hostile s43 L5): a counter of this process's handoff actions, taken when a request arrives (before
+   * anything is awaited) and when a transfer is done: a transfer done after another one's request arrived moved the chat
+   * while that request waited (transfer below).
+   */
+  let actionSeq = 0;
+  const act = (
+    path: string,
+    summary: string,
+    body: z.ZodType | undefined,
+    fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never, arrived: number) => Promise<unknown>,
+  ) =>
     appIn.post(`/api/v1/agent/handoffs/:id/${path}`, {
       schema: { summary, tags: ['agent'], security: sec, params: handoffParams, ...(body ? { body } : {}) },
       handler: async (req: FastifyRequest) => {
+        const arrived = ++actionSeq;
         const a = auth(req);
         const h = await visible(a, (req.params as { id: string }).id);
-        return fn(a, h, req.body as never);
+        return fn(a, h, req.body as never, arrived);
       },
     });
 
@@ -798,7 +810,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       .object({ agentId: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional(), note: z.string().max(1000).optional() })
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
-    async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
+    async (a, h, body: { agentId?: string; team?: string; note?: string }, arrived: number) => {
       // Session 41 (newcomer s41 N3): the same transfer asked again while the first was on its way (a double click):
       // done already, not a red "it is assigned to Bob".
       // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
@@ -809,23 +821,33 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         const before = doneTransfers.get(h.id);
-        if (overlapping && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
+        // Session 43 (hostq, hostile s43 L5): an admin's second transfer still went through 1 time in 4: the first one
+        // could finish (or move the chat) while the second read the handoff, which then saw the chat already with Bob
+        // (heldBy === holder, or no transfer in progress any more) and the admin's rescue rule moved it again. A transfer
+        // of this chat done after this request arrived moved it while the request waited, whatever the request then read.
+        const movedSince = (movedAt.get(h.id) ?? 0) > arrived;
+        if ((overlapping || movedSince) && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
           return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
         }
         // Session 42 (lead, hostile s42 L7): two transfers of one chat at once, the second to someone else: the chat moved
         // while it waited, so it was asked of a chat that is no longer where its sender saw it. Refused (an admin's
         // rescue rule let it through: the customer heard "transferring you to Bob", then "to Cat").
-        if (overlapping && holder !== heldBy) {
+        if ((overlapping && holder !== heldBy) || movedSince) {
           const now = holder === null ? 'is back in the queue' : `is now ${holder === a.id ? 'yours' : `with ${directory.get(holder)?.name ?? holder}`}`;
           throw new ApiError(409, 'handoff_conflict', `This chat was transferred while your transfer waited: it ${now}. Transfer it again from there if you still mean to.`);
         }
-        return transferNow(a, cur, body);
+        const out = await transferNow(a, cur, body);
+        movedAt.set(h.id, ++actionSeq);
+        if (movedAt.size > 1000) movedAt.delete(movedAt.keys().next().value as string);
+        return out;
       });
     },
   );
 
   /** handoffId -> the last transfer to a named agent done here (who, to whom, when): a repeat of it is answered as done. */
   const doneTransfers = new Map<string, { by: string; to: string; at: number }>();
+  /** handoffId -> actionSeq when its last transfer (to an agent or a team) was done here. */
+  const movedAt = new Map<string, number>();
 
   const transferNow = async (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: { agentId?: string; team?: string; note?: string }) => {
     // An admin may move a chat another agent holds (e.g. that agent left without handing it on): no dead end.
