@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
-import type { LogEntry, RuntimeStore } from '../store/types';
+import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
@@ -229,14 +229,54 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     return out;
   };
 
+  /**
+   * Why an action on a closed chat is refused, in what actually happened (session 43, hostq, hostile s43 L4): a Resolve
+   * that lost the race to a Hand back said "it is closed (resolved). Nothing more can be done in it; the customer can
+   * start a new conversation", while the customer was talking with the bot. Said by how the handoff ended (endedAs) and
+   * who ended it (its last move's actor: "you" or a colleague's name).
+   */
+  const closedText = (agent: Agent, h: { status: string; handoff: unknown }, what: string, mode?: ConversationRecord['mode']): string => {
+    const ended = endedAs(h);
+    const last = [...((h.handoff as Handoff | null)?.transitions ?? [])].reverse().find((x) => x.to === h.status);
+    const actor = last?.actor.startsWith('agent:') ? last.actor.slice('agent:'.length) : null;
+    const by = actor === null ? null : actor === agent.id ? 'you' : (directory.get(actor)?.name ?? actor);
+    if (ended === 'handback') {
+      const now =
+        mode === 'closed'
+          ? 'and the bot has since ended the conversation'
+          : mode === undefined
+            ? 'so the conversation is with the bot'
+            : 'and the customer is talking with the bot now. If they ask for a person again, the chat comes back to the queue';
+      return `You cannot ${what} this chat: ${by ?? 'an agent'} handed it back to the bot, ${now}.`;
+    }
+    if (ended === 'withdrawn') return `You cannot ${what} this chat: the customer withdrew the request for a person before anyone joined, and is talking with the bot now.`;
+    const closedBy = ended === 'closed' && by !== null ? ` by ${by}` : '';
+    return `You cannot ${what} this chat: it is closed (${h.status}${closedBy}). Nothing more can be done in it; the customer can start a new conversation.`;
+  };
+
   const mustHold = (agent: Agent, h: ReturnType<AgentHub['handoffById']> & object, what: string) => {
     const ho = h.handoff as Handoff | null;
-    if (CLOSED.has(h.status)) {
-      throw new ApiError(409, 'handoff_closed', `You cannot ${what} this chat: it is closed (${h.status}). Nothing more can be done in it; the customer can start a new conversation.`);
-    }
+    if (CLOSED.has(h.status)) throw new ApiError(409, 'handoff_closed', closedText(agent, h, what));
     if (h.status !== 'assigned' || ho?.agentId !== agent.id) {
       const state = h.status === 'assigned' ? `it is assigned to ${ho?.agentName ?? ho?.agentId}` : `it is ${h.status}, accept it first`;
       throw new ApiError(409, 'not_your_handoff', `You cannot ${what} this chat: ${state}.`);
+    }
+  };
+
+  /**
+   * Runs `fn` (an action that ends the chat); when it loses a race to another ending (the hub's 409 "Cannot resolve this
+   * chat: it is resolved"), the refusal says how the chat ended instead (closedText).
+   */
+  const closedAfterRace = async <T,>(agent: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, what: string, fn: () => Promise<T>): Promise<T> => {
+    const refusal = async (cur: typeof h) => new ApiError(409, 'handoff_closed', closedText(agent, cur, what, (await d.store.getConversation(cur.conversationId))?.mode));
+    if (CLOSED.has(h.status)) throw await refusal(h);
+    mustHold(agent, h, what);
+    try {
+      return await fn();
+    } catch (err) {
+      const cur = hub.handoffById(h.id);
+      if (err instanceof ApiError && err.code === 'handoff_conflict' && cur && CLOSED.has(cur.status)) throw await refusal(cur);
+      throw err;
     }
   };
 
@@ -712,13 +752,25 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     },
   });
 
-  const act = (path: string, summary: string, body: z.ZodType | undefined, fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never) => Promise<unknown>) =>
+  /**
+   * Session 43 (hostq, hostile s43 L5): a counter of this process's handoff actions, taken when a request arrives (before
+   * anything is awaited) and when a transfer is done: a transfer done after another one's request arrived moved the chat
+   * while that request waited (transfer below).
+   */
+  let actionSeq = 0;
+  const act = (
+    path: string,
+    summary: string,
+    body: z.ZodType | undefined,
+    fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never, arrived: number) => Promise<unknown>,
+  ) =>
     appIn.post(`/api/v1/agent/handoffs/:id/${path}`, {
       schema: { summary, tags: ['agent'], security: sec, params: handoffParams, ...(body ? { body } : {}) },
       handler: async (req: FastifyRequest) => {
+        const arrived = ++actionSeq;
         const a = auth(req);
         const h = await visible(a, (req.params as { id: string }).id);
-        return fn(a, h, req.body as never);
+        return fn(a, h, req.body as never, arrived);
       },
     });
 
@@ -798,7 +850,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       .object({ agentId: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional(), note: z.string().max(1000).optional() })
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
-    async (a, h, body: { agentId?: string; team?: string; note?: string }) => {
+    async (a, h, body: { agentId?: string; team?: string; note?: string }, arrived: number) => {
       // Session 41 (newcomer s41 N3): the same transfer asked again while the first was on its way (a double click):
       // done already, not a red "it is assigned to Bob".
       // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
@@ -809,23 +861,33 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         const before = doneTransfers.get(h.id);
-        if (overlapping && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
+        // Session 43 (hostq, hostile s43 L5): an admin's second transfer still went through 1 time in 4: the first one
+        // could finish (or move the chat) while the second read the handoff, which then saw the chat already with Bob
+        // (heldBy === holder, or no transfer in progress any more) and the admin's rescue rule moved it again. A transfer
+        // of this chat done after this request arrived moved it while the request waited, whatever the request then read.
+        const movedSince = (movedAt.get(h.id) ?? 0) > arrived;
+        if ((overlapping || movedSince) && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
           return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
         }
         // Session 42 (lead, hostile s42 L7): two transfers of one chat at once, the second to someone else: the chat moved
         // while it waited, so it was asked of a chat that is no longer where its sender saw it. Refused (an admin's
         // rescue rule let it through: the customer heard "transferring you to Bob", then "to Cat").
-        if (overlapping && holder !== heldBy) {
+        if ((overlapping && holder !== heldBy) || movedSince) {
           const now = holder === null ? 'is back in the queue' : `is now ${holder === a.id ? 'yours' : `with ${directory.get(holder)?.name ?? holder}`}`;
           throw new ApiError(409, 'handoff_conflict', `This chat was transferred while your transfer waited: it ${now}. Transfer it again from there if you still mean to.`);
         }
-        return transferNow(a, cur, body);
+        const out = await transferNow(a, cur, body);
+        movedAt.set(h.id, ++actionSeq);
+        if (movedAt.size > 1000) movedAt.delete(movedAt.keys().next().value as string);
+        return out;
       });
     },
   );
 
   /** handoffId -> the last transfer to a named agent done here (who, to whom, when): a repeat of it is answered as done. */
   const doneTransfers = new Map<string, { by: string; to: string; at: number }>();
+  /** handoffId -> actionSeq when its last transfer (to an agent or a team) was done here. */
+  const movedAt = new Map<string, number>();
 
   const transferNow = async (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: { agentId?: string; team?: string; note?: string }) => {
     // An admin may move a chat another agent holds (e.g. that agent left without handing it on): no dead end.
@@ -897,9 +959,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   act('handback', "Hand the conversation back to the bot (the Human Takeover block's resolved exit)", z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
-    mustHold(a, h, 'hand back');
-    const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note }, 'hand back');
-    return { ok: true, mode: out.mode, messages: out.messages };
+    return closedAfterRace(a, h, 'hand back', async () => {
+      const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note }, 'hand back');
+      return { ok: true, mode: out.mode, messages: out.messages };
+    });
   });
 
   /**
@@ -919,15 +982,16 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     "Close the conversation. When the chat's Human Takeover block rates its resolved chats (resolved exit -> Rating block) and the agents settings' ratingOnResolve is on (default), the customer is asked for the rating first, then the conversation ends ({rating: true}); otherwise it ends at once",
     z.object({ note: z.string().max(1000).optional() }).strict().optional(),
     async (a, h, body?: { note?: string }) => {
-      mustHold(a, h, 'resolve');
-      // newcomer s9 #10: Resolve ended the chat with no rating while "Hand back to bot" asked for one; a team wants
-      // the rating for resolved chats above all. The block's resolved exit asks it; recorded as closed by the agent.
-      if (directory.settings.ratingOnResolve && (await ratesResolved(h))) {
-        const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note, closes: true }, 'resolve');
-        return { ok: true, mode: out.mode, messages: out.messages, rating: true };
-      }
-      const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
-      return { ok: true, mode: out.mode, messages: out.messages, rating: false };
+      return closedAfterRace(a, h, 'resolve', async () => {
+        // newcomer s9 #10: Resolve ended the chat with no rating while "Hand back to bot" asked for one; a team wants
+        // the rating for resolved chats above all. The block's resolved exit asks it; recorded as closed by the agent.
+        if (directory.settings.ratingOnResolve && (await ratesResolved(h))) {
+          const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note, closes: true }, 'resolve');
+          return { ok: true, mode: out.mode, messages: out.messages, rating: true };
+        }
+        const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
+        return { ok: true, mode: out.mode, messages: out.messages, rating: false };
+      });
     },
   );
 

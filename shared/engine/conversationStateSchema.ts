@@ -130,6 +130,11 @@ export const waitingSchema = z.discriminatedUnion('kind', [
      * earlier question of this block ("no email, just get me a person"): the email question is not asked. Optional: additive.
      */
     emailDeclined: z.literal(true).optional(),
+    /**
+     * Session 43 (hostq, hostile s43 M3/M4): the customer said at one of this block's questions that they would rather
+     * explain the matter to the person ("I'd rather explain it on the call"): the reason question is not asked. Optional: additive.
+     */
+    reasonForPerson: z.literal(true).optional(),
   }),
   /** Ticket block collecting details. */
   z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries }),

@@ -68,6 +68,15 @@ export const takeoverTexts = {
   /** The answer to the name question was the customer's problem: kept as the reason, the name asked once more. */
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
   nameSkipped: "No problem, let's continue without it.",
+  /**
+   * Session 43 (hostq, hostile s43 M3): "I'd rather explain it on the call" at the name question is no name and no reason
+   * for the team: the customer will tell the person; the name asked once more.
+   */
+  nameRetryReasonKept: "No problem, you can tell them yourself. And what's your name? (Just your first name is fine.)",
+  /** Session 43 (hostq, hostile s43 M4): the same at the email question: no email asked again, and no reason question. */
+  emailSkippedReasonKept: "No problem, you can tell them yourself. Let's skip the email so you get to a person sooner.",
+  /** Session 43 (hostq, hostile s43 L3): a name beside the address at the name question ("Dana Scully, dana@x.com"). */
+  nameAndEmail: (name: string, email: string) => `Thanks, ${name}. I'll use ${email}.`,
   noAgent: 'Sorry, no one from our team is available right now.',
   /** Session 35 (newcomer s35 #1): the queue timed out and its exit goes on without a Message of the designer's own. */
   timedOut: "I'm sorry for the wait: no one from our team could join in time.",
@@ -206,15 +215,17 @@ export function assignmentRequest(d: HumanTakeoverData, ignoreCapacity = false):
  * said no email in this block's questions or the message that brought them here (session 37, hostile s35 F11 rest: with
  * the name asked first, "no email, just get me a person" got the email question after the name).
  */
-function nextField(run: Run, d: HumanTakeoverData, after: Field | null, emailDeclined = false): Field | null {
+function nextField(run: Run, d: HumanTakeoverData, after: Field | null, emailDeclined = false, reasonForPerson = false): Field | null {
   const v = run.s.variables;
   // Session 38 (hostile s37 #1): an email the customer declined earlier in the conversation is not asked again.
   const email = !emailDeclined && run.s.emailDeclined !== true && !isKnown(v.customerEmail);
+  // Session 43 (hostq, hostile s43 M4): the customer said they would rather explain it to the person: not asked it.
+  const reason = !reasonForPerson && !isKnown(v.handoffReason);
   const wanted: Record<Field, boolean> =
     d.assignation === 'default'
-      ? { name: !isKnown(v.customerName), email, reason: !isKnown(v.handoffReason) }
+      ? { name: !isKnown(v.customerName), email, reason }
       : d.assignation === 'custom'
-        ? { name: false, email: d.askEmail && email, reason: d.askReason && !isKnown(v.handoffReason) }
+        ? { name: false, email: d.askEmail && email, reason: d.askReason && reason }
         : { name: false, email: false, reason: false };
   const from = after === null ? 0 : FIELDS.indexOf(after) + 1;
   for (let i = from; i < FIELDS.length; i++) if (wanted[FIELDS[i]]) return FIELDS[i];
@@ -226,11 +237,12 @@ function wantsReason(run: Run, d: HumanTakeoverData): boolean {
   return (d.assignation === 'default' || (d.assignation === 'custom' && d.askReason)) && !isKnown(run.s.variables.handoffReason);
 }
 
-function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined, emailDeclined: boolean): void {
+function ask(run: Run, block: BlockOf<'human_takeover'>, field: Field, reason: EscalationReason | undefined, emailDeclined: boolean, reasonForPerson = false): void {
   bot(run, takeoverPrompts[field], block.id);
   const w: TakeoverQuestionWaiting = { kind: 'takeover_question', blockId: block.id, field, retries: 0 };
   if (reason !== undefined) w.reason = reason;
   if (emailDeclined) w.emailDeclined = true;
+  if (reasonForPerson) w.reasonForPerson = true;
   run.s.waiting = w;
 }
 
@@ -530,7 +542,7 @@ export function answerTakeoverQuestion(
 ): void {
   const typed = text.trim();
   // Session 37 (hostile s35 F11 rest): "Kim, no email please" at the name question: the email is not asked after it.
-  const w: TakeoverQuestionWaiting = asked.field === 'name' && asked.emailDeclined !== true && declinesEmailBeside(typed) ? { ...asked, emailDeclined: true } : asked;
+  let w: TakeoverQuestionWaiting = asked.field === 'name' && asked.emailDeclined !== true && declinesEmailBeside(typed) ? { ...asked, emailDeclined: true } : asked;
   if (w.emailDeclined === true) run.s.emailDeclined = true;
   if (crisisAtQuestion(run, block, w, typed)) return;
   // Session 34 (hostile s34): a hold with nothing else ("wait, I'll look it up", "please hold") is a moment; a hold before
@@ -570,6 +582,16 @@ export function answerTakeoverQuestion(
     const email = isKnown(run.s.variables.customerEmail) ? null : validateAnswer('email', t, run.now);
     if (email !== null && email.ok) {
       setVar(run, 'customerEmail', email.value);
+      // Session 43 (hostq, hostile s43 L3): "Dana Scully, dana@fbi.example, 0207 946 0000" kept the address and asked
+      // "what should we call you?" again: the name beside it is taken too (and the phone, the matter, as beside an email).
+      const beside = detailsBeside(run, t);
+      keepDetailsBeside(run, beside, wantsReason(run, block.data));
+      const named = nameBesideAddress(t, beside.phoneText);
+      if (named !== null) {
+        setVar(run, 'customerName', named);
+        bot(run, takeoverTexts.nameAndEmail(named, String(email.value)), block.id);
+        return nextOrHandOver(run, block, w);
+      }
       bot(run, takeoverTexts.nameAfterEmail(String(email.value)), block.id);
       return;
     }
@@ -577,6 +599,19 @@ export function answerTakeoverQuestion(
     // Session 24 (hostile s17 #25): "I'm not sure" / "no idea" is no name and no problem to note for the team ("Thanks,
     // I've noted that for the team"): the name is left out at once, as an email the customer is unsure of is.
     if (name === null && isUnsureReply(normalizeText(t))) {
+      bot(run, takeoverTexts.nameSkipped, block.id);
+      return nextOrHandOver(run, block, w);
+    }
+    // Session 43 (hostq, hostile s43 M3): "I'd rather explain it on the call" is no name and no reason ("Thanks, I've
+    // noted that for the team", and the agent read it as what the customer needs): the customer will tell the person,
+    // so the reason question is not asked either; the name asked once more, then left out.
+    if (name === null && keepsReasonForPerson(t)) {
+      w = { ...w, reasonForPerson: true };
+      if (w.retries + 1 <= NAME_RETRIES) {
+        run.s.waiting = { ...w, retries: w.retries + 1 };
+        bot(run, takeoverTexts.nameRetryReasonKept, block.id);
+        return;
+      }
       bot(run, takeoverTexts.nameSkipped, block.id);
       return nextOrHandOver(run, block, w);
     }
@@ -626,6 +661,11 @@ export function answerTakeoverQuestion(
       run.s.emailDeclined = true;
       keepDetailsBeside(run, detailsBeside(run, t), false); // session 42: "no email, call me on 07700 900123"
       bot(run, takeoverTexts.emailSkipped, block.id);
+    } else if (!t.includes('@') && keepsReasonForPerson(t)) {
+      // Session 43 (hostq, hostile s43 M4): "I'd rather explain it to the person" at the email question skipped the email
+      // and then asked "In a few words, what do you need help with?": the customer just said they will tell the person.
+      w = { ...w, reasonForPerson: true };
+      bot(run, takeoverTexts.emailSkippedReasonKept, block.id);
     } else if (!t.includes('@') && (beside = detailsBeside(run, t)).phone !== null && phoneAtEmailQuestion(run, block, w, t, beside)) {
       // Session 42 (ticketq, hostile s41 L2): a phone number instead of the email (phoneAtEmailQuestion).
       return;
@@ -744,9 +784,9 @@ function closedMeanwhile(run: Run, block: BlockOf<'human_takeover'>): boolean {
 
 /** After one of the takeover's questions: the next one, or the handover. */
 function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting): void {
-  const next = nextField(run, block.data, w.field, w.emailDeclined === true);
+  const next = nextField(run, block.data, w.field, w.emailDeclined === true, w.reasonForPerson === true);
   if (next !== null) {
-    ask(run, block, next, w.reason, w.emailDeclined === true);
+    ask(run, block, next, w.reason, w.emailDeclined === true, w.reasonForPerson === true);
     return;
   }
   // Session 35 (hostile s34 #13): the email typed after closing time (a hold of hours before it) was handed over ("I'm
@@ -855,6 +895,25 @@ function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
     return canWaitAt(b, 'input') || canWaitAt(b, 'ticket_question') ? b : undefined;
   }
   return undefined;
+}
+
+/**
+ * Session 43 (hostq, hostile s43 L3): the name in an answer that lists it beside the address ("Dana Scully,
+ * dana@fbi.example, 0207 946 0000", "dana@x.com - Dana"): the answer without its addresses and phone, cut at commas,
+ * semicolons, colons and dashes; the first part that is a name (nameFromAnswer), in any case when it comes first, else
+ * capitalised ("dana@x.com, work" names nobody). Null when no part is one.
+ */
+function nameBesideAddress(t: string, phoneText: string | null): string | null {
+  const rest = phoneText === null ? t : t.replace(phoneText, ' ');
+  const at = rest.search(/[^\s@]+@/u);
+  const partsOf = (x: string) => x.replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ').split(/[,;:]+|\s+[-\u2013\u2014]\s+/u).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
+  const before = at < 0 ? [] : partsOf(rest.slice(0, at));
+  const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p));
+  for (const part of [...before, ...after]) {
+    const name = nameFromAnswer(part);
+    if (name !== null) return name;
+  }
+  return null;
 }
 
 /** A name typed at the email question, when no name is known yet: no '@' or digit, and a name by nameFromAnswer. */

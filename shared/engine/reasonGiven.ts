@@ -135,7 +135,7 @@ const TO_WHOM =
  */
 const HOW = '(?:\\s+(?:on|over|during)\\s+(?:the\\s+|a\\s+)?(?:call|phone|chat|video\\s+call)|\\s+in\\s+person|\\s+(?:when|once)\\s+(?:we|they|you|someone|somebody|i)\\s+(?:speak|talk|call|join|chat|meet))';
 const FOR_PERSON = new RegExp(
-  '^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually)[\\s,]+)*(?:i(?:\'d|\\s+would)\\s+(?:rather|prefer(?:\\s+to)?)|i(?:\'ll|\\s+will)|i\\s+prefer\\s+to|i\\s+want\\s+to|let\\s+me|can\\s+i)\\s+(?:just\\s+)?(?:explain|tell|say|discuss|describe|go\\s+over)(?:\\s+(?:it|that|this|everything|all\\s+that))?' +
+  '^(?:(?:um+|erm+|well|honestly|sorry|no|ok|okay|actually|i\\s+told\\s+you|like\\s+i\\s+said|as\\s+i\\s+said)[\\s,]+)*(?:i(?:\'d|\\s+would)\\s+(?:rather|prefer(?:\\s+to)?)|i(?:\'ll|\\s+will)|i\\s+prefer\\s+to|i\\s+want\\s+to|let\\s+me|can\\s+i)\\s+(?:just\\s+)?(?:explain|tell|say|discuss|describe|go\\s+over)(?:\\s+(?:it|that|this|everything|all\\s+that))?' +
     `(?:${TO_WHOM}(?:${HOW})?|${HOW}(?:${TO_WHOM})?)` +
     '(?:\\s+(?:directly|myself|personally|in\\s+person|when\\s+they\\s+join|please|thanks|thank\\s+you))*$',
 );

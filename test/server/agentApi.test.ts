@@ -105,11 +105,12 @@ describe('agent API', () => {
     expect(back.body.mode).toBe('bot');
     expect(back.body.messages.some((m: any) => m.from === 'bot' && m.text === 'Glad we could help.')).toBe(true);
     expect((await rt.get('/api/v1/agent/handoffs?view=closed', tok(winner))).body.counts).toMatchObject({ closed: 1, all: 0 });
-    // Acting on a closed handoff is a 409 that says so.
+    // Acting on a closed handoff is a 409 that says so: session 43 (hostq, hostile s43 L4, changed on purpose) in what
+    // happened (handed back to the bot), not "it is closed (resolved) ... start a new conversation".
     const late = await rt.post(`${hid(rt, h.id)}/resolve`, {}, tok(winner));
     expect(late.status).toBe(409);
     expect(late.body.error).toBe('handoff_closed');
-    expect(late.body.message).toContain('it is closed (resolved)');
+    expect(late.body.message).toMatch(/^You cannot resolve this chat: you handed it back to the bot, /);
     expect(late.body.message).not.toContain('Accept it first');
     const lateAccept = await rt.post(`${hid(rt, h.id)}/accept`, {}, tok(winner));
     expect(lateAccept.status).toBe(409);

@@ -318,6 +318,11 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // talk to a person? [Talk to a person] [No thanks]") is asked again while the block's Retries allow, buttons and
       // all, instead of dropping the question for the router's "Sorry, I didn't get that". Text the router understands
       // still goes to it at once.
+      // Session 43 (hostq, hostile s43 L1): thanks alone at a menu whose typed text goes to a router (Northwind's main
+      // menu) got the router's "You're welcome. What's your question?" without the menu's buttons (the other flows' menus
+      // ask their own question again, buttons and all): when the router does not take thanks as one of its intents, the
+      // menu thanks the customer back and asks its question again, as below for a menu without a router.
+      if (inner.fallback && onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: THANKS_BACK } }, true);
       if (inner.fallback && w.retries < block.data.maxRetries) return new ClassifiedInput<Action>(true, inner.intent, run, act, { type: 'retry', block, w });
       // Session 14 (newcomer s13 #21): an undecided answer ("maybe", "not sure", "I don't know") answers this block's
       // question without picking; the router can do nothing with it either. It is asked again even when the Retries are
