@@ -21,7 +21,7 @@
  */
 import { normalizeText } from '../nlu/normalizeText';
 
-const EMERGENCY_VOCABULARY = [
+export const EMERGENCY_VOCABULARY: readonly string[] = [
   'breathing', 'breathe', 'breath', 'bleeding', 'blood', 'unconscious', 'unresponsive', 'responding', 'responsive', 'choking',
   'swallowed', 'swallow', 'collapsed', 'fainted', 'seizure', 'seizing', 'fitting', 'convulsing', 'overdose', 'overdosed', 'electrocuted',
   'poisoned', 'poisoning', 'poison', 'ambulance', 'stopped', 'heart', 'attack', 'stroke', 'cardiac', 'allergic', 'reaction',

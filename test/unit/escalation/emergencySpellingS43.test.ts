@@ -2,17 +2,10 @@
 // one look-up; it must never drop a word the unfiltered reading (emergencySlipOf, session 42's) puts right.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emergencySlipOf, emergencySpellingOf, emergencyWordOf } from '../../../shared/escalation/emergencySpelling';
+import { EMERGENCY_VOCABULARY, emergencySlipOf, emergencySpellingOf, emergencyWordOf } from '../../../shared/escalation/emergencySpelling';
 
-/** The vocabulary the slips are of: every word the unfiltered reading returns for some input is one of these. */
-const VOCABULARY = [
-  'breathing', 'breathe', 'breath', 'bleeding', 'blood', 'unconscious', 'unresponsive', 'responding', 'responsive', 'choking',
-  'swallowed', 'swallow', 'collapsed', 'fainted', 'seizure', 'seizing', 'fitting', 'convulsing', 'overdose', 'overdosed', 'electrocuted',
-  'poisoned', 'poisoning', 'poison', 'ambulance', 'stopped', 'heart', 'attack', 'stroke', 'cardiac', 'allergic', 'reaction',
-  'anaphylactic', 'anaphylaxis', 'vomiting', 'battery', 'batteries', 'bleach', 'magnet', 'magnets', 'paracetamol', 'tablets',
-  'emergency', 'injured', 'burned', 'burning', 'blistering', 'scalded', 'labour', 'contractions', 'drowning', 'passed',
-  'waking',
-];
+/** The vocabulary the slips are of (the module's own list: a word added there is checked here too). */
+const VOCABULARY = EMERGENCY_VOCABULARY;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** Every string one edit from `w`: a letter left out, replaced or added anywhere, two neighbours swapped. */
