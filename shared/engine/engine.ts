@@ -644,7 +644,7 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
     fallback: classified.fallback,
     ownQuestion: classified.fallback && classified.ownQuestion === true,
     // Session 43 (policy1): the block used the message (a pick, a routed intent, a valid answer): complaintFirst.ts.
-    understood: classified.fallback ? undefined : true,
+    understood: classified.fallback || classified.notUsed === true ? undefined : true,
     timezone: run.flow.settings.timezone,
   };
   // Session 42 (fe): a message the block that asks for a value (a Question block) could not use: the bot's prompt comes again.

@@ -745,7 +745,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const other = lacksTheValue(n) ? null : topicSwitch(run, block, w, text);
         if (other !== null) return other;
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
-        return new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
+        const notUsed: Classified = new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
+        notUsed.notUsed = true;
+        return notUsed;
       }
       const found = valuesIn(run, block, text);
       const reference = readsReference(block);

@@ -46,6 +46,12 @@ export interface Classified {
    * conversation's, and no phone number read inside it (referenceNotPhone.ts asFlowReferences).
    */
   reference?: AnsweredReference;
+  /**
+   * Session 43 (lead, review of policy1): the block did not use the message although it is no fallback turn (a Question's
+   * own re-ask of an answer that holds no value of its kind, "my bag never arrived" at the booking reference): not a
+   * message the flow understood (TurnFacts.understood, complaintFirst.ts).
+   */
+  notUsed?: boolean;
   apply: () => void;
 }
 

@@ -1,0 +1,38 @@
+/**
+ * Session 43 (lead, review of policy1): a Question block's own re-ask of an answer that holds no value of its kind is not a
+ * message the flow understood. "my bag never arrived" typed at Skyline Air's booking-reference question was answered
+ * "Not handed over: the bot understood the message" with an apology and the same question again (the bag forgotten);
+ * the policy reads it as any complaint the block did not use (here: handed over to the desk). A valid answer beside a
+ * soft complaint is still understood (the rule's own positive case at a question).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import type { AgentPresence } from '../../../shared/handoff/types';
+
+const load = (f: string) => loadFlowText(readFileSync(`flows/${f}.json`, 'utf8')).flow!;
+const OPEN = Date.parse('2026-03-09T11:30:00Z');
+const omar: AgentPresence[] = [{ id: 'omar', name: 'Omar', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+const skyline = () => converse(load('travel-urgency'), { now: OPEN, agents: omar });
+const lastDecision = (c: ReturnType<typeof converse>) => c.steps[c.steps.length - 1]!.decision!;
+
+describe("a Question's re-ask is not a message the flow understood", () => {
+  it('"my bag never arrived" at the booking-reference question is not answered as understood', () => {
+    const c = skyline();
+    c.say('my bag never arrived');
+    const d = lastDecision(c);
+    expect(d.understoodComplaint).toBeUndefined();
+    expect(d.action).toBe('handoff');
+    expect(d.reason).toBe('negative_sentiment');
+    expect(d.explanation ?? '').not.toMatch(/the bot understood the message/);
+  });
+
+  it('a valid booking reference beside a soft complaint is still understood: no handover', () => {
+    const c = skyline();
+    c.say('ugh, annoying day, it is K7XQ2P');
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    expect(lastDecision(c).action).not.toBe('handoff');
+    expect(lastDecision(c).understoodComplaint).toBe('answered');
+  });
+});
