@@ -40,7 +40,9 @@ const WORDS = new Set([
 const PHRASES = [
   'right now', 'right away', 'straight away', 'as soon as possible', 'as fast as possible', 'as quickly as possible',
   'can not wait', 'could not wait', 'time sensitive', 'no time', 'running out of time', 'life or death', 'this minute',
-  'without delay', 'at once', 'on fire', 'not breathing', 'can not breathe', 'cannot breathe', 'is smoking', 'are smoking',
+  'without delay', 'at once', 'on fire', 'not breathing', 'can not breathe', 'cannot breathe',
+  // Session 43 (lead, retest F10): the verb typed without its e ("I can't breath").
+  'can not breath', 'cannot breath', 'is smoking', 'are smoking',
   'as we speak', 'as i type', 'this very moment', 'at this moment',
 ];
 const findPhraseIn = phraseMatcher(PHRASES);
@@ -327,7 +329,7 @@ function hurtNow(toks: string[]): string | null {
 /** The words MEDICAL_STATE needs one of (MEDICAL_GATE). */
 const MEDICAL_STATE_WORDS = ['pain', 'pains', 'coming', 'contraction', 'floppy', 'limp', 'grey', 'gray', 'purple', 'burns', 'numb'];
 const BODY_NOW_WORDS = ['responding', 'responsive', 'respond', 'moving', 'reacting', 'electrocuted', 'electric', 'bleeding', 'blood', 'skin', 'blister', 'blisters', 'blistering', 'burned', 'burnt', 'scalded', 'burning', 'peeling', 'labour', 'labor', 'waters', 'water', 'contractions', 'birth'];
-const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive',
+const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure', 'seizures', 'fit', 'allergic', 'anaphylactic', 'anaphylaxis', 'asthma', 'collapsed', 'fainted', 'passed', 'blacked', 'overdose', 'overdosed', 'breathe', 'breath', 'breathing', 'seizing', 'fitting', 'convulsing', 'blue', 'chest', 'wake', 'waking', 'unresponsive',
   // Session 42 (medical3): BODY_NOW's words.
   ...BODY_NOW_WORDS,
   // Session 43 (medical4): MEDICAL_STATE's words.
@@ -406,7 +408,8 @@ const MEDICAL_NOW = new RegExp([
   ` ${MEDICAL_PERSON} (?:(?:just|has|have|suddenly|s|is|is just|has just) )?(?:collapsed|fainted|passed out|blacked out|overdosed|stopped breathing|seizing|fitting|convulsing|turning blue|gone blue|going blue|unresponsive) `,
   ` (?:taken|took|had) an overdose `,
   // "struggling to breathe", "can barely breathe", "is having trouble breathing".
-  ` (?:struggling to|unable to|can barely|can hardly|cant|can t) breathe `,
+  // Session 43 (lead, retest F10): "she cant breath" (the verb without its e) too.
+  ` (?:struggling to|unable to|can barely|can hardly|cant|can t|can not|cannot) breathe? `,
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
   ` had ${MEDICAL_ATTACK} (?:from|after|because of|due to|with) (?:the |all the |this |that )?${INCIDENT} `,
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".

@@ -36,3 +36,21 @@ describe("a Question's re-ask is not a message the flow understood", () => {
     expect(lastDecision(c).understoodComplaint).toBe('answered');
   });
 });
+
+describe('"can\'t breath" (the verb without its e) is the emergency "can\'t breathe" (retest s43 F10)', () => {
+  const northwind = () => converse(load('customer-support'), { now: OPEN, agents: [] });
+  for (const text of ["I can't breath", 'she cant breath', 'my son cannot breath']) {
+    it(`"${text}": urgency, the emergency line first`, () => {
+      const c = northwind();
+      const n = c.botTexts().length;
+      c.say(text);
+      expect(lastDecision(c)).toMatchObject({ action: 'handoff', reason: 'urgency' });
+      expect(c.botTexts()[n]).toMatch(/call 999 now/);
+    });
+  }
+  it('"out of breath after the stairs, where is my parcel" is no emergency', () => {
+    const c = northwind();
+    c.say('out of breath after the stairs, where is my parcel');
+    expect(lastDecision(c).reason).not.toBe('urgency');
+  });
+});
