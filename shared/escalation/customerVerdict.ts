@@ -33,6 +33,9 @@ const LEAVE_GATE = new Set([
 ]);
 const LEAVE_WORDS = tokenGate(LEAVE_GATE);
 
+/** The farewell said of the customer's own custom or money (never an address). */
+const TAKES_CUSTOM = / (?:take|taking|took|takes|spend|spending) (?:my|our) (?:custom|business|money|orders?) /;
+
 const LEAVE = new RegExp(
   [
     // "taking my custom elsewhere", "I'll shop elsewhere", "ordering somewhere else from now on"
@@ -89,7 +92,9 @@ export function leavingOrShaming(toks: readonly string[]): string | null {
     // A channel alone is a threat only when the customer says they will use it ("I intend to write to the newspaper").
     if (CHANNEL.test(` ${said} `) && !FUTURE.test(padded) && !GONNA_LOVE.test(padded)) return null;
     // "can I order it delivered somewhere else": an address, not a farewell.
-    if (/elsewhere|somewhere else/.test(said) && DELIVERY.test(padded)) return null;
+    // Session 43 (lead, retest F1): not when the customer takes their custom or money there ("where is my parcel? if it's not
+    // here tomorrow I'm taking my business elsewhere": the parcel made it read as an address).
+    if (/elsewhere|somewhere else/.test(said) && !TAKES_CUSTOM.test(` ${said} `) && DELIVERY.test(padded)) return null;
     // "the last time I ordered it came in two days": a past order recalled, not a farewell (a farewell is said as one).
     if (/last time/.test(said) && / last time (?:i |we )?(?:ordered|bought|used|shopped)\b/.test(padded)) return null;
     // "never again" after "no problem" or in praise ("never again will I buy a duvet anywhere else") is not a farewell.

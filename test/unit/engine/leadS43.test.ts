@@ -54,3 +54,18 @@ describe('"can\'t breath" (the verb without its e) is the emergency "can\'t brea
     expect(lastDecision(c).reason).not.toBe('urgency');
   });
 });
+
+describe('taking one\'s business elsewhere beside a parcel is a threat to leave, not an address (retest s43 F1)', () => {
+  const ana: AgentPresence[] = [{ id: 'ana', name: 'Ana', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+  const northwind = () => converse(load('customer-support'), { now: OPEN, agents: ana });
+  it('"where is my parcel? if it\'s not here tomorrow I\'m taking my business elsewhere" hands over as a strong complaint', () => {
+    const c = northwind();
+    c.say("where is my parcel? if it's not here tomorrow I'm taking my business elsewhere");
+    expect(lastDecision(c)).toMatchObject({ action: 'handoff', reason: 'negative_sentiment' });
+  });
+  it('"can I have the parcel delivered elsewhere, I\'m at work" is an address: no handover', () => {
+    const c = northwind();
+    c.say("can I have the parcel delivered elsewhere, I'm at work");
+    expect(lastDecision(c).action).not.toBe('handoff');
+  });
+});
