@@ -117,12 +117,13 @@ describe('viewToShow: one rule wherever the studio brings a block into view (rev
     const users = files('renderer/studio').filter((f) => /=\s*useShowBlock\(\)/.test(readFileSync(f, 'utf8')));
     expect(users.map((f) => f.replace(/\\/g, '/')).sort()).toEqual(
       // Session 42: the problem's "Add an End block" (studio4, Inspector) and the pan clear of the minimap after a move or
-      // paste (studio3, useClearOfOverlays in useShowBlock.ts) go through it too.
+      // paste (studio3, useClearOfOverlays in useShowBlock.ts) go through it too; session 43 (studio6): the problem fix
+      // buttons moved from the Inspector into ProblemFixButton.tsx.
       [
         'renderer/studio/canvas/Canvas.tsx',
         'renderer/studio/canvas/useShowBlock.ts',
         'renderer/studio/editor/Editor.tsx',
-        'renderer/studio/inspector/Inspector.tsx',
+        'renderer/studio/inspector/ProblemFixButton.tsx',
         'renderer/studio/palette/useAddBlock.ts',
         'renderer/studio/simulator/CanvasOverlay.tsx',
       ].sort(),
