@@ -55,7 +55,12 @@ function prepare(choices: ButtonChoice[]): Prepared {
  * Answers per choices array (compileFlow keeps one per block), keyed by the text: customers send the same
  * short messages over and over, and the fuzzy stage below is the expensive part. Bounded: cleared when full.
  */
-const answers = new WeakMap<ButtonChoice[], Map<string, ButtonChoice | null>>();
+const answers = new WeakMap<ButtonChoice[], Map<string, Answer>>();
+/** One cached answer: the choice, and whether it was picked by meaning alone (pickedByMeaning). */
+interface Answer {
+  choice: ButtonChoice | null;
+  byMeaning: boolean;
+}
 const ANSWERS_PER_BLOCK = 500;
 
 export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice | null {
@@ -65,22 +70,15 @@ export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice
     answers.set(choices, known);
   }
   const hit = known.get(text);
-  if (hit !== undefined) return hit;
+  if (hit !== undefined) return hit.choice;
   lastByMeaning = false;
   const result = matchUncached(choices, text);
   if (known.size >= ANSWERS_PER_BLOCK) known.clear();
-  known.set(text, result);
-  if (lastByMeaning) {
-    let meant = byMeaningAnswers.get(choices);
-    if (meant === undefined) byMeaningAnswers.set(choices, (meant = new Set()));
-    if (meant.size >= ANSWERS_PER_BLOCK) meant.clear();
-    meant.add(text);
-  }
+  known.set(text, { choice: result, byMeaning: lastByMeaning });
   return result;
 }
 
-/** Session 43 (menus): the texts whose answer was picked by meaning (menuMeaning.ts), not by a designer's word. */
-const byMeaningAnswers = new WeakMap<ButtonChoice[], Set<string>>();
+/** Set by matchUncached when its answer was picked by meaning (menuMeaning.ts), not by a designer's word. */
 let lastByMeaning = false;
 /**
  * Whether matchButton's answer for this text picked its option by meaning alone (no label, synonym or number of the
@@ -88,7 +86,7 @@ let lastByMeaning = false;
  */
 export function pickedByMeaning(choices: ButtonChoice[], text: string): boolean {
   if (matchButton(choices, text) === null) return false;
-  return byMeaningAnswers.get(choices)?.has(text) === true;
+  return answers.get(choices)?.get(text)?.byMeaning === true;
 }
 
 /**
