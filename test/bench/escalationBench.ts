@@ -26,13 +26,13 @@ import { analyzeText } from '../../shared/nlu/analyzeText';
 import { loadSupportFlow, readLabelled } from './escalationReport';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
-const NOW = Date.parse('2026-11-24T10:00:00Z');
+export const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
+export const NOW = Date.parse('2026-11-24T10:00:00Z');
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+export const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
-function table(title: string, rows: string[][]) {
+export function table(title: string, rows: string[][]) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   console.log(`\n${title}\n`);
   rows.forEach((r, n) => {

@@ -28,23 +28,12 @@ import type { TurnFacts } from '../../shared/escalation/types';
 import { analyzeText } from '../../shared/nlu/analyzeText';
 import { loadSupportFlow, readLabelled } from './escalationReport';
 import { stageSplit, type ProfileNode } from './engineStages';
+import { fmt, NOW, SETS, table } from './escalationBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
-const NOW = Date.parse('2026-11-24T10:00:00Z');
 const RUNS = Number(process.env.LEN_RUNS ?? 5);
 
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const at = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 /** The sets' free-text turns (escalationBench's messages, each once). */
 export function benchTexts(): string[] {
