@@ -138,7 +138,19 @@ function noEmailText(run: Run): string {
  * `after` 'upset' (session 30, newcomer s29 N5): the policy read the customer as upset; an acknowledgement and the
  * question again, unless the message tries to give an address (`text`: then the block's retry says what is wrong).
  */
-export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset', text = '', closedLine: string | null = null): boolean {
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset' | 'emergency', text = '', closedLine: string | null = null): boolean {
+  // Session 44 (details2, retest s43 F2): an emergency said again at the ticket's email question (nobody can come; the
+  // engine said the short emergency line) became the ticket's issue ("he's still not responding" in place of "my dad
+  // fell and is not responding") with "Thanks, I've noted that for the team". The message that brought the customer here
+  // stays the issue (noteReasonGiven; the repeat is in the transcript the team reads), and the email is asked gently.
+  // An address beside the words is taken; at the issue question the message is the issue, as before.
+  if (after === 'emergency') {
+    if (w.field !== 'email' || ticketAnswerFits(run, w, text)) return false;
+    noteReasonGiven(run);
+    if (block.data.askIssue && !isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', text.trim());
+    bot(run, ticketPrompts.emailAfterCrisis, block.id);
+    return true;
+  }
   // Session 30 (newcomer s29 N4): words of self-harm at the issue question are not the ticket's issue (taken, they opened
   // the ticket and the flow went on to "Thanks for your patience. Goodbye!", closing the chat on the customer).
   if (after === 'crisis' && w.field === 'issue') {
@@ -238,7 +250,8 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     stage = 'issue';
   }
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
-    bot(run, ticketPrompts.email, block.id);
+    // Session 44 (details2, retest s43 F2): after an emergency (the emergency line just said), the email is asked gently.
+    bot(run, afterEmergency(run) ? ticketPrompts.emailAfterCrisis : ticketPrompts.email, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
     return null;
   }
@@ -253,6 +266,12 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
   return null;
+}
+
+/** Whether the decision that brought the customer to this ticket read a person hurt or ill now (an emergency). */
+function afterEmergency(run: Run): boolean {
+  const e = run.s.lastEscalation;
+  return e !== null && e.signals.some((x) => x.emergency === true) && run.s.turn - 1 - Math.max(...e.signals.map((x) => x.turn)) <= 2;
 }
 
 /**
