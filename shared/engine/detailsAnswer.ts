@@ -222,6 +222,8 @@ export const phoneAtEmailTexts = {
   /** The team replies by email: the number is noted and the email asked again (no try counted). */
   byEmail: (phone: string) =>
     `Thanks, I've noted your number ${phone} for the team. If we get disconnected, they reply by email: what is your email address? (Or say you don't have one.)`,
+  /** Session 44 (details2, F6): at a ticket's email question of a flow whose team replies by email: asked once more. */
+  ticket: (phone: string) => `Thanks, I've noted your number ${phone} for the team. They reply by email: what email address should we reply to? (Or say you don't have one.)`,
 };
 
 /**
