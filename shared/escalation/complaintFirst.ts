@@ -138,3 +138,23 @@ export function understoodComplaint(
   if (before !== null) return { verdict: 'again', why: `the customer says it is not the first time ("${before}")` };
   return { verdict: 'answered', why: '' };
 }
+
+/**
+ * Session 44 (details2, retest s43 F4): "my parcel is late again, where is it" read as no complaint at all (no feeling
+ * word, sentiment 0), so it got the order question with no apology. Decided: a failure the customer says has happened
+ * before ("again", "once more", "for the third time", "every time", "how many times", "already asked"; not "still", which
+ * a calm question uses: "can I still return it?") beside the words of a failure (late, lost, broken, never arrived,
+ * missing ...) is a complaint, and with no other reading and a message the flow understood it is answered first with the
+ * apology: it is not handed over (no feeling, no request for a person, and the bot can answer what is asked; policy1's
+ * "again" rule hands over a complaint that reads as negative: "annoyed, my parcel is late again" still does). It counts
+ * as the complaint answered (EscalationMemory.complained), so the next one hands over. Returns the words, or null.
+ */
+const AGAIN_SAID = / (?:again|once more|yet another|(?:every|each) (?:single )?time|how many times|(?:second|third|fourth|fifth|2nd|3rd|4th|5th|umpteenth) time|already (?:asked|told|written|wrote|emailed|called|phoned|complained|chased|contacted))\b/;
+const FAILURE_SAID = /\b(?:late|lost|missing|broken|damaged|delayed|wrong|stuck|faulty|defective|cancelled|canceled|not here|not (?:arrived|delivered|received|working)|never (?:arrived|came|delivered|received|turned up))\b/;
+export function repeatedFailureReported(facts: TurnFacts): string | null {
+  if (facts.understood !== true || facts.fallback) return null;
+  const n = facts.analysis.normalized;
+  const again = AGAIN_SAID.exec(` ${n} `);
+  const failure = again === null ? null : FAILURE_SAID.exec(n);
+  return failure === null || again === null ? null : `${failure[0]} ${again[0].trim()}`;
+}

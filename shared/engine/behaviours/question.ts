@@ -31,6 +31,7 @@ import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
 import { detailsBeside, keepDetailsBeside, nameBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
+import { matchButton } from '../matchButton';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -46,7 +47,8 @@ type Action =
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting; goodbye: boolean }
   | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting }
-  | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting; required?: true };
+  | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting; required?: true }
+  | { ok: 'later'; block: BlockOf<'question'>; w: InputWaiting; menuId: string; text: string };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -94,6 +96,11 @@ function act(run: Run, a: Action): void {
     run.s.waiting = a.w;
     const skip = run.c.exitOf(a.block.id, 'fallback') !== undefined ? " (If you'd rather not give one, just say so.)" : '';
     bot(run, `${a.required === true ? whyEmailNeeded : whyQuestionEmail} ${render(run, a.block.data.text)}${skip}`, a.block.id);
+  } else if (a.ok === 'later') {
+    // Session 44 (details2, M5 / N7): kept for the menu that answers it; this question first (no try counted).
+    run.s.laterRequest = { blockId: a.menuId, text: a.text, turn: run.s.turn };
+    run.s.waiting = a.w;
+    bot(run, `${LATER_LINE} ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -673,6 +680,37 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
   return new ClassifiedInput<Action>(true, inner.intent, run, act, { ok: 'forward', routerId: router.id, inner });
 }
 
+/** Session 44 (details2, M5 / N7): said before the question again when a later menu will take the request. */
+export const LATER_LINE = "I'll help with that in a moment.";
+/** Blocks read on the way to a later menu (laterMenuFor). */
+const LATER_WAY = 12;
+/**
+ * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): "my bag never arrived" typed at Skyline Air's "What is your
+ * booking reference?" holds no reference, so the block asked again (and, the message read as upset and not used, the
+ * policy handed over to the desk): the customer's request was never served, though the menu after the question has an
+ * option for it ("Lost, delayed or damaged bag"). The first Buttons block on the question's way (its exits, through
+ * questions, conditions, variables and messages, at most LATER_WAY blocks) whose option the message picks (matchButton:
+ * by the designer's words or by meaning): its id, or null. The message is then understood as a request for later: kept,
+ * this question asked again, and that menu takes it when reached (buttons.ts laterRequest).
+ */
+function laterMenuFor(run: Run, block: BlockOf<'question'>, text: string): string | null {
+  const seen = new Set<string>([block.id]);
+  const queue = [...run.c.exitsFrom(block.id)];
+  while (queue.length > 0 && seen.size <= LATER_WAY) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const b = run.c.blocks.get(id);
+    if (b === undefined) continue;
+    if (b.kind === 'buttons') {
+      if (matchButton(run.c.buttons(b), text) !== null) return b.id;
+      continue;
+    }
+    if (b.kind === 'question' || b.kind === 'condition' || b.kind === 'set_variable' || b.kind === 'message') queue.push(...run.c.exitsFrom(id));
+  }
+  return null;
+}
+
 /** Session 44 (details2, F5): said when an optional email question is left out after a refusal or a deferral. */
 export const EMAIL_LEFT_OUT = "No problem, we'll carry on without your email.";
 /** Session 44 (details2, F5): said when a required email question (no fallback exit) is refused: why it is needed. */
@@ -785,6 +823,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const other = lacksTheValue(n) ? null : topicSwitch(run, block, w, text);
         if (other !== null) return other;
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
+        // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
+        const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
+        if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
         const notUsed: Classified = new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
         notUsed.notUsed = true;
         return notUsed;
