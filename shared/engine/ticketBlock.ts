@@ -148,7 +148,11 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   if (after === 'emergency') {
     if (w.field !== 'email' || ticketAnswerFits(run, w, text)) return false;
     noteReasonGiven(run);
-    if (block.data.askIssue && !isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', text.trim());
+    const known = run.s.variables.handoffReason;
+    // The first emergency here (the customer came for something else): it leads the issue, what was said before after it.
+    const first = run.s.lastEscalation?.signals.some((x) => x.emergency === true) !== true;
+    if (!isKnown(known)) setVar(run, 'handoffReason', text.trim());
+    else if (first) setVar(run, 'handoffReason', `${text.trim()} (before that: ${String(known)})`);
     bot(run, ticketPrompts.emailAfterCrisis, block.id);
     return true;
   }
