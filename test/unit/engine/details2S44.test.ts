@@ -121,8 +121,7 @@ describe('F9: the name beside the address at an email question', () => {
   it("Harbor Mutual's takeover email question keeps the name too", () => {
     const c = converse(load('insurance-claims'), { now: OPEN });
     c.say('I want to talk to a person');
-    for (let i = 0; i < 3 && c.lastBotText() !== takeoverPrompts.email; i++) c.say('Dana');
-    if (c.variables().customerName === 'Dana') return; // the flow asked the name first: nothing beside an address to read
+    expect(c.lastBotText()).toBe(takeoverPrompts.email);
     c.say('Dana Scully, dana@x.example, 0207 946 0000');
     expect(c.variables().customerEmail).toBe('dana@x.example');
     expect(c.variables().customerName).toBe('Dana Scully');
