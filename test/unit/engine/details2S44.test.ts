@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
-import type { AgentPresence } from '../../../shared/engine/types';
+import type { AgentPresence } from '../../../shared/handoff/types';
 import type { Flow } from '../../../shared/flow/schema';
 import { EMAIL_LEFT_OUT, LATER_LINE, whyEmailNeeded } from '../../../shared/engine/behaviours/question';
 import { ticketPrompts } from '../../../shared/engine/ticketBlock';
