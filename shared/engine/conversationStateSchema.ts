@@ -263,6 +263,13 @@ export const conversationStateSchema = z.strictObject({
    * Cleared when that block is entered again. Optional: older states lack it and ask again as before.
    */
   keptAnswer: z.strictObject({ blockId: z.string(), variable: z.string() }).optional(),
+  /**
+   * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request typed at a question that holds no value of its kind
+   * ("my bag never arrived" at Skyline Air's booking-reference question) which a menu further on the way picks an option
+   * for: that menu (blockId) takes it when the flow reaches it (the customer does not repeat it). Dropped when another
+   * menu is reached, or `turn` is more than a few turns back. Optional: older states lack it.
+   */
+  laterRequest: z.strictObject({ blockId: z.string(), text: z.string().max(4000), turn: z.number() }).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -26,7 +26,7 @@ import { entitiesOf } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { asFlowReferences } from './referenceNotPhone';
 import { statesAReason } from './reasonGiven';
-import { asksForAPersonAgain, emailAnswer, ownAddressesOf } from './questionValidators';
+import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf } from './questionValidators';
 import { readsAsRequestForPerson } from './policyReads';
 import { isKnown, rememberEntities, setVar, type Run } from './run';
 
@@ -222,4 +222,25 @@ export const phoneAtEmailTexts = {
   /** The team replies by email: the number is noted and the email asked again (no try counted). */
   byEmail: (phone: string) =>
     `Thanks, I've noted your number ${phone} for the team. If we get disconnected, they reply by email: what is your email address? (Or say you don't have one.)`,
+  /** Session 44 (details2, F6): at a ticket's email question of a flow whose team replies by email: asked once more. */
+  ticket: (phone: string) => `Thanks, I've noted your number ${phone} for the team. They reply by email: what email address should we reply to? (Or say you don't have one.)`,
 };
+
+/**
+ * Session 43 (hostq, hostile s43 L3): the name in an answer that lists it beside the address ("Dana Scully,
+ * dana@fbi.example, 0207 946 0000", "dana@x.com - Dana"): the answer without its addresses and phone, cut at commas,
+ * semicolons, colons and dashes; the first part that is a name (nameFromAnswer), in any case when it comes first, else
+ * capitalised ("dana@x.com, work" names nobody). Null when no part is one.
+ */
+export function nameBesideAddress(t: string, phoneText: string | null): string | null {
+  const rest = phoneText === null ? t : t.replace(phoneText, ' ');
+  const at = rest.search(/[^\s@]+@/u);
+  const partsOf = (x: string) => x.replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ').split(/[,;:]+|\s+[-\u2013\u2014]\s+/u).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
+  const before = at < 0 ? [] : partsOf(rest.slice(0, at));
+  const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p));
+  for (const part of [...before, ...after]) {
+    const name = nameFromAnswer(part);
+    if (name !== null) return name;
+  }
+  return null;
+}

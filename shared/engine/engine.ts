@@ -1002,10 +1002,13 @@ function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts:
   // doesn't look like an email address": the crisis line first; an answer that does not fit is not taken as one.
   // Session 30 (newcomer s29 N4): also at a question any text answers (the ticket's issue) the block decides whether
   // words of self-harm are taken as the answer: taken, the ticket went on to its goodbye and closed the chat.
-  if (crisisNobodyFree(run, decision, block.id) === 'crisis') {
+  const crisis = crisisNobodyFree(run, decision, block.id);
+  if (crisis === 'crisis') {
     const answered = behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'crisis', text) === true;
     if (answered || !fits) return true;
   }
+  // Session 44 (details2, retest s43 F2): an emergency said again there is no new issue (the block decides).
+  if (crisis === 'emergency' && behaviourOf(block.kind).answerNobodyFree?.(run, block, w, 'emergency', text) === true) return true;
   // Session 16 (newcomer s15 N#14): "I still want a human please" at the ticket's email question got "That doesn't
   // look like an email address": a request that does not answer the question gets the block's own reply to it.
   // Session 34 (hostile s33 #1): out of hours, the takeover's still-closed line there (not "no one is free right now").

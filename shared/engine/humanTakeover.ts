@@ -27,7 +27,7 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts } from './detailsAnswer';
+import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -644,7 +644,11 @@ export function answerTakeoverQuestion(
       if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9): "bob@example.com and my phone is 07700 900123" kept no phone; what is said
       // beside the address is kept (the phone, references, the matter as the reason when the block asks one).
-      keepDetailsBeside(run, detailsBeside(run, t), wantsReason(run, block.data));
+      const beside = detailsBeside(run, t);
+      keepDetailsBeside(run, beside, wantsReason(run, block.data));
+      // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is known.
+      const named = isKnown(run.s.variables.customerName) ? null : nameBesideAddress(t, beside.phoneText);
+      if (named !== null) setVar(run, 'customerName', named);
     } else if (r.choices !== undefined) {
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
@@ -897,24 +901,6 @@ function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
   return undefined;
 }
 
-/**
- * Session 43 (hostq, hostile s43 L3): the name in an answer that lists it beside the address ("Dana Scully,
- * dana@fbi.example, 0207 946 0000", "dana@x.com - Dana"): the answer without its addresses and phone, cut at commas,
- * semicolons, colons and dashes; the first part that is a name (nameFromAnswer), in any case when it comes first, else
- * capitalised ("dana@x.com, work" names nobody). Null when no part is one.
- */
-function nameBesideAddress(t: string, phoneText: string | null): string | null {
-  const rest = phoneText === null ? t : t.replace(phoneText, ' ');
-  const at = rest.search(/[^\s@]+@/u);
-  const partsOf = (x: string) => x.replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ').split(/[,;:]+|\s+[-\u2013\u2014]\s+/u).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
-  const before = at < 0 ? [] : partsOf(rest.slice(0, at));
-  const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p));
-  for (const part of [...before, ...after]) {
-    const name = nameFromAnswer(part);
-    if (name !== null) return name;
-  }
-  return null;
-}
 
 /** A name typed at the email question, when no name is known yet: no '@' or digit, and a name by nameFromAnswer. */
 function nameAtEmailQuestion(run: Run, t: string): string | null {

@@ -94,6 +94,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.closedNotice !== undefined) copy.closedNotice = state.closedNotice;
   if (state.emailDeclined !== undefined) copy.emailDeclined = state.emailDeclined;
   if (state.keptAnswer !== undefined) copy.keptAnswer = state.keptAnswer;
+  if (state.laterRequest !== undefined) copy.laterRequest = state.laterRequest;
   return copy;
 }
 

@@ -22,7 +22,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
-import { detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside } from './detailsAnswer';
+import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
@@ -44,7 +44,8 @@ export const ticketPrompts = {
    */
   noEmail: "We don't have an email address for you, so we can't reply by email: we've opened ticket {{ticketId}}; please quote it when you contact us again.",
   /** Session 16 (newcomer s15 N#23): no email, but the customer gave a phone number: the team has it on the ticket. */
-  noEmailPhone: "We don't have an email address for you, so the team will use your phone number {{customerPhone}} from ticket {{ticketId}}.",
+  // Session 44 (details2, retest s43 F6): "... will use your phone number 07700900123 from ticket T-CLI" read oddly.
+  noEmailPhone: "We've opened ticket {{ticketId}}. We don't have an email address for you, so the team will contact you on {{customerPhone}} instead.",
   /** Session 16 (newcomer s15 N#14): a request for a person at the email question while nobody can be reached. */
   /** Session 19 (newcomer s19 F23, hostile s19 #11): the customer withdrew at the ticket's questions. */
   backedOut: "No problem, I've stopped there: nothing was passed on to the team.",
@@ -138,7 +139,23 @@ function noEmailText(run: Run): string {
  * `after` 'upset' (session 30, newcomer s29 N5): the policy read the customer as upset; an acknowledgement and the
  * question again, unless the message tries to give an address (`text`: then the block's retry says what is wrong).
  */
-export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset', text = '', closedLine: string | null = null): boolean {
+export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, after?: 'crisis' | 'upset' | 'emergency', text = '', closedLine: string | null = null): boolean {
+  // Session 44 (details2, retest s43 F2): an emergency said again at the ticket's email question (nobody can come; the
+  // engine said the short emergency line) became the ticket's issue ("he's still not responding" in place of "my dad
+  // fell and is not responding") with "Thanks, I've noted that for the team". The message that brought the customer here
+  // stays the issue (noteReasonGiven; the repeat is in the transcript the team reads), and the email is asked gently.
+  // An address beside the words is taken; at the issue question the message is the issue, as before.
+  if (after === 'emergency') {
+    if (w.field !== 'email' || ticketAnswerFits(run, w, text)) return false;
+    noteReasonGiven(run);
+    const known = run.s.variables.handoffReason;
+    // The first emergency here (the customer came for something else): it leads the issue, what was said before after it.
+    const first = run.s.lastEscalation?.signals.some((x) => x.emergency === true) !== true;
+    if (!isKnown(known)) setVar(run, 'handoffReason', text.trim());
+    else if (first) setVar(run, 'handoffReason', `${text.trim()} (before that: ${String(known)})`);
+    bot(run, ticketPrompts.emailAfterCrisis, block.id);
+    return true;
+  }
   // Session 30 (newcomer s29 N4): words of self-harm at the issue question are not the ticket's issue (taken, they opened
   // the ticket and the flow went on to "Thanks for your patience. Goodbye!", closing the chat on the customer).
   if (after === 'crisis' && w.field === 'issue') {
@@ -238,7 +255,8 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     stage = 'issue';
   }
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
-    bot(run, ticketPrompts.email, block.id);
+    // Session 44 (details2, retest s43 F2): after an emergency (the emergency line just said), the email is asked gently.
+    bot(run, afterEmergency(run) ? ticketPrompts.emailAfterCrisis : ticketPrompts.email, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
     return null;
   }
@@ -253,6 +271,12 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
   if (to !== undefined) return to;
   follow(run, block, 'next'); // ends gracefully with the "no next step" message
   return null;
+}
+
+/** Whether the decision that brought the customer to this ticket read a person hurt or ill now (an emergency). */
+function afterEmergency(run: Run): boolean {
+  const e = run.s.lastEscalation;
+  return e !== null && e.signals.some((x) => x.emergency === true) && run.s.turn - 1 - Math.max(...e.signals.map((x) => x.turn)) <= 2;
 }
 
 /**
@@ -476,6 +500,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   }
   if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
+    const phoneBefore = run.s.variables.customerPhone;
     const phone = keepPhone(run, text);
     let issue: string | null = null;
     let side: SideQuestion | null = null;
@@ -501,10 +526,19 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       const target = found === undefined ? undefined : run.c.blocks.get(found.blockId);
       if (target !== undefined) bot(run, behaviourOf(target.kind).stillClosedLine?.(run, target) ?? ticketPrompts.nobodyFreeNoEmail, block.id);
       noEmailNoted(run, block);
+    } else if (phone !== null && !text.includes('@') && !declinesEmail(text) && !unsureOfEmail(text) && !callsBack(run.flow) && phoneBefore !== phone) {
+      // Session 44 (details2, retest s43 F6): a phone number instead of the email, at a flow whose team replies by email
+      // (no block stores customerPhone: Northwind), was taken as no email without a word; the takeover's email question
+      // asks again (session 42, hostile s41 L2). One rule for both: the number is kept and said back, and the email asked
+      // once more (no try counted); the same number again, or "no email", opens the ticket with the phone. A flow that
+      // calls back (Harbor Mutual) takes the number for the email, as its takeover does.
+      bot(run, phoneAtEmailTexts.ticket(detailsBeside(run, text).phoneText ?? phone), block.id);
+      return;
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
       // Without a phone either: noEmailNoted.
-      if (phone === null) noEmailNoted(run, block);
+      if (phone === null && isKnown(phoneBefore)) run.s.emailDeclined = true; // "no" after the number (F6): the phone is the contact
+      else if (phone === null) noEmailNoted(run, block);
     } else if (r.choices !== undefined) {
       // Two addresses, neither negated nor someone else's: ask which (not a failed try).
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);

@@ -24,6 +24,7 @@ import { effectiveSentiment, insultOrSwear } from './effectiveSentiment';
 import { comparedWithWorse, flatFailures, leavingOrShaming, praiseAgainstFacts, statedUpset, statusEchoed, statusSaidSince } from './customerVerdict';
 import { contemptAtShop, trendReading } from './detectors/detectNegativeSentiment';
 import { questionType } from './questionConcepts';
+import { sentimentDetail } from '../nlu/sentiment';
 
 /** Emoji of anger, contempt or mockery (an eye-roll, slow clapping, an upside-down smile). */
 const SCORN_EMOJI = /[🤬😡😠🖕💢👿🙄😤😒👎🤡😑😾🙃👏]/u;
@@ -48,6 +49,25 @@ const VERY_NEGATIVE = -0.75;
  */
 const SAID_BEFORE = / (?:again|still|once more|yet another|twice|two times|how many times|same (?:story|as always|old)|(?:every|each) (?:single )?(?:time|day|week|morning|evening)|(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+th|umpteenth|another) (?:time|email|message|chat|call)|(?:keep|keeps|kept) (?:\w+ )?(?:saying|telling|happening|asking|getting|sending|writing|chasing)|already (?:asked|told|written|wrote|emailed|called|phoned|complained|chased|contacted)|as i (?:said|told you|have said|ve said))\b/;
 
+/**
+ * Session 44 (details2, retest s43 F8): the words that name what went wrong (the matter the flow's answer is about), not
+ * how the customer feels about it. "so frustrated, my bag never arrived" read -0.76 ("never arrived" is one of the
+ * lexicon's customer-service phrases) and was strong: the urgent desk instead of Skyline Air's lost-bag answer, the option
+ * the message names. Strength is the customer's feeling (insult, threat, shouting, a very negative feeling word): the
+ * score that makes a complaint "very negative" is read with these phrases and words taken out (feelingScore). Normalised
+ * forms (normalizeText: "didn't" -> "did not").
+ */
+const MATTER_PHRASES =
+  /\b(?:(?:has|have|had|did|does|do|is|was|has been|still)\s+)?(?:not|never)\s+(?:arrived?|arriving|came|come|coming|received?|receiving|turned up|turn up|shown up|show up|delivered|working|work|works|worked)\b|\b(?:stopped|keeps?) (?:working|failing|crashing)\b|\bno (?:response|reply|answer)\b|\b(?:double charged|charged (?:me )?twice|wrong (?:item|size|colou?r|order|address|one|thing|product)|error again)\b/g;
+/** Single words that name the failure (the lexicon scores them negative: "lost" -1.3, "broken" -2.1, "damaged" -1.9). */
+const MATTER_WORDS =
+  /\b(?:lost|losing|damaged|damage|broken|broke|break|delayed|delay|delays|missing|stolen|cancelled|canceled|wrong|error|errors|failed|fail|fails|failing|failure|problem|problems|stuck|torn|faulty|defective|crashed|crashing|crashes|leaking|ripped|smashed|cracked|dented|scratched|stained)\b/g;
+/** The sentiment of the message without the words of its matter: how the customer feels, not what went wrong. */
+function feelingScore(a: TurnFacts['analysis']): number {
+  const rest = a.normalized.replace(MATTER_PHRASES, ' ').replace(MATTER_WORDS, ' ').replace(/\s+/g, ' ').trim();
+  return rest === a.normalized ? effectiveSentiment(a).score : sentimentDetail(rest).score;
+}
+
 /** The verdict on a complaint the flow understood: answered first, or handed over as strong, or as said again. */
 export type UnderstoodComplaint = 'answered' | 'strong' | 'again';
 
@@ -64,7 +84,10 @@ export function strongComplaint(s: Signal, facts: TurnFacts): string | null {
   if (abuse !== null) return `an insult or swear word ("${abuse}")`;
   const marks = EXASPERATED.exec(a.text);
   if (marks !== null) return `exasperated marks ("${marks[0]}")`;
-  if (effectiveSentiment(a).score <= VERY_NEGATIVE) return `very negative (${effectiveSentiment(a).score.toFixed(2)})`;
+  if (effectiveSentiment(a).score <= VERY_NEGATIVE) {
+    const feeling = feelingScore(a);
+    if (feeling <= VERY_NEGATIVE) return `very negative (${feeling.toFixed(2)})`;
+  }
   const toks = canonicalTokens(a);
   const scorn = contemptAtShop(toks) ?? leavingOrShaming(toks) ?? comparedWithWorse(toks);
   if (scorn !== null) return `contempt or a threat aimed at the shop ("${scorn}")`;
@@ -114,4 +137,24 @@ export function understoodComplaint(
   const before = saidBefore(facts);
   if (before !== null) return { verdict: 'again', why: `the customer says it is not the first time ("${before}")` };
   return { verdict: 'answered', why: '' };
+}
+
+/**
+ * Session 44 (details2, retest s43 F4): "my parcel is late again, where is it" read as no complaint at all (no feeling
+ * word, sentiment 0), so it got the order question with no apology. Decided: a failure the customer says has happened
+ * before ("again", "once more", "for the third time", "every time", "how many times", "already asked"; not "still", which
+ * a calm question uses: "can I still return it?") beside the words of a failure (late, lost, broken, never arrived,
+ * missing ...) is a complaint, and with no other reading and a message the flow understood it is answered first with the
+ * apology: it is not handed over (no feeling, no request for a person, and the bot can answer what is asked; policy1's
+ * "again" rule hands over a complaint that reads as negative: "annoyed, my parcel is late again" still does). It counts
+ * as the complaint answered (EscalationMemory.complained), so the next one hands over. Returns the words, or null.
+ */
+const AGAIN_SAID = / (?:again|once more|yet another|(?:every|each) (?:single )?time|how many times|(?:second|third|fourth|fifth|2nd|3rd|4th|5th|umpteenth) time|already (?:asked|told|written|wrote|emailed|called|phoned|complained|chased|contacted))\b/;
+const FAILURE_SAID = /\b(?:late|lost|missing|broken|damaged|delayed|wrong|stuck|faulty|defective|cancelled|canceled|not here|not (?:arrived|delivered|received|working)|never (?:arrived|came|delivered|received|turned up))\b/;
+export function repeatedFailureReported(facts: TurnFacts): string | null {
+  if (facts.understood !== true || facts.fallback) return null;
+  const n = facts.analysis.normalized;
+  const again = AGAIN_SAID.exec(` ${n} `);
+  const failure = again === null ? null : FAILURE_SAID.exec(n);
+  return failure === null || again === null ? null : `${failure[0]} ${again[0].trim()}`;
 }

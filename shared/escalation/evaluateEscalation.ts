@@ -28,7 +28,7 @@ import { policyFallbackFacts } from './inDomain/policyFallback';
 import { hasHarmCue } from './topicMeaning';
 import { canonicalTokens } from './canonicalTokens';
 import { questionType } from './questionConcepts';
-import { understoodComplaint, type UnderstoodComplaint } from './complaintFirst';
+import { repeatedFailureReported, understoodComplaint, type UnderstoodComplaint } from './complaintFirst';
 
 type Detector = (facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory) => Signal | null;
 
@@ -480,6 +480,13 @@ function evaluate(
           : ` The bot understood the message, but ${c.why}, so this one hands over.`;
       }
     }
+  }
+
+  // Session 44 (details2, retest s43 F4): a failure said to happen again, with no other reading, in a message the flow
+  // understood: answered with the apology (complaintFirst.ts repeatedFailureReported); the action stays none.
+  if (action === 'none' && signals.length === 0 && policy.enabled && repeatedFailureReported(facts) !== null) {
+    complaint = memory.complained === true ? undefined : 'answered';
+    if (complaint !== undefined) explanation = `No escalation: the customer reports a failure again (${repeatedFailureReported(facts)}), and the bot understood the message, so it answers it with an apology first.`;
   }
 
   // (Decision only, escalationDecision: no next memory.)

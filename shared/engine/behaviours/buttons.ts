@@ -17,7 +17,7 @@ import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
 import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
-import { classifyInput, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
+import { classifyInput, exitTarget, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
 import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
 import { optionByReference } from '../referenceChoice';
@@ -240,6 +240,9 @@ function correctionChoice(run: Run, block: BlockOf<'buttons'>, text: string, cho
   return others.length > 0 || WRONG_REFERENCE.test(text) ? again : null;
 }
 
+/** Turns a request kept for this menu (laterRequest) stays fresh: a booking reference, a date and their retries. */
+const LATER_TURNS = 6;
+
 export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   waitsAs: ['input', 'offer'],
   // Session 36 (hostile s35 F1): "shall I cancel order {{orderNumber}}?" keeps a request for a person nobody can meet now.
@@ -259,7 +262,19 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     const menu = block.data.options.length >= 3;
     return { said: chosen.label, menu, topicMenu: menu && (chosen.value === undefined || chosen.value === chosen.label), ledTo: run.c.exitOf(block.id, chosen.id) };
   },
-  enter: (run, block) => waitForInput(run, block),
+  enter(run, block) {
+    // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request typed at a question before this menu ("my bag
+    // never arrived" at Skyline Air's booking-reference question, question.ts laterMenuFor) is this menu's answer now:
+    // the option it picks is taken as if typed here (the customer does not repeat it). Another menu drops it; so does a
+    // request more than LATER_TURNS turns back or one this menu no longer picks an option for.
+    const later = run.s.laterRequest;
+    if (later !== undefined) delete run.s.laterRequest;
+    const choice = later === undefined || later.blockId !== block.id || run.s.turn - later.turn > LATER_TURNS ? null : matchButton(run.c.buttons(block), later.text);
+    if (later === undefined || choice === null) return waitForInput(run, block);
+    bot(run, `About what you said ("${later.text.length > 80 ? `${later.text.slice(0, 77)}...` : later.text}"): ${choice.label}.`, block.id);
+    if (block.data.variable) setVar(run, block.data.variable, choice.value);
+    return exitTarget(run, block, choice.id);
+  },
   prompt(run, block) {
     bot(run, render(run, block.data.text), block.id, shown(block));
   },

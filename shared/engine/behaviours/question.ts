@@ -27,28 +27,34 @@ import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
 import { asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
+import { declinesEmailBeside } from '../backOut';
+import { keepsReasonForPerson } from '../reasonGiven';
+import { detailsBeside, keepDetailsBeside, nameBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
+import { matchButton } from '../matchButton';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
 
 type Action =
-  | { ok: true; block: BlockOf<'question'>; value: Value; note?: string }
+  | { ok: true; block: BlockOf<'question'>; value: Value; note?: string; beside?: () => void }
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting; goodbye: boolean }
   | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting }
-  | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting };
+  | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting; required?: true }
+  | { ok: 'later'; block: BlockOf<'question'>; w: InputWaiting; menuId: string; text: string };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
     if (a.note !== undefined) bot(run, a.note, a.block.id);
     setVar(run, a.block.data.variable, a.value);
+    a.beside?.();
     // Session 34 (hostile s34): the reference the block took is the conversation's (the agent's summary names it), also
     // when the NLU did not find it as written ("NW-104233 sorry I mean 104234" -> NW-104234, "hm 2231 0457"); session 36
     // (hostile s35 F7): and its digits are no phone number ("2231 0457" -> HM-2231-0457, not the phone 22310457).
@@ -63,6 +69,9 @@ function act(run: Run, a: Action): void {
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
     if (a.emailDeclined === true) run.s.emailDeclined = true;
+    // Said unless the fallback's way opens with a Message of its own (it speaks for itself, as leaveQuestion reads it).
+    const to = run.c.exitOf(a.block.id, 'fallback');
+    if (a.said !== undefined && (to === undefined || run.c.blocks.get(to)?.kind !== 'message')) bot(run, a.said, a.block.id);
     follow(run, a.block, 'fallback');
   } else if (a.ok === 'aside') {
     // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this question again.
@@ -86,7 +95,12 @@ function act(run: Run, a: Action): void {
     // got "That doesn't look like an email address": what it is for, and the question again, no try counted.
     run.s.waiting = a.w;
     const skip = run.c.exitOf(a.block.id, 'fallback') !== undefined ? " (If you'd rather not give one, just say so.)" : '';
-    bot(run, `${whyQuestionEmail} ${render(run, a.block.data.text)}${skip}`, a.block.id);
+    bot(run, `${a.required === true ? whyEmailNeeded : whyQuestionEmail} ${render(run, a.block.data.text)}${skip}`, a.block.id);
+  } else if (a.ok === 'later') {
+    // Session 44 (details2, M5 / N7): kept for the menu that answers it; this question first (no try counted).
+    run.s.laterRequest = { blockId: a.menuId, text: a.text, turn: run.s.turn };
+    run.s.waiting = a.w;
+    bot(run, `${LATER_LINE} ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -666,6 +680,55 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
   return new ClassifiedInput<Action>(true, inner.intent, run, act, { ok: 'forward', routerId: router.id, inner });
 }
 
+/** Session 44 (details2, M5 / N7): said before the question again when a later menu will take the request. */
+export const LATER_LINE = "I'll help with that in a moment.";
+/** Blocks read on the way to a later menu (laterMenuFor). */
+const LATER_WAY = 12;
+/**
+ * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): "my bag never arrived" typed at Skyline Air's "What is your
+ * booking reference?" holds no reference, so the block asked again (and, the message read as upset and not used, the
+ * policy handed over to the desk): the customer's request was never served, though the menu after the question has an
+ * option for it ("Lost, delayed or damaged bag"). The first Buttons block on the question's way (its exits, through
+ * questions, conditions, variables and messages, at most LATER_WAY blocks) whose option the message picks (matchButton:
+ * by the designer's words or by meaning): its id, or null. The message is then understood as a request for later: kept,
+ * this question asked again, and that menu takes it when reached (buttons.ts laterRequest).
+ */
+function laterMenuFor(run: Run, block: BlockOf<'question'>, text: string): string | null {
+  const seen = new Set<string>([block.id]);
+  const queue = [...run.c.exitsFrom(block.id)];
+  while (queue.length > 0 && seen.size <= LATER_WAY) {
+    const id = queue.shift()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const b = run.c.blocks.get(id);
+    if (b === undefined) continue;
+    if (b.kind === 'buttons') {
+      if (matchButton(run.c.buttons(b), text) !== null) return b.id;
+      continue;
+    }
+    if (b.kind === 'question' || b.kind === 'condition' || b.kind === 'set_variable' || b.kind === 'message') queue.push(...run.c.exitsFrom(id));
+  }
+  return null;
+}
+
+/** Session 44 (details2, F5): said when an optional email question is left out after a refusal or a deferral. */
+export const EMAIL_LEFT_OUT = "No problem, we'll carry on without your email.";
+/** Session 44 (details2, F5): said when a required email question (no fallback exit) is refused: why it is needed. */
+export const whyEmailNeeded = 'I need an email address to go on: we only use it to get back to you about this, nothing else.';
+
+/**
+ * Session 44 (details2, retest s43 F9): what an answer holding the address says beside it, kept as at the takeover's
+ * questions: the phone, the flow's references (keepDetailsBeside, no reason: a Question asks none) and a name beside the
+ * address when no name is known yet ("Dana Scully, dana@x.example, 0207 946 0000").
+ */
+function keepBesideAddress(run: Run, text: string): void {
+  const beside = detailsBeside(run, text);
+  keepDetailsBeside(run, beside, false);
+  if (isKnown(vars(run).customerName)) return;
+  const name = nameBesideAddress(text, beside.phoneText);
+  if (name !== null) setVar(run, 'customerName', name);
+}
+
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   asksForValue: true,
@@ -712,14 +775,29 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
       const e = emailAnswer(text, ownAddressesOf(run.flow));
-      if (e.ok) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value });
+      if (e.ok) {
+        // Session 44 (details2, retest s43 F9): "Dana Scully, dana@x.example, 0207 946 0000": the name beside the address
+        // is kept too (the phone and the matter as before, keepDetailsBeside), when none is known yet.
+        const beside = text.trim() !== String(e.value) ? () => keepBesideAddress(run, text) : undefined;
+        return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, beside });
+      }
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
       // Session 38 (hostile s37 #2): "no email" / "I'd rather not" / "not sure" at an email question with a fallback
       // (lead-gen's "What is your work email?") takes it at once, remembered: it got "That doesn't look like an email
       // address" until the retries ran out, and a ticket after a queue timeout asked the email again.
       if (asksWhyEmail(text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'why', block, w });
-      if ((declinesEmail(text) || unsureOfEmail(text)) && run.c.exitOf(block.id, 'fallback') !== undefined) {
-        return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, emailDeclined: true });
+      // Session 44 (details2, retest s43 F5): a refusal ("no", "I'd rather not", "no email") or a deferral ("I'd rather
+      // explain it on the call": reasonGiven's keepsReasonForPerson) is understood at every email question. Optional (the
+      // block has a fallback exit: lead-gen's work email): left out at once, said so ("no" was taken silently, the
+      // deferral was "That doesn't look like an email address"). Required (no fallback): what the email is for and the
+      // question once more (a try counted), then the block's retry rule.
+      const refuses = declinesEmail(text) || unsureOfEmail(text) || declinesEmailBeside(text);
+      const defers = !refuses && !text.includes('@') && keepsReasonForPerson(text);
+      if (refuses || defers) {
+        if (run.c.exitOf(block.id, 'fallback') !== undefined) {
+          return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, emailDeclined: refuses ? true : undefined, said: EMAIL_LEFT_OUT });
+        }
+        if (w.retries < block.data.maxRetries) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'why', block, w: { ...w, retries: w.retries + 1 }, required: true });
       }
       // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
       // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
@@ -745,6 +823,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const other = lacksTheValue(n) ? null : topicSwitch(run, block, w, text);
         if (other !== null) return other;
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
+        // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
+        const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
+        if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
         const notUsed: Classified = new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
         notUsed.notUsed = true;
         return notUsed;

@@ -194,7 +194,7 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * its still-closed line ("Our team is still offline ...: they're back on Monday at 8am."), said instead of "no one is
    * free right now" (which reads as busy).
    */
-  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis' | 'upset', text?: string, closedLine?: string | null): boolean;
+  answerNobodyFree?(run: Run, block: BlockOf<K>, w: Waiting, after?: 'crisis' | 'upset' | 'emergency', text?: string, closedLine?: string | null): boolean;
   /**
    * Session 34 (hostile s33 #1): the block's short line for a conversation it cannot hand over because its opening hours
    * are closed now (Human takeover: takeoverTexts.stillClosed with when the team is back); null when it is open or has no

@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ticketPrompts } from '../../../shared/engine/ticketBlock';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import type { Flow } from '../../../shared/flow/schema';
@@ -188,7 +189,10 @@ describe('H5: an emergency at a takeover\'s email question', () => {
     c.say('talk to a human');
     const said = replyTo(c, 'my daughter swallowed a magnet from your kit, what do I do');
     expect(said[0]).toBe(LINE_999);
-    expect(said[1]).toMatch(/noted that for the team/);
+    // Session 44 (details2, retest s43 F2): changed on purpose: the message is still noted as the issue, and the email
+    // is asked gently ("When you're ready, ...") instead of "Thanks, I've noted that for the team. What email ...".
+    expect(said[1]).toBe(ticketPrompts.emailAfterCrisis);
+    expect(c.variables().handoffReason).toBe('my daughter swallowed a magnet from your kit, what do I do');
   });
   it('an ordinary wrong address is still a wrong address', () => {
     const c = converse(load('insurance-claims'), { now: OPEN, agents: claire });

@@ -18,13 +18,21 @@ const skyline = () => converse(load('travel-urgency'), { now: OPEN, agents: omar
 const lastDecision = (c: ReturnType<typeof converse>) => c.steps[c.steps.length - 1]!.decision!;
 
 describe("a Question's re-ask is not a message the flow understood", () => {
-  it('"my bag never arrived" at the booking-reference question is not answered as understood', () => {
+  // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): changed on purpose: the message is now understood as a
+  // request for the menu after the question (question.ts laterMenuFor): apology, the question again, and the lost-bag
+  // answer once the menu is reached (details2S44.test.ts). A re-ask no later menu takes is still not understood (below).
+  it('"my bag never arrived" at the booking-reference question is kept for the menu, not handed over', () => {
     const c = skyline();
     c.say('my bag never arrived');
     const d = lastDecision(c);
+    expect(d.understoodComplaint).toBe('answered');
+    expect(d.action).toBe('none');
+  });
+  it('an upset message no later menu takes, at the booking-reference question, is not answered as understood', () => {
+    const c = skyline();
+    c.say('this is a nightmare, nothing works');
+    const d = lastDecision(c);
     expect(d.understoodComplaint).toBeUndefined();
-    expect(d.action).toBe('handoff');
-    expect(d.reason).toBe('negative_sentiment');
     expect(d.explanation ?? '').not.toMatch(/the bot understood the message/);
   });
 
