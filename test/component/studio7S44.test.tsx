@@ -15,6 +15,7 @@ import { problemsInDesignerWords } from '../../renderer/studio/hooks/designerWor
 import { definitionOf } from '../../renderer/studio/blockCatalog';
 import { createStudioStore } from '../../renderer/studio/store/studioStore';
 import { renderEditor } from './support/renderEditor';
+import { tinyFlow } from './support/sampleFlow';
 
 /** Start -> the block of `kind` (its default data), nothing after it. */
 function loose(kind: string): Flow {
@@ -104,5 +105,54 @@ describe('studio7 s44 (retest s43 N4): "Add an End block" for every exit that ma
     expect(rows).toHaveLength(1);
     fireEvent.click(within(rows[0]).getByRole('button', { name: 'Add an End block' }));
     expect(store.getState().flow.edges.some((x) => x.from === 'it' && x.exit === 'next')).toBe(true);
+  });
+});
+
+describe('studio7 s44 (retest s43 N1, N2): a hidden direction character is warned about under its field and not reordered on the canvas', () => {
+  const RLO = '\u202E';
+  const PDF = '\u202C';
+  function withHidden(): Flow {
+    const flow = tinyFlow();
+    const blocks = flow.blocks.map((b) =>
+      b.id === 'welcome'
+        ? { ...b, data: { ...b.data, text: `Pay at ${RLO}moc.elgoog${PDF} today` } }
+        : b.id === 'menu'
+          ? { ...b, data: { ...b.data, options: [{ id: 'a', label: `Re${RLO}dnuf` }, { id: 'b', label: 'Beta' }] } }
+          : b,
+    ) as Flow['blocks'];
+    return validateFlow({ ...flow, blocks }).flow!;
+  }
+
+  it("the Message's text field has the warning and its Remove button right under it; the button cleans the text", () => {
+    const store = renderEditor(withHidden(), (s) => s.getState().select(['welcome']));
+    const inspector = screen.getByTestId('block-inspector');
+    const warning = inspector.querySelector('[data-problem-path="$.blocks[1].data.text"]') as HTMLElement;
+    expect(warning).not.toBeNull();
+    // Right under the field that holds the text (not only in the block's box at the top).
+    const field = warning.previousElementSibling as HTMLElement;
+    expect((field.querySelector('textarea, input') as HTMLTextAreaElement).value).toContain(RLO);
+    expect(warning).toHaveTextContent('hidden direction character (U+202E)');
+    fireEvent.click(within(warning).getByRole('button', { name: 'Remove the hidden direction characters' }));
+    expect((store.getState().flow.blocks[1].data as { text: string }).text).toBe('Pay at moc.elgoog today');
+    expect(inspector.querySelector('[data-problem-path="$.blocks[1].data.text"]')).toBeNull();
+  });
+
+  it("a button option's label has the warning inside its option row", () => {
+    renderEditor(withHidden(), (s) => s.getState().select(['menu']));
+    const row = screen.getByTestId('block-inspector').querySelector('.st-option[data-option-id="a"]') as HTMLElement;
+    expect(row.querySelector('[data-problem-path="$.blocks[2].data.options[0].label"]')).not.toBeNull();
+    expect(within(row).getByRole('button', { name: 'Remove the hidden direction characters' })).toBeInTheDocument();
+    const other = screen.getByTestId('block-inspector').querySelector('.st-option[data-option-id="b"]') as HTMLElement;
+    expect(other.querySelector('.st-field-warning')).toBeNull();
+  });
+
+  it('the canvas shows the text in typed order with the control marked, never the control itself', () => {
+    renderEditor(withHidden());
+    const welcome = document.querySelector('.react-flow__node[data-id="welcome"] .bn-clamp') as HTMLElement;
+    expect(welcome.textContent).toBe('Pay at ⟨RLO⟩moc.elgoog⟨PDF⟩ today');
+    expect(welcome.querySelector('mark.bt-direction-mark')?.getAttribute('title')).toMatch(/U\+202E \(right-to-left override\)/);
+    const option = document.querySelector('.react-flow__node[data-id="menu"] .bn-exit[data-exit="a"] .bn-exit-label') as HTMLElement;
+    expect(option.textContent).toBe('Re⟨RLO⟩dnuf');
+    for (const el of document.querySelectorAll('.react-flow__node')) expect(el.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
   });
 });
