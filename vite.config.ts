@@ -32,6 +32,8 @@ export default defineConfig({
     // A subset build must not delete the other apps' output.
     emptyOutDir: !process.env.BATON_ENTRIES,
     sourcemap: true,
+    // Session 44 (studio7): the editor (FlowScreens), the simulator and ELK are loaded when needed (renderer/studio/App.tsx,
+    // editor/Editor.tsx), so no chunk passes this limit (largest: ELK's 1.46 MB, loaded only to lay a flow out).
     chunkSizeWarningLimit: 2000,
     rolldownOptions: {
       input: entries,
@@ -44,7 +46,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/ },
-            { name: 'reactflow', test: /[\\/]node_modules[\\/](?:@xyflow|d3-[a-z]+|classcat)[\\/]/ },
+            // Its code only: React Flow's stylesheet (imported by main.tsx, so studio.css comes after it) stays with the
+            // entry's CSS; in this group it made the home screen load React Flow's code for its styles (session 44).
+            { name: 'reactflow', test: /[\\/]node_modules[\\/](?:@xyflow|d3-[a-z]+|classcat)[\\/].*\.[cm]?js$/ },
           ],
         },
       },

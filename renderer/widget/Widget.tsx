@@ -4,6 +4,7 @@
  * wait, agent messages with the agent's name, reconnect + catch-up, conversation kept across reloads.
  * Every text is rendered as React text (never HTML), so customer or flow text cannot inject markup.
  */
+import { useStickToBottom } from '../ui/useStickToBottom';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Headset, RotateCcw, SendHorizontal, X } from 'lucide-react';
 import { ChatError, mergeEntries, type ChatClient, type ChatEntry, type ChatSession, type ChatSnapshot, type LinkState } from './chatClient';
@@ -456,6 +457,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     const el = listRef.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [entries, sending, pending, agentTyping, panelOpen]);
+  // Retest s43 N1: after a resize (the demo page's 700 x 800 -> 390 x 844 -> 700 x 600: panel, full screen, sheet) the
+  // newest message was below the fold. While the customer is at the bottom, the log stays there when its box changes.
+  useStickToBottom(listRef, panelOpen);
 
   useEffect(() => {
     const onMsg = (e: MessageEvent) => {
@@ -763,6 +767,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     if (!closed && (waiting || mode === 'agent' || saidSomething)) setConfirmRestart(true);
     else void startOver();
   };
+  const hadPerson = lastHolder !== null || entries.some((e) => e.from === 'agent');
   const subtitle = arriving
     ? `${agentName ? inertText(agentName) : 'A person'} will be with you shortly`
     : mode === 'agent'
@@ -774,7 +779,11 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         : closed
           ? // Newcomer s39 N23: an ended chat's header promised "Our assistant replies at once".
             'This conversation has ended'
-          : 'Our assistant replies at once';
+          : // Retest s43 N6: after a person had the chat (handed back, resolved: the bot asks for a rating) the header
+            // went back to promising instant replies as if nobody had been there.
+            hadPerson
+            ? 'Back with our assistant'
+            : 'Our assistant replies at once';
 
   return (
     <div

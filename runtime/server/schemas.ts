@@ -80,7 +80,7 @@ export const messageSchema = z
             id: z.string(),
             status: z.string(),
             reason: z.string(),
-            joined: z.boolean().optional().describe('Assigned automatically: false until the agent opens the chat, then true. Absent when she accepted it herself.'),
+            joined: z.boolean().optional().describe('Assigned automatically: false until the agent opens the chat, then true. Absent when the agent accepted it themselves.'),
             ended: z.enum(['handback', 'closed']).optional().describe('Resolved: how the person\'s part ended (handed back to the bot, or resolved/closed by the agent). Absent before session 43.'),
           })
           .optional(),

@@ -242,7 +242,9 @@ const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) =
  * at 1,024 x 700 the panel hid the title and the code). Session 40: below 761 px the widget starts closed (data-open="wide":
  * only the launcher covers the page, and the text ends 104 px above the bottom so it can scroll clear of it). Session 43
  * (newcomer s42 N11): from 481 to 760 px the open chat is a sheet along the bottom (the loader) and the text can scroll
- * clear of it; the heading and the embed code stay above it at 700 x 800.
+ * clear of it; the heading and the embed code stay above it at 700 x 800. Session 44 (studio7, retest s43 N1): at 700 x 600
+ * the sheet covered the code: in a window up to 760 px tall the heading is smaller and the embed code comes right under
+ * it (the description after it, scrolled to), so both stay above the sheet.
  */
 function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
@@ -263,15 +265,16 @@ code span{white-space:nowrap}
 @media (min-width:761px){main{box-sizing:border-box;max-width:min(800px,calc(100vw - 420px))}}
 @media (max-width:760px){header{padding:16px 20px}main{padding:32px 20px 104px}h1{font-size:28px}}
 @media (min-width:481px) and (max-width:760px){body:has([data-baton-widget][data-layout="sheet"]) main{padding-bottom:calc(max(320px,min(560px,58vh)) + 24px)}}
+@media (min-width:481px) and (max-width:760px) and (max-height:760px){body:has([data-baton-widget][data-layout="sheet"]) header{padding:12px 20px}body:has([data-baton-widget][data-layout="sheet"]) main{display:flex;flex-direction:column;padding-top:14px}body:has([data-baton-widget][data-layout="sheet"]) h1{font-size:22px;margin-bottom:4px}body:has([data-baton-widget][data-layout="sheet"]) .about{order:2}body:has([data-baton-widget][data-layout="sheet"]) .embed p{margin:6px 0}}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>
 <header><span class="logo" aria-hidden="true"></span>Baton demo page</header>
 <main>
 <h1>${name}</h1>
-<p>This page shows the chat widget of the flow <strong>${id}</strong> as a customer sees it on a website. The chat is in the corner; it keeps the conversation when you reload the page.</p>
-<p>Put it on any page with one tag:</p>
-<code>${[`&lt;script`, `src="${escapeHtml(origin)}/widget.js"`, `data-flow="${id}"`, `async&gt;&lt;/script&gt;`].map((t) => `<span>${t}</span>`).join(' ')}</code>
+<p class="about">This page shows the chat widget of the flow <strong>${id}</strong> as a customer sees it on a website. The chat is in the corner; it keeps the conversation when you reload the page.</p>
+<div class="embed"><p>Put it on any page with one tag:</p>
+<code>${[`&lt;script`, `src="${escapeHtml(origin)}/widget.js"`, `data-flow="${id}"`, `async&gt;&lt;/script&gt;`].map((t) => `<span>${t}</span>`).join(' ')}</code></div>
 </main>
 <script src="/widget.js" data-flow="${flowAttr}" data-open="wide" data-title="${name}"${newChat ? ` data-new-chat="${escapeHtml(newChat)}"` : ''}></script>
 </body></html>`;

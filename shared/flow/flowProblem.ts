@@ -21,6 +21,11 @@ export interface FlowProblem {
   message: string;
   /** What to do about it. */
   hint: string;
+  /**
+   * The exit a problem is about, for a required exit left unconnected ('dead_end', 'unwired_exit', a kind's own code
+   * such as 'takeover_exit_unwired'), so a tool can act on it without reading the words (session 44).
+   */
+  exit?: string;
   /** 1-based; only for problems found in the file's text ('json_syntax', 'duplicate_key'). */
   line?: number;
   /** 1-based; only for problems found in the file's text ('json_syntax', 'duplicate_key'). */

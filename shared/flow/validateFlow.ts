@@ -793,6 +793,7 @@ function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
     if (ctx.isWired(b.id, exit)) continue;
     const who = nameBlock(b.id, b.kind);
     const special = def.unwiredExit?.(b as never, exit, who);
+    const before = report.problems.length;
     if (special) (special.severity === 'warning' ? report.warning : report.error).call(report, special.code, ['blocks', index], b.id, special.message, special.hint);
     else if (exit === 'next' && exits.length === 1 && !def.isEntry) {
       // Kinds that simply continue: without that edge the customer is left hanging.
@@ -813,6 +814,8 @@ function checkBlock(report: Report, b: Block, index: number, ctx: FlowContext) {
         `Connect the '${exit}' exit to the block that should come next.`,
       );
     }
+    // Session 44 (studio7): which exit, for the studio's "Add an End block" (it read the hint, which the studio rewords).
+    if (report.problems.length > before) report.problems[report.problems.length - 1].exit = exit;
   }
   if (facts.own) {
     for (const p of facts.own) {

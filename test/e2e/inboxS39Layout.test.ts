@@ -217,6 +217,29 @@ describe.skipIf(!haveChromium)('inbox, widget and demo page after newcomer s39',
     await wide.context().close();
   }, 90_000);
 
+  it('session 44 (retest s43 N1): at 700 x 600 and 700 x 800 the open sheet leaves the heading and the embed code in view', async () => {
+    for (const [width, height] of [
+      [700, 600],
+      [700, 800],
+    ]) {
+      const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+      await page.goto(`${run.rt.url}/chat/customer-support`);
+      const launcher = page.getByRole('button', { name: /^Open the chat/ });
+      await launcher.waitFor({ timeout: 15_000 });
+      await launcher.click();
+      await page.frameLocator('iframe[title]').getByLabel('Your message').waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(300);
+      await screenshot(page, `s44-demo-sheet-${width}x${height}`);
+      const fb = (await page.locator('iframe[title]').boundingBox())!;
+      expect(fb.width).toBe(width); // the sheet along the bottom
+      for (const sel of ['h1', 'code', '.embed p']) {
+        const b = (await page.locator(sel).boundingBox())!;
+        expect(b.y + b.height, `${sel} above the sheet at ${width} x ${height}`).toBeLessThanOrEqual(fb.y);
+      }
+      await page.context().close();
+    }
+  }, 60_000);
+
   it('N29: while the server is down the open pages retry with a growing delay; the inbox is live again after', async () => {
     const failed = { inbox: 0, widget: 0 };
     inbox.on('requestfailed', () => failed.inbox++);

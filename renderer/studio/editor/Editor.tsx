@@ -4,7 +4,7 @@
  */
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { AlertTriangle, ArrowLeft, Command as CommandIcon, CircleCheck, HelpCircle, History, LayoutGrid, Moon, Play, Redo2, Search, Settings2, StickyNote, Sun, Undo2, X } from 'lucide-react';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
@@ -20,8 +20,9 @@ import { GroupInspector, NoteInspector } from '../inspector/NoteInspector';
 import { useProblems } from '../hooks/useProblems';
 import { localToday, pastClosedDatesProblems } from '../hooks/pastClosedDates';
 import { Palette } from '../palette/Palette';
-import { SimulatorPanel } from '../simulator/SimulatorPanel';
 import type { ScenarioStorage } from '../simulator/ScenariosPane';
+// The simulator's styles come with the editor: its columns make room for it (data-simulator) before its code arrives.
+import '../simulator/simulator.css';
 import { useClearOfOverlays, useShowBlock } from '../canvas/useShowBlock';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { autoLayoutEdit, BIG_FLOW } from './autoLayout';
@@ -39,6 +40,12 @@ import { blockTitle, paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 import { withArticle } from '../../ui/withArticle';
+
+/**
+ * Session 44 (studio7): the simulator runs the engine, the escalation policy and its classifier (about 1 MB of the
+ * studio's code); it is loaded when it is first opened, not with the editor.
+ */
+const SimulatorPanel = lazy(() => import('../simulator/SimulatorPanel').then((m) => ({ default: m.SimulatorPanel })));
 
 export interface EditorProps {
   /** Back to the home screen (hidden when absent). */
@@ -574,7 +581,11 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
             </fieldset>
           </aside>
-          {showSim && <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} rememberKey={simKey} />}
+          {showSim && (
+            <Suspense fallback={<aside className="sim-panel sim-loading" aria-label="Simulator (loading)" aria-busy="true">Loading the simulator…</aside>}>
+              <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} rememberKey={simKey} />
+            </Suspense>
+          )}
         </div>
         {dialog === 'find' && <FindDialog onClose={() => setDialog(null)} onPick={(id) => { setDialog(null); focusBlock(id); }} />}
         {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}

@@ -10,6 +10,7 @@ import type { Flow } from '../../../shared/flow/schema';
 import type { Size } from '../canvas/freeSpot';
 import { nextBlockId } from '../canvas/insertBlock';
 import { addAfterEdit } from '../canvas/placeAfter';
+import { definitionOf } from '../blockCatalog';
 import { cleanDirectionControls } from '../../../shared/flow/directionControls';
 
 export interface ProblemFix {
@@ -20,15 +21,26 @@ export interface ProblemFix {
   added: string | null;
 }
 
+/**
+ * Session 44 (studio7): exits a customer chose (a button option, an intent, a keyword route) and an HTTP request's error
+ * exit want a real destination, not the end (session 42's rule). A Human takeover's open exits are warnings: the engine
+ * already ends the chat there, and their hint asks for a Ticket block, which an End button would talk the designer out
+ * of. Every other required exit may end the chat.
+ */
+function endFits(flow: Flow, blockId: string, exit: string): boolean {
+  const block = flow.blocks.find((b) => b.id === blockId);
+  if (!block || definitionOf(block.kind).isEntry || block.kind === 'human_takeover') return false;
+  if (definitionOf(block.kind).optionExits) return exit === 'next' || exit === 'fallback';
+  return !(block.kind === 'http_request' && exit === 'error');
+}
+
 /** The one-click fix for a problem, or null when it has none. */
-export function problemFix(flow: Flow, measured: Record<string, Size>, problem: Pick<FlowProblem, 'code' | 'blockId' | 'path' | 'hint'>): ProblemFix | null {
+export function problemFix(flow: Flow, measured: Record<string, Size>, problem: Pick<FlowProblem, 'code' | 'blockId' | 'path' | 'exit'>): ProblemFix | null {
   if (problem.code === 'text_direction') return directionFix(flow, problem);
-  // Newcomer s43 N5: a Question's "nothing connected to its Next exit" (unwired_exit) had no button: the End block goes on
-  // the exit the problem names.
-  if ((problem.code !== 'dead_end' && problem.code !== 'unwired_exit') || !problem.blockId || !flow.blocks.some((b) => b.id === problem.blockId)) return null;
-  const exit = problem.code === 'unwired_exit' ? /^Connect the '([^']+)' exit/.exec(problem.hint ?? '')?.[1] : undefined;
-  // Only a Next exit: an unwired button option or error exit wants a real destination, not the end (session 42's rule).
-  if (problem.code === 'unwired_exit' && exit !== 'next') return null;
+  // Newcomer s43 N5 / retest s43 N4: the exit comes from the problem itself (`exit`), never from its hint: the studio
+  // shows hints in the canvas's words ("Connect the “Next” exit"), so the old hint pattern never matched there.
+  const exit = problem.exit;
+  if (!exit || !problem.blockId || !endFits(flow, problem.blockId, exit)) return null;
   const id = nextBlockId(flow, 'end');
   const made = addAfterEdit(flow, measured, problem.blockId, 'end', id, 'End block', exit);
   // Only when the End block is connected (the problem is then gone); a block placed alone would fix nothing.

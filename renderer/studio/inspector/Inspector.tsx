@@ -22,6 +22,7 @@ import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ProblemFixButton } from './ProblemFixButton';
+import { jsonPath } from '../../../shared/flow/flowProblem';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
 
@@ -106,6 +107,34 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   );
 }
 
+/**
+ * Session 44 (studio7, retest s43 N1): the hidden direction character's warning under the field that holds it (a
+ * Message's text, a button option's label, the block's label), with its Remove button; it was only in the block's
+ * warning box at the top. `at`: the field's segments in the block ('data', 'options', 0 covers the whole option).
+ */
+function DirectionWarnings({ problems, at }: { problems: readonly FlowProblem[]; at: (string | number)[] }) {
+  const prefix = jsonPath(at).slice(1);
+  const mine = problems.filter((p) => {
+    if (p.code !== 'text_direction') return false;
+    const rest = p.path.replace(/^\$\.blocks\[\d+\]/, '');
+    return rest === prefix || rest.startsWith(`${prefix}.`) || rest.startsWith(`${prefix}[`);
+  });
+  if (mine.length === 0) return null;
+  return (
+    <>
+      {mine.map((p) => {
+        const code = /\(\\u([0-9a-f]{4})\)/i.exec(p.message)?.[1];
+        return (
+          <div key={p.path} className="bt-field-help st-field-warning" role="status" data-problem-path={p.path}>
+            <strong>Warning:</strong> this text holds a hidden direction character{code ? ` (U+${code.toUpperCase()})` : ''}: the customer and the agents see the letters after it in another order than typed (the canvas marks it ⟨…⟩).
+            <ProblemFixButton problem={p} />
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
 function BlockForm({ block }: { block: Block }) {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
@@ -151,7 +180,12 @@ function BlockForm({ block }: { block: Block }) {
         </fieldset>
       );
     }
-    return <FieldEditor key={key(f)} schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />;
+    return (
+      <Fragment key={key(f)}>
+        <FieldEditor schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />
+        <DirectionWarnings problems={problems} at={['data', ...f.path]} />
+      </Fragment>
+    );
   };
   const top = shown.filter((f) => f.path.length === 1);
   // Newcomer s39 N15: the Custom tab was a 4,700 px column of every option. Its fields are in folding groups; Assignment
@@ -227,6 +261,7 @@ function BlockForm({ block }: { block: Block }) {
             store.getState().dispatch({ type: 'set_block_label', id: block.id, label: e.target.value || undefined }, { coalesceKey: `${block.id}:label`, label: 'Rename block' })
           }
         />
+        <DirectionWarnings problems={problems} at={['label']} />
       </div>
       {problems.length > 0 && (
         <details
@@ -249,7 +284,7 @@ function BlockForm({ block }: { block: Block }) {
           </ul>
         </details>
       )}
-      {optionField && <OptionList block={block} field={optionField} ctx={ctx} />}
+      {optionField && <OptionList block={block} field={optionField} ctx={ctx} problems={problems} />}
       {isTakeover ? (
         <>
           <Tabs
@@ -269,7 +304,7 @@ function BlockForm({ block }: { block: Block }) {
   );
 }
 
-function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: EditorContext }) {
+function OptionList({ block, field, ctx, problems }: { block: Block; field: string; ctx: EditorContext; problems: readonly FlowProblem[] }) {
   const store = useStudioStore();
   const info = kindInfo(block.kind);
   const items = ((block.data as Record<string, unknown>)[field] ?? []) as Record<string, unknown>[];
@@ -314,6 +349,7 @@ function OptionList({ block, field, ctx }: { block: Block; field: string; ctx: E
                     </Fragment>
                   );
                 })}
+            <DirectionWarnings problems={problems} at={['data', field, i]} />
           </div>
           <div className="st-option-actions">
             <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} up`} disabled={i === 0} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i - 1 })}>

@@ -343,10 +343,13 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
         </div>
       )}
       {pane.can.open && (
-        // Session 42 (newcomer s26 F12 / s28 N6 rest): an automatic assignment gives her the chat; the customer hears she
-        // joined when she opens it (as in the inbox) or replies, as `baton serve` says it. Replying below opens it too.
+        // Session 42 (newcomer s26 F12 / s28 N6 rest): an automatic assignment gives the agent the chat; the customer hears they
+        // joined when they open it (as in the inbox) or replies, as `baton serve` says it. Replying below opens it too.
         <div className="sim-row sim-agent-open">
-          <span className="sim-muted">{h.agentName ?? 'The agent'} has not opened the chat yet; the customer was told she will be with them shortly.</span>
+          <span className="sim-muted">
+            {/* Retest s43 N5: no guessed pronoun ("told she will be" of Ben): the name again, as the customer read it. */}
+            {h.agentName ?? 'The agent'} has not opened the chat yet; the customer was told {h.agentName ?? 'an agent'} will be with them shortly.
+          </span>
           <Button size="sm" variant="primary" onClick={() => act({ agent: 'open' })}>
             Open the chat as {h.agentName ?? 'the agent'}
           </Button>

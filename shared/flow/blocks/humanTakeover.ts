@@ -54,7 +54,7 @@ export const humanTakeoverData = z.object({
     .meta({ title: 'Handoff message', help: 'Said when the chat is handed over; {{estimatedWait}} is available.', widget: 'template', tabs: ALL }),
   assignedMessage: text
     .default('{{agentName}} has joined the conversation.')
-    .meta({ title: 'Agent joined message', help: 'Said when an agent accepts, or opens a chat given to her automatically; {{agentName}} is available.', widget: 'template', tabs: ALL }),
+    .meta({ title: 'Agent joined message', help: 'Said when an agent accepts, or opens a chat given to them automatically; {{agentName}} is available.', widget: 'template', tabs: ALL }),
   /**
    * Session 29 (newcomer s28 N6): with automatic assignment the chat is given to an agent who has not seen it yet; the
    * customer was told "Ann has joined the chat" while Ann's inbox showed nothing. Now this is said then, and the Agent
@@ -64,7 +64,7 @@ export const humanTakeoverData = z.object({
     .default(DEFAULT_ASSIGNED_SOON)
     .meta({
       title: 'Agent assigned message',
-      help: 'Said when automatic assignment gives the chat to an agent, before she opens it; {{agentName}} is available. The Agent joined message follows when she opens the chat.',
+      help: 'Said when automatic assignment gives the chat to an agent, before the agent opens it; {{agentName}} is available. The Agent joined message follows when the agent opens the chat.',
       widget: 'template',
       tabs: CUSTOM,
       showWhen: { field: 'autoAssign.enabled', equals: true },

@@ -281,7 +281,7 @@ const DY = [0, 0, 1, -1];
  * through no box of `boxes`, or null when the graph has none (a block on the exit's or the input's stub, or every way
  * closed). The first and last points are `s` and `t`; consecutive points differ in x or in y only.
  */
-export function orthoRouteAmong(s: Point, t: Point, boxes: readonly Box[], gap = GAP, bend = BEND): Point[] | null {
+export function orthoRouteAmong(s: Point, t: Point, boxes: readonly Box[], gap = GAP, bend = BEND, rowsOnly: readonly Box[] = []): Point[] | null {
   const S = { x: s.x + gap, y: s.y };
   const T = { x: t.x - gap, y: t.y };
   const xv: number[] = [];
@@ -290,13 +290,15 @@ export function orthoRouteAmong(s: Point, t: Point, boxes: readonly Box[], gap =
     xv.push(b.x - gap, b.x + b.width + gap);
     yv.push(b.y - gap, b.y + b.height + gap);
   }
+  // Session 44: strips that only horizontal runs must not pass (approachZones); a vertical line just before each.
+  for (const z of rowsOnly) xv.push(z.x - gap);
   const xs = lines(xv, [S.x, T.x], MAX_LINES);
   const ys = lines(yv, [S.y, T.y], MAX_LINES);
   const nx = xs.length;
   const ny = ys.length;
   // The stubs themselves must be free.
   for (const b of boxes) if (segmentCuts(b, s, S) || segmentCuts(b, T, t)) return null;
-  const hBlocked = blockedRuns(ys, xs, boxes, true); // hBlocked[j][i]: run (xs[i], xs[i+1]) at ys[j]
+  const hBlocked = blockedRuns(ys, xs, rowsOnly.length ? [...boxes, ...rowsOnly] : boxes, true); // hBlocked[j][i]: run (xs[i], xs[i+1]) at ys[j]
   const vBlocked = blockedRuns(xs, ys, boxes, false); // vBlocked[i][j]: run (ys[j], ys[j+1]) at xs[i]
   const si = xs.indexOf(S.x);
   const sj = ys.indexOf(S.y);
@@ -406,13 +408,36 @@ export function orthoRoute(s: Point, t: Point, index: BoxIndex, margin = 300): P
     const boxes = index
       .query(Math.min(s.x, t.x) - m, Math.min(s.y, t.y) - m, Math.max(s.x, t.x) + m, Math.max(s.y, t.y) + m)
       .filter((b) => !covers(b, s) && !covers(b, t));
-    const route = orthoRouteAmong(s, t, boxes);
+    const zones = approachZones(boxes, s, t);
+    const route = (zones.length ? orthoRouteAmong(s, t, boxes, GAP, BEND, zones) : null) ?? orthoRouteAmong(s, t, boxes);
     // None among the nearer blocks: none among more of them either (or the search's budget ran out).
     if (!route) return best;
     if (polylineCrossings(route, index) === 0) return route;
     best ??= route;
   }
   return best;
+}
+
+/** Where a block's input handle sits below its top (studio.css `.bn-handle-in`: top 20px). */
+export const INPUT_HANDLE_Y = 20;
+
+/**
+ * Session 44 (studio7, retest s43 N3): a route around a block dropped on a connection ran level with that block's input
+ * and turned up GAP before it, so at a glance the connection went INTO the block it avoids. In front of every other
+ * block's input, a strip 3 x GAP long and 24 units high (its handle row) is closed to runs along that row (a route may
+ * cross it going up or down): a route turns well before it.
+ * The connection's own two blocks keep none (its input is where it goes; its exit's block is behind it). A zone is
+ * a preference: none where it would cover a stub or a block, and when no route keeps clear of them, the route without.
+ */
+export function approachZones(boxes: readonly Box[], s: Point, t: Point): Box[] {
+  const own = (b: Box) => (Math.abs(b.x - t.x) <= 1 && t.y >= b.y && t.y <= b.y + b.height) || (Math.abs(b.x + b.width - s.x) <= 16 && s.y >= b.y && s.y <= b.y + b.height);
+  const S = { x: s.x + GAP, y: s.y };
+  const T = { x: t.x - GAP, y: t.y };
+  // A zone is a preference, never a wall: none over the connection's own stubs or over another block (tight layouts).
+  return boxes
+    .filter((b) => !own(b))
+    .map((b) => ({ x: b.x - 3 * GAP, y: b.y + INPUT_HANDLE_Y - 12, width: 3 * GAP, height: 24 }))
+    .filter((z) => !segmentCuts(z, s, S) && !segmentCuts(z, T, t) && !boxes.some((b) => b.x < z.x + z.width - EPS && z.x < b.x + b.width - EPS && b.y < z.y + z.height - EPS && z.y < b.y + b.height - EPS));
 }
 
 /** True when `p` lies inside `b`, not on its edge. */

@@ -5,6 +5,7 @@ import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCat
 import type { BlockFlowNode } from '../deriveNodes';
 import { nodeBodies } from './bodies';
 import { problemCount } from '../../editor/problemCount';
+import { ShownDirection } from '../../../ui/ShownDirection';
 
 type UpdateInternals = ReturnType<typeof useUpdateNodeInternals>;
 /** Ids waiting for a re-measure, per canvas (per React Flow store), with the function that re-measures them. */
@@ -65,7 +66,9 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
         <span className="bn-icon">
           <Icon name={def.icon} size={14} />
         </span>
-        <span className="bn-title">{blockTitle(block)}</span>
+        <span className="bn-title">
+          <ShownDirection text={blockTitle(block)} />
+        </span>
         {problems && (
           <span
             className="bn-badge"
@@ -83,7 +86,9 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
         <ul className="bn-exits">
           {exits.map(({ exit, label, option }) => (
             <li key={exit} className="bn-exit" data-exit={exit} data-option={option || undefined}>
-              <span className="bn-exit-label">{label}</span>
+              <span className="bn-exit-label">
+                <ShownDirection text={label} />
+              </span>
               <Handle type="source" position={Position.Right} id={exit} className="bn-handle bn-handle-out" />
             </li>
           ))}

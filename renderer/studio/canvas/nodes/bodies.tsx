@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import type { Block, BlockKind } from '../../../../shared/flow/schema';
 import type { questionInputTypes } from '../../../../shared/flow/blocks/fields';
+import { ShownDirection } from '../../../ui/ShownDirection';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -12,7 +13,9 @@ function Text({ children, empty }: { children?: string; empty: string }) {
   const value = (children ?? '').trim();
   return value ? (
     <p className="bn-text">
-      <span className="bn-clamp">{value}</span>
+      <span className="bn-clamp">
+        <ShownDirection text={value} />
+      </span>
     </p>
   ) : (
     <p className="bn-text bn-empty">{empty}</p>
