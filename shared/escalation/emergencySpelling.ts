@@ -30,6 +30,8 @@ export const EMERGENCY_VOCABULARY: readonly string[] = [
   'waking',
   // Session 43 (medical4): an electric shock ("electic", "electrc").
   'electric',
+  // Session 44 (medical5): the symptom frame's stroke signs ("slured", "droopin").
+  'slurred', 'slurring', 'drooping',
 ].filter((w, i, all) => all.indexOf(w) === i && w.length >= 5);
 const VOCABULARY = new Set(EMERGENCY_VOCABULARY);
 
