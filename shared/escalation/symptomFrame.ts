@@ -28,7 +28,8 @@
  * Not a sign: negated ("my chest doesn't hurt"), with an everyday cause named after it ("my arm is numb from holding the
  * phone on hold", "my chest hurts from laughing", "weak from the gym"), a reaction ("my face dropped when I saw the bill"),
  * a thing sold for it ("a pillow for when the arm is numb"), in a question about a product or a hypothetical ("what if my
- * arm goes numb?", "do your chest straps help if your chest feels tight?"). The message-level guards (long ago, money, a
+ * arm goes numb?", "do your chest straps help if your chest feels tight?"), a product named by it ("chest pain relief
+ * patches"). The message-level guards (long ago, money, a
  * habit, a time to come, a story) are the emergency reader's (detectUrgency's symptomNow).
  */
 import { tokenGate, hasGateWord, type TokenGate } from './canonicalTokens';
@@ -96,6 +97,8 @@ const isPerson = (t: string | undefined): boolean => t !== undefined && (SYMPTOM
 /** A thing named by the site word ("chest freezer", "chest straps", "the arm rest", "face cream", "side table"). */
 const THING_AFTER = new Set(['freezer', 'freezers', 'strap', 'straps', 'drawers', 'drawer', 'piece', 'pocket', 'pockets', 'rig', 'harness', 'protector', 'press',
   'toy', 'box', 'binder', 'size', 'measurement', 'rest', 'rests', 'cream', 'mask', 'masks', 'wash', 'table', 'tables', 'panel', 'door', 'band', 'bands', 'of']);
+/** A product named by the sign ("chest pain relief patches", "numb cream"): something sold, nobody's state. */
+const PRODUCT_AFTER = new Set(['relief', 'reliever', 'relievers', 'patch', 'patches', 'cream', 'creams', 'gel', 'gels', 'tablets', 'spray', 'medicine', 'balm', 'rub', 'remedy', 'remedies', 'pills', 'plaster', 'plasters']);
 const NEG = new Set(['not', 'no', 'never', 'nobody', 'nobodys', 'noone', 'without', 'nothing']);
 /** An everyday cause named after the sign ("numb from holding the phone", "hurts from laughing", "weak from the gym"). */
 const CAUSE_LEAD = new Set(['from', 'after', 'because', 'cause', 'due']);
@@ -181,7 +184,7 @@ export function signsInClause(c: readonly string[]): SymptomSign[] {
   const out: SymptomSign[] = [];
   // (`from` is where the sign's words start; a "can not ..." frame is negated only before its "can".)
   const push = (cls: SiteClass, strong: boolean, from: number, to: number, cant = false): void => {
-    if (negatedBetween(c, from - 3, cant ? from : to) || explainedAfter(c, to) || maybeBefore(c, from)) return;
+    if (negatedBetween(c, from - 3, cant ? from : to) || explainedAfter(c, to) || maybeBefore(c, from) || PRODUCT_AFTER.has(c[to + 1] ?? '')) return;
     out.push({ cls, strong, words: c.slice(Math.max(0, from), to + 1).join(' ') });
   };
   for (let i = 0; i < c.length; i++) {
