@@ -130,29 +130,32 @@ export function joinedTokens(toks: readonly string[]): string {
  */
 export interface TokenGate {
   readonly words: ReadonlySet<string>;
-  /** Which of the two 32-bit mask words, and the bit in it. */
-  readonly high: boolean;
+  /** Which of the 32-bit mask words (GATE_WORDS of them), and the bit in it. */
+  readonly word: number;
   readonly bit: number;
 }
-/** Per word, the bits of the gates it is in: [low word, high word]. */
-const GATE_BITS_OF_WORD = new Map<string, [number, number]>();
+/**
+ * Session 44 (medical5): three 32-bit mask words (96 gates); the 64 of two were all taken. Per word of a message, the bits
+ * of the gates it is in, one number per mask word.
+ */
+const GATE_WORDS = 3;
+const GATE_BITS_OF_WORD = new Map<string, Int32Array>();
 let gates = 0;
-/** Registers a fixed set of words as a gate (module level only: at most 64 gates). */
+/** Registers a fixed set of words as a gate (module level only: at most 96 gates). */
 export function tokenGate(words: ReadonlySet<string>): TokenGate {
-  if (gates >= 64) throw new Error('canonicalTokens.ts: more than 64 token gates; widen the gate mask (two 32-bit words) before adding one.');
-  const high = gates >= 32;
+  if (gates >= GATE_WORDS * 32) throw new Error(`canonicalTokens.ts: more than ${GATE_WORDS * 32} token gates; widen the gate mask (GATE_WORDS) before adding one.`);
+  const word = gates >> 5;
   const bit = 1 << (gates & 31);
   gates++;
   for (const w of words) {
     let bits = GATE_BITS_OF_WORD.get(w);
-    if (bits === undefined) GATE_BITS_OF_WORD.set(w, (bits = [0, 0]));
-    bits[high ? 1 : 0] |= bit;
+    if (bits === undefined) GATE_BITS_OF_WORD.set(w, (bits = new Int32Array(GATE_WORDS)));
+    bits[word] |= bit;
   }
-  return { words, high, bit };
+  return { words, word, bit };
 }
-/** The ring's gate masks, and how many gates there were when each was made (a gate registered later makes it stale). */
-const recentGateLow = new Int32Array(RECENT);
-const recentGateHigh = new Int32Array(RECENT);
+/** The ring's gate masks (GATE_WORDS per slot), and how many gates there were when each was made (a gate registered later makes it stale). */
+const recentGateMask = new Int32Array(RECENT * GATE_WORDS);
 const recentGateCount = new Int32Array(RECENT).fill(-1);
 /** Whether `toks` is in the ring (a message's canonical tokens): its gates are bit tests. */
 export function inTokenRing(toks: readonly string[]): boolean {
@@ -162,21 +165,16 @@ export function inTokenRing(toks: readonly string[]): boolean {
 export function hasGateWord(toks: readonly string[], gate: TokenGate): boolean {
   for (let slot = 0; slot < RECENT; slot++) {
     if (recentToks[slot] !== toks) continue;
+    const base = slot * GATE_WORDS;
     if (recentGateCount[slot] !== gates) {
-      let low = 0;
-      let high = 0;
+      recentGateMask.fill(0, base, base + GATE_WORDS);
       for (let i = 0; i < toks.length; i++) {
         const bits = GATE_BITS_OF_WORD.get(toks[i]);
-        if (bits !== undefined) {
-          low |= bits[0];
-          high |= bits[1];
-        }
+        if (bits !== undefined) for (let w = 0; w < GATE_WORDS; w++) recentGateMask[base + w] |= bits[w];
       }
-      recentGateLow[slot] = low;
-      recentGateHigh[slot] = high;
       recentGateCount[slot] = gates;
     }
-    return ((gate.high ? recentGateHigh[slot] : recentGateLow[slot]) & gate.bit) !== 0;
+    return (recentGateMask[base + gate.word] & gate.bit) !== 0;
   }
   for (let i = 0; i < toks.length; i++) if (gate.words.has(toks[i])) return true;
   return false;

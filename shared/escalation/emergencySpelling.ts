@@ -30,6 +30,8 @@ export const EMERGENCY_VOCABULARY: readonly string[] = [
   'waking',
   // Session 43 (medical4): an electric shock ("electic", "electrc").
   'electric',
+  // Session 44 (medical5): the symptom frame's stroke signs ("slured", "droopin").
+  'slurred', 'slurring', 'drooping',
 ].filter((w, i, all) => all.indexOf(w) === i && w.length >= 5);
 const VOCABULARY = new Set(EMERGENCY_VOCABULARY);
 
@@ -131,20 +133,14 @@ export function emergencySlipOf(t: string): string | null {
   return null;
 }
 
-/** The message's normal form with its misspelt emergency words put right, or null when it has none. */
+/**
+ * The message's normal form with its misspelt emergency words put right, or null when it has none.
+ * Session 44 (medical5, review of session 43): one prefilter, not two. The urgency detector (misspeltEmergency) asks only
+ * when the message's canonical tokens hold a slip (or it has an invisible character), so this no longer scans the normal
+ * form in place first (session 43, perf): the answer is the same, a word of no slip shape is still one Set look-up.
+ */
 export function emergencySpellingOf(text: string): string | null {
-  const normal = normalizeText(text);
-  // Session 43 (perf): the words are read in place (the normal form's words are split by single spaces), and the message
-  // is split and joined only when one of them is a slip (nearly never): no string is made for an ordinary message.
-  let slip = false;
-  for (let start = 0, i = 0; i <= normal.length && !slip; i++) {
-    if (i < normal.length && normal.charCodeAt(i) !== 32) continue;
-    const length = i - start;
-    if (length >= 4 && length <= LONGEST + 1 && SLIP_SHAPES.has(shapeOf(normal.charCodeAt(start), normal.charCodeAt(i - 1), length))) slip = emergencySlipOf(normal.slice(start, i)) !== null;
-    start = i + 1;
-  }
-  if (!slip) return null;
-  const toks = normal.split(' ');
+  const toks = normalizeText(text).split(' ');
   let changed = false;
   for (let i = 0; i < toks.length; i++) {
     const w = emergencyWordOf(toks[i]);

@@ -44,6 +44,7 @@ export function classifierSignal(
   output: ClassifierOutput,
   what: string,
   threshold: number = CLASSIFIER_THRESHOLDS[output],
+  pickWords?: (words: string[]) => string[],
 ): { signal: Signal; nearMiss: boolean } | null {
   const score = classifierScore(facts.analysis, output);
   // Session 9 (newcomer s8 #35): a threshold the designer made stricter than the classifier's own still shows what it
@@ -55,7 +56,9 @@ export function classifierSignal(
   const fired = score >= threshold;
   // Words are worked out for a signal that fires only (it allocates): a near miss names its score. Session 24 (newcomer
   // s19 F10): function words ("i", "on", "a", "with", "who") may push a score up but tell an agent nothing: not shown.
-  const words = fired ? topContributors(facts.analysis, output, 12).filter((w) => !FUNCTION_WORDS.has(w)).slice(0, 4) : [];
+  // Session 44 (medical5): a detector may choose among them (pickWords: the topic's own words first).
+  const contributors = fired ? topContributors(facts.analysis, output, 12).filter((w) => !FUNCTION_WORDS.has(w)) : [];
+  const words = (pickWords === undefined ? contributors : pickWords(contributors)).slice(0, 4);
   const said = words.length > 0 ? ` (words: ${quote(words)})` : '';
   return {
     nearMiss: !fired,

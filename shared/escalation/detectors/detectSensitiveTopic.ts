@@ -355,7 +355,7 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
   }
   if (grammarOnly >= 0 && bestShare < 1) bestTopic = grammarOnly;
   if (bestTopic < 0) return null;
-  const c = classifierSignal(facts, 'sensitive_topic', topicOutputFor(topics[bestTopic])!, `Sensitive topic "${topics[bestTopic].name}"`);
+  const c = classifierSignal(facts, 'sensitive_topic', topicOutputFor(topics[bestTopic])!, `Sensitive topic "${topics[bestTopic].name}"`, undefined, (words) => topicEvidence(toks, topicOutputFor(topics[bestTopic])!, words));
   if (c === null) return null;
   const best = { ...c, signal: { ...c.signal, evidence: [topics[bestTopic].name, ...c.signal.evidence] } };
   if (best.nearMiss) {
@@ -387,6 +387,23 @@ function readSensitiveTopic(facts: TurnFacts, policy: EscalationPolicy, _memory:
     return null;
   }
   return judgedOwnCase(facts, best.signal);
+}
+
+/**
+ * Session 44 (medical5, retest s43 F7): the words a fired topic shows the designer are the words that carry it. "in the
+ * film I ordered the hero has a heart attack and the disc skips there" is damaged goods by the classifier, which named
+ * "heart", "attack": a person's condition is never the evidence of a product topic (safety, a product hurting someone,
+ * keeps it), and the message's own words of a fault come first ("skips").
+ */
+const PERSON_CONDITION = new Set(['heart', 'attack', 'stroke', 'seizure', 'cardiac', 'arrest', 'collapsed', 'fainted', 'unconscious', 'breathing', 'breathe',
+  'bleeding', 'blood', 'choking', 'overdose', 'allergic', 'anaphylaxis', 'asthma', 'chest', 'pain', 'pains', 'hero', 'heroine', 'character', 'villain']);
+const FAULT_WORDS = new Set(['damage', 'damaged', 'broken', 'broke', 'smashed', 'cracked', 'shattered', 'defective', 'faulty', 'skips', 'skipping', 'skipped',
+  'scratched', 'scratches', 'dented', 'torn', 'ripped', 'stuck', 'jammed', 'jams', 'freezes', 'frozen', 'flickers', 'flickering', 'leaks', 'leaking', 'missing']);
+function topicEvidence(toks: readonly string[], output: TopicOutput, words: string[]): string[] {
+  if (output === 'safety') return words;
+  const own = output === 'damaged' ? toks.filter((t, i) => FAULT_WORDS.has(t) && toks.indexOf(t) === i) : [];
+  const kept = words.filter((w) => !PERSON_CONDITION.has(w) && !own.includes(w));
+  return own.length === 0 && kept.length === words.length ? words : [...own, ...kept];
 }
 
 /**

@@ -29,6 +29,7 @@ import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
+import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -284,7 +285,7 @@ function findHappeningNow(toks: string[], text = ''): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? symptomNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -409,7 +410,8 @@ const MEDICAL_NOW = new RegExp([
   ` (?:taken|took|had) an overdose `,
   // "struggling to breathe", "can barely breathe", "is having trouble breathing".
   // Session 43 (lead, retest F10): "she cant breath" (the verb without its e) too.
-  ` (?:struggling to|unable to|can barely|can hardly|cant|can t|can not|cannot) breathe? `,
+  // Session 44 (medical5): not "can't breathe a word (of it)", an idiom for keeping a secret.
+  ` (?:struggling to|unable to|can barely|can hardly|cant|can t|can not|cannot) breathe? (?!(?:a |one |a single )?words? )`,
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
   ` had ${MEDICAL_ATTACK} (?:from|after|because of|due to|with) (?:the |all the |this |that )?${INCIDENT} `,
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
@@ -489,6 +491,18 @@ function medicalNow(toks: string[], text = ''): string | null {
     if (hit !== null) return c[0] === 'someone' && hit.startsWith('someone ') ? hit.slice(8) : hit;
   }
   return null;
+}
+/**
+ * Session 44 (medical5, retest s43 F11, F3): heart-attack and stroke signs read as a symptom frame (symptomFrame.ts: a part
+ * of a person's body x what is happening to it), with medicalNow's message guards (money, a habit, a time to come, a story,
+ * laughing) and a long-ago guard of its own: days, weeks, months, years, yesterday ("ten minutes ago", "in the last few
+ * minutes" are now).
+ */
+const SYMPTOM_LONG_AGO = new Set(['yesterday', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
+function symptomNow(toks: string[], text = ''): string | null {
+  if (!mayHoldSymptom(toks)) return null;
+  if (toks.some((t) => SYMPTOM_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t) || LAUGHING.has(t)) || toldInAStory(toks)) return null;
+  return symptomFrameIn(clausesOf(toks, text));
 }
 /** Session 43 (medical4): a time to come ("the baby is coming in june", "due tomorrow"): not now. */
 const MEDICAL_LATER = new Set(['tomorrow', 'next', 'soon', 'due', 'later', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -730,14 +744,14 @@ const BURN_WORDS = new Set(['burn', 'burnt', 'burned', 'burning', 'scalded']);
  */
 const HARM_STATE = new Set(['bleeding', 'unconscious', 'choking', 'hurt', 'injured', 'injury', 'injuries', 'collapsed', 'fainted', 'seizure', 'overdose', 'overdosed', 'poisoned', 'electrocuted', 'ambulance', 'paramedics', 'concussion', 'stabbed', 'drowning']);
 const STATE_NOW = new Set(['is', 'are', 's', 'hes', 'shes', 'still', 'theyre', 'am', 'im']);
-function harmStated(toks: string[]): boolean {
+function harmStated(toks: string[], text: string): boolean {
   // A time long ago in the message leaves only a state said in the present ("yesterday my son fell through the roof and
   // is unconscious, ambulance coming").
   const longAgo = toks.some((t, i) => SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? '')));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (longAgo && !STATE_NOW.has(toks[i - 1] ?? '') && !(t === 'ambulance' && /^(?:coming|here|on)$/.test(toks[i + 1] ?? ''))) continue;
-    if (t === 'breathing' || t === 'breathe') return true;
+    if ((t === 'breathing' || t === 'breathe') && !breatheAWord(toks, i, text)) return true;
     if (!HARM_STATE.has(t) || !affirmed(toks, i) || figurative(toks, i)) continue;
     let nobody = false;
     for (let k = Math.max(0, i - 3); k < i; k++) if (NOBODY.has(toks[k]) || toks[k] === 'no') nobody = true;
@@ -746,10 +760,24 @@ function harmStated(toks: string[]): boolean {
   return false;
 }
 export function personInDanger(toks: string[], text = ''): boolean {
-  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || harmStated(toks)) return true;
+  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || symptomNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || harmStated(toks, text)) return true;
   const w = emergencyNow(toks);
   if (w === null) return false;
   return PERSON_HARM.has(w) || (BURN_WORDS.has(w) && toks.some((t, i) => BURN_WORDS.has(t) && burnOnBody(toks, i)));
+}
+
+/**
+ * Session 44 (medical5): "breathe a word" keeps a secret ("I can't breathe a word of it", "don't breathe a word to him"):
+ * the verb at `i` followed by (a / one / a single) word.
+ */
+const BREATH = new Set(['breathe', 'breath', 'breathing']);
+const BREATHE_A_WORD = /\bbreath(?:e|ing)?[ \t]+(?:(?:a|one)[ \t]+)?(?:single[ \t]+)?words?\b/i;
+function breatheAWord(toks: readonly string[], i: number, text: string): boolean {
+  let k = i + 1;
+  if (toks[k] === 'a' || toks[k] === 'one') k++;
+  if (toks[k] === 'single') k++;
+  // (In the text as typed too: "he's not breathing, a word from you..." is no idiom.)
+  return (toks[k] === 'word' || toks[k] === 'words') && BREATHE_A_WORD.test(text);
 }
 
 /** Session 8: a past verb of telling or arriving in the eight words before `at` (a character index of the padded text). */
@@ -865,7 +893,7 @@ const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
   if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
   // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
-  return findPhrase(toks, findPhraseIn) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
+  return findPhrase(toks, findPhraseIn, toks, false, text) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
 }
 
 /**
@@ -957,12 +985,14 @@ function onlyChosenTimes(toks: string[], now: number, timezone: string, horizon:
 const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', 'three', 'few', 'everything', 'together', 'items', 'orders', 'things', 'parcels', 'pieces', 'number']);
 
 /** `over`: the tokens the phrases are matched on (the message's stems for stemmed phrases); the answer quotes `toks`. */
-function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks, designer = false): string | null {
+function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks, designer = false, text = ''): string | null {
   for (let hit = find(over); hit !== null; hit = find(over, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
     if (designer && designerPhraseNotNow(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    // Session 44 (medical5): "I can't breathe a word of it" keeps a secret.
+    if (BREATH.has(toks[hit.at + hit.length - 1]) && breatheAWord(toks, hit.at + hit.length - 1, text)) continue;
     if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
     if (hit.phrase === 'at once' && toks.slice(Math.max(0, hit.at - 4), hit.at).some((t) => TOGETHER.has(t) || /^\d+$/.test(t))) continue;
     if (MOMENT.has(hit.phrase) && !isDemand(toks) && !ongoingBefore(toks, hit.at)) continue;
