@@ -79,11 +79,15 @@ export function hazardNow(toks: readonly string[]): string | null {
   const affected = lower.findIndex((t, i) => AFFECTED.has(t) && affirmed(lower, i));
   if (affected < 0) return null;
   const words = (hazard ?? burning)![0].trim();
-  if (hazard === null && figurative(lower, padded, words)) return null;
+  if (figurative(lower, padded, words)) return null;
   return `${words} ... ${lower[affected]}`;
 }
 
+const LAUGH = /^(?:(?:ha){2,}h?|(?:he){2,}|lol+|lmao|rofl)$/;
 function figurative(lower: readonly string[], padded: string, words: string): boolean {
+  // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
+  if (lower.some((t) => LAUGH.test(t))) return true;
+  if (/ burning /.test(words) && / burning hot /.test(padded)) return true;
   if (!words.includes('on fire')) return false;
   return lower.some((t) => FIGURE.has(t)) || SELF_BEFORE.test(padded);
 }

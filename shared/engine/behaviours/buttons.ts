@@ -388,7 +388,9 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
 /** Session 44 (hostfix, hostile s44 M7): the option a leading answer picks ("yes please, and ...") when its way goes straight to a person. */
 function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string): ButtonChoice | null {
   const lead = splitLeadingAnswer(text);
-  if (lead === null) return null;
+  // "Yes ok, but where is it now exactly?": a "but" after the yes grants the bot's words and asks on (escrfEval: a corpus
+  // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
+  if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
   const choice = matchButton(run.c.buttons(block), lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);

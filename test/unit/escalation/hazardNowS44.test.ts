@@ -30,3 +30,9 @@ describe('hazard set: 25 emergencies, 25 near misses, five voices', () => {
     expect(hazardNow(canonicalTokens(analyzeText(text)))).toBeNull();
   });
 });
+
+describe('hazard: corpus near misses found by escrfEval (after the set)', () => {
+  it.each(["The red dress is so beautiful, my friends say it is 'burning hot' hahaha. Do you have the same in size 8?"])('%j is no emergency', (text) => {
+    expect(hazardNow(canonicalTokens(analyzeText(text)))).toBeNull();
+  });
+});
