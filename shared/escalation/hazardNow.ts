@@ -7,7 +7,8 @@
  * Read as two parts, not as phrases:
  *  - a fire burning now: a thing on fire or in flames, flames coming out or spreading, something burning now, a room full
  *    of smoke or smoke everywhere / pouring out: an emergency by itself (nobody need be named: the one typing is there);
- *  - a hazard that may be over or small alone: a thing that caught fire or is smoking, a smell of gas or a gas leak, a
+ *  - a hazard that may be over or small alone: a thing that caught fire, is smoking or has smoke coming out of it (session
+ *    41's "urgent, but nobody hurt" stays so), a smell of gas or a gas leak, a
  *    carbon monoxide alarm going off: an emergency only with a person affected now (coughing, dizzy, drowsy, a headache,
  *    sick, vomiting, fainted, can't breathe, trapped...), not negated ("nobody is hurt").
  * Not: a fire sale, "fired up", "on fire" said of deals, prices or oneself ("this deal is on fire lol"), a product's smoke
@@ -27,7 +28,7 @@ const BURNING_NOW = new RegExp(
     ` (?:is|are|s|still) burning(?: now)? (?!smell|dust|plastic|sensation|feeling)`,
     ` burning (?:now|right now|still) `,
     ` full (?:of|with) smoke `,
-    ` smoke (?:is |s )?(?:everywhere|pouring|billowing|filling|coming out|coming from|all over) `,
+    ` smoke (?:is |s )?(?:everywhere|pouring|billowing|filling|all over) `,
   ].join('|'),
 );
 /** A hazard that needs a person affected now to be an emergency. */
@@ -35,6 +36,8 @@ const HAZARD = new RegExp(
   [
     ` (?:caught|catch|catches|catching|make|made|makes) (?:on )?fire `,
     ` (?:started|start|starts|is|are|s|began|keeps) smoking `,
+    // Smoke coming out of a thing ("there's smoke coming out of the charger right now", injuryS41): with a person affected.
+    ` smoke (?:is |s )?(?:coming|coming out|coming from) `,
     ` gas (?:smell|smells|leak|leaking|is leaking) `,
     ` (?:smell|smells|smelling|smelt|smelled|stink|stinks) (?:of |like )?gas `,
     ` leaking gas `,
