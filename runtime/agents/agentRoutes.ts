@@ -952,10 +952,13 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
 
   act('reject', 'Give the chat back to the queue (not offered to you again automatically)', z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {
-    mustHold(a, h, 'reject');
-    await hub.declinedBy(h.id, a.id);
-    await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note, cause: 'declined' }, 'reject');
-    return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
+    // Session 44 (hostfix, hostile s44 L4): a Reject that loses the race to a Hand back (or a Resolve) says how the chat
+    // ended ("you handed it back to the bot ..."), as Resolve and Hand back do (closedAfterRace), not "it is resolved".
+    return closedAfterRace(a, h, 'reject', async () => {
+      await hub.declinedBy(h.id, a.id);
+      await hub.apply(h, { type: 'agent_declined', agentId: a.id, note: body?.note, cause: 'declined' }, 'reject');
+      return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
+    });
   });
 
   act('handback', "Hand the conversation back to the bot (the Human Takeover block's resolved exit)", z.object({ note: z.string().max(1000).optional() }).strict().optional(), async (a, h, body?: { note?: string }) => {

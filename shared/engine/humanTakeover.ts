@@ -5,6 +5,7 @@
  * involved the bot is silent; the agent's events move the handoff through its lifecycle and the flow
  * continues along `resolved`, `no_agent` or `timeout`.
  */
+import { onlyThanks } from '../nlu/courtesy';
 import type { Block, BlockOf, EscalationReason, Flow, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
 import type { AssignmentRequest, Handoff, RequeueCause } from '../handoff/types';
@@ -595,7 +596,10 @@ export function answerTakeoverQuestion(
       bot(run, takeoverTexts.nameAfterEmail(String(email.value)), block.id);
       return;
     }
-    const name = nameFromAnswer(t);
+    // Session 44 (hostfix, hostile s44 M6): "Dana. Also, do you offer SSO on the Team plan?": the name is the first
+    // sentence, the question after it is kept for the person as the reason (nameThenMatter).
+    const split = nameThenMatter(t);
+    const name = split?.name ?? nameFromAnswer(t);
     // Session 24 (hostile s17 #25): "I'm not sure" / "no idea" is no name and no problem to note for the team ("Thanks,
     // I've noted that for the team"): the name is left out at once, as an email the customer is unsure of is.
     if (name === null && isUnsureReply(normalizeText(t))) {
@@ -615,7 +619,7 @@ export function answerTakeoverQuestion(
       bot(run, takeoverTexts.nameSkipped, block.id);
       return nextOrHandOver(run, block, w);
     }
-    const problem = name === null ? problemFromNameAnswer(t) : null;
+    const problem = name === null ? problemFromNameAnswer(t) : (split?.matter ?? null);
     const noted = problem !== null && wantsReason(run, block.data);
     if (noted) setVar(run, 'handoffReason', problem);
     if (name !== null) setVar(run, 'customerName', name);
@@ -1310,4 +1314,26 @@ export function emergencyLineOf(flow: Flow): string {
 export function emergencyAgainOf(flow: Flow, coming = true): string {
   const m = /\b(112 or 999|\d{3})\b/.exec(emergencyLineOf(flow));
   return takeoverTexts.emergencyAgain(m ? m[1]! : null, coming);
+}
+
+/**
+ * Session 44 (hostfix, hostile s44 M6): a name answered in its own sentence with a question or matter after it ("Dana.
+ * Also, do you offer SSO on the Team plan?", "Sam Taylor! and can I pay by invoice?"): the name ("Dana", not "Dana.
+ * Also") and the rest, its opening "also" / "and" / "by the way" dropped, as the reason kept for the person (the sales
+ * person answers it; the bot does not break into the details with an answer); thanks after the name are no matter. Null
+ * when the first sentence is no name or nothing with words follows.
+ */
+const MATTER_OPENING = /^(?:(?:also|and|plus|btw|by the way|oh|ps|p\.s\.|one more thing|quick question)[\s,:;-]+)+/iu;
+function nameThenMatter(t: string): { name: string; matter: string | null } | null {
+  const brk = /[.!?]+\s+/u.exec(t);
+  if (brk === null || brk.index === 0) return null;
+  const head = t.slice(0, brk.index);
+  // An initial or a title ("J. R. Smith", "Dr. Who") is no sentence's end.
+  if (/(?:^|\s)(?:\p{L}|dr|mr|mrs|ms|mx|prof|rev|fr|st)$/iu.test(head)) return null;
+  const name = nameFromAnswer(head);
+  if (name === null) return null;
+  const matter = t.slice(brk.index + brk[0].length).replace(MATTER_OPENING, '').trim();
+  // "Dana. Thanks!": the name, and thanks are no matter.
+  if (onlyThanks(matter)) return { name, matter: null };
+  return matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2 ? { name, matter } : null;
 }

@@ -314,7 +314,7 @@ function rangeOfName(name: string): [number, number] | null {
   return null;
 }
 function byRange(choices: ButtonChoice[], text: string): ButtonChoice | null {
-  if (!/\p{Nd}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)/iu.test(text)) return null;
+  if (!/\p{Nd}|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|score)/iu.test(text)) return null;
   // An amount of money is no count ("around £2,000 a month" at "How many people work at your company?").
   if (MONEY.test(text)) return null;
   const ranges = choices.map((c) => [c.label, c.value, ...c.synonyms].map((n) => rangeOfName(n.toLowerCase().trim())).filter((r): r is [number, number] => r !== null));

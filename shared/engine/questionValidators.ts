@@ -330,6 +330,7 @@ const UNITS: Record<string, number> = {
 };
 const TENS_WORDS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const BIG: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9 };
+const MULTIPLIER = new Set(['dozen', 'score', 'hundred', 'thousand', 'million', 'billion']);
 function numberInWords(text: string): number | null {
   const words = text.toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/-/g, ' ').replace(/[^\p{L}\s']/gu, ' ').split(/\s+/).filter(Boolean);
   const runs: { value: number; words: string[] }[] = [];
@@ -346,6 +347,25 @@ function numberInWords(text: string): number | null {
     const w = words[i];
     const next = words[i + 1];
     if (UNITS[w] !== undefined) current += UNITS[w];
+    // Session 44 (hostfix, hostile s44 L5): counted in dozens and scores ("a dozen", "half a dozen", "two dozen", "a couple
+    // of dozen", "a score of"), and "a few" / "a couple (of)" before a multiplier ("a few hundred" 300, "a couple of
+    // thousand" 2,000). "a few" or "a couple" alone names no number (asked again).
+    else if (w === 'dozen' || (w === 'score' && run.length > 0)) current = (current || 1) * (w === 'dozen' ? 12 : 20);
+    else if (w === 'half' && (next === 'a' || next === 'an') && words[i + 2] === 'dozen') {
+      current += 6;
+      run.push(w, next, 'dozen');
+      i += 2;
+      continue;
+    } else if ((w === 'few' || w === 'couple') && MULTIPLIER.has(next === 'of' ? (words[i + 2] ?? '') : (next ?? ''))) {
+      current += w === 'few' ? 3 : 2;
+      if (next === 'of') {
+        run.push(w, next);
+        i += 1;
+        continue;
+      }
+    } else if ((w === 'a' || w === 'an') && next !== undefined && (next === 'dozen' || next === 'score' || next === 'few' || next === 'couple')) {
+      current += 0;
+    }
     else if (TENS_WORDS[w] !== undefined) current += TENS_WORDS[w];
     else if (w === 'hundred') current = (current || (run.length > 0 ? 0 : 1)) * 100;
     else if (BIG[w] !== undefined) {

@@ -19,7 +19,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, exitTarget, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
-import { asksByForm, otherRequestAt, requestLeadingHere } from '../otherRequest';
+import { asksByForm, otherRequestAt, requestLeadingHere, wayReachesPerson } from '../otherRequest';
 import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
@@ -317,6 +317,13 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     const byReference = fallbackActsAsAnOption(run, block) ? null : optionByReference(run, block, text);
     const refChoice = byReference === null ? undefined : run.c.buttons(block).find((b) => b.id === byReference);
     if (refChoice !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { type: 'choose', block, choice: refChoice });
+    // Session 44 (hostfix, hostile s44 M7): "yes please, and can you also tell me if I can pay with klarna?" at "Would you
+    // like to talk to a person? [Talk to a person | No thanks]": the leading answer picks the option whose way goes straight
+    // to a person, so the person comes (the question stays in the conversation and its summary for them); the router
+    // answered the question and the yes was lost. Other leading answers ("no thanks, but where is my order?") are read
+    // as before (the request after the answer goes to the router).
+    const toPerson = choiceToPersonLeading(run, block, text);
+    if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson });
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never
@@ -392,3 +399,15 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     return new Click<Action>(choice.label, run, act, { type: 'choose', block, choice });
   },
 };
+
+/** Session 44 (hostfix, hostile s44 M7): the option a leading answer picks ("yes please, and ...") when its way goes straight to a person. */
+function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string): ButtonChoice | null {
+  const lead = splitLeadingAnswer(text);
+  // "Yes ok, but where is it now exactly?": a "but" after the yes grants the bot's words and asks on (escrfEval: a corpus
+  // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
+  if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
+  const choice = matchButton(run.c.buttons(block), lead.answer);
+  if (choice === null) return null;
+  const to = run.c.exitOf(block.id, choice.id);
+  return to !== undefined && wayReachesPerson(run, to) ? choice : null;
+}

@@ -279,7 +279,9 @@ function asksInstead(block: BlockOf<'question'>, text: string): boolean {
   const a = analyzeText(analysedPart(text));
   // Session 9 (hostile s9 #15): a bare "no" / "nope" / "yes" is never a value of a kind ("We've asked the warehouse to
   // stop order no"): asked again like a question.
-  if (isBareReply(a.tokens)) return true;
+  // Session 44 (hostfix, hostile s44 L3): except a bare no to a question for a number ("no" at "What is your policy
+  // number?"): the customer has none to hand (holdsNoValue's branch takes the block's fallback, as for "I don't have it").
+  if (isBareReply(a.tokens)) return !(DIGIT_KINDS.has(kind) && BARE_NO.test(a.normalized));
   // Session 17 (newcomer s16 N#1): "dont have it" ("do not have it") opens like a question ("do ...") and was asked again.
   if (saysItLacks(a.normalized)) return false;
   if (!a.text.includes('?') && questionType(a.normalized) === null) return false;
@@ -487,6 +489,8 @@ export function lacksTheValue(normalized: string): boolean {
   return isUnsureReply(normalized) || LACKS_VALUE.test(normalized);
 }
 
+/** Session 44 (hostfix, hostile s44 L3): a bare no to a question for a reference: the customer has none to hand. */
+const BARE_NO = /^(?:(?:no|nope|nah|sorry)(?:\s+(?:sorry|no|i do not|i don t|i dont|i have not|i haven t|not really|not to hand|not on me|not with me|i m afraid|im afraid))*|none|not to hand|not on me|not with me)$/;
 /** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
 const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
 export function saysItLacks(normalized: string): boolean {
@@ -822,7 +826,10 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         // confidently (as a question is since session 18: otherQuestion): it was asked again, then handed over.
         const other = lacksTheValue(n) ? null : topicSwitch(run, block, w, text);
         if (other !== null) return other;
-        const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || (w.retries >= 1 && lacksTheValue(n)));
+        // Session 44 (hostfix, hostile s44 L3): a bare "no" ("nope", "no sorry", "no I don't") to "What is your policy
+        // number?" says the customer has none to hand: the fallback at once, as "I don't have it" (it got the retry line,
+        // which asks them to say just that).
+        const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || BARE_NO.test(n) || (w.retries >= 1 && lacksTheValue(n)));
         // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
         const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
         if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });

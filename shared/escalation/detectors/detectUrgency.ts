@@ -28,6 +28,7 @@ import { classifierOn, classifierScore, classifierSignal, designerSignal } from 
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
+import { hazardNow } from '../hazardNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 
@@ -1041,8 +1042,15 @@ export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memo
   const kept = signal === null || signal.source === 'designer' ? signal : keptAfterChangeOfSubject(facts, signal, (f) => readUrgency(f, policy, memory));
   // Session 41 (injury, hostile s40 H2): a person hurt or ill now is an emergency (personInDanger), a detail the engine
   // reads to say the emergency line first (never a reason to fire: the signal fired by its own reading).
-  if (kept === null) return misspeltEmergency(facts, policy);
-  return kept.reason === 'urgency' && kept.crisis !== true && personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) ? { ...kept, emergency: true } : kept;
+  if (kept === null) return misspeltEmergency(facts, policy) ?? hazardSignal(facts);
+  return kept.reason === 'urgency' && kept.crisis !== true && (personInDanger(canonicalTokens(facts.analysis), facts.analysis.text) || hazardNow(canonicalTokens(facts.analysis)) !== null) ? { ...kept, emergency: true } : kept;
+}
+
+/** Session 44 (hostfix, hostile s44 H1): a fire, smoke, gas or carbon monoxide emergency now (hazardNow.ts), fired by its own reading. */
+function hazardSignal(facts: TurnFacts): Signal | null {
+  const words = hazardNow(canonicalTokens(facts.analysis));
+  if (words === null) return null;
+  return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"): a fire, smoke, gas or carbon monoxide happening now, with a person affected or not contained.` };
 }
 
 /**

@@ -68,7 +68,9 @@ describe('validateAnswer', () => {
     expect(validateAnswer('number', '12,5', NOW)).toEqual(ok(12.5));
     // Session 38 (hostile s38 L5, M7): a number in words is read (was refused); words with no number still are.
     expect(validateAnswer('number', 'twelve', NOW)).toEqual(ok(12));
-    expect(validateAnswer('number', 'a dozen or so', NOW)).toEqual(bad);
+    // Session 44 (hostfix, hostile s44 L5): changed on purpose: a dozen is read as 12 ("or so" as "about forty" is 40).
+    expect(validateAnswer('number', 'a dozen or so', NOW)).toEqual(ok(12));
+    expect(validateAnswer('number', 'a few', NOW)).toEqual(bad);
     expect(validateAnswer('number', '12abc', NOW)).toEqual(bad);
   });
 

@@ -1,0 +1,104 @@
+/**
+ * Session 44 (hostfix, hostile s44 H1): a fire, smoke, a gas leak or carbon monoxide happening as the customer writes is an
+ * emergency like a person hurt now ("the heater you sold is on fire and my kid is coughing", "the charger caught fire and
+ * the room is full of smoke", "gas smell from the hob, my daughter feels dizzy"): the engine says the flow's emergency line
+ * first and hands over at once, without the email question (detectUrgency sets Signal.emergency from this reading).
+ *
+ * Read as two parts, not as phrases:
+ *  - a fire burning now: a thing on fire or in flames, flames coming out or spreading, something burning now, a room full
+ *    of smoke or smoke everywhere / pouring out: an emergency by itself (nobody need be named: the one typing is there);
+ *  - a hazard that may be over or small alone: a thing that caught fire, is smoking or has smoke coming out of it (session
+ *    41's "urgent, but nobody hurt" stays so), a smell of gas or a gas leak, a
+ *    carbon monoxide alarm going off: an emergency only with a person affected now (coughing, dizzy, drowsy, a headache,
+ *    sick, vomiting, fainted, can't breathe, trapped...), not negated ("nobody is hurt").
+ * Not: a fire sale, "fired up", "on fire" said of deals, prices or oneself ("this deal is on fire lol"), a product's smoke
+ * damage, a smoke alarm's low battery, a fire over and done with ("it's all out now", "the fire brigade put it out",
+ * "everyone is safe"), a fire told of long ago without a word of now ("last year my heater caught fire").
+ * Pure: reads canonical tokens (canonicalTokens) only.
+ */
+
+/** A fire burning now (an emergency by itself). */
+const BURNING_NOW = new RegExp(
+  [
+    // "is on fire", "the heater's on fire", "on fire now"; not "was on fire" (told after).
+    ` (?<!was |were |been )on fire `,
+    ` in flames `,
+    ` flames (?:are |were )?(?:coming|pouring|shooting|spreading|everywhere|all over|out of|from) `,
+    ` (?:the |there are |there is )?fire (?:is |s )?spreading `,
+    ` (?:is|are|s|still) burning(?: now)? (?!smell|dust|plastic|sensation|feeling)`,
+    ` burning (?:now|right now|still) `,
+    ` full (?:of|with) smoke `,
+    ` smoke (?:is |s )?(?:everywhere|pouring|billowing|filling|all over) `,
+  ].join('|'),
+);
+/** A hazard that needs a person affected now to be an emergency. */
+const HAZARD = new RegExp(
+  [
+    ` (?:caught|catch|catches|catching|make|made|makes) (?:on )?fire `,
+    ` (?:started|start|starts|is|are|s|began|keeps) smoking `,
+    // Smoke coming out of a thing ("there's smoke coming out of the charger right now", injuryS41): with a person affected.
+    ` smoke (?:is |s )?(?:coming|coming out|coming from) `,
+    ` gas (?:smell|smells|leak|leaking|is leaking) `,
+    ` (?:smell|smells|smelling|smelt|smelled|stink|stinks) (?:of |like )?gas `,
+    ` leaking gas `,
+    ` (?:carbon monoxide|co) (?:alarm|detector|monitor|sensor)s? `,
+    ` carbon monoxide (?:leak|leaking|poisoning) `,
+  ].join('|'),
+);
+/** A person affected now (a sign on the body). */
+const AFFECTED = new Set([
+  'coughing', 'cough', 'coughs', 'dizzy', 'dizy', 'dizzey', 'lightheaded', 'drowsy', 'sleepy', 'headache', 'headaches',
+  'sick', 'nauseous', 'vomiting', 'vomit', 'vomits', 'fainted', 'faint', 'unconscious', 'collapsed', 'choking', 'wheezing',
+  'trapped', 'burnt', 'burned', 'breathe', 'breathing', 'breath',
+]);
+/** Words that make "on fire" a figure of speech (deals, prices, a good day). */
+const FIGURE = new Set(['deal', 'deals', 'offer', 'offers', 'price', 'prices', 'sale', 'sales', 'discount', 'discounts', 'bargain', 'bargains', 'lol', 'haha', 'lmao', 'streak', 'team', 'playlist']);
+/** Words before "on fire" that make it said of oneself ("I'm on fire today"). */
+const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|she is) (?:so |totally |really )?on fire /;
+/** The fire is over: out, put out, everyone safe. */
+const OVER = / (?:all out|is out|s out|was out|went out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
+const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const NOW_WORDS = new Set(['now', 'still', 'currently']);
+const NEGATORS = new Set(['not', 'no', 'nobody', 'none', 'never', 'isnt', 'arent', 'without']);
+
+/** Only messages holding one of these words are read further (most hold none). */
+const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co']);
+
+/**
+ * The hazard's words when `toks` (canonical tokens) tell of a fire, smoke, gas or carbon monoxide emergency happening now,
+ * else null.
+ */
+export function hazardNow(toks: readonly string[]): string | null {
+  if (!toks.some((t) => GATE.has(t))) return null;
+  const lower = toks.map((t) => t.toLowerCase());
+  const padded = ` ${lower.join(' ')} `;
+  if (OVER.test(padded)) return null;
+  const longAgo = lower.some((t) => LONG_AGO.has(t)) && !lower.some((t) => NOW_WORDS.has(t));
+  if (longAgo) return null;
+  const burning = BURNING_NOW.exec(padded);
+  if (burning !== null && !figurative(lower, padded, burning[0])) return burning[0].trim();
+  const hazard = HAZARD.exec(padded);
+  if (hazard === null && burning === null) return null;
+  const affected = lower.findIndex((t, i) => AFFECTED.has(t) && affirmed(lower, i));
+  if (affected < 0) return null;
+  const words = (hazard ?? burning)![0].trim();
+  if (figurative(lower, padded, words)) return null;
+  return `${words} ... ${lower[affected]}`;
+}
+
+const LAUGH = /^(?:(?:ha){2,}h?|(?:he){2,}|lol+|lmao|rofl)$/;
+function figurative(lower: readonly string[], padded: string, words: string): boolean {
+  // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
+  if (lower.some((t) => LAUGH.test(t))) return true;
+  if (/ burning /.test(words) && / burning hot /.test(padded)) return true;
+  if (!words.includes('on fire')) return false;
+  return lower.some((t) => FIGURE.has(t)) || SELF_BEFORE.test(padded);
+}
+
+const BREATH = new Set(['breathe', 'breathing', 'breath']);
+function affirmed(lower: readonly string[], i: number): boolean {
+  // "can't breathe", "she is not breathing", "struggling to breathe": a sign whether negated or not; "breathing fine" is not.
+  if (BREATH.has(lower[i]!)) return !/^(?:fine|ok|okay|normally|well)$/.test(lower[i + 1] ?? '') && (lower[i] !== 'breath' || /^(?:short|out)$/.test(lower[i - 1] ?? '') || lower[i - 1] === 'of');
+  for (let k = Math.max(0, i - 3); k < i; k++) if (NEGATORS.has(lower[k]!)) return false;
+  return true;
+}
