@@ -26,6 +26,7 @@ import {
   Undo2,
   User,
   UserCheck,
+  UserX,
   Zap,
   Radio,
   ShieldAlert,
@@ -1886,6 +1887,18 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 </button>
                 <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.', 'resolve')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve
+                </button>
+                {/* Session 44 (ui8, newcomer s44 N16): the simulator's agent pane had Decline, the inbox not: the same actions in
+                    both. The runtime's reject: the chat goes back to the queue and is not offered to her again automatically. */}
+                <button
+                  type="button"
+                  className="ib-btn"
+                  aria-label="Decline"
+                  title="Decline: put the chat back in the queue for a colleague (it is not offered to you again)"
+                  onClick={() => void finish(() => api.act(token, h.id, 'reject', {}), 'Declined: the chat is back in the queue.', 'decline')}
+                >
+                  <UserX size={16} aria-hidden="true" />
+                  <span className="ib-wide-label"> Decline</span>
                 </button>
               </>
             )}

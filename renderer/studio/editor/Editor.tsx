@@ -537,6 +537,18 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
                     {visibleNotice.action.label}
                   </button>
                 )}
+                {visibleNotice.action?.opens === 'undo' && (
+                  <button
+                    type="button"
+                    className="st-toast-action"
+                    onClick={() => {
+                      store.getState().undo();
+                      setVisibleNotice(null);
+                    }}
+                  >
+                    {visibleNotice.action.label}
+                  </button>
+                )}
               </div>
             )}
             {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
