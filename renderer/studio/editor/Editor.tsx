@@ -561,6 +561,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
+              {problems.length > 0 && <span className="st-problems-scope"> in this flow</span>}
             </button>
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
