@@ -2,6 +2,7 @@
  * Session 44 (ui8): newcomer s44 N12 and N16 in the real widget and inbox.
  *  - N12: the agent accepts a customer's request for a person and hands back without a word: the widget says nobody
  *    could answer and shows the menu the request interrupted; no "rate this chat".
+ *  - N15: the widget's "Start a new chat?" question does not push the newest lines out of view.
  *  - N16: the inbox has Decline beside Hand back / Resolve (the simulator's agent pane had it): the chat goes back to
  *    the queue and the customer is told.
  * Screenshots: test/e2e/screenshots/ui8-s44-*.png.
@@ -68,6 +69,16 @@ describe.skipIf(!haveChromium)('session 44 ui8: hand back with no word, Decline 
     await expect.poll(() => w.getByText('What can I help you with?').count()).toBe(2);
     expect(await w.getByText(/rate this chat/i).count()).toBe(0);
     await screenshot(customer, 'ui8-s44-widget-handback-unanswered');
+
+    // N15: "Start a new chat?" hangs over the top of the log; the newest line (the menu's buttons) stays in view.
+    const last = w.getByRole('button', { name: 'Something else' }).last();
+    const before = (await last.boundingBox())!;
+    await w.getByRole('button', { name: 'Start a new conversation' }).click();
+    await w.getByText('Start a new chat? This one will end.').waitFor();
+    const after = (await last.boundingBox())!;
+    expect(Math.abs(after.y - before.y)).toBeLessThan(2);
+    await screenshot(customer, 'ui8-s44-widget-new-chat-question');
+    await w.getByRole('button', { name: 'Keep this chat' }).click();
 
     // Asked again: Bob accepts and declines; the customer is told and waits in the queue.
     await w.getByLabel('Your message').fill('a person please');
