@@ -2302,10 +2302,11 @@ function Variables({
   const [edit, setEdit] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   // Newcomer s42 N7: a value saved on Enter or on leaving the field (typed there by mistake: the reply went into
-  // agentName) said nothing and could not be taken back. Each save now says what changed, with Undo, for 10 s.
+  // agentName) said nothing and could not be taken back. Each save now says what changed, with Undo.
+  // Session 44 (ui8, newcomer s44 N13): the Undo went after 10 s, and an agent who read the chat first missed it. It stays
+  // until the next change, or until another chat is opened.
   const [last, setLast] = useState<{ n: string; was: unknown } | null>(null);
-  const lastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(lastTimer.current), []);
+  useEffect(() => setLast(null), [conversationId]);
   const undo = async () => {
     if (!last) return;
     try {
@@ -2330,8 +2331,6 @@ function Variables({
       setTimeout(() => setSaved(''), 1500);
       if (value !== (was ?? null)) {
         setLast({ n, was: was ?? null });
-        clearTimeout(lastTimer.current);
-        lastTimer.current = setTimeout(() => setLast(null), 10_000);
       }
     } catch (err) {
       fail(err);
