@@ -85,7 +85,8 @@ describe.skipIf(!haveChromium)('session 44 ui8 studio', () => {
     await summary.waitFor();
     const text = (await summary.textContent()) ?? '';
     expect(text).toMatch(/^\d+ errors?, \d+ warnings? in this block$/);
-    await summary.click();
+    const details = inspector.locator('details', { has: summary }).first();
+    if ((await details.getAttribute('open')) === null) await summary.click();
     await inspector.getByText(/Option 1's label of block/).first().waitFor();
     await inspector.getByText(/hidden direction character \(right-to-left override, U\+202E\)/).first().waitFor();
     expect(await page.locator('.st-problems-toggle').textContent()).toMatch(/\d+ errors?, \d+ warnings? in this flow/);
