@@ -26,6 +26,7 @@ import {
   Undo2,
   User,
   UserCheck,
+  UserX,
   Zap,
   Radio,
   ShieldAlert,
@@ -1887,6 +1888,18 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.', 'resolve')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve
                 </button>
+                {/* Session 44 (ui8, newcomer s44 N16): the simulator's agent pane had Decline, the inbox not: the same actions in
+                    both. The runtime's reject: the chat goes back to the queue and is not offered to her again automatically. */}
+                <button
+                  type="button"
+                  className="ib-btn"
+                  aria-label="Decline"
+                  title="Decline: put the chat back in the queue for a colleague (it is not offered to you again)"
+                  onClick={() => void finish(() => api.act(token, h.id, 'reject', {}), 'Declined: the chat is back in the queue.', 'decline')}
+                >
+                  <UserX size={16} aria-hidden="true" />
+                  <span className="ib-wide-label"> Decline</span>
+                </button>
               </>
             )}
           </div>
@@ -2289,10 +2302,11 @@ function Variables({
   const [edit, setEdit] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState('');
   // Newcomer s42 N7: a value saved on Enter or on leaving the field (typed there by mistake: the reply went into
-  // agentName) said nothing and could not be taken back. Each save now says what changed, with Undo, for 10 s.
+  // agentName) said nothing and could not be taken back. Each save now says what changed, with Undo.
+  // Session 44 (ui8, newcomer s44 N13): the Undo went after 10 s, and an agent who read the chat first missed it. It stays
+  // until the next change, or until another chat is opened.
   const [last, setLast] = useState<{ n: string; was: unknown } | null>(null);
-  const lastTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(lastTimer.current), []);
+  useEffect(() => setLast(null), [conversationId]);
   const undo = async () => {
     if (!last) return;
     try {
@@ -2317,8 +2331,6 @@ function Variables({
       setTimeout(() => setSaved(''), 1500);
       if (value !== (was ?? null)) {
         setLast({ n, was: was ?? null });
-        clearTimeout(lastTimer.current);
-        lastTimer.current = setTimeout(() => setLast(null), 10_000);
       }
     } catch (err) {
       fail(err);

@@ -823,7 +823,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           }}>
           <X size={18} />
         </button>
-      </header>
+      {/* Session 44 (ui8, newcomer s44 N15): the question hangs under the header over the top of the conversation (it
+          pushed the log down before, hiding its newest lines: the rating buttons the customer was looking at). */}
       {confirmRestart && !closed && (
         <div className="bw-confirm" role="alertdialog" aria-labelledby="bw-confirm-text">
           <p id="bw-confirm-text">
@@ -843,6 +844,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           </div>
         </div>
       )}
+      </header>
       {link === 'reconnecting' && (
         <div className="bw-banner" role="status">
           Connection lost, reconnecting… Your messages are safe.

@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Handoff } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
-import type { ConversationRecord, LogEntry, RuntimeStore } from '../store/types';
+import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
@@ -1057,7 +1057,24 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
           // A card number, password or PIN typed into a variable is masked like in a message (hostile s16 H#2).
           vars[name] = typeof value === 'string' ? maskAgentText(value).text : value;
         }
-        await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() } });
+        // Session 44 (ui8, newcomer s44 N14): the inbox names the customer from the handoff's request (customerLabel), read
+        // when the bot handed over: after Ann set the name and transferred the chat, Bob's list and pop-up still said the
+        // email until he opened it. A changed name or email goes into the open handoffs' request too (and their updatedAt,
+        // so every inbox's list is read again).
+        const contact = ['customerName', 'customerEmail'].filter((k) => Object.hasOwn(req.body.variables, k));
+        const handoffs: HandoffRecord[] = [];
+        if (contact.length > 0) {
+          for (const h of hs.filter((x) => !CLOSED.has(x.status))) {
+            const stored = await d.store.getHandoff(h.id);
+            const request = stored?.request as { context?: { variables?: Record<string, unknown> } } | null | undefined;
+            if (!stored || !request?.context) continue;
+            const variables = { ...(request.context.variables ?? {}) };
+            for (const k of contact) variables[k] = vars[k] ?? null;
+            handoffs.push({ ...stored, request: { ...request, context: { ...request.context, variables } }, updatedAt: Math.max(d.now(), stored.updatedAt + 1) });
+          }
+        }
+        await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() }, ...(handoffs.length > 0 ? { handoffs } : {}) });
+        if (handoffs.length > 0) hub.handoffsMayChange();
         return { variables: vars };
       });
     },

@@ -57,6 +57,8 @@ export const takeoverPrompts: Record<Field, string> = {
 export const takeoverTexts = {
   /** Session 40 (hostile s40 L3): said when the agent hands the chat back (a taken-over chat said it already). */
   handedBack: (name: string) => `${name} handed the conversation back to the bot.`,
+  /** Session 44 (ui8, newcomer s44 N12): said after handedBack when the agent handed back without writing to the customer. */
+  handedBackUnanswered: "I'm sorry nobody from our team could answer you this time. Let's carry on from where we were; you can ask for a person again at any time.",
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
   /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
@@ -894,6 +896,29 @@ function stillWantsSomeone(text: string): boolean {
 }
 
 /** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */
+/** True when an agent wrote to the customer at or after `since` (the handoff's request time). */
+function agentSpokeSince(s: Run['s'], since: number): boolean {
+  return s.recentTranscript.some((e) => e.from === 'agent' && e.at >= since);
+}
+
+/**
+ * Session 44 (ui8, newcomer s44 N12): a handback with no word from the agent. The customer is told nobody could answer
+ * and is back where they were (whereTheCustomerWas): its prompt again. False (the caller follows Resolved) when that
+ * place is not known.
+ */
+function resumeUnanswered(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const from = whereTheCustomerWas(run, block.id);
+  if (from === undefined) return false;
+  const s = run.s;
+  s.waiting = null;
+  bot(run, takeoverTexts.handedBackUnanswered, block.id);
+  if (canWaitAt(from, 'input')) {
+    s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
+    showPrompt(run, from);
+  } else goTo(run, from.id);
+  return true;
+}
+
 function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
   const w = run.s.recentTranscript;
   for (let i = w.length - 1; i >= 0; i--) {
@@ -1113,6 +1138,11 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       if (!input.closes) system(run, takeoverTexts.handedBack(s.handoff?.agentName ?? 'The agent'), block.id);
       s.mode = 'bot';
       s.escalation = initialEscalationMemory();
+      // Session 44 (ui8, newcomer s44 N12): handed back before the agent wrote a word, the Resolved exit (in the templates a
+      // Rating) asked a customer whose problem nobody answered to rate the chat. Nothing was resolved: the bot says so and
+      // takes up where the customer was (the question or menu their request interrupted), as a withdrawn request does. Only
+      // for a request (an escalation): a takeover the flow's wiring reached came after a block already done, so Resolved.
+      if (!input.closes && !gone && h.reason !== 'flow' && !agentSpokeSince(s, h.requestedAt) && resumeUnanswered(run, block)) return true;
       follow(run, block, 'resolved');
       return true;
     case 'agent_closed':

@@ -99,8 +99,60 @@ export function directionHits(flow: Pick<Flow, 'blocks'> & Partial<Pick<Flow, 'n
   return out;
 }
 
-/** The words for where a hit is, e.g. "text", "option 2's label", "Flow settings › escalation › explicitRequest › phrases › 2". */
+/** Plain words for a path segment: "explicitRequest" -> "explicit request", "sensitiveTopics" -> "sensitive topics". */
+function words(seg: string): string {
+  return seg.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+/** "phrases" -> "phrase", "options" -> "option", "entries" -> "entry" (an array's name beside one of its items). */
+function singular(w: string): string {
+  if (/ies$/.test(w)) return w.replace(/ies$/, 'y');
+  if (/(ss|sh|ch|x)es$/.test(w)) return w.replace(/es$/, '');
+  return w.replace(/s$/, '');
+}
+const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
+/**
+ * The words for where a hit is, as a designer reads them (session 44, ui8, newcomer s44 N5: it was the document path,
+ * "escalation › explicitRequest › phrases › 1", "options › 1 › label"): "text", "option 1's label", "Escalation ›
+ * Explicit request phrase 2" (Flow settings' tab, then the field), "variable 1's default". Numbers count from 1.
+ */
 export function directionWhere(path: readonly (string | number)[]): string {
-  const parts = path[0] === 'blocks' ? path.slice(path[2] === 'data' ? 3 : 2) : path;
-  return parts.map((p) => (typeof p === 'number' ? String(p + 1) : p)).join(' › ');
+  const inBlock = path[0] === 'blocks';
+  const tab = !inBlock && (path[0] === 'escalation' || path[0] === 'settings') ? path[0] : null;
+  const parts = inBlock ? path.slice(path[2] === 'data' ? 3 : 2) : tab !== null ? path.slice(1) : path;
+  let out = '';
+  let afterItem = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (typeof p === 'number') continue;
+    const next = parts[i + 1];
+    const w = typeof next === 'number' ? `${singular(words(p))} ${next + 1}` : words(p);
+    out = out === '' ? w : afterItem ? `${out}'s ${w}` : `${out} ${w}`;
+    afterItem = typeof next === 'number';
+  }
+  if (tab === 'escalation') return out === '' ? 'Escalation' : `Escalation › ${cap(out)}`;
+  return out;
+}
+
+const CONTROL_NAMES: Record<string, string> = {
+  '202a': 'left-to-right embedding',
+  '202b': 'right-to-left embedding',
+  '202c': 'end of an embedding or override',
+  '202d': 'left-to-right override',
+  '202e': 'right-to-left override',
+  '2066': 'left-to-right isolate',
+  '2067': 'right-to-left isolate',
+  '2068': 'first-strong isolate',
+  '2069': 'end of an isolate',
+};
+
+/**
+ * Session 44 (ui8, N5): the first hidden direction character of `text` in words ("right-to-left override, U+202E"), not
+ * a programmer's escape ("\u202e"). Null when there is none.
+ */
+export function directionControlName(text: string): string | null {
+  const c = ONE.exec(text)?.[0];
+  if (c === undefined) return null;
+  const hex = c.codePointAt(0)!.toString(16).padStart(4, '0');
+  return `${CONTROL_NAMES[hex] ?? 'direction control'}, U+${hex.toUpperCase()}`;
 }

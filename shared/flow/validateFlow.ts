@@ -40,7 +40,7 @@ import { MAX_HTTP_CALLS_PER_TURN } from './limits';
 import { offerAnswer } from '../nlu/bareReplies';
 import { INVISIBLE, labelKey } from './sameLabel';
 import { flowIdProblem } from './flowId';
-import { directionHits, directionWhere } from './directionControls';
+import { directionControlName, directionHits, directionWhere } from './directionControls';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
@@ -1261,7 +1261,7 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation'], hides: Map<
         'topic_name_direction',
         ['escalation', 'sensitiveTopics', 'topics', k, 'name'],
         null,
-        `Sensitive topic ${k + 1}'s name ${shown(t.name)} has an invisible direction control (\\u${direction[0].codePointAt(0)!.toString(16).padStart(4, '0')}): the handoff summary, the inbox and the reports would show its letters in another order than they were typed.`,
+        `Sensitive topic ${k + 1}'s name ${shown(t.name)} has a hidden direction character (${directionControlName(t.name)}): the handoff summary, the inbox and the reports would show its letters in another order than they were typed.`,
         'Type the name again without it (delete the whole name first: the character cannot be seen).',
       );
     }
@@ -1295,17 +1295,19 @@ function checkPolicyEntries(report: Report, esc: Flow['escalation'], hides: Map<
  */
 function checkDirectionControls(report: Report, flow: Flow) {
   for (const hit of directionHits(flow)) {
-    const c = /[\u202A-\u202E\u2066-\u2069]/u.exec(hit.text)![0];
-    const code = `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`;
+    // Session 44 (ui8, newcomer s44 N5): in the designer's words: "Option 1's label of block "Buttons"", "Flow settings ›
+    // Escalation › Explicit request phrase 2", "a hidden direction character (right-to-left override, U+202E)"; the fix
+    // names the button beside the warning (it was "(the studio's button of that name does it)").
     const block = hit.blockId !== null ? flow.blocks[hit.path[1] as number] : null;
     const where = directionWhere(hit.path);
-    const owner = block ? `The ${where} of ${nameBlock(block.id, block.kind).replace(/^Block/, 'block')}` : hit.path[0] === 'escalation' || hit.path[0] === 'settings' ? `Flow settings › ${where}` : `The flow's ${where}`;
+    const cap = where.charAt(0).toUpperCase() + where.slice(1);
+    const owner = block ? `${cap} of ${nameBlock(block.id, block.kind).replace(/^Block/, 'block')}` : hit.path[0] === 'escalation' || hit.path[0] === 'settings' ? `Flow settings › ${cap}` : `The flow's ${where}`;
     report.warning(
       'text_direction',
       hit.path,
       hit.blockId,
-      `${owner} ${shown(hit.text)} has an invisible direction control (${code}): the canvas, the customer and the agents see the letters after it in another order than they were typed.`,
-      'Remove the hidden direction characters (the studio\'s button of that name does it), or type the text again without them: the character cannot be seen.',
+      `${owner} ${shown(hit.text)} has a hidden direction character (${directionControlName(hit.text)}): the canvas, the customer and the agents see the letters after it in another order than they were typed.`,
+      'In the studio, press “Remove the hidden direction characters” beside this warning; or type the text again without them (the character cannot be seen).',
     );
   }
 }

@@ -31,12 +31,12 @@ describe('the inspector problems heading', () => {
     expect(s.querySelector('[data-tone="warning"]')).toHaveTextContent('3 warnings');
     expect(s.querySelector('[data-tone="error"]')).toBeNull();
   });
-  it('errors and warnings: both, each in its tone; errors only: "N problems"', () => {
+  it('errors and warnings: both, each in its tone; errors only: "N errors" (session 44, N9: was "N problems")', () => {
     const both = summary(['error', 'warning', 'warning']);
-    expect(both).toHaveTextContent(/^1 problem, 2 warnings in this block$/);
-    expect(both.querySelector('[data-tone="error"]')).toHaveTextContent('1 problem');
+    expect(both).toHaveTextContent(/^1 error, 2 warnings in this block$/);
+    expect(both.querySelector('[data-tone="error"]')).toHaveTextContent('1 error');
     const errors = summary(['error', 'error']);
-    expect(errors).toHaveTextContent(/^2 problems in this block$/);
+    expect(errors).toHaveTextContent(/^2 errors in this block$/);
     expect(errors.querySelector('[data-tone="warning"]')).toBeNull();
   });
 });

@@ -45,7 +45,11 @@ describe('studio6 s43 N1: hidden direction characters in every stored text', () 
       ['$.variables[0].default', null],
       ['$.escalation.explicitRequest.phrases[1]', null],
     ]);
-    expect(problems[0].message).toContain('\\u202e');
+    // Session 44 (ui8, N5): plain words, not the "\u202e" escape or the document path.
+    expect(problems[0].message).toContain('hidden direction character (right-to-left override, U+202E)');
+    expect(problems[1].message).toMatch(/^Option 1's label of block/);
+    expect(problems[2].message).toMatch(/^The flow's variable 1's default/);
+    expect(problems[3].message).toMatch(/^Flow settings › Escalation › Explicit request phrase 2 /);
     expect(problems[0].message).toMatch(/another order than they were typed/);
     // A clean flow and plain right-to-left marks / Hebrew text: nothing.
     expect(validateFlow(tinyFlow()).problems.filter((p) => p.code === 'text_direction')).toEqual([]);
@@ -77,10 +81,10 @@ describe('studio6 s43 N1: hidden direction characters in every stored text', () 
     const store = renderEditor(withHidden(), (s) => s.getState().select(['welcome']));
     const inspector = screen.getByTestId('block-inspector');
     const list = within(inspector).getByRole('list', { name: 'Problems in this block' });
-    expect(list).toHaveTextContent('invisible direction control');
+    expect(list).toHaveTextContent('hidden direction character');
     fireEvent.click(within(list).getByRole('button', { name: 'Remove the hidden direction characters' }));
     expect((store.getState().flow.blocks[1].data as { text: string }).text).toBe('Welcome to Spokes evil bike shop!');
-    expect(within(inspector).queryByText(/invisible direction control/)).toBeNull();
+    expect(within(inspector).queryByText(/hidden direction character \(/)).toBeNull();
   });
 });
 

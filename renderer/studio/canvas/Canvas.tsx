@@ -41,9 +41,9 @@ import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useClearOfOverlays, useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
-import { addConnectedEdit, insertWithRoomEdit, newBlockSize, nextBlockId } from './insertBlock';
+import { addConnectedEdit, endsChain, insertWithRoomEdit, newBlockSize, nextBlockId } from './insertBlock';
 import { DropPicker, DropRefusal, plainConnectReason } from './DropPicker';
-import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
+import { blockTitle, definitionOf, exitLabels, type PaletteEntry } from '../blockCatalog';
 import { nodeTypes } from './nodes/nodeTypes';
 
 export const PALETTE_MIME = 'application/x-baton-block-kind';
@@ -318,33 +318,54 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
     [showBlock, store, canvasW, canvasH],
   );
 
+  // Session 44 (ui8, newcomer s44 N7): the connection a palette block would be inserted into is highlighted while
+  // dragging (nothing showed it before, so a drop on a line was a guess). A class on React Flow's edge element, set and
+  // cleared here only (a drag over the canvas does not re-render the edges).
+  const dropEdge = useRef<Element | null>(null);
+  const markDropEdge = useCallback((el: Element | null) => {
+    if (dropEdge.current === el) return;
+    dropEdge.current?.classList.remove('st-edge-drop-target');
+    el?.classList.add('st-edge-drop-target');
+    dropEdge.current = el;
+  }, []);
+  const edgeUnder = (x: number, y: number) => document.elementsFromPoint(x, y).find((el) => el.closest('.react-flow__edge'))?.closest('.react-flow__edge') ?? null;
   const onDragOver = useCallback((e: DragEvent) => {
     if (e.dataTransfer.types.includes(PALETTE_MIME)) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
+      markDropEdge(edgeUnder(e.clientX, e.clientY));
     }
-  }, []);
+  }, [markDropEdge]);
+  const onDragLeave = useCallback((e: DragEvent) => {
+    // Left the canvas (not moved onto one of its children).
+    if (!(e.relatedTarget instanceof Node) || !(e.currentTarget as Element).contains(e.relatedTarget)) markDropEdge(null);
+  }, [markDropEdge]);
 
   const onDrop = useCallback(
     (e: DragEvent) => {
       const kind = e.dataTransfer.getData(PALETTE_MIME) as BlockKind;
       if (!kind) return;
       e.preventDefault();
+      markDropEdge(null);
       const state = store.getState();
       const position = screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const at = { x: Math.round(position.x - 120), y: Math.round(position.y - 30) };
       // Dropped on an edge: insert the block into it.
-      const edgeEl = document
-        .elementsFromPoint(e.clientX, e.clientY)
-        .find((el) => el.closest('.react-flow__edge'))
-        ?.closest('.react-flow__edge') as HTMLElement | undefined;
+      const edgeEl = edgeUnder(e.clientX, e.clientY) as HTMLElement | null;
       const edgeId = edgeEl?.getAttribute('data-id') ?? edgeEl?.dataset.id;
       const edge = edgeId ? state.flow.edges.find((x) => x.id === edgeId) : undefined;
       if (edge) {
         const edit = insertWithRoomEdit(state.flow, state.measured, kind, at, edge);
         if (edit) {
           const added = edit.type === 'batch' ? edit.edits.find((x) => x.type === 'add_block') : undefined;
-          if (state.dispatch(edit, { label: 'Insert block' }) && added?.type === 'add_block' && added.id) placedAt.current.set(added.id, newBlockSize(state.flow, state.measured, kind));
+          if (!state.dispatch(edit, { label: 'Insert block' }) || added?.type !== 'add_block' || !added.id) return;
+          placedAt.current.set(added.id, newBlockSize(state.flow, state.measured, kind));
+          // Session 44 (ui8, N7): an End (or Jump) ends the chain: the connection's old target is no longer reached from here.
+          if (endsChain(kind)) {
+            const was = state.flow.blocks.find((b) => b.id === edge.to);
+            const label = definitionOf(kind).label;
+            store.getState().notify(`${label} inserted: it ends the chain, so “${was ? blockTitle(was) : edge.to}” is no longer connected from here.`, 'info', { label: 'Undo', opens: 'undo' });
+          }
           return;
         }
       }
@@ -358,7 +379,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
       later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));
     },
-    [store, screenToFlowPosition, showBlock],
+    [store, screenToFlowPosition, showBlock, markDropEdge],
   );
 
   const onPaneClick = useCallback(
@@ -389,6 +410,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       onConnectEnd={onConnectEnd}
       onSelectionChange={onSelectionChange}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       onDrop={onDrop}
       onPaneClick={onPaneClick}
       onNodeDoubleClick={onNodeDoubleClick}

@@ -15,15 +15,16 @@ export function nextBlockId(flow: Flow, kind: string): string {
 
 /**
  * Dropping a block on an edge A -> B inserts it: A's exit now leads to the new block, and the new block's
- * main exit leads to B. One batch, so one undo step. Returns null when the kind has no exit to continue
- * with (End, Jump): the caller then just adds the block.
+ * main exit leads to B. One batch, so one undo step.
+ * Session 44 (ui8, newcomer s44 N7): a kind with no exit to continue with (End, Jump) was not inserted (null; the caller
+ * put it ~170 px away, unconnected, with no word why). It is inserted now and ends the chain there: A's exit leads to it
+ * and B is left with that connection removed (`endsChain` says so; the canvas tells the designer, Undo puts it back).
  */
 export function insertBlockEdit(flow: Flow, kind: BlockKind, position: XY, edge: Flow['edges'][number]): FlowEdit | null {
   const def = definitionOf(kind);
   const id = nextBlockId(flow, kind);
   const exits: string[] = def.exits({ id, kind, data: def.defaultData() } as never);
   const out = exits.includes('next') ? 'next' : exits.find((e) => e !== 'fallback');
-  if (!out) return null;
   return {
     type: 'batch',
     label: `Insert ${def.label}`,
@@ -31,9 +32,16 @@ export function insertBlockEdit(flow: Flow, kind: BlockKind, position: XY, edge:
       { type: 'add_block', kind, position, id },
       { type: 'disconnect', edgeIds: [edge.id] },
       { type: 'connect', from: edge.from, exit: edge.exit, to: id },
-      { type: 'connect', from: id, exit: out, to: edge.to },
+      ...(out ? [{ type: 'connect' as const, from: id, exit: out, to: edge.to }] : []),
     ],
   };
+}
+
+/** True when inserting `kind` into a connection ends the chain there (it has no exit to lead on to the old target). */
+export function endsChain(kind: BlockKind): boolean {
+  const def = definitionOf(kind);
+  const exits: string[] = def.exits({ id: 'new', kind, data: def.defaultData() } as never);
+  return !exits.some((e) => e !== 'fallback');
 }
 
 /**
@@ -89,8 +97,8 @@ const snap8 = (v: number) => Math.round(v / 8) * 8;
  * INSERT_GAP right of A, level with where it was dropped, and B with every block after it (reachable from B, at or
  * right of B, A excepted) moves right by what the new block needs: one batch, so one undo step takes it all back.
  * A connection that runs back (B left of or under A) keeps the drop point, moved to the nearest free spot. Sizes:
- * React Flow's measurements, the new block at DEFAULT_BLOCK_SIZE (it is drawn after the edit). Null: the kind has no
- * exit to continue with (End, Jump).
+ * React Flow's measurements, the new block at DEFAULT_BLOCK_SIZE (it is drawn after the edit). An End or Jump (no exit
+ * to continue with) is inserted the same way and ends the chain (insertBlockEdit).
  */
 export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, kind: BlockKind, drop: XY, edge: Flow['edges'][number]): FlowEdit | null {
   const a = flow.blocks.find((b) => b.id === edge.from);

@@ -544,6 +544,18 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
                     {visibleNotice.action.label}
                   </button>
                 )}
+                {visibleNotice.action?.opens === 'undo' && (
+                  <button
+                    type="button"
+                    className="st-toast-action"
+                    onClick={() => {
+                      store.getState().undo();
+                      setVisibleNotice(null);
+                    }}
+                  >
+                    {visibleNotice.action.label}
+                  </button>
+                )}
               </div>
             )}
             {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
@@ -556,6 +568,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
               {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
               {problemCount(errors, warnings)}
+              {problems.length > 0 && <span className="st-problems-scope"> in this flow</span>}
             </button>
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>

@@ -372,8 +372,10 @@ function OptionList({ block, field, ctx, problems }: { block: Block; field: stri
 }
 
 /**
- * Session 42 (studio3, newcomer s28): a block with warnings only was headed by a red "3 problems". Errors are "N problems"
- * in red, warnings "N warnings" in amber, both when there are both ("1 problem, 2 warnings in this block").
+ * Session 42 (studio3, newcomer s28): a block with warnings only was headed by a red "3 problems". Errors in red, warnings
+ * "N warnings" in amber, both when there are both ("1 error, 2 warnings in this block").
+ * Session 44 (ui8, newcomer s44 N9): errors were "problems" here and "errors" on the canvas's badge ("1 error, 2 warnings"
+ * beside "1 problem, 1 warning in this block"): one word, "error", in both; the badge says it counts the whole flow.
  */
 export function ProblemsSummary({ problems }: { problems: readonly { severity: string }[] }) {
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -381,7 +383,7 @@ export function ProblemsSummary({ problems }: { problems: readonly { severity: s
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return (
     <summary>
-      {errors > 0 && <span data-tone="error">{count(errors, 'problem')}</span>}
+      {errors > 0 && <span data-tone="error">{count(errors, 'error')}</span>}
       {errors > 0 && warnings > 0 && ', '}
       {warnings > 0 && <span data-tone="warning">{count(warnings, 'warning')}</span>} in this block
     </summary>

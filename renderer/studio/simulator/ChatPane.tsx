@@ -372,7 +372,7 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
           <div className="sim-row sim-agent-actions">
             {/* Session 42 (newcomer s19 F20): the inbox's two buttons, in its words and with its effect: Hand back to bot (the
                 block's resolved exit), Resolve (closes the chat; the rating first when the resolved exit asks one). */}
-            <Button size="sm" title="The bot carries on from the block's resolved exit (as the inbox's Hand back to bot)" onClick={() => act({ agent: 'handback' })}>
+            <Button size="sm" title="The bot carries on from the block's resolved exit (as the inbox's Hand back to bot); handed back before any reply to a customer who asked for a person, it goes back to where they asked" onClick={() => act({ agent: 'handback' })}>
               Hand back to bot
             </Button>
             <Button

@@ -83,10 +83,13 @@ export interface StudioState {
   setReadOnly(reason: string | null): void;
 }
 
-/** A toast's one button: what it says and which editor panel it opens (newcomer s39 N3: "Show" the problems list). */
+/**
+ * A toast's one button: what it says and which editor panel it opens (newcomer s39 N3: "Show" the problems list), or
+ * 'undo': it undoes the last edit (session 44, N7: an End inserted into a connection, which left its target unconnected).
+ */
 export interface NoticeAction {
   label: string;
-  opens: 'problems';
+  opens: 'problems' | 'undo';
 }
 
 export interface DispatchOptions {

@@ -14,6 +14,8 @@ function atRating() {
   c.say('I need a person');
   c.say('bob@example.com');
   c.send({ type: 'agent_accepted', agentId: 'ana', agentName: 'Ana', handoffId: c.state.handoff!.id, eventId: 'e1' });
+  // Session 44 (ui8, N12): a hand back with no word from the agent goes back to where the customer was, not to the rating.
+  c.send({ type: 'agent_message', agentId: 'ana', text: 'All sorted.', handoffId: c.state.handoff!.id, eventId: 'e1b' });
   c.send({ type: 'agent_handback', agentId: 'ana', handoffId: c.state.handoff!.id, eventId: 'e2' });
   expect(c.state.waiting).toMatchObject({ kind: 'input', blockId: 'csat' });
   return c;

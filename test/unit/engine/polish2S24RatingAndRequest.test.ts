@@ -80,6 +80,7 @@ describe('a rating with a request beside it', () => {
     const c = converse(shopFlowRatingAfterHandback(), { now: NOW });
     c.say('I want to talk to a human');
     c.agent.accept('ann', 'Ann');
+    c.agent.say('All sorted.', 'ann'); // session 44 (N12): an unanswered hand back does not go to the rating
     c.agent.handback();
     c.say('⭐ get me a human');
     expect(c.lastStep.effects.filter((e) => e.type === 'record_csat')).toMatchObject([{ score: 1, agentId: 'ann' }]);

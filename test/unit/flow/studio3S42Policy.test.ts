@@ -49,7 +49,7 @@ describe('a direction control in a topic name', () => {
     const problems = problemsOf((f) => f.escalation.sensitiveTopics.topics.push({ name, phrases: ['chargeback dispute'], intents: [] }));
     const p = problems.find((x) => x.code === 'topic_name_direction');
     expect(p?.severity).toBe('warning');
-    expect(p?.message).toMatch(/has an invisible direction control \(\\u20(2d|2e|67)\)/);
+    expect(p?.message).toMatch(/has a hidden direction character \((left-to-right override|right-to-left override|right-to-left isolate), U\+20(2D|2E|67)\)/);
     expect(p?.message).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
   });
 
