@@ -181,7 +181,11 @@ async function spawnCli(home: string, port: number, file?: string): Promise<{ ch
   let out = '';
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`baton studio did not print its link in 30 s.\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Session 44: not left running after the test gave up on it (a `baton studio` rebuilding stale pages outlived its run).
+      child.kill('SIGKILL');
+      reject(new Error(`baton studio did not print its link in 30 s.\n${out}\n${err}`));
+    }, 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /Baton Studio: (\S+)/.exec(out);
