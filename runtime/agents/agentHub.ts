@@ -77,6 +77,12 @@ const INBOX_TOLD_STALE_MS = 3 * INBOX_RETELL_MS;
  */
 const FULL_READ_MS = 5000;
 const READ_TICKS_AFTER_SIGNAL = 3;
+/**
+ * Session 44: a transfer's cluster-wide claim (whileTransferringAcross) lasts at most TRANSFER_HOLD_MS (a crashed
+ * instance's claim runs out); a transfer waits at most TRANSFER_WAIT_MS for another instance's, then is refused (409).
+ */
+const TRANSFER_HOLD_MS = 15_000;
+const TRANSFER_WAIT_MS = 10_000;
 /** A handoff this process wrote is laid over the stored list until a read holds it, at most this long (see `written`). */
 const WRITTEN_KEEP_MS = 30_000;
 /** The chats an agent at their own maxChats is counted as holding for the wait estimate (see presenceForEstimate). */
@@ -916,6 +922,46 @@ export class AgentHub {
       if (this.transferring.get(handoffId) === run) this.transferring.delete(handoffId);
       // A pass that skipped it meanwhile runs again (a transfer that failed after its decline leaves it pending).
       this.passesDirty = true;
+    }
+  }
+
+  /**
+   * Session 44 (tidy; hostile s43 L5 across instances): where several instances share the handoffs (Redis), this
+   * handoff's next cluster-wide transfer turn, taken when a transfer request arrives (before anything is awaited); null
+   * in one process (agentRoutes numbers the requests itself).
+   */
+  transferTurn(handoffId: string): Promise<number> | null {
+    return this.shared.transferTurn ? this.shared.transferTurn(handoffId) : null;
+  }
+
+  /** The turn of the last transfer of this handoff done in the cluster (0: none, or one process). */
+  async movedTurn(handoffId: string): Promise<number> {
+    return this.shared.movedTurn ? this.shared.movedTurn(handoffId) : 0;
+  }
+
+  /**
+   * Runs `fn` as the cluster's one transfer of this handoff (Redis: a claim every instance respects; one process: at
+   * once, whileTransferring is enough). `fn` learns whether it waited for another instance's transfer; the handoffs are
+   * read again before it runs (the other instance may have moved the chat), and a transfer it reports done (`moved`)
+   * takes the next turn as the handoff's movedTurn before the claim is let go.
+   */
+  async whileTransferringAcross<T>(handoffId: string, fn: (waited: boolean, moved: () => void) => Promise<T>): Promise<T> {
+    const sh = this.shared;
+    if (!sh.holdTransfer || !sh.releaseTransfer || !sh.transferTurn || !sh.setMovedTurn) return fn(false, () => undefined);
+    const owner = `${sh.instanceId}:${randomUUID()}`;
+    let waited = false;
+    for (const until = this.deps.now() + TRANSFER_WAIT_MS; !(await sh.holdTransfer(handoffId, owner, TRANSFER_HOLD_MS)); waited = true) {
+      if (this.deps.now() > until) throw new ApiError(409, 'handoff_conflict', 'Another transfer of this chat is still under way; try again in a moment.');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    try {
+      await this.refresh();
+      let done = false;
+      const out = await fn(waited, () => (done = true));
+      if (done) await sh.setMovedTurn(handoffId, await sh.transferTurn(handoffId));
+      return out;
+    } finally {
+      await sh.releaseTransfer(handoffId, owner).catch(this.warn('releasing a transfer claim failed'));
     }
   }
 

@@ -758,19 +758,29 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
    * while that request waited (transfer below).
    */
   let actionSeq = 0;
+  /** When a request arrived: this process's action number, and (transfers, several instances) its cluster-wide turn. */
+  interface Arrival {
+    seq: number;
+    turn: Promise<number> | null;
+  }
   const act = (
     path: string,
     summary: string,
     body: z.ZodType | undefined,
-    fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never, arrived: number) => Promise<unknown>,
+    fn: (a: Agent, h: NonNullable<ReturnType<AgentHub['handoffById']>>, body: never, arrived: Arrival) => Promise<unknown>,
+    opts: { turn?: true } = {},
   ) =>
     appIn.post(`/api/v1/agent/handoffs/:id/${path}`, {
       schema: { summary, tags: ['agent'], security: sec, params: handoffParams, ...(body ? { body } : {}) },
       handler: async (req: FastifyRequest) => {
-        const arrived = ++actionSeq;
+        const seq = ++actionSeq;
+        const id = (req.params as { id: string }).id;
+        // Session 44: with several instances (Redis), a transfer also takes the handoff's cluster-wide turn on arrival.
+        const turn = opts.turn ? hub.transferTurn(id) : null;
+        turn?.catch(() => undefined); // awaited (and its error reported) by the transfer; not unhandled meanwhile
         const a = auth(req);
-        const h = await visible(a, (req.params as { id: string }).id);
-        return fn(a, h, req.body as never, arrived);
+        const h = await visible(a, id);
+        return fn(a, h, req.body as never, { seq, turn });
       },
     });
 
@@ -850,22 +860,25 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       .object({ agentId: z.string().min(1).max(100).optional(), team: z.string().min(1).max(100).optional(), note: z.string().max(1000).optional() })
       .strict()
       .refine((b) => (b.agentId === undefined) !== (b.team === undefined), { message: 'give exactly one of agentId or team' }),
-    async (a, h, body: { agentId?: string; team?: string; note?: string }, arrived: number) => {
+    async (a, h, body: { agentId?: string; team?: string; note?: string }, arrived: Arrival) => {
       // Session 41 (newcomer s41 N3): the same transfer asked again while the first was on its way (a double click):
       // done already, not a red "it is assigned to Bob".
       // Two at once: the second waits for the first, then reads the handoff as it left it. Only a repeat that came while
       // the first was on its way is answered as done; a later one is refused as before ("Bob already holds this chat").
-      const overlapping = hub.transferInProgress(h.id);
+      const overlappingHere = hub.transferInProgress(h.id);
       const heldBy = (h.handoff as Handoff | null)?.agentId ?? null;
-      return hub.whileTransferring(h.id, async () => {
+      // Session 44 (tidy): with several instances on Redis, one transfer of the chat at a time in the whole cluster
+      // (whileTransferringAcross), and the moves another instance made count as this process's own do.
+      return hub.whileTransferring(h.id, () => hub.whileTransferringAcross(h.id, async (waitedElsewhere, moved) => {
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         const before = doneTransfers.get(h.id);
+        const overlapping = overlappingHere || waitedElsewhere;
         // Session 43 (hostq, hostile s43 L5): an admin's second transfer still went through 1 time in 4: the first one
         // could finish (or move the chat) while the second read the handoff, which then saw the chat already with Bob
         // (heldBy === holder, or no transfer in progress any more) and the admin's rescue rule moved it again. A transfer
         // of this chat done after this request arrived moved it while the request waited, whatever the request then read.
-        const movedSince = (movedAt.get(h.id) ?? 0) > arrived;
+        const movedSince = (movedAt.get(h.id) ?? 0) > arrived.seq || (arrived.turn !== null && (await hub.movedTurn(h.id)) > (await arrived.turn));
         if ((overlapping || movedSince) && before && body.agentId && before.by === a.id && before.to === body.agentId && holder === body.agentId && cur.status === 'assigned' && d.now() - before.at < 60_000) {
           return { ok: true, alreadyDone: true, handoff: row(cur, hub) };
         }
@@ -879,9 +892,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const out = await transferNow(a, cur, body);
         movedAt.set(h.id, ++actionSeq);
         if (movedAt.size > 1000) movedAt.delete(movedAt.keys().next().value as string);
+        moved();
         return out;
-      });
+      }));
     },
+    { turn: true },
   );
 
   /** handoffId -> the last transfer to a named agent done here (who, to whom, when): a repeat of it is answered as done. */

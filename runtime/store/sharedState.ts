@@ -105,6 +105,21 @@ export interface SharedState {
   /** Undoes a claim whose save failed: removes `key` while it still holds `value`. */
   releaseEdit?(key: string, value: string): Promise<void>;
 
+  /**
+   * Session 44 (tidy; hostile s43 L5 across instances): the cluster-wide side of an agent transfer, where several
+   * instances share the handoffs (Redis); one process has no need (agentRoutes' own counter and the hub's
+   * whileTransferring serve it).
+   * - transferTurn: the next number of this handoff's transfer turns, cluster-wide (a request takes one on arrival; a
+   *   done transfer takes one and keeps it as movedTurn).
+   * - holdTransfer / releaseTransfer: one transfer of a handoff at a time in the cluster (true when `owner` now holds it,
+   *   for `ms` at most: a crashed holder's claim runs out).
+   */
+  transferTurn?(handoffId: string): Promise<number>;
+  movedTurn?(handoffId: string): Promise<number>;
+  setMovedTurn?(handoffId: string, turn: number): Promise<void>;
+  holdTransfer?(handoffId: string, owner: string, ms: number): Promise<boolean>;
+  releaseTransfer?(handoffId: string, owner: string): Promise<void>;
+
   /* events */
   publish(e: Omit<SharedEvent, 'origin'>): Promise<void>;
   subscribe(fn: (e: SharedEvent) => void): () => void;

@@ -71,15 +71,15 @@ export function matchButton(choices: ButtonChoice[], text: string): ButtonChoice
   }
   const hit = known.get(text);
   if (hit !== undefined) return hit.choice;
-  lastByMeaning = false;
-  const result = matchUncached(choices, text);
+  const answer = matchUncached(choices, text);
   if (known.size >= ANSWERS_PER_BLOCK) known.clear();
-  known.set(text, { choice: result, byMeaning: lastByMeaning });
-  return result;
+  known.set(text, answer);
+  return answer.choice;
 }
 
-/** Set by matchUncached when its answer was picked by meaning (menuMeaning.ts), not by a designer's word. */
-let lastByMeaning = false;
+/** An answer picked by a designer's word (label, synonym, number, range, yes/no, typo), or no answer. */
+const byWord = (choice: ButtonChoice | null): Answer => ({ choice, byMeaning: false });
+
 /**
  * Whether matchButton's answer for this text picked its option by meaning alone (no label, synonym or number of the
  * designer's named it): the Buttons block lets a router wired to its fallback read such a message first.
@@ -149,39 +149,39 @@ function namedYesOrNo(choices: ButtonChoice[], word: 'yes' | 'no'): ButtonChoice
   return named.length === 1 ? named[0] : null;
 }
 
-function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | null {
-  if (choices.length === 0) return null;
+function matchUncached(choices: ButtonChoice[], text: string): Answer {
+  if (choices.length === 0) return byWord(null);
   const t = normalizeText(text);
-  if (!t) return byEmoji(choices, text);
+  if (!t) return byWord(byEmoji(choices, text));
 
   // 1. Exact label or value.
   const exact = choices.filter((c) => c.names.includes(t));
-  if (exact.length === 1) return exact[0];
+  if (exact.length === 1) return byWord(exact[0]);
 
   // 1b. Session 19 (brief item 2, hostile s18 #9/#10): yes / no written another way or in another language ("ya", "oui",
   // "sí", "ja bitte", "nein danke", "not now"): the one choice named "yes" / "no" (they asked "Which order?").
   const yesNo = byYesNoWord(choices, plainWords(text)) ?? byYesNoWord(choices, t);
-  if (yesNo !== null) return yesNo;
+  if (yesNo !== null) return byWord(yesNo);
   // 1c. Session 33 (newcomer s32 #4): the whole answers the policy's own offer of a person reads ("okay then", "go on
   // then", "absolutely", "maybe later", "i'm good thanks": bareReplies.wholeOfferAnswer) answer a menu whose one choice is
   // named yes or no the same way: at Northwind's "Would you like to talk to a person?" they got "Please pick ...", and
   // "go on then" started an address change.
   const offered = wholeOfferAnswer(text.normalize('NFKC').toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[!.,]+/g, ' ').replace(/\s+/g, ' ').trim());
   const byOffer = offered === null ? null : namedYesOrNo(choices, offered ? 'yes' : 'no');
-  if (byOffer !== null) return byOffer;
+  if (byOffer !== null) return byWord(byOffer);
 
   // 2. A number or ordinal: "2", "#2", "option 2", "the second one".
   const num = /^(?:#|option |number |the )?(\w+)(?: one| option)?$/.exec(t);
   if (num) {
     const n = /^\d+$/.test(num[1]) ? Number(num[1]) : ORDINALS[num[1]];
-    if (n !== undefined && n >= 1 && n <= choices.length) return choices[n - 1];
+    if (n !== undefined && n >= 1 && n <= choices.length) return byWord(choices[n - 1]);
   }
 
   // 2b. Session 38 (hostile s38 M7): choices named as number ranges ("1-10", "11-50", "201 or more", "201+", "over
   // 200") and a count typed in any form the Number answer reads ("around 1.5k", "400, no wait, 40", "we are about
   // fifty"): the choice whose range holds it. A number the ranges do not cover, or two ranges holding it, picks nothing.
   const ranged = byRange(choices, text);
-  if (ranged !== null) return ranged;
+  if (ranged !== null) return byWord(ranged);
 
   // 3. Synonyms, as the whole text or as words inside it (padded once per block, not per message).
   const prep = prepare(choices);
@@ -221,16 +221,19 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
     if (m === null || m === named) return null;
     const read = labelMeaning(m.label);
     if (!found.every((n) => onlyObjectsOf(n, read))) return null;
-    lastByMeaning = true;
     return m;
+  };
+  const orWiderByMeaning = (named: ButtonChoice, found: string[]): Answer => {
+    const m = widerByMeaning(named, found);
+    return m === null ? byWord(named) : { choice: m, byMeaning: true };
   };
   if (bySynonym.length === 1) {
     const i = choices.indexOf(bySynonym[0]);
-    return widerByMeaning(bySynonym[0], bySynonym[0].synonyms.filter((s, k) => s === t || pt.includes(prep.paddedSynonyms[i][k]))) ?? bySynonym[0];
+    return orWiderByMeaning(bySynonym[0], bySynonym[0].synonyms.filter((s, k) => s === t || pt.includes(prep.paddedSynonyms[i][k])));
   }
   if (bySynonym.length > 1) {
     const wider = widestSynonym(choices, bySynonym, prep, pt);
-    if (wider !== null) return wider;
+    if (wider !== null) return byWord(wider);
   }
 
   // 4. The label inside a longer sentence ("I'd like a refund please"): the longest contained label wins.
@@ -251,7 +254,7 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
   }
   if (best && !tie) {
     const i = choices.indexOf(best);
-    return widerByMeaning(best, best.names.filter((n, k) => pt.includes(prep.paddedNames[i][k]))) ?? best;
+    return orWiderByMeaning(best, best.names.filter((n, k) => pt.includes(prep.paddedNames[i][k])));
   }
 
   // 5. Typos: the whole text against labels and synonyms (prepared once per block, in the same order).
@@ -266,20 +269,19 @@ function matchUncached(choices: ButtonChoice[], text: string): ButtonChoice | nu
       fuzzyScore = s;
     }
   }
-  if (fuzzyScore >= FUZZY) return fuzzy;
+  if (fuzzyScore >= FUZZY) return byWord(fuzzy);
 
   // 5b. Session 43 (menus): the one option the message picks by meaning ("my case went to Rome": lost x bag).
   const meaning = byMeaning();
-  if (meaning !== null) lastByMeaning = true;
-  if (meaning !== null) return meaning;
+  if (meaning !== null) return { choice: meaning, byMeaning: true };
 
   // 6. Session 16 (newcomer s15 N#11): thanks in other words or another language ("merci beaucoup", "danke schön",
   // "thanks plenty") is the one choice that lists "thanks" or "thank you" (nlu/courtesy.ts onlyThanks).
   if (onlyThanks(text)) {
     const thanking = choices.filter((c) => [...c.names, ...c.synonyms].some((n) => n === 'thanks' || n === 'thank you'));
-    if (thanking.length === 1) return thanking[0];
+    if (thanking.length === 1) return byWord(thanking[0]);
   }
-  return null;
+  return byWord(null);
 }
 
 /**

@@ -119,6 +119,16 @@ const WANT_NOT_BEFORE = /\b(?:not|never|no need to|nothing to)\s+(?:\S+\s+){0,1}
 const HYPOTHETICAL = /\b(?:if|in case|what happens|what if|suppose|supposing|whether|would (?:i|it|my|we|they) (?:be|get))\b/;
 const CLAUSES = /[,.;:!?\n\r()]+|\s[-\u2013\u2014]+\s|\bbut\b|\bso\b|\bbecause\b/;
 
+/**
+ * Session 44 (tidy, review of session 43): both caches below are bounded: each starts over when it holds more than
+ * CACHE_LIMIT entries (as normalizeText's), so a server loading many flows or revisions does not grow them without end.
+ */
+const CACHE_LIMIT = 2000;
+/** How many entries each cache holds now (the bound's test; a diagnostic). */
+export function menuMeaningCacheSizes(): { labels: number; labelLists: number } {
+  return { labels: labelReadings.size, labelLists: neededFor.size };
+}
+
 /** The classes an option's label reads (cached per label). */
 const labelReadings = new Map<string, readonly Meaning[]>();
 export function labelMeaning(label: string): readonly Meaning[] {
@@ -134,7 +144,7 @@ export function labelMeaning(label: string): readonly Meaning[] {
       read.push(/\b(?:no|not|nobody|no one)\s+(?:\S+\s+){0,1}$/.test(before) ? { id: c.id, role: c.role, no: true } : { id: c.id, role: c.role });
     }
     out = read;
-    if (labelReadings.size > 2000) labelReadings.clear();
+    if (labelReadings.size >= CACHE_LIMIT) labelReadings.clear();
     labelReadings.set(label, out);
   }
   return out;
@@ -212,7 +222,7 @@ function classesFor(labels: readonly string[]): ReadonlySet<string> {
     const ids = new Set(labels.flatMap((l) => labelMeaning(l).map((m) => m.id)));
     for (const c of CLASSES) if (c.outranks?.some((o) => ids.has(o))) ids.add(c.id);
     out = ids;
-    if (neededFor.size > 2000) neededFor.clear();
+    if (neededFor.size >= CACHE_LIMIT) neededFor.clear();
     neededFor.set(key, out);
   }
   return out;

@@ -34,6 +34,7 @@ import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { generateFlow } from './generateFlow';
+import { table } from './benchTable';
 
 // page.evaluate callbacks run in the browser; this file is also compiled by the Node tsconfig (run.ts imports it).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -262,15 +263,6 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const fmt = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, i) => {
-    console.log(`| ${r.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`);
-    if (i === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  });
-}
 
 export async function canvasBench(): Promise<void> {
   console.log('\nCanvas: building the studio (vite build) and the bare React Flow baseline...');

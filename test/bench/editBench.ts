@@ -14,6 +14,7 @@ import { applyEdit, applyPatches, copyToClipboard, type FlowEdit } from '../../s
 import type { Flow } from '../../shared/flow/edit/tx';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { generateFlow } from './generateFlow';
+import { table } from './benchTable';
 
 enablePatches();
 
@@ -35,15 +36,6 @@ function measure(iterations: number, fn: (i: number) => void): Sample {
 }
 
 const ms = (n: number) => n.toFixed(n < 1 ? 3 : 2);
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 export function editBench(blocks = 1000, edges = 1200): void {
   const flow = generateFlow(blocks, edges) as Flow;

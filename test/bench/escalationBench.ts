@@ -24,6 +24,7 @@ import { WEIGHTS } from '../../shared/escalation/classifier/weights';
 import type { TurnFacts } from '../../shared/escalation/types';
 import { analyzeText } from '../../shared/nlu/analyzeText';
 import { loadSupportFlow, readLabelled } from './escalationReport';
+import { table } from './benchTable';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const SETS = ['labelled', 'heldout'].map((s) => `test/fixtures/escalation/${s}.jsonl`).concat(['a', 'b', 'k', 'n'].map((s) => `test/fixtures/escalation-blind/set-${s}.jsonl`));
@@ -31,15 +32,6 @@ export const NOW = Date.parse('2026-11-24T10:00:00Z');
 
 export const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-
-export function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 /** Decoding the weights inside headless Chromium from a Vite (IIFE) build of the classifier module. */
 async function browserLoad(): Promise<{ bundleKb: number; parseMs: number; decodeMs: number; firstMessageMs: number } | string> {

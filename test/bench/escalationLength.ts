@@ -28,7 +28,8 @@ import type { TurnFacts } from '../../shared/escalation/types';
 import { analyzeText } from '../../shared/nlu/analyzeText';
 import { loadSupportFlow, readLabelled } from './escalationReport';
 import { stageSplit, type ProfileNode } from './engineStages';
-import { fmt, NOW, SETS, table } from './escalationBench';
+import { table } from './benchTable';
+import { fmt, NOW, SETS } from './escalationBench';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = Number(process.env.LEN_RUNS ?? 5);

@@ -15,20 +15,12 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { startRuntime } from '../../runtime/serve/startRuntime';
 import type { Agent } from '../../runtime/agents/agentDirectory';
+import { table } from './benchTable';
 
 const N = Number(process.env.BENCH_HANDOFFS ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_HANDOFF_CONCURRENCY ?? 20);
 const AGENTS = 50;
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 function benchFlow(): Flow {
   const v = validateFlow({

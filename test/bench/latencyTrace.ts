@@ -32,6 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConversations, ensureRuntimeBundle, loadFixedRate, startBare, startBaton } from './runtime';
 import type { RateLoad } from './fixedRate';
+import { tableRows } from './benchTable';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -212,7 +213,7 @@ export function printRound(title: string, load: RateLoad, ids: string[], traces:
   console.log(`${title}: ${fmt(load.perSec, 0)} msgs/s, p50 ${fmt(load.p50)} / p99 ${fmt(load.p99)} / max ${fmt(load.max)} ms; ${a.slow} of ${a.messages} over ${SLOW} ms (${a.matched} matched to the server's marks); generator: handed late p99 ${fmt(load.sendLateP99)} max ${fmt(load.sendLateMax)} ms, ${load.stalls} stalls ${fmt(load.stalledMs, 0)} ms`);
   const rows = [['segment', 'p50 ms (all)', 'p99 ms (all)', `share of slow messages' time`, 'largest segment in N slow']];
   for (const s of SEGMENTS) rows.push([s, fmt(a.seg[s].p50, 2), fmt(a.seg[s].p99), `${fmt((100 * a.seg[s].slowSum) / Math.max(1, a.slowTotal), 0)}%`, String(a.seg[s].slowTop)]);
-  table(rows);
+  tableRows(rows);
   const th = [['thread', 'GC pauses: count, total ms, max ms (in the round)', 'stalls > 8 ms: count, total, max', 'slow messages with a GC pause >= 5 ms in their window', 'with a stall']];
   for (const t of traces) {
     const gcs: number[] = [];
@@ -231,7 +232,7 @@ export function printRound(title: string, load: RateLoad, ids: string[], traces:
   const gst: number[] = [];
   for (let j = 1; j < load.trace.stalls.length; j += 2) gst.push(load.trace.stalls[j]);
   th.push(['load generator', '-', `${gst.length}, ${fmt(gst.reduce((x, y) => x + y, 0), 0)}, ${fmt(Math.max(0, ...gst))}`, '-', String(a.during.generator.stall)]);
-  table(th);
+  tableRows(th);
   for (const t of traces)
     if (t.txns.length) {
       const g = groups(t.txns, t0, t1);
@@ -262,14 +263,6 @@ function threadsByName(pid: number): Map<string, number> {
     /* the process ended */
   }
   return out;
-}
-
-function table(rows: string[][]): void {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
 }
 
 export async function latencyTraceBench(): Promise<void> {

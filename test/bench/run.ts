@@ -28,6 +28,7 @@ import { scenariosBench } from './scenariosBench';
 import { escalationBench } from './escalationBench';
 import { handoffBench } from './handoffBench';
 import { vocabularyBench } from './vocabularyBench';
+import { table } from './benchTable';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const loaded = loadFlowText(readFileSync(root + 'flows/customer-support.json', 'utf8'));
@@ -41,14 +42,6 @@ function time<T>(fn: () => T): { ms: number; result: T } {
   return { ms: performance.now() - t0, result };
 }
 
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /* ---------------------------------------------------------------- baseline */

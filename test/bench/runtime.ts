@@ -37,6 +37,7 @@ import { startTestRedis, type TestRedis } from '../server/redisServer';
 import { loadAtRate, type RateLoad } from './fixedRate';
 import { benchHours, benchHoursText } from './benchHours';
 import { existsSync } from 'node:fs';
+import { table } from './benchTable';
 
 /** BENCH_BATON_ROOT: serve from another checkout (e.g. a `git worktree` of an older commit, for before/after runs). */
 const root = process.env.BENCH_BATON_ROOT ?? fileURLToPath(new URL('../../', import.meta.url));
@@ -63,15 +64,6 @@ let idemSeq = 0; // keys stay unique across rounds on the same server
 const TEXTS = benchTexts();
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 /**
  * Builds dist/runtime (scripts/build-runtime.mjs, ~0.5 s) in `batonRoot` when that checkout has the script, so the

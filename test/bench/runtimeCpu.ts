@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
 import { createConversations, ensureRuntimeBundle, load, openPushStreams, startBare, startBaton } from './runtime';
+import { tableRows } from './benchTable';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -299,7 +300,7 @@ export async function runtimeCpuBench(): Promise<void> {
       `\nRuntime CPU per customer message (${CONNECTIONS} connections, 1,000 conversations, ${ROUNDS} alternating ${SECONDS} s rounds per server; ` +
         `load average ${fmt(l0, 1)} -> ${fmt(l1, 1)} on ${os.cpus().length} cores)\n`,
     );
-    printTable(rows);
+    tableRows(rows);
     if (ATTRIB) {
       // Per 1,000 answered messages, median round; main = the JavaScript main thread (HTTP), worker = the busiest other
       // thread (the shard), rest = every other thread (V8's GC/compiler helpers, libuv's pool, lmdb).
@@ -319,17 +320,17 @@ export async function runtimeCpuBench(): Promise<void> {
         ]);
       }
       console.log('\nAttribution (BENCH_ATTRIB=1): per 1,000 answered messages, median round\n');
-      printTable(arows);
+      tableRows(arows);
       // Session 24 (rtspeed): one full collection of the shard cost 0.3-0.65 s of CPU at load 10-13 (--trace-gc-nvp: mostly
       // V8's background marking, counted in "rest"), and a 6 s round holds none, one or two of them.
       console.log('\nFull collections (major GCs) in each round, worker / main thread (one of the shard: 0.3-0.65 s of CPU at load 10-13, mostly on V8\'s helper threads)\n');
-      printTable([
+      tableRows([
         ['server', 'worker per round', 'main per round'],
         ...targets.slice(1).map((t) => [t.name, t.runs.map((r) => (r.attrib ? fmt(r.attrib.gc.worker.major ?? 0) : '?')).join(' / '), t.runs.map((r) => (r.attrib ? fmt(r.attrib.gc.main.major ?? 0) : '?')).join(' / ')]),
       ]);
       console.log('\nThe rest (threads other than main and worker) by thread name: CPU ms per 1,000 answered messages, median round\n');
       const names = [...new Set(targets.slice(1).flatMap((t) => t.runs.flatMap((r) => Object.keys(r.attrib?.rest ?? {}))))].sort();
-      printTable([['server', ...names], ...targets.slice(1).map((t) => [t.name, ...names.map((n) => fmt(k(t, (a) => a.rest[n] ?? 0), 0))])]);
+      tableRows([['server', ...names], ...targets.slice(1).map((t) => [t.name, ...names.map((n) => fmt(k(t, (a) => a.rest[n] ?? 0), 0))])]);
     }
     if (pushStreams.length > 0) console.log(`\npush: ${pushStreams.map((p) => p.events()).join(' / ')} message events received over the whole run, per baton server`);
   } finally {
@@ -341,14 +342,6 @@ export async function runtimeCpuBench(): Promise<void> {
     targets[0]?.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function printTable(rows: string[][]): void {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
 }
 
 /** One round's attribution from the /proc and GC readings before (0) and after (1) it. */

@@ -15,6 +15,7 @@ import { diffBatch, parseConversationsJsonl, runBatch } from '../../shared/simul
 import { playConversation } from '../../shared/simulator/playConversation';
 import { parseScenarioText } from '../../shared/simulator/scenarioSchema';
 import { runScenarioFile } from '../../shared/simulator/scenarioRunner';
+import { table } from './benchTable';
 
 const root = new URL('../../', import.meta.url);
 const NOW = Date.parse('2026-03-02T10:00:00Z');
@@ -36,15 +37,6 @@ function median(runs: number, fn: () => void): number {
   }
   t.sort((a, b) => a - b);
   return t[Math.floor(t.length / 2)];
-}
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
 }
 
 export function scenariosBench(runs = 5): void {

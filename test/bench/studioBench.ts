@@ -17,6 +17,7 @@ import { FlowStore } from '../../runtime/studio/flowStore';
 import { formatFlowFile } from '../../runtime/studio/formatFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { generateFlow } from './generateFlow';
+import { table } from './benchTable';
 
 async function measure(iterations: number, fn: (i: number) => Promise<unknown>): Promise<{ median: number; p95: number }> {
   for (let i = 0; i < 3; i++) await fn(-1 - i);
@@ -31,15 +32,6 @@ async function measure(iterations: number, fn: (i: number) => Promise<unknown>):
 }
 
 const ms = (n: number) => n.toFixed(n < 1 ? 3 : 2);
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 export async function studioBench(blocks = 1000, edges = 1200): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'baton-studio-bench-'));

@@ -19,6 +19,7 @@ import { pathToFileURL } from 'node:url';
 import { flowSchema, type Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import { generateFlow } from './generateFlow';
+import { table } from './benchTable';
 
 interface Sample {
   median: number;
@@ -46,15 +47,6 @@ function measure(iterations: number, fn: (i: number) => void): Sample {
 }
 
 const ms = (n: number) => n.toFixed(n < 1 ? 3 : 2);
-
-function table(title: string, rows: string[][]) {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, n) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (n === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
-}
 
 /** A flow with a handful of designer mistakes spread over it (misspelt field, bad email, unknown variable...). */
 function withMistakes(flow: Flow): unknown {

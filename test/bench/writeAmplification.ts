@@ -30,6 +30,7 @@ import { EmbeddedStore } from '../../runtime/store/embeddedStore';
 import type { RuntimeStore } from '../../runtime/store/types';
 import { capture, replay, type Captured } from './storeCommitBench';
 import { createConversations, ensureRuntimeBundle, load, startBare, startBaton } from './runtime';
+import { table } from './benchTable';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const TICK_US = 1e6 / 100; // USER_HZ is 100 on Linux
@@ -181,15 +182,6 @@ async function measure(Ctor: StoreCtor, cap: Captured): Promise<Stats> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function table(title: string, rows: string[][]): void {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  console.log(`\n${title}\n`);
-  rows.forEach((r, k) => {
-    console.log('| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |');
-    if (k === 0) console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
-  });
 }
 
 export async function writeAmplification(): Promise<void> {

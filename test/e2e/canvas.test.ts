@@ -7,11 +7,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, startStudioServer, type StudioServer } from '../../runtime/studio/startStudioServer';
 import { requireProgram } from '../support/requireProgram';
-import { ensureRendererBuilt } from './support/studio';
+import { ensureRendererBuilt, leaseChromium } from './support/studio';
 
 const haveChromium = requireProgram('chromium');
 const shots = join(repoRoot, 'test/e2e/screenshots');
@@ -27,10 +27,7 @@ describe.skipIf(!haveChromium)('canvas end to end', () => {
     mkdirSync(shots, { recursive: true });
     home = mkdtempSync(join(tmpdir(), 'baton-canvas-e2e-'));
     server = await startStudioServer({ home, port: 0 });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await leaseChromium(); // the worker's shared Chromium, a fresh context for this file's page
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => console.error('[page error]', e.message));
   }, 120_000);

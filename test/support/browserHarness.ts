@@ -9,13 +9,16 @@
  *
  *   const { panel, say } = simulatorPanel(() => page);   // the studio's simulator panel; say(text) waits for it
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chromiumArgs, ensureRendererBuilt, openBrowser, startStudio, type BrowserHandle, type StudioHandle } from '../e2e/support/studio';
+import { ensureRendererBuilt, leaseChromium, openBrowser, startStudio, type BrowserHandle, type StudioHandle } from '../e2e/support/studio';
 
-/** Debian's Chromium, headless, with the project's flags. */
+/**
+ * Debian's Chromium, headless, with the project's flags: a lease on the worker's shared browser (session 44, see
+ * leaseChromium in test/e2e/support/studio.ts); each newContext / newPage is a fresh profile, close() closes those.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  return leaseChromium();
 }
 
 export interface PageWatch {

@@ -64,6 +64,8 @@ if cur and cur ~= ARGV[1] then return 0 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 1`;
 
+const TRANSFER_KEYS_MS = 3_600_000;
+
 interface Scripts {
   batonClaimEdit(k: string, expect: string, next: string, ms: string): Promise<number>;
   batonSetPresence(k1: string, k2: string, id: string, status: string, now: string): Promise<string>;
@@ -224,6 +226,27 @@ export class RedisSharedState implements SharedState {
   }
   async releaseEdit(key: string, value: string): Promise<void> {
     await this.s.batonResign(this.k('edit:' + key), value);
+  }
+
+  /* transfers of one handoff, one at a time in the cluster (SharedState.transferTurn ...); the keys expire after an hour */
+  async transferTurn(handoffId: string): Promise<number> {
+    const k = this.k('transferTurn:' + handoffId);
+    const out = await this.redis.multi().incr(k).pexpire(k, TRANSFER_KEYS_MS).exec();
+    const [err, n] = out?.[0] ?? [new Error('redis: the transfer turn was not counted'), 0];
+    if (err) throw err;
+    return Number(n);
+  }
+  async movedTurn(handoffId: string): Promise<number> {
+    return Number((await this.redis.get(this.k('transferMoved:' + handoffId))) ?? 0);
+  }
+  async setMovedTurn(handoffId: string, turn: number): Promise<void> {
+    await this.redis.set(this.k('transferMoved:' + handoffId), String(turn), 'PX', TRANSFER_KEYS_MS);
+  }
+  async holdTransfer(handoffId: string, owner: string, ms: number): Promise<boolean> {
+    return (await this.redis.set(this.k('transferHeld:' + handoffId), owner, 'PX', Math.max(100, Math.floor(ms)), 'NX')) === 'OK';
+  }
+  async releaseTransfer(handoffId: string, owner: string): Promise<void> {
+    await this.s.batonResign(this.k('transferHeld:' + handoffId), owner);
   }
 
   /* events */

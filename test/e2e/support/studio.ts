@@ -181,7 +181,11 @@ async function spawnCli(home: string, port: number, file?: string): Promise<{ ch
   let out = '';
   let err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`baton studio did not print its link in 30 s.\n${out}\n${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Session 44: not left running after the test gave up on it (a `baton studio` rebuilding stale pages outlived its run).
+      child.kill('SIGKILL');
+      reject(new Error(`baton studio did not print its link in 30 s.\n${out}\n${err}`));
+    }, 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
       const m = /Baton Studio: (\S+)/.exec(out);
@@ -266,14 +270,100 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
-/** Headless Debian Chromium with a fresh profile. */
+/**
+ * Session 44: one headless Chromium per test worker, shared by the files that worker runs one after another, as
+ * Playwright's own runner does (one browser per worker, a new context per test). Starting Chromium took ~1.5 s and
+ * closing it ~0.25 s on the 2-core CI machine under load, and the e2e files started it ~100 times per CI run. Each
+ * caller still gets a fresh profile: a browser context (its own cookies, storage, cache, permissions), and closing its
+ * lease closes the contexts it opened. With no lease open for IDLE_CLOSE_MS the browser is closed (the timer does not
+ * keep the worker alive, and Playwright kills a browser it launched when the process exits), so a worker that
+ * re-imports the modules for each file (project 'app') does not keep one Chromium per file.
+ */
+const IDLE_CLOSE_MS = 60_000;
+let sharedBrowser: Promise<Browser> | undefined;
+let leases = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+
+async function sharedChromium(): Promise<Browser> {
+  const current = sharedBrowser && (await sharedBrowser.catch(() => undefined));
+  if (current?.isConnected()) return current;
+  const launching = chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  sharedBrowser = launching;
+  launching.then((b) => b.on('disconnected', () => sharedBrowser === launching && (sharedBrowser = undefined)), () => (sharedBrowser = undefined));
+  return launching;
+}
+
+/**
+ * Headless Debian Chromium for one caller: the worker's shared browser behind a lease. newContext / newPage open fresh
+ * contexts (a new profile each), contexts() lists the lease's own, close() closes them (not the shared browser). The
+ * other Browser members are the shared browser's.
+ */
+export async function leaseChromium(): Promise<Browser> {
+  clearTimeout(idleTimer);
+  leases++;
+  let real: Browser;
+  try {
+    real = await sharedChromium();
+  } catch (e) {
+    leases--;
+    throw e;
+  }
+  const own = new Set<BrowserContext>();
+  let closed = false;
+  const newContext = async (options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> => {
+    if (closed) throw new Error('this browser lease is closed');
+    const context = await real.newContext(options);
+    own.add(context);
+    context.on('close', () => own.delete(context));
+    return context;
+  };
+  const lease: Browser = new Proxy(real, {
+    get(target, prop) {
+      if (prop === 'newContext') return newContext;
+      if (prop === 'newPage')
+        return async (options?: Parameters<Browser['newPage']>[0]) => {
+          // As Browser.newPage: a page in a context of its own, closed with the page.
+          const context = await newContext(options);
+          const page = await context.newPage();
+          page.once('close', () => void context.close().catch(() => undefined));
+          return page;
+        };
+      if (prop === 'contexts') return () => [...own];
+      if (prop === 'close')
+        return async () => {
+          if (closed) return;
+          closed = true;
+          await Promise.all([...own].map((c) => c.close().catch(() => undefined)));
+          if (--leases === 0) {
+            idleTimer = setTimeout(() => {
+              if (leases !== 0 || !sharedBrowser) return;
+              const closing = sharedBrowser;
+              sharedBrowser = undefined; // a lease taken from now on starts a new browser
+              void closing.then((b) => b.close()).catch(() => undefined);
+            }, IDLE_CLOSE_MS);
+            idleTimer.unref();
+          }
+        };
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return lease;
+}
+
+/** Headless Debian Chromium with a fresh profile (a new context of the worker's shared browser, see leaseChromium). */
 export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<BrowserHandle> {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { browser, context, page, errors, close: () => browser.close() };
+  const browser = await leaseChromium();
+  try {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { browser, context, page, errors, close: () => browser.close() };
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
 }
 
 /** Saves a PNG in test/e2e/screenshots/NAME.png (ignored by git) and returns its path: look at it. */
