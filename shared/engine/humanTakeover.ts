@@ -895,7 +895,6 @@ function stillWantsSomeone(text: string): boolean {
   return false;
 }
 
-/** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */
 /** True when an agent wrote to the customer at or after `since` (the handoff's request time). */
 function agentSpokeSince(s: Run['s'], since: number): boolean {
   return s.recentTranscript.some((e) => e.from === 'agent' && e.at >= since);
@@ -919,6 +918,7 @@ function resumeUnanswered(run: Run, block: BlockOf<'human_takeover'>): boolean {
   return true;
 }
 
+/** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */
 function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
   const w = run.s.recentTranscript;
   for (let i = w.length - 1; i >= 0; i--) {
