@@ -31,10 +31,14 @@ describe('a plain question needs the negative classifier surer (askingThreshold)
     expect(miss?.explanation).toMatch(/but the customer asks something plainly \(a question mark, no run of marks, calmly said\), where the classifier must reach 0\.90 to fire, so it does not fire\.$/);
   });
 
-  it('the same words said as a request with no question mark still fire at the usual threshold', () => {
+  it('the same words said as a request with no question mark are not this rule\'s: since session 44 the long-message rule keeps them', () => {
     // Session 43 (policy1, changed on purpose): the reading (a soft first complaint the flow understands is answered first
     // now, complaintFirst.ts, so the policy's reading is asserted, not the handover).
-    expect(decide(`${excited} Please tell me how many days to Glasgow.`).reason).toBe('negative_sentiment');
+    // Session 44 (fe2, changed on purpose): this was the known limit "the feature is the question mark, not the request"
+    // (it fired at 0.81). The message has 25+ words and is calmly said, so longThreshold (0.93) now keeps it with the bot.
+    const d = decide(`${excited} Please tell me how many days to Glasgow.`);
+    expect(d.reason).toBeNull();
+    expect(d.nearMisses?.find((n) => n.reason === 'negative_sentiment')?.explanation).toMatch(/the message is long \(\d+ words\) and calmly said/);
   });
 
   it.each([
