@@ -34,7 +34,7 @@ describe('a chain of restatements is a loop (restatementChain)', () => {
   });
 
   it('the whole conversation on the support flow hands over as a loop', () => {
-    const flow = loadFlowText(readFileSync('flows/customer-support.json', 'utf8')).flow;
+    const flow = loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
     const p = playConversation(flow, 'chain', ['Something else', 'do returns cost anything', 'so do i pay for sending returns back', 'is sending a return free or not'], Date.parse('2026-11-24T10:00:00Z'));
     expect(p.escalation?.reason).toBe('loop');
   });
