@@ -1198,11 +1198,15 @@ function restatementChain(facts: TurnFacts, memory: EscalationMemory, count: num
   if (texts.some(chainNewInformation) || anotherValue(texts) || newNumber(text, earlier)) return null;
   let kind: string | null = null;
   for (const t of texts) {
-    const k = answerKind(t);
+    // questionType's own 'what' too ("is my billing address saved" / "what is your returns address": two questions).
+    const k = questionType(t);
     if (k === null) continue;
     if (kind !== null && k !== kind) return null;
     kind = k;
   }
+  // A topic picked like a button ("shipping", understood as the intent) opens no chain: the askings after it are the
+  // questions on that topic.
+  if (!noIntent(entry(0)) && entry(0) !== TAKEN_AS_ANSWER && !earlier[0].includes(' ')) return null;
   if (texts.some((t) => pleasantry(canonicalizeTokens(t.split(' ')), t))) return null;
   const lists = texts.map((t) => questionConcepts(t));
   for (let i = 1; i < lists.length; i++) if (!sameReferences(lists[i - 1], lists[i])) return null;
