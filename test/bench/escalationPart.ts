@@ -25,6 +25,8 @@ const PARTS: readonly (readonly [RegExp, string])[] = [
   [/^The bot did not understand .*The last one matched .* reads as off-topic for the shop/, 'fallback counter (matched intent read off-topic)'],
   [/^The bot did not understand \d+ messages in a row/, 'fallback counter'],
   // loop: the learned same-request model, or a word rule
+  // Session 44 (loop2): detectLoop's restatementChain (its explanation names the model too, so it comes first).
+  [/each asking restating the one before/, 'learned loop model: chain of restatements'],
   [/the learned same-request model links/, 'learned loop model'],
   [/^The customer asked about the same thing \d+ times and the bot could not answer any of them/, 'loop rule: unanswered askings on one subject'],
   [/^The customer asked about the same thing \d+ times and the bot answered the first/, 'loop rule: answered, then asked again'],

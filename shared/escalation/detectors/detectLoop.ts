@@ -11,11 +11,11 @@
  * Messages under 3 words ("yes", "no", "ok") never count as repeats: customers legitimately say them over
  * and over. Button clicks in between do not break a loop (the engine keeps `memory.recent` across them).
  */
-import { acknowledgedFirst, signsOffOnly, valediction } from './detectRepeatedFallback';
+import { acknowledgedFirst, pleasantry, signsOffOnly, valediction } from './detectRepeatedFallback';
 import type { EscalationPolicy } from '../../flow/schema';
 import type { EscalationMemory, Signal, TurnFacts } from '../types';
 import { similarity } from '../../nlu/similarity';
-import { canonicalTokens, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
+import { canonicalTokens, canonicalizeTokens, hasGateWord, joinedTokens, paddedTokens, tokenGate } from '../canonicalTokens';
 import { mayBeSimilar } from '../mayBeSimilar';
 import { phraseMatcher } from '../phraseMatcher';
 import { analysisConcepts, conceptMatches, conceptOverlap, isTrackingQuestion, questionConcepts, questionType } from '../questionConcepts';
@@ -839,7 +839,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       if (!tracking) {
         if (cfg.similarity >= 1) return null;
         return sameIntentAgain(facts, concepts, memory, cfg.count) ?? takenAsAnswerRun(facts, memory, cfg.count) ?? restatedRun(facts, concepts, memory, cfg.count) ??
-          (learnedOn ? learnedLoop(facts, memory, cfg.count) : null);
+          (learnedOn ? learnedLoop(facts, memory, cfg.count) ?? restatementChain(facts, memory, cfg.count) : null);
       }
       return {
         reason: 'loop',
@@ -1160,6 +1160,102 @@ function learnedLoop(facts: TurnFacts, memory: EscalationMemory, count: number):
       .map((l) => `"${l.earlier}" (${back(l.back)}, ${l.score.toFixed(2)})`)
       .join(' and ')}).`,
   };
+}
+
+/**
+ * Session 44 (loop2, issue 11): the customer restates the request each time in other words, and each asking restates the
+ * one just before it: a chain of restatements ("how much to ship to douala" / "douala cameroon" / "shipping to cameroon
+ * how much please"; "returns cost?" / "again - do i pay for returns" / "is returning free or not"). learnedLoop needs this
+ * message linked to every earlier asking directly, at SAME_REQUEST_THRESHOLD, and a restatement drifts: the third asking
+ * says it again in the second's words, not the first's, so the guards or the score keep the first and the third apart.
+ * Here the `count - 1` askings before this one and this one form a chain: each consecutive pair linked by the learned
+ * same-request model at CHAIN_SAME_REQUEST (its guards and modelApart's, but not its word limit: a restating customer often
+ * writes a long first message), and the bot served none of the earlier askings: each was a fallback, taken by a block as
+ * its answer, or understood as one and the same intent (the same answer given again). Not a chain: an asking that opens as
+ * a follow-up or takes an answer (newInformation, unless the acknowledgement is taken back: "Thank you, though I was
+ * hoping to know the time"), another value or order (anotherValue, sameReferences), a number the askings before did not
+ * have (an answer: "new address is 14 Park Street"), a pleasantry ("I hope your day is good"), or questions of different
+ * kinds (questionType: "do you ship to Germany" / "what are the delivery times" are two questions on one topic).
+ * Development corpora: docs/escalation.md, "Session 44 (loop2)".
+ */
+function restatementChain(facts: TurnFacts, memory: EscalationMemory, count: number): Signal | null {
+  const need = count - 1;
+  const recent = memory.recent;
+  if (need < 2 || recent.length < need || facts.analysis.tokens.length > MAX_CHAIN_TOKENS) return null;
+  // No entry for an asking: none was kept before the bot first understood one (intentMemory), so it was not understood.
+  const intents = memory.intents ?? [];
+  const entry = (j: number): string => intents[intents.length - need + j] ?? '';
+  let name: string | null = null;
+  for (let j = 0; j < need; j++) {
+    const e = entry(j);
+    if (noIntent(e) || e === TAKEN_AS_ANSWER) continue;
+    if (name !== null && e !== name) return null;
+    name = e;
+  }
+  const text = facts.analysis.normalized;
+  const earlier = recent.slice(-need);
+  const texts = [...earlier, text];
+  if (texts.some(chainNewInformation) || anotherValue(texts) || newNumber(text, earlier)) return null;
+  let kind: string | null = null;
+  for (const t of texts) {
+    // questionType's own 'what' too ("is my billing address saved" / "what is your returns address": two questions).
+    const k = questionType(t);
+    if (k === null) continue;
+    if (kind !== null && k !== kind) return null;
+    kind = k;
+  }
+  // A topic picked like a button ("shipping", understood as the intent) opens no chain: the askings after it are the
+  // questions on that topic.
+  if (!noIntent(entry(0)) && entry(0) !== TAKEN_AS_ANSWER && !earlier[0].includes(' ')) return null;
+  if (texts.some((t) => pleasantry(canonicalizeTokens(t.split(' ')), t))) return null;
+  const lists = texts.map((t) => questionConcepts(t));
+  for (let i = 1; i < lists.length; i++) if (!sameReferences(lists[i - 1], lists[i])) return null;
+  const scores: number[] = [];
+  for (let i = 1; i < texts.length; i++) {
+    const later = texts[i];
+    if (wordsOver(later, MAX_CHAIN_TOKENS) || chainApart(texts[i - 1], later)) return null;
+    const fallback = i === texts.length - 1 ? facts.fallback : noIntent(entry(i));
+    const link = askedAgainByModel(later, [texts[i - 1]], fallback, 1, CHAIN_SAME_REQUEST);
+    if (link === null) return null;
+    scores.push(link[0].score);
+  }
+  return {
+    reason: 'loop',
+    score: Math.min(...scores),
+    threshold: count,
+    evidence: [text, ...earlier],
+    turn: facts.turn,
+    explanation: `The customer asked the same thing ${count} times, each asking restating the one before (the learned same-request model links ${texts
+      .slice(1)
+      .map((t, i) => `"${t}" to "${texts[i]}" (${scores[i].toFixed(2)})`)
+      .join(' and ')}), and the bot ${name === null ? 'could not use the earlier askings' : `gave its ${name.replace(/_/g, ' ')} answer again or could not use them`}.`,
+  };
+}
+/** restatementChain reads messages of up to this many words (a rambling first asking included). */
+const MAX_CHAIN_TOKENS = 60;
+/**
+ * The same-request model's score that links two consecutive askings of a chain (chosen on the odd ids of the development
+ * corpora: 0.97 won 3 lost 1, 0.9 11 / 2, 0.8 15 / 3, 0.7 16 / 5).
+ */
+const CHAIN_SAME_REQUEST = 0.8;
+/** Two askings a hand-built request family reads apart, or that ask about another value (modelApart without its word limit). */
+function chainApart(earlier: string, later: string): boolean {
+  return requestFamilyApart(earlier, later) || otherValue(earlier, later);
+}
+/** Words that take back an acknowledgement in front of them ("Thank you, though I was hoping to know the time it takes"). */
+const CONTRAST = / (?:but|though|although|however|rather|still|actually|again) /;
+/** newInformation, except an acknowledgement the message takes back (CONTRAST): a restatement, not an answer taken. */
+function chainNewInformation(normalized: string): boolean {
+  if (followUpOpening(normalized)) return true;
+  if (!newInformation(normalized)) return false;
+  const toks = normalized.split(' ');
+  if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
+  return !CONTRAST.test(` ${normalized} `);
+}
+/** Whether `text` has a number none of the earlier askings had (a value given: an address, a new order). */
+function newNumber(text: string, earlier: readonly string[]): boolean {
+  const numbers = text.match(/\d+/g);
+  return numbers !== null && numbers.some((n) => !earlier.some((e) => e.includes(n)));
 }
 
 /**
