@@ -63,6 +63,8 @@ export const takeoverTexts = {
   emailSkipped: "No problem, let's continue without it.",
   /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
   emailSkippedForPerson: "Of course. Let's skip the email so you get to a person sooner.",
+  /** Session 44 (details3, hostile s44 L1): the same when the reason question follows (no "sooner" promised). */
+  emailSkippedReasonNext: "Of course, let's skip the email. One last thing before I put you through:",
   /** The customer's name typed at the email question (a name one turn late, or the question misread): kept, the email asked again. */
   emailAfterName: (name: string) => `Thanks, ${name}. And what is your email address, in case we get disconnected?`,
   /** The customer's email typed at the name question (newcomer s15 N#22): kept, the name asked again. */
@@ -692,10 +694,10 @@ export function answerTakeoverQuestion(
       // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is kept (the reason, its references).
       const issue = issueBesideRequest(run, t);
       if (issue !== null) keepDetailsBeside(run, { ...detailsBeside(run, t), issue }, wantsReason(run, block.data));
-      // Session 44 (details3, hostile s44 L1): "... so you get to a person sooner" is kept: the reason question is not
-      // asked after it (the customer tells the person, as after "I'd rather explain it on the call").
-      else w = { ...w, reasonForPerson: true };
-      bot(run, takeoverTexts.emailSkippedForPerson, block.id);
+      // Session 44 (details3, hostile s44 L1): "Let's skip the email so you get to a person sooner." was followed by the
+      // reason question. Decided: the reason question stays (session 43 hostq: a plain request defers nothing, and the
+      // agent needs a few words), so "sooner" is not promised when it follows.
+      bot(run, wantsReason(run, block.data) ? takeoverTexts.emailSkippedReasonNext : takeoverTexts.emailSkippedForPerson, block.id);
     } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
       // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
       // the flow answers it with messages alone, else told who can; the email asked again, no try counted.
