@@ -26,7 +26,7 @@ import { entitiesOf } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { asFlowReferences } from './referenceNotPhone';
 import { statesAReason } from './reasonGiven';
-import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf } from './questionValidators';
+import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf, pickedByPlace } from './questionValidators';
 import { readsAsRequestForPerson } from './policyReads';
 import { isKnown, rememberEntities, setVar, type Run } from './run';
 
@@ -51,7 +51,7 @@ export interface DetailsBeside {
  * clause, or a comma before the words a new clause starts with ("wait no, it's bob@x.org": "wait no" and the rest).
  */
 const CLAUSE_END =
-  /[?!;]+\s*|\.(?:\s+|$)|,?\s+(?=(?:and|but|also|plus)\s+(?:my|i|i'm|i've|i'd|why|what|where|when|how|who|is|are|was|can|could|would|will|do|does|did|the|it|it's|its|our|your|please|need|want|there)\b)|,\s*(?=(?:and|but|also|plus|so|then)\b)|,\s*(?=(?:my|why|what|where|when|how|i|i'm|i've|it's|its|the|our|can|could|is|are)\b)/giu;
+  /[?!;]+\s*|\s+[-\u2013\u2014]+\s+|\.(?:\s+|$)|,?\s+(?=(?:and|but|also|plus)\s+(?:my|i|i'm|i've|i'd|why|what|where|when|how|who|is|are|was|can|could|would|will|do|does|did|the|it|it's|its|our|your|please|need|want|there)\b)|,\s*(?=(?:and|but|also|plus|so|then)\b)|,\s*(?=(?:my|why|what|where|when|how|i|i'm|i've|it's|its|the|our|can|could|is|are|do|does|did|will|would|should)\b)/giu;
 /** An address as the clause reader masks it (up to its last letter or digit: a full stop after it still ends a sentence). */
 const ADDRESS = /[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu;
 const LEADING_JOINER = /^(?:(?:and|but|also|plus|so|then|oh|um|erm)\b[\s,]*)+/iu;
@@ -103,15 +103,31 @@ export function detailsBeside(run: Run, text: string): DetailsBeside {
     if (clause.includes('@')) addressClause ??= clause;
     else if (phoneEntity !== undefined && clause.includes(phoneEntity.text) && onlyPhone(clause, phoneEntity)) {
       // a phone clause: the phone is kept, the clause is no issue
-    } else if (statesAReason(phoneEntity === undefined ? clause : clause.replace(phoneEntity.text, ' '))) {
+    } else if (statesAReason(phoneEntity === undefined ? clause : clause.replace(phoneEntity.text, ' ')) || asksTheTeam(run, clause)) {
       // (a phone number names no matter: "call me on 07700 900123 instead" is a way to reach the customer)
       said.push(clause);
       continue;
     }
     aside.push(clause); // "wait no", "thanks", "can I talk to someone?"
   }
-  const issue = said.length === 0 ? null : said.join(said.every((c) => /[?!.]$/.test(c)) ? ' ' : '. ');
+  // Clauses joined as sentences: a mark of their own kept ("do you ship to Norway? my order is NW-250778"), else a full stop.
+  const issue = said.length === 0 ? null : said.map((c, i) => (i < said.length - 1 && !/[?!.]$/.test(c) ? `${c}.` : c)).join(' ');
   return { issue, phone: phoneEntity?.value ?? null, phoneText: phoneEntity?.text ?? null, references, addressClause, aside: aside.join(', ') };
+}
+
+/** How a question to the team starts ("do you ship to Norway?", "is hail damage to my car covered?"). */
+const QUESTION_START = /^(?:do|does|did|can|could|will|would|should|is|are|was|were|have|has|what|what's|whats|where|when|how|why|which|who)\b/iu;
+/**
+ * Session 44 (details3, hostile s44 M1): a question for the team in a clause of its own: it starts as a question and ends
+ * with a question mark, four words or more, and is no request for a person ("can I talk to someone?") nor a question
+ * about the email asked ("what do you need my email for?"). "do you ship to Norway?" names no matter by statesAReason's
+ * words, but it is what the customer needs answered: kept as the issue, not dropped.
+ */
+export function asksTheTeam(run: Run, clause: string): boolean {
+  const c = clause.trim();
+  if (!c.endsWith('?') || !QUESTION_START.test(c)) return false;
+  if (c.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length < 4) return false;
+  return !/\b(?:e-?mail|address|bot|robot|human|real\s+person)\b/iu.test(c) && !asksForAPersonAgain(c) && !readsAsRequestForPerson(run, c);
 }
 
 /** Whether `text` is a request for a person and no more ("can I talk to someone?", "agent please"). */
@@ -243,4 +259,24 @@ export function nameBesideAddress(t: string, phoneText: string | null): string |
     if (name !== null) return name;
   }
   return null;
+}
+
+/** How "Which one should we reply to: A or B?" starts (ticketPrompts.whichEmail, said by the ticket and the takeover). */
+const WHICH_EMAIL = 'Which one should we reply to: ';
+/**
+ * Session 44 (details3, hostile s44 M4): "the second one" answering the bot's own "Which one should we reply to: A or
+ * B?" (said by `blockId` just before): the address picked, and the customer's message that gave the addresses (what it
+ * said beside them, "my parcel NW-250778 is late", is read again by the caller). Null otherwise.
+ */
+export function pickAfterWhichEmail(run: Run, blockId: string, text: string): { email: string; earlier: string } | null {
+  if (text.includes('@')) return null;
+  const t = run.s.recentTranscript;
+  let i = t.length - 1;
+  if (t[i]?.from === 'customer') i--; // this very message
+  const asked = t[i];
+  const gave = t[i - 1];
+  if (asked === undefined || gave === undefined || asked.from !== 'bot' || asked.blockId !== blockId || !asked.text.startsWith(WHICH_EMAIL) || gave.from !== 'customer') return null;
+  const choices = emailAnswer(gave.text, ownAddressesOf(run.flow)).choices;
+  const email = choices === undefined ? null : pickedByPlace(text, choices);
+  return email === null ? null : { email, earlier: gave.text };
 }

@@ -28,7 +28,7 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts } from './detailsAnswer';
+import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
@@ -63,6 +63,8 @@ export const takeoverTexts = {
   emailSkipped: "No problem, let's continue without it.",
   /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
   emailSkippedForPerson: "Of course. Let's skip the email so you get to a person sooner.",
+  /** Session 44 (details3, hostile s44 L1): the same when the reason question follows (no "sooner" promised). */
+  emailSkippedReasonNext: "Of course, let's skip the email. One last thing before I put you through:",
   /** The customer's name typed at the email question (a name one turn late, or the question misread): kept, the email asked again. */
   emailAfterName: (name: string) => `Thanks, ${name}. And what is your email address, in case we get disconnected?`,
   /** The customer's email typed at the name question (newcomer s15 N#22): kept, the name asked again. */
@@ -573,6 +575,7 @@ export function answerTakeoverQuestion(
     return;
   }
   let fixed: 'asked' | 'kept' | null;
+  let picked: ReturnType<typeof pickAfterWhichEmail>;
   if (w.field === 'name') {
     // "My name is Ana" / "I'm Ana" -> "Ana". A sentence is not a name (newcomer s8 #30): asked again once, then the
     // handoff goes on without a name rather than greeting the customer by "a jumper came in the wrong colour".
@@ -635,6 +638,11 @@ export function answerTakeoverQuestion(
   } else if (w.field === 'email' && asksWhyEmail(t)) {
     bot(run, whyEmailTexts.takeover, block.id);
     return;
+  } else if (w.field === 'email' && (picked = pickAfterWhichEmail(run, block.id, t)) !== null) {
+    // Session 44 (details3, hostile s44 M4): "the second one" at "Which one should we reply to: A or B?" (as the ticket).
+    setVar(run, 'customerEmail', picked.email);
+    bot(run, addressTaken(picked.email), block.id);
+    keepDetailsBeside(run, detailsBeside(run, picked.earlier), wantsReason(run, block.data));
   } else if (w.field === 'email') {
     // Session 15 (hostile s15 H#1, s14 #20 rest): of several addresses, the customer's by the same rule as the ticket's
     // email question (emailAnswer: not the shop's own, not one set aside); two that could each be theirs: asked which.
@@ -686,7 +694,10 @@ export function answerTakeoverQuestion(
       // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is kept (the reason, its references).
       const issue = issueBesideRequest(run, t);
       if (issue !== null) keepDetailsBeside(run, { ...detailsBeside(run, t), issue }, wantsReason(run, block.data));
-      bot(run, takeoverTexts.emailSkippedForPerson, block.id);
+      // Session 44 (details3, hostile s44 L1): "Let's skip the email so you get to a person sooner." was followed by the
+      // reason question. Decided: the reason question stays (session 43 hostq: a plain request defers nothing, and the
+      // agent needs a few words), so "sooner" is not promised when it follows.
+      bot(run, wantsReason(run, block.data) ? takeoverTexts.emailSkippedReasonNext : takeoverTexts.emailSkippedForPerson, block.id);
     } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
       // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
       // the flow answers it with messages alone, else told who can; the email asked again, no try counted.
@@ -933,8 +944,28 @@ function whereTheCustomerWas(run: Run, takeoverId: string): Block | undefined {
 
 /** A name typed at the email question, when no name is known yet: no '@' or digit, and a name by nameFromAnswer. */
 function nameAtEmailQuestion(run: Run, t: string): string | null {
-  if (isKnown(run.s.variables.customerName) || /[@\d]/.test(t)) return null;
+  if (/[@\d]/.test(t)) return null;
+  if (isKnown(run.s.variables.customerName)) return nameCorrection(String(run.s.variables.customerName), t);
   return nameFromAnswer(t);
+}
+
+/** Words that open a correction of the name ("actually", "sorry", "wait, no"), then how the name is said ("it's"). */
+const NAME_FIX_START = /^(?:(?:actually|sorry|oops|wait|no|correction)\b[\s,:!.-]*)+((?:it'?s|it\s+is|my\s+name\s+is|my\s+name'?s|my\s+full\s+name\s+is|the\s+name\s+is|i'?m|i\s+am|call\s+me)\s+)?/iu;
+/**
+ * Session 44 (details3, hostile s44 L2): a correction of the name given before, typed at the email question ("actually
+ * it's Dana Scully, not just Dana") was "That doesn't look like an email address". Read: words of correcting first, then
+ * the new name, and at most "not (just) <the old name>" after it; the new name differs from the one known. Null otherwise.
+ */
+export function nameCorrection(known: string, t: string): string | null {
+  const start = NAME_FIX_START.exec(t.trim());
+  if (start === null || start[0].trim() === '') return null;
+  const notOld = new RegExp(`[\\s,;-]*\\b(?:and\\s+)?not\\s+(?:just\\s+)?${known.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b[.!]*$`, 'iu');
+  const after = t.trim().slice(start[0].length);
+  const rest = after.replace(notOld, '').trim();
+  // Said as a name ("it's ...", "my name is ...") or set against the old one ("..., not just Dana"): "no, rather not" is neither.
+  if (rest === '' || (start[1] === undefined && rest === after.trim())) return null;
+  const name = nameFromAnswer(rest);
+  return name === null || name.toLowerCase() === known.toLowerCase() || name.includes(',') ? null : name;
 }
 
 /**

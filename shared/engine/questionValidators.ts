@@ -83,6 +83,20 @@ export function disownsAnAddress(text: string): boolean {
 // after it too, and of several addresses so pointed at the LAST wins: "my email is ann@example.com, not kim@x.com. wait no,
 // use k@y.org" kept ann@example.com (the first one after "my email is") and the ticket's reply went to the wrong person.
 const MINE_BEFORE = /\b(?:mine|my\s+(?:new\s+)?(?:e-?mail|address)(?:\s+address)?|reply\s+to|use|(?:change|changed|update|updated|switch|switched)\s+(?:it\s+|that\s+|this\s+|my\s+e-?mail\s+|the\s+e-?mail\s+)?to|send\s+(?:it\s+|them\s+|that\s+)?to|email\s+me\s+at|contact\s+me\s+at|reach\s+me\s+at|new|now|better|rather|actually|instead|correction|sorry|i\s+mean|i\s+meant|wait|oops|my\s+bad|scratch\s+that|typo)\b[^@]*$/iu;
+/** Words between two addresses that correct the first ("x, no wait, y", "x - sorry, I mean y", "x, scratch that, y"). */
+const CORRECTS_BETWEEN = /^[\s,;:.-]*(?:no\s+wait|wait(?:\s+no)?|no\s+sorry|sorry|oops|i\s+mean|i\s+meant|actually|correction|scratch\s+that|typo|make\s+that|my\s+bad)\b(?:[\s,;:.!-]*(?:no|sorry|i\s+mean|i\s+meant|it'?s|it\s+is|make\s+that|actually|use))*[\s,;:.!-]*$/iu;
+/**
+ * Session 44 (details3, hostile s44 M4): "the second one" at "Which one should we reply to: A or B?": the address picked
+ * by its place (first, second, third, last); null for anything else.
+ */
+export function pickedByPlace(text: string, choices: readonly string[]): string | null {
+  const m = /^(?:(?:the|it'?s|its|use|take)\s+)*(first|1st|second|2nd|third|3rd|last|latter|former|second\s+one)(?:\s+(?:one|address|e-?mail))?(?:\s+(?:please|thanks|thank\s+you))?[\s.!]*$/iu.exec(text.trim());
+  if (m === null) return null;
+  const w = m[1]!.toLowerCase();
+  const at = w === 'first' || w === '1st' || w === 'former' ? 0 : w.startsWith('second') || w === '2nd' ? 1 : w === 'third' || w === '3rd' ? 2 : choices.length - 1;
+  return choices[at] ?? null;
+}
+
 /** A shop's role mailbox (not a person): on the flow's own domain it is the shop's, never the customer's. */
 const ROLE_LOCAL = /^(?:support|help|helpdesk|info|sales|contact|service|services|customer-?service|customer-?care|care|orders?|returns?|billing|accounts?|team|hello|admin|enquiries|inquiries|office|shop|store|notifications?|alerts?|feedback|complaints?)$/i;
 const NO_REPLY_LOCAL = /^(?:no-?reply|do-?not-?reply|donotreply|mailer-daemon|postmaster)$/i;
@@ -153,7 +167,10 @@ function readEmailAnswer(raw: string, own?: OwnAddresses): EmailResult {
     const after = text.slice(c.end, c.end + 40);
     if (NOT_THEIRS_BEFORE.test(before) || NOT_THEIRS_AFTER.test(after) || DISOWNED_AFTER.test(text.slice(c.end, c.end + 60))) return;
     left.push(c);
-    if (MINE_BEFORE.test(before)) preferred = c;
+    // Session 44 (details3, hostile s44 M4): "jo@x.exmaple, no wait, jo@x.example": the words between two addresses
+    // that correct the first make the second the answer (the clause before it, cut at the comma, was empty).
+    const gap = i > 0 ? text.slice(found[i - 1].end, c.start) : '';
+    if (MINE_BEFORE.test(before) || CORRECTS_BETWEEN.test(gap)) preferred = c;
   });
   const distinct = [...new Set(left.map((c) => c.value))];
   if (distinct.length === 1) return { ok: true, value: distinct[0] };

@@ -22,7 +22,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
-import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts } from './detailsAnswer';
+import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
@@ -97,6 +97,11 @@ export const ticketPrompts = {
    * this chat (a ticket is read later), so the team needs a few words to pick it up. Asked once.
    */
   issueForTicket: "No one from our team can join this chat now: they'll pick this up from the ticket, so they need a few words to start with. What should they help you with?",
+  /**
+   * Session 44 (details3, hostile s44 M2): "I'd rather explain it on the call" at the ticket's email question became the
+   * ticket's issue, and no call will come: told so, and the email asked again (no try counted); the issue question follows.
+   */
+  emailAfterDeferral: "No one from our team can join this chat now: they'll reply by email, and they'll need a few words about it. What email address should we reply to? (If you don't have one, just say so.)",
   /** Session 42 (ticketq, hostile s40 M3): the same, when the customer said what they need earlier: that is passed on. */
   issueFromEarlier: "No problem: I'll pass on what you told me earlier, so the team can pick it up.",
 };
@@ -498,7 +503,14 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     bot(run, whyEmailTexts.ticket, block.id);
     return;
   }
-  if (w.field === 'email') {
+  const picked = w.field === 'email' ? pickAfterWhichEmail(run, block.id, text) : null;
+  if (picked !== null) {
+    // Session 44 (details3, hostile s44 M4): "the second one" at "Which one should we reply to: A or B?" was the issue;
+    // the address is taken, and what the message with the addresses said beside them kept (the issue, references).
+    setVar(run, 'customerEmail', picked.email);
+    bot(run, addressTaken(picked.email), block.id);
+    keepDetailsBeside(run, detailsBeside(run, picked.earlier), block.data.askIssue);
+  } else if (w.field === 'email') {
     const r = emailAnswer(text, ownAddressesOf(run.flow));
     const phoneBefore = run.s.variables.customerPhone;
     const phone = keepPhone(run, text);
@@ -557,6 +569,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       sayAnswer(run, side.said);
       bot(run, ticketPrompts.email, block.id);
       return;
+    } else if (!text.includes('@') && keepsReasonForPerson(text)) {
+      // Session 44 (details3, hostile s44 M2): a deferral to a person ("I'd rather explain it on the call") is no issue.
+      bot(run, ticketPrompts.emailAfterDeferral, block.id);
+      return;
     } else if ((issue = issueFirst(run, block, text)) !== null) {
       // Session 33: "my parcel is late" at "What email address should we reply to?" got "That doesn't look like an email
       // address": it is what the team should help with (the ticket's next question), noted, not a failed try (as the
@@ -566,6 +582,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return;
     } else if (side !== null) {
       // Session 39 (hostile s38 M4): any other question is told who can answer it and what the email is for.
+      // Session 44 (details3, hostile s44 M1): and it is kept as the issue ("do you ship to Norway? my order is
+      // NW-250778": the customer was asked "What should our team help you with?" after the email and had to repeat it).
+      const beside = detailsBeside(run, text);
+      keepDetailsBeside(run, { ...beside, issue: beside.issue ?? text.trim() }, block.data.askIssue);
       bot(run, unansweredAtEmail.ticket, block.id);
       return;
     } else if (w.retries + 1 <= EMAIL_RETRIES) {

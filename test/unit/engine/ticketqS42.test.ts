@@ -100,15 +100,15 @@ describe('hostile s40 M3: "I\'d rather explain it to the person" at a ticket', (
     expect(c.variables().handoffReason ?? null).toBeNull();
   });
 
-  it('what the customer said earlier is passed on instead of asking', () => {
+  // Session 44 (details3, hostile s44 M1), changed on purpose: the question typed at the email question is now the issue
+  // at once (the issue question is not asked); before, it was asked and "I'd rather explain it to the person" passed the
+  // question on as said earlier.
+  it('what the customer said at the email question is the issue: not asked again', () => {
     const c = converse(load('customer-support'), { now: CLOSED });
     c.say('talk to a human');
     c.say('is the refund for my kettle NW-250778 coming soon?');
     c.say('bob@example.com');
-    expect(c.lastBotText()).toBe('What should our team help you with?');
-    const n = c.botTexts().length;
-    c.say("I'd rather explain it to the person");
-    expect(saidAfter(c, n)[0]).toBe("No problem: I'll pass on what you told me earlier, so the team can pick it up.");
+    expect(c.botTexts()).not.toContain('What should our team help you with?');
     expect(ticketOf(c)).toMatchObject({ issue: 'is the refund for my kettle NW-250778 coming soon?' });
   });
 
@@ -116,8 +116,7 @@ describe('hostile s40 M3: "I\'d rather explain it to the person" at a ticket', (
     const c = converse(load('customer-support'), { now: CLOSED });
     c.say('talk to a human');
     c.say('is the refund for my kettle NW-250778 coming soon?');
-    c.say('bob@example.com');
-    c.say('the kettle NW-250778 leaks');
+    c.say('bob@example.com'); // session 44 (details3): the question is the issue, the ticket opens here
     expect(c.effects('create_ticket')).toHaveLength(1);
     expect(c.mode()).toBe('closed');
     c.say("I'd rather explain it to the person"); // starts again; the new ticket asks its issue
