@@ -34,3 +34,11 @@ export function ShownDirection({ text }: { text: string }): ReactNode {
     );
   });
 }
+
+/**
+ * Session 44 (lead, retest-studio s44 #1): `text` for a place that cannot show marks (a title tooltip): each direction
+ * control replaced by its short name in brackets, so a label quoted in a problem message cannot reverse the sentence.
+ */
+export function withoutDirection(text: string): string {
+  return SPLIT.test(text) ? text.split(SPLIT).map((part) => (NAMES[part] ? `(${NAMES[part][0]})` : part)).join('') : text;
+}

@@ -146,6 +146,22 @@ describe('studio7 s44 (retest s43 N1, N2): a hidden direction character is warne
     expect(other.querySelector('.st-field-warning')).toBeNull();
   });
 
+  it('problem messages that quote such a label show it marked, not reversed (retest-studio s44 #1, the lead)', () => {
+    // A third option, left unconnected: its "nothing connected to the '...' option" problem quotes the label.
+    const base = withHidden();
+    const blocks = base.blocks.map((b) =>
+      b.id === 'menu' ? { ...b, data: { ...b.data, options: [...(b.data as { options: unknown[] }).options, { id: 'c', label: `Ex${RLO}tra` }] } } : b,
+    ) as Flow['blocks'];
+    renderEditor(validateFlow({ ...base, blocks }).flow!, (s) => s.getState().select(['menu']));
+    const items = [...screen.getByTestId('block-inspector').querySelectorAll('li[data-tone]')] as HTMLElement[];
+    const quoting = items.filter((li) => li.textContent!.includes('Ex⟨RLO⟩tra'));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const li of items) {
+      expect(li.textContent).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
+      expect(li.getAttribute('title') ?? '').not.toMatch(/[\u202A-\u202E\u2066-\u2069]/u);
+    }
+  });
+
   it('the canvas shows the text in typed order with the control marked, never the control itself', () => {
     renderEditor(withHidden());
     const welcome = document.querySelector('.react-flow__node[data-id="welcome"] .bn-clamp') as HTMLElement;

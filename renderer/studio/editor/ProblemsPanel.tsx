@@ -2,6 +2,7 @@ import { ChevronDown, X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { isSettingsPath } from '../inspector/settingsFocus';
 
 /**
@@ -119,8 +120,8 @@ export function ProblemsPanel({
                   {p.severity}
                 </span>
                 <span className="st-problem-text">
-                  <span className="st-problem-msg">{p.message}</span>
-                  <span className="st-problem-hint">{p.hint}</span>
+                  <span className="st-problem-msg"><ShownDirection text={p.message} /></span>
+                  <span className="st-problem-hint"><ShownDirection text={p.hint} /></span>
                 </span>
                 {p.where ? <span className="st-problem-block st-problem-where" title={p.where}>{p.where}</span> : inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
               </button>

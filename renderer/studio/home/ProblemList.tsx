@@ -1,3 +1,4 @@
+import { ShownDirection } from '../../ui/ShownDirection';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 
 /** Problems of a file that could not be imported or opened: what, where (line, path, block) and what to do. */
@@ -13,7 +14,7 @@ export function ProblemList({ problems, max = 20 }: { problems: FlowProblem[]; m
             {p.line !== undefined ? <code>line {p.line}, column {p.column ?? 1}</code> : <code>{p.path}</code>}
             {p.blockId ? <span className="bt-problems-block">block {p.blockId}</span> : null}
           </div>
-          <div className="bt-problems-message">{p.message}</div>
+          <div className="bt-problems-message"><ShownDirection text={p.message} /></div>
           {p.hint ? <div className="bt-problems-hint">{p.hint}</div> : null}
         </li>
       ))}

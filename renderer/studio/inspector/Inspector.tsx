@@ -12,6 +12,7 @@ import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import type { Block } from '../../../shared/flow/schema';
 import { describeLabelMeaning } from '../../../shared/engine/menuMeaning';
 import { Button } from '../../ui/Button';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { Icon } from '../../ui/Icon';
 import { Tabs } from '../../ui/Tabs';
 import { blockTitle, groupColor, inspectorFields, kindInfo } from '../blockCatalog';
@@ -123,7 +124,8 @@ function DirectionWarnings({ problems, at }: { problems: readonly FlowProblem[];
   return (
     <>
       {mine.map((p) => {
-        const code = /\(\\u([0-9a-f]{4})\)/i.exec(p.message)?.[1];
+        // The message names the character as "U+202E" since session 44 (ui8, N5); before, as "(\\u202e)".
+        const code = /U\+([0-9a-f]{4})/i.exec(p.message)?.[1] ?? /\(\\u([0-9a-f]{4})\)/i.exec(p.message)?.[1];
         return (
           <div key={p.path} className="bt-field-help st-field-warning" role="status" data-problem-path={p.path}>
             <strong>Warning:</strong> this text holds a hidden direction character{code ? ` (U+${code.toUpperCase()})` : ''}: the customer and the agents see the letters after it in another order than typed (the canvas marks it ⟨…⟩).
@@ -275,9 +277,9 @@ function BlockForm({ block }: { block: Block }) {
           <ProblemsSummary problems={problems} />
           <ul aria-label="Problems in this block">
             {problems.map((p, i) => (
-              <li key={i} data-tone={p.severity} title={p.hint}>
-                {p.message}
-                <span className="st-inspector-hint">{p.hint}</span>
+              <li key={i} data-tone={p.severity} title={withoutDirection(p.hint)}>
+                <ShownDirection text={p.message} />
+                <span className="st-inspector-hint"><ShownDirection text={p.hint} /></span>
                 <ProblemFixButton problem={p} />
               </li>
             ))}

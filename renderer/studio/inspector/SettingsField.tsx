@@ -11,6 +11,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ProblemFixButton } from './ProblemFixButton';
+import { ShownDirection } from '../../ui/ShownDirection';
 
 /** The flow's problems, for settings fields drawn deep inside generic editors (a list's items). */
 export const SettingsProblems = createContext<readonly FlowProblem[]>([]);
@@ -57,14 +58,14 @@ export function SettingsField({
       {children}
       {errors.map((p, i) => (
         <p key={`e${i}`} className="bt-field-help st-field-error" role="alert">
-          <strong>Error:</strong> {p.message} {p.hint}
+          <strong>Error:</strong> <ShownDirection text={p.message} /> <ShownDirection text={p.hint} />
         </p>
       ))}
       {mine
         .filter((p) => p.severity === 'warning')
         .map((p, i) => (
           <p key={i} className="bt-field-help st-field-warning" role="status">
-            <strong>Warning:</strong> {p.message} {p.hint}
+            <strong>Warning:</strong> <ShownDirection text={p.message} /> <ShownDirection text={p.hint} />
             {/* Session 43 (studio6, newcomer s43 N1): the fix under the field the hidden character is in. */}
             {p.code === 'text_direction' && <ProblemFixButton problem={p} />}
           </p>

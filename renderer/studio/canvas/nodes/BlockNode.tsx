@@ -5,7 +5,7 @@ import { blockTitle, definitionOf, exitLabels, groupColor } from '../../blockCat
 import type { BlockFlowNode } from '../deriveNodes';
 import { nodeBodies } from './bodies';
 import { problemCount } from '../../editor/problemCount';
-import { ShownDirection } from '../../../ui/ShownDirection';
+import { ShownDirection, withoutDirection } from '../../../ui/ShownDirection';
 
 type UpdateInternals = ReturnType<typeof useUpdateNodeInternals>;
 /** Ids waiting for a re-measure, per canvas (per React Flow store), with the function that re-measures them. */
@@ -73,7 +73,7 @@ function BlockNodeFrame({ id, data, selected }: NodeProps<BlockFlowNode>) {
           <span
             className="bn-badge"
             data-tone={problems.errors ? 'error' : 'warning'}
-            title={problems.messages.join('\n')}
+            title={withoutDirection(problems.messages.join('\n'))}
             aria-label={problemCount(problems.errors, problems.warnings)}
           >
             {problems.errors + problems.warnings}
