@@ -179,7 +179,9 @@ function maybeBefore(c: readonly string[], at: number): boolean {
 /** Every sign in one clause (canonical tokens). */
 export function signsInClause(c: readonly string[]): SymptomSign[] {
   // A question about a product ("do your chest straps help...?") or to the bot ("could you help"): not a person's state.
-  if (ASKS.has(c[0] ?? '')) return [];
+  // Session 44 (lead, retest-conv s44 H1): a texted "can't catch my breath and my chest is tight" (the subject left out,
+  // "can not ..." after canonical tokens) is a statement, not a question.
+  if (ASKS.has(c[0] ?? '') && c[1] !== 'not') return [];
   const sudden = c.some((t) => SUDDEN.has(t));
   const out: SymptomSign[] = [];
   // (`from` is where the sign's words start; a "can not ..." frame is negated only before its "can".)

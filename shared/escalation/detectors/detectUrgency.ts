@@ -414,6 +414,8 @@ const MEDICAL_NOW = new RegExp([
   // Session 44 (medical5): not "can't breathe a word (of it)", an idiom for keeping a secret.
   ` (?:struggling to|unable to|can barely|can hardly|cant|can t|can not|cannot) breathe? (?!(?:a |one |a single )?words? )`,
   ` (?:having trouble|having difficulty|difficulty|trouble|struggling) breathing `,
+  // Session 44 (lead, retest-conv s44 H1): "can't catch my breath", "he can't get his breath".
+  ` (?:struggling to|unable to|can barely|can hardly|cant|can t|can not|cannot) (?:catch|get) (?:my|his|her|their|our|your) breath `,
   ` had ${MEDICAL_ATTACK} (?:from|after|because of|due to|with) (?:the |all the |this |that )?${INCIDENT} `,
   // Session 41 (medical2, hostile s41 H1): "he won't wake up", "I can't wake her", "she is not waking up".
   ` ${MEDICAL_PERSON} (?:will not|wont|won t|is not|isnt|s not|are not|arent|does not|doesnt|not|still not) (?:wake|waking) (?:up )?`,
@@ -548,7 +550,8 @@ const LAUGHING = new Set(['laughing', 'laughed', 'laugh', 'lol', 'haha', 'hahaha
 function medicalInClause(toks: string[]): string | null {
   const asksNow = asksOfSomeoneNow(toks);
   // A question about the product's use ("can someone having a seizure use this?", "should a person with asthma...").
-  if (MEDICAL_ASKS.has(toks[0] ?? '') && !asksNow) return null;
+  // (Session 44, lead: a texted "can't catch my breath", "can not ..." with the subject left out, is no question.)
+  if (MEDICAL_ASKS.has(toks[0] ?? '') && toks[1] !== 'not' && !asksNow) return null;
   const padded = ` ${toks.join(' ')} `;
   const tele = TELEGRAM.exec(toks.join(' '));
   if (tele !== null) return tele[1];
