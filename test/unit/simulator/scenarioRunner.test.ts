@@ -40,6 +40,9 @@ const withoutHandoff: Record<string, string[]> = {
     'cancelling the order just returned: the bot offers it instead of asking again',
     "A greeting and an address change in the customer's own words: read back, then a high-priority ticket",
     'A greeting alone is greeted; a greeting with a question is the question',
+    // Session 44 (hostfix): two negatives that hand nobody over.
+    'hostile s44 M7 (negative): a no with a question at the offer of a person answers the question, no handover',
+    'hostile s44 H1 (negative): a fire sale is no emergency',
   ],
   'insurance-claims': [
     'claim status from the claims API',
@@ -47,7 +50,8 @@ const withoutHandoff: Record<string, string[]> = {
     'cover question answered by the bot',
     'A question asked back at the policy number is answered with where to find it, not stored',
     "'I don't have it with me': the bot carries on at once without a policy number",
-    "'no' is not a policy number; the file opened after that does not show an empty policy",
+    "'no' is not a policy number (hostile s44 L3: it carries on without one at once); the file opened after that does not show an empty policy",
+    "hostile s44 L3 (negative): 'not sure' at the policy number is asked again first (they may still find it)",
   ],
   'lead-gen': [
     'mid-size budget: self-serve plans, no call wanted',
@@ -56,6 +60,8 @@ const withoutHandoff: Record<string, string[]> = {
     "No size after two tries: said so, kept as 'not given', not scored as the smallest",
     "A small number typed: 'just 3 of us' is 1-10",
     "A large number typed: 'around 2000 of us' is 201+",
+    "hostile s44 L5: 'a dozen people' at the size question is 11-50",
+    "hostile s44 L5 (negative): 'a few of us' names no size: asked again",
   ],
   'travel-urgency': [
     'baggage question: no escalation',
