@@ -1173,7 +1173,9 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       // Rating) asked a customer whose problem nobody answered to rate the chat. Nothing was resolved: the bot says so and
       // takes up where the customer was (the question or menu their request interrupted), as a withdrawn request does. Only
       // for a request (an escalation): a takeover the flow's wiring reached came after a block already done, so Resolved.
-      if (!input.closes && !gone && h.reason !== 'flow' && !agentSpokeSince(s, h.requestedAt) && resumeUnanswered(run, block)) return true;
+      // Not for a hot lead either (the lead's own CI catch): the bot handed over between blocks after a valid answer, the
+      // customer asked nothing, and Resolved takes the flow on from where it was going (the answered question is not asked again).
+      if (!input.closes && !gone && h.reason !== 'flow' && h.reason !== 'hot_lead' && !agentSpokeSince(s, h.requestedAt) && resumeUnanswered(run, block)) return true;
       follow(run, block, 'resolved');
       return true;
     case 'agent_closed':
