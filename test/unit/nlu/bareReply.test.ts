@@ -32,7 +32,9 @@ describe('a bare reply asks for nothing', () => {
     expect(botSaid(['Something else', 'nope'])).not.toMatch(/Which order would you like to cancel/);
     const cancel = botSaid(['Something else', 'cancel my order', 'no']);
     expect(cancel).toMatch(/Which order would you like to cancel/);
-    expect(cancel).toMatch(/Order numbers look like NW-104233\. Which order would you like to cancel\?/);
+    // Session 44 (hostfix, hostile s44 L3): a bare "no" at a question with a fallback way takes it at once (it was asked
+    // again with the retry line): not read as an order, the colleague finds it by email.
+    expect(cancel).toMatch(/I couldn't read an order number there\. No problem: a colleague can find your order by your email address\./);
     expect(cancel).not.toMatch(/stop order no/);
   });
 });
