@@ -470,7 +470,7 @@ function clausesOf(toks: string[], text: string): string[][] {
  */
 const STORY_PERSON = new Set(['hero', 'heroine', 'character', 'characters', 'villain', 'protagonist', 'narrator', 'detective']);
 const STORY_WORK = new Set(['book', 'books', 'novel', 'film', 'movie', 'series', 'episode', 'story', 'play', 'show', 'game', 'chapter', 'comic', 'audiobook', 'dvd', 'season', 'sequel', 'plot']);
-function toldInAStory(toks: string[]): boolean {
+function toldInAStory(toks: readonly string[]): boolean {
   for (let i = 0; i < toks.length; i++) {
     if (STORY_PERSON.has(toks[i])) return true;
     if (!STORY_WORK.has(toks[i])) continue;
@@ -480,9 +480,16 @@ function toldInAStory(toks: string[]): boolean {
   }
   return false;
 }
+/**
+ * The message guards medicalNow and symptomNow share: a condition told as long ago (`longAgo`: each reading's own words),
+ * a price, a habit, a time to come, a story, and (`extra`) the symptom frame's laughing.
+ */
+function notNow(toks: readonly string[], longAgo: ReadonlySet<string>, extra?: ReadonlySet<string>): boolean {
+  return toks.some((t) => longAgo.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t) || extra?.has(t) === true) || toldInAStory(toks);
+}
 function medicalNow(toks: string[], text = ''): string | null {
   if (!hasGateWord(toks, MEDICAL_GATE)) return null;
-  if (toks.some((t) => HURT_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t)) || toldInAStory(toks)) return null;
+  if (notNow(toks, HURT_LONG_AGO)) return null;
   const clauses = clausesOf(toks, text);
   for (const c of clauses) {
     const hit = medicalInClause(c);
@@ -504,7 +511,7 @@ function medicalNow(toks: string[], text = ''): string | null {
 const SYMPTOM_LONG_AGO = new Set(['yesterday', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 function symptomNow(toks: string[], text = ''): string | null {
   if (!mayHoldSymptom(toks)) return null;
-  if (toks.some((t) => SYMPTOM_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t) || LAUGHING.has(t)) || toldInAStory(toks)) return null;
+  if (notNow(toks, SYMPTOM_LONG_AGO, LAUGHING)) return null;
   return symptomFrameIn(clausesOf(toks, text));
 }
 /** Session 43 (medical4): a time to come ("the baby is coming in june", "due tomorrow"): not now. */
