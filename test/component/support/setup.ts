@@ -41,3 +41,9 @@ if (typeof HTMLElement !== 'undefined') {
   (SVGElement.prototype as unknown as { getBBox(): DOMRect }).getBBox = () => ({ x: 0, y: 0, width: 0, height: 0 }) as DOMRect;
   window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false })) as typeof window.matchMedia;
 }
+
+// Session 45: the editor's simulator panel and the app's flow screens load on demand (React.lazy, session 44). A file
+// that renders them and ends before that import resolves left the import running after the worker's environment was
+// torn down (the session-44 stop's CI: EnvironmentTeardownError in two component files, "Cannot load ... after the
+// environment was torn down"). Loading both here, before any test, makes React.lazy resolve from the module cache.
+await Promise.all([import('../../../renderer/studio/simulator/SimulatorPanel'), import('../../../renderer/studio/FlowScreens')]);
