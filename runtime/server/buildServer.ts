@@ -268,7 +268,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     ...plainJson,
     schema: {
       summary: 'Send a customer message or button click',
-      description: 'Send an Idempotency-Key header to make retries safe: a retried request returns the first answer and is not processed twice.',
+      description: 'Send an Idempotency-Key header to make retries safe: a retried request returns the first answer and is not processed twice (a retry that arrives while the first request still waits for an HTTP request block waits for its answer; on another instance of a --redis deployment it gets 409 idempotency_in_progress with Retry-After).',
       tags: ['customer'],
       security: [{ customerToken: [] }],
       params: s.conversationParams,

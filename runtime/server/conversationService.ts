@@ -126,6 +126,13 @@ const NO_HANDOFFS: ReadonlyMap<string, HandoffRecord> = new Map();
 
 /** Pinned revisions remembered by the service (a revision id names fixed flow logic, so an entry never goes stale). */
 const PINNED_CACHE_LIMIT = 256;
+/**
+ * How long a stored idempotent answer marked `pending` (its HTTP request blocks not answered yet, on another instance)
+ * makes a retry wait (409 + Retry-After) rather than get the step's part: longer than an HTTP request block's longest
+ * timeout (120 s, shared/flow/blocks/httpRequest.ts). After it (that instance stopped mid-request), a retry gets the part
+ * that was stored.
+ */
+const IDEMPOTENCY_PENDING_MS = 130_000;
 
 export class ConversationService {
   private http: HttpPerformer | null = null;
@@ -135,6 +142,14 @@ export class ConversationService {
    * catalog, which reads the store after a restart or a redeploy by another instance.
    */
   private pinnedFlows = new Map<string, DeployedFlow>();
+  /**
+   * Idempotent sends still waiting for their HTTP request blocks (after the step's commit, outside the lock), by
+   * `${conversationId}:${key}`: a retry with the same key waits for that answer instead of reading the stored one, which
+   * is only the step's part (hostile s45 M9: three concurrent retries, two answered with no messages). A conversation's
+   * messages are all handled by one service (its shard), so this covers one instance; for other instances the stored
+   * record is marked `pending` (see `send`).
+   */
+  private idemInFlight = new Map<string, { requestHash: string; answer: Promise<StepOutcome> }>();
   constructor(
     private deps: {
       store: RuntimeStore;
@@ -242,6 +257,12 @@ export class ConversationService {
           if (prior.requestHash !== idempotency!.requestHash) {
             throw new ApiError(422, 'idempotency_key_reused', `Idempotency-Key "${idempotency!.key}" was already used with a different body; use a new key for a new message.`, 'idempotency-key');
           }
+          const inFlight = this.idemInFlight.get(idemKey);
+          if (inFlight) return { wait: inFlight.answer };
+          if (prior.pending && this.deps.now() - prior.at < IDEMPOTENCY_PENDING_MS) {
+            // Answered by another instance that still waits for an HTTP request block: its whole answer is not stored yet.
+            throw new ApiError(409, 'idempotency_in_progress', `The first request with Idempotency-Key "${idempotency!.key}" is still being answered (it waits for an HTTP request block); retry it in a moment with the same key.`, 'idempotency-key', { 'Retry-After': '1' });
+          }
           return { replay: prior.response as StepOutcome };
         }
       }
@@ -253,21 +274,31 @@ export class ConversationService {
       return { outcome };
     });
     if ('replay' in first && first.replay) return first.replay;
+    if ('wait' in first && first.wait) return first.wait;
     if (!('outcome' in first) || !first.outcome) throw new Error('unreachable');
     // Most messages start no HTTP request block: answer with the step's own outcome (no copies, no extra await).
     if (first.outcome.http.length === 0 || !this.http) return answerOf(first.outcome);
-    const collected = [...first.outcome.messages];
-    const final = await this.followHttp(id, first.outcome, collected);
-    const answer = { ...final, messages: collected };
-    if (idemKey && collected.length !== first.outcome.messages.length) {
-      // HTTP request blocks added messages after the step's commit (which stored the answer known then): store the
-      // whole answer, so a retry gets what this request got.
+    return this.answerWithHttp(id, first.outcome, idemKey ? { key: idemKey, requestHash: idempotency!.requestHash } : undefined);
+  }
+
+  /** The step's answer with its HTTP request blocks' messages; with `idem`, retries wait for it and it is stored. */
+  private async answerWithHttp(id: string, outcome: StepOutcome & { http: HttpJob[] }, idem?: { key: string; requestHash: string }): Promise<StepOutcome> {
+    const collected = [...outcome.messages];
+    const whole = this.followHttp(id, outcome, collected).then((final) => ({ ...final, messages: collected }));
+    if (!idem) return whole;
+    this.idemInFlight.set(idem.key, { requestHash: idem.requestHash, answer: whole });
+    try {
+      const answer = await whole;
+      // The step's commit stored the answer known then (marked pending): store the whole answer, so a retry gets what
+      // this request got.
       await this.deps.store.runExclusive(id, async () => {
         const rec = await this.deps.store.getConversation(id);
-        if (rec) await this.deps.store.commit({ conversation: rec, idempotency: { key: idemKey, requestHash: idempotency!.requestHash, response: answer, at: this.deps.now() } });
+        if (rec) await this.deps.store.commit({ conversation: rec, idempotency: { key: idem.key, requestHash: idem.requestHash, response: answer, at: this.deps.now() } });
       });
+      return answer;
+    } finally {
+      this.idemInFlight.delete(idem.key);
     }
-    return answer;
   }
 
   /**
@@ -404,6 +435,8 @@ export class ConversationService {
         .filter((e) => e.from !== 'customer');
       const response: StepOutcome = { mode, messages, handoff, lastSeq: seq };
       planned.write.idempotency = { key: opts.idem.key, requestHash: opts.idem.requestHash, response, at: now };
+      // HTTP request blocks will add to this answer after the commit (send's answerWithHttp stores the whole one).
+      if (planned.http.length > 0) planned.write.idempotency.pending = true;
     }
     try {
       result = await this.deps.store.commit(planned.write);

@@ -126,6 +126,11 @@ export interface IdempotencyRecord {
   requestHash: string;
   response: unknown;
   at: number;
+  /**
+   * The response is the step's part only: HTTP request blocks the step started are still being called (the whole
+   * answer replaces this record when they are done). A retry on another instance is asked to wait (409 + Retry-After).
+   */
+  pending?: boolean;
 }
 
 export interface FlowRevisionRecord {
