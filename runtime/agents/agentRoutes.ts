@@ -337,7 +337,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'Sign out',
       description:
-        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats go back only after the inactivity timeout (the agent may still be signed in elsewhere). When this was their last session the agent is set offline at once (no new chats; their unanswered chats go back to the queue). Only session tokens (from POST /api/v1/agent/session) can be signed out: a static token from the agents file answers 409 static_token (remove or change it in the agents file). 507/503 when the sign-out could not be saved (the token is refused by this server anyway).',
+        '?chats=requeue: every chat this agent holds goes back to the queue now (the customer is told someone else is being found) and the agent is offline; without it, held chats stay while the agent is still signed in elsewhere (they go back after the inactivity timeout). When this was their last session the agent is set offline at once and, unless ?chats=keep, every chat they hold goes back to the queue now (the customers are told someone else is being found); with ?chats=keep answered chats wait for the inactivity timeout. Only session tokens (from POST /api/v1/agent/session) can be signed out: a static token from the agents file answers 409 static_token (remove or change it in the agents file). 507/503 when the sign-out could not be saved (the token is refused by this server anyway).',
       tags: ['agent'],
       security: sec,
       querystring: z.object({ chats: z.enum(['requeue', 'keep']).optional() }),
@@ -348,13 +348,21 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       if (directory.isStaticToken(token)) {
         throw new ApiError(409, 'static_token', `This is ${a.id}'s fixed token from the agents file; signing out cannot end it. To stop it working, remove or change "token" for ${a.id} in the agents file (an admin can set a new one with PUT /api/v1/agent/agents/${a.id}), or sign in with a password to get a session token that can be signed out.`, 'authorization');
       }
-      if ((req.query as { chats?: string }).chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name), 'signed_out');
+      const query = req.query as { chats?: 'requeue' | 'keep' };
+      if (query.chats === 'requeue') await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name), 'signed_out');
       await saved(directory.signOut(token));
       // Their last session ended: they are offline at once (not chosen: the next sign-in's inbox sets them online).
       // Before, they stayed Online until the inactivity timeout and new chats were assigned to a signed-out agent,
       // the customers told "under a minute" (hostile s16 H#14). Going offline sends back their unanswered chats now
       // (nobody can answer them); answered ones follow ?chats= (without it: after the inactivity timeout).
-      if (!directory.hasLiveSession(a.id) && hub.status(a.id) !== 'offline') await hub.setPresence(a.id, 'offline');
+      if (!directory.hasLiveSession(a.id)) {
+        // Hostile s45 M4: their held chats waited for the inactivity timeout, the customers told for minutes that the
+        // agent "has stepped away ... will be back shortly" although they had signed out of their last session. Now,
+        // unless the client asked ?chats=keep, they go back to the queue at once (the customers told someone else is
+        // being found), as the inbox's sign-out always asked.
+        if (query.chats === undefined) await hub.requeueHeldBy(a.id, notRefusedNotes.signedOut(a.name), 'signed_out');
+        if (hub.status(a.id) !== 'offline') await hub.setPresence(a.id, 'offline');
+      }
       return reply.code(204).send();
     },
   });

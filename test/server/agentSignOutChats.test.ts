@@ -2,7 +2,8 @@
  * An agent signs out while holding a chat (newcomer s5 item 4), over real HTTP on 127.0.0.1.
  * DELETE /api/v1/agent/session?chats=requeue: the chat goes back to the queue at once (the customer is told someone
  * else is being found), the agent is offline, and a colleague who is not an admin can accept it. Without the query the
- * chat stays with the agent until the inactivity timeout (the agent may be signed in elsewhere).
+ * chat stays with the agent while she is signed in elsewhere; signing out of her last session puts it back at once
+ * unless ?chats=keep (hostile s45 M4).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
@@ -56,13 +57,35 @@ describe('agent signs out holding a chat', () => {
     expect((await handoffOf(rt, c.id, bob)).agentId).toBe('bob');
   });
 
-  it('without it the chat stays with the agent (gone back only after the inactivity timeout); a bad value is a 400', async () => {
+  it('without it the chat stays while the agent is signed in elsewhere; a bad value is a 400', async () => {
     const rt = await startAgentRuntime({ agents: [ann, bob] });
     const { token, c } = await annHoldsAChat(rt);
+    const other = (await rt.post('/api/v1/agent/session', { login: 'ann@example.com', password: PASSWORD })).body.token as string;
     const bad = await signOut(rt, token, '?chats=drop');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field?: string }).field).toContain('chats');
     expect((await signOut(rt, token)).status).toBe(204);
+    expect((await handoffOf(rt, c.id, bob)).status).toBe('assigned');
+    expect((await rt.get('/api/v1/agent/me', auth(other))).status).toBe(200);
+  });
+
+  it('hostile s45 M4: signing out of the last session without ?chats= puts the held chat back at once, the customer told', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob] });
+    const { token, c } = await annHoldsAChat(rt);
+    expect((await rt.post('/api/v1/agent/presence', { status: 'busy' }, tok(bob))).status).toBe(200);
+    expect((await signOut(rt, token)).status).toBe(204);
+    const back = await handoffOf(rt, c.id, bob);
+    expect(back.status).toBe('pending');
+    expect(back.agentId ?? null).toBeNull();
+    const texts = (await rt.get(`/api/v1/conversations/${c.id}?after=0`, auth(c.token))).body.messages.map((m: { text: string }) => m.text);
+    expect(texts).toContain('I am finding someone else to help you. Please stay with us.');
+    expect(texts.some((t: string) => /stepped away|back shortly/.test(t))).toBe(false);
+  });
+
+  it('?chats=keep on the last session keeps the answered chat with the agent (until the inactivity timeout)', async () => {
+    const rt = await startAgentRuntime({ agents: [ann, bob] });
+    const { token, c } = await annHoldsAChat(rt);
+    expect((await signOut(rt, token, '?chats=keep')).status).toBe(204);
     expect((await handoffOf(rt, c.id, bob)).status).toBe('assigned');
   });
 });
