@@ -32,7 +32,7 @@ import { emergencySignalIn, selfHarmSignalIn } from './crisisSignal';
 import { withoutInvisible } from './unicodeText';
 import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
-import { ageNobodyFound, forgetNobodyFound, inNoAgentFollowUp } from './noAgentFollowUp';
+import { ageNobodyFound, forgetNobodyFound, inClosedFollowUp, inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
 import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, rememberEntities, saidMark, saidSince, botBefore, type Run, type SaidMark } from './run';
 import { flowRevision } from './flowRevision';
@@ -947,8 +947,11 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   // (self-harm): the whole policy reads those, as it reads a message held during an HTTP call (heldAtOwnQuestion).
   const whole = !fits || selfHarmIn(analysis) !== null;
   const targetId = escalationTarget(run);
-  // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts).
-  if (targetId !== null && inNoAgentFollowUp(run, targetId, block.id)) return nobodyFreeText(run, block, w, text, facts, fits, whole, targetId);
+  // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts). Session 45
+  // (perf, the lead's decision): nor, at the follow-up's questions, into one still closed by its hours (inClosedFollowUp).
+  if (targetId !== null && (inNoAgentFollowUp(run, targetId, block.id) || inClosedFollowUp(run, targetId, block.id))) {
+    return nobodyFreeText(run, block, w, text, facts, fits, whole, targetId);
+  }
   // Session 36 (hostile s35 F4): an answer that gives the value asked, or sets one aside ("not a@x.com, b@y.com", "a@x.com
   // typo, I mean a@x.co.uk", "a@x.com no longer works"), is no repeat of a request: read without the loop and the
   // repeated-fallback checks (the first two were read as loops, and a person was offered to a customer who asked for none).

@@ -279,6 +279,13 @@ export function findsNobodyNow(run: Run, block: BlockOf<'human_takeover'>): bool
   return run.ctx.agents !== undefined && reachableAgents(run.ctx.agents, assignmentRequest(d, true)).length === 0;
 }
 
+/** Session 45 (perf): whether the block is closed now by its own opening hours (noAgentFollowUp.ts inClosedFollowUp). */
+export function closedByHours(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const d = block.data;
+  if (d.assignation !== 'custom' || !d.availability) return false;
+  return !isOpen(d.availability, run.now);
+}
+
 /**
  * Whether `text` (the block's latest words) says the block found nobody: its no-agent sentence, its out-of-hours message
  * (with today's variables), or any words of it when its own handoff is the state's and expired or was rejected (the

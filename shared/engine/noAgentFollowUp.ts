@@ -86,6 +86,28 @@ export function inNoAgentFollowUp(run: Run, targetId: string, blockId: string): 
   // A block-behaviour capability (reachesSomeoneNow): only blocks that reach people define it.
   const target = run.c.blocks.get(targetId);
   if (target !== undefined && behaviourOf(target.kind).reachesSomeoneNow?.(run, target) === true) return false;
+  return inFollowUpOf(run, targetId, blockId);
+}
+
+/**
+ * Session 45 (perf, issue 8; the lead's product decision): at the follow-up's own questions (the ticket's email and issue)
+ * the follow-up's reading (engine.ts nobodyFreeText) holds for as long as the target is closed by its opening hours and
+ * has told the customer so (its out-of-hours message or its still-closed line: the state's `closedNotice`), not only for
+ * FRESH_TURNS messages. Before, from the customer's 4th message there every detector read an answer that did not fit,
+ * though nothing it decided could reach a person (closed by its hours): a handoff came back as the still-closed line and
+ * the question again, a loop or repeated fallbacks as a rephrase request or an offer of a person nobody could take.
+ * Nobody signed in (open hours, no agent) is not "closed": a person may come online, and the rule stays FRESH_TURNS long.
+ */
+export function inClosedFollowUp(run: Run, targetId: string, blockId: string): boolean {
+  const told = run.s.closedNotice;
+  if (told === undefined || told.blockId !== targetId) return false;
+  const target = run.c.blocks.get(targetId);
+  if (target === undefined || behaviourOf(target.kind).closedByHours?.(run, target) !== true) return false;
+  return inFollowUpOf(run, targetId, blockId);
+}
+
+/** Whether `blockId` is reached from `targetId`'s no_agent / timeout exits through blocks that do not wait (the flow alone). */
+function inFollowUpOf(run: Run, targetId: string, blockId: string): boolean {
   for (const exit of FOLLOW_UP_EXITS) {
     const seen = new Set<string>();
     let frontier: string[] = [];

@@ -38,8 +38,9 @@ export function withBenchHours<F extends Pick<Flow, 'blocks'>>(flow: F, hours: B
   return {
     ...flow,
     blocks: flow.blocks.map((b) => {
-      const data = b.data as { availability?: { weekly?: unknown; closedDates?: unknown } } | undefined;
-      if (b.kind !== 'human_takeover' || data?.availability === undefined) return b;
+      const data = b.data as { availability?: { weekly?: unknown; closedDates?: unknown } | null } | undefined;
+      // A takeover with no hours (availability null, as the schema defaults it, or absent) is left as it is.
+      if (b.kind !== 'human_takeover' || data?.availability === undefined || data.availability === null) return b;
       const weekly = Object.fromEntries(DAYS.map((d) => [d, hours === 'open' ? [{ from: '00:00', to: '24:00' }] : []]));
       return { ...b, data: { ...data, availability: { ...data.availability, weekly, closedDates: hours === 'open' ? [] : data.availability.closedDates } } };
     }),

@@ -44,6 +44,14 @@ describe('benchHours (session 31 perf)', () => {
     expect(JSON.stringify(flow)).toBe(before);
   });
 
+  it('a takeover with no hours (availability null, as lead-gen\'s) is left as it is (session 45: it threw)', () => {
+    // Loaded, the schema fills the default in (null); the flow file has none.
+    const lead = loadFlowText(readFileSync(new URL('../../flows/lead-gen.json', import.meta.url), 'utf8')).flow as Flow;
+    const takeover = lead.blocks.find((b) => b.kind === 'human_takeover')!;
+    expect((takeover.data as { availability?: unknown }).availability).toBeNull();
+    for (const hours of ['open', 'closed'] as const) expect(withBenchHours(lead, hours).blocks).toEqual(lead.blocks);
+  });
+
   it('the pinned flow files still load with no problem', () => {
     for (const h of ['closed', 'open'] as const) {
       const loaded = loadFlowText(benchHoursText(text, h));

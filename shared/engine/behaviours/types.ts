@@ -179,6 +179,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    */
   findsNobodyNow?(run: Run, block: BlockOf<K>): boolean;
   /**
+   * Session 45 (perf): whether the block is closed now by its own opening hours (a Human takeover with custom
+   * availability), saying nothing; noAgentFollowUp.ts inClosedFollowUp reads it. Blocks without it are never closed.
+   */
+  closedByHours?(run: Run, block: BlockOf<K>): boolean;
+  /**
    * Session 43 (policy1): the block's apology to an upset customer (a Human takeover: "I'm sorry about this.", when its
    * upset lead-in is the built-in one), or null. Said before the bot answers a complaint it understood (complaintFirst.ts).
    */
