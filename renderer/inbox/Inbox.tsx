@@ -50,6 +50,7 @@ import { keepTicketNumbers } from '../ui/KeepTogether';
 import { buttonsSeq, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from '../widget/customerView';
 import { KEEP_CLOSED_MS, keptSignInStale, markInboxOpen, OPEN_BEAT_MS } from './inboxStorage';
 import { handoffWhy, reasonWords } from '../ui/reasonWords';
+import { withoutInternalIds } from './withoutIds';
 
 /** Session 36: moved to renderer/ui/reasonWords (the simulator's agent pane uses it too); kept here for its importers. */
 export { handoffWhy };
@@ -644,7 +645,8 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       const network = e.code === 'network';
       // While the connection bar is up it already says so: a background refresh failing adds nothing.
       if (network && linkRef.current === 'reconnecting') return;
-      setFlash({ kind: 'error', text: e.message ?? 'Something went wrong.', network });
+      // Session 45 (ui9): no internal conversation id in words for an agent.
+      setFlash({ kind: 'error', text: e.message ? withoutInternalIds(e.message) : 'Something went wrong.', network });
     },
     [onSignOut],
   );
@@ -843,12 +845,18 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               // "The flow handed over ... Last message: 'Talk to a person'" as if the bot had just handed over).
               const lead = `${tr.by} transferred this chat to you${tr.note ? `: “${tr.note}”.` : '.'}`;
               alerts.newHandoff(lead);
-              const who = h.customer ?? customerOfSummary(h.summary);
+              // Session 45 (ui9, retest s44 #5): the list's name for the customer (the push row carries it now; the
+              // bot's summary names them by email, "Customer: “dana@example.com”" read as the name while the list said
+              // Dana Scully).
+              const who = h.customer ?? rowsNow.current.find((r) => r.id === h.id)?.customer ?? customerOfSummary(h.summary);
               const short = `${tr.by} transferred a chat to you${who ? ` (${who})` : ''}: in Mine.`;
               // Session 40: the toast quoted up to 140 characters over several lines. Who (one line) and one short line
               // quoting the note, else the customer's last message, cut at a word; the whole sentence is the tooltip.
+              // Session 45: the last message is said by the customer's name ("Dana Scully: “...”"), when known.
+              const named = who ? cutText(who, 24) : null;
               const show = (last: string | null) => {
-                const quote = tr.note ? `Note: “${cutAtWord(tr.note, 30)}”` : last ? `Customer: “${cutAtWord(last, 28)}”` : 'in Mine';
+                const said = (t: string) => (named ? `${named}: “${cutAtWord(t, Math.max(12, 38 - named.length))}”` : `Customer: “${cutAtWord(t, 28)}”`);
+                const quote = tr.note ? `Note: “${cutAtWord(tr.note, 30)}”` : last ? said(last) : (named ?? 'in Mine');
                 setFlash({ kind: 'info', text: `${cutText(tr.by, 24)} transferred a chat to you`, detail: quote, oneLine: true, more: `${lead}${last ? ` The customer's last message: “${cutText(last, 600)}”.` : ''} It is in Mine.`, short, open: h.id });
               };
               show(null);
@@ -1001,7 +1009,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
           Connection to the server lost. Reconnecting… Replies and actions wait until it is back; nothing you wrote is lost.
         </div>
       )}
-      <nav className="ib-side" aria-label="Inbox views">
+      <nav className={`ib-side${adminApi && me.admin ? ' has-admin' : ''}`} aria-label="Inbox views">
         <div className="ib-brand ib-brand-side">
           <span className="ib-logo" aria-hidden="true">
             <MessageSquare size={16} />
@@ -1716,7 +1724,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
     }
   };
 
-  const others = agents.filter((a) => a.id !== (mine ? me.id : h.agentId));
+  // Session 45 (ui9, retest s44 #9): never herself (an admin looking at a colleague's chat has "Take this chat" for that),
+  // nor the agent holding it.
+  const others = agents.filter((a) => a.id !== me.id && a.id !== h.agentId);
   const teams = [...new Set(agents.flatMap((a) => a.teams))];
   /** Who could pick the chat up in each team: signed in (online or busy), not the one giving it away. */
   const teamReach = (t: string) => {
@@ -1791,7 +1801,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 <UserCheck size={16} aria-hidden="true" /> Take this chat
               </button>
             )}
-            {canMove && (
+            {/* Session 45 (ui9): nobody to offer (no colleague, no team): no empty "Transfer to…" list. */}
+            {canMove && (others.length > 0 || teams.length > 0) && (
               <>
                 <div className="ib-transfer">
                   <select
@@ -2307,6 +2318,12 @@ function Variables({
   // until the next change, or until another chat is opened.
   const [last, setLast] = useState<{ n: string; was: unknown } | null>(null);
   useEffect(() => setLast(null), [conversationId]);
+  // Session 45 (ui9, retest s44 #3): once the chat is closed (or no longer hers to edit) there is nothing to undo: the
+  // Undo offered there failed with a red error.
+  const readOnly = readOnlyWhy !== null;
+  useEffect(() => {
+    if (readOnly) setLast(null);
+  }, [readOnly]);
   const undo = async () => {
     if (!last) return;
     try {
@@ -2340,7 +2357,7 @@ function Variables({
     <section>
       <h3>Variables</h3>
       {readOnlyWhy && <p className="ib-faint ib-vars-why">{readOnlyWhy}</p>}
-      {last && (
+      {last && !readOnly && (
         <p className="ib-faint ib-vars-changed" role="status" data-testid="variable-changed">
           Changed <code>{last.n}</code>
           {last.was === null ? ' (it was empty)' : <> (it was “<bdi>{inertText(String(last.was))}</bdi>”)</>}.{' '}

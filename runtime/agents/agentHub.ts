@@ -1074,7 +1074,9 @@ export class AgentHub {
       const joined = h.status === 'assigned' ? (h.handoff as Handoff | null)?.joined !== false : null;
       if (!prev || prev.status !== h.status || prev.agentId !== agentId || prev.joined !== joined) {
         this.snapshot.set(h.id, { status: h.status, agentId, joined });
-        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ? { status: prev.status, agentId: prev.agentId } : null });
+        // Session 45 (ui9, retest s44 #5): with the list's name for the customer (the name an agent set), so a transfer's
+        // notice names them as the list does, not by the email in the bot's summary.
+        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: { ...summarize(h, this), customer: customerLabel(h) }, previous: prev ? { status: prev.status, agentId: prev.agentId } : null });
         if (h.status !== 'assigned') this.assigned.delete(h.id);
         else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt });
       }
@@ -1945,6 +1947,13 @@ export function putBackOf(h: { status: string; handoff: unknown }): { byId: stri
 export type PutBackWhy = 'not_opened' | 'not_answered' | 'away' | 'transfer' | 'other';
 
 /** The list row of a handoff. */
+/** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
+export function customerLabel(h: { conversationId: string; request: unknown }): string {
+  const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
+  const pick = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? x.trim().slice(0, 120) : null);
+  return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
+}
+
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
   const ho = (h.handoff ?? {}) as Partial<Handoff>;

@@ -18,15 +18,11 @@ import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore } from '
 import { ApiError } from '../server/conversationService';
 import { exportChunks, exportNotesFrom, sendExport, transcriptQuery, type ExportFormat } from '../server/transcriptExport';
 import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchema, DirectoryWriteError, hashPassword, MAX_CANNED, publicAgent, RevisionNotGivenError, type Agent, type AgentDirectory } from './agentDirectory';
-import { maskAgentText, notRefusedNotes, summarize, type AgentEvent, type AgentHub } from './agentHub';
+import { customerLabel, maskAgentText, notRefusedNotes, summarize, type AgentEvent, type AgentHub } from './agentHub';
 import { nameProblem, nothingVisible } from '../visibleText';
 
-/** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
-export function customerLabel(h: { conversationId: string; request: unknown }): string {
-  const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
-  const pick = (x: unknown) => (typeof x === 'string' && x.trim() && x.trim() !== 'null' ? x.trim().slice(0, 120) : null);
-  return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
-}
+/** How the inbox names the customer of a handoff (agentHub.ts; the push events name them the same way). */
+export { customerLabel };
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, pageGone, stopCustomerPresence, type CustomerPage } from './customerPresence';
@@ -147,7 +143,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   const visible = async (agent: Agent, id: string) => {
     await hub.refresh();
     const h = hub.handoffById(id) ?? (await d.store.getHandoff(id));
-    if (!h || !hub.canSee(agent, h)) throw new ApiError(404, 'handoff_not_found', `No handoff "${id}" that you can see; list yours with GET /api/v1/agent/handoffs.`, 'id');
+    if (!h || !hub.canSee(agent, h)) throw new ApiError(404, 'handoff_not_found', 'No chat with this id that you can see; list yours with GET /api/v1/agent/handoffs.', 'id');
     return h;
   };
 
@@ -1037,19 +1033,19 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const hs = hub.handoffList().filter((h) => h.conversationId === id);
       if (!a.admin) {
         // Only the agent holding the chat (or an admin) changes its variables.
-        if (!hs.some((h) => hub.canSee(a, h))) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can see.`, 'id');
+        if (!hs.some((h) => hub.canSee(a, h))) throw new ApiError(404, 'conversation_not_found', 'No chat with this id that you can see.', 'id');
         const open = hs.filter((h) => !CLOSED.has(h.status)).sort((x, y) => y.requestedAt - x.requestedAt)[0];
         const holder = open?.status === 'assigned' ? (open.handoff as Handoff | null) : null;
-        if (!open) throw new ApiError(409, 'conversation_closed', `Conversation "${id}" has no open handoff: its variables can no longer be changed.`, 'id');
+        if (!open) throw new ApiError(409, 'conversation_closed', 'This chat is closed: its variables can no longer be changed.', 'id');
         if (holder?.agentId !== a.id) {
           const why = holder ? `${holder.agentName ?? holder.agentId} holds this chat` : 'nobody holds this chat yet; accept it first';
-          throw new ApiError(409, 'not_your_handoff', `You cannot change the variables of conversation "${id}": ${why}. Only the agent holding the chat, or an admin, can.`, 'id');
+          throw new ApiError(409, 'not_your_handoff', `You cannot change the variables of this chat: ${why}. Only the agent holding the chat, or an admin, can.`, 'id');
         }
       }
       return d.store.runExclusive(id, async () => {
         const rec = await d.store.getConversation(id);
-        if (!rec) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
-        if (rec.mode === 'closed') throw new ApiError(409, 'conversation_closed', `Conversation "${id}" is closed: its variables can no longer be changed.`, 'id');
+        if (!rec) throw new ApiError(404, 'conversation_not_found', 'No chat with this id.', 'id');
+        if (rec.mode === 'closed') throw new ApiError(409, 'conversation_closed', 'This chat is closed: its variables can no longer be changed.', 'id');
         const state = rec.state as { variables: Record<string, unknown>; waiting?: unknown };
         const vars = { ...state.variables };
         // Variables the flow declares, and the one the bot asks for next after a handback, may be set before the
@@ -1117,11 +1113,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       const conv = await d.store.getConversation(id);
       const rev = conv ? await d.store.getFlowRevision(conv.flowId, conv.flowRevision) : null;
       const blocks = ((rev?.flow as { blocks?: Parameters<typeof mayServeFlow>[1] } | undefined)?.blocks ?? []);
-      if (!conv || !mayServeFlow(a, blocks)) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can take over.`, 'id');
+      if (!conv || !mayServeFlow(a, blocks)) throw new ApiError(404, 'conversation_not_found', 'No chat with this id that you can take over.', 'id');
       // A conversation waiting in (or held by) another team's queue is not confirmed either: same 404 as its handoff.
       await hub.refresh();
       const openOther = hub.handoffList().some((x) => x.conversationId === id && !CLOSED.has(x.status) && !hub.canSee(a, x));
-      if (openOther) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}" that you can take over.`, 'id');
+      if (openOther) throw new ApiError(404, 'conversation_not_found', 'No chat with this id that you can take over.', 'id');
       // The engine input runs under the conversation's lock (ConversationService.apply -> store.runExclusive), so a
       // customer message arriving at the same moment is either answered by the bot before, or relayed to the agent after.
       const input = { type: 'agent_takeover', agentId: a.id, agentName: a.name, eventId: randomUUID() } as Input;
@@ -1129,10 +1125,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       try {
         out = await hub.deps.service.apply(id, input);
       } catch (err) {
-        if (err instanceof ApiError && err.code === 'input_rejected') throw new ApiError(409, 'takeover_refused', `Cannot take over conversation ${id}: ${err.message}`);
+        if (err instanceof ApiError && err.code === 'input_rejected') throw new ApiError(409, 'takeover_refused', `Cannot take over this chat: ${err.message}`);
         throw err;
       }
-      if (!out) throw new ApiError(404, 'conversation_not_found', `No conversation "${id}".`, 'id');
+      if (!out) throw new ApiError(404, 'conversation_not_found', 'No chat with this id.', 'id');
       await hub.refresh();
       const h = hub.handoffList().find((x) => x.conversationId === id && x.status === 'assigned' && (x.handoff as Handoff | null)?.agentId === a.id);
       return { ok: true, mode: out.mode, handoff: h ? row(h, hub) : null, messages: out.messages };

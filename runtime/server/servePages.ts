@@ -50,6 +50,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  * While the panel is closed, the frame's {baton: 'unread', count, preview} puts a count badge on the launcher and a
  * short preview bubble above it (textContent only, never HTML; newcomer s9 #30); opening clears them.
  * Phones (max-width 480px): the open panel fills the screen and the launcher hides (newcomer s9 #16).
+ * The visitor's own open / close is kept for the tab (sessionStorage "baton-open:<flow>"): a reload finds the chat as
+ * they left it (session 45, ui9).
  * Unread messages while the panel is closed also blink the page title ("(2) New messages" / the page's own title, once
  * a second; data-title-blink="false" turns it off) and, with data-sound="true" (off by default), play a short tone
  * when a new one arrives (newcomer s9 #31; browsers play it only after the visitor has clicked or typed on the page).
@@ -68,6 +70,14 @@ export const WIDGET_LOADER = String.raw`(function () {
   // on a narrower page only the launcher shows until the visitor opens it (the demo page; session 40).
   var openAttr = script.getAttribute('data-open');
   var open = openAttr === 'true' || (openAttr === 'wide' && !!window.matchMedia && window.matchMedia('(min-width: 761px)').matches);
+  // Session 45 (ui9, retest s44 #4): a reload closed the chat at every size (a customer mid-chat found it gone). The
+  // visitor's own open / close is kept for this tab (sessionStorage, per flow): a reload finds the chat as they left it;
+  // a new tab or visit starts as the page says. Storage refused (a sandboxed frame, blocked cookies): as before.
+  var openKey = 'baton-open:' + flow;
+  var keptOpen = null;
+  try { keptOpen = window.sessionStorage.getItem(openKey); } catch (err) { keptOpen = null; }
+  if (keptOpen === '1' || keptOpen === '0') open = keptOpen === '1';
+  function keepOpen(o) { try { window.sessionStorage.setItem(openKey, o ? '1' : '0'); } catch (err) { /* not kept: as before */ } }
   var title = script.getAttribute('data-title') || 'Chat with us';
   // data-new-chat="<key>": start a new chat (leaving the stored one) the first time this key is seen (the studio's Run).
   var newChat = script.getAttribute('data-new-chat');
@@ -195,12 +205,13 @@ export const WIDGET_LOADER = String.raw`(function () {
     }
   }
   [phone, narrow].forEach(function (q) { if (q) { if (q.addEventListener) q.addEventListener('change', layout); else if (q.addListener) q.addListener(layout); } });
-  button.addEventListener('click', function () { set(!open); });
-  bubble.addEventListener('click', function () { set(true); });
+  button.addEventListener('click', function () { set(!open); keepOpen(open); });
+  bubble.addEventListener('click', function () { set(true); keepOpen(true); });
   window.addEventListener('message', function (e) {
     if (e.origin !== origin || !e.data || e.source !== frame.contentWindow) return;
     if (e.data.baton === 'close') {
       set(false);
+      keepOpen(false);
       if (button.style.display !== 'none') button.focus();
     } else if (e.data.baton === 'unread') {
       var n = Number(e.data.count);
@@ -244,7 +255,9 @@ const markBidi = (t: string) => t.replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) =
  * (newcomer s42 N11): from 481 to 760 px the open chat is a sheet along the bottom (the loader) and the text can scroll
  * clear of it; the heading and the embed code stay above it at 700 x 800. Session 44 (studio7, retest s43 N1): at 700 x 600
  * the sheet covered the code: in a window up to 760 px tall the heading is smaller and the embed code comes right under
- * it (the description after it, scrolled to), so both stay above the sheet.
+ * it (the description after it, scrolled to), so both stay above the sheet. Session 45 (ui9, retest s44 #6): at 700 x 480
+ * the sheet (at least 320 px) still covered the code's second line: up to 560 px tall the page's own header bar goes while
+ * the sheet is open (the heading names the page), so the heading and the whole code stay above it.
  */
 function demoPage(flowId: string, flowName: string, origin: string, newChat?: string): string {
   const id = escapeHtml(markBidi(flowId));
@@ -266,6 +279,7 @@ code span{white-space:nowrap}
 @media (max-width:760px){header{padding:16px 20px}main{padding:32px 20px 104px}h1{font-size:28px}}
 @media (min-width:481px) and (max-width:760px){body:has([data-baton-widget][data-layout="sheet"]) main{padding-bottom:calc(max(320px,min(560px,58vh)) + 24px)}}
 @media (min-width:481px) and (max-width:760px) and (max-height:760px){body:has([data-baton-widget][data-layout="sheet"]) header{padding:12px 20px}body:has([data-baton-widget][data-layout="sheet"]) main{display:flex;flex-direction:column;padding-top:14px}body:has([data-baton-widget][data-layout="sheet"]) h1{font-size:22px;margin-bottom:4px}body:has([data-baton-widget][data-layout="sheet"]) .about{order:2}body:has([data-baton-widget][data-layout="sheet"]) .embed p{margin:6px 0}}
+@media (min-width:481px) and (max-width:760px) and (max-height:560px){body:has([data-baton-widget][data-layout="sheet"]) header{display:none}}
 @media (prefers-color-scheme: dark){body{background:linear-gradient(160deg,#12151c 0%,#0f1217 100%);color:#e7eaf0}header{background:#181c23;border-color:#2a313c}p{color:#a3acb9}code{background:#181c23;border-color:#2a313c;color:#c7cdd8}}
 </style></head>
 <body>

@@ -110,6 +110,8 @@ export const handoffSchema = z.strictObject({
   ),
   /** Session 29 (newcomer s28 N6): an automatically assigned agent has not opened the chat yet (false). Optional: additive. */
   joined: z.boolean().optional(),
+  /** Session 45 (ui9): an agent wrote to the customer during this handoff. Optional: additive. */
+  agentWrote: z.literal(true).optional(),
 });
 
 const retries = z.number().int().min(0);

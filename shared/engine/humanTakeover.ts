@@ -59,6 +59,12 @@ export const takeoverTexts = {
   handedBack: (name: string) => `${name} handed the conversation back to the bot.`,
   /** Session 44 (ui8, newcomer s44 N12): said after handedBack when the agent handed back without writing to the customer. */
   handedBackUnanswered: "I'm sorry nobody from our team could answer you this time. Let's carry on from where we were; you can ask for a person again at any time.",
+  /**
+   * Session 45 (ui9, retest s44 #2): the same for a takeover the flow's wiring reached (Northwind's damaged item: "A
+   * colleague will arrange a replacement"), said before the block's No agent (or Timeout) path, the flow's own answer to
+   * nobody taking the chat (Northwind: a ticket the team answers by email).
+   */
+  handedBackUnansweredFlow: "I'm sorry nobody from our team could answer you in the chat this time.",
   emailRetry: "That doesn't look like an email address. Could you check it? For example: name@example.com",
   emailSkipped: "No problem, let's continue without it.",
   /** Session 39 (newcomer s39 N2): a request for a person typed at the email question. */
@@ -913,9 +919,34 @@ function stillWantsSomeone(text: string): boolean {
   return false;
 }
 
-/** True when an agent wrote to the customer at or after `since` (the handoff's request time). */
-function agentSpokeSince(s: Run['s'], since: number): boolean {
-  return s.recentTranscript.some((e) => e.from === 'agent' && e.at >= since);
+/**
+ * True when an agent wrote to the customer during this handoff. Session 45 (ui9): the handoff's `agentWrote` flag, set at
+ * the agent's first message (session 44 read the 30-entry transcript window, which a long chat pushes the agent's words
+ * out of). A state saved before the flag still reads the window: an agent entry at or after the request time.
+ */
+function agentWrote(s: Run['s'], h: Handoff): boolean {
+  return h.agentWrote === true || s.recentTranscript.some((e) => e.from === 'agent' && e.at >= h.requestedAt);
+}
+
+/**
+ * Session 45 (ui9, retest s44 #2): a takeover handed back with no word from the agent, where the customer cannot simply
+ * be taken back to where they were (the flow's wiring reached the takeover after a block already done, or that place is
+ * not known): Resolved (in the templates a Rating) broke the promise the flow made before the takeover ("A colleague will
+ * arrange a replacement"). Nobody answered, so the bot says so and the chat leaves as when nobody took it: by No agent
+ * (Northwind: a ticket the team answers by email), else by Timeout. False (the caller follows Resolved) when neither is wired.
+ */
+function followUnanswered(run: Run, block: BlockOf<'human_takeover'>): boolean {
+  const exit = run.c.exitOf(block.id, 'no_agent') !== undefined ? 'no_agent' : run.c.exitOf(block.id, 'timeout') !== undefined ? 'timeout' : null;
+  if (exit === null) return false;
+  run.s.waiting = null;
+  bot(run, takeoverTexts.handedBackUnansweredFlow, block.id);
+  noteNobodyFound(run.s, block.id);
+  // A ticket on that path would ask "What should our team help you with?" of a customer who said it already: what they
+  // last chose or wrote before the takeover ("Damaged or faulty") is its issue, unless one is known.
+  const said = lastWordsBefore(run, block.id);
+  if (said !== null && !isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', said);
+  followExit(run, block, exit);
+  return true;
 }
 
 /**
@@ -934,6 +965,17 @@ function resumeUnanswered(run: Run, block: BlockOf<'human_takeover'>): boolean {
     showPrompt(run, from);
   } else goTo(run, from.id);
   return true;
+}
+
+/** What the customer last wrote or chose before the takeover (not at its own questions, not a rating); null: nothing. */
+function lastWordsBefore(run: Run, takeoverId: string): string | null {
+  const w = run.s.recentTranscript;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const e = w[i];
+    if (e.from !== 'customer' || e.rating === true || e.blockId === undefined || e.blockId === takeoverId) continue;
+    return e.text.trim() === '' ? null : e.text.trim();
+  }
+  return null;
 }
 
 /** The block the customer last wrote at before the takeover, when it waits for input (a menu, a router, a question). */
@@ -1139,6 +1181,8 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       if (!isAgent(input.agentId)) return false;
       // She writes before the inbox said she opened the chat (an API client, a lost request): she is there now.
       join(run, block);
+      // Session 45 (ui9): the handoff remembers that its agent wrote (read at a hand back: agentWrote).
+      if (s.handoff !== null && s.handoff.agentWrote !== true) s.handoff = { ...s.handoff, agentWrote: true };
       say(run, { from: 'agent', text: input.text, name: input.agentName ?? h.agentName ?? 'Agent' });
       return true;
     case 'agent_declined': {
@@ -1182,7 +1226,12 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       // for a request (an escalation): a takeover the flow's wiring reached came after a block already done, so Resolved.
       // Not for a hot lead either (the lead's own CI catch): the bot handed over between blocks after a valid answer, the
       // customer asked nothing, and Resolved takes the flow on from where it was going (the answered question is not asked again).
-      if (!input.closes && !gone && h.reason !== 'flow' && h.reason !== 'hot_lead' && !agentSpokeSince(s, h.requestedAt) && resumeUnanswered(run, block)) return true;
+      // Session 45 (ui9, retest s44 #2): a takeover the flow's wiring reached (or a request whose place is not known) goes
+      // on by No agent / Timeout instead (followUnanswered): the flow's own path for nobody answering.
+      if (!input.closes && !gone && h.reason !== 'hot_lead' && !agentWrote(s, h)) {
+        if (h.reason !== 'flow' && resumeUnanswered(run, block)) return true;
+        if (followUnanswered(run, block)) return true;
+      }
       follow(run, block, 'resolved');
       return true;
     case 'agent_closed':

@@ -82,6 +82,11 @@ export interface Handoff {
    * saved before this field), so she is there.
    */
   joined?: boolean;
+  /**
+   * Session 45 (ui9): an agent wrote to the customer during this handoff (set at the first agent message; absent until
+   * then, and in a state saved before this field). A hand back with no word from the agent is not a resolved chat.
+   */
+  agentWrote?: true;
 }
 
 export interface AgentPresence {

@@ -248,6 +248,32 @@ describe('agent inbox', () => {
     expect(within(ctx).queryByText(/^Changed/)).toBeNull();
   });
 
+  it('session 45 (retest s44 #3): no Undo once the chat is closed, and no internal id in a refusal', async () => {
+    const f = fakeApi();
+    await signIn(f.api);
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const ctx = await screen.findByRole('complementary', { name: 'Context' });
+    await userEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    await waitFor(() => expect(within(ctx).getByDisplayValue('NW-1')).not.toHaveAttribute('readonly'));
+    const input = within(ctx).getByDisplayValue('NW-1');
+    await userEvent.clear(input);
+    await userEvent.type(input, 'NW-9{Enter}');
+    await within(ctx).findByTestId('variable-changed');
+    // A refusal quoting the conversation's id (an older server): the agent reads it without the id.
+    vi.mocked(f.api.setVariables).mockRejectedValueOnce(new InboxError('Conversation "a0fede14-cced-48c0-906b-bc82935262cd" is closed: its variables can no longer be changed.', 409, 'conversation_closed'));
+    await userEvent.type(within(ctx).getByDisplayValue('NW-9'), '9{Enter}');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Conversation is closed: its variables can no longer be changed.');
+    expect(alert.textContent).not.toMatch(/a0fede14/);
+    // Resolved: the fields are read-only and the Undo of the earlier change is gone.
+    await userEvent.click(screen.getByRole('button', { name: /^Resolve/ }));
+    const confirm = screen.queryAllByRole('button', { name: /^Resolve/ });
+    if (confirm.length > 1) await userEvent.click(confirm[confirm.length - 1]!);
+    await waitFor(() => expect(within(ctx).getByText('The conversation is closed.')).toBeInTheDocument());
+    expect(within(ctx).queryByTestId('variable-changed')).toBeNull();
+    expect(within(ctx).queryByRole('button', { name: 'Undo' })).toBeNull();
+  });
+
   it('a 401 from the server signs the agent out with a sentence', async () => {
     const f = fakeApi();
     vi.mocked(f.api.list).mockRejectedValue(new InboxError('Sign in first.', 401, 'invalid_agent_token'));
@@ -339,6 +365,10 @@ describe('agent inbox', () => {
     // Not the holder: no hand back / resolve, but "Take this chat" and Transfer for the admin.
     expect(within(conv).queryByRole('button', { name: 'Hand back to bot' })).toBeNull();
     expect(within(conv).getByRole('combobox', { name: 'Transfer to' })).toBeInTheDocument();
+    // Session 45 (ui9, retest s44 #9): the list offers neither the admin herself ("Take this chat" is that) nor Bob, who holds it.
+    const choices = within(within(conv).getByRole('combobox', { name: 'Transfer to' })).getAllByRole('option').map((o) => o.textContent);
+    expect(choices).not.toContain('Ann Lee');
+    expect(choices.some((c) => c?.startsWith('Bob'))).toBe(false);
     await userEvent.click(within(conv).getByRole('button', { name: 'Take this chat' }));
     expect(f.api.transfer).toHaveBeenCalledWith('tok', 'c1:h1', { agentId: 'ann' });
     await within(conv).findByRole('button', { name: 'Hand back to bot' });

@@ -101,4 +101,30 @@ describe('transfer with a note (newcomer s9 #2)', () => {
     const toast = document.querySelector('.ib-flash')!;
     expect(toast.getAttribute('title')).toBe(`Bob transferred this chat to you. The customer's last message: “${long}”. It is in Mine.`);
   });
+
+  it("session 45 (retest s44 #5): the notice names the customer as the list does, not by the email in the bot's summary", async () => {
+    let push: AgentEventHandlers | null = null;
+    // Ann renamed the customer; the push row carries the list's name (customer), the summary still says the email, and
+    // the customer's last message was the email typed at the takeover's question.
+    const row = handoffRow({ id: 'c7:h1', conversationId: 'c7', reason: 'explicit_request', customer: 'Dana Scully', summary: 'The customer (dana@example.com) is waiting.', transfer: { byId: 'bob', by: 'Bob', at: Date.now() } });
+    const api = fakeInboxApi({
+      ...annOnline(0),
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 0 }, handoffs: [] }),
+      detail: async () => handoffDetail(row, { transcript: [{ id: 'e1', seq: 1, from: 'customer', text: 'dana@example.com', at: 1 }] }),
+      events: (_t, hs) => {
+        push = hs;
+        return () => undefined;
+      },
+    });
+    render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/unassigned')} />);
+    await screen.findByText(/No one is waiting/);
+    await act(async () => push!.onEvent('handoff', { handoff: row, previous: { status: 'pending', agentId: null } }));
+    const detail = await waitFor(() => {
+      const d = document.querySelector('.ib-flash .ib-flash-detail');
+      expect(d?.textContent).toMatch(/“/);
+      return d!;
+    });
+    expect(detail.textContent).toBe('Dana Scully: “dana@example.com”');
+    expect(document.querySelector('.ib-flash')!.textContent).not.toMatch(/Customer: /);
+  });
 });

@@ -4,7 +4,7 @@
  * catch-up by seq, and the client's resume-from-localStorage logic against a scripted fetch.
  */
 import './support/setup';
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { Widget } from '../../renderer/widget/Widget';
@@ -176,6 +176,39 @@ describe('widget loader', () => {
     expect(frames[0].style.display).toBe('block');
     expect(button).toHaveAttribute('aria-expanded', 'true');
     await waitFor(() => expect(button).toHaveAccessibleName('Close the chat'));
+  });
+
+  it('session 45 (retest s44 #4): a reload finds the chat as the visitor left it, open or closed (this tab only)', async () => {
+    const { WIDGET_LOADER } = await import('../../runtime/server/servePages');
+    // A "reload": the page's widget is gone and the same tag runs again (sessionStorage survives, as in a real reload).
+    const load = () => {
+      document.getElementById('baton-widget-keep')?.remove();
+      const script = document.createElement('script');
+      script.src = 'http://127.0.0.1:4000/widget.js';
+      script.setAttribute('data-flow', 'keep');
+      Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
+      new Function(WIDGET_LOADER)();
+      const root = document.getElementById('baton-widget-keep')!;
+      return { frame: root.querySelector('iframe')!, button: within(root).getByRole('button', { name: /the chat/ }) };
+    };
+    let w = load();
+    expect(w.frame.style.display).toBe('none');
+    await userEvent.click(w.button);
+    expect(w.frame.style.display).toBe('block');
+    w = load();
+    expect(w.frame.style.display).toBe('block');
+    expect(w.frame.src).toContain('&open=1');
+    expect(w.button).toHaveAttribute('aria-expanded', 'true');
+    // Closed by the visitor: closed after the reload too.
+    await userEvent.click(w.button);
+    w = load();
+    expect(w.frame.style.display).toBe('none');
+    expect(w.frame.src).not.toContain('&open=1');
+    // Another tab (no kept state): as the page says.
+    sessionStorage.removeItem('baton-open:keep');
+    w = load();
+    expect(w.frame.style.display).toBe('none');
+    document.getElementById('baton-widget-keep')?.remove();
   });
 
   it('a second widget.js tag for another flow offsets its launcher; the same flow twice is ignored with a warning', async () => {

@@ -218,7 +218,9 @@ describe.skipIf(!haveChromium)('inbox, widget and demo page after newcomer s39',
   }, 90_000);
 
   it('session 44 (retest s43 N1): at 700 x 600 and 700 x 800 the open sheet leaves the heading and the embed code in view', async () => {
+    // Session 45 (ui9, retest s44 #6): and at 700 x 480 (the sheet's 320 px minimum covered the code's second line).
     for (const [width, height] of [
+      [700, 480],
       [700, 600],
       [700, 800],
     ]) {

@@ -154,6 +154,9 @@ describe('agent API', () => {
     const late = await rt.patch(`/api/v1/agent/conversations/${c1.id}/variables`, { variables: { customerEmail: 'after@close.com' } }, tok(sales));
     expect(late.status).toBe(409);
     expect(late.body.error).toBe('conversation_closed');
+    // Session 45 (ui9, retest s44 #3): the inbox shows this message to the agent: no internal id in it.
+    expect(late.body.message).toBe('This chat is closed: its variables can no longer be changed.');
+    expect(late.body.message).not.toContain(c1.id);
   });
 
   it('fixes variables (type-checked, unknown names refused) and refuses taking over a waiting chat clearly', async () => {

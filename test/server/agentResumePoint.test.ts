@@ -36,7 +36,9 @@ describe('where the bot resumes after a handback', () => {
     const detail = (await rt.get(hid(h.id), tok(ann))).body;
     expect(detail.resumesAt).toEqual({ blockId: 'askOrder', kind: 'question', question: { text: "What's your order number?", variable: 'orderNumber', skipIfKnown: true } });
 
-    // The customer told the agent; the agent saves it, then hands back: the bot does not ask again.
+    // The customer told the agent; the agent saves it, then hands back: the bot does not ask again. (Session 45, ui9: she
+    // answers first; handed back without a word, a takeover the flow reached leaves by No agent, not Resolved.)
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Thanks, I have your order number.' }, tok(ann))).status).toBe(200);
     const set = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { orderNumber: 'NW-104233' } }, tok(ann));
     expect(set.status).toBe(200);
     const back = await rt.post(`${hid(h.id)}/handback`, {}, tok(ann));

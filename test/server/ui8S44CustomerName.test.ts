@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { agent, PASSWORD, startAgentRuntime, stopAgentRuntimes, tok, type AgentRuntime } from './agentFixtures';
+import { openStream } from './agentSse';
 
 let rt: AgentRuntime | null = null;
 afterEach(stopAgentRuntimes);
@@ -34,5 +35,20 @@ describe('the customer named by an agent (N14)', () => {
     const cleared = await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerName: null } }, tok(bob));
     expect(cleared.status).toBe(200);
     expect((await rt.get('/api/v1/agent/handoffs?view=mine', tok(bob))).body.handoffs[0].customer).toBe(before);
+  });
+
+  it("session 45 (ui9, retest s44 #5): the push event of the transfer names the customer as the list does", async () => {
+    rt = await startAgentRuntime({ agents: [ann, bob] });
+    for (const a of [ann, bob]) await rt.post('/api/v1/agent/presence', { status: 'online' }, tok(a));
+    const c = await rt.customerWantsPerson();
+    const h = (await rt.get('/api/v1/agent/handoffs', tok(ann))).body.handoffs[0];
+    expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+    expect((await rt.patch(`/api/v1/agent/conversations/${c.id}/variables`, { variables: { customerName: 'Lee Park' } }, tok(ann))).status).toBe(200);
+    const events = await openStream(`${rt.url}/api/v1/agent/events`, tok(bob));
+    expect((await rt.post(`${hid(h.id)}/transfer`, { agentId: 'bob' }, tok(ann))).status).toBe(200);
+    // Bob's inbox builds "Ann transferred a chat to you" from this event: the name Ann set, not the summary's email.
+    const f = await events.until((x) => x.event === 'handoff' && x.data.handoff?.id === h.id && x.data.handoff.agentId === 'bob', "Bob's transfer event");
+    expect(f.data.handoff.customer).toBe('Lee Park');
+    events.close();
   });
 });

@@ -85,6 +85,8 @@ describe('agent events carry the handoff id and an event id', () => {
     c.say('A-1001');
     const old = c.state.handoff!.id;
     c.agent.accept('a1', 'Ana');
+    // Session 45 (ui9): she writes first (handed back without a word, a takeover the flow reached leaves by No agent now).
+    c.agent.say('Hi, Ana here', 'a1');
     c.agent.handback();
     // Back with the bot; the customer asks for a person again: a new handoff.
     c.say('I want to talk to a human');
