@@ -28,7 +28,7 @@ import { classifierOn, classifierScore, classifierSignal, designerSignal } from 
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { hazardNow } from '../hazardNow';
+import { fireAsFigure, hazardNow } from '../hazardNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 
@@ -1002,6 +1002,8 @@ function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[]
     if (designer && designerPhraseNotNow(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    // Session 45 (misfire, blind s44 M1): "your deals are on fire today", "our sales team is on fire this quarter": praise.
+    if (hit.phrase === 'on fire' && fireAsFigure(toks).includes(hit.at)) continue;
     // Session 44 (medical5): "I can't breathe a word of it" keeps a secret.
     if (BREATH.has(toks[hit.at + hit.length - 1]) && breatheAWord(toks, hit.at + hit.length - 1, text)) continue;
     if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
@@ -1193,6 +1195,12 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // Round eight: nor a question about the shop's own estimate ("is it still coming today?", "so it's due Thursday?").
   if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks) || onlyOthersTimes(toks) || scheduleQuestion(toks, facts.analysis.text)) {
     reportNearMiss(learned.signal);
+    return null;
+  }
+  // Session 45 (misfire, blind s44 M1): the classifier's "fire" is "on fire" said as praise ("this sale is on fire",
+  // "your delivery team is on fire this week, thanks"): hazardNow.fireAsFigure.
+  if (learned.signal.evidence.includes('fire') && fireAsFigure(toks).length > 0) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but "on fire" is said as praise or a figure of speech (of deals, a team, a streak), not a fire, so it does not fire.` });
     return null;
   }
   // Session 16 (newcomer s15 N#9): every time named is told as a habit ("I usually order by Friday so it arrives for the weekend").
