@@ -163,6 +163,45 @@ const NO_KIND_USE = new Set([
 /** Session 25: what spaced or dotted letters may spell and still be anger ("w t f", "F.U.", "b.s.", "s.t.f.u"). */
 const SPELLED_ANGER = new Set(['wtf', 'wtaf', 'ffs', 'fu', 'fk', 'fck', 'bs', 'stfu', 'gtfo', 'fml', 'omfg', 'smh', 'jfc', 'pos', 'sob', 'fo', 'fy', 'fuck', 'shit', 'crap']);
 
+/**
+ * Session 45 (misfire, blind s44 M9): abbreviated and masked swearing as a class ("wtf where is my order", "wth is my refund",
+ * "omfg still nothing", "f*** this", "what the f*** happen with my order"). Such a word has no kind or slang use, so the
+ * classifier's kind-use veto does not apply to it (NO_KIND_USE), and it is a swear whether or not VADER scores it ("wth",
+ * "omfg" have no lexicon valence). Not when the message praises or thanks ("wtf that was fast, thanks!", "lol wtf these are
+ * so cheap, love it"), swears at the customer themselves ("ffs I forgot my own password again", "wtf I typed my own
+ * address wrong, silly me"), or only names a product in quotes ('is the "WTF" mug in stock?'). The word, or null.
+ */
+const ABBREVIATED_SWEAR = /^(?:w+t+f+|wtaf|wth|wthell|ffs|omfg|jfc|fml|stfu|gtfo|ffffs)$/;
+/** A masked swear as typed: letters then two or more symbols ("f***", "f**king"), or symbols inside letters ("sh*t", "f*ck", "$#!t"). */
+const MASKED_SWEAR = /^(?:[a-z]+[*#%$]{2,}[a-z]*|[a-z]+[*#%$!]+[a-z]+|[*#%$!]{0,2}[*#%$][*#%$!]*[a-z]+)$/i;
+const SWEAR_PRAISE_WORDS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'love', 'loving', 'loved', 'amazing', 'awesome', 'brilliant', 'great', 'fast', 'quick', 'quickly', 'soon', 'early', 'cheap', 'cute', 'gorgeous', 'beautiful', 'lovely', 'perfect', 'impressed', 'obsessed', 'best', 'excellent', 'fantastic', 'incredible', 'wonderful', 'nice', 'happy']);
+const SELF_SWORE = / (?:silly me|my (?:own )?(?:fault|mistake|bad|error)|by (?:accident|mistake)|accidentally|i (?:forgot|typed|deleted|lost|broke|dropped|messed up|put|entered|clicked|chose|picked|ordered) (?:\w+ ){0,3}(?:own|wrong|again|by mistake)|(?:i am|im|i m) (?:so |such an? |really )?(?:terrible|hopeless|useless|stupid|silly|dumb|an idiot|idiot) )/;
+export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string): string | null {
+  let word: string | null = null;
+  for (const t of toks) if (ABBREVIATED_SWEAR.test(t)) { word = t; break; }
+  if (word === null && /[*#%$]/.test(text)) {
+    for (const raw of text.split(/\s+/)) {
+      const w = raw.replace(/^[("'\u2018\u201c]+|[.,;:?!)"'\u2019\u201d]+$/g, '');
+      if (w.length >= 3 && MASKED_SWEAR.test(w) && /[a-z]/i.test(w)) { word = w; break; }
+    }
+  }
+  if (word === null) return null;
+  if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || /^(?:(?:ha){2,}h?|lo+l|lmao)$/.test(t))) return null;
+  if (SELF_SWORE.test(` ${toks.join(' ')} `)) return null;
+  // Only inside quotes: a name ('is the "WTF" mug in stock?').
+  const quoted = /["\u201c\u2018']([^"\u201d\u2019']{1,40})["\u201d\u2019']/g;
+  if (/["\u201c\u2018']/.test(text) && !new RegExp(`(?:^|[^a-z])${word.replace(/[^a-z]/gi, '.')}(?:[^a-z]|$)`, 'i').test(text.replace(quoted, ' '))) return null;
+  return word;
+}
+
+const SLIP_WORDS = new Set(['wrong', 'bad', 'mistake', 'silly', 'stupid', 'dumb', 'again', 'forgot', 'lost']);
+/** Session 45 (misfire): every word the lexicon read is an abbreviated swear or a word of the slip, said at the customer's own slip ("wtf I typed my own address wrong, silly me"). */
+function sworeAtSelf(toks: readonly string[], evidence: readonly string[]): string | null {
+  if (!evidence.some((w) => ABBREVIATED_SWEAR.test(w)) || !evidence.every((w) => ABBREVIATED_SWEAR.test(w) || SLIP_WORDS.has(w))) return null;
+  const m = SELF_SWORE.exec(` ${toks.join(' ')} `);
+  return m === null ? null : m[0].trim();
+}
+
 /** Symbols inside or after a letter: a masked word ("s#!t", "f***"), whose letters alone are single. */
 const MASKED_WORD = /[a-z](?:[*#@%$!]+[a-z]|[*#@%$]{2,}|[*#@%$!]{3,})/i;
 
@@ -638,7 +677,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
     }
   }
   let storyPart: string | null = null;
-  const self = lexicon ? selfDirected(canonicalTokens(facts.analysis), text) : null;
+  const self = lexicon ? (selfDirected(canonicalTokens(facts.analysis), text) ?? sworeAtSelf(canonicalTokens(facts.analysis), lexicon.evidence)) : null;
   const praised = lexicon && self === null && calm ? praisedWithSwears(canonicalTokens(facts.analysis)) : null;
   if (lexicon && self !== null) {
     reportNearMiss({ ...lexicon, explanation: `Near miss: ${measuredOf(lexicon)}, but its negative words are about the customer themselves ("${self}"), so it does not fire${wordsClause(lexicon.evidence)}.` });
@@ -651,7 +690,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   } else if (lexicon) {
     if (!learnedOn) return lexicon;
     const p = classifierScore(facts.analysis, 'negative');
-    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w)) || contemptAtShop(canonicalTokens(facts.analysis)) !== null) return lexicon;
+    if (p >= KIND_USE_SCORE || effectiveSentiment(facts.analysis).score <= STRONG_LEXICON || ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text) || lexicon.evidence.some((w) => NO_KIND_USE.has(w)) || contemptAtShop(canonicalTokens(facts.analysis)) !== null || abbreviatedOrMaskedSwear(canonicalTokens(facts.analysis), text) !== null) return lexicon;
     reportNearMiss({
       ...lexicon,
       explanation: `Near miss: ${measuredOf(lexicon)}, but the classifier reads the message as a kind or neutral use (its negative score ${fmt(p)} is below ${KIND_USE_SCORE}), so it does not fire${wordsClause(lexicon.evidence)}.`,
@@ -679,6 +718,11 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const scorn = self === null && cfg.threshold > -0.75 ? contemptAtShop(canonicalTokens(facts.analysis)) : null;
   if (scorn !== null) {
     return ruleSignal(facts, cfg.threshold, 0.8, scorn, `Negative sentiment: a word of contempt aimed at the shop or its bot ("${scorn}").`);
+  }
+  // Session 45 (misfire, blind s44 M9): abbreviated or masked swearing ("wth is my refund", "f*** this, where is my order").
+  const swore = self === null && praised === null && cfg.threshold > -0.75 ? abbreviatedOrMaskedSwear(canonicalTokens(facts.analysis), text) : null;
+  if (swore !== null && !(text.includes('?') && inProductName(canonicalTokens(facts.analysis)))) {
+    return ruleSignal(facts, cfg.threshold, 0.75, swore, `Negative sentiment: abbreviated or masked swearing ("${swore}"), a swear with no kind use.`);
   }
   // Session 13 (escneg): leaving the shop or shaming it in public, and praise the message's own facts contradict
   // (sarcasm stated as a flat fact): upset with no classic negative word (customerVerdict.ts).
