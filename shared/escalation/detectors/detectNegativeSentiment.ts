@@ -338,18 +338,24 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
  * "silly me". When every clearly negative word of the message (lexicon valence <= -1.5) sits in such a frame and no angry
  * emoji or word of anger is there, the lexicon's reading is a near miss. Returns the frame's words, or null.
  */
-const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me\b| (?:by accident|by mistake|accidentally)\b/g;
+const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)(?:(?: \w+){0,2} wrong)?\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me(?:(?: \w+){0,2} wrong)?\b| (?:by accident|by mistake|accidentally)\b/g;
 function selfDirected(toks: readonly string[], text: string): string | null {
   if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return null;
-  return everyNegativeWordFramed(toks, SELF_FRAMES);
+  return everyNegativeWordFramed(toks, SELF_FRAMES, undefined, SIGHS);
 }
+/**
+ * Session 45 (misfire, blind s44 L8): a sigh before self-criticism ("ugh I'm terrible at this, how do I track my order?",
+ * "argh my mistake, I chose the wrong size") is part of it: left out of the words that must sit in a frame (only once a
+ * frame is found; "ugh, still no parcel" has none and stays upset).
+ */
+const SIGHS = new Set(['ugh', 'ughh', 'urgh', 'argh', 'arggh', 'aargh', 'sigh', 'oops', 'whoops', 'gah', 'doh', 'meh']);
 
 /**
  * The first match of `frames` (a global pattern over the space-padded tokens) when every clearly negative word of the
  * message (lexicon valence <= -1.5, a word never used kindly, or one of `alsoNegative`) sits inside one of its matches;
  * otherwise null. Shared by the self-directed and the swear-praise readings.
  */
-function everyNegativeWordFramed(toks: readonly string[], frames: RegExp, alsoNegative?: ReadonlySet<string>): string | null {
+function everyNegativeWordFramed(toks: readonly string[], frames: RegExp, alsoNegative?: ReadonlySet<string>, ignored?: ReadonlySet<string>): string | null {
   const padded = paddedTokens(toks);
   frames.lastIndex = 0;
   const covered = new Set<number>();
@@ -363,7 +369,7 @@ function everyNegativeWordFramed(toks: readonly string[], frames: RegExp, alsoNe
   }
   if (first === null) return null;
   for (let i = 0; i < toks.length; i++) {
-    if (covered.has(i)) continue;
+    if (covered.has(i) || ignored?.has(toks[i])) continue;
     if (NO_KIND_USE.has(toks[i]) || alsoNegative?.has(toks[i]) || (lexiconValence(toks[i]) ?? 0) <= -1.5) return null;
   }
   return first;
@@ -780,6 +786,13 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   if (learned === null) return null;
   if (learned.nearMiss) {
     reportNearMiss(learned.signal);
+    return null;
+  }
+  // Session 45 (misfire, blind s44 L8): every clearly negative word is the customer's criticism of themselves ("sigh, I am so
+  // bad with this stuff, how do I see my order history", "ugh i am very bad at this english"): the classifier reads the same words.
+  const selfOnly = self ?? selfDirected(canonicalTokens(facts.analysis), text);
+  if (selfOnly !== null) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but its negative words are about the customer themselves ("${selfOnly}"), so it does not fire.` });
     return null;
   }
   // Session 8 (hostile s8 #6): a message of contact details or codes only ("a@b.co a@b.co", "NW-1 x 2") has no word to be
