@@ -173,20 +173,28 @@ const SPELLED_ANGER = new Set(['wtf', 'wtaf', 'ffs', 'fu', 'fk', 'fck', 'bs', 's
  */
 const ABBREVIATED_SWEAR = /^(?:w+t+f+|wtaf|wth|wthell|ffs|omfg|jfc|fml|stfu|gtfo|ffffs)$/;
 /** A masked swear as typed: letters then two or more symbols ("f***", "f**king"), or symbols inside letters ("sh*t", "f*ck", "$#!t"). */
-const MASKED_SWEAR = /^(?:[a-z]+[*#%$]{2,}[a-z]*|[a-z]+[*#%$!]+[a-z]+|[*#%$!]{0,2}[*#%$][*#%$!]*[a-z]+)$/i;
-const SWEAR_PRAISE_WORDS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'love', 'loving', 'loved', 'amazing', 'awesome', 'brilliant', 'great', 'fast', 'quick', 'quickly', 'soon', 'early', 'cheap', 'cute', 'gorgeous', 'beautiful', 'lovely', 'perfect', 'impressed', 'obsessed', 'best', 'excellent', 'fantastic', 'incredible', 'wonderful', 'nice', 'happy']);
+// (Not a correction marked with a star, "*delivery", "*Aberdeen": symbols before the letters only as a short masked word, "$#!t".)
+const MASKED_SWEAR = /^(?:[a-z]+[*#%$]{2,}[a-z]*|[a-z]+[*#%$!]+[a-z]+|[*#%$!]{2,}[a-z]{1,3})$/i;
+/** A masked swear that only makes a word stronger ("f***ing freezing here today", "sh*t hot highlighters"): no swearing at anyone. */
+const INTENSIFIED = new Set(['hot', 'good', 'great', 'cold', 'freezing', 'amazing', 'brilliant', 'lovely', 'cute', 'cheap', 'quick', 'fast', 'comfy', 'soft', 'nice', 'gorgeous', 'tasty', 'delicious', 'warm', 'cool']);
+const SWEAR_PRAISE_WORDS = new Set(['good', 'tbh', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'love', 'loving', 'loved', 'amazing', 'awesome', 'brilliant', 'great', 'fast', 'quick', 'quickly', 'soon', 'early', 'cheap', 'cute', 'gorgeous', 'beautiful', 'lovely', 'perfect', 'impressed', 'obsessed', 'best', 'excellent', 'fantastic', 'incredible', 'wonderful', 'nice', 'happy']);
 const SELF_SWORE = / (?:silly me|my (?:own )?(?:fault|mistake|bad|error)|by (?:accident|mistake)|accidentally|i (?:forgot|typed|deleted|lost|broke|dropped|messed up|put|entered|clicked|chose|picked|ordered) (?:\w+ ){0,3}(?:own|wrong|again|by mistake)|(?:i am|im|i m) (?:so |such an? |really )?(?:terrible|hopeless|useless|stupid|silly|dumb|an idiot|idiot) )/;
 export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string): string | null {
   let word: string | null = null;
   for (const t of toks) if (ABBREVIATED_SWEAR.test(t)) { word = t; break; }
   if (word === null && /[*#%$]/.test(text)) {
-    for (const raw of text.split(/\s+/)) {
-      const w = raw.replace(/^[("'\u2018\u201c]+|[.,;:?!)"'\u2019\u201d]+$/g, '');
-      if (w.length >= 3 && MASKED_SWEAR.test(w) && /[a-z]/i.test(w)) { word = w; break; }
+    const words = text.split(/\s+/);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!.replace(/^[("'\u2018\u201c]+|[.,;:?!)"'\u2019\u201d]+$/g, '');
+      if (w.length < 3 || !MASKED_SWEAR.test(w) || !/[a-z]/i.test(w)) continue;
+      const next = (words[i + 1] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+      if (/(?:ing|in)$/i.test(w) || INTENSIFIED.has(next)) continue;
+      word = w;
+      break;
     }
   }
   if (word === null) return null;
-  if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || /^(?:(?:ha){2,}h?|lo+l|lmao)$/.test(t))) return null;
+  if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || /^(?:(?:ha){2,}h?|lo+l|lmao)$/.test(t)) || /[\u{1F62D}\u{1F602}\u{1F923}\u{1F60D}\u{1F970}\u{2764}]/u.test(text)) return null;
   if (SELF_SWORE.test(` ${toks.join(' ')} `)) return null;
   // Only inside quotes: a name ('is the "WTF" mug in stock?').
   const quoted = /["\u201c\u2018']([^"\u201d\u2019']{1,40})["\u201d\u2019']/g;
@@ -727,7 +735,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   // Session 45 (misfire, blind s44 M9): abbreviated or masked swearing ("wth is my refund", "f*** this, where is my order").
   const swore = self === null && praised === null && cfg.threshold > -0.75 ? abbreviatedOrMaskedSwear(canonicalTokens(facts.analysis), text) : null;
-  if (swore !== null && !(text.includes('?') && inProductName(canonicalTokens(facts.analysis)))) {
+  if (swore !== null && !(text.includes('?') && inProductName(canonicalTokens(facts.analysis))) && storyBeforeShop(policy, shopSideOf(shop)) === null) {
     return ruleSignal(facts, cfg.threshold, 0.75, swore, `Negative sentiment: abbreviated or masked swearing ("${swore}"), a swear with no kind use.`);
   }
   // Session 13 (escneg): leaving the shop or shaming it in public, and praise the message's own facts contradict
