@@ -203,6 +203,29 @@ export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string):
 }
 
 const SLIP_WORDS = new Set(['wrong', 'bad', 'mistake', 'silly', 'stupid', 'dumb', 'again', 'forgot', 'lost']);
+/**
+ * Session 45 (misfire, blind s44 L1): exasperation said in an idiom the lexicon scores mild or not at all ("absolutely fed up,
+ * my suitcase didn't come off the belt" -0.42, "cheesed off, where is my order" 0, "at my wits' end with this booking"):
+ * fed up, had enough, cheesed / hacked / brassed / narked off, at my wits' end, at the end of my tether. Not negated ("not
+ * fed up"), not told of the past ("I was fed up with my old kettle so I bought yours"), not of someone else ("my son is fed
+ * up of his old shoes"), not "had enough" of a thing had ("had enough coffee", "had enough room"), and not in a message that
+ * asks to buy ("fed up of the rain, do you sell the long green one"). The idiom's words, or null.
+ */
+const EXASPERATION = / (?:(?:i am|im|i m|i|we are|were|we|am|so|really|absolutely|totally|completely|utterly|very|quite|rather|well|proper|just|getting|now|bit|a bit|pretty|thoroughly|seriously)(?: \w+){0,2}? )?(fed up|(?:cheesed|hacked|brassed|narked) off|narked|at (?:my|the) wits (?:end|ends)|wits end|(?:at )?the end of my tether|(?:i have|i ve|ive|i|we have|we ve|weve|have|had) (?:had )?enough|i have enough|had it up to here)(?! (?:room|time|money|food|coffee|tea|space|sleep|points|stock|of (?:winter|summer|the (?:rain|weather|cold|heat|snow))))\b/;
+const EXASPERATION_GATE = new Set(['fed', 'cheesed', 'hacked', 'brassed', 'narked', 'wits', 'tether', 'enough']);
+const BUYING = / (?:do|does|d) (?:you|ye|ya|u) (?:\w+ )?(?:sell|have|stock|carry|do)\b| (?:want|looking|like) (?:to buy |for |a |an |to order )| (?:so|and) (?:i|we) (?:bought|ordered|got)\b/;
+export function exasperationIdiom(toks: readonly string[]): string | null {
+  if (!toks.some((t) => EXASPERATION_GATE.has(t))) return null;
+  const padded = paddedTokens(toks);
+  const m = EXASPERATION.exec(padded);
+  if (m === null || BUYING.test(padded)) return null;
+  const before = padded.slice(Math.max(0, m.index - 30), m.index + m[0].length - m[1].length);
+  // Negated, past, or someone else's ("my son is fed up", "the kids are fed up").
+  if (/ (?:not|never|nt|no longer|was|were|used to)(?: \w+){0,2} $/.test(before) || / (?:not|never|was|were) (?:\w+ )?$/.test(before)) return null;
+  if (/ (?:he|she|they|son|daughter|kids|children|husband|wife|mum|dad|sister|brother|friend|he s|she s|they re) (?:is |are |s |re |was |were )?(?:\w+ )?$/.test(before)) return null;
+  return m[1];
+}
+
 /** Session 45 (misfire): every word the lexicon read is an abbreviated swear or a word of the slip, said at the customer's own slip ("wtf I typed my own address wrong, silly me"). */
 function sworeAtSelf(toks: readonly string[], evidence: readonly string[]): string | null {
   if (!evidence.some((w) => ABBREVIATED_SWEAR.test(w)) || !evidence.every((w) => ABBREVIATED_SWEAR.test(w) || SLIP_WORDS.has(w))) return null;
@@ -737,6 +760,10 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   const swore = self === null && praised === null && cfg.threshold > -0.75 ? abbreviatedOrMaskedSwear(canonicalTokens(facts.analysis), text) : null;
   if (swore !== null && !(text.includes('?') && inProductName(canonicalTokens(facts.analysis))) && storyBeforeShop(policy, shopSideOf(shop)) === null) {
     return ruleSignal(facts, cfg.threshold, 0.75, swore, `Negative sentiment: abbreviated or masked swearing ("${swore}"), a swear with no kind use.`);
+  }
+  const fedUp = self === null && cfg.threshold > -0.75 && storyBeforeShop(policy, shopSideOf(shop)) === null ? exasperationIdiom(canonicalTokens(facts.analysis)) : null;
+  if (fedUp !== null) {
+    return ruleSignal(facts, cfg.threshold, 0.7, fedUp, `Negative sentiment: exasperation said in an idiom ("${fedUp}") the lexicon scores mild.`);
   }
   // Session 13 (escneg): leaving the shop or shaming it in public, and praise the message's own facts contradict
   // (sarcasm stated as a flat fact): upset with no classic negative word (customerVerdict.ts).
