@@ -369,6 +369,10 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
  * "silly me". When every clearly negative word of the message (lexicon valence <= -1.5) sits in such a frame and no angry
  * emoji or word of anger is there, the lexicon's reading is a near miss. Returns the frame's words, or null.
  */
+const ABILITY = ' (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\\b';
+/** Session 45 (misfire): the first of SELF_FRAMES alone, the customer's own ability (read against the classifier). */
+const ABILITY_FRAMES = new RegExp(ABILITY, 'g');
+const EXASPERATED_MARKS = /[?!]{2}/;
 const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)(?:(?: \w+){0,2} wrong)?\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me(?:(?: \w+){0,2} wrong)?\b| (?:by accident|by mistake|accidentally)\b/g;
 function selfDirected(toks: readonly string[], text: string): string | null {
   if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return null;
@@ -825,8 +829,10 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   }
   // Session 45 (misfire, blind s44 L8): every clearly negative word is the customer's criticism of themselves ("sigh, I am so
   // bad with this stuff, how do I see my order history", "ugh i am very bad at this english"): the classifier reads the same words.
-  const selfOnly = self ?? selfDirected(canonicalTokens(facts.analysis), text);
-  if (selfOnly !== null) {
+  // Only the customer's own ability ("I'm so bad with this stuff"), never a question that throws it back ("How is it MY fault
+  // your courier can't read a postcode??") or a weary "Silly me." after a disappointment (escrfEval w4-291, w6-937).
+  const selfOnly = EXASPERATED_MARKS.test(text) ? null : everyNegativeWordFramed(canonicalTokens(facts.analysis), ABILITY_FRAMES, undefined, SIGHS);
+  if (selfOnly !== null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but its negative words are about the customer themselves ("${selfOnly}"), so it does not fire.` });
     return null;
   }
