@@ -113,7 +113,7 @@ describe("the blind re-test's own reproductions, played through the flows", () =
   it.each(['300 employees', '300 staff', 'a few hundred staff'])('lead-gen size question: %j is a size, not a request', (text) => {
     const p = play('lead-gen', text);
     expect(p.escalation).toBeNull();
-    expect(p.transcript.some((t) => t.from === 'bot' && /budget/i.test(t.text))).toBe(true);
+    expect(p.transcript.some((t) => t.from === 'bot' && /plans page/i.test(t.text))).toBe(true);
   });
   it.each(['wtf where is my order', 'wtf is going on with NW-104233'])('%j is upset (as "ffs where is my order" was)', (text) => {
     expect(play('customer-support', text).escalation?.reason).toBe('negative_sentiment');
