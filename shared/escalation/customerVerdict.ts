@@ -121,9 +121,12 @@ const PRAISE_GATE = new Set([
 ]);
 const PRAISE_WORDS = tokenGate(PRAISE_GATE);
 const PRAISE = / (?:excellent|brilliant|impressive|incredible|clever|genius|bravo|riveting|speedy|fun (?:game|times)|solid (?:work|engineering|job|effort|service)|lovely|wonderful|fantastic|amazing|superb|stellar|marvell?ous|magnificent|efficient|congratulations|congrats|well done|top notch|outstanding|remarkable|astonishing|(?:a )?(?:rare|real) achievement|what a time to be alive|very (?:good|quick|fast|nice|speedy|efficient)|good (?:job|work|service)|great (?:job|work|service|stuff)|nice (?:one|work|job)|real classy|so efficient|(?:must|have to|got to) commend|cracking (?:stuff|job|work|service|effort)|thanks a bunch|(?:i am|im) (?:actually|genuinely|honestly|truly|really) impressed)\b/;
+/** Session 45 (misfire): a bare word of praise ("great, delayed again", "perfect, logged me out again", "love it") is sarcasm only against a failure again or the bot's own failure (FAILURE_AGAIN), not every fact ("ah perfect, 30 days is plenty"). */
+const BARE_PRAISE = / (?:great|perfect|wow|lovely|love it|love that for me|love (?:flying|shopping|ordering|dealing|travelling|traveling) with|how wonderful|top service)\b/;
 const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|several|a few|many|\\d+)';
 const BIG_DAYS = '(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|[5-9]|[1-9]\\d)';
 const MONTH = '(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|halloween|easter|summer|spring|last (?:week|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday))';
+const AGAIN_FAILED = 'moved|changed|change|delayed|cancelled|canceled|rescheduled|late|lost|missed|wrong|bumped|postponed|broken|damaged|stuck|failed|declined|overbooked|missing|logged me out';
 const FAILURE = new RegExp(
   [
     // a long wait: "since September", "two weeks for a pair of slippers", "for 9 days", "eight working days for a jacket"
@@ -141,6 +144,16 @@ const FAILURE = new RegExp(
     ` ordered (?:\\w+ ){0,4}?got (?:a|an|the|one|some|two|someone)\\b| (?:this|that|so) (?:slow|late)\\b`,
   ].join('|'),
 );
+/**
+ * Session 45 (misfire, blind s44 M10/M11): a failure again ("my flight's been moved again", "again my flight is change",
+ * "another delay"), the bot that cannot answer ("a chatbot that can't tell me", "so no idea about gift wrap then").
+ */
+const FAILURE_AGAIN = new RegExp(
+  [
+    ` (?:${AGAIN_FAILED})(?: \\w+){0,3}? (?:again|yet again|once again)\\b| (?:again|once again|yet again)(?: \\w+){0,4}? (?:${AGAIN_FAILED})\\b| another (?:delay|cancellation|excuse|change|reschedule)\\b`,
+    ` (?:chatbot|bot|chat|assistant|robot|machine)(?: \\w+){0,2}? (?:that |which )?(?:can not|cant|can t|cannot|does not|doesnt|could not|couldnt) (?:even )?(?:tell|answer|help|understand|say)\\b| so no idea\\b| no idea (?:\\w+ ){0,5}then\\b`,
+  ].join('|'),
+);
 const PRAISE_NEGATED = / (?:not|never|no|hardly|isn t|wasn t|not so|not very) (?:so |very |that |too )?(?:excellent|brilliant|impressive|incredible|clever|speedy|fun|solid|lovely|wonderful|fantastic|amazing|efficient|good|great|nice|quick|fast)\b/;
 
 /**
@@ -151,9 +164,9 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
   if (text.includes('?')) return null;
   if (!hasAny(toks, PRAISE_WORDS)) return null;
   const padded = paddedTokens(toks);
-  const praise = PRAISE.exec(padded);
+  const praise = PRAISE.exec(padded) ?? BARE_PRAISE.exec(padded);
   if (praise === null || PRAISE_NEGATED.test(padded)) return null;
-  const fact = FAILURE.exec(padded);
+  const fact = (PRAISE.test(padded) ? FAILURE.exec(padded) : null) ?? FAILURE_AGAIN.exec(padded);
   if (fact === null) return null;
   return `${praise[0].trim()} ... ${fact[0].trim()}`;
 }

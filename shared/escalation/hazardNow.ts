@@ -92,7 +92,52 @@ function figurative(lower: readonly string[], padded: string, words: string): bo
   if (lower.some((t) => LAUGH.test(t))) return true;
   if (/ burning /.test(words) && / burning hot /.test(padded)) return true;
   if (!words.includes('on fire')) return false;
-  return lower.some((t) => FIGURE.has(t)) || SELF_BEFORE.test(padded);
+  return lower.some((t) => FIGURE.has(t)) || SELF_BEFORE.test(padded) || fireAsFigure(lower).length > 0;
+}
+
+/**
+ * Session 45 (misfire, blind re-test s44 M1): "on fire" said as praise or a figure of speech ("your deals are on fire today",
+ * "our sales team is on fire this quarter, we need 20 more seats", "my feed is on fire with your ads"): no hurry, no danger.
+ * Read by kind, not by phrase: "on fire" is a figure when
+ *  - what is on fire cannot burn in the way meant: offers, prices, a team, people, a feed, a collection, a season's figures
+ *    (FIRE_FIGURE_SUBJECT, the nearest word before "on fire" past "is", "has been", "so", "really"...), or
+ *  - it lasts a span of time, a streak ("this week", "this quarter", "lately", "these days", "since we switched"), or
+ *  - the message praises, thanks or laughs ("well done", "thanks", "love", "amazing", "haha");
+ * and never when the message holds a word of a real fire or of someone in it (smoke, flames, burning, help, trapped, 999, a
+ * person coughing or dizzy, "can't put it out", an extinguisher): "great, the power bank you sent is on fire on my desk"
+ * (sarcasm, no praise word), "my delivery van is on fire on the motorway" and "the heater is on fire, my son is coughing" stay.
+ * Returns the indexes of the tokens "on" of every such "on fire" (empty when none).
+ */
+const FIRE_FIGURE_SUBJECT = new Set([
+  'deal', 'deals', 'offer', 'offers', 'price', 'prices', 'sale', 'sales', 'discount', 'discounts', 'bargain', 'bargains', 'promo', 'promos',
+  'streak', 'team', 'teams', 'staff', 'crew', 'squad', 'playlist', 'feed', 'timeline', 'website', 'site', 'page', 'channel', 'collection',
+  'collections', 'range', 'ranges', 'arrivals', 'drop', 'drops', 'launch', 'numbers', 'figures', 'growth', 'stocks', 'market', 'reviews',
+  'followers', 'service', 'guys', 'you', 'u', 'ya', 'yall', 'we', 'i', 'im', 'everyone', 'everybody', 'game', 'form', 'season', 'quarter',
+  'month', 'year', 'week', 'summer', 'tiktok', 'instagram', 'insta', 'socials', 'ads', 'marketing', 'orders', 'bookings', 'signups',
+]);
+/** Words between the subject and "on fire" ("has been", "is so", "are absolutely"). */
+const FIRE_LINK = new Set(['is', 'are', 's', 're', 'has', 'have', 'been', 'be', 'so', 'really', 'totally', 'absolutely', 'literally', 'just', 'proper', 'well', 'lowkey', 'seriously', 'always', 'properly', 'actually', 'honestly', 'all', 'currently', 'now', 'rn']);
+/** A span of time after "on fire": a streak, not a fire burning. */
+const FIRE_SPAN = / on fire (?:\w+ ){0,4}(?:this|these|this past|the past|all) (?:week|weeks|month|months|quarter|year|season|summer|winter|spring|autumn|term|weekend|days)\b| on fire (?:\w+ ){0,4}(?:lately|recently|since|all (?:week|month|year|season))\b/;
+/** Praise, thanks or a laugh anywhere in the message. */
+const FIRE_PRAISE = / (?:thanks|thank|thx|ty|cheers|love|loving|loved|amazing|awesome|fab|fabulous|well done|keep it up|keep up the|congrats|congratulations|kudos|impressed|great job|good job|nice one|proud|obsessed|killing it|smashing it|crushing it|wow)\b/;
+/** A word of a real fire, or of someone in it. */
+const FIRE_LITERAL = new Set([
+  ...AFFECTED, 'help', 'smoke', 'smoking', 'smoky', 'flames', 'flame', 'burning', 'burn', 'burns', 'extinguisher', 'brigade', 'firefighters', '999', '911', '112',
+  'emergency', 'urgent', 'hurry', 'trapped', 'inside', 'evacuate', 'evacuated', 'sparks', 'sparking', 'melting', 'melted', 'exploded', 'explode', 'alarm',
+  'caught', 'blaze', 'fumes', 'danger', 'dangerous', 'scared', 'panic', 'panicking',
+]);
+export function fireAsFigure(toks: readonly string[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (toks[i] !== 'on' || toks[i + 1] !== 'fire') continue;
+    if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(` ${toks.join(' ')} `))) return [];
+    let k = i - 1;
+    while (k >= 0 && FIRE_LINK.has(toks[k]!)) k--;
+    const padded = ` ${toks.join(' ')} `;
+    if ((k >= 0 && FIRE_FIGURE_SUBJECT.has(toks[k]!)) || FIRE_SPAN.test(` ${toks.slice(i).join(' ')} `) || FIRE_PRAISE.test(padded) || toks.some((t) => LAUGH.test(t))) out.push(i);
+  }
+  return out;
 }
 
 const BREATH = new Set(['breathe', 'breathing', 'breath']);

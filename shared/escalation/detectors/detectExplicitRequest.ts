@@ -1426,7 +1426,59 @@ function explicitRequestIn(facts: TurnFacts, policy: EscalationPolicy, memory: E
   return null;
 }
 
-function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
+function personRequestIn(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
+  const signal = personRequestRead(facts, policy, memory);
+  if (signal === null || signal.source === 'designer') return signal;
+  // Session 45 (misfire, blind s44 M2): "300 employees", "a few hundred staff" at a size question count people.
+  const counted = peopleCounted(canonicalTokens(facts.analysis));
+  if (counted === null) return signal;
+  reportNearMiss({ ...signal, explanation: `Near miss: ${asMeasured(signal.explanation)}, but the people are counted ("${counted}"): a size, not a request for a person, so it does not fire.` });
+  return null;
+}
+
+/**
+ * Session 45 (misfire, blind s44 M2): a count of people is a size, not a request for one ("300 employees", "a few hundred
+ * staff", "we are 25 employees", "a team of 12 agents", "approximately 45 members of staff"): every word of people in the
+ * message comes with a count of two or more (digits, number words, "a few hundred", "dozens of", "a handful of") before it
+ * ("300 staff", "hundreds of employees") or after it ("a team of 12", "staff of 300"), and nothing asks for someone (speak
+ * / talk / chat to, call / ring me, put me through, connect, transfer, get me, a real person). "1 agent pls", "an employee
+ * please", "we are 40 staff and I want to talk to someone in sales" stay requests. The count's words, or null.
+ */
+const COUNTED_PEOPLE = new Set([
+  'employees', 'employee', 'staff', 'staffs', 'people', 'persons', 'ppl', 'workers', 'agents', 'reps', 'members', 'colleagues', 'users',
+  'engineers', 'developers', 'devs', 'seats', 'heads', 'headcount', 'team', 'teams', 'associates', 'personnel', 'crew', 'staffers', 'humans',
+  'salespeople', 'managers', 'employes', 'employess', 'workforce',
+]);
+const COUNT_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'hundreds', 'thousand', 'thousands', 'dozen', 'dozens', 'few', 'several', 'couple',
+  'handful', 'many', 'lots', 'k',
+]);
+/** Words a count may stand apart from its people by ("45 members of staff", "300 full time employees", "dozens of"). */
+const COUNT_GAP = new Set(['of', 'full', 'part', 'time', 'members', 'member', 'in', 'total', 'or', 'so', 'odd', 'ish', 'plus', 'more', 'than', 'fewer', 'less', 'about', 'around', 'sales', 'support', 'office', 'remote', 'our', 'us']);
+const isCount = (t: string): boolean => (/^\d+(?:k)?$/.test(t) && t !== '1' && t !== '0') || COUNT_WORDS.has(t);
+const ASKS_SOMEONE = / (?:speak|speaking|talk|talking|chat|reach|contact|connect|transfer|put me through|put us through|get me|give me|call (?:me|us|back)|ring (?:me|us)|phone (?:me|us)|call ?back|callback|real person|real human|a human|a person|someone|somebody|anyone)\b/;
+export function peopleCounted(toks: readonly string[]): string | null {
+  let words: string | null = null;
+  for (let j = 0; j < toks.length; j++) {
+    if (!COUNTED_PEOPLE.has(toks[j]!)) continue;
+    let at = -1;
+    for (let k = j - 1; k >= Math.max(0, j - 4); k--) {
+      if (isCount(toks[k]!)) { at = k; break; }
+      if (!COUNT_GAP.has(toks[k]!)) break;
+    }
+    // "a team of 12", "staff of 300".
+    if (at < 0 && toks[j + 1] === 'of' && isCount(toks[j + 2] ?? '')) at = j + 2;
+    // "members of staff": the count sits before "members".
+    if (at < 0 && toks[j - 1] === 'of' && toks[j - 2] === 'members') continue;
+    if (at < 0) return null;
+    words ??= toks.slice(Math.min(at, j), Math.max(at, j) + 1).join(' ');
+  }
+  if (words === null || ASKS_SOMEONE.test(` ${toks.join(' ')} `)) return null;
+  return words;
+}
+
+function personRequestRead(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
   if (found) {
     const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';

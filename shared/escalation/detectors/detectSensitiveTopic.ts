@@ -24,6 +24,7 @@ import { phraseMatcher } from '../phraseMatcher';
 import { isStopWord } from '../../nlu/stopWords';
 import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { othersStory, keptAfterChangeOfSubject } from '../othersStory';
+import { fireAsFigure } from '../hazardNow';
 import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, damageOnlyAsPraise, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
 
 /**
@@ -468,7 +469,10 @@ function framedTopics(topics: readonly SensitiveTopic[]): { outputs: TopicOutput
 
 function meaningSignal(facts: TurnFacts, topics: readonly SensitiveTopic[], toks: readonly string[]): Signal | null {
   const f = framedTopics(topics);
-  let hit = f.outputs.length === 0 ? null : meaningOf(toks, f.outputs);
+  // Session 45 (misfire, blind s44 M1): "on fire" said as praise ("your deals are on fire today") is no product in flames.
+  const figure = f.outputs.length === 0 ? [] : fireAsFigure(toks);
+  const read = figure.length === 0 ? toks : toks.filter((_, i) => !figure.some((at) => i === at || i === at + 1));
+  let hit = f.outputs.length === 0 ? null : meaningOf(read, f.outputs);
   if (hit === null && f.outputs.includes('billing')) {
     const words = amountMismatch(toks);
     if (words !== null) hit = { output: 'billing', words, meaning: 'the amount taken is not the amount it should be' };

@@ -28,7 +28,7 @@ import { classifierOn, classifierScore, classifierSignal, designerSignal } from 
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { hazardNow } from '../hazardNow';
+import { fireAsFigure, hazardNow } from '../hazardNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 
@@ -1001,7 +1001,9 @@ function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[]
     if (!affirmed(toks, hit.at)) continue;
     if (designer && designerPhraseNotNow(toks, hit.at)) continue;
     // "can't wait to see it" is excitement, not a hurry.
-    if (hit.phrase === 'can not wait' && toks[hit.at + 3] === 'to') continue;
+    if (hit.phrase === 'can not wait' && lookingForward(toks, hit.at)) continue;
+    // Session 45 (misfire, blind s44 M1): "your deals are on fire today", "our sales team is on fire this quarter": praise.
+    if (hit.phrase === 'on fire' && fireAsFigure(toks).includes(hit.at)) continue;
     // Session 44 (medical5): "I can't breathe a word of it" keeps a secret.
     if (BREATH.has(toks[hit.at + hit.length - 1]) && breatheAWord(toks, hit.at + hit.length - 1, text)) continue;
     if (howItHappened(toks, hit.at) || howFastQuestion(toks, hit.at)) continue;
@@ -1010,6 +1012,33 @@ function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[]
     return over === toks ? hit.phrase : toks.slice(hit.at, hit.at + hit.length).join(' ');
   }
   return null;
+}
+
+/**
+ * "can't wait to see it" is excitement, not a hurry; session 45 (misfire, blind s44): so is "can't wait for my order", "i
+ * can not wait for my new shoes, when they come?", "can't wait till it gets here", "the kids can't wait for the trampoline".
+ * The frame: "can not wait" then "to", "for", "till" or "until" and what is looked forward to, in a message with no word of
+ * a wait the customer is kept in or has had enough of ("any longer", "anymore", "another day", "much longer", "still",
+ * "been waiting", "all day", "forever", a refund or money), no wait for the shop itself to act ("for you to", "for a
+ * reply", "for someone") and no "till / until" a time ("until next week", "till Friday": a date the customer cannot wait
+ * for). "I can't wait, I need it today", "can't wait any longer, where is it" stay urgent.
+ */
+const FORWARD = new Set(['to', 'for', 'till', 'until', 'til', 'untill']);
+const KEPT_WAITING = new Set(['longer', 'anymore', 'forever', 'another', 'ages', 'still', 'refund', 'refunds', 'money', 'replacement', 'fix', 'fixed', 'urgent', 'urgently', 'asap', 'hurry', 'emergency']);
+const KEPT_PAIRS = new Set(['been waiting', 'all day', 'any more', 'much longer', 'no longer']);
+/** Waiting on the shop: "for you to sort it", "for someone to answer", "for a reply". */
+const ON_THE_SHOP = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'anybody', 'them', 'a', 'an', 'your', 'ur']);
+const SHOP_ACTS = new Set(['to', 'reply', 'answer', 'response', 'agent', 'person', 'human', 'callback']);
+const UNTIL_A_TIME = /^(?:next|tomorrow|tmrw|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the|weekend|week|month|\d.*)$/;
+function lookingForward(toks: string[], at: number): boolean {
+  const after = toks[at + 3];
+  if (after === undefined || !FORWARD.has(after)) return false;
+  // (Before session 45 "can't wait to ..." was always excitement: kept.)
+  if (after === 'to') return true;
+  if (after !== 'for' && after !== 'for' && UNTIL_A_TIME.test(toks[at + 4] ?? '')) return false;
+  if (after === 'for' && ON_THE_SHOP.has(toks[at + 4] ?? '') && SHOP_ACTS.has(toks[at + 5] ?? '')) return false;
+  for (let k = 0; k < toks.length; k++) if (KEPT_WAITING.has(toks[k]) || KEPT_PAIRS.has(`${toks[k]} ${toks[k + 1]}`)) return false;
+  return true;
 }
 
 /**
@@ -1193,6 +1222,12 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   // Round eight: nor a question about the shop's own estimate ("is it still coming today?", "so it's due Thursday?").
   if (learned.nearMiss || findCalm(toks) !== null || estimateQuestion(toks) || shopRuleQuestion(toks) || onlyPastTimes(toks) || onlyOthersTimes(toks) || scheduleQuestion(toks, facts.analysis.text)) {
     reportNearMiss(learned.signal);
+    return null;
+  }
+  // Session 45 (misfire, blind s44 M1): the classifier's "fire" is "on fire" said as praise ("this sale is on fire",
+  // "your delivery team is on fire this week, thanks"): hazardNow.fireAsFigure.
+  if (learned.signal.evidence.includes('fire') && fireAsFigure(toks).length > 0) {
+    reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but "on fire" is said as praise or a figure of speech (of deals, a team, a streak), not a fire, so it does not fire.` });
     return null;
   }
   // Session 16 (newcomer s15 N#9): every time named is told as a habit ("I usually order by Friday so it arrives for the weekend").
