@@ -13,6 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error plain JavaScript module next to the bin script (no type declarations)
 import { chooseRuntime } from '../../bin/chooseRuntime.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,10 +32,10 @@ export function onlyOtherPaths(argv: readonly string[]): boolean {
 
 export function ensureRuntimeBundle(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv.slice(2)): void {
   if (env.BATON_RUNTIME === 'tsx' || onlyOtherPaths(argv)) return;
-  const choice = chooseRuntime(ROOT);
+  const choice = chooseRuntime(ROOT) as { use: 'bundle' | 'tsx'; why: string };
   if (choice.use === 'bundle') return;
   const started = Date.now();
   execFileSync(process.execPath, ['scripts/build-runtime.mjs'], { cwd: ROOT, stdio: 'pipe' });
-  const after = chooseRuntime(ROOT);
+  const after = chooseRuntime(ROOT) as { use: 'bundle' | 'tsx'; why: string };
   process.stderr.write(`[test setup] built the baton bundle (${choice.why}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${after.use === 'bundle' ? 'the tests start it' : `still ${after.use}: ${after.why}`}\n`);
 }
