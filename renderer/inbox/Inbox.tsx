@@ -599,6 +599,15 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
   const [permission, setPermission] = useState(() => alerts.permission());
   const known = useRef<Set<string> | null>(null);
   /**
+   * Session 45 (tidy2): when each handoff pushed or listed was requested. The entries of the step that opened a handoff
+   * (the customer's last answer, "I am connecting you with a person") are what its new row shows. Under load the
+   * runtime's hub read the new handoff and began following the chat before that step's entries were announced (the
+   * store's writer thread had written them, its answer had not arrived yet), so they came as message events after the
+   * handoff's: the new row was marked unread ("New message" before the customer's name) and the alert sounded a
+   * second time, only when the machine was busy. A message not later than the request is not a new message.
+   */
+  const requestedAtOf = useRef(new Map<string, number>());
+  /**
    * Newcomer s17 N#14: right after signing in, "New chat for you: c4@example.com (in Mine)" announced a chat the agent
    * already held (the hub tells a freshly signed-in agent's chats again). The chats in Mine when she signed in: a push
    * assigning one of them to her is not news (once; a later reassignment is). Null until the list is read.
@@ -817,6 +826,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         if (type === 'handoff' || type === 'reset') {
           void listRef.current();
           const h = d.handoff as HandoffRow | undefined;
+          if (h && typeof h.requestedAt === 'number') {
+            if (requestedAtOf.current.size >= 2000) requestedAtOf.current.clear();
+            requestedAtOf.current.set(h.id, h.requestedAt);
+          }
           // The chat a toast says is in Mine has left it (newcomer s35 #4): the toast goes, or says where and why.
           if (h && !(h.status === 'assigned' && h.agentId === me.id)) {
             // The push row has no customer label: the list's row has ("Visitor 0a3d95").
@@ -904,7 +917,9 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               });
               return viewNow.current === 'mine' ? sortByWaiting(next) : next;
             });
-            if (m.message.from === 'customer' && m.handoffId !== selectedRef.current) {
+            const requestedAt = requestedAtOf.current.get(m.handoffId) ?? rowsNow.current.find((r) => r.id === m.handoffId)?.requestedAt;
+            const asked = requestedAt !== undefined && m.message.at <= requestedAt; // the request's own words (see requestedAtOf)
+            if (m.message.from === 'customer' && m.handoffId !== selectedRef.current && !asked) {
               setUnread((u) => (u.has(m.handoffId) ? u : new Set(u).add(m.handoffId)));
               if (mineRow) alerts.newHandoff(`New message from ${mineRow.customer ?? 'your customer'}: ${cutText(m.message.text, 120)}`);
             }

@@ -24,7 +24,7 @@ import type { QueuedHandoff } from '../../shared/engine/types';
 import { requeueIsRefusal, type AgentPresence, type AssignmentRequest, type Handoff, type HandoffTransition, type RequeueCause } from '../../shared/handoff/types';
 import type { Input } from '../../shared/engine/types';
 import type { HandoffRecord, LogEntry, RuntimeStore } from '../store/types';
-import { MemorySharedState, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
+import { MemorySharedState, type DoneTransfer, type HandoffMeta, type PresenceEntry, type SharedEvent, type SharedState } from '../store/sharedState';
 import { ApiError, type ConversationService } from '../server/conversationService';
 import type { Agent, AgentDirectory } from './agentDirectory';
 import { customerPresenceIfAny, pageGone } from './customerPresence';
@@ -932,6 +932,18 @@ export class AgentHub {
    */
   transferTurn(handoffId: string): Promise<number> | null {
     return this.shared.transferTurn ? this.shared.transferTurn(handoffId) : null;
+  }
+
+  /**
+   * Session 45 (tidy2): the last transfer of this handoff to a named agent done by any instance (Redis), and noting one
+   * done here; null / nothing in one process (agentRoutes keeps its own).
+   */
+  async lastTransferAcross(handoffId: string): Promise<DoneTransfer | null> {
+    return this.shared.lastTransfer ? this.shared.lastTransfer(handoffId) : null;
+  }
+  async noteTransferAcross(handoffId: string, t: DoneTransfer): Promise<void> {
+    // The transfer is done whatever Redis says: a failed note only leaves a repeat there answered as moved.
+    if (this.shared.setLastTransfer) await this.shared.setLastTransfer(handoffId, t).catch(this.warn('noting a done transfer failed'));
   }
 
   /** The turn of the last transfer of this handoff done in the cluster (0: none, or one process). */

@@ -876,7 +876,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       return hub.whileTransferring(h.id, () => hub.whileTransferringAcross(h.id, async (waitedElsewhere, moved) => {
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
-        const before = doneTransfers.get(h.id);
+        // Session 45 (tidy2, review of s44): the last transfer done by any instance (Redis) counts too, so a double click
+        // whose repeat reached the other instance is answered as done there as well (it was refused as moved).
+        const here = doneTransfers.get(h.id);
+        const across = await hub.lastTransferAcross(h.id);
+        const before = here && (!across || here.at >= across.at) ? here : (across ?? undefined);
         const overlapping = overlappingHere || waitedElsewhere;
         // Session 43 (hostq, hostile s43 L5): an admin's second transfer still went through 1 time in 4: the first one
         // could finish (or move the chat) while the second read the handoff, which then saw the chat already with Bob
@@ -959,8 +963,10 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
       // An admin moving a chat to herself has it open: she joins at once, as before.
       await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
-      doneTransfers.set(h.id, { by: a.id, to: target.id, at: d.now() });
+      const done = { by: a.id, to: target.id, at: d.now() };
+      doneTransfers.set(h.id, done);
       if (doneTransfers.size > 1000) doneTransfers.delete(doneTransfers.keys().next().value as string);
+      await hub.noteTransferAcross(h.id, done); // before the cluster's claim on this transfer is let go
     }
     return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   };

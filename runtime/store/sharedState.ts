@@ -52,6 +52,13 @@ export interface SharedEvent {
   origin: string;
 }
 
+/** A transfer of a handoff to a named agent: who asked (agent id), to whom (agent id), when (ms). */
+export interface DoneTransfer {
+  by: string;
+  to: string;
+  at: number;
+}
+
 export interface SharedState {
   /** 'memory' (one process) or 'redis'. */
   readonly kind: 'memory' | 'redis';
@@ -119,6 +126,13 @@ export interface SharedState {
   setMovedTurn?(handoffId: string, turn: number): Promise<void>;
   holdTransfer?(handoffId: string, owner: string, ms: number): Promise<boolean>;
   releaseTransfer?(handoffId: string, owner: string): Promise<void>;
+  /**
+   * Session 45 (tidy2, review of s44): the last transfer of this handoff to a named agent done in the cluster (who asked,
+   * to whom, when), so a repeat of it that reached another instance (a double click behind a load balancer) is answered
+   * as done, as on one instance; null when none (the keys expire after an hour).
+   */
+  lastTransfer?(handoffId: string): Promise<DoneTransfer | null>;
+  setLastTransfer?(handoffId: string, t: DoneTransfer): Promise<void>;
 
   /* events */
   publish(e: Omit<SharedEvent, 'origin'>): Promise<void>;

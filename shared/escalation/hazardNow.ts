@@ -16,6 +16,7 @@
  * "everyone is safe"), a fire told of long ago without a word of now ("last year my heater caught fire").
  * Pure: reads canonical tokens (canonicalTokens) only.
  */
+import { NOT_WORDS, negators } from './negators';
 
 /** A fire burning now (an emergency by itself). */
 const BURNING_NOW = new RegExp(
@@ -59,7 +60,7 @@ const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|
 const OVER = / (?:all out|is out|s out|was out|went out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NOW_WORDS = new Set(['now', 'still', 'currently']);
-const NEGATORS = new Set(['not', 'no', 'nobody', 'none', 'never', 'isnt', 'arent', 'without']);
+const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent');
 
 /** Only messages holding one of these words are read further (most hold none). */
 const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co']);

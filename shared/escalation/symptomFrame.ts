@@ -33,6 +33,7 @@
  * habit, a time to come, a story) are the emergency reader's (detectUrgency's symptomNow).
  */
 import { tokenGate, hasGateWord, type TokenGate } from './canonicalTokens';
+import { NOT_WORDS, negators } from './negators';
 
 type SiteClass = 'chest' | 'face' | 'speech' | 'limb';
 export interface SymptomSign {
@@ -99,7 +100,7 @@ const THING_AFTER = new Set(['freezer', 'freezers', 'strap', 'straps', 'drawers'
   'toy', 'box', 'binder', 'size', 'measurement', 'rest', 'rests', 'cream', 'mask', 'masks', 'wash', 'table', 'tables', 'panel', 'door', 'band', 'bands', 'of']);
 /** A product named by the sign ("chest pain relief patches", "numb cream"): something sold, nobody's state. */
 const PRODUCT_AFTER = new Set(['relief', 'reliever', 'relievers', 'patch', 'patches', 'cream', 'creams', 'gel', 'gels', 'tablets', 'spray', 'medicine', 'balm', 'rub', 'remedy', 'remedies', 'pills', 'plaster', 'plasters']);
-const NEG = new Set(['not', 'no', 'never', 'nobody', 'nobodys', 'noone', 'without', 'nothing']);
+const NEG = negators(NOT_WORDS, 'nobody', 'nobodys', 'noone', 'without', 'nothing');
 /** An everyday cause named after the sign ("numb from holding the phone", "hurts from laughing", "weak from the gym"). */
 const CAUSE_LEAD = new Set(['from', 'after', 'because', 'cause', 'due']);
 const CAUSE = new Set(['holding', 'carrying', 'lifting', 'sleeping', 'slept', 'laughing', 'laughed', 'coughing', 'cough', 'gym', 'workout', 'exercise', 'exercising',

@@ -76,6 +76,27 @@ describe.skipIf(!haveRedis)("an admin's two simultaneous transfers through two i
     expect(outcomes).toEqual(Array(ROUNDS).fill('200+409'));
   }, 180_000);
 
+  // Session 45 (tidy2, review of s44): the "already done" answer to a double click was per instance (agentRoutes'
+  // doneTransfers): a repeat that reached the other instance was refused as "transferred while your transfer waited". The
+  // last done transfer is now kept in Redis too. Before the change: '200+409' every round.
+  it('a double click through the two instances (the same transfer twice at once): one transfer, the repeat answered as done', async () => {
+    const outcomes: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await a.customerWantsPerson();
+      const h = await handoffOf(a, c.id);
+      expect((await a.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
+      for (let k = 0; k < 60 && (await handoffOf(b, c.id))?.agentId !== 'ann'; k++) await sleep(50);
+      const to = i % 2 === 0 ? 'bob' : 'cat';
+      const [r1, r2] = await Promise.all([a.post(`${hid(h.id)}/transfer`, { agentId: to }, tok(ann)), sleep(i % 3).then(() => b.post(`${hid(h.id)}/transfer`, { agentId: to }, tok(ann)))]);
+      outcomes.push([r1.status, r2.status].join('+'));
+      expect([r1.body.alreadyDone, r2.body.alreadyDone].filter(Boolean), `round ${i}: ${JSON.stringify(r1.body)} / ${JSON.stringify(r2.body)}`).toHaveLength(1);
+      const said = ((await a.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages as any[]).map((m) => m.text).join('\n');
+      expect(said.match(/is transferring you to/g)).toHaveLength(1);
+      expect(await handoffOf(a, c.id)).toMatchObject({ status: 'assigned', agentId: to });
+    }
+    expect(outcomes).toEqual(Array(6).fill('200+200'));
+  }, 120_000);
+
   it('a deliberate second move through the other instance, sent after the first was answered, still goes through', async () => {
     const c = await a.customerWantsPerson();
     const h = await handoffOf(a, c.id);

@@ -15,7 +15,7 @@
  * - channel `agentEvents`: notes, typing, "also viewing", presence and flow redeploys, heard by every instance.
  */
 import type { Redis } from 'ioredis';
-import type { AgentSession, Announcement, HandoffMeta, PresenceEntry, PresenceStatus, SharedEvent, SharedState } from '../sharedState';
+import type { AgentSession, Announcement, DoneTransfer, HandoffMeta, PresenceEntry, PresenceStatus, SharedEvent, SharedState } from '../sharedState';
 
 const NOTE_TTL_MS = 90 * 86_400_000;
 
@@ -241,6 +241,19 @@ export class RedisSharedState implements SharedState {
   }
   async setMovedTurn(handoffId: string, turn: number): Promise<void> {
     await this.redis.set(this.k('transferMoved:' + handoffId), String(turn), 'PX', TRANSFER_KEYS_MS);
+  }
+  async lastTransfer(handoffId: string): Promise<DoneTransfer | null> {
+    const raw = await this.redis.get(this.k('transferDone:' + handoffId));
+    if (!raw) return null;
+    try {
+      const t = JSON.parse(raw) as Partial<DoneTransfer>;
+      return typeof t.by === 'string' && typeof t.to === 'string' && typeof t.at === 'number' ? { by: t.by, to: t.to, at: t.at } : null;
+    } catch {
+      return null;
+    }
+  }
+  async setLastTransfer(handoffId: string, t: DoneTransfer): Promise<void> {
+    await this.redis.set(this.k('transferDone:' + handoffId), JSON.stringify({ by: t.by, to: t.to, at: t.at }), 'PX', TRANSFER_KEYS_MS);
   }
   async holdTransfer(handoffId: string, owner: string, ms: number): Promise<boolean> {
     return (await this.redis.set(this.k('transferHeld:' + handoffId), owner, 'PX', Math.max(100, Math.floor(ms)), 'NX')) === 'OK';

@@ -12,7 +12,7 @@ import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
 import { isBareReply } from '../../nlu/createIntentMatcher';
-import { isUnsureReply } from '../../nlu/bareReplies';
+import { isUnsureReply, NO_WORDS } from '../../nlu/bareReplies';
 import { normalizeText } from '../../nlu/normalizeText';
 import { isStopWord } from '../../nlu/stopWords';
 import { analysedPart } from '../analysedPart';
@@ -489,8 +489,12 @@ export function lacksTheValue(normalized: string): boolean {
   return isUnsureReply(normalized) || LACKS_VALUE.test(normalized);
 }
 
-/** Session 44 (hostfix, hostile s44 L3): a bare no to a question for a reference: the customer has none to hand. */
-const BARE_NO = /^(?:(?:no|nope|nah|sorry)(?:\s+(?:sorry|no|i do not|i don t|i dont|i have not|i haven t|not really|not to hand|not on me|not with me|i m afraid|im afraid))*|none|not to hand|not on me|not with me)$/;
+/**
+ * Session 44 (hostfix, hostile s44 L3): a bare no to a question for a reference: the customer has none to hand.
+ * Session 45 (tidy2, review of s44): the ways of writing no are bareReplies' NO_WORDS (one list), so "na" and "nay" count
+ * as "nah" does ("na" is also how N/A is typed at "What is your policy number?").
+ */
+const BARE_NO = new RegExp(`^(?:(?:${[...NO_WORDS, 'sorry'].join('|')})(?:\\s+(?:sorry|no|i do not|i don t|i dont|i have not|i haven t|not really|not to hand|not on me|not with me|i m afraid|im afraid))*|none|not to hand|not on me|not with me)$`);
 /** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
 const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
 export function saysItLacks(normalized: string): boolean {

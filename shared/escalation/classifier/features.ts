@@ -11,12 +11,13 @@
 import type { TextAnalysis } from '../../nlu/types';
 import { canonicalTokens } from '../canonicalTokens';
 import { lexiconValence } from '../../nlu/sentiment';
+import { NEGATIVE_PRONOUNS, NEITHER_NOR, NOT_WORDS, negators } from '../negators';
 
 export const HASH_BITS = 18;
 const MASK = (1 << HASH_BITS) - 1;
 
 /** Words that open a negation scope: the next NEG_SCOPE words get a "negated" feature too. */
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'nobody', 'nothing', 'none', 'neither', 'nor']);
+const NEGATORS = negators(NOT_WORDS, 'without', NEGATIVE_PRONOUNS, NEITHER_NOR);
 const NEG_SCOPE = 3;
 const MAX_TOKENS = 160;
 

@@ -25,6 +25,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import { classifierOn, classifierSignal, designerSignal } from '../learnedSignals';
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { analyzeText } from '../../nlu/analyzeText';
+import { NEITHER_NOR, NOT_WORDS, negators } from '../negators';
 
 const NOUNS = new Set([
   'human', 'humans', 'person', 'persons', 'agent', 'agents', 'operator', 'operators', 'representative',
@@ -152,7 +153,8 @@ const SHORT_OK = new Set([
   'whenever', 'free', 'available', 'possible', 'convenient', 'soon', 'plz', 'reelle', 'reel', 'vraie', 'vrai', 'echte', 'echten', 'vera', 'verdadera',
   'svp', 'merci', 'bitte', 'danke', 'por', 'favor', 'gracias', 'obrigado', 'obrigada', 'grazie', 'un', 'une', 'una', 'uma', 'um', 'eine', 'einen',
 ]);
-const NEGATIONS = new Set(['no', 'not', 'never', 'without', 'nor', 'none', 'nobody', 'neither']);
+// Not "nothing" (the other negative pronouns are: see negators.ts).
+const NEGATIONS = negators(NOT_WORDS, 'without', NEITHER_NOR, 'none', 'nobody');
 /** Words before a "no" that make it an answer ("yeah nah", "ok no"), and the words after it that ask anew. */
 const ANSWER_OPENERS = new Set(['yes', 'ok', 'well', 'oh', 'um', 'erm', 'hmm', 'sorry', 'mate', 'hi', 'hello']);
 const ASKS_NEXT = new Set(['can', 'could', 'may', 'please', 'pls', 'plz', 'just', 'let', 'i', 'id', 'get', 'put', 'connect', 'transfer', 'is', 'are']);

@@ -22,6 +22,7 @@ import { keptAfterChangeOfSubject, othersStory, shopSentences } from '../othersS
 import { asksBeforeBuying } from '../shopTopics';
 import { analyzeText } from '../../nlu/analyzeText';
 import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, statusEchoed, flatFailures, comparedWithWorse, statedUpset } from '../customerVerdict';
+import { NEGATIVE_PRONOUNS, NOT_WORDS, negators } from '../negators';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -466,7 +467,7 @@ export function inProductName(toks: readonly string[]): boolean {
  * exasperation with no classic negative word. Returns what shows it, or null. Order codes and e-mail addresses are not
  * words.
  */
-const STRESS_NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'nobody', 'none']);
+const STRESS_NEGATORS = negators(NOT_WORDS, NEGATIVE_PRONOUNS);
 export function shoutedComplaint(analysis: TurnFacts['analysis'], toks: readonly string[]): string | null {
   if (analysis.shouting < 0.8) return null;
   let words = 0;

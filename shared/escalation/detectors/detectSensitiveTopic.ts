@@ -26,6 +26,7 @@ import { canonicalTokens, paddedTokens } from '../canonicalTokens';
 import { othersStory, keptAfterChangeOfSubject } from '../othersStory';
 import { fireAsFigure } from '../hazardNow';
 import { amountMismatch, brokeIdiom, serviceBroken, praiseIdiom, frameExcludes, hasAccountEvent, hasRefundMoney, languageIdiom, ownChangeQuestion, damageOnlyAsPraise, hasMoney, meaningOf, priceQuestion, safetyCloseCallWithoutCue, MEANING_OUTPUTS, notOwnCase, fraudWithoutCase, complaintWithoutRecord, privacyWithoutData } from '../topicMeaning';
+import { NEITHER_NOR, NOT_WORDS, negators } from '../negators';
 
 /**
  * Idioms whose words look like a topic, as normalised tokens: "what is the damage" = "how much is it"; a body or a wallet
@@ -676,8 +677,8 @@ function refundRouteQuestion(analysis: TextAnalysis): boolean {
 
 /** At or above this classifier score a guarded phrase hit still counts (the message really is the customer's case). */
 const OWN_CASE_SCORE = 0.5;
-const NEGATORS = new Set([
-  'not', 'no', 'never', 'without', 'nor', 'neither', 'nothing', 'nothings', 'zero', 'none', 'cannot',
+const NEGATORS = negators(
+  NOT_WORDS, 'without', NEITHER_NOR, 'nothing', 'nothings', 'zero', 'none', 'cannot',
   // Session 9: dialect and texting negators ("mi nah ask fi refund", "it ay damaged", "it aint broken", "it isnt damaged").
   'nah', 'ay', 'aint', 'isnt', 'wasnt', 'nae', 'naw', 'dont', 'didnt', 'doesnt',
   // Session 10: "me nuh want no refund" (Jamaican "not").
@@ -686,7 +687,7 @@ const NEGATORS = new Set([
   'nobody', 'noone',
   // Session 35: Scots "cannae complain", "canna".
   'cannae', 'canna',
-]);
+);
 /** General questions about a policy, not the customer's own case. */
 // (Session 8, speed: two patterns, the opening one anchored, so a long message is not scanned at every position for
 // the opening alternatives; the same readings as the one pattern before.)

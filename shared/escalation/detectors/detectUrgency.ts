@@ -31,6 +31,7 @@ import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { fireAsFigure, hazardNow } from '../hazardNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
+import { NOT_WORDS, negators } from '../negators';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -81,7 +82,7 @@ function isDemand(toks: string[]): boolean {
   return false;
 }
 // Session 15: Scots "nae" is "no" ("nae hurry on it", "nae rush at all").
-const NEGATORS = new Set(['not', 'no', 'never', 'nothing', 'without', 'nae']);
+const NEGATORS = negators(NOT_WORDS, 'nothing', 'without', 'nae');
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
