@@ -28,8 +28,8 @@ import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } 
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
-import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
+import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
+import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
@@ -658,11 +658,9 @@ export function answerTakeoverQuestion(
       if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9): "bob@example.com and my phone is 07700 900123" kept no phone; what is said
       // beside the address is kept (the phone, references, the matter as the reason when the block asks one).
-      const beside = detailsBeside(run, t);
-      keepDetailsBeside(run, beside, wantsReason(run, block.data));
-      // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is known.
-      const named = isKnown(run.s.variables.customerName) ? null : nameBesideAddress(t, beside.phoneText);
-      if (named !== null) setVar(run, 'customerName', named);
+      // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is
+      // known (session 45, details4: keepBesideAddress, one reader with the ticket's and a Question's email questions).
+      keepBesideAddress(run, t, wantsReason(run, block.data));
     } else if (r.choices !== undefined) {
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
@@ -1386,8 +1384,11 @@ export function emergencyAgainOf(flow: Flow, coming = true): string {
  * person answers it; the bot does not break into the details with an answer); thanks after the name are no matter. Null
  * when the first sentence is no name or nothing with words follows.
  */
-const MATTER_OPENING = /^(?:(?:also|and|plus|btw|by the way|oh|ps|p\.s\.|one more thing|quick question)[\s,:;-]+)+/iu;
+const MATTER_OPENING = /^(?:(?:also|and|plus|btw|by the way|oh|ps|p\.s\.|one more thing|(?:a\s+)?quick (?:question|one)|(?:one|a) question|question)[\s,:;-]+)+/iu;
 function nameThenMatter(t: string): { name: string; matter: string | null } | null {
+  return nameInSentence(t) ?? nameInClause(t);
+}
+function nameInSentence(t: string): { name: string; matter: string | null } | null {
   const brk = /[.!?]+\s+/u.exec(t);
   if (brk === null || brk.index === 0) return null;
   const head = t.slice(0, brk.index);
@@ -1399,4 +1400,23 @@ function nameThenMatter(t: string): { name: string; matter: string | null } | nu
   // "Dana. Thanks!": the name, and thanks are no matter.
   if (onlyThanks(matter)) return { name, matter: null };
   return matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2 ? { name, matter } : null;
+}
+/**
+ * Session 45 (details4, retest s44 M8): the name before a comma, colon, semicolon or spaced dash, and a question or a
+ * matter after it ("I'm Priya, quick question: is there an EU data centre?", "Tom - and how long is the trial?"): the
+ * question was dropped, or the name not taken. The rest must ask something (a question mark, three words or more) or
+ * name a matter (statesAReason), and ask for no person ("Ana, I want a human NOW"); thanks after the name are no matter
+ * ("Tom - cheers"). Null otherwise: the name is read from the whole answer as before ("Priya, nice to meet you").
+ */
+function nameInClause(t: string): { name: string; matter: string | null } | null {
+  const brk = /\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+/u.exec(t);
+  if (brk === null || brk.index === 0) return null;
+  const name = nameFromAnswer(t.slice(0, brk.index));
+  if (name === null) return null;
+  const matter = t.slice(brk.index + brk[0].length).replace(MATTER_OPENING, '').trim();
+  if (onlyThanks(matter)) return { name, matter: null };
+  const words = matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
+  const asks = matter.endsWith('?') && words >= 3;
+  if ((!asks && !statesAReason(matter)) || asksForAPersonAgain(matter)) return null;
+  return { name, matter };
 }

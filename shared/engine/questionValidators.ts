@@ -674,7 +674,7 @@ export function addressIn(raw: string): string | null {
  * hyphens and dots, none of them an everyday sentence word (articles, pronouns, common verbs and prepositions; name
  * particles such as "de", "van", "al" are allowed).
  */
-const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
+const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name's|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.\u200c\u200d-]*$/u;
 const SENTENCE_WORDS = new Set(
   (
@@ -692,7 +692,9 @@ const SENTENCE_WORDS = new Set(
 const GREETING_START =
   /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
 const NOT_A_NAME = new Set(
-  'hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh'.split(' '),
+  ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
+    // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").
+    "it's that's thats here's heres there's email email's emails e-mail mail address name name's use").split(' '),
 );
 /**
  * Hostile s13 #10: what a customer types at the name question that is not a name either: asking for a person again
@@ -788,7 +790,7 @@ export function onlyAPlace(raw: string): boolean {
  */
 const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
 const NO_EMAIL_BODY =
-  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)))*$/;
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
 /**
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
@@ -812,7 +814,23 @@ function readDeclinesEmail(raw: string): boolean {
   if (t === '') return false;
   if (BARE_DECLINE.test(t) || NOT_NOW_DECLINE.test(t)) return true;
   // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
-  if (!/\b(?:e-?\s?mail|email|mail|one|it|address|account|skip|pass|any|say)\b/.test(t)) return false;
+  if (!/\b(?:e-?\s?mail|email|mail|one|it|that|address|account|skip|pass|any|say)\b/.test(t)) return false;
+  if (refusalBody(t)) return true;
+  // Session 45 (details4, retest s44 M3, M6): the refusal in a clause of its own, beside other words ("no email, sorry,
+  // we use slack", "I don't have email, my mobile is 07700900123", "I told you, I don't have one"): a clause (cut at
+  // punctuation, a spaced dash or "but") that is a refusal naming what is refused (NO_EMAIL_BODY; not a bare "no", which
+  // beside other words may answer something else), after words that say it was said before ("I told you", "like I said").
+  const lower = raw.toLowerCase().replace(/[’]/g, "'");
+  return lower.split(CLAUSE_CUT).some((c) => refusalBody(c.replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim().replace(SAID_BEFORE, '')));
+}
+/** Where a refusal's clause ends ("no email, we use slack"; "I don't have one - call me"; "no email. Call ..."; "no email but ..."). */
+const CLAUSE_CUT = /[,;:()]|[.!?]+(?:\s+|$)|\s+[-\u2013\u2014]+\s+|\s+but\s+/;
+/** Words saying the refusal was said before, dropped before it ("I told you,", "like I said", "I already said"). */
+const SAID_BEFORE = /^(?:(?:like|as)\s+i\s+(?:already\s+)?said|i\s+(?:already\s+)?(?:told\s+you|said))(?:\s+(?:that|before|already))*\s*/;
+function refusalBody(t: string): boolean {
+  if (t === '') return false;
+  // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
+  if (!/\b(?:e-?\s?mail|email|mail|one|it|that|address|account|skip|pass|any|say)\b/.test(t)) return false;
   // Lead-in words ("no,", "sorry", "I really") dropped one at a time: "nope, no email" is "no email" after "nope".
   let body = t;
   for (let i = 0; i < 6; i++) {

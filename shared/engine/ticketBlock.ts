@@ -22,7 +22,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
-import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
+import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepBesideAddress, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
@@ -530,7 +530,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9, M1): what the customer said beside the address ("bob@x.com, my parcel
       // NW-250778 never came") is kept: the matter as the issue (not asked again), its references, a phone.
-      keepDetailsBeside(run, detailsBeside(run, text), block.data.askIssue);
+      // Session 45 (details4, retest s44 M4): and the name beside the address, as the takeover's email question keeps it.
+      keepBesideAddress(run, text, block.data.askIssue);
     } else if (then === 'person') {
       // Session 38 (hostile s37 #1): "I'd rather not, just connect me" where the policy read no request for a person (no
       // person named): right after the takeover found nobody, the customer is told so; the ticket goes on without email.

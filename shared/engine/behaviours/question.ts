@@ -29,7 +29,7 @@ import { questionRetryText } from '../../flow/blocks/questionRetry';
 import { asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
 import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
-import { detailsBeside, keepDetailsBeside, nameBesideAddress } from '../detailsAnswer';
+import { keepBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
 import { matchButton } from '../matchButton';
 
@@ -720,19 +720,6 @@ export const EMAIL_LEFT_OUT = "No problem, we'll carry on without your email.";
 /** Session 44 (details2, F5): said when a required email question (no fallback exit) is refused: why it is needed. */
 export const whyEmailNeeded = 'I need an email address to go on: we only use it to get back to you about this, nothing else.';
 
-/**
- * Session 44 (details2, retest s43 F9): what an answer holding the address says beside it, kept as at the takeover's
- * questions: the phone, the flow's references (keepDetailsBeside, no reason: a Question asks none) and a name beside the
- * address when no name is known yet ("Dana Scully, dana@x.example, 0207 946 0000").
- */
-function keepBesideAddress(run: Run, text: string): void {
-  const beside = detailsBeside(run, text);
-  keepDetailsBeside(run, beside, false);
-  if (isKnown(vars(run).customerName)) return;
-  const name = nameBesideAddress(text, beside.phoneText);
-  if (name !== null) setVar(run, 'customerName', name);
-}
-
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   asksForValue: true,
@@ -782,7 +769,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       if (e.ok) {
         // Session 44 (details2, retest s43 F9): "Dana Scully, dana@x.example, 0207 946 0000": the name beside the address
         // is kept too (the phone and the matter as before, keepDetailsBeside), when none is known yet.
-        const beside = text.trim() !== String(e.value) ? () => keepBesideAddress(run, text) : undefined;
+        const beside = text.trim() !== String(e.value) ? () => void keepBesideAddress(run, text, false) : undefined;
         return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, beside });
       }
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
@@ -866,6 +853,24 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       }
       return answer;
     }
-    return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+    return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? laterQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },
 };
+
+/**
+ * Session 45 (details4, retest s44 M7): a question at a question for a reference that holds none ("what's the baggage
+ * allowance?" at Skyline Air's "What is your booking reference?") was asked again and forgotten, while a statement there
+ * ("my bag never arrived") is kept since session 44 (details2). The same rule: when a menu further on the question's way
+ * picks an option for it (laterMenuFor), it is kept for that menu and this question asked again; a question about the
+ * question ("where do I find the booking reference?") shares its words and is asked again as before.
+ */
+function laterQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, text: string): Classified | null {
+  if (!holdsNoValue(block, text) || sharesTheQuestionsWords(block, text)) return null;
+  const later = laterMenuFor(run, block, text);
+  return later === null ? null : new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
+}
+/** Whether the message shares a content word with the block's own question or retry line (a question about the question). */
+function sharesTheQuestionsWords(block: BlockOf<'question'>, text: string): boolean {
+  const own = new Set(normalizeText(`${block.data.text} ${block.data.retryMessage ?? ''}`).split(' ').filter((t) => t.length > 2 && !isStopWord(t)));
+  return normalizeText(text).split(' ').some((t) => own.has(t));
+}

@@ -271,10 +271,13 @@ describe('M7: a question at the booking-reference question is kept for the menu'
     expect(c.lastBotText() ?? '').not.toContain(LATER_LINE);
     expect(c.state.laterRequest).toBeUndefined();
   });
-  it('a reference with a question mark is the reference', () => {
+  it('a statement is still kept as in session 44 (details2); a reference is taken at once', () => {
     const c = skyline();
-    c.say('is it K7XQ2P?');
-    expect(c.variables().bookingRef).toBe('K7XQ2P');
+    c.say('my bag never arrived');
+    expect(c.lastBotText()).toContain(LATER_LINE);
+    const d = skyline();
+    d.say('K7XQ2P');
+    expect(d.variables().bookingRef).toBe('K7XQ2P');
   });
 });
 
