@@ -26,7 +26,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
@@ -556,7 +556,10 @@ export function answerTakeoverQuestion(
     bot(run, momentEmailTexts.takeover, block.id);
     return;
   }
-  const t = w.field === 'email' ? heldAnswer(typed) : typed;
+  // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example") is read as typed,
+  // and said back.
+  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const t = spelled ?? (w.field === 'email' ? heldAnswer(typed) : typed);
   // Session 38 (hostile s37 #1): the email declined or put off, then a request for a person ("I don't have one, just a
   // human please", "not now, I need a person NOW": the email skipped, the request met) or a goodbye ("not now thanks,
   // bye": as "bye"). Both were "That doesn't look like an email address".
@@ -655,7 +658,7 @@ export function answerTakeoverQuestion(
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
-      if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
+      if (picksAnAddress(t) || spelled !== null) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9): "bob@example.com and my phone is 07700 900123" kept no phone; what is said
       // beside the address is kept (the phone, references, the matter as the reason when the block asks one).
       // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is

@@ -9,6 +9,7 @@ import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
+import { isStopWord } from '../nlu/stopWords';
 import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
@@ -1023,4 +1024,41 @@ export function answerByExample(raw: string, shapes: readonly ReferenceShape[]):
     if (near && near.test(text)) nearMiss = true;
   }
   return nearMiss ? { ok: false } : null;
+}
+
+/**
+ * Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example", "dana (at) acme
+ * (dot) example", "dana dot scully at acme dot co dot uk", "dana at acme.example") was "That doesn't look like an email
+ * address". The text with the address written as one (dana@acme.example), for the email questions to read as typed
+ * (the takeover's, the ticket's, a Question block's), which say the address back; null when the text spells none. "at"
+ * and "dot" must join words that can be parts of an address: no stop word ("look at the dot on the map", "we are based
+ * at acme") and a last part of two letters or more.
+ */
+const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
+const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\.)`;
+const SPELLED_WORD = String.raw`[\p{L}\p{N}_%+-]+`;
+const SPELLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’_%+.@-])(${SPELLED_WORD}(?:${SPELLED_DOT}${SPELLED_WORD})*)${SPELLED_AT}(${SPELLED_WORD}(?:${SPELLED_DOT}${SPELLED_WORD})+)(?![\p{L}\p{N}_%+@-])`,
+  'giu',
+);
+const SPELLED_PART_CUT = new RegExp(SPELLED_DOT, 'iu');
+/** Words before "at" that are no address's first part ("meet me at", "we are based at", "email me at"). */
+const NOT_LOCAL: ReadonlySet<string> = new Set(
+  'me us you him her them it is are was were be been based look looking here there we i home work office located find reach email mail contact write message ping meet stay staying arrive arrived arriving live living found available'.split(' '),
+);
+export function spelledAddress(text: string): string | null {
+  if (text.includes('@') || !/\bat\b/i.test(text)) return null;
+  let found = false;
+  const out = text.replace(SPELLED, (whole, local: string, domain: string) => {
+    const localParts = local.split(SPELLED_PART_CUT).map((p) => p.trim());
+    const domainParts = domain.split(SPELLED_PART_CUT).map((p) => p.trim());
+    // Spelled in words at least once ("at", "dot", or in brackets): "kim@x.com" typed with a space is not this reader's.
+    const inWords = /\s(?:at|dot)\s|[([{]\s*(?:at|dot)\s*[)\]}]/i.test(whole);
+    const last = domainParts[domainParts.length - 1] ?? '';
+    if (!inWords || NOT_LOCAL.has(localParts[0].toLowerCase()) || !/^\p{L}{2,}$/u.test(last)) return whole;
+    if ([...localParts, ...domainParts].some((p) => p === '' || isStopWord(p.toLowerCase()))) return whole;
+    found = true;
+    return `${localParts.join('.')}@${domainParts.join('.')}`.toLowerCase();
+  });
+  return found ? out : null;
 }

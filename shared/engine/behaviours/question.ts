@@ -6,7 +6,7 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, asksForAPersonAgain, declinesEmail, spelledAddress, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, entitiesOf, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -26,7 +26,7 @@ import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
-import { asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
+import { addressTaken, asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
 import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
 import { keepBesideAddress } from '../detailsAnswer';
@@ -41,7 +41,7 @@ type Action =
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string; later?: { menuId: string; text: string } }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
@@ -69,6 +69,7 @@ function act(run: Run, a: Action): void {
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
     if (a.emailDeclined === true) run.s.emailDeclined = true;
+    if (a.later !== undefined) run.s.laterRequest = { blockId: a.later.menuId, text: a.later.text, turn: run.s.turn };
     // Said unless the fallback's way opens with a Message of its own (it speaks for itself, as leaveQuestion reads it).
     const to = run.c.exitOf(a.block.id, 'fallback');
     if (a.said !== undefined && (to === undefined || run.c.blocks.get(to)?.kind !== 'message')) bot(run, a.said, a.block.id);
@@ -491,6 +492,14 @@ export function lacksTheValue(normalized: string): boolean {
 
 /** Session 44 (hostfix, hostile s44 L3): a bare no to a question for a reference: the customer has none to hand. */
 const BARE_NO = /^(?:(?:no|nope|nah|sorry)(?:\s+(?:sorry|no|i do not|i don t|i dont|i have not|i haven t|not really|not to hand|not on me|not with me|i m afraid|im afraid))*|none|not to hand|not on me|not with me)$/;
+/**
+ * Session 45 (details4, retest s44 L5): a no and more words after it that ask nothing and are no hold ("nope, it's in a
+ * drawer somewhere", "no I'm at work, it's at home"; not "no wait, let me look", "no, where do I find it?").
+ */
+const NO_THEN = /^(?:no|nope|nah)(?:\s+(?:sorry|thanks|i m afraid|im afraid))*\s+(?!(?:wait|hold|hang|one sec|let me|i will|i ll|ill|just a|give me|gimme|sec|hang on)\b)\S/;
+function noThenStatement(normalized: string, text: string): boolean {
+  return !text.includes('?') && NO_THEN.test(normalized) && !asksForAPersonAgain(text);
+}
 /** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
 const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
 export function saysItLacks(normalized: string): boolean {
@@ -765,7 +774,10 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w, goodbye: saysGoodbye(text) });
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
-      const e = emailAnswer(text, ownAddressesOf(run.flow));
+      // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), said back.
+      const spelled = spelledAddress(text);
+      const e = emailAnswer(spelled ?? text, ownAddressesOf(run.flow));
+      if (e.ok && spelled !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, note: addressTaken(String(e.value)), beside: () => void keepBesideAddress(run, spelled, false) });
       if (e.ok) {
         // Session 44 (details2, retest s43 F9): "Dana Scully, dana@x.example, 0207 946 0000": the name beside the address
         // is kept too (the phone and the matter as before, keepDetailsBeside), when none is known yet.
@@ -819,6 +831,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || BARE_NO.test(n) || (w.retries >= 1 && lacksTheValue(n)));
         // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
         const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
+        // Session 45 (details4, retest s44 L5): a no and where the number is, or why it is not to hand ("nope, it's in a
+        // drawer somewhere", "no, my husband has the papers"): the customer has none to hand, as a bare no says; a request
+        // a menu further on takes ("no, but my car was hit yesterday") is kept for that menu on the fallback's way.
+        if (!giveUp && run.c.exitOf(block.id, 'fallback') !== undefined && noThenStatement(n, text)) {
+          return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, later: later === null ? undefined : { menuId: later, text } });
+        }
         if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
         const notUsed: Classified = new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
         notUsed.notUsed = true;
