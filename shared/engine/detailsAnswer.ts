@@ -257,7 +257,7 @@ export function nameBesideAddress(t: string, phoneText: string | null): string |
     x
       .replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ')
       .split(/[,;:()<>[\]]+|[.!?]+(?:\s+|$)|\s+[-\u2013\u2014]\s+|\s+and\s+/iu)
-      .map((p) => p.trim().replace(/^and\s+/iu, ''))
+      .map((p) => p.replace(/["\u201c\u201d]/gu, ' ').trim().replace(/^and\s+/iu, ''))
       .filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
   const before = at < 0 ? [] : partsOf(rest.slice(0, at));
   const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p) || NAME_INTRO.test(p));

@@ -10,6 +10,7 @@ import type { questionInputTypes } from '../flow/schema';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
 import { isStopWord } from '../nlu/stopWords';
+import { onlyAsksForAPerson } from './backOut';
 import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
@@ -695,7 +696,7 @@ const GREETING_START =
 const NOT_A_NAME = new Set(
   ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
     // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").
-    "it's that's thats here's heres there's email email's emails e-mail mail address name name's use").split(' '),
+    "it's that's thats here's heres here there's email email's emails e-mail mail address name name's use").split(' '),
 );
 /**
  * Hostile s13 #10: what a customer types at the name question that is not a name either: asking for a person again
@@ -791,7 +792,7 @@ export function onlyAPlace(raw: string): boolean {
  */
 const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
 const NO_EMAIL_BODY =
-  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|i'?ve\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually|ever))?(?:\s+(?:have|had|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
 /**
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
@@ -821,8 +822,12 @@ function readDeclinesEmail(raw: string): boolean {
   // we use slack", "I don't have email, my mobile is 07700900123", "I told you, I don't have one"): a clause (cut at
   // punctuation, a spaced dash or "but") that is a refusal naming what is refused (NO_EMAIL_BODY; not a bare "no", which
   // beside other words may answer something else), after words that say it was said before ("I told you", "like I said").
-  const lower = raw.toLowerCase().replace(/[’]/g, "'");
-  return lower.split(CLAUSE_CUT).some((c) => refusalBody(c.replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim().replace(SAID_BEFORE, '')));
+  const clauses = raw.toLowerCase().replace(/[’]/g, "'").split(CLAUSE_CUT).map((c) => c.replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim().replace(SAID_BEFORE, ''));
+  // Beside a request for a person ("rather not give my email here, just connect me") the older readers decide (the
+  // takeover's "let's skip the email" and its reason question, session 44 details3 L1).
+  if (clauses.some((c) => c !== '' && (asksForAPersonAgain(c) || onlyAsksForAPerson(c)))) return false;
+  // "I'd prefer not to, sorry": a refusal with no object is one in a clause of its own too, but not a bare "no".
+  return clauses.some((c) => refusalBody(c) || (BARE_DECLINE.test(c) && !/^(?:no|nope|nah|no thanks|no thank you|no ty|no way)$/.test(c)));
 }
 /** Where a refusal's clause ends ("no email, we use slack"; "I don't have one - call me"; "no email. Call ..."; "no email but ..."). */
 const CLAUSE_CUT = /[,;:()]|[.!?]+(?:\s+|$)|\s+[-\u2013\u2014]+\s+|\s+but\s+/;
