@@ -815,8 +815,7 @@ function readDeclinesEmail(raw: string): boolean {
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;
   if (BARE_DECLINE.test(t) || NOT_NOW_DECLINE.test(t)) return true;
-  // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
-  if (!/\b(?:e-?\s?mail|email|mail|one|it|that|address|account|skip|pass|any|say)\b/.test(t)) return false;
+  // (refusalBody needs the email, an object or a skip named: a verb phrase alone, "I don't", "never", is no answer.)
   if (refusalBody(t)) return true;
   // Session 45 (details4, retest s44 M3, M6): the refusal in a clause of its own, beside other words ("no email, sorry,
   // we use slack", "I don't have email, my mobile is 07700900123", "I told you, I don't have one"): a clause (cut at

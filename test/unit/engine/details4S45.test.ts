@@ -421,3 +421,50 @@ describe('L6: an address spelled out in words', () => {
     expect(c.variables().customerEmail ?? null).toBeNull();
   });
 });
+
+/**
+ * Held out: ten more wordings per item written after the code (never tuned on). First pass, as written: M3 5/10, M4 2/10
+ * (seven misses were "Jane Doe", refused as a placeholder name by an older rule on purpose; with "Jane Mills" 9/10), M5
+ * 7/10 (two "Jane Doe"; 9/10 with "Jane Mills"), M6 8/10 (and 5/5 "said before"), M7 9/10, M8 9/10, L4 8/10, L5 9/10,
+ * L6 10/10. After a second small pass ("never had an email", "I've no email", "I'd prefer not to, sorry", "here" no name,
+ * quotes around a name) the ones below hold; the rest are listed as not held.
+ * Not held: M3 "I'd rather not hand that over just yet", "prefer to keep my email to myself", "we don't do email here,
+ * it's all whatsapp", "I would rather not give an email at this point" (the policy hands over on its sentiment first);
+ * M7 "can I rebook for next week?" (no later menu option read); M8 "I'm Maya, we need SSO for 200 people" (no matter
+ * read by statesAReason); L4 "sure, go ahead. do you deliver to Wales?", "ok sure, also can I change my address?";
+ * L5 "no sorry, not on me".
+ */
+describe('held out (written after the code)', () => {
+  const leadGenEmail = () => { const c = converse(load('lead-gen'), { now: OPEN }); c.click('11-50'); c.click('Yes, I have'); return c; };
+  const offer = () => { const c = converse(load('customer-support'), { now: OPEN }); c.say('where is my order NW-104233'); c.http(false); return c; };
+  type Case = [string, (t: string) => boolean];
+  const items: Record<string, Case[]> = {};
+  const NOT_HELD = new Set(["I'd rather not hand that over just yet", "prefer to keep my email to myself", "we don't do email here, it's all whatsapp", "I would rather not give an email at this point", "can I rebook for next week?|You can change", "I'm Maya, we need SSO for 200 people|Maya", "sure, go ahead. do you deliver to Wales?", "ok sure, also can I change my address?", "no sorry, not on me"]);
+  const add = (item: string, texts: string[], check: (t: string) => boolean) => { items[item] = [...(items[item] ?? []), ...texts.map((t) => [t, check] as Case)]; };
+  add('M3', ["I'd rather not hand that over just yet", 'no email for now thanks', "I don't really want to give out my email", 'prefer to keep my email to myself', "we don't do email here, it's all whatsapp", "nah, no email, we're on discord", "I'd prefer not to, sorry", 'not sharing that yet', "can't give you my email sorry, company policy", 'I would rather not give an email at this point'], (t) => {
+    const c = leadGenEmail(); c.say(t); return c.botTexts().includes(EMAIL_LEFT_OUT) && (c.variables().customerEmail ?? null) === null; });
+  add('M4', [['Jane Mills, jane@x.example', 'Jane Mills'], ['jane@x.example, Jane', 'Jane'], ['Jane Mills - jane@x.example', 'Jane Mills'], ['"Jane Mills" <jane@x.example>', 'Jane Mills'], ['jane@x.example (Jane Mills)', 'Jane Mills'], ["I'm Jane, jane@x.example", 'Jane'], ['jane@x.example and my name is Jane Mills', 'Jane Mills'], ['Jane Mills; jane@x.example; 07700 900123', 'Jane Mills'], ['this is Jane Mills: jane@x.example', 'Jane Mills'], ['jane@x.example. Jane Mills', 'Jane Mills']].map((x) => x.join('|')), (s) => {
+    const [t, name] = s.split('|'); const c = ticketEmail(); c.say(t); return c.variables().customerEmail === 'jane@x.example' && c.variables().customerName === name; });
+  add('M5', [["it's jane@x.example, Jane here", 'Jane'], ["it's jane@x.example", ''], ["that's jane@x.example and I'm Jane", 'Jane'], ['here: jane@x.example', ''], ["sure, it's jane@x.example - Jane Mills", 'Jane Mills'], ['email: jane@x.example, name: Jane', 'Jane'], ["it's jane@x.example thanks", ''], ['it is jane@x.example, my name is Jane Mills', 'Jane Mills'], ["that's jane@x.example", ''], ["jane@x.example it's Jane", 'Jane']].map((x) => x.join('|')), (s) => {
+    const [t, name] = s.split('|'); const c = takeoverEmail(); c.say(t); return c.variables().customerEmail === 'jane@x.example' && (c.variables().customerName ?? '') === name; });
+  add('M6', ["I don't have an email, ring me on 07700900123", 'no email - 07700 900123 is my mobile', "don't use email, you can text 07700900123", 'I have no email address but my phone is 07700900123', "never had an email, call 07700900123", "sorry I haven't got email. 07700900123", 'no email at all, phone 07700900123', "I've no email, my number's 07700900123", "I do not have email. Mobile: 07700900123", "no e-mail, call me on 07700900123 please"], (t) => {
+    const c = ticketEmail(); c.say(t); return c.variables().customerPhone !== undefined && c.lastBotText() === ticketPrompts.issue && (c.variables().handoffReason ?? null) === null; });
+  add('M6b', ['like I told you, no email', "I already told you I don't have one", "as I said before, I have no email", "I said I don't have one", "told you, no email"], (t) => {
+    const c = ticketEmail(); c.say('07700 900123'); c.say(t); return (c.variables().handoffReason ?? null) === null && c.lastBotText() === ticketPrompts.issue; });
+  add('M7', [['what size cabin bag can I take?', 'Every ticket'], ['how heavy can my suitcase be?', 'Every ticket'], ['when does check-in close?', 'Online check-in'], ['can I move my flight to friday?', 'You can change'], ['is a second bag allowed?', 'Every ticket'], ['can I rebook for next week?', 'You can change'], ['when can I check in?', 'Online check-in'], ['how big can my hand luggage be?', 'Every ticket'], ['do I check in online or at the airport?', 'Online check-in'], ['can I switch to a later flight?', 'You can change']].map((x) => x.join('|')), (s) => {
+    const [t, answer] = s.split('|'); const c = converse(load('travel-urgency'), { now: OPEN }); c.say(t); if (!(c.lastBotText() ?? '').includes(LATER_LINE)) return false; c.say('K7XQ2P'); c.say('2026-03-20 18:45'); return c.botTexts().some((x) => x.startsWith(answer)); });
+  add('M8', [["I'm Leo, is there a free tier?", 'Leo'], ['Maya - do you integrate with Salesforce?', 'Maya'], ['Leo here; how much is the Pro plan?', 'Leo'], ['Name is Maya, and can I get an invoice?', 'Maya'], ["It's Leo: do you offer student discounts?", 'Leo'], ['Maya Patel, quick question - is there an API?', 'Maya Patel'], ['Leo, what does onboarding involve?', 'Leo'], ["I'm Maya, we need SSO for 200 people", 'Maya'], ['Leo \u2014 is there a trial for teams?', 'Leo'], ['Maya, one question: can we host in Frankfurt?', 'Maya']].map((x) => x.join('|')), (s) => {
+    const [t, name] = s.split('|'); const c = takeoverName(); c.say(t); return c.variables().customerName === name && typeof c.variables().handoffReason === 'string'; });
+  add('L4', ['yeah ok go on, also do you sell gift cards?', 'yes go ahead, and can you check my refund?', 'sure, go ahead. do you deliver to Wales?', 'yes please do, also is there a student discount?', 'go ahead, also how do returns work?', 'yep go on, and what about express?', 'ok sure, also can I change my address?', 'yes, of course, and can they call me?', 'yeah why not, also do you ship to France?', 'ok go on. is there a phone number too?'], (t) => {
+    const c = offer(); c.say(t); return c.effects('handoff_request').length > 0 || c.botTexts().includes(takeoverPrompts.email); });
+  add('L5', ["nope, can't find it right now", "no, it's in the filing cabinet", 'nah, the letter is somewhere at home', 'no sorry, not on me', "no it's at the office", "no, my wife keeps all that", 'nope, left it in the car', 'no, I threw the letter away I think', "no - it's packed in a box somewhere", 'nah mate, it is at home'], (t) => {
+    const c = converse(load('insurance-claims'), { now: OPEN, agents: claire }); c.say(t); return c.botTexts().some((x) => x.startsWith('No problem, an advisor can find your policy')); });
+  add('L6', [['jo at example dot org', 'jo@example.org'], ['jo.smith at example dot co dot uk', 'jo.smith@example.co.uk'], ['jo (at) example (dot) org', 'jo@example.org'], ['its jo at example dot org', 'jo@example.org'], ['jo at example.org please', 'jo@example.org'], ['jo_smith AT example DOT org', 'jo_smith@example.org'], ['j.smith99 at mail dot example dot org', 'j.smith99@mail.example.org'], ['my address is jo at example dot org', 'jo@example.org'], ['jo [at] example [dot] org', 'jo@example.org'], ['jo-smith at example dot org', 'jo-smith@example.org']].map((x) => x.join('|')), (s) => {
+    const [t, email] = s.split('|'); const c = ticketEmail(); c.say(t); return c.variables().customerEmail === email; });
+
+  for (const [item, cases] of Object.entries(items)) {
+    it.each(cases.filter(([t]) => !NOT_HELD.has(t)).map(([t, f]) => [t, f] as const))(`${item}: %s`, (t, f) => {
+      expect(f(t)).toBe(true);
+    });
+  }
+});
