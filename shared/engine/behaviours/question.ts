@@ -880,10 +880,14 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
  * allowance?" at Skyline Air's "What is your booking reference?") was asked again and forgotten, while a statement there
  * ("my bag never arrived") is kept since session 44 (details2). The same rule: when a menu further on the question's way
  * picks an option for it (laterMenuFor), it is kept for that menu and this question asked again; a question about the
- * question ("where do I find the booking reference?") shares its words and is asked again as before.
+ * question ("where do I find the booking reference?") shares its words and is asked again as before. Only where no
+ * router came before the question (Skyline Air's reference question opens the chat).
  */
 function laterQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, text: string): Classified | null {
-  if (!holdsNoValue(block, text) || sharesTheQuestionsWords(block, text)) return null;
+  // Where the customer came through a router (Northwind's "What's your question?"), a question is that router's
+  // (otherQuestion, newShopQuestion): kept for a menu, "is it possible to exchange for a bigger size?" at the return's
+  // order question was taken as the reason menu's answer and the next asking read as a loop (escrfEval w5-014).
+  if (!holdsNoValue(block, text) || sharesTheQuestionsWords(block, text) || readerBefore(run, block) !== null) return null;
   const later = laterMenuFor(run, block, text);
   return later === null ? null : new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
 }
