@@ -377,6 +377,12 @@ describe('L5: a no with where it is, at a question for a number with a fallback'
     c.say(text);
     expect(c.botTexts().some((t) => t.startsWith(NO_POLICY))).toBe(true);
   });
+  it('a request beside the no is kept for the menu on the fallback way', () => {
+    const c = harborPolicy();
+    c.say('no, but I need to report a new claim');
+    expect(c.botTexts().some((t) => t.startsWith(NO_POLICY))).toBe(true);
+    expect(c.botTexts()).toContain('About what you said ("no, but I need to report a new claim"): Report an incident.');
+  });
   const notNo = ['no wait, here it is: HM-2231-0457', 'where do I find it?', 'is it the number on the letter?'];
   it.each(notNo)('%s: not the no-number way', (text) => {
     const c = harborPolicy();
