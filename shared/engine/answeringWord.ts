@@ -468,6 +468,15 @@ export function heldBack(v: AnswerVerdict): v is 'deferred' | 'retracted' | 'unc
 
 /** Words that make up a leading answer before a request ("no thanks,", "ok.", "yes please -", "cheers,"). */
 const LEADING_ANSWER_WORDS: ReadonlySet<string> = new Set(['no', 'yes', 'ok', 'thanks', 'thank', 'you', 'worries', 'please', 'cheers', 'fine', 'good', 'great', 'sure', 'cool', 'ta']);
+/**
+ * Session 45 (details4, retest s44 L4): a yes said as "go on" / "go ahead" / "sure thing" ("yeah go on, also do you
+ * deliver to Ireland?" at "Would you like to talk to a person?": the yes was lost, the question answered alone).
+ */
+const GO_AHEAD = /^(?:(?:yeah|yes|yep|yup|ok|okay|sure|alright|right|oh)\s+)*(?:go\s+on|go\s+ahead|sure\s+thing|why\s+not|of\s+course|please\s+do)(?:\s+(?:then|please|thanks))*$/;
+/** Whether a leading answer is a yes said as "go on" / "go ahead" (GO_AHEAD): a menu reads it as "yes". */
+export function saysGoAhead(answer: string): boolean {
+  return GO_AHEAD.test(normalizeText(answer).trim());
+}
 /** The longest leading answer read as one ("no thank you very much," is not). */
 const LEADING_ANSWER_MAX_CHARS = 24;
 /** A linking word after the break that belongs to neither part ("no thanks, BUT where is ..."). */
@@ -490,7 +499,7 @@ export function splitLeadingAnswer(raw: string): { answer: string; request: stri
   const head = raw.slice(0, brk.index).trim();
   if (head.length === 0 || head.length > LEADING_ANSWER_MAX_CHARS || !/^[\p{L}' ]+$/u.test(head)) return null;
   const words = normalizeText(head).split(' ').filter(Boolean);
-  if (words.length === 0 || !(isBareReply(words) || words.every((w) => LEADING_ANSWER_WORDS.has(w)))) return null;
+  if (words.length === 0 || !(isBareReply(words) || words.every((w) => LEADING_ANSWER_WORDS.has(w)) || GO_AHEAD.test(words.join(' ')))) return null;
   const request = raw.slice(brk.index + brk[0].length).trim().replace(LINK_AFTER_ANSWER, '');
   // Something to read: at least three characters, not only more punctuation ("no thanks!!!", "ok...").
   if (request.length < 3 || !/[\p{L}\p{N}]/u.test(request)) return null;

@@ -411,6 +411,11 @@ function readEmailRefusedThen(text: string): 'person' | 'goodbye' | null {
   return null;
 }
 
+/** Whether the whole text asks for a person (PERSON_ASKED: "just connect me", "get me an agent"); session 45 (details4). */
+export function onlyAsksForAPerson(text: string): boolean {
+  return PERSON_ASKED_WHOLE.whole(wordsOf(text));
+}
+
 /** Words naming a reference before or around it ("order NW-104233", "my policy is ..."), dropped by requestBesideReference. */
 const REFERENCE_WORDS: ReadonlySet<string> = new Set('order policy claim number nr num ref reference my is it its here the this that with for'.split(' '));
 /**

@@ -245,20 +245,43 @@ export const phoneAtEmailTexts = {
 /**
  * Session 43 (hostq, hostile s43 L3): the name in an answer that lists it beside the address ("Dana Scully,
  * dana@fbi.example, 0207 946 0000", "dana@x.com - Dana"): the answer without its addresses and phone, cut at commas,
- * semicolons, colons and dashes; the first part that is a name (nameFromAnswer), in any case when it comes first, else
- * capitalised ("dana@x.com, work" names nobody). Null when no part is one.
+ * semicolons, colons, dashes, brackets, sentence marks and "and"; the first part that is a name (nameFromAnswer), in any
+ * case when it comes first, else capitalised ("dana@x.com, work" names nobody) or introduced as one ("..., it's Kim Lee",
+ * "and my name is Kim", "name's Kim": session 45, details4, retest s44 M5). Null when no part is one.
  */
+const NAME_INTRO = /^(?:(?:my\s+)?name(?:'s|s|\s+is)?|i'm|im|i\s+am|this\s+is|it'?s|it\s+is)\s+/iu;
 export function nameBesideAddress(t: string, phoneText: string | null): string | null {
-  const rest = phoneText === null ? t : t.replace(phoneText, ' ');
+  const rest = (phoneText === null ? t : t.replace(phoneText, ' ')).replace(/[\u2018\u2019]/g, "'");
   const at = rest.search(/[^\s@]+@/u);
-  const partsOf = (x: string) => x.replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ').split(/[,;:]+|\s+[-\u2013\u2014]\s+/u).map((p) => p.trim()).filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
+  const partsOf = (x: string) =>
+    x
+      .replace(/[^\s@]+@[^\s@]*[\p{L}\p{N}]/gu, ' , ')
+      .split(/[,;:()<>[\]]+|[.!?]+(?:\s+|$)|\s+[-\u2013\u2014]\s+|\s+and\s+/iu)
+      .map((p) => p.replace(/["\u201c\u201d]/gu, ' ').trim().replace(/^and\s+/iu, ''))
+      .filter((p) => /\p{L}/u.test(p) && !/\d/.test(p));
   const before = at < 0 ? [] : partsOf(rest.slice(0, at));
-  const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p));
+  const after = partsOf(at < 0 ? rest : rest.slice(at)).filter((p) => /^\p{Lu}/u.test(p) || NAME_INTRO.test(p));
   for (const part of [...before, ...after]) {
-    const name = nameFromAnswer(part);
+    const name = nameFromAnswer(part.replace(NAME_INTRO, ''));
     if (name !== null) return name;
   }
   return null;
+}
+
+/**
+ * Session 45 (details4, retest s44 M4): one reader for an answer that gives the address, at the takeover's email
+ * question, a Question block's and the ticket's (the ticket dropped the name from "Dana Scully, dana@x.example, 0207 946
+ * 0000", the takeover kept it): what is said beside the address is kept (keepDetailsBeside: the phone, the flow's
+ * references, the matter when `asReason`), and the name beside it when no name is known yet.
+ */
+export function keepBesideAddress(run: Run, text: string, asReason: boolean): DetailsBeside {
+  const beside = detailsBeside(run, text);
+  keepDetailsBeside(run, beside, asReason);
+  if (!isKnown(run.s.variables.customerName)) {
+    const name = nameBesideAddress(text, beside.phoneText);
+    if (name !== null) setVar(run, 'customerName', name);
+  }
+  return beside;
 }
 
 /** How "Which one should we reply to: A or B?" starts (ticketPrompts.whichEmail, said by the ticket and the takeover). */

@@ -26,10 +26,10 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
-import { callsBack, detailsBeside, issueBesideRequest, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
-import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
+import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
+import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
@@ -569,7 +569,10 @@ export function answerTakeoverQuestion(
     bot(run, momentEmailTexts.takeover, block.id);
     return;
   }
-  const t = w.field === 'email' ? heldAnswer(typed) : typed;
+  // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example") is read as typed,
+  // and said back.
+  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const t = spelled ?? (w.field === 'email' ? heldAnswer(typed) : typed);
   // Session 38 (hostile s37 #1): the email declined or put off, then a request for a person ("I don't have one, just a
   // human please", "not now, I need a person NOW": the email skipped, the request met) or a goodbye ("not now thanks,
   // bye": as "bye"). Both were "That doesn't look like an email address".
@@ -668,14 +671,12 @@ export function answerTakeoverQuestion(
     if (r.ok) {
       setVar(run, 'customerEmail', r.value);
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
-      if (picksAnAddress(t)) bot(run, addressTaken(String(r.value)), block.id);
+      if (picksAnAddress(t) || spelled !== null) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9): "bob@example.com and my phone is 07700 900123" kept no phone; what is said
       // beside the address is kept (the phone, references, the matter as the reason when the block asks one).
-      const beside = detailsBeside(run, t);
-      keepDetailsBeside(run, beside, wantsReason(run, block.data));
-      // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is known.
-      const named = isKnown(run.s.variables.customerName) ? null : nameBesideAddress(t, beside.phoneText);
-      if (named !== null) setVar(run, 'customerName', named);
+      // Session 44 (details2, retest s43 F9): the name beside the address, as at the name question (hostq), when none is
+      // known (session 45, details4: keepBesideAddress, one reader with the ticket's and a Question's email questions).
+      keepBesideAddress(run, t, wantsReason(run, block.data));
     } else if (r.choices !== undefined) {
       bot(run, ticketPrompts.whichEmail(r.choices), block.id);
       return;
@@ -1442,8 +1443,11 @@ export function emergencyAgainOf(flow: Flow, coming = true): string {
  * person answers it; the bot does not break into the details with an answer); thanks after the name are no matter. Null
  * when the first sentence is no name or nothing with words follows.
  */
-const MATTER_OPENING = /^(?:(?:also|and|plus|btw|by the way|oh|ps|p\.s\.|one more thing|quick question)[\s,:;-]+)+/iu;
+const MATTER_OPENING = /^(?:(?:also|and|plus|btw|by the way|oh|ps|p\.s\.|one more thing|(?:a\s+)?quick (?:question|one)|(?:one|a) question|question)[\s,:;-]+)+/iu;
 function nameThenMatter(t: string): { name: string; matter: string | null } | null {
+  return nameInSentence(t) ?? nameInClause(t);
+}
+function nameInSentence(t: string): { name: string; matter: string | null } | null {
   const brk = /[.!?]+\s+/u.exec(t);
   if (brk === null || brk.index === 0) return null;
   const head = t.slice(0, brk.index);
@@ -1455,4 +1459,23 @@ function nameThenMatter(t: string): { name: string; matter: string | null } | nu
   // "Dana. Thanks!": the name, and thanks are no matter.
   if (onlyThanks(matter)) return { name, matter: null };
   return matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length >= 2 ? { name, matter } : null;
+}
+/**
+ * Session 45 (details4, retest s44 M8): the name before a comma, colon, semicolon or spaced dash, and a question or a
+ * matter after it ("I'm Priya, quick question: is there an EU data centre?", "Tom - and how long is the trial?"): the
+ * question was dropped, or the name not taken. The rest must ask something (a question mark, three words or more) or
+ * name a matter (statesAReason), and ask for no person ("Ana, I want a human NOW"); thanks after the name are no matter
+ * ("Tom - cheers"). Null otherwise: the name is read from the whole answer as before ("Priya, nice to meet you").
+ */
+function nameInClause(t: string): { name: string; matter: string | null } | null {
+  const brk = /\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+/u.exec(t);
+  if (brk === null || brk.index === 0) return null;
+  const name = nameFromAnswer(t.slice(0, brk.index));
+  if (name === null) return null;
+  const matter = t.slice(brk.index + brk[0].length).replace(MATTER_OPENING, '').trim();
+  if (onlyThanks(matter)) return { name, matter: null };
+  const words = matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
+  const asks = matter.endsWith('?') && words >= 3;
+  if ((!asks && !statesAReason(matter)) || asksForAPersonAgain(matter)) return null;
+  return { name, matter };
 }

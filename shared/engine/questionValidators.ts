@@ -9,6 +9,8 @@ import type { Value } from '../flow/schema';
 import type { questionInputTypes } from '../flow/schema';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
+import { isStopWord } from '../nlu/stopWords';
+import { onlyAsksForAPerson } from './backOut';
 import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
 export type QuestionInputType = (typeof questionInputTypes)[number];
@@ -674,7 +676,7 @@ export function addressIn(raw: string): string | null {
  * hyphens and dots, none of them an everyday sentence word (articles, pronouns, common verbs and prepositions; name
  * particles such as "de", "van", "al" are allowed).
  */
-const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
+const NAME_PREFIX = /^(?:hi|hello|hey)?[\s,]*(?:my name is|my name's|the name is|name is|name's|name:|i am|i'm|im|it's|it is|this is|call me)\s+/i;
 const NAME_WORD = /^[\p{L}][\p{L}\p{M}'’.\u200c\u200d-]*$/u;
 const SENTENCE_WORDS = new Set(
   (
@@ -692,7 +694,9 @@ const SENTENCE_WORDS = new Set(
 const GREETING_START =
   /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
 const NOT_A_NAME = new Set(
-  'hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh'.split(' '),
+  ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
+    // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").
+    "it's that's thats here's heres here there's email email's emails e-mail mail address name name's use").split(' '),
 );
 /**
  * Hostile s13 #10: what a customer types at the name question that is not a name either: asking for a person again
@@ -788,7 +792,7 @@ export function onlyAPlace(raw: string): boolean {
  */
 const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
 const NO_EMAIL_BODY =
-  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|prefer\s+not\s+to|want\s+to\s+keep)(?:\s+(?:really|even|actually))?(?:\s+(?:have|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)))*$/;
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|i'?ve\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually|ever))?(?:\s+(?:have|had|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
 /**
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
@@ -811,8 +815,27 @@ function readDeclinesEmail(raw: string): boolean {
   const t = raw.trim().toLowerCase().replace(/[’]/g, "'").replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return false;
   if (BARE_DECLINE.test(t) || NOT_NOW_DECLINE.test(t)) return true;
+  // (refusalBody needs the email, an object or a skip named: a verb phrase alone, "I don't", "never", is no answer.)
+  if (refusalBody(t)) return true;
+  // Session 45 (details4, retest s44 M3, M6): the refusal in a clause of its own, beside other words ("no email, sorry,
+  // we use slack", "I don't have email, my mobile is 07700900123", "I told you, I don't have one"): a clause (cut at
+  // punctuation, a spaced dash or "but") that is a refusal naming what is refused (NO_EMAIL_BODY; not a bare "no", which
+  // beside other words may answer something else), after words that say it was said before ("I told you", "like I said").
+  const clauses = raw.toLowerCase().replace(/[’]/g, "'").split(CLAUSE_CUT).map((c) => c.replace(/[.!?]+/g, ' ').replace(/\s+/g, ' ').trim().replace(SAID_BEFORE, ''));
+  // Beside a request for a person ("rather not give my email here, just connect me") the older readers decide (the
+  // takeover's "let's skip the email" and its reason question, session 44 details3 L1).
+  if (clauses.some((c) => c !== '' && (asksForAPersonAgain(c) || onlyAsksForAPerson(c)))) return false;
+  // "I'd prefer not to, sorry": a refusal with no object is one in a clause of its own too, but not a bare "no".
+  return clauses.some((c) => refusalBody(c) || (BARE_DECLINE.test(c) && !/^(?:no|nope|nah|no thanks|no thank you|no ty|no way)$/.test(c)));
+}
+/** Where a refusal's clause ends ("no email, we use slack"; "I don't have one - call me"; "no email. Call ..."; "no email but ..."). */
+const CLAUSE_CUT = /[,;:()]|[.!?]+(?:\s+|$)|\s+[-\u2013\u2014]+\s+|\s+but\s+/;
+/** Words saying the refusal was said before, dropped before it ("I told you,", "like I said", "I already said"). */
+const SAID_BEFORE = /^(?:(?:like|as)\s+i\s+(?:already\s+)?said|i\s+(?:already\s+)?(?:told\s+you|said))(?:\s+(?:that|before|already))*\s*/;
+function refusalBody(t: string): boolean {
+  if (t === '') return false;
   // A verb phrase alone ("I don't", "never") is no answer about the email; it needs the email, an object or a skip.
-  if (!/\b(?:e-?\s?mail|email|mail|one|it|address|account|skip|pass|any|say)\b/.test(t)) return false;
+  if (!/\b(?:e-?\s?mail|email|mail|one|it|that|address|account|skip|pass|any|say)\b/.test(t)) return false;
   // Lead-in words ("no,", "sorry", "I really") dropped one at a time: "nope, no email" is "no email" after "nope".
   let body = t;
   for (let i = 0; i < 6; i++) {
@@ -1005,4 +1028,41 @@ export function answerByExample(raw: string, shapes: readonly ReferenceShape[]):
     if (near && near.test(text)) nearMiss = true;
   }
   return nearMiss ? { ok: false } : null;
+}
+
+/**
+ * Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example", "dana (at) acme
+ * (dot) example", "dana dot scully at acme dot co dot uk", "dana at acme.example") was "That doesn't look like an email
+ * address". The text with the address written as one (dana@acme.example), for the email questions to read as typed
+ * (the takeover's, the ticket's, a Question block's), which say the address back; null when the text spells none. "at"
+ * and "dot" must join words that can be parts of an address: no stop word ("look at the dot on the map", "we are based
+ * at acme") and a last part of two letters or more.
+ */
+const SPELLED_AT = String.raw`(?:\s*[([{]\s*at\s*[)\]}]\s*|\s+at\s+)`;
+const SPELLED_DOT = String.raw`(?:\s*[([{]\s*dot\s*[)\]}]\s*|\s+dot\s+|\.)`;
+const SPELLED_WORD = String.raw`[\p{L}\p{N}_%+-]+`;
+const SPELLED = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’_%+.@-])(${SPELLED_WORD}(?:${SPELLED_DOT}${SPELLED_WORD})*)${SPELLED_AT}(${SPELLED_WORD}(?:${SPELLED_DOT}${SPELLED_WORD})+)(?![\p{L}\p{N}_%+@-])`,
+  'giu',
+);
+const SPELLED_PART_CUT = new RegExp(SPELLED_DOT, 'iu');
+/** Words before "at" that are no address's first part ("meet me at", "we are based at", "email me at"). */
+const NOT_LOCAL: ReadonlySet<string> = new Set(
+  'me us you him her them it is are was were be been based look looking here there we i home work office located find reach email mail contact write message ping meet stay staying arrive arrived arriving live living found available'.split(' '),
+);
+export function spelledAddress(text: string): string | null {
+  if (text.includes('@') || !/\bat\b/i.test(text)) return null;
+  let found = false;
+  const out = text.replace(SPELLED, (whole, local: string, domain: string) => {
+    const localParts = local.split(SPELLED_PART_CUT).map((p) => p.trim());
+    const domainParts = domain.split(SPELLED_PART_CUT).map((p) => p.trim());
+    // Spelled in words at least once ("at", "dot", or in brackets): "kim@x.com" typed with a space is not this reader's.
+    const inWords = /\s(?:at|dot)\s|[([{]\s*(?:at|dot)\s*[)\]}]/i.test(whole);
+    const last = domainParts[domainParts.length - 1] ?? '';
+    if (!inWords || NOT_LOCAL.has(localParts[0].toLowerCase()) || !/^\p{L}{2,}$/u.test(last)) return whole;
+    if ([...localParts, ...domainParts].some((p) => p === '' || isStopWord(p.toLowerCase()))) return whole;
+    found = true;
+    return `${localParts.join('.')}@${domainParts.join('.')}`.toLowerCase();
+  });
+  return found ? out : null;
 }

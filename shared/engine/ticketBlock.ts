@@ -6,7 +6,7 @@
 import type { BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress } from './questionValidators';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { entitiesOf } from '../nlu/analyzeText';
@@ -22,7 +22,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
-import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
+import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepBesideAddress, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
@@ -402,7 +402,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
   const text = heldAnswer(typed);
   if (emailRefusedThen(text) === 'goodbye') return true; // session 38: "not now thanks, bye" (as "bye")
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
-  const r = emailAnswer(text, ownAddressesOf(run.flow));
+  const r = emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   // Session 36 (hostile s35 F4): so does an address set aside ("a@x.com no longer works": "OK, not that one").
   return r.ok || setsAsideEmail(text) || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
@@ -412,7 +412,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
 export function ticketAnswerGivesAddress(run: Run, w: TicketWaiting, typed: string): boolean {
   if (w.field !== 'email') return false;
   const text = heldAnswer(typed);
-  return emailAnswer(text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
+  return emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
 }
 
 const phoneIn = (text: string): boolean => entitiesOf(analysedPart(text)).some((e) => e.type === 'phone');
@@ -483,7 +483,9 @@ function goOn(run: Run, block: BlockOf<'ticket'>): void {
 export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, typed: string): void {
   // Session 34 (hostile s34): a hold with nothing else is a moment; a hold before an answer is that answer.
   if (w.field === 'email' && asksForAMoment(typed)) return void bot(run, momentEmailTexts.ticket, block.id);
-  const text = w.field === 'email' ? heldAnswer(typed) : typed;
+  // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), read as typed, said back.
+  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const text = spelled ?? (w.field === 'email' ? heldAnswer(typed) : typed);
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
   // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
   if (backsOut(text, false) || withdrawsRequest(run, w, heldAnswer(text))) return withdraw(run, block, ticketPrompts.backedOut);
@@ -527,10 +529,11 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
         return goOn(run, block);
       }
       // Session 35 (newcomer s32 #7): a change or pick of address ("actually use my work one: x@y.com") is said back.
-      if (picksAnAddress(text)) bot(run, addressTaken(String(r.value)), block.id);
+      if (picksAnAddress(text) || spelled !== null) bot(run, addressTaken(String(r.value)), block.id);
       // Session 42 (ticketq, hostile s40 L9, M1): what the customer said beside the address ("bob@x.com, my parcel
       // NW-250778 never came") is kept: the matter as the issue (not asked again), its references, a phone.
-      keepDetailsBeside(run, detailsBeside(run, text), block.data.askIssue);
+      // Session 45 (details4, retest s44 M4): and the name beside the address, as the takeover's email question keeps it.
+      keepBesideAddress(run, text, block.data.askIssue);
     } else if (then === 'person') {
       // Session 38 (hostile s37 #1): "I'd rather not, just connect me" where the policy read no request for a person (no
       // person named): right after the takeover found nobody, the customer is told so; the ticket goes on without email.

@@ -12,7 +12,7 @@ import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } f
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
-import { splitLeadingAnswer } from '../answeringWord';
+import { saysGoAhead, splitLeadingAnswer } from '../answeringWord';
 import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
 import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
@@ -406,7 +406,8 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   // "Yes ok, but where is it now exactly?": a "but" after the yes grants the bot's words and asks on (escrfEval: a corpus
   // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
   if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
-  const choice = matchButton(run.c.buttons(block), lead.answer);
+  // Session 45 (details4, retest s44 L4): "yeah go on" / "go ahead" is the yes (matchButton reads "go on" by meaning).
+  const choice = matchButton(run.c.buttons(block), saysGoAhead(lead.answer) ? 'yes' : lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);
   return to !== undefined && wayReachesPerson(run, to) ? choice : null;

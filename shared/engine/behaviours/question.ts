@@ -6,7 +6,7 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, answerByExample, answersByExample, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, asksForAPersonAgain, declinesEmail, spelledAddress, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, entitiesOf, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -26,10 +26,10 @@ import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
-import { asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
+import { addressTaken, asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
 import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
-import { detailsBeside, keepDetailsBeside, nameBesideAddress } from '../detailsAnswer';
+import { keepBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
 import { matchButton } from '../matchButton';
 
@@ -41,7 +41,7 @@ type Action =
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string; later?: { menuId: string; text: string } }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
@@ -69,6 +69,7 @@ function act(run: Run, a: Action): void {
     bot(run, `Thanks, ${a.name}. ${render(run, a.block.data.text)}`, a.block.id);
   } else if (a.ok === 'fallback') {
     if (a.emailDeclined === true) run.s.emailDeclined = true;
+    if (a.later !== undefined) run.s.laterRequest = { blockId: a.later.menuId, text: a.later.text, turn: run.s.turn };
     // Said unless the fallback's way opens with a Message of its own (it speaks for itself, as leaveQuestion reads it).
     const to = run.c.exitOf(a.block.id, 'fallback');
     if (a.said !== undefined && (to === undefined || run.c.blocks.get(to)?.kind !== 'message')) bot(run, a.said, a.block.id);
@@ -495,6 +496,14 @@ export function lacksTheValue(normalized: string): boolean {
  * as "nah" does ("na" is also how N/A is typed at "What is your policy number?").
  */
 const BARE_NO = new RegExp(`^(?:(?:${[...NO_WORDS, 'sorry'].join('|')})(?:\\s+(?:sorry|no|i do not|i don t|i dont|i have not|i haven t|not really|not to hand|not on me|not with me|i m afraid|im afraid))*|none|not to hand|not on me|not with me)$`);
+/**
+ * Session 45 (details4, retest s44 L5): a no and more words after it that ask nothing and are no hold ("nope, it's in a
+ * drawer somewhere", "no I'm at work, it's at home"; not "no wait, let me look", "no, where do I find it?").
+ */
+const NO_THEN = /^(?:no|nope|nah)(?:\s+(?:sorry|thanks|i m afraid|im afraid))*\s+(?!(?:wait|hold|hang|one sec|let me|i will|i ll|ill|just a|give me|gimme|sec|hang on)\b)\S/;
+function noThenStatement(normalized: string, text: string): boolean {
+  return !text.includes('?') && NO_THEN.test(normalized) && !asksForAPersonAgain(text);
+}
 /** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
 const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
 export function saysItLacks(normalized: string): boolean {
@@ -724,19 +733,6 @@ export const EMAIL_LEFT_OUT = "No problem, we'll carry on without your email.";
 /** Session 44 (details2, F5): said when a required email question (no fallback exit) is refused: why it is needed. */
 export const whyEmailNeeded = 'I need an email address to go on: we only use it to get back to you about this, nothing else.';
 
-/**
- * Session 44 (details2, retest s43 F9): what an answer holding the address says beside it, kept as at the takeover's
- * questions: the phone, the flow's references (keepDetailsBeside, no reason: a Question asks none) and a name beside the
- * address when no name is known yet ("Dana Scully, dana@x.example, 0207 946 0000").
- */
-function keepBesideAddress(run: Run, text: string): void {
-  const beside = detailsBeside(run, text);
-  keepDetailsBeside(run, beside, false);
-  if (isKnown(vars(run).customerName)) return;
-  const name = nameBesideAddress(text, beside.phoneText);
-  if (name !== null) setVar(run, 'customerName', name);
-}
-
 export const questionBehaviour: BlockBehaviour<'question'> = {
   waitsAs: ['input', 'offer'],
   asksForValue: true,
@@ -782,11 +778,14 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     if (closes(run, block, text)) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'close', block, w, goodbye: saysGoodbye(text) });
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
-      const e = emailAnswer(text, ownAddressesOf(run.flow));
+      // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), said back.
+      const spelled = spelledAddress(text);
+      const e = emailAnswer(spelled ?? text, ownAddressesOf(run.flow));
+      if (e.ok && spelled !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, note: addressTaken(String(e.value)), beside: () => void keepBesideAddress(run, spelled, false) });
       if (e.ok) {
         // Session 44 (details2, retest s43 F9): "Dana Scully, dana@x.example, 0207 946 0000": the name beside the address
         // is kept too (the phone and the matter as before, keepDetailsBeside), when none is known yet.
-        const beside = text.trim() !== String(e.value) ? () => keepBesideAddress(run, text) : undefined;
+        const beside = text.trim() !== String(e.value) ? () => void keepBesideAddress(run, text, false) : undefined;
         return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, beside });
       }
       if (e.choices !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'which', block, choices: e.choices });
@@ -836,6 +835,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || BARE_NO.test(n) || (w.retries >= 1 && lacksTheValue(n)));
         // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
         const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
+        // Session 45 (details4, retest s44 L5): a no and where the number is, or why it is not to hand ("nope, it's in a
+        // drawer somewhere", "no, my husband has the papers"): the customer has none to hand, as a bare no says; a request
+        // a menu further on takes ("no, but my car was hit yesterday") is kept for that menu on the fallback's way.
+        if (!giveUp && run.c.exitOf(block.id, 'fallback') !== undefined && noThenStatement(n, text)) {
+          return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, later: later === null ? undefined : { menuId: later, text } });
+        }
         if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
         const notUsed: Classified = new ClassifiedInput<Action>(false, null, run, act, giveUp ? { ok: 'fallback', block } : { ok: false, block, w });
         notUsed.notUsed = true;
@@ -870,6 +875,28 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       }
       return answer;
     }
-    return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
+    return otherQuestion(run, block, w, text) ?? newShopQuestion(run, block, text) ?? laterQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
   },
 };
+
+/**
+ * Session 45 (details4, retest s44 M7): a question at a question for a reference that holds none ("what's the baggage
+ * allowance?" at Skyline Air's "What is your booking reference?") was asked again and forgotten, while a statement there
+ * ("my bag never arrived") is kept since session 44 (details2). The same rule: when a menu further on the question's way
+ * picks an option for it (laterMenuFor), it is kept for that menu and this question asked again; a question about the
+ * question ("where do I find the booking reference?") shares its words and is asked again as before. Only where no
+ * router came before the question (Skyline Air's reference question opens the chat).
+ */
+function laterQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, text: string): Classified | null {
+  // Where the customer came through a router (Northwind's "What's your question?"), a question is that router's
+  // (otherQuestion, newShopQuestion): kept for a menu, "is it possible to exchange for a bigger size?" at the return's
+  // order question was taken as the reason menu's answer and the next asking read as a loop (escrfEval w5-014).
+  if (!holdsNoValue(block, text) || sharesTheQuestionsWords(block, text) || readerBefore(run, block) !== null) return null;
+  const later = laterMenuFor(run, block, text);
+  return later === null ? null : new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
+}
+/** Whether the message shares a content word with the block's own question or retry line (a question about the question). */
+function sharesTheQuestionsWords(block: BlockOf<'question'>, text: string): boolean {
+  const own = new Set(normalizeText(`${block.data.text} ${block.data.retryMessage ?? ''}`).split(' ').filter((t) => t.length > 2 && !isStopWord(t)));
+  return normalizeText(text).split(' ').some((t) => own.has(t));
+}
