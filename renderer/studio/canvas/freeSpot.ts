@@ -14,7 +14,14 @@ interface Rect extends XY, Size {}
 
 export const DEFAULT_BLOCK_SIZE: Size = { width: 240, height: 110 };
 export const DEFAULT_NOTE_SIZE: Size = { width: 200, height: 120 };
-const GAP = 24;
+/**
+ * Clear space kept between a new block (or note) and the blocks around it: the automatic layout's own spacing between
+ * two blocks of a column (elk.spacing.nodeNode in autoLayout.ts). Session 45 (studio8, retest-studio s44 #7): it was
+ * 24 px, with the new block taken as 110 px tall, so a Question (161 px) added from the palette landed touching the
+ * block below it.
+ */
+export const BLOCK_GAP = 40;
+const GAP = BLOCK_GAP;
 
 /** The rectangles of every block and note of the flow (top-left corner + size). */
 export function occupiedRects(flow: Flow, measured: Record<string, Size> = {}): Rect[] {

@@ -10,12 +10,13 @@ import { exitsOfBlock } from '../../../shared/flow/edit/kinds';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
-import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
 
 /** Horizontal space between the selected block and the new one (room for the connection's curve). */
 export const AFTER_GAP_X = 96;
 const STEP_Y = 40;
-const GAP = 24;
+// Session 45 (studio8): the layout's clear gap, as for a block added with nothing selected (was 24).
+const GAP = BLOCK_GAP;
 
 /** The first exit of `blockId` that no connection leaves through yet (null: none, or no such block). */
 export function firstFreeExit(flow: Flow, blockId: string): string | null {
