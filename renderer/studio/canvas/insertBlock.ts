@@ -108,6 +108,15 @@ export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: B
   return { width: DEFAULT_BLOCK_SIZE.width, height: Math.max(DEFAULT_BLOCK_SIZE.height, 96 + 28 * exits.length, NEW_BLOCK_HEIGHT[kind] ?? 0) };
 }
 
+/**
+ * Where a block of `kind` added from a list with nothing selected goes: the free spot nearest the view's centre (`centre`,
+ * flow coordinates), at the kind's size (newBlockSize) and BLOCK_GAP clear of every block and note (findFreeSpot).
+ */
+export function spotNearCentre(flow: Flow, measured: Record<string, Size>, kind: BlockKind, centre: XY): XY {
+  const size = newBlockSize(flow, measured, kind);
+  return findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(flow, measured));
+}
+
 const hit = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, gap: number) =>
   a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 

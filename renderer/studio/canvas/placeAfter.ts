@@ -11,6 +11,7 @@ import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
 import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { newBlockSize } from './insertBlock';
 
 /** Horizontal space between the selected block and the new one (room for the connection's curve). */
 export const AFTER_GAP_X = 96;
@@ -63,7 +64,8 @@ export function addAfterEdit(
   /** The exit to connect from (newcomer s43 N5: the one a problem names); the first free one when not given. */
   onExit?: string,
 ): { edit: FlowEdit; position: XY; connected: string | null } | null {
-  const position = spotAfter(flow, measured, afterId);
+  // Session 45 (studio8): at the new kind's own height (it was taken as 110 px: a taller block could touch the one below).
+  const position = spotAfter(flow, measured, afterId, newBlockSize(flow, measured, kind));
   if (!position) return null;
   const add: FlowEdit = { type: 'add_block', kind, position, id };
   const exit = onExit !== undefined && !flow.edges.some((e) => e.from === afterId && e.exit === onExit) ? onExit : onExit !== undefined ? null : firstFreeExit(flow, afterId);

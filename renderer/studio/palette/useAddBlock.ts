@@ -5,8 +5,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
-import { newBlockSize, nextBlockId } from '../canvas/insertBlock';
-import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
+import { nextBlockId, spotNearCentre } from '../canvas/insertBlock';
+import { DEFAULT_BLOCK_SIZE } from '../canvas/freeSpot';
 import { chainBefore } from '../canvas/keepInView';
 import { useShowBlock } from '../canvas/useShowBlock';
 import { addAfterEdit } from '../canvas/placeAfter';
@@ -51,8 +51,7 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
       // The free space nearest the view's centre: never on top of an existing block or note, and BLOCK_GAP clear of
       // them. Session 45 (studio8, retest-studio s44 #7): at the kind's own size; it was taken as 110 px tall, so a
       // Question (161) added with nothing selected landed touching the block below it.
-      const size = newBlockSize(state.flow, state.measured, entry.kind);
-      const position = findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(state.flow, state.measured));
+      const position = spotNearCentre(state.flow, state.measured, entry.kind, centre);
       state.dispatch({ type: 'add_block', kind: entry.kind, position, id }, { label: `Add ${entry.label}` });
     },
     [store, rf, showBlock],
