@@ -3,7 +3,7 @@
  * Session 45 (studio8), the session-44 blind re-test of the studio (/work/coord/s44/retest-studio/report.md):
  *  - #7: a block added from the palette with nothing selected landed touching another block (a Question taken as 110 px
  *    tall for 161 drawn), and a block pushed right by a drop on a connection stopped edge to edge under one above it.
- *    Both keep the layout's clear gap (BLOCK_GAP, 40 px, elk.spacing.nodeNode).
+ *    Both keep the layout's clear gap (BLOCK_GAP, 40 px, elk.spacing.nodeNode); a paste or a drop on empty canvas keeps 24.
  *  - #8: the "End inserted... Undo" notice covered the problem badge: both now share the top row of the canvas.
  *  - #11: the direction warnings said "In the studio, press..." inside the studio and "the canvas marks it ⟨…⟩" where the
  *    canvas draws an RLO chip; the inspector's field shows the text reordered with no word of it.

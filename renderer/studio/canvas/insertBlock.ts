@@ -114,7 +114,7 @@ export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: B
  */
 export function spotNearCentre(flow: Flow, measured: Record<string, Size>, kind: BlockKind, centre: XY): XY {
   const size = newBlockSize(flow, measured, kind);
-  return findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(flow, measured));
+  return findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(flow, measured), { gap: BLOCK_GAP });
 }
 
 const hit = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, gap: number) =>
@@ -141,11 +141,11 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
   const b = flow.blocks.find((x) => x.id === edge.to);
   const size = newBlockSize(flow, measured, kind);
   const occupied = occupiedRects(flow, measured);
-  if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied, { gap: BLOCK_GAP }), edge);
   const aPos = { x: a.position?.x ?? 0, y: a.position?.y ?? 0 };
   const bPos = { x: b.position?.x ?? 0, y: b.position?.y ?? 0 };
   const aSize = measured[a.id] ?? DEFAULT_BLOCK_SIZE;
-  if (bPos.x <= aPos.x + aSize.width / 2) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  if (bPos.x <= aPos.x + aSize.width / 2) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied, { gap: BLOCK_GAP }), edge);
   let at = { x: snap8(aPos.x + aSize.width + INSERT_GAP), y: snap8(drop.y) };
   const need = at.x + size.width + INSERT_GAP - bPos.x;
   const shift = need > 0 ? Math.ceil(need / 8) * 8 : 0;
@@ -192,7 +192,7 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
   });
   // Another branch in the way (a block above or below that did not move): the nearest free spot from there.
   const after = occupiedRects({ ...flow, blocks: flow.blocks.map((x) => (moved.has(x.id) && shift ? { ...x, position: { x: (x.position?.x ?? 0) + shift, y: x.position?.y ?? 0 } } : x)) }, measured);
-  at = findFreeSpot(at, size, after);
+  at = findFreeSpot(at, size, after, { gap: BLOCK_GAP });
   const insert = insertBlockEdit(flow, kind, at, edge);
   if (!insert || insert.type !== 'batch' || moves.length === 0) return insert;
   return { ...insert, edits: [...insert.edits, { type: 'move_blocks', moves }] };

@@ -46,7 +46,7 @@ export function spotAfter(flow: Flow, measured: Record<string, Size>, afterId: s
     const above = { x, y: y0 - i * STEP_Y };
     if (i > 0 && i <= 6 && free(above)) return above;
   }
-  return findFreeSpot({ x, y: y0 }, size, occupied);
+  return findFreeSpot({ x, y: y0 }, size, occupied, { gap: GAP });
 }
 
 /**
