@@ -1306,7 +1306,9 @@ function checkDirectionControls(report: Report, flow: Flow) {
       'text_direction',
       hit.path,
       hit.blockId,
-      `${owner} ${shown(hit.text)} has a hidden direction character (${directionControlName(hit.text)}): the canvas, the customer and the agents see the letters after it in another order than they were typed.`,
+      // Session 45 (studio8, retest-studio s44 #11): "the canvas" left out: since session 44 the studio's canvas draws
+      // the text as typed, with the character marked; the customer and the agents still see it reordered.
+      `${owner} ${shown(hit.text)} has a hidden direction character (${directionControlName(hit.text)}): the customer and the agents see the letters after it in another order than they were typed.`,
       'In the studio, press “Remove the hidden direction characters” beside this warning; or type the text again without them (the character cannot be seen).',
     );
   }

@@ -14,6 +14,15 @@ interface Rect extends XY, Size {}
 
 export const DEFAULT_BLOCK_SIZE: Size = { width: 240, height: 110 };
 export const DEFAULT_NOTE_SIZE: Size = { width: 200, height: 120 };
+/**
+ * Clear space kept between a block added from a list or inserted into a connection and the blocks around it: the automatic layout's own spacing between
+ * two blocks of a column (elk.spacing.nodeNode in autoLayout.ts). Session 45 (studio8, retest-studio s44 #7): it was
+ * 24 px, with the new block taken as 110 px tall, so a Question (161 px) added from the palette landed touching the
+ * block below it. Used for a block added from a list or inserted into a connection (a paste or a drop on empty canvas
+ * keeps findFreeSpot's 24 px, to stay near where the designer pointed).
+ */
+export const BLOCK_GAP = 40;
+/** The default clear space of findFreeSpot: a paste or a drop where the designer pointed stays close to that point. */
 const GAP = 24;
 
 /** The rectangles of every block and note of the flow (top-left corner + size). */
@@ -25,19 +34,20 @@ export function occupiedRects(flow: Flow, measured: Record<string, Size> = {}): 
   return rects;
 }
 
-const overlaps = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
+const overlaps = (a: Rect, b: Rect, gap: number) =>
+  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
 
 /**
  * The top-left corner for an item of `size` wanted at `at` (its top-left corner): `at` itself when free,
  * otherwise the free candidate nearest to it. Gives up after `maxRings` rings and returns `at`.
  */
-export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?: number; maxRings?: number; grid?: number } = {}): XY {
+export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?: number; maxRings?: number; grid?: number; gap?: number } = {}): XY {
+  const gap = opts.gap ?? GAP;
   const step = opts.step ?? 40;
   const maxRings = opts.maxRings ?? 40;
   const grid = opts.grid ?? 8;
   const snap = (v: number) => Math.round(v / grid) * grid;
-  const free = (p: XY) => !occupied.some((r) => overlaps({ ...p, ...size }, r));
+  const free = (p: XY) => !occupied.some((r) => overlaps({ ...p, ...size }, r, gap));
   const start = { x: snap(at.x), y: snap(at.y) };
   if (free(start)) return start;
   for (let ring = 1; ring <= maxRings; ring++) {

@@ -1,7 +1,7 @@
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
-import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
 
 /** The smallest free `${kind}-${n}` id (deterministic, readable in exports). */
 export function nextBlockId(flow: Flow, kind: string): string {
@@ -67,10 +67,34 @@ export function addConnectedEdit(flow: Flow, from: string, exit: string, kind: B
 }
 
 /**
+ * Session 45 (studio8, retest-studio s44 #7): the height a new block of each kind is drawn with (its default content),
+ * measured in Chromium on the studio page (block width 224). The estimate from its exits alone was short for some
+ * kinds (a Question: 152 for 161 drawn, so a Question added above another block touched it).
+ */
+export const NEW_BLOCK_HEIGHT: Partial<Record<BlockKind, number>> = {
+  message: 80,
+  end: 80,
+  question: 161,
+  buttons: 165,
+  intent_router: 129,
+  keyword_router: 129,
+  csat: 217,
+  condition: 137,
+  set_variable: 80,
+  business_hours: 129,
+  jump: 80,
+  http_request: 141,
+  notify: 102,
+  human_takeover: 175,
+  ticket: 119,
+};
+
+/**
  * The size a new block of `kind` is placed with, before React Flow has measured it (newcomer s42 N1: a Human takeover,
  * 175 px tall with its three exits, was placed as if 110 px tall and landed on the block below). A block of the same
- * kind already measured gives its size; otherwise each exit row adds to the header and body, at least
- * DEFAULT_BLOCK_SIZE. A little too tall only leaves a wider gap; the canvas still makes room once it is measured.
+ * kind already measured gives its size; otherwise the larger of the kind's drawn height (NEW_BLOCK_HEIGHT) and an
+ * estimate from its exit rows, at least DEFAULT_BLOCK_SIZE. A little too tall only leaves a wider gap; the canvas
+ * still makes room once it is measured.
  */
 export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: BlockKind): Size {
   let seen: Size | null = null;
@@ -81,11 +105,23 @@ export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: B
   if (seen) return { width: Math.max(seen.width, DEFAULT_BLOCK_SIZE.width), height: seen.height };
   const def = definitionOf(kind);
   const exits: string[] = def.exits({ id: 'new', kind, data: def.defaultData() } as never);
-  return { width: DEFAULT_BLOCK_SIZE.width, height: Math.max(DEFAULT_BLOCK_SIZE.height, 96 + 28 * exits.length) };
+  return { width: DEFAULT_BLOCK_SIZE.width, height: Math.max(DEFAULT_BLOCK_SIZE.height, 96 + 28 * exits.length, NEW_BLOCK_HEIGHT[kind] ?? 0) };
+}
+
+/**
+ * Where a block of `kind` added from a list with nothing selected goes: the free spot nearest the view's centre (`centre`,
+ * flow coordinates), at the kind's size (newBlockSize) and BLOCK_GAP clear of every block and note (findFreeSpot).
+ */
+export function spotNearCentre(flow: Flow, measured: Record<string, Size>, kind: BlockKind, centre: XY): XY {
+  const size = newBlockSize(flow, measured, kind);
+  return findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(flow, measured), { gap: BLOCK_GAP });
 }
 
 const hit = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, gap: number) =>
   a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+
+/** Closer than this, a moved block crowds one that stays (the clear gap, less a pixel for the layout's rounding). */
+const CROWDED = BLOCK_GAP - 1;
 
 /** Room between an inserted block and its neighbours on the connection (about an automatic layout's gap). */
 export const INSERT_GAP = 64;
@@ -105,11 +141,11 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
   const b = flow.blocks.find((x) => x.id === edge.to);
   const size = newBlockSize(flow, measured, kind);
   const occupied = occupiedRects(flow, measured);
-  if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  if (!a || !b || a.id === b.id) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied, { gap: BLOCK_GAP }), edge);
   const aPos = { x: a.position?.x ?? 0, y: a.position?.y ?? 0 };
   const bPos = { x: b.position?.x ?? 0, y: b.position?.y ?? 0 };
   const aSize = measured[a.id] ?? DEFAULT_BLOCK_SIZE;
-  if (bPos.x <= aPos.x + aSize.width / 2) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied), edge);
+  if (bPos.x <= aPos.x + aSize.width / 2) return insertBlockEdit(flow, kind, findFreeSpot(drop, size, occupied, { gap: BLOCK_GAP }), edge);
   let at = { x: snap8(aPos.x + aSize.width + INSERT_GAP), y: snap8(drop.y) };
   const need = at.x + size.width + INSERT_GAP - bPos.x;
   const shift = need > 0 ? Math.ceil(need / 8) * 8 : 0;
@@ -129,6 +165,10 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
   }
   // Newcomer s42 N1: what moves right must not land on a block that stays (another branch beside it): a block the moved
   // ones now run into, and did not before, moves with them, in turn (bounded: each round adds a block or stops).
+  // Session 45 (studio8, retest-studio s44 #7): "run into" counted overlaps only, so a block pushed right could stop
+  // right under one above it, edge to edge. A moved block now closer than the clear gap (BLOCK_GAP, less a pixel for
+  // the layout's rounding) to one that stays, where before they did not overlap, takes it along: the two keep the
+  // space they had. Blocks a designer put on top of each other are left as they are.
   if (shift > 0) {
     const rect = (id: string, dx: number) => {
       const p = byId.get(id)!.position ?? { x: 0, y: 0 };
@@ -139,7 +179,7 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
       for (const other of flow.blocks) {
         if (moved.has(other.id) || other.id === a.id) continue;
         const still = rect(other.id, 0);
-        if ([...moved].some((id) => hit(rect(id, shift), still, 0) && !hit(rect(id, 0), still, 0))) {
+        if ([...moved].some((id) => hit(rect(id, shift), still, CROWDED) && !hit(rect(id, 0), still, 0))) {
           moved.add(other.id);
           grew = true;
         }
@@ -152,7 +192,7 @@ export function insertWithRoomEdit(flow: Flow, measured: Record<string, Size>, k
   });
   // Another branch in the way (a block above or below that did not move): the nearest free spot from there.
   const after = occupiedRects({ ...flow, blocks: flow.blocks.map((x) => (moved.has(x.id) && shift ? { ...x, position: { x: (x.position?.x ?? 0) + shift, y: x.position?.y ?? 0 } } : x)) }, measured);
-  at = findFreeSpot(at, size, after);
+  at = findFreeSpot(at, size, after, { gap: BLOCK_GAP });
   const insert = insertBlockEdit(flow, kind, at, edge);
   if (!insert || insert.type !== 'batch' || moves.length === 0) return insert;
   return { ...insert, edits: [...insert.edits, { type: 'move_blocks', moves }] };

@@ -10,12 +10,14 @@ import { exitsOfBlock } from '../../../shared/flow/edit/kinds';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
-import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { newBlockSize } from './insertBlock';
 
 /** Horizontal space between the selected block and the new one (room for the connection's curve). */
 export const AFTER_GAP_X = 96;
 const STEP_Y = 40;
-const GAP = 24;
+// Session 45 (studio8): the layout's clear gap, as for a block added with nothing selected (was 24).
+const GAP = BLOCK_GAP;
 
 /** The first exit of `blockId` that no connection leaves through yet (null: none, or no such block). */
 export function firstFreeExit(flow: Flow, blockId: string): string | null {
@@ -44,7 +46,7 @@ export function spotAfter(flow: Flow, measured: Record<string, Size>, afterId: s
     const above = { x, y: y0 - i * STEP_Y };
     if (i > 0 && i <= 6 && free(above)) return above;
   }
-  return findFreeSpot({ x, y: y0 }, size, occupied);
+  return findFreeSpot({ x, y: y0 }, size, occupied, { gap: GAP });
 }
 
 /**
@@ -62,7 +64,8 @@ export function addAfterEdit(
   /** The exit to connect from (newcomer s43 N5: the one a problem names); the first free one when not given. */
   onExit?: string,
 ): { edit: FlowEdit; position: XY; connected: string | null } | null {
-  const position = spotAfter(flow, measured, afterId);
+  // Session 45 (studio8): at the new kind's own height (it was taken as 110 px: a taller block could touch the one below).
+  const position = spotAfter(flow, measured, afterId, newBlockSize(flow, measured, kind));
   if (!position) return null;
   const add: FlowEdit = { type: 'add_block', kind, position, id };
   const exit = onExit !== undefined && !flow.edges.some((e) => e.from === afterId && e.exit === onExit) ? onExit : onExit !== undefined ? null : firstFreeExit(flow, afterId);

@@ -40,6 +40,7 @@ import { blockTitle, paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 import { withArticle } from '../../ui/withArticle';
+import { ShownDirection } from '../../ui/ShownDirection';
 
 /**
  * Session 44 (studio7): the simulator runs the engine, the escalation policy and its classifier (about 1 MB of the
@@ -480,43 +481,62 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           <FlowNameTitle />
           {status}
           <div className="st-topbar-spacer" />
+          {/* Session 45 (studio8, newcomer s44 N8, retest-studio s44): nine icon-only tools in one run, the ▶ simulator hard to
+              find, the flow name cut at 1,024 px. The tools are in named groups (edit, test, canvas, flow, studio) with a
+              line between groups; the Simulator and Settings carry their word at every width, Find, Layout, Note and
+              History from 1,360 px (studio.css); the name takes two lines rather than being cut. */}
           <div className="st-toolbar" role="toolbar" aria-label="Editor">
-            <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>
-              <Undo2 size={16} />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => actions('redo')}>
-              <Redo2 size={16} />
-            </Button>
-            <span className="st-sep" />
-            <Button variant={showSim ? 'primary' : 'ghost'} size="icon" aria-label={showSim ? 'Close the simulator' : 'Open the simulator'} title="Simulator: test the flow here" aria-pressed={showSim} onClick={() => setShowSim((v) => !v)}>
-              <Play size={16} />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
-              <Search size={16} />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Automatic layout" title="Automatic layout (Ctrl+Shift+L)" onClick={() => actions('layout')}>
-              <LayoutGrid size={16} />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Add a sticky note" title="Add a sticky note (N)" onClick={() => actions('note')}>
-              <StickyNote size={16} />
-            </Button>
-            {renderHistory && (
-              <Button variant="ghost" size="icon" aria-label="Version history" title="Version history" onClick={() => setDialog('history')}>
-                <History size={16} />
+            <div className="st-tool-group" role="group" aria-label="Edit">
+              <Button variant="ghost" size="icon" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => actions('undo')}>
+                <Undo2 size={16} />
               </Button>
-            )}
-            <Button variant={settingsAsked && !selected ? 'primary' : 'ghost'} size="icon" aria-label="Flow settings" title="Flow settings" aria-pressed={settingsAsked && !selected} onClick={openSettings}>
-              <Settings2 size={16} />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
-              {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Commands" title="Commands: every action and block by name (Ctrl+K)" onClick={() => actions('commands')}>
-              <CommandIcon size={16} aria-hidden="true" />
-            </Button>
-            <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
-              <HelpCircle size={16} />
-            </Button>
+              <Button variant="ghost" size="icon" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => actions('redo')}>
+                <Redo2 size={16} />
+              </Button>
+            </div>
+            <div className="st-tool-group" role="group" aria-label="Test">
+              <Button variant={showSim ? 'primary' : 'ghost'} className="st-tool" data-label="always" aria-label={showSim ? 'Close the simulator' : 'Open the simulator'} title="Simulator: test the flow here" aria-pressed={showSim} onClick={() => setShowSim((v) => !v)}>
+                <Play size={16} aria-hidden="true" />
+                <span className="st-tool-label">Simulator</span>
+              </Button>
+            </div>
+            <div className="st-tool-group" role="group" aria-label="Canvas">
+              <Button variant="ghost" className="st-tool" data-label="wide" aria-label="Find a block" title="Find a block (Ctrl+F)" onClick={() => actions('find')}>
+                <Search size={16} aria-hidden="true" />
+                <span className="st-tool-label">Find</span>
+              </Button>
+              <Button variant="ghost" className="st-tool" data-label="wide" aria-label="Automatic layout" title="Automatic layout (Ctrl+Shift+L)" onClick={() => actions('layout')}>
+                <LayoutGrid size={16} aria-hidden="true" />
+                <span className="st-tool-label">Layout</span>
+              </Button>
+              <Button variant="ghost" className="st-tool" data-label="wide" aria-label="Add a sticky note" title="Add a sticky note (N)" onClick={() => actions('note')}>
+                <StickyNote size={16} aria-hidden="true" />
+                <span className="st-tool-label">Note</span>
+              </Button>
+            </div>
+            <div className="st-tool-group" role="group" aria-label="Flow">
+              {renderHistory && (
+                <Button variant="ghost" className="st-tool" data-label="wide" aria-label="Version history" title="Version history" onClick={() => setDialog('history')}>
+                  <History size={16} aria-hidden="true" />
+                  <span className="st-tool-label">History</span>
+                </Button>
+              )}
+              <Button variant={settingsAsked && !selected ? 'primary' : 'ghost'} className="st-tool" data-label="always" aria-label="Flow settings" title="Flow settings" aria-pressed={settingsAsked && !selected} onClick={openSettings}>
+                <Settings2 size={16} aria-hidden="true" />
+                <span className="st-tool-label">Settings</span>
+              </Button>
+            </div>
+            <div className="st-tool-group" role="group" aria-label="Studio">
+              <Button variant="ghost" size="icon" aria-label={theme === 'dark' ? 'Light theme' : 'Dark theme'} title="Switch theme" onClick={toggleTheme}>
+                {theme === 'dark' ? <Sun size={16} /> : <Moon size={16} />}
+              </Button>
+              <Button variant="ghost" size="icon" aria-label="Commands" title="Commands: every action and block by name (Ctrl+K)" onClick={() => actions('commands')}>
+                <CommandIcon size={16} aria-hidden="true" />
+              </Button>
+              <Button variant="ghost" size="icon" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => actions('shortcuts')}>
+                <HelpCircle size={16} />
+              </Button>
+            </div>
           </div>
         </header>
         {/* Banners (stale window, kept edits, changed on disk...) push the panels down instead of covering them (newcomer s17 N#2). */}
@@ -529,35 +549,47 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           </fieldset>
           <main className="st-canvas" aria-label="Canvas">
             <Canvas onPaneClickAt={onPaneClickAt} />
-            {visibleNotice && (
-              <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
-                {visibleNotice.text}
-                {visibleNotice.action?.opens === 'problems' && (
-                  <button
-                    type="button"
-                    className="st-toast-action"
-                    onClick={() => {
-                      setShowProblems(true);
-                      setVisibleNotice(null);
-                    }}
-                  >
-                    {visibleNotice.action.label}
-                  </button>
-                )}
-                {visibleNotice.action?.opens === 'undo' && (
-                  <button
-                    type="button"
-                    className="st-toast-action"
-                    onClick={() => {
-                      store.getState().undo();
-                      setVisibleNotice(null);
-                    }}
-                  >
-                    {visibleNotice.action.label}
-                  </button>
-                )}
-              </div>
-            )}
+            {/* Session 45 (studio8, retest-studio s44 #8): the problem badge and the notice share the top of the canvas: the
+                badge at the right, the notice in the room left of it, or under it when the canvas is narrow (studio.css).
+                Centred over the canvas, "End inserted... Undo" covered "N errors, M warnings in this flow" while shown. */}
+            <div className="st-canvas-top">
+              <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
+                {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
+                {problemCount(errors, warnings)}
+                {problems.length > 0 && <span className="st-problems-scope"> in this flow</span>}
+              </button>
+              {visibleNotice && (
+                <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
+                  {/* A block's title quoted in a notice ("End inserted: ... “Choose ⟨RLO⟩yap” ...") shows its direction
+                      characters marked, as the canvas does (session 45, studio8). */}
+                  <ShownDirection text={visibleNotice.text} />
+                  {visibleNotice.action?.opens === 'problems' && (
+                    <button
+                      type="button"
+                      className="st-toast-action"
+                      onClick={() => {
+                        setShowProblems(true);
+                        setVisibleNotice(null);
+                      }}
+                    >
+                      {visibleNotice.action.label}
+                    </button>
+                  )}
+                  {visibleNotice.action?.opens === 'undo' && (
+                    <button
+                      type="button"
+                      className="st-toast-action"
+                      onClick={() => {
+                        store.getState().undo();
+                        setVisibleNotice(null);
+                      }}
+                    >
+                      {visibleNotice.action.label}
+                    </button>
+                  )}
+                </div>
+              )}
+            </div>
             {flowDoc.blocks.length === 1 && flowDoc.blocks[0].kind === 'start' && (
               // Newcomer s12 #18: a blank flow opened on an empty canvas with a red badge and no word on what to do.
               <p className="st-canvas-hint" role="note">
@@ -565,11 +597,6 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
                 goes after the selected one. The badge at the top right lists what the flow still needs.
               </p>
             )}
-            <button type="button" className="st-problems-toggle" data-tone={errors ? 'error' : warnings ? 'warning' : 'ok'} onClick={() => setShowProblems((v) => !v)} aria-expanded={showProblems}>
-              {problems.length === 0 ? <CircleCheck size={14} /> : <AlertTriangle size={14} />}
-              {problemCount(errors, warnings)}
-              {problems.length > 0 && <span className="st-problems-scope"> in this flow</span>}
-            </button>
             {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>

@@ -18,6 +18,17 @@ export function canvasName(block: Block): string {
 
 const BLOCK = /\b([Bb])lock '([^']+)' \(([^()]+)\)/g;
 
+/** A direction control as the validator's messages escape it ("\u202e"). */
+const ESCAPED_DIRECTION = /\\u(202[a-e]|206[6-9])/gi;
+
+/**
+ * Session 45 (studio8, retest-studio s44 #11): a hint written for every reader (`baton validate` too) that starts "In
+ * the studio, press ..." read oddly inside the studio: there it starts "Press ...".
+ */
+export function inTheStudio(hint: string): string {
+  return hint.replace(/^In the studio, (\w)/, (_all, first: string) => first.toUpperCase());
+}
+
 /** One problem's message and hint in the canvas's words (unchanged when it names no block of `flow`). */
 export function inDesignerWords(p: FlowProblem, flow: Flow): FlowProblem {
   const byId = new Map(flow.blocks.map((b) => [b.id, b]));
@@ -34,8 +45,10 @@ export function inDesignerWords(p: FlowProblem, flow: Flow): FlowProblem {
     }
     return t;
   };
-  const message = rewrite(p.message);
-  const hint = p.hint ? rewrite(p.hint) : p.hint;
+  // Session 45 (studio8): the direction warning quotes its text escaped ("Your invoice: \u202efdp.exe") for every
+  // reader; in the studio the character itself goes back in, so the warning shows it as the canvas does (a ⟨RLO⟩ chip).
+  const message = p.code === 'text_direction' ? rewrite(p.message).replace(ESCAPED_DIRECTION, (_all, hex: string) => String.fromCodePoint(parseInt(hex, 16))) : rewrite(p.message);
+  const hint = p.hint ? inTheStudio(rewrite(p.hint)) : p.hint;
   return message === p.message && hint === p.hint ? p : { ...p, message, hint };
 }
 

@@ -113,7 +113,7 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
  * Message's text, a button option's label, the block's label), with its Remove button; it was only in the block's
  * warning box at the top. `at`: the field's segments in the block ('data', 'options', 0 covers the whole option).
  */
-function DirectionWarnings({ problems, at }: { problems: readonly FlowProblem[]; at: (string | number)[] }) {
+function DirectionWarnings({ problems, at, block }: { problems: readonly FlowProblem[]; at: (string | number)[]; block: Block }) {
   const prefix = jsonPath(at).slice(1);
   const mine = problems.filter((p) => {
     if (p.code !== 'text_direction') return false;
@@ -126,15 +126,39 @@ function DirectionWarnings({ problems, at }: { problems: readonly FlowProblem[];
       {mine.map((p) => {
         // The message names the character as "U+202E" since session 44 (ui8, N5); before, as "(\\u202e)".
         const code = /U\+([0-9a-f]{4})/i.exec(p.message)?.[1] ?? /\(\\u([0-9a-f]{4})\)/i.exec(p.message)?.[1];
+        const typed = textAt(block, p.path);
         return (
           <div key={p.path} className="bt-field-help st-field-warning" role="status" data-problem-path={p.path}>
-            <strong>Warning:</strong> this text holds a hidden direction character{code ? ` (U+${code.toUpperCase()})` : ''}: the customer and the agents see the letters after it in another order than typed (the canvas marks it ⟨…⟩).
+            {/* Session 45 (studio8, retest-studio s44 #11 and the reordered field): the words named a mark "⟨…⟩" the canvas
+                does not draw, and the field above showed the text reordered with no word of it. The warning says the field
+                shows it reordered too, and quotes the text as the canvas draws it: typed order, the character as a chip. */}
+            <strong>Warning:</strong> this text holds a hidden direction character{code ? ` (U+${code.toUpperCase()})` : ''}: the customer, the agents and this field show the letters after it in another order than typed.{' '}
+            {typed !== null ? (
+              <span className="st-direction-typed" data-testid="direction-typed">
+                As typed, as the canvas shows it: “<ShownDirection text={typed} />”.
+              </span>
+            ) : (
+              'The canvas shows it as typed, the character marked by its short name in a chip.'
+            )}
             <ProblemFixButton problem={p} />
           </div>
         );
       })}
     </>
   );
+}
+
+/** The text a problem's path points to in `block` ("$.blocks[2].data.options[0].label"), cut at 160 characters; null when none. */
+function textAt(block: Block, path: string): string | null {
+  const rest = path.replace(/^\$\.blocks\[\d+\]/, '');
+  let value: unknown = block;
+  for (const m of rest.matchAll(/\.([\w$]+)|\[(\d+)\]/g)) {
+    if (value === null || typeof value !== 'object') return null;
+    value = m[1] !== undefined ? (value as Record<string, unknown>)[m[1]] : (value as unknown[])[Number(m[2])];
+  }
+  if (typeof value !== 'string' || value === '') return null;
+  const chars = [...value];
+  return chars.length > 160 ? `${chars.slice(0, 160).join('')}…` : value;
 }
 
 function BlockForm({ block }: { block: Block }) {
@@ -185,7 +209,7 @@ function BlockForm({ block }: { block: Block }) {
     return (
       <Fragment key={key(f)}>
         <FieldEditor schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />
-        <DirectionWarnings problems={problems} at={['data', ...f.path]} />
+        <DirectionWarnings problems={problems} at={['data', ...f.path]} block={block} />
       </Fragment>
     );
   };
@@ -263,7 +287,7 @@ function BlockForm({ block }: { block: Block }) {
             store.getState().dispatch({ type: 'set_block_label', id: block.id, label: e.target.value || undefined }, { coalesceKey: `${block.id}:label`, label: 'Rename block' })
           }
         />
-        <DirectionWarnings problems={problems} at={['label']} />
+        <DirectionWarnings problems={problems} at={['label']} block={block} />
       </div>
       {problems.length > 0 && (
         <details
@@ -351,7 +375,7 @@ function OptionList({ block, field, ctx, problems }: { block: Block; field: stri
                     </Fragment>
                   );
                 })}
-            <DirectionWarnings problems={problems} at={['data', field, i]} />
+            <DirectionWarnings problems={problems} at={['data', field, i]} block={block} />
           </div>
           <div className="st-option-actions">
             <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} up`} disabled={i === 0} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i - 1 })}>

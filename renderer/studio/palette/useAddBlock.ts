@@ -5,8 +5,8 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
-import { nextBlockId } from '../canvas/insertBlock';
-import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from '../canvas/freeSpot';
+import { nextBlockId, spotNearCentre } from '../canvas/insertBlock';
+import { DEFAULT_BLOCK_SIZE } from '../canvas/freeSpot';
 import { chainBefore } from '../canvas/keepInView';
 import { useShowBlock } from '../canvas/useShowBlock';
 import { addAfterEdit } from '../canvas/placeAfter';
@@ -48,8 +48,10 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
         return;
       }
       const centre = rect ? rf.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
-      // The free space nearest the view's centre: never on top of an existing block or note.
-      const position = findFreeSpot({ x: centre.x - DEFAULT_BLOCK_SIZE.width / 2, y: centre.y - 40 }, DEFAULT_BLOCK_SIZE, occupiedRects(state.flow, state.measured));
+      // The free space nearest the view's centre: never on top of an existing block or note, and BLOCK_GAP clear of
+      // them. Session 45 (studio8, retest-studio s44 #7): at the kind's own size; it was taken as 110 px tall, so a
+      // Question (161) added with nothing selected landed touching the block below it.
+      const position = spotNearCentre(state.flow, state.measured, entry.kind, centre);
       state.dispatch({ type: 'add_block', kind: entry.kind, position, id }, { label: `Add ${entry.label}` });
     },
     [store, rf, showBlock],
