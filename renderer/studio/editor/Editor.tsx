@@ -8,6 +8,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
 import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
@@ -312,6 +313,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         }
         case 'escape':
           setDialog(null);
+          setVisibleNotice(null);
           // Escape with nothing selected closes Flow settings too (a dialog's Escape only closes the dialog).
           if (!document.querySelector('[role="dialog"]') && state.selection.length === 0 && !isTyping(document.activeElement)) setSettingsAsked(false);
           return state.select([], []);
@@ -342,6 +344,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     const onKeyDown = (e: KeyboardEvent) => {
       const action = matchShortcut(e);
       if (!action) return;
+      // Newcomer s45 N11: Escape in the inspector's text field deselected the block and closed the inspector. Escape in a
+      // text field (inspector, Flow settings, palette search, simulator) now only leaves the field, the selection kept;
+      // from the canvas or the page it closes the notice and clears the selection (a dialog's Escape closes the dialog).
+      // A field that used Escape itself (a suggestion list closed) keeps the focus.
+      if (action === 'escape' && isTyping(e.target) && !document.querySelector('[role="dialog"]')) {
+        if (!e.defaultPrevented) (e.target as HTMLElement).blur();
+        e.preventDefault();
+        return;
+      }
       // Ctrl+K opens the command palette from a text field too (it types nothing there); other keys are the field's.
       if (isTyping(e.target) && e.key !== 'Escape' && action !== 'commands') return;
       // While a dialog is open only Escape reaches the editor.
@@ -531,7 +542,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
             <Canvas onPaneClickAt={onPaneClickAt} />
             {visibleNotice && (
               <div className="st-toast" role="alert" data-tone={visibleNotice.tone}>
-                {visibleNotice.text}
+                {/* Newcomer s45 N1: a notice quoting a label with U+202E ("added after “Buttons”, on its exit “Yes ‮please”")
+                    printed the rest of the sentence backwards: every notice draws direction controls as marks. */}
+                <ShownDirection text={visibleNotice.text} />
                 {visibleNotice.action?.opens === 'problems' && (
                   <button
                     type="button"

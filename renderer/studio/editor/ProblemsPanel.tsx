@@ -2,7 +2,7 @@ import { ChevronDown, X } from 'lucide-react';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
-import { ShownDirection } from '../../ui/ShownDirection';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { isSettingsPath } from '../inspector/settingsFocus';
 
 /**
@@ -123,7 +123,7 @@ export function ProblemsPanel({
                   <span className="st-problem-msg"><ShownDirection text={p.message} /></span>
                   <span className="st-problem-hint"><ShownDirection text={p.hint} /></span>
                 </span>
-                {p.where ? <span className="st-problem-block st-problem-where" title={p.where}>{p.where}</span> : inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={`Block id: ${p.blockId}`}>{titleOf(p.blockId)}</span> : null}
+                {p.where ? <span className="st-problem-block st-problem-where" title={withoutDirection(p.where)}><ShownDirection text={p.where} /></span> : inSettings || (!p.blockId && isSettingsPath(p.path)) ? <code className="st-problem-block">Flow settings</code> : p.blockId ? <span className="st-problem-block" title={withoutDirection(`Block id: ${p.blockId}`)}><ShownDirection text={titleOf(p.blockId)} /></span> : null}
               </button>
               {renderFix?.(p)}
             </li>
