@@ -35,8 +35,9 @@ import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 import { edgeTypes } from './edges/RoutedEdge';
 import { announceMoves } from './edges/reroute';
 import type { Box } from './edges/edgeRoute';
-import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, groupFrame, type FlowNode } from './deriveNodes';
+import { createEdgeDeriver, createNodeDeriver, createProblemSummarizer, fallbackPosition, groupFrame, type FlowNode } from './deriveNodes';
 import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
+import { placement } from './unplaced';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
 import { useClearOfOverlays, useShowBlock } from './useShowBlock';
@@ -442,7 +443,25 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       </Controls>
       {refused && <DropRefusal left={refused.left} top={refused.top} side={refused.side} text={refused.text} onClose={() => setRefused(null)} />}
       {dropped && <DropPicker left={dropped.left} top={dropped.top} bounds={dropped.bounds} title={dropped.title} onPick={onDropPick} onClose={() => setDropped(null)} />}
-      {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && <MiniMap position="bottom-left" pannable zoomable nodeStrokeWidth={3} className="bt-minimap" />}
+      {minimap && mapShown && (canvasWidth === 0 || canvasWidth >= MINIMAP_MIN_WIDTH) && (
+        // Newcomer s45 N11: a click meant for the canvas under the minimap hit the map and did nothing. The map is a panel
+        // over the canvas (React Flow draws it so; its drags pan and its wheel zooms): a click on it now moves the view
+        // to that spot, a click on a block in it selects and shows that block, and its tooltip says so.
+        <MiniMap
+          position="bottom-left"
+          pannable
+          zoomable
+          nodeStrokeWidth={3}
+          className="bt-minimap"
+          ariaLabel="Minimap: click to move the view there, drag to pan"
+          onClick={(_, at) => void rf.setCenter(at.x, at.y, { zoom: rf.getZoom(), duration: 200 })}
+          onNodeClick={(e, node) => {
+            e.stopPropagation();
+            store.getState().select([node.id], []);
+            showBlock(node.id, { clearOverlays: true });
+          }}
+        />
+      )}
     </ReactFlow>
   );
 }
@@ -549,19 +568,27 @@ function useLayoutWhenUnplaced(readOnly: boolean) {
     done.current = true;
     const state = store.getState();
     const blocks = state.flow.blocks;
-    if (blocks.length < 2 || blocks.some((b) => b.position !== undefined)) return;
+    const kind = placement(blocks);
+    if (kind === 'placed') return;
+    // Newcomer s45 N5: a file that gave every block one position (all at 0,0) opened as one block, the rest under it.
+    const why =
+      kind === 'missing'
+        ? 'This flow had no block positions (a file written by hand or exported without its layout)'
+        : `This flow's ${blocks.length.toLocaleString('en-US')} blocks all stood on one spot (the file gave them the same position)`;
     if (blocks.length > LAYOUT_ON_OPEN_MAX_BLOCKS) {
+      // Stacked: spread in the grid a flow without positions gets (one undoable edit), so each block can be seen.
+      if (kind === 'stacked') state.dispatch({ type: 'move_blocks', moves: blocks.map((b, i) => ({ id: b.id, position: fallbackPosition(i) })) }, { label: 'Spread the blocks in a grid' });
       state.notify(
-        `This flow had no block positions (a file written by hand or exported without its layout), so its ${blocks.length.toLocaleString('en-US')} blocks are shown in a grid. Automatic layout (Ctrl+Shift+L) arranges them; with this many blocks it takes a while, and the page does not answer meanwhile.`,
+        `${why}, so its ${blocks.length.toLocaleString('en-US')} blocks are shown in a grid. Automatic layout (Ctrl+Shift+L) arranges them; with this many blocks it takes a while, and the page does not answer meanwhile.`,
         'info',
       );
       return;
     }
     void autoLayoutEdit(state.flow, state.measured).then((edit) => {
       const now = store.getState();
-      if (!edit || now.flow.blocks.some((b) => b.position !== undefined)) return;
+      if (!edit || placement(now.flow.blocks) !== kind) return;
       if (now.dispatch(edit, { label: 'Automatic layout' })) {
-        now.notify('This flow had no block positions (a file written by hand or exported without its layout), so it was laid out automatically. Undo puts the blocks back in a grid.', 'info');
+        now.notify(`${why}, so it was laid out automatically. Undo puts the blocks back ${kind === 'missing' ? 'in a grid' : 'on that spot'}.`, 'info', { label: 'Undo', opens: 'undo' });
         requestAnimationFrame(() => fitFlow());
       }
     });

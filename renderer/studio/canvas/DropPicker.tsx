@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Icon } from '../../ui/Icon';
+import { ShownDirection } from '../../ui/ShownDirection';
 import type { Flow } from '../../../shared/flow/schema';
 import { blockTitle, exitLabels, groupColor, paletteEntries, type PaletteEntry } from '../blockCatalog';
 
@@ -76,7 +77,7 @@ export function DropPicker({ left, top, bounds, title, onPick, onClose }: DropPi
         }
       }}
     >
-      <p className="st-drop-picker-title">Add a block {title}</p>
+      <p className="st-drop-picker-title">Add a block <ShownDirection text={title} /></p>
       <input ref={input} className="bt-input st-drop-picker-input" type="search" placeholder="Search blocks" aria-label="Search blocks to add" value={query} onChange={(e) => setQuery(e.target.value)} />
       <ul role="listbox" aria-label="Blocks">
         {shown.map((entry, i) => (
@@ -117,7 +118,7 @@ export function DropRefusal({ left, top, side = 'right', text, onClose }: { left
   }, [text, left, top]);
   return (
     <div className="st-drop-refusal nodrag nopan" role="alert" data-side={side} style={{ left, top }}>
-      Not connected: {text}
+      Not connected: <ShownDirection text={text} />
     </div>
   );
 }

@@ -85,7 +85,7 @@ interface CachedNode {
 }
 
 /** Where blocks without a saved position (layout stripped on export) are placed: a simple grid. */
-function fallbackPosition(index: number): XY {
+export function fallbackPosition(index: number): XY {
   return { x: (index % 8) * 320, y: Math.floor(index / 8) * 220 };
 }
 

@@ -8,6 +8,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import { copyToClipboard, isClipboardDocument } from '../../../shared/flow/edit/clipboard';
 import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import { Button } from '../../ui/Button';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
 import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
@@ -40,7 +41,6 @@ import { blockTitle, paletteEntries } from '../blockCatalog';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 import { withArticle } from '../../ui/withArticle';
-import { ShownDirection } from '../../ui/ShownDirection';
 
 /**
  * Session 44 (studio7): the simulator runs the engine, the escalation policy and its classifier (about 1 MB of the
@@ -313,6 +313,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
         }
         case 'escape':
           setDialog(null);
+          setVisibleNotice(null);
           // Escape with nothing selected closes Flow settings too (a dialog's Escape only closes the dialog).
           if (!document.querySelector('[role="dialog"]') && state.selection.length === 0 && !isTyping(document.activeElement)) setSettingsAsked(false);
           return state.select([], []);
@@ -343,6 +344,15 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     const onKeyDown = (e: KeyboardEvent) => {
       const action = matchShortcut(e);
       if (!action) return;
+      // Newcomer s45 N11: Escape in the inspector's text field deselected the block and closed the inspector. Escape in a
+      // text field (inspector, Flow settings, palette search, simulator) now only leaves the field, the selection kept;
+      // from the canvas or the page it closes the notice and clears the selection (a dialog's Escape closes the dialog).
+      // A field that used Escape itself (a suggestion list closed) keeps the focus.
+      if (action === 'escape' && isTyping(e.target) && !document.querySelector('[role="dialog"]')) {
+        if (!e.defaultPrevented) (e.target as HTMLElement).blur();
+        e.preventDefault();
+        return;
+      }
       // Ctrl+K opens the command palette from a text field too (it types nothing there); other keys are the field's.
       if (isTyping(e.target) && e.key !== 'Escape' && action !== 'commands') return;
       // While a dialog is open only Escape reaches the editor.

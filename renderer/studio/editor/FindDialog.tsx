@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { Icon } from '../../ui/Icon';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { blockTitle, kindInfo } from '../blockCatalog';
 import { useStudio } from '../store/StudioStoreContext';
 import { cutText } from '../../inbox/inertText';
@@ -62,12 +63,12 @@ export function FindDialog({ onClose, onPick }: { onClose: () => void; onPick: (
         {results.map((r, i) => (
           <li key={r.block.id} role="option" aria-selected={i === active} onClick={() => onPick(r.block.id)}>
             <Icon name={kindInfo(r.block.kind).icon} size={14} />
-            <span className="st-find-title">{blockTitle(r.block)}</span>
+            <span className="st-find-title"><ShownDirection text={blockTitle(r.block)} /></span>
             <span className="st-find-id">{r.block.id}</span>
-            <span className="st-find-preview">{r.preview}</span>
+            <span className="st-find-preview"><ShownDirection text={r.preview} /></span>
           </li>
         ))}
-        {q && results.length === 0 && <li className="st-empty">No block contains “{query}”.</li>}
+        {q && results.length === 0 && <li className="st-empty">No block contains “<ShownDirection text={query} />”.</li>}
       </ul>
     </Dialog>
   );

@@ -10,6 +10,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { idFollowingName } from '../../../shared/flow/flowId';
 import { useRefusedField } from '../../ui/refusedFields';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 
 /** The same bound the flow schema and the set_flow_info edit hold (shared/flow/schema.ts name: 1..200). */
@@ -83,7 +84,7 @@ export function FlowNameTitle() {
           type="button"
           className="st-flow-name-button"
           title="Rename the flow (click, or Enter)"
-          aria-label={`Flow name: ${name}. Rename`}
+          aria-label={withoutDirection(`Flow name: ${name}. Rename`)}
           onClick={() => setDraft(name)}
           onKeyDown={(e) => {
             if (e.key === 'F2') {
@@ -92,7 +93,8 @@ export function FlowNameTitle() {
             }
           }}
         >
-          {name}
+          {/* Newcomer s45 N3: a name with U+202E was drawn reversed, with no mark: shown as typed, the control marked. */}
+          <ShownDirection text={name} />
         </button>
       </h1>
     );

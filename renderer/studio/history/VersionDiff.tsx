@@ -5,6 +5,7 @@
  */
 import type { BlockRef, FieldChange, FlowDiff } from '../../../runtime/studio/diffFlows';
 import { blockNameWords } from '../../../runtime/studio/blockFieldWords';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { blockFieldWords, listChange, settingWords, valueWords } from './fieldWords';
 
 /** The kind as the palette names it ("Message", not "message"; newcomer s16 #5). */
@@ -19,17 +20,17 @@ function VersionValue({ f }: { f: FieldChange }) {
   const change = listChange(f.before, f.after);
   return (
     <>
-      {valueWords(f.after)}
+      <ShownDirection text={valueWords(f.after)} />
       {change && change.added.length + change.removed.length > 0 ? (
         <span className="bt-diff-list-change">
           {change.added.map((x) => (
             <span key={`+${x}`} data-tone="added">
-              {' '}+ "{x}"
+              {' '}+ "<ShownDirection text={x} />"
             </span>
           ))}
           {change.removed.map((x) => (
             <span key={`-${x}`} data-tone="removed">
-              {' '}− "{x}"
+              {' '}− "<ShownDirection text={x} />"
             </span>
           ))}
         </span>
@@ -53,7 +54,7 @@ function Fields({ fields, words }: { fields: FieldChange[]; words: (path: string
         {fields.map((f) => (
           <tr key={f.path}>
             <td title={f.path}>{words(f.path)}</td>
-            <td className="bt-diff-before">{valueWords(f.before)}</td>
+            <td className="bt-diff-before"><ShownDirection text={valueWords(f.before)} /></td>
             <td className="bt-diff-after">
               <VersionValue f={f} />
             </td>
@@ -70,14 +71,14 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
   const moved = diff.blocks.changed.filter((c) => c.fields.length === 0 && c.moved);
   return (
     <div className="bt-diff">
-      <p className="bt-diff-summary">Restoring it: {diff.summary}.</p>
+      <p className="bt-diff-summary">Restoring it: <ShownDirection text={diff.summary} />.</p>
       {diff.blocks.added.length > 0 ? (
         <section>
           <h4 data-tone="added">Blocks it brings back ({diff.blocks.added.length})</h4>
           <ul>
             {diff.blocks.added.map((b) => (
               <li key={b.id}>
-                <span className="bt-diff-kind">{kindWords(b.kind)}</span> {blockName(b)}
+                <span className="bt-diff-kind">{kindWords(b.kind)}</span> <ShownDirection text={blockName(b)} />
               </li>
             ))}
           </ul>
@@ -89,7 +90,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
           <ul>
             {diff.blocks.removed.map((b) => (
               <li key={b.id}>
-                <span className="bt-diff-kind">{kindWords(b.kind)}</span> {blockName(b)}
+                <span className="bt-diff-kind">{kindWords(b.kind)}</span> <ShownDirection text={blockName(b)} />
               </li>
             ))}
           </ul>
@@ -101,7 +102,7 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
           {changed.map((c) => (
             <div key={c.id} className="bt-diff-block">
               <div>
-                <span className="bt-diff-kind">{kindWords(c.kind)}</span> {blockName(c)}
+                <span className="bt-diff-kind">{kindWords(c.kind)}</span> <ShownDirection text={blockName(c)} />
                 {c.moved ? <span className="bt-diff-moved"> · also moved</span> : null}
               </div>
               <Fields fields={c.fields} words={(p) => blockFieldWords(c.kind, p)} />

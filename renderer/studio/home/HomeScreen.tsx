@@ -9,6 +9,7 @@ import { ArchiveRestore, Copy, Download, FilePlus2, FileUp, LayoutTemplate, Tras
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { StudioApiError, pageTemplates, studioApi, type FlowSummary, type StudioApi, type TemplateInfo, type TrashEntry } from '../api/studioApi';
 import { desktopBridge } from '../api/desktopBridge';
 import { useDesktopMenu } from '../api/useDesktopMenu';
@@ -212,7 +213,7 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
 
       {notice ? (
         <div className="bt-home-notice" data-tone={notice.tone} role="status">
-          <span>{notice.text}</span>
+          <span><ShownDirection text={notice.text} /></span>
           {notice.undo ? (
             <Button size="sm" variant="ghost" onClick={notice.undo}>
               Undo
@@ -264,8 +265,8 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                 const twin = flows.some((x) => x !== f && x.name === f.name);
                 return (
                 <li key={f.key} className="bt-home-row">
-                  <button type="button" className="bt-home-open" onClick={() => onOpen(f.key)} aria-label={twin ? `Open ${f.name} (id ${f.flowId})` : `Open ${f.name}`}>
-                    <span className="bt-home-name">{f.name}</span>
+                  <button type="button" className="bt-home-open" onClick={() => onOpen(f.key)} aria-label={withoutDirection(twin ? `Open ${f.name} (id ${f.flowId})` : `Open ${f.name}`)}>
+                    <span className="bt-home-name"><ShownDirection text={f.name} /></span>
                     <span className="bt-home-meta">
                       {f.blocks} block{f.blocks === 1 ? '' : 's'} · saved {formatWhen(f.savedAt, now())}
                       {twin ? ` · id ${f.flowId}` : ''}
@@ -278,13 +279,13 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                     ) : null}
                   </button>
                   <div className="bt-home-row-actions">
-                    <Button size="icon" variant="ghost" aria-label={`Export ${f.name}`} title="Export (JSON with the layout, secrets stripped)" onClick={() => void exportOne(f)} disabled={busy || Boolean(f.problem)}>
+                    <Button size="icon" variant="ghost" aria-label={withoutDirection(`Export ${f.name}`)} title="Export (JSON with the layout, secrets stripped)" onClick={() => void exportOne(f)} disabled={busy || Boolean(f.problem)}>
                       <Download size={15} aria-hidden />
                     </Button>
-                    <Button size="icon" variant="ghost" aria-label={`Duplicate ${f.name}`} title="Duplicate" onClick={() => void duplicate(f)} disabled={busy}>
+                    <Button size="icon" variant="ghost" aria-label={withoutDirection(`Duplicate ${f.name}`)} title="Duplicate" onClick={() => void duplicate(f)} disabled={busy}>
                       <Copy size={15} aria-hidden />
                     </Button>
-                    <Button size="icon" variant="ghost" aria-label={`Delete ${f.name}`} title="Move to trash" onClick={() => void remove(f)} disabled={busy}>
+                    <Button size="icon" variant="ghost" aria-label={withoutDirection(`Delete ${f.name}`)} title="Move to trash" onClick={() => void remove(f)} disabled={busy}>
                       <Trash2 size={15} aria-hidden />
                     </Button>
                   </div>
@@ -303,7 +304,7 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
             {templates.map((t) => (
               <button key={t.id} type="button" className="bt-home-template" onClick={() => void createFromTemplate(t.id)} disabled={busy} aria-label={`New from template ${t.name}`}>
                 <LayoutTemplate size={18} aria-hidden className="bt-home-template-icon" />
-                <span className="bt-home-name">{t.name}</span>
+                <span className="bt-home-name"><ShownDirection text={t.name} /></span>
                 <span className="bt-home-template-desc">{t.description}</span>
                 <span className="bt-home-meta">{t.blocks} blocks</span>
               </button>
@@ -326,11 +327,11 @@ export function HomeScreen({ onOpen, api = studioApi, now = Date.now }: HomeScre
                 {trash.map((t) => (
                   <li key={t.trashId} className="bt-home-row">
                     <div className="bt-home-open" data-static>
-                      <span className="bt-home-name">{t.name}</span>
+                      <span className="bt-home-name"><ShownDirection text={t.name} /></span>
                       <span className="bt-home-meta">deleted {formatWhen(t.deletedAt, now())}</span>
                     </div>
                     <div className="bt-home-row-actions">
-                      <Button size="sm" onClick={() => void restore(t)} disabled={busy} aria-label={`Restore ${t.name}`}>
+                      <Button size="sm" onClick={() => void restore(t)} disabled={busy} aria-label={withoutDirection(`Restore ${t.name}`)}>
                         <ArchiveRestore size={15} aria-hidden /> Restore
                       </Button>
                     </div>

@@ -10,6 +10,7 @@ import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import { ruleOperators } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
+import { withoutDirection } from '../../ui/ShownDirection';
 import { SettingsField } from './SettingsField';
 import { TemplateInput } from './TemplateInput';
 import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
@@ -235,7 +236,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
         widget === 'variable'
           ? ctx.variables.map((v) => ({ value: v, label: v }))
           : widget === 'block'
-            ? ctx.blocks.map((b) => ({ value: b.id, label: `${b.title} (${b.id})` }))
+            ? ctx.blocks.map((b) => ({ value: b.id, label: withoutDirection(`${b.title} (${b.id})`) }))
             : timeZones().map((z) => ({ value: z, label: z }));
       const listId = `dl-${meta.title.replace(/\W/g, '')}-${widget}`;
       return field(({ id, describedBy, invalid }) => (

@@ -20,6 +20,7 @@ import { SelfHarmNote } from './SelfHarmNote';
 import { Button } from '../../ui/Button';
 import { studioApi } from '../api/studioApi';
 import { Field } from '../../ui/Field';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { Tabs } from '../../ui/Tabs';
 import { blockTitle } from '../blockCatalog';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
@@ -461,7 +462,7 @@ function Variables() {
                       <ul>
                         {uses.slice(0, 8).map((u, i) => {
                           const b = u.blockId ? flow.blocks.find((x) => x.id === u.blockId) : null;
-                          return <li key={i}>{b ? `${blockTitle(b)} (${b.id})` : 'Flow settings'}: {u.path.slice(b ? 3 : 0).join('.')}</li>;
+                          return <li key={i}><ShownDirection text={b ? `${blockTitle(b)} (${b.id})` : 'Flow settings'} />: {u.path.slice(b ? 3 : 0).join('.')}</li>;
                         })}
                       </ul>
                     </>
@@ -521,7 +522,7 @@ function Escalation() {
             {/* Newcomer s42 N10: the block's title, as the canvas shows it; its id only to tell apart two of the same title. */}
             {targets.map((b) => (
               <option key={b.id} value={b.id}>
-                {targets.filter((o) => blockTitle(o) === blockTitle(b)).length > 1 ? `${blockTitle(b)} (${b.id})` : blockTitle(b)}
+                {withoutDirection(targets.filter((o) => blockTitle(o) === blockTitle(b)).length > 1 ? `${blockTitle(b)} (${b.id})` : blockTitle(b))}
               </option>
             ))}
           </select>

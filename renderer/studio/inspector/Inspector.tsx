@@ -96,7 +96,7 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
   }
   return (
     <p className="bt-field-help st-field-warning" data-testid="takeover-escalation-note" data-target={target === null ? 'none' : 'other'}>
-      {target === null ? 'Escalations go nowhere yet' : `Escalations go to '${targetTitle}', not here`} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
+      {target === null ? 'Escalations go nowhere yet' : <>Escalations go to '<ShownDirection text={targetTitle ?? ''} />', not here</>} (Flow settings &gt; Escalation &gt; Hand over to).{' '}
       <button
         type="button"
         className="st-link-button"
@@ -113,12 +113,16 @@ function EscalationTargetNote({ blockId }: { blockId: string }) {
  * Message's text, a button option's label, the block's label), with its Remove button; it was only in the block's
  * warning box at the top. `at`: the field's segments in the block ('data', 'options', 0 covers the whole option).
  */
-function DirectionWarnings({ problems, at, block }: { problems: readonly FlowProblem[]; at: (string | number)[]; block: Block }) {
+function DirectionWarnings({ problems, at, block, except = [] }: { problems: readonly FlowProblem[]; at: (string | number)[]; block: Block; except?: readonly string[] }) {
+  const under = (rest: string, prefix: string) => rest === prefix || rest.startsWith(`${prefix}.`) || rest.startsWith(`${prefix}[`);
   const prefix = jsonPath(at).slice(1);
+  // Newcomer s45 N6: an option's label and its synonyms each get their warning under their own field; `except` names
+  // the fields (under `at`) that show their own, so the option's remaining ones are not shown twice.
+  const skipped = except.map((k) => jsonPath([...at, k]).slice(1));
   const mine = problems.filter((p) => {
     if (p.code !== 'text_direction') return false;
     const rest = p.path.replace(/^\$\.blocks\[\d+\]/, '');
-    return rest === prefix || rest.startsWith(`${prefix}.`) || rest.startsWith(`${prefix}[`);
+    return under(rest, prefix) && !skipped.some((k) => under(rest, k));
   });
   if (mine.length === 0) return null;
   return (
@@ -365,17 +369,26 @@ function OptionList({ block, field, ctx, problems }: { block: Block; field: stri
                   );
                   // Session 43 (menus): under a Buttons option's synonyms, what its label is read as by meaning (read-only).
                   const meaning = field === 'options' && key === 'synonyms' && typeof item.label === 'string' ? describeLabelMeaning(item.label) : null;
-                  if (meaning === null) return editor;
+                  // Newcomer s45 N6: the label's and the synonyms' warnings were both drawn below the last field.
+                  const warnings = <DirectionWarnings problems={problems} at={['data', field, i, key]} block={block} />;
+                  if (meaning === null)
+                    return (
+                      <Fragment key={key}>
+                        {editor}
+                        {warnings}
+                      </Fragment>
+                    );
                   return (
                     <Fragment key={key}>
                       {editor}
+                      {warnings}
                       <p className="bt-field-help st-option-meaning" role="note" title="A message that names one of these in any words picks this option when no other option's words or meaning fit it.">
                         Also picked by meaning: {meaning}
                       </p>
                     </Fragment>
                   );
                 })}
-            <DirectionWarnings problems={problems} at={['data', field, i]} block={block} />
+            <DirectionWarnings problems={problems} at={['data', field, i]} block={block} except={shape ? Object.keys(shape).filter((key) => key !== 'id' || labelField === 'id') : []} />
           </div>
           <div className="st-option-actions">
             <Button size="icon" variant="ghost" aria-label={`Move ${noun} ${i + 1} up`} disabled={i === 0} onClick={() => dispatch({ type: 'reorder_option', blockId: block.id, optionId: String(item.id), toIndex: i - 1 })}>

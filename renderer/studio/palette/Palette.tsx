@@ -36,6 +36,16 @@ export function Palette({ compact = false }: { compact?: boolean }) {
           aria-label="Search blocks"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Newcomer s45 N11: Enter with one block left added nothing. One match: Enter adds it (as a click does);
+            // several: Enter moves to the first, where Enter (or the arrow keys and Tab) pick one.
+            if (e.key !== 'Enter' || !q) return;
+            const shown = filtered.flatMap((g) => g.entries);
+            if (shown.length === 0) return;
+            e.preventDefault();
+            if (shown.length === 1) add(shown[0]);
+            else (e.currentTarget.closest('.st-palette')?.querySelector('.st-palette-item') as HTMLButtonElement | null)?.focus();
+          }}
         />
       </div>
       <div className="st-palette-groups">

@@ -9,6 +9,7 @@ import type { Flow } from '../../../shared/flow/schema';
 import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
 import { batchCounts, batchRates, countedOf, type BatchCounts } from '../../../shared/simulator/batchCounts';
 import { blockTitle } from '../blockCatalog';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { flowRevision } from '../../../shared/engine/flowRevision';
 import { Button } from '../../ui/Button';
@@ -347,7 +348,7 @@ function BlockName({ flow, id }: { flow: Flow; id: string }) {
   const title = block ? blockTitle(block) : null;
   return title && title !== id ? (
     <>
-      {title} <code className="sim-block-id">{id}</code>
+      <ShownDirection text={title} /> <code className="sim-block-id">{id}</code>
     </>
   ) : (
     <code>{id}</code>

@@ -9,6 +9,7 @@ import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import { useStudio } from '../store/StudioStoreContext';
 import { blockTitle } from '../blockCatalog';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { Icon } from '../../ui/Icon';
 import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
@@ -268,7 +269,7 @@ function NoAgentBlock({ id }: { id: string }) {
   const block = useStudio((s) => s.flow.blocks.find((b) => b.id === id));
   return (
     <span className="sim-muted" title={`Block id: ${id}`}>
-      “{block ? blockTitle(block) : id}” · exit “No agent”
+      “<ShownDirection text={block ? blockTitle(block) : id} />” · exit “No agent”
     </span>
   );
 }

@@ -18,6 +18,7 @@ import { Button } from '../../ui/Button';
 import type { RealHttpController } from './useRealHttp';
 import { signalFigures } from './signalFigures';
 import { blockTitle } from '../blockCatalog';
+import { ShownDirection } from '../../ui/ShownDirection';
 import { defaultGraduatedTexts, firstStepText, graduatedText } from '../../../shared/engine/escalationWording';
 import type { EscalationPolicy, EscalationReason } from '../../../shared/flow/schema';
 
@@ -140,7 +141,7 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
             return (
             <li key={id} data-current={id === view.currentBlockId}>
               <button type="button" className="sim-link" title={`Block id: ${id}`} onClick={() => onFocusBlock?.(id)}>
-                {name}
+                <ShownDirection text={name} />
               </button>
               {onExpect && <ExpectButton label={`reaches ${id}`} onClick={() => onExpect({ reaches: id }, null, `reaches ${id}`)} />}
             </li>
@@ -227,11 +228,11 @@ export function DebugDrawer({ view, act, setVariable, onExpect, onFocusBlock, ht
           </dl>
         ) : view.agentPane.noAgent ? (
           <p className="sim-note sim-noagent">
-            {blockNamed(view.agentPane.noAgent.blockId, blocks)}: {view.agentPane.noAgent.explanation}
+            <ShownDirection text={blockNamed(view.agentPane.noAgent.blockId, blocks)} />: {view.agentPane.noAgent.explanation}
           </p>
         ) : view.takeoverQuestion ? (
           <p className="sim-note" data-testid="takeover-collecting">
-            {collectingWords(view, blocks)}
+            <ShownDirection text={collectingWords(view, blocks)} />
           </p>
         ) : (
           <p className="sim-muted">No handoff requested yet.</p>
