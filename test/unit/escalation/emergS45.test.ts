@@ -73,6 +73,9 @@ export const NOT_SWALLOWED = [
   'my son swallowed his words when he saw the price',
   'the printer ate my paper',
   'my son ate all the chocolate in the advent calendar',
+  // (Found by the held-out set, emergS45Heldout: "nearly" / "almost" swallowed is a danger reported, nothing swallowed.)
+  'my son nearly swallowed a magnet, these should not be sold',
+  'my daughter almost swallowed a button battery from the remote',
 ];
 
 export const BREATH = [
