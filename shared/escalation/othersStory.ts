@@ -91,6 +91,21 @@ export function changeOfSubject(text: string): { marker: string; after: string }
 }
 
 /**
+ * Session 45 (emerg, hostile s45 L2): the request after an aside closed by a change of subject, for an intent router to
+ * match ("I was out of breath laughing at your ad, anyway where is NW-104233", "anyway where is my order", "rant over.
+ * where is NW-104233?"). Unlike changeOfSubject, the aside may name the shop ("your ad") or be nothing at all (a leading
+ * "anyway"): what the customer wants is what they ask after turning to it, and the aside's words only dilute the match.
+ * The words after the marker must ask something (ASKS_AFTER); "thanks anyway" or "nobody reads it anyway" changes
+ * nothing. Null when there is no such turn.
+ */
+export function requestAfterAside(text: string): string | null {
+  const m = SUBJECT_CHANGE.exec(text);
+  if (m === null) return null;
+  const after = text.slice(m.index + m[0].length).trim();
+  return after !== '' && /\p{L}/u.test(after) && ASKS_AFTER.test(after) ? after : null;
+}
+
+/**
  * A detector's signal, read again on the words after a change of subject (changeOfSubject): kept when the words after it
  * still fire it (the signal with the whole message's evidence is returned), otherwise a near miss that says why, and null.
  * Messages without such a change (nearly all) cost one regular expression.

@@ -12,6 +12,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
 import { courtesyOf, onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { isShopQuestionText } from '../../escalation/shopTopics';
+import { requestAfterAside } from '../../escalation/othersStory';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 
@@ -72,6 +73,13 @@ function withoutIdentifiers(input: string | TextAnalysis): string | TextAnalysis
   // goes with the words of the correction: they say nothing about what the customer wants (selfCorrection.ts).
   let text = withoutCorrected(a.text);
   let cut = text !== a.text;
+  // Session 45 (emerg, hostile s45 L2): an aside closed by "anyway" ("I was out of breath laughing at your ad, anyway
+  // where is NW-104233") says nothing about what the customer wants: the request after it is matched (othersStory.ts).
+  const request = requestAfterAside(text);
+  if (request !== null) {
+    text = request;
+    cut = true;
+  }
   for (const e of a.entities) {
     if (!IDENTIFIERS.has(e.type) || e.text === '') continue;
     const at = text.indexOf(e.text);

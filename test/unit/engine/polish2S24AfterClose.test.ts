@@ -129,10 +129,17 @@ describe('after the chat ended', () => {
   });
 
   it('"thanks, my son swallowed a magnet" and "thank you. I was charged twice" after the end go to a person', () => {
-    for (const line of ['thanks, my son swallowed a magnet', 'thank you. I was charged twice']) {
-      const c = ended();
-      c.say(line);
-      expect(c.lastBotText(), line).toBe('What is your email address, in case we get disconnected?');
-    }
+    const c = ended();
+    c.say('thank you. I was charged twice');
+    expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+    // Session 45 (emerg, hostile s45 H1; changed on purpose): a swallowed magnet is an emergency at once: the 999 line
+    // and the handover without the email question.
+    const e = ended();
+    const before = e.botTexts().length;
+    e.say('thanks, my son swallowed a magnet');
+    const said = e.botTexts().slice(before).join(' ');
+    expect(said).toMatch(/please call 999 now/);
+    expect(said).not.toMatch(/What is your email address/);
+    expect(e.effects('handoff_request').length).toBeGreaterThan(0);
   });
 });

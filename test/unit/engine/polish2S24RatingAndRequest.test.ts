@@ -111,7 +111,6 @@ describe('a rating with a request beside it', () => {
     ['5 I want a refund', 5],
     ['1 I was charged twice', 1],
     ['5 but I want a refund', 5],
-    ['1, my son swallowed a magnet', 1],
     ['1 star, the charger caught fire', 1],
     ['⭐ my account was hacked', 1],
     ['one star, I was charged twice', 1],
@@ -121,6 +120,17 @@ describe('a rating with a request beside it', () => {
     expect(scores(c)).toEqual([score]);
     expect(c.mode()).not.toBe('closed');
     expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  });
+
+  // Session 45 (emerg, hostile s45 H1; changed on purpose): a swallowed magnet is an emergency at once, so the customer
+  // goes to a person with the 999 line and no email question.
+  it('"1, my son swallowed a magnet": the score is recorded and the customer goes to a person at once', () => {
+    const c = atRating();
+    c.say('1, my son swallowed a magnet');
+    expect(scores(c)).toEqual([1]);
+    expect(c.mode()).not.toBe('closed');
+    expect(c.botTexts().join(' ')).toMatch(/please call 999 now/);
+    expect(c.effects('handoff_request').length).toBeGreaterThan(0);
   });
 
   it.each([['5 thanks', 5], ['4 🙂', 4], ['2 bye', 2]])('"%s" is the score', (line, score) => {

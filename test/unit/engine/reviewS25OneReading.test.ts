@@ -39,7 +39,8 @@ describe('after the end, one reading of the message by the policy', () => {
     expect(readings(() => c.say(line))).toBe(1);
     const said = c.botTexts().slice(before);
     expect(said[0]).toBe('Welcome back!');
-    expect(said.includes('What is your email address, in case we get disconnected?')).toBe(handsOver);
+    // (Session 45, emerg: a swallowed magnet is an emergency, handed over at once without the email question.)
+    expect(said.includes('What is your email address, in case we get disconnected?') || c.effects('handoff_request').length > 0).toBe(handsOver);
   });
 
   it('a request the restarted menu understands is read once, as before', () => {

@@ -20,6 +20,9 @@ describe('something dangerous swallowed by a person is urgent, an emergency', ()
     'my son swallowed a battery 20 minutes ago',
     'my daughter might have swallowed one of the magnets',
     'my son has swallowed two magnets',
+    // Session 45 (emerg, hostile s45 H1; changed on purpose): a magnet swallowed, told plainly, is an emergency at once
+    // (session 41 read it as a report with no sign of now, the corpus's w2 row 699, a safety topic).
+    'My son swallowed one of the little magnets from the toy set.',
   ])('%s', (text) => {
     const s = urgency(text);
     expect(s?.reason).toBe('urgency');
@@ -75,8 +78,6 @@ describe('not urgent at all: past injuries, hypotheticals, questions, money, ani
     'your prices are hard to swallow',
     'does the toy have small magnets a child could swallow?',
     'I ate there last week and the bill was huge',
-    // A magnet swallowed, told as a report with no sign of now (the corpus's w2 row 699, a safety topic).
-    'My son swallowed one of the little magnets from the toy set.',
   ])('%s', (text) => {
     expect(urgency(text)).toBeNull();
   });
