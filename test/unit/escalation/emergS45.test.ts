@@ -226,10 +226,10 @@ describe('M3: a product named by a hazard word is no hazard now', () => {
   });
 });
 
-describe('M2 (the misfire helper fixes it): "on fire" said of people in praise', () => {
-  // Expected to fail here: hostile s45 M2 is the same kind as the praise around hazard words that the misfire helper
-  // (branch s45-misfire) fixes; on that branch's shared/ it passes. When that fix is merged, make this a plain it().
-  it.fails('"my kids are on fire today, they love the lego set! can I order another?" is no emergency', () => {
+describe('M2 (fixed by the misfire helper\'s praise rule): "on fire" said of people in praise', () => {
+  // Hostile s45 M2 is the same kind as the praise around hazard words that the misfire helper fixed (merged together in
+  // session 45).
+  it('"my kids are on fire today, they love the lego set! can I order another?" is no emergency', () => {
     expect(emergency('my kids are on fire today, they love the lego set! can I order another?')).toBe(false);
   });
 });
