@@ -61,8 +61,13 @@ describe('the sample flow outside its opening hours', () => {
       return (r.body.messages as Array<{ from: string; text: string }>).filter((m) => m.from === 'bot').map((m) => m.text);
     };
     const { flow: copy, said } = openCopy();
-    expect(said).toBe('open-all-hours: "Customer service team" now takes chats at any hour in this copy (opening hours removed; flows/customer-support.json is unchanged)\n');
+    expect(said).toBe('open-all-hours: "Customer service team", "Team in now?" now open at any hour in this copy (opening hours removed or set to all day; flows/customer-support.json is unchanged)\n');
     expect(copy.id).toBe('customer-support');
+    // Session 45 (retest-studio s45 M1): the Business hours block the takeover's No agent path goes through is open too,
+    // so a customer handed back there is not told "Our team is offline now" while agents are online.
+    const hours = copy.blocks.find((b) => b.kind === 'business_hours')!.data as { weekly: Record<string, Array<{ from: string; to: string }>>; closedDates: string[] };
+    expect(Object.values(hours.weekly)).toEqual(Array(7).fill([{ from: '00:00', to: '24:00' }]));
+    expect(hours.closedDates).toEqual([]);
     expect((await ask(sample())).some((t) => t.startsWith(OUT_OF_HOURS))).toBe(true);
     const open = await ask(copy);
     expect(open.some((t) => t.startsWith(OUT_OF_HOURS))).toBe(false);
