@@ -112,7 +112,10 @@ describe('viewToShow: one rule wherever the studio brings a block into view (rev
   it('every place in the studio that moves the view to a block goes through useShowBlock (no setCenter of its own)', () => {
     const files = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
-    const offenders = files('renderer/studio').filter((f) => /\bsetCenter\(/.test(readFileSync(f, 'utf8')));
+    // Session 45 (studio9, newcomer s45 N11): a click on the minimap centres the view on the clicked point (not on a
+    // block), as React Flow's pannable minimap does; that one call is allowed, nothing else.
+    const minimapClick = /<MiniMap[\s\S]*?onClick=\{\(_, at\) => void rf\.setCenter\(at\.x, at\.y, \{ zoom: rf\.getZoom\(\), duration: 200 \}\)\}/;
+    const offenders = files('renderer/studio').filter((f) => /\bsetCenter\(/.test(readFileSync(f, 'utf8').replace(minimapClick, '')));
     expect(offenders).toEqual([]);
     const users = files('renderer/studio').filter((f) => /=\s*useShowBlock\(\)/.test(readFileSync(f, 'utf8')));
     expect(users.map((f) => f.replace(/\\/g, '/')).sort()).toEqual(
