@@ -52,6 +52,9 @@ import { KEEP_CLOSED_MS, keptSignInStale, markInboxOpen, OPEN_BEAT_MS } from './
 import { handoffWhy, reasonWords } from '../ui/reasonWords';
 import { withoutInternalIds } from './withoutIds';
 
+/** What an agent reads when the chat they had open can no longer be seen by them (session 45, retest-studio s45 M2). */
+export const CHAT_GONE = 'That chat is no longer open to you: it was handed back to the bot, transferred or closed.';
+
 /** Session 36: moved to renderer/ui/reasonWords (the simulator's agent pane uses it too); kept here for its importers. */
 export { handoffWhy };
 
@@ -703,6 +706,16 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         // Opened: the list's row no longer says the chat waits to be opened (newcomer s29 N11).
         if (d?.handoff && d.handoff.joined !== false) setRows((list) => (list.some((r) => r.id === id && r.joined === false) ? list.map((r) => (r.id === id ? { ...r, joined: d.handoff.joined ?? true } : r)) : list));
       } catch (err) {
+        // Session 45 (retest-studio s45 M2): the open chat is no longer one this agent may see (handed back to the bot,
+        // transferred, another team's): the server's 404 told the agent to call the API ("list yours with GET
+        // /api/v1/agent/handoffs"), stayed on screen for minutes and the pane stayed on "Loading…". Now the chat closes
+        // and a notice in the inbox's words says why, fading like other notices.
+        const e = err as { status?: number; code?: string };
+        if (e.status === 404 && (e.code === 'handoff_not_found' || e.code === 'conversation_not_found')) {
+          if (selectedRef.current === id) setSelected(null);
+          setFlash({ kind: 'info', text: CHAT_GONE });
+          return;
+        }
         fail(err);
       }
     },
