@@ -24,10 +24,16 @@ const safetyByMeaning = (text: string) => meaningOf(canonicalTokens(analyzeText(
 const support = () => loadFlowText(readFileSync(new URL('../../../flows/customer-support.json', import.meta.url), 'utf8')).flow!;
 /** The bot's replies to one message typed at Northwind's menu, open hours. */
 function said(text: string): string {
+  return chat(text).said;
+}
+/** The replies and the intent the router chose (an order lookup says nothing until its HTTP call answers). */
+function chat(text: string): { said: string; intent: unknown } {
   const c = converse(support(), { now: Date.parse('2026-03-09T11:30:00Z') });
   const n = c.botTexts().length;
   c.say(text);
-  return c.botTexts().slice(n).join(' ');
+  const v = c.state.variables;
+  // (The menu reads a typed message by meaning and picks its option, or hands it to the intent router.)
+  return { said: c.botTexts().slice(n).join(' '), intent: v.intent ?? (v.menuChoice === 'Track my order' ? 'track_order' : undefined) };
 }
 
 const REPORT_FIRE = [
@@ -73,9 +79,9 @@ const NOT_SWALLOW_NOW = [
 
 const REPORT_NEAR: [string, RegExp][] = [
   ['my dog swallowed the receipt, can I still return the lamp?', /return/i],
-  ['I swallowed my pride and ordered the pink one, where is my order NW-104233', /NW-104233|order/i],
+  ['I swallowed my pride and ordered the pink one, where is my order NW-104233', /^track_order$/],
   ['we swallowed the cost of the delivery, can I get a refund on it?', /refund/i],
-  ['my son swallowed his words when he saw the price haha, do you do student discount?', /discount|student/i],
+  ['my son swallowed his words when he saw the price haha, do you do student discount?', /can't see product details/],
 ];
 const OWN_NEAR = [
   'the puppy swallowed the packing slip, can you email me a copy?',
@@ -135,10 +141,10 @@ describe('M1: an animal and a harmless thing, or "swallowed" as a figure, is no 
     expect(safetyByMeaning(text)).toBeNull();
     expect(urgency(text)).toBeNull();
   });
-  it.each(REPORT_NEAR)('%j is not handed over', (text, answer) => {
-    const out = said(text);
-    expect(out).not.toMatch(/get a person/);
-    expect(out).toMatch(answer);
+  it.each(REPORT_NEAR)('%j is not handed over: the answer or the intent matches %s', (text, answer) => {
+    const { said: out, intent } = chat(text);
+    expect(out).not.toMatch(/get a person|email address/);
+    expect(answer.test(out) || answer.test(String(intent))).toBe(true);
   });
   it.each(STILL_SAFETY)('%j is still a safety topic or an emergency', (text) => {
     expect(safetyByMeaning(text) !== null || emergency(text)).toBe(true);
