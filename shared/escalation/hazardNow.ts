@@ -39,7 +39,8 @@ const HAZARD = new RegExp(
     // Session 45 (emerg2, retest-conv s45 H1): a fire started, or a fire in / at a place ("there's a fire in the house",
     // "fire in the flat", "the heater started a fire"): with a person affected (PERSON_INSIDE: still inside, trapped).
     ` (?:started|starts|start|set) (?:a |the )?(?:small |big |huge )?fire `,
-    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion)`,
+    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion|(?:the |a |our |my )?(?:stove|fireplace|grate|hearth|fire pit|pit|log burner|burner|woodburner|wood burner|chiminea|bbq|barbecue|firebowl|brazier) )`,
+    // (A fire in a stove, a fireplace or a pit is kept there: found by emerg2S45Heldout.)
     ` (?:started|start|starts|is|are|s|began|keeps) smoking `,
     // Smoke coming out of a thing ("there's smoke coming out of the charger right now", injuryS41): with a person affected.
     ` smoke (?:is |s )?(?:coming|coming out|coming from) `,
