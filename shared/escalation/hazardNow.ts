@@ -36,6 +36,11 @@ const BURNING_NOW = new RegExp(
 const HAZARD = new RegExp(
   [
     ` (?:caught|catch|catches|catching|make|made|makes) (?:on )?fire `,
+    // Session 45 (emerg2, retest-conv s45 H1): a fire started, or a fire in / at a place ("there's a fire in the house",
+    // "fire in the flat", "the heater started a fire"): with a person affected (PERSON_INSIDE: still inside, trapped).
+    ` (?:started|starts|start|set) (?:a |the )?(?:small |big |huge )?fire `,
+    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion|(?:the |a |our |my )?(?:stove|fireplace|grate|hearth|fire pit|pit|log burner|burner|woodburner|wood burner|chiminea|bbq|barbecue|firebowl|brazier) )`,
+    // (A fire in a stove, a fireplace or a pit is kept there: found by emerg2S45Heldout.)
     ` (?:started|start|starts|is|are|s|began|keeps) smoking `,
     // Smoke coming out of a thing ("there's smoke coming out of the charger right now", injuryS41): with a person affected.
     ` smoke (?:is |s )?(?:coming|coming out|coming from) `,
@@ -80,11 +85,39 @@ export function hazardNow(toks: readonly string[]): string | null {
   if (burning !== null && !figurative(lower, padded, burning[0])) return burning[0].trim();
   const hazard = HAZARD.exec(padded);
   if (hazard === null && burning === null) return null;
-  const affected = lower.findIndex((t, i) => AFFECTED.has(t) && affirmed(lower, i));
+  let affected = lower.findIndex((t, i) => AFFECTED.has(t) && affirmed(lower, i));
+  if (affected < 0) affected = personInside(lower);
   if (affected < 0) return null;
   const words = (hazard ?? burning)![0].trim();
   if (figurative(lower, padded, words)) return null;
   return `${words} ... ${lower[affected]}`;
+}
+
+/**
+ * Session 45 (emerg2, retest-conv s45 H1): a person still in the place of a fire ("my mum is still inside", "my baby is still
+ * in there", "my kids are stuck upstairs", "she's still inside"): a person (or he / she / they) in the four words before
+ * "inside", "in there", "stuck" or "upstairs" said with "is / are / still". The index of that word, or -1.
+ */
+const PERSON = new Set([
+  'mum', 'mom', 'mother', 'dad', 'father', 'baby', 'babies', 'son', 'daughter', 'kid', 'kids', 'child', 'children', 'toddler', 'boy', 'girl',
+  'grandma', 'granny', 'nan', 'nana', 'gran', 'grandad', 'grandpa', 'grandfather', 'grandmother', 'husband', 'wife', 'partner', 'brother',
+  'sister', 'family', 'friend', 'neighbour', 'neighbor', 'people', 'someone', 'somebody', 'he', 'she', 'they', 'hes', 'shes', 'theyre',
+  'dog', 'cat', 'pets', 'uncle', 'aunt', 'auntie', 'flatmate', 'roommate', 'twins', 'grandson', 'granddaughter', 'nephew', 'niece',
+]);
+const INSIDE = /^(?:inside|stuck|upstairs|trapped)$/;
+function personInside(lower: readonly string[]): number {
+  for (let i = 0; i < lower.length; i++) {
+    const t = lower[i]!;
+    if (!(INSIDE.test(t) || (t === 'in' && lower[i + 1] === 'there'))) continue;
+    let person = false;
+    let still = false;
+    for (let k = Math.max(0, i - 4); k < i; k++) {
+      if (PERSON.has(lower[k]!)) person = true;
+      if (/^(?:still|is|are|s|hes|shes|theyre|stuck|trapped)$/.test(lower[k]!)) still = true;
+    }
+    if (person && still && affirmed(lower, i)) return i;
+  }
+  return -1;
 }
 
 const LAUGH = /^(?:(?:ha){2,}h?|(?:he){2,}|lol+|lmao|rofl)$/;

@@ -44,6 +44,9 @@ interface Frame {
 const w = (words: string) => new Set(words.split(' '));
 
 const MONEY_NOUN = '(?:payments?|purchases?|charges?|transactions?|debits?|withdrawals?|direct debits?|subscriptions?|money|amounts?)';
+/** After "swallowed": a figure of speech or a harmless paper thing (session 45, emerg2), as a negative lookahead. */
+const SWALLOWED_NOT_HARM =
+  '(?! (?:my |his |her |their |our |your |the |a |an |its |it s |some )?(?:\\w+ )?(?:pride|words|cost|costs|loss|losses|price|prices|fee|fees|bill|charge|charges|difference|hit|tongue|anger|disappointment|doubts|receipt|receipts|paper|tissue|tissues|ticket|tickets|label|labels|tag|tags|sticker|stickers|invoice|leaflet|slip|note|gum)\\b)';
 const FRAMES: Frame[] = [
   {
     output: 'fraud',
@@ -311,7 +314,9 @@ const FRAMES: Frame[] = [
           // someone hurt: a burn, a cut, a shock on a body
           ` (?:burnt|burned|burns|burn|cut|cuts|scalded|blistered|shocked|stung|injured|hurt|bruised|gashed) (?:\\w+ ){0,2}(?:my|his|her|their|our|the baby s|the kids|the child s|my son s|my daughter s) (?:\\w+ )?(?:hand|hands|finger|fingers|thumb|arm|arms|leg|legs|foot|feet|face|skin|mouth|lip|lips|eye|eyes|head|wrist|neck|back|chest|tongue|palm|knee)`,
           ` (?:i|he|she|they|we|my \\w+|the baby|the child|my son|my daughter|the dog|my dog) (?:got|was|were|has been|have been|been|is|are) (?:badly |quite |really |slightly )?(?:burnt|burned|scalded|cut|shocked|electrocuted|injured|hurt|poisoned|stung)`,
-          ` (?:electric shock|allergic reaction|rash|blisters|bleeding|swallowed|choked|choking on)(?: \\w+){0,10} (?:after|from|when|while|using|used|wearing|wore|with|on|the|it|this|your)`,
+          // Session 45 (emerg2, retest-conv s45 M1): not "swallowed" as a figure ("swallowed my pride", "the cost", "his words",
+          // "the loss") nor a harmless paper thing swallowed ("my dog swallowed the receipt, can I still return the lamp?").
+          ` (?:electric shock|allergic reaction|rash|blisters|bleeding|swallowed${SWALLOWED_NOT_HARM}|choked|choking on)(?: \\w+){0,10} (?:after|from|when|while|using|used|wearing|wore|with|on|the|it|this|your)`,
           ` (?:went|go|gone|taken|rushed|ended up|end up|had to go) (?:to |in |into )?(?:the )?(?:hospital|a and e|er|emergency room)`,
           ` (?:after|from|when|while) (?:using|wearing|eating|drinking|touching|opening|plugging|charging|applying)(?: \\w+){0,10} (?:rash|burn|burns|burnt|blisters|bleeding|swollen|sick|vomiting|shock|hospital|allergic)`,
           // Session 42 (medical3, hostile s42 M5): made ill by food or drink the shop sent ("I feel sick, the food you sent was

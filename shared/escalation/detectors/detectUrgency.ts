@@ -767,9 +767,31 @@ function ageAt(toks: readonly string[], k: number): boolean {
 function swallowLongAgo(toks: readonly string[]): boolean {
   return toks.some((t, i) => (SWALLOW_LONG_AGO.has(t) || (t === 'ago' && LONG_AGO_UNITS.has(toks[i - 1] ?? ''))) && !(AGE_UNIT.has(t) && toks[i + 1] === 'old'));
 }
+/**
+ * Session 45 (emerg2, retest-conv s45 M1): a swallowing told by the person's age or childhood then ("when he was 4", "when
+ * she was a baby", "when I was little") is long ago.
+ */
+const AGE_THEN = / when (?:he|she|i|they|we|you|my \w+) (?:was|were) (?:\d{1,2}|a baby|a toddler|a kid|a child|little|small|younger|young|tiny)\b| when (?:he|she|i|they|we|you|my \w+) (?:was|were) to (?:(?:and|but|so|do|does|did|is|are|can|could|will|would|he|she|i|we|they|it|now)\b|$)/;
+// (The canonical tokens read a bare "2" as "to": "when she was 2, do these..." is "when she was to do these".)
+/**
+ * Session 45 (emerg2, retest-conv s45 H1): a swallowing told as "yesterday" or "last night" with a sign of harm now ("he is
+ * being sick now", "now she is vomiting", "he is in pain now") is an emergency now: a harm word said in the present (is /
+ * are / being / still / keeps before it, or "now" right before or after). "was sick for days" is the story, not now.
+ */
+const PRESENT_BEFORE = new Set(['is', 'are', 's', 'hes', 'shes', 'being', 'keeps', 'still', 'now', 'started', 'starting', 'im', 'am', 'theyre']);
+function harmNow(toks: readonly string[]): boolean {
+  for (let i = 0; i < toks.length; i++) {
+    if (!SWALLOW_HARM.has(toks[i]) || !affirmed(toks as string[], i)) continue;
+    const before = toks.slice(Math.max(0, i - 3), i);
+    if (before.includes('was') || before.includes('were')) continue;
+    if (before.some((t) => PRESENT_BEFORE.has(t)) || toks.slice(i + 1, i + 3).includes('now')) return true;
+  }
+  return false;
+}
 function swallowedNow(toks: string[]): string | null {
   if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) || !toks.some((t) => SWALLOW_VERB.has(t))) return null;
-  if (swallowLongAgo(toks)) return null;
+  if (AGE_THEN.test(` ${toks.join(' ')} `)) return null;
+  if (swallowLongAgo(toks) && !harmNow(toks)) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
   for (let i = 1; i < toks.length; i++) {
     if (!SWALLOW_VERB.has(toks[i])) continue;
@@ -782,7 +804,8 @@ function swallowedNow(toks: string[]): string | null {
     }
     if (maybe) continue;
     const after = toks.slice(i + 1, i + 8);
-    let end = after.findIndex((t) => SWALLOW_HAZARD.has(t));
+    // (Session 45, emerg2: a "button cell", "coin cell" or "lithium cell" is a button battery.)
+    let end = after.findIndex((t, k) => SWALLOW_HAZARD.has(t) || (/^cells?$/.test(t) && /^(?:button|coin|lithium)$/.test(after[k - 1] ?? '')));
     // (Session 41 read a magnet alone as a report after the fact, "My son swallowed one of the little magnets from the toy
     // set." being labelled a safety topic in the corpus, and wanted a sign of now. Session 45, emerg, hostile s45 H1: "my
     // son swallowed a magnet" said plainly is how it is usually said, and a magnet swallowed harms within hours: it is an
