@@ -693,6 +693,7 @@ const SENTENCE_WORDS = new Set(
  */
 const GREETING_START =
   /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
+const NOT_APPLICABLE = /^\s*n\s*[./]?\s*a\s*\.?\s*$/i;
 const NOT_A_NAME = new Set(
   ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
     // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").
@@ -849,6 +850,8 @@ function refusalBody(t: string): boolean {
 
 export function nameFromAnswer(raw: string): string | null {
   if (onlyAPlace(raw)) return null;
+  // Session 45 (ticketq, retest s45 M2): "na" / "N/A" (not applicable) at an email question named the customer "na".
+  if (NOT_APPLICABLE.test(raw)) return null;
   const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
   if (whole !== null) return whole;
