@@ -798,7 +798,8 @@ const NO_EMAIL_BODY =
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
  */
-const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
+// Session 45 (ticketq, retest s45 M2): "na", "n/a", "N.A." (not applicable, or "nah") decline as "nah" does.
+const BARE_DECLINE = /^(?:no|nope|nah|na|n ?\/ ?a|n a|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
 /**
  * Session 37 (hostile s35): "not now", "not right now", "maybe later", "later", "not at the moment" at an email question
  * (the takeover's "in case we get disconnected", a ticket's) put off the email as "no" does: it is not asked again ("That

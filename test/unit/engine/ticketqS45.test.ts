@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { converse, type Conversation } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { ticketPrompts } from '../../../shared/engine/ticketBlock';
+import { EMAIL_LEFT_OUT } from '../../../shared/engine/behaviours/question';
 
 const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
 const OPEN = Date.parse('2026-03-09T11:30:00Z');
@@ -180,6 +181,7 @@ describe('M2: "na" at an email question is no name', () => {
     c.say(text);
     expect(c.botTexts().join(' ')).not.toMatch(/Thanks, n\.?\/?a/i);
     expect(c.variables().customerName ?? null).toBeNull();
+    expect(c.botTexts()).toContain(EMAIL_LEFT_OUT); // N/A: no email, as "nah"
   });
   it.each(nas)("Harbor Mutual's takeover %s: no name", (text) => {
     const c = converse(load('insurance-claims'), { now: OPEN, agents: [{ id: 'claire', name: 'Claire', status: 'online', activeChats: 0, skills: ['claims'], languages: ['en'], teams: ['claims'], lastAssignedAt: null }] });
@@ -189,6 +191,7 @@ describe('M2: "na" at an email question is no name', () => {
     c.say(text);
     expect(c.botTexts().join(' ')).not.toMatch(/Thanks, n\.?\/?a/i);
     expect(c.variables().customerName ?? null).toBeNull();
+    expect(c.botTexts().join(' ')).toContain('continue without it');
   });
   it('near miss: Nadia is a name', () => {
     const c = converse(load('lead-gen'), { now: OPEN });
@@ -214,5 +217,30 @@ describe('M2: "hmm" at the ticket\'s email question is no refusal', () => {
     c.say('I want to talk to a person');
     c.say(text);
     expect(c.botTexts()).toContain(ticketPrompts.noEmailNoted);
+  });
+});
+
+describe("the report's conversations (t3, t4)", () => {
+  it('t3: "hmm", "ok", "what?" at the email and issue questions: no ticket, no refusal read', () => {
+    const c = converse(load('customer-support'), { now: CLOSED });
+    c.say('I want to talk to a person');
+    c.say('hmm');
+    c.say('ok');
+    expect(c.botTexts()).not.toContain(ticketPrompts.noEmailNoted);
+    c.say('no email');
+    c.say('what?');
+    expect(tickets(c)).toHaveLength(0);
+    expect(c.lastBotText()).toBe(ticketPrompts.issueAgain);
+  });
+  // (t4's "call me instead" before it is L5, not changed here: at the issue question it is still the issue.)
+  it('t4: the number at the issue question: the contact, the issue asked, then the ticket', () => {
+    const c = issueQuestion();
+    c.say('07700900123');
+    expect(tickets(c)).toHaveLength(0);
+    expect(c.lastBotText()).toContain(ticketPrompts.issue);
+    c.say('my parcel is damaged');
+    const [t] = tickets(c);
+    expect(t.contact.phone).not.toBeNull();
+    expect(t.issue).toContain('my parcel is damaged');
   });
 });
