@@ -271,8 +271,13 @@ function onlyFiller(text: string): boolean {
 }
 /** "can you just get me a manager": the asking words before a request for a person (asksForAPersonAgain reads the rest). */
 function withoutAsking(text: string): string {
-  return text.replace(/^\s*(?:(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?)/i, '');
+  return text
+    .replace(/^\s*(?:(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?)/i, '')
+    .replace(/^(?:just\s+)?(?:put|transfer|connect|pass)\s+me\s+(?:through\s+|over\s+|on\s+)?(?:to|with)\s+/i, '');
 }
+/** "I don't do email", "still no email", "I said I have no email" at the issue question (declinesEmail reads the rest). */
+const NO_EMAIL_AT_ISSUE =
+  /^(?:(?:still|i said|i told you|like i said|as i said|again|sorry)[\s,]+)*(?:no|i (?:don'?t|do not) (?:have|use|do)|i have no|i haven'?t got|i'?ve no|i'?ve not got)\s+(?:an?\s+)?e-?mails?(?:\s+address)?[\s.!]*$/i;
 /** A phone number with nothing of the matter beside it ("07700900123", "my number is ...", "call me on ..."): the number. */
 const PHONE_WORDS = new Set("my number is it's its this the mobile mob cell phone tel telephone number no call ring me on at you can reach here please pls".split(' '));
 function onlyAPhone(run: Run, text: string): string | null {
@@ -301,7 +306,8 @@ function issueNonAnswer(run: Run, block: BlockOf<'ticket'>, text: string): Issue
   }
   const phone = onlyAPhone(run, text);
   if (phone !== null) return { kind: 'phone', phone };
-  if (declinesEmail(text) && !text.includes('@')) return { kind: 'noEmail' };
+  // (A bare "no" or "I'd rather not" here refuses the issue, not an email: the retry below, as before.)
+  if (!text.includes('@') && /\b(?:e-?mails?|one)\b/i.test(text) && (declinesEmail(text) || NO_EMAIL_AT_ISSUE.test(text.trim().replace(/[’]/g, "'")))) return { kind: 'noEmail' };
   const side = sideQuestionAtEmail(run, block, text);
   if (side !== null && side.said !== null) return { kind: 'answered', said: side.said };
   return null;
