@@ -693,6 +693,7 @@ const SENTENCE_WORDS = new Set(
  */
 const GREETING_START =
   /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
+const NOT_APPLICABLE = /^\s*n\s*[./]?\s*a\s*\.?\s*$/i;
 const NOT_A_NAME = new Set(
   ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
     // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").
@@ -797,7 +798,8 @@ const NO_EMAIL_BODY =
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".
  */
-const BARE_DECLINE = /^(?:no|nope|nah|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
+// Session 45 (ticketq, retest s45 M2): "na", "n/a", "N.A." (not applicable, or "nah") decline as "nah" does.
+const BARE_DECLINE = /^(?:no|nope|nah|na|n ?\/ ?a|n a|no thanks|no thank you|no ty|(?:i'?d|i would) rather not|rather not|(?:i'?d )?prefer not(?: to)?|not really|no way)$/;
 /**
  * Session 37 (hostile s35): "not now", "not right now", "maybe later", "later", "not at the moment" at an email question
  * (the takeover's "in case we get disconnected", a ticket's) put off the email as "no" does: it is not asked again ("That
@@ -849,6 +851,8 @@ function refusalBody(t: string): boolean {
 
 export function nameFromAnswer(raw: string): string | null {
   if (onlyAPlace(raw)) return null;
+  // Session 45 (ticketq, retest s45 M2): "na" / "N/A" (not applicable) at an email question named the customer "na".
+  if (NOT_APPLICABLE.test(raw)) return null;
   const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
   if (whole !== null) return whole;

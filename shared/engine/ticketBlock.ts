@@ -3,7 +3,7 @@
  * nobody can answer is useless), then what the issue is when no reason is known, then emits
  * `create_ticket` and moves on.
  */
-import type { BlockOf } from '../flow/schema';
+import type { Block, BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress } from './questionValidators';
@@ -24,6 +24,7 @@ import { behaviourOf } from './blockBehaviours';
 import { onlyCourtesy } from '../nlu/courtesy';
 import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepBesideAddress, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
+import { sentimentOf } from '../nlu/sentiment';
 
 type TicketWaiting = Extract<Waiting, { kind: 'ticket_question' }>;
 
@@ -37,6 +38,17 @@ export const ticketPrompts = {
   issue: 'What should our team help you with?',
   /** Session 15 (hostile s15 H#5): a bare "no" / "nothing" at the issue question is asked again once. */
   issueRetry: 'Please tell us in a few words what our team should help you with.',
+  /**
+   * Session 45 (ticketq, retest s45 H2): a hold, filler, bare question mark or greeting at the issue question ("wait",
+   * "what?", "hello?", "??") opened the ticket with it as the issue and said goodbye: the question again, kindly, once.
+   */
+  issueAgain: "I'm still here, no rush. When you're ready, tell us in a few words what our team should help you with.",
+  /** Session 45 (ticketq, retest s45 H2): "I don't have an email" at the issue question was the ticket's issue. */
+  issueNoEmail: "That's fine, the ticket doesn't need an email address. What should our team help you with?",
+  /** Session 45 (ticketq, retest s45 H2): a phone number at the issue question was stored as the issue ("unknown contact"). */
+  issueAfterPhone: (phone: string) => `Thanks, I've added ${phone} to the ticket so the team can contact you. What should our team help you with?`,
+  /** Session 45 (ticketq, retest s45 H2): a complaint at the issue question ("this is ridiculous") is the issue, after this. */
+  issueUpset: "I'm sorry about this.",
   /** Session 15 (hostile s15 H#1): two addresses, neither clearly the customer's. */
   whichEmail: (choices: readonly string[]) => `Which one should we reply to: ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}?`,
   /**
@@ -240,6 +252,71 @@ function keepIssueBesideRequest(run: Run, block: BlockOf<'ticket'>, text: string
  * acknowledgement, "ok", was the ticket's issue).
  */
 const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know|ok|okay|k|kk|fine|sure|yes|yeah|yep|thanks|thank you|cheers|ta)[\s.!]*$/i;
+/**
+ * Session 45 (ticketq, retest s45 H2): what says nothing of the matter at the issue question. A hold, filler, a bare
+ * question mark or a greeting, alone or together ("wait", "what?", "hello?", "??", "hmm", "hang on", "anyone there?").
+ */
+const ISSUE_FILLER =
+  /^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|h+m+|u+m+|u+h+|e+r+m*|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)/i;
+function onlyFiller(text: string): boolean {
+  let t = text.trim();
+  if (t === '') return false;
+  if (/^[?!.\s]+$/.test(t)) return true;
+  for (let i = 0; i < 8 && t !== ''; i++) {
+    const m = ISSUE_FILLER.exec(t);
+    if (m === null || m[0] === '') return false;
+    t = t.slice(m[0].length);
+  }
+  return t === '';
+}
+/** "can you just get me a manager": the asking words before a request for a person (asksForAPersonAgain reads the rest). */
+function withoutAsking(text: string): string {
+  return text
+    .replace(/^\s*(?:(?:can|could|will|would)\s+(?:you|u)\s+(?:please\s+)?)/i, '')
+    .replace(/^(?:just\s+)?(?:put|transfer|connect|pass)\s+me\s+(?:through\s+|over\s+|on\s+)?(?:to|with)\s+/i, '');
+}
+/** "I don't do email", "still no email", "I said I have no email" at the issue question (declinesEmail reads the rest). */
+const NO_EMAIL_AT_ISSUE =
+  /^(?:(?:still|i said|i told you|like i said|as i said|again|sorry)[\s,]+)*(?:no|i (?:don'?t|do not) (?:have|use|do)|i have no|i haven'?t got|i'?ve no|i'?ve not got)\s+(?:an?\s+)?e-?mails?(?:\s+address)?[\s.!]*$/i;
+/** A phone number with nothing of the matter beside it ("07700900123", "my number is ...", "call me on ..."): the number. */
+const PHONE_WORDS = new Set("my number is it's its this the mobile mob cell phone tel telephone number no call ring me on at you can reach here please pls".split(' '));
+function onlyAPhone(run: Run, text: string): string | null {
+  const phoneText = detailsBeside(run, text).phoneText;
+  if (phoneText === null) return null;
+  const rest = text.replace(phoneText, ' ').toLowerCase().replace(/[^\p{L}\s']/gu, ' ').split(/\s+/).filter(Boolean);
+  return rest.every((x) => PHONE_WORDS.has(x)) ? phoneText.trim() : null;
+}
+/** A complaint that says how the customer feels ("this is ridiculous", "useless"): the policy's sentiment reading. */
+function complains(text: string): boolean {
+  return sentimentOf(text).score <= -0.3;
+}
+type IssueNonAnswer =
+  | { kind: 'filler' }
+  | { kind: 'closed'; line: string }
+  | { kind: 'phone'; phone: string }
+  | { kind: 'noEmail' }
+  | { kind: 'answered'; said: readonly Block[] };
+function issueNonAnswer(run: Run, block: BlockOf<'ticket'>, text: string): IssueNonAnswer | null {
+  if (onlyFiller(text) || asksForAMoment(text)) return { kind: 'filler' };
+  if (asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text))) {
+    const found = run.s.nobodyFound;
+    const target = found === undefined ? undefined : run.c.blocks.get(found.blockId);
+    const line = target === undefined ? undefined : behaviourOf(target.kind).stillClosedLine?.(run, target);
+    return line === undefined || line === null ? null : { kind: 'closed', line };
+  }
+  const phone = onlyAPhone(run, text);
+  if (phone !== null) return { kind: 'phone', phone };
+  // (A bare "no" or "I'd rather not" here refuses the issue, not an email: the retry below, as before.)
+  if (!text.includes('@') && /\b(?:e-?mails?|one)\b/i.test(text) && (declinesEmail(text) || NO_EMAIL_AT_ISSUE.test(text.trim().replace(/[’]/g, "'")))) return { kind: 'noEmail' };
+  const side = sideQuestionAtEmail(run, block, text);
+  if (side !== null && side.said !== null) return { kind: 'answered', said: side.said };
+  return null;
+}
+
+/** Session 45 (ticketq, retest s45 M2): a hesitation alone ("hmm", "erm", "umm"), or before an answer. */
+const BARE_HESITATION = /^(?:h+m+|u+m+|e+r+m*|u+h+|a+h+)[\s.!]*$/i;
+const HESITATION_BEFORE = /^\s*(?:h+m+|u+m+|e+r+m*|u+h+)(?:[\s,.]+|\.{2,}\s*)(?=\S)/i;
+
 /** Invalid emails allowed before the ticket is opened without one. */
 const EMAIL_RETRIES = 2;
 
@@ -485,7 +562,8 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   if (w.field === 'email' && asksForAMoment(typed)) return void bot(run, momentEmailTexts.ticket, block.id);
   // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), read as typed, said back.
   const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
-  const text = spelled ?? (w.field === 'email' ? heldAnswer(typed) : typed);
+  // Session 45 (ticketq, retest s45 M2): a hesitation before the answer ("hmm no email", "erm I'd rather not") is dropped.
+  const text = spelled ?? (w.field === 'email' ? heldAnswer(typed).replace(HESITATION_BEFORE, '') : typed);
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
   // goes on as after it (not "Thanks, never mind." nor the email retry in a loop). A bare "cancel" is not this here.
   if (backsOut(text, false) || withdrawsRequest(run, w, heldAnswer(text))) return withdraw(run, block, ticketPrompts.backedOut);
@@ -495,11 +573,14 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   }
   const then = w.field === 'email' ? emailRefusedThen(text) : null;
   let fixed: 'asked' | 'kept' | null;
+  let atIssue: IssueNonAnswer | null;
   if (w.field === 'email' && !text.includes('@')) {
     // Session 33 (newcomer s32 #3): a goodbye leaves without a ticket; thanks or an "ok" asks again (not a try, no name).
     // Session 38 (hostile s37 #1): so does the email put off with a goodbye ("not now thanks, bye": it was the issue).
     if (closesChat(text) || then === 'goodbye') return withdraw(run, block, ticketPrompts.leftWithoutEmail);
     if (onlyCourtesy(text) && !declinesEmail(text)) return void bot(run, ticketPrompts.emailAfterCourtesy, block.id);
+    // Session 45 (ticketq, retest s45 M2): a bare "hmm" was read as unsure, so as no email: it is no answer yet.
+    if (BARE_HESITATION.test(text)) return void bot(run, ticketPrompts.emailAfterCourtesy, block.id);
   }
   if (w.field === 'email' && asksWhyEmail(text)) {
     bot(run, whyEmailTexts.ticket, block.id);
@@ -617,7 +698,27 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       createTicket(run, block, true);
       return goOn(run, block);
     }
-  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || isUnsureReply(normalizeText(text))) {
+  } else if ((atIssue = issueNonAnswer(run, block, text)) !== null) {
+    // Session 45 (ticketq, retest s45 H2): answers that say nothing of the matter were the ticket's issue, and the chat
+    // ended: a hold or filler (asked again kindly, once, as "no" is), a request for a person while the team is closed (the
+    // still-closed line), a phone number (the contact), "I don't have an email", a question the flow answers.
+    if (atIssue.kind === 'filler') {
+      if (w.retries === 0) {
+        run.s.waiting = { ...w, retries: 1 };
+        return void bot(run, ticketPrompts.issueAgain, block.id);
+      }
+      createTicket(run, block, true);
+      return goOn(run, block);
+    }
+    if (atIssue.kind === 'closed') return void bot(run, `${atIssue.line} ${ticketPrompts.issueWhileClosed}`, block.id);
+    if (atIssue.kind === 'phone') {
+      keepPhone(run, text);
+      return void bot(run, ticketPrompts.issueAfterPhone(atIssue.phone), block.id);
+    }
+    if (atIssue.kind === 'noEmail') return void bot(run, ticketPrompts.issueNoEmail, block.id);
+    sayAnswer(run, atIssue.said);
+    return void bot(run, ticketPrompts.issue, block.id);
+  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text)) || isUnsureReply(normalizeText(text))) {
     // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).
     // Not an issue: asked again once, then the ticket is opened with the known reason or the block's label.
@@ -629,6 +730,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     createTicket(run, block, true);
     return goOn(run, block);
   } else {
+    // Session 45 (ticketq, retest s45 H2): a complaint ("this is ridiculous") is the issue, after an apology (unless one
+    // was said this turn); a phone number beside the matter is kept as the contact.
+    if (complains(text) && !run.messages.some((m) => m.from === 'bot' && /\bsorry\b/i.test(m.text))) bot(run, ticketPrompts.issueUpset, block.id);
+    keepPhone(run, text);
     setVar(run, 'handoffReason', text.trim());
   }
   const next = continueTicket(run, block, 'issue', w.field === 'email');
