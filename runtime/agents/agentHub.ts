@@ -1958,7 +1958,6 @@ export function putBackOf(h: { status: string; handoff: unknown }): { byId: stri
 /** Why a chat went back to the queue from its agent (putBackOf): the hub's own reasons, else `other` (the note says). */
 export type PutBackWhy = 'not_opened' | 'not_answered' | 'away' | 'transfer' | 'other';
 
-/** The list row of a handoff. */
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
 export function customerLabel(h: { conversationId: string; request: unknown }): string {
   const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
@@ -1966,6 +1965,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
   return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
 }
 
+/** The list row of a handoff. */
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
   const ho = (h.handoff ?? {}) as Partial<Handoff>;

@@ -21,8 +21,6 @@ import { agentSchema, AgentsFileConflictError, AgentsFileError, cannedReplySchem
 import { customerLabel, maskAgentText, notRefusedNotes, summarize, type AgentEvent, type AgentHub } from './agentHub';
 import { nameProblem, nothingVisible } from '../visibleText';
 
-/** How the inbox names the customer of a handoff (agentHub.ts; the push events name them the same way). */
-export { customerLabel };
 import { mayServeFlow, registerAgentLiveList } from './agentLiveList';
 import { registerAgentTickets } from './agentTickets';
 import { customerPresenceOf, pageGone, stopCustomerPresence, type CustomerPage } from './customerPresence';

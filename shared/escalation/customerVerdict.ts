@@ -164,9 +164,11 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
   if (text.includes('?')) return null;
   if (!hasAny(toks, PRAISE_WORDS)) return null;
   const padded = paddedTokens(toks);
-  const praise = PRAISE.exec(padded) ?? BARE_PRAISE.exec(padded);
+  const strong = PRAISE.exec(padded);
+  const praise = strong ?? BARE_PRAISE.exec(padded);
   if (praise === null || PRAISE_NEGATED.test(padded)) return null;
-  const fact = (PRAISE.test(padded) ? FAILURE.exec(padded) : null) ?? FAILURE_AGAIN.exec(padded);
+  // Strong praise is sarcasm against any failure told; a bare word of praise only against a failure again (BARE_PRAISE).
+  const fact = (strong !== null ? FAILURE.exec(padded) : null) ?? FAILURE_AGAIN.exec(padded);
   if (fact === null) return null;
   return `${praise[0].trim()} ... ${fact[0].trim()}`;
 }

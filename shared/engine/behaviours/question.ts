@@ -832,13 +832,14 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         // Session 44 (hostfix, hostile s44 L3): a bare "no" ("nope", "no sorry", "no I don't") to "What is your policy
         // number?" says the customer has none to hand: the fallback at once, as "I don't have it" (it got the retry line,
         // which asks them to say just that).
-        const giveUp = run.c.exitOf(block.id, 'fallback') !== undefined && (saysItLacks(n) || BARE_NO.test(n) || (w.retries >= 1 && lacksTheValue(n)));
+        const hasFallback = run.c.exitOf(block.id, 'fallback') !== undefined;
+        const giveUp = hasFallback && (saysItLacks(n) || BARE_NO.test(n) || (w.retries >= 1 && lacksTheValue(n)));
         // Session 44 (details2, hostile s43 M5 / newcomer s43 N7): a request a menu further on picks an option for.
         const later = giveUp || lacksTheValue(n) ? null : laterMenuFor(run, block, text);
         // Session 45 (details4, retest s44 L5): a no and where the number is, or why it is not to hand ("nope, it's in a
         // drawer somewhere", "no, my husband has the papers"): the customer has none to hand, as a bare no says; a request
         // a menu further on takes ("no, but my car was hit yesterday") is kept for that menu on the fallback's way.
-        if (!giveUp && run.c.exitOf(block.id, 'fallback') !== undefined && noThenStatement(n, text)) {
+        if (!giveUp && hasFallback && noThenStatement(n, text)) {
           return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, later: later === null ? undefined : { menuId: later, text } });
         }
         if (later !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
