@@ -106,8 +106,29 @@ export function inClosedFollowUp(run: Run, targetId: string, blockId: string): b
   return inFollowUpOf(run, targetId, blockId);
 }
 
+/**
+ * Answers of followUpOf per compiled flow, by target and block: they depend on the flow alone, and a message at a follow-up
+ * question could walk the graph twice (inNoAgentFollowUp, then inClosedFollowUp; review of session 45).
+ */
+const followUps = new WeakMap<Run['c'], Map<string, boolean>>();
+
 /** Whether `blockId` is reached from `targetId`'s no_agent / timeout exits through blocks that do not wait (the flow alone). */
 function inFollowUpOf(run: Run, targetId: string, blockId: string): boolean {
+  let known = followUps.get(run.c);
+  if (known === undefined) {
+    known = new Map();
+    followUps.set(run.c, known);
+  }
+  const key = `${targetId}\u0000${blockId}`;
+  let answer = known.get(key);
+  if (answer === undefined) {
+    answer = followUpOf(run, targetId, blockId);
+    known.set(key, answer);
+  }
+  return answer;
+}
+
+function followUpOf(run: Run, targetId: string, blockId: string): boolean {
   for (const exit of FOLLOW_UP_EXITS) {
     const seen = new Set<string>();
     let frontier: string[] = [];
