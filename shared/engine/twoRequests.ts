@@ -25,8 +25,13 @@ import { sayAnswer } from './questionAtEmail';
  * Where one request ends and another begins: "and also", "also", "and then", "plus", or after a question mark (two
  * questions). Not after a full stop: a story before the question ("I ordered the wrong colour, typical me. How do
  * returns work?") is the question's context, not a request of its own (it was read as tracking: escrfEval w11-087).
+ *
+ * Session 46 (lead, hostile s46 H1): written so that it reads any text in linear time. It was `\s*,?\s*\b(...)`: over a
+ * run of whitespace the two `\s*` split the run every way, from every start inside it (cubic: 2,500 spaces took 20 s and
+ * stalled every conversation of the shard). It finds the same matches: a match never starts right after whitespace (that
+ * whitespace would extend it, and the leftmost start wins), and `\s*(?:,\s*)?` is `\s*,?\s*` with one way to split.
  */
-const JOIN = /\s*,?\s*\b(?:and\s+also|and\s+then|also|plus)\b[\s,:]*|(?<=\?)\s+(?=\S)/i;
+const JOIN = /(?<!\s)\s*(?:,\s*)?\b(?:and\s+also|and\s+then|also|plus)\b[\s,:]*|(?<=\?)\s+(?=\S)/i;
 
 interface Part {
   text: string;

@@ -647,8 +647,13 @@ export function acknowledgedFirst(analysis: TextAnalysis): { rest: string } | nu
 function acknowledgement(words: readonly string[]): boolean {
   return words.length > 0 && words.length <= 3 && words.every((t) => ACK_HEAD.has(t) || ACK_HEAD.has(plain(t))) && words.some((t) => ACK_WORD.has(t) || ACK_WORD.has(plain(t)));
 }
-/** At most three words, then a break (a mark), then the rest. */
-const ACK_BREAK = /^\s*((?:[\p{L}'’]+\s*){1,3}?)\s*[,.!;:\u2014-]+\s*(\S.*)$/su;
+/**
+ * At most three words, then a break (a mark), then the rest. Session 46 (lead, hostile s46): each word is a whole run of
+ * letters (`(?![\p{L}'’])`); `[\p{L}'’]+\s*` let a run be cut into words every way, so 1,000 apostrophes or "hahaha..."
+ * with no mark took seconds (cubic). A match's words were always the whole runs (splitting a run only adds words), so it
+ * matches what it matched.
+ */
+const ACK_BREAK = /^\s*((?:[\p{L}'’]+(?![\p{L}'’])\s*){1,3}?)\s*[,.!;:\u2014-]+\s*(\S.*)$/su;
 /** A clause and the marks after it. */
 const CLAUSE = /([^,.!;:?\u2014]+)([,.!;:?\u2014]*)/gu;
 /** Words that acknowledge an answer ("ok", "thanks", "fair", "right", "cheers", "tanks", "brill"). */
