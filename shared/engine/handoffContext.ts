@@ -15,6 +15,7 @@ import { heardFailure } from './failureMemory';
 import { quotable } from './unicodeText';
 import { upsetScore } from './upsetScores';
 import { onlyCourtesy } from '../nlu/courtesy';
+import { praiseIn } from '../escalation/customerVerdict';
 
 /** Why the bot handed over, as a short phrase for summaries and email subjects. */
 export const reasonPhrases: Record<EscalationReason | 'flow', string> = {
@@ -384,7 +385,9 @@ export function summarizeConversation(
     const read = upsetBySignal(state, signals);
     if (read !== null) {
       upset = read.text;
-      sarcastic = upsetScore(read) > 0;
+      // Session 46 (newcomer s46 N5): "sarcastic" only when the message praises ("fantastic service, really"): a panicking
+      // "I'm stuck in the security queue, help!!" scores positive through "help" and is no sarcasm.
+      sarcastic = upsetScore(read) > 0 && praiseIn(canonicalTokens(analyzeText(read.text))) !== null;
     }
   }
   const quoted = upset !== null && (upset === trigger || (known(v.handoffReason) && upset.trim() === String(v.handoffReason).trim()));

@@ -174,6 +174,18 @@ export function praiseAgainstFacts(toks: readonly string[], text: string): strin
 }
 
 /**
+ * Session 46 (lead, newcomer s46 N5): the words of praise in a message ("fantastic service", "great, ..."), or null: what
+ * the agent's summary may call sarcastic in an upset message. A message whose words score positive only through a plea
+ * ("help!!", "please") or thanks holds no praise.
+ */
+export function praiseIn(toks: readonly string[]): string | null {
+  if (!hasAny(toks, PRAISE_WORDS)) return null;
+  const padded = paddedTokens(toks);
+  const praise = PRAISE.exec(padded) ?? BARE_PRAISE.exec(padded);
+  return praise === null || PRAISE_NEGATED.test(padded) ? null : praise[0].trim();
+}
+
+/**
  * Session 14 (escmsg, issue 11): two failures told as flat facts, which need no negative word to be upset.
  *
  * 1. **The bot that cannot understand** (`botCannotUnderstand`): the bot, chat or machine as the subject of not
