@@ -657,8 +657,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       const network = e.code === 'network';
       // While the connection bar is up it already says so: a background refresh failing adds nothing.
       if (network && linkRef.current === 'reconnecting') return;
-      // Session 45 (ui9): no internal conversation id in words for an agent.
-      setFlash({ kind: 'error', text: e.message ? withoutInternalIds(e.message) : 'Something went wrong.', network });
+      // Session 45 (ui9): no internal conversation id in words for an agent. Session 46 (ui10): only internal ids (the
+      // chats this inbox lists, and ids named as a conversation's or handoff's); any other UUID is the agent's to read.
+      const known = rowsNow.current.flatMap((r) => [r.id, r.conversationId]);
+      if (selectedRef.current) known.push(selectedRef.current);
+      setFlash({ kind: 'error', text: e.message ? withoutInternalIds(e.message, known) : 'Something went wrong.', network });
     },
     [onSignOut],
   );
