@@ -6,6 +6,8 @@
 import { handoffEnding } from '../../shared/handoff/lifecycle';
 import type { HandoffEnding } from '../../shared/handoff/types';
 import { resumePoint } from '../../shared/engine/resumePoint';
+import { summaryWithCustomer } from '../../shared/engine/handoffContext';
+import type { Value } from '../../shared/flow/schema';
 import { validateAnswer } from '../../shared/engine/questionValidators';
 import { cutPreview, sliceUnits } from '../../shared/engine/unicodeText';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -1084,16 +1086,20 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         // when the bot handed over: after Ann set the name and transferred the chat, Bob's list and pop-up still said the
         // email until he opened it. A changed name or email goes into the open handoffs' request too (and their updatedAt,
         // so every inbox's list is read again).
-        const contact = ['customerName', 'customerEmail'].filter((k) => Object.hasOwn(req.body.variables, k));
+        // Session 46 (ui10, newcomer s45 N8): the summary's lead ("The customer (dana@example.com) is waiting.") names them
+        // as the variables do now ("Dana Scully (dana@example.com) is waiting."); the phone is in that lead too.
+        const contact = ['customerName', 'customerEmail', 'customerPhone'].filter((k) => Object.hasOwn(req.body.variables, k));
         const handoffs: HandoffRecord[] = [];
         if (contact.length > 0) {
           for (const h of hs.filter((x) => !CLOSED.has(x.status))) {
             const stored = await d.store.getHandoff(h.id);
-            const request = stored?.request as { context?: { variables?: Record<string, unknown> } } | null | undefined;
+            const request = stored?.request as { context?: { variables?: Record<string, unknown>; summary?: unknown } } | null | undefined;
             if (!stored || !request?.context) continue;
-            const variables = { ...(request.context.variables ?? {}) };
+            const before = { ...(request.context.variables ?? {}) };
+            const variables = { ...before };
             for (const k of contact) variables[k] = vars[k] ?? null;
-            handoffs.push({ ...stored, request: { ...request, context: { ...request.context, variables } }, updatedAt: Math.max(d.now(), stored.updatedAt + 1) });
+            const summary = typeof request.context.summary === 'string' ? summaryWithCustomer(request.context.summary, before as Record<string, Value>, variables as Record<string, Value>) : request.context.summary;
+            handoffs.push({ ...stored, request: { ...request, context: { ...request.context, variables, ...(summary !== undefined ? { summary } : {}) } }, updatedAt: Math.max(d.now(), stored.updatedAt + 1) });
           }
         }
         await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() }, ...(handoffs.length > 0 ? { handoffs } : {}) });

@@ -104,6 +104,35 @@ function customerWords(name: string): string {
   return /[:;!?"]|(?:\S+\s+){5}\S/.test(t) ? `"${t.replace(/"/g, "'")}"` : t;
 }
 
+/**
+ * How a summary starts: who the customer is, "Dana Scully (dana@example.com)" or "The customer (dana@example.com)".
+ * Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
+ * clipped as quotes are, and a "name" that reads as sentences is quoted, so it never reads as the bot's own summary.
+ */
+export function customerLead(v: Readonly<Record<string, Value | undefined>>): string {
+  const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
+  const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
+  return `${who}${contact.length ? ` (${contact.join(', ')})` : ''}`;
+}
+
+/**
+ * Session 46 (ui10, newcomer s45 N8): an agent set the customer's name (or email, phone) after the handover, and the
+ * inbox's "Why the bot handed over" still began "The customer (dana@example.com) is waiting.". The summary's lead, as
+ * `before` made it, is said again with `after`'s name and contact; the rest of the summary is kept as written. A summary
+ * that does not start with that lead (another wording, a takeover's "Ann took this conversation over from the bot.")
+ * has its first such lead replaced, else it is returned unchanged.
+ */
+export function summaryWithCustomer(summary: string, before: Readonly<Record<string, Value | undefined>>, after: Readonly<Record<string, Value | undefined>>): string {
+  const was = customerLead(before);
+  const now = customerLead(after);
+  if (was === now) return summary;
+  for (const tail of [' is waiting.', ' needs help with: ']) {
+    const at = summary.indexOf(was + tail);
+    if (at === 0 || (at > 0 && summary[at - 1] === ' ')) return summary.slice(0, at) + now + summary.slice(at + was.length);
+  }
+  return summary;
+}
+
 function topIntent(intents: IntentRecord[]): IntentRecord | null {
   return intents.length ? intents[intents.length - 1] : null;
 }
@@ -324,11 +353,7 @@ export function summarizeConversation(
   offerChosen?: string | null,
 ): string {
   const v = state.variables;
-  // Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
-  // clipped as quotes are, and a "name" that reads as sentences is quoted, so it never reads as the bot's own summary.
-  const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
-  const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
-  const parts: string[] = [`${who}${contact.length ? ` (${contact.join(', ')})` : ''}`];
+  const parts: string[] = [customerLead(v)];
   if (known(v.handoffReason)) parts[0] += ` needs help with: ${asSentence(clip(String(v.handoffReason), 120))}`;
   else parts[0] += ' is waiting.';
   const intent = topIntent(state.intents);
