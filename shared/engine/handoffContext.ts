@@ -91,12 +91,30 @@ const UPSET_AT = -0.5;
  */
 function mostUpset(recent: ConversationState['recentTranscript'], contactAnswers: ReadonlySet<string>): string | null {
   let worst: { text: string; score: number } | null = null;
-  for (const e of recent) {
-    if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase())) continue;
+  for (let i = 0; i < recent.length; i++) {
+    const e = recent[i]!;
+    if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase()) || isChoice(recent, i)) continue;
     const score = upsetScore(e);
     if (score <= UPSET_AT && (worst === null || score < worst.score)) worst = { text: e.text, score };
   }
   return worst?.text ?? null;
+}
+
+/**
+ * Session 46 (ui10, retest-studio s45): the customer entry at `i` is a button the bot offered just before it (clicked,
+ * or typed as shown, any case): the flow's wording, which says what the customer chose, not how they feel ("Damaged or
+ * faulty" was read as "The customer sounded upset"). The offer is the bot's last entry before it (system lines skipped).
+ */
+function isChoice(recent: ConversationState['recentTranscript'], i: number): boolean {
+  const e = recent[i];
+  if (e === undefined || e.from !== 'customer') return false;
+  const text = e.text.trim().toLowerCase();
+  for (let j = i - 1; j >= 0; j--) {
+    const x = recent[j]!;
+    if (x.from === 'system') continue;
+    return x.from === 'bot' && x.buttons !== undefined && x.buttons.some((b) => b.label.trim().toLowerCase() === text);
+  }
+  return false;
 }
 
 function customerWords(name: string): string {
@@ -269,7 +287,7 @@ function saidAfter(recent: ConversationState['recentTranscript'], trigger: objec
     const e = recent[i]!;
     if (e === last) break;
     // Upset words say how the customer feels, not what they need: the summary's "sounded upset" names the worst.
-    if (e.from !== 'customer' || e.rating === true || skip.has(e.text.trim().toLowerCase()) || upsetScore(e) <= UPSET_AT) continue;
+    if (e.from !== 'customer' || e.rating === true || skip.has(e.text.trim().toLowerCase()) || (!isChoice(recent, i) && upsetScore(e) <= UPSET_AT)) continue;
     out.push(e.text);
   }
   return out;
@@ -280,7 +298,10 @@ function upsetBySignal(state: Pick<ConversationState, 'recentTranscript' | 'turn
   const s = signals.find((x) => x.reason === 'negative_sentiment');
   if (s === undefined) return null;
   const e = customerEntry(state.recentTranscript, state.turn, s.turn);
-  return e === null || e.rating === true ? null : (e as ConversationState['recentTranscript'][number]);
+  if (e === null || e.rating === true) return null;
+  // A button the customer chose is no tone (isChoice), whatever read it.
+  const at = state.recentTranscript.indexOf(e as ConversationState['recentTranscript'][number]);
+  return at >= 0 && isChoice(state.recentTranscript, at) ? null : (e as ConversationState['recentTranscript'][number]);
 }
 
 /** Words of a request for a person that say nothing about what it is for. */
