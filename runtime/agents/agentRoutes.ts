@@ -704,7 +704,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing',
       description:
-        'Reading it is opening the chat: when automatic assignment gave it to you and you had not opened it yet, the customer is now told you joined (the block\'s "Agent joined message", once). `?peek=true` reads it without that (a look in the background, not opening it).',
+        'Reading it is opening the chat: when automatic assignment or a transfer gave it to you and you had not opened it yet, it is recorded as opened (the list\'s `joined` is true; no reassignment for not opening it). The customer is not told: they read that you joined (the block\'s "Agent joined message") with your first message. `?peek=true` reads it without recording anything (a look in the background, not opening it).',
       tags: ['agent'],
       security: sec,
       params: handoffParams,
@@ -713,7 +713,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req) => {
       const a = auth(req);
       const h = await visible(a, req.params.id);
-      // Newcomer s28 N6: a chat given to her automatically is opened now: the customer hears she joined (once).
+      // Newcomer s28 N6: a chat given to her automatically is opened now. Session 46 (ui10, newcomer s45 N4): recorded
+      // only; the customer hears she joined with her first message.
       const joinedNow = (req.query as { peek?: string }).peek !== 'true' && (await hub.joinOnOpen(a, h));
       const conv = await d.store.getConversation(h.conversationId);
       const r = hub.requestOf(h);
@@ -960,7 +961,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     if (target) {
       const fresh = hub.handoffById(h.id) ?? h;
       // Session 41 (newcomer s40 N3): like an automatic assignment (`auto`), she has not seen it yet: the customer reads
-      // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
+      // "<name> will be with you shortly", and "<name> has joined the chat" when she writes (session 46: not when she opens it).
       // An admin moving a chat to herself has it open: she joins at once, as before.
       await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
       const done = { by: a.id, to: target.id, at: d.now() };
