@@ -1939,8 +1939,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   title="Decline: put the chat back in the queue for a colleague (it is not offered to you again)"
                   onClick={() => void finish(() => api.act(token, h.id, 'reject', {}), 'Declined: the chat is back in the queue.', 'decline')}
                 >
-                  <UserX size={16} aria-hidden="true" />
-                  <span className="ib-wide-label"> Decline</span>
+                  {/* Session 46 (ui10, newcomer s45 N9): named in words at every width (the transfer picker has its own row in
+                      a narrow column, so the three buttons fit one). */}
+                  <UserX size={16} aria-hidden="true" /> Decline
                 </button>
               </>
             )}
