@@ -657,8 +657,11 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
       const network = e.code === 'network';
       // While the connection bar is up it already says so: a background refresh failing adds nothing.
       if (network && linkRef.current === 'reconnecting') return;
-      // Session 45 (ui9): no internal conversation id in words for an agent.
-      setFlash({ kind: 'error', text: e.message ? withoutInternalIds(e.message) : 'Something went wrong.', network });
+      // Session 45 (ui9): no internal conversation id in words for an agent. Session 46 (ui10): only internal ids (the
+      // chats this inbox lists, and ids named as a conversation's or handoff's); any other UUID is the agent's to read.
+      const known = rowsNow.current.flatMap((r) => [r.id, r.conversationId]);
+      if (selectedRef.current) known.push(selectedRef.current);
+      setFlash({ kind: 'error', text: e.message ? withoutInternalIds(e.message, known) : 'Something went wrong.', network });
     },
     [onSignOut],
   );
@@ -1936,8 +1939,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   title="Decline: put the chat back in the queue for a colleague (it is not offered to you again)"
                   onClick={() => void finish(() => api.act(token, h.id, 'reject', {}), 'Declined: the chat is back in the queue.', 'decline')}
                 >
-                  <UserX size={16} aria-hidden="true" />
-                  <span className="ib-wide-label"> Decline</span>
+                  {/* Session 46 (ui10, newcomer s45 N9): named in words at every width (the transfer picker has its own row in
+                      a narrow column, so the three buttons fit one). */}
+                  <UserX size={16} aria-hidden="true" /> Decline
                 </button>
               </>
             )}

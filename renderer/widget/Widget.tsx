@@ -939,7 +939,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         <div className="bw-wait" role="status">
           <span className="bw-pulse" aria-hidden="true" />
           <span>
-            Waiting for {agentName ? <bdi>{inertText(agentName)}</bdi> : 'a person'} to open the chat. You can keep writing.
+            {/* Session 46 (ui10, newcomer s45 N4): she joins when she writes, not when she opens the chat (she may have it
+                open already, reading): "to join", not "to open the chat". */}
+            Waiting for {agentName ? <bdi>{inertText(agentName)}</bdi> : 'a person'} to join. You can keep writing.
           </span>
         </div>
       )}

@@ -8,15 +8,25 @@
 export const ENDED_TEXT = 'This conversation has ended.';
 export const START_NEW_CHAT = 'Start a new chat';
 
+/** A handoff status that starts (or moves) a person's part: waiting for one, or one has it. */
+const PERSON_PART = new Set(['pending', 'assigned']);
+
 /**
  * The one bot message whose buttons the widget offers: the last bot message with buttons, when no customer message
  * came after it (null otherwise). The widget hides even those while an agent has the chat or once it has ended.
+ *
+ * Session 46 (ui10, retest-studio s45 L6): nor when a person's part started after it (a status line "waiting" or
+ * "assigned"): the rating question's buttons came back clickable above "Waiting for a person" when an agent took the
+ * chat over during the rating and then put it back in the queue (a takeover needs no customer message). The bot no
+ * longer asks that question; a question it asks after the status line has its buttons as before.
  */
-export function buttonsSeq(entries: ReadonlyArray<{ seq: number; from: string; buttons?: ReadonlyArray<unknown> }>): number | null {
+export function buttonsSeq(entries: ReadonlyArray<{ seq: number; from: string; buttons?: ReadonlyArray<unknown>; status?: { handoff?: { status: string } } }>): number | null {
+  let personSince = false;
   for (let i = entries.length - 1; i >= 0; i--) {
     const e = entries[i];
     if (e.from === 'customer') return null;
-    if (e.from === 'bot' && e.buttons?.length) return e.seq;
+    if (e.from === 'system' && e.status?.handoff && PERSON_PART.has(e.status.handoff.status)) personSince = true;
+    if (e.from === 'bot' && e.buttons?.length) return personSince ? null : e.seq;
   }
   return null;
 }

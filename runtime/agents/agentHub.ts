@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { pickAgent, reachableAgents } from '../../shared/handoff/assignment';
 import { estimateWait } from '../../shared/handoff/estimateWait';
+import { notOpenedYet } from '../../shared/handoff/lifecycle';
 import { queueAhead } from '../../shared/engine/humanTakeover';
 import type { QueuedHandoff } from '../../shared/engine/types';
 import { requeueIsRefusal, type AgentPresence, type AssignmentRequest, type Handoff, type HandoffTransition, type RequeueCause } from '../../shared/handoff/types';
@@ -779,17 +780,20 @@ export class AgentHub {
   }
 
   /**
-   * Session 29 (newcomer s28 N6): the agent opened a chat (her inbox read its detail). When automatic assignment gave it
-   * to her and she had not opened it yet (the handoff's `joined: false`), the customer is told now that she joined:
-   * the block's assignedMessage, once (the engine refuses a second `agent_joined`). Returns whether it was said. Read
-   * from the conversation's state, not this instance's list, which may be a moment old (or another instance's write).
+   * Session 29 (newcomer s28 N6): the agent opened a chat (her inbox read its detail). When automatic assignment (or a
+   * colleague's transfer) gave it to her and she had not opened it yet (the handoff's `joined: false`), it is recorded
+   * as opened: the inbox's "not opened yet" and the not-opened reassignment stop. Session 46 (ui10, newcomer s45 N4):
+   * the customer is no longer told she joined when she opens it (Bob opened a transferred chat to read it, declined it,
+   * and the customer read "Bob ... has joined the chat" then "I am finding someone else"); her first message says it
+   * (as Chatwoot and Intercom: opening a chat is not arriving in it). Returns whether it was recorded now. Read from the
+   * conversation's state, not this instance's list, which may be a moment old (or another instance's write).
    */
   async joinOnOpen(agent: Agent, h: HandoffRecord): Promise<boolean> {
     const rec = await this.deps.store.getConversation(h.conversationId);
     const cur = (rec?.state as { handoff?: Handoff | null } | undefined)?.handoff;
-    if (!cur || cur.id !== h.id || cur.status !== 'assigned' || cur.agentId !== agent.id || cur.joined !== false) return false;
+    if (!cur || cur.id !== h.id || cur.status !== 'assigned' || cur.agentId !== agent.id || cur.joined !== false || cur.opened === true) return false;
     try {
-      await this.apply(h, { type: 'agent_joined', agentId: agent.id }, 'open');
+      await this.apply(h, { type: 'agent_opened', agentId: agent.id }, 'open');
       return true;
     } catch (err) {
       // Joined meanwhile (her first message, a second tab): nothing more to say.
@@ -1072,7 +1076,7 @@ export class AgentHub {
     }
     // Unchanged list (same handoffs, same updates): nothing for the snapshot version, the events or the passes.
     let print = '';
-    for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0001${(h.handoff as Handoff | null)?.joined === false ? 0 : 1}\u0002`;
+    for (const h of list) print += `${h.id}\u0001${h.status}\u0001${h.updatedAt}\u0001${notOpenedYetRec(h) ? 0 : 1}\u0002`;
     this.handoffs = list;
     if (print === this.handoffsPrint) return;
     this.handoffsPrint = print;
@@ -1083,7 +1087,7 @@ export class AgentHub {
       seen.add(h.id);
       const agentId = (h.handoff as Handoff | null)?.agentId ?? null;
       const prev = this.snapshot.get(h.id);
-      const joined = h.status === 'assigned' ? (h.handoff as Handoff | null)?.joined !== false : null;
+      const joined = h.status === 'assigned' ? !notOpenedYetRec(h) : null;
       if (!prev || prev.status !== h.status || prev.agentId !== agentId || prev.joined !== joined) {
         this.snapshot.set(h.id, { status: h.status, agentId, joined });
         // Session 45 (ui9, retest s44 #5): with the list's name for the customer (the name an agent set), so a transfer's
@@ -1209,7 +1213,7 @@ export class AgentHub {
       for (const [hid, a] of [...this.assigned]) {
         const h = this.handoffById(hid);
         if (!h || !this.requestOf(h).autoAssign) continue;
-        const notOpened = notOpenedMs > 0 && (h.handoff as Handoff | null)?.joined === false && now - a.at >= notOpenedMs;
+        const notOpened = notOpenedMs > 0 && notOpenedYetRec(h) && now - a.at >= notOpenedMs;
         if (!notOpened) {
           if (reassignMs === 0 || this.meta.answered.get(hid) === a.agentId || now - a.at < reassignMs) continue;
           if (await this.answeredInLog(h, a.agentId, a.at)) continue;
@@ -1958,6 +1962,11 @@ export function putBackOf(h: { status: string; handoff: unknown }): { byId: stri
 /** Why a chat went back to the queue from its agent (putBackOf): the hub's own reasons, else `other` (the note says). */
 export type PutBackWhy = 'not_opened' | 'not_answered' | 'away' | 'transfer' | 'other';
 
+/** Session 46 (ui10): the record's handoff given to its agent and not opened by her yet (shared notOpenedYet). */
+function notOpenedYetRec(h: { handoff: unknown }): boolean {
+  return notOpenedYet(h.handoff as Handoff | null);
+}
+
 /** How the inbox names the customer of a handoff: name, else email, else "Visitor" + the start of the conversation id. */
 export function customerLabel(h: { conversationId: string; request: unknown }): string {
   const v = ((h.request as { context?: { variables?: Record<string, unknown> } } | null)?.context?.variables ?? {}) as Record<string, unknown>;
@@ -1997,7 +2006,7 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
      * customer reads "<name> will be with you shortly"); true once she has, or when she took it herself. Null unless
      * assigned. The inbox announces a chat given to her only while this is false (or it was transferred to her).
      */
-    joined: h.status === 'assigned' ? ho.joined !== false : null,
+    joined: h.status === 'assigned' ? !notOpenedYetRec(h) : null,
     /** Newcomer s29 N11: this assignment gives its agent back a chat she held before (requeued while she was away). */
     heldBefore: heldBefore(h),
     /** Newcomer s35 #4: a waiting chat put back from an agent: who had it, why, when (the inbox's "no longer in Mine"). */

@@ -6,6 +6,8 @@
 import { handoffEnding } from '../../shared/handoff/lifecycle';
 import type { HandoffEnding } from '../../shared/handoff/types';
 import { resumePoint } from '../../shared/engine/resumePoint';
+import { summaryWithCustomer } from '../../shared/engine/handoffContext';
+import type { Value } from '../../shared/flow/schema';
 import { validateAnswer } from '../../shared/engine/questionValidators';
 import { cutPreview, sliceUnits } from '../../shared/engine/unicodeText';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -702,7 +704,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     schema: {
       summary: 'A handoff: context, variables, full transcript (bot turns included), private notes, who else is viewing',
       description:
-        'Reading it is opening the chat: when automatic assignment gave it to you and you had not opened it yet, the customer is now told you joined (the block\'s "Agent joined message", once). `?peek=true` reads it without that (a look in the background, not opening it).',
+        'Reading it is opening the chat: when automatic assignment or a transfer gave it to you and you had not opened it yet, it is recorded as opened (the list\'s `joined` is true; no reassignment for not opening it). The customer is not told: they read that you joined (the block\'s "Agent joined message") with your first message. `?peek=true` reads it without recording anything (a look in the background, not opening it).',
       tags: ['agent'],
       security: sec,
       params: handoffParams,
@@ -711,7 +713,8 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     handler: async (req) => {
       const a = auth(req);
       const h = await visible(a, req.params.id);
-      // Newcomer s28 N6: a chat given to her automatically is opened now: the customer hears she joined (once).
+      // Newcomer s28 N6: a chat given to her automatically is opened now. Session 46 (ui10, newcomer s45 N4): recorded
+      // only; the customer hears she joined with her first message.
       const joinedNow = (req.query as { peek?: string }).peek !== 'true' && (await hub.joinOnOpen(a, h));
       const conv = await d.store.getConversation(h.conversationId);
       const r = hub.requestOf(h);
@@ -958,7 +961,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     if (target) {
       const fresh = hub.handoffById(h.id) ?? h;
       // Session 41 (newcomer s40 N3): like an automatic assignment (`auto`), she has not seen it yet: the customer reads
-      // "<name> will be with you shortly", and "<name> has joined the chat" when she opens it (joinOnOpen) or writes.
+      // "<name> will be with you shortly", and "<name> has joined the chat" when she writes (session 46: not when she opens it).
       // An admin moving a chat to herself has it open: she joins at once, as before.
       await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
       const done = { by: a.id, to: target.id, at: d.now() };
@@ -1084,16 +1087,20 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         // when the bot handed over: after Ann set the name and transferred the chat, Bob's list and pop-up still said the
         // email until he opened it. A changed name or email goes into the open handoffs' request too (and their updatedAt,
         // so every inbox's list is read again).
-        const contact = ['customerName', 'customerEmail'].filter((k) => Object.hasOwn(req.body.variables, k));
+        // Session 46 (ui10, newcomer s45 N8): the summary's lead ("The customer (dana@example.com) is waiting.") names them
+        // as the variables do now ("Dana Scully (dana@example.com) is waiting."); the phone is in that lead too.
+        const contact = ['customerName', 'customerEmail', 'customerPhone'].filter((k) => Object.hasOwn(req.body.variables, k));
         const handoffs: HandoffRecord[] = [];
         if (contact.length > 0) {
           for (const h of hs.filter((x) => !CLOSED.has(x.status))) {
             const stored = await d.store.getHandoff(h.id);
-            const request = stored?.request as { context?: { variables?: Record<string, unknown> } } | null | undefined;
+            const request = stored?.request as { context?: { variables?: Record<string, unknown>; summary?: unknown } } | null | undefined;
             if (!stored || !request?.context) continue;
-            const variables = { ...(request.context.variables ?? {}) };
+            const before = { ...(request.context.variables ?? {}) };
+            const variables = { ...before };
             for (const k of contact) variables[k] = vars[k] ?? null;
-            handoffs.push({ ...stored, request: { ...request, context: { ...request.context, variables } }, updatedAt: Math.max(d.now(), stored.updatedAt + 1) });
+            const summary = typeof request.context.summary === 'string' ? summaryWithCustomer(request.context.summary, before as Record<string, Value>, variables as Record<string, Value>) : request.context.summary;
+            handoffs.push({ ...stored, request: { ...request, context: { ...request.context, variables, ...(summary !== undefined ? { summary } : {}) } }, updatedAt: Math.max(d.now(), stored.updatedAt + 1) });
           }
         }
         await d.store.commit({ conversation: { ...rec, state: { ...state, variables: vars }, updatedAt: d.now() }, ...(handoffs.length > 0 ? { handoffs } : {}) });

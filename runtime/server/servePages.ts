@@ -51,7 +51,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  * short preview bubble above it (textContent only, never HTML; newcomer s9 #30); opening clears them.
  * Phones (max-width 480px): the open panel fills the screen and the launcher hides (newcomer s9 #16).
  * The visitor's own open / close is kept for the tab (sessionStorage "baton-open:<flow>"): a reload finds the chat as
- * they left it (session 45, ui9).
+ * they left it (session 45, ui9); a chat the page opened at start counts as left open (session 46, ui10).
  * Unread messages while the panel is closed also blink the page title ("(2) New messages" / the page's own title, once
  * a second; data-title-blink="false" turns it off) and, with data-sound="true" (off by default), play a short tone
  * when a new one arrives (newcomer s9 #31; browsers play it only after the visitor has clicked or typed on the page).
@@ -78,6 +78,10 @@ export const WIDGET_LOADER = String.raw`(function () {
   try { keptOpen = window.sessionStorage.getItem(openKey); } catch (err) { keptOpen = null; }
   if (keptOpen === '1' || keptOpen === '0') open = keptOpen === '1';
   function keepOpen(o) { try { window.sessionStorage.setItem(openKey, o ? '1' : '0'); } catch (err) { /* not kept: as before */ } }
+  // Session 46 (ui10, retest-studio s45 L4): a chat the page opened by itself (data-open="wide" at 1,280 px) came back
+  // closed after the visitor narrowed the window to 390 px and reloaded ("wide" no longer held), though nobody closed
+  // it. Opened by the page, it is kept as open for this tab too: a reload finds it as the visitor last saw it.
+  if (open && keptOpen === null) keepOpen(true);
   var title = script.getAttribute('data-title') || 'Chat with us';
   // data-new-chat="<key>": start a new chat (leaving the stored one) the first time this key is seen (the studio's Run).
   var newChat = script.getAttribute('data-new-chat');

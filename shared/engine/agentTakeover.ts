@@ -133,7 +133,8 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
   const joinTakenOver = (agentId: string): boolean => {
     const cur = s.handoff;
     if (!holds(agentId) || !cur || cur.joined !== false) return false;
-    s.handoff = { ...cur, joined: true };
+    const { opened: _opened, ...rest } = cur;
+    s.handoff = { ...rest, joined: true };
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
     system(run, agentTakeoverTexts.joined(cur.agentName ?? agentId), w.blockId);
     return true;
@@ -168,6 +169,14 @@ export function takenOverEvent(run: Run, input: EventInput): boolean {
       // A taken-over chat is never given out automatically (its request has no autoAssign): she joined when she took it,
       // unless a colleague transferred it to her (session 41, `auto` above): then she joins when she opens it.
       return joinTakenOver(input.agentId);
+    case 'agent_opened': {
+      // Session 46 (ui10, newcomer s45 N4): opened, nothing said; her first message says she joined.
+      const cur = s.handoff;
+      if (!holds(input.agentId) || !cur || cur.joined !== false || cur.opened === true) return false;
+      s.handoff = { ...cur, opened: true };
+      run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+      return true;
+    }
     case 'agent_message':
       if (!holds(input.agentId)) return false;
       joinTakenOver(input.agentId);

@@ -112,6 +112,8 @@ export const handoffSchema = z.strictObject({
   joined: z.boolean().optional(),
   /** Session 45 (ui9): an agent wrote to the customer during this handoff. Optional: additive. */
   agentWrote: z.literal(true).optional(),
+  /** Session 46 (ui10): opened by its agent, not yet joined (shared/handoff/types.ts). */
+  opened: z.literal(true).optional(),
 });
 
 const retries = z.number().int().min(0);

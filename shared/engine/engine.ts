@@ -19,6 +19,7 @@ import type { EscalationDecision, EscalationMemory, Signal, TurnFacts } from '..
 import type { Entity, TextAnalysis } from '../nlu/types';
 import type { Classified } from './behaviours/types';
 import type { ConversationState, EngineContext, Input, Step, TranscriptEntry, Waiting } from './types';
+import { notOpenedYet } from '../handoff/lifecycle';
 import { maskAgentWords, maskCustomerText, tellSecretHidden } from './customerSecrets';
 import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
@@ -141,6 +142,9 @@ function refusal(run: Run, input: Input): string | null {
     case 'agent_joined':
       if (h.status !== 'assigned' || h.agentId !== input.agentId) return `this chat is not assigned to ${input.agentId}.`;
       return h.joined === false ? null : `${h.agentName ?? h.agentId} has already joined this chat.`;
+    case 'agent_opened':
+      if (h.status !== 'assigned' || h.agentId !== input.agentId) return `this chat is not assigned to ${input.agentId}.`;
+      return h.joined === false && h.opened !== true ? null : `${h.agentName ?? h.agentId} has already opened this chat.`;
     default:
       if (h.status !== 'assigned') return 'no agent has accepted this chat yet: accept it first.';
       if (h.agentId !== input.agentId) return `this chat is with ${h.agentName ?? h.agentId}, not ${input.agentId}.`;
@@ -481,7 +485,7 @@ function crisisWhileWithPerson(run: Run, text: string): void {
   }
   // Session 29 (hostile s29 H1, H2): every crisis message is answered while nobody reads the chat yet (waiting, or
   // auto-assigned but not opened: joined === false), even when the handoff is already urgent; not silence.
-  if (s.mode === 'waiting' || h.joined === false) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
+  if (s.mode === 'waiting' || notOpenedYet(h)) bot(run, takeoverTexts.crisisWhileWaiting, s.waiting?.blockId);
 }
 
 /**
@@ -521,7 +525,7 @@ function emergencyWhileWithPerson(run: Run, text: string): void {
     s.handoff = { ...h, priority: 'urgent' };
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   }
-  if (s.mode !== 'waiting' && h.joined !== false) return;
+  if (s.mode !== 'waiting' && !notOpenedYet(h)) return;
   const line = emergencyLineOf(run.flow);
   const lastBot = [...s.recentTranscript].reverse().find((e) => e.from === 'bot');
   // Session 43 (medical4, hostile s43 L6): the line once (in the conversation's recent window); the emergency said again

@@ -92,17 +92,64 @@ const UPSET_AT = -0.5;
  */
 function mostUpset(recent: ConversationState['recentTranscript'], contactAnswers: ReadonlySet<string>): string | null {
   let worst: { text: string; score: number } | null = null;
-  for (const e of recent) {
-    if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase())) continue;
+  for (let i = 0; i < recent.length; i++) {
+    const e = recent[i]!;
+    if (e.from !== 'customer' || e.rating === true || contactAnswers.has(e.text.trim().toLowerCase()) || isChoice(recent, i)) continue;
     const score = upsetScore(e);
     if (score <= UPSET_AT && (worst === null || score < worst.score)) worst = { text: e.text, score };
   }
   return worst?.text ?? null;
 }
 
+/**
+ * Session 46 (ui10, retest-studio s45): the customer entry at `i` is a button the bot offered just before it (clicked,
+ * or typed as shown, any case): the flow's wording, which says what the customer chose, not how they feel ("Damaged or
+ * faulty" was read as "The customer sounded upset"). The offer is the bot's last entry before it (system lines skipped).
+ */
+function isChoice(recent: ConversationState['recentTranscript'], i: number): boolean {
+  const e = recent[i];
+  if (e === undefined || e.from !== 'customer') return false;
+  const text = e.text.trim().toLowerCase();
+  for (let j = i - 1; j >= 0; j--) {
+    const x = recent[j]!;
+    if (x.from === 'system') continue;
+    return x.from === 'bot' && x.buttons !== undefined && x.buttons.some((b) => b.label.trim().toLowerCase() === text);
+  }
+  return false;
+}
+
 function customerWords(name: string): string {
   const t = clip(name, 60);
   return /[:;!?"]|(?:\S+\s+){5}\S/.test(t) ? `"${t.replace(/"/g, "'")}"` : t;
+}
+
+/**
+ * How a summary starts: who the customer is, "Dana Scully (dana@example.com)" or "The customer (dana@example.com)".
+ * Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
+ * clipped as quotes are, and a "name" that reads as sentences is quoted, so it never reads as the bot's own summary.
+ */
+export function customerLead(v: Readonly<Record<string, Value | undefined>>): string {
+  const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
+  const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
+  return `${who}${contact.length ? ` (${contact.join(', ')})` : ''}`;
+}
+
+/**
+ * Session 46 (ui10, newcomer s45 N8): an agent set the customer's name (or email, phone) after the handover, and the
+ * inbox's "Why the bot handed over" still began "The customer (dana@example.com) is waiting.". The summary's lead, as
+ * `before` made it, is said again with `after`'s name and contact; the rest of the summary is kept as written. A summary
+ * that does not start with that lead (another wording, a takeover's "Ann took this conversation over from the bot.")
+ * has its first such lead replaced, else it is returned unchanged.
+ */
+export function summaryWithCustomer(summary: string, before: Readonly<Record<string, Value | undefined>>, after: Readonly<Record<string, Value | undefined>>): string {
+  const was = customerLead(before);
+  const now = customerLead(after);
+  if (was === now) return summary;
+  for (const tail of [' is waiting.', ' needs help with: ']) {
+    const at = summary.indexOf(was + tail);
+    if (at === 0 || (at > 0 && summary[at - 1] === ' ')) return summary.slice(0, at) + now + summary.slice(at + was.length);
+  }
+  return summary;
 }
 
 function topIntent(intents: IntentRecord[]): IntentRecord | null {
@@ -241,7 +288,7 @@ function saidAfter(recent: ConversationState['recentTranscript'], trigger: objec
     const e = recent[i]!;
     if (e === last) break;
     // Upset words say how the customer feels, not what they need: the summary's "sounded upset" names the worst.
-    if (e.from !== 'customer' || e.rating === true || skip.has(e.text.trim().toLowerCase()) || upsetScore(e) <= UPSET_AT) continue;
+    if (e.from !== 'customer' || e.rating === true || skip.has(e.text.trim().toLowerCase()) || (!isChoice(recent, i) && upsetScore(e) <= UPSET_AT)) continue;
     out.push(e.text);
   }
   return out;
@@ -252,7 +299,10 @@ function upsetBySignal(state: Pick<ConversationState, 'recentTranscript' | 'turn
   const s = signals.find((x) => x.reason === 'negative_sentiment');
   if (s === undefined) return null;
   const e = customerEntry(state.recentTranscript, state.turn, s.turn);
-  return e === null || e.rating === true ? null : (e as ConversationState['recentTranscript'][number]);
+  if (e === null || e.rating === true) return null;
+  // A button the customer chose is no tone (isChoice), whatever read it.
+  const at = state.recentTranscript.indexOf(e as ConversationState['recentTranscript'][number]);
+  return at >= 0 && isChoice(state.recentTranscript, at) ? null : (e as ConversationState['recentTranscript'][number]);
 }
 
 /** Words of a request for a person that say nothing about what it is for. */
@@ -325,11 +375,7 @@ export function summarizeConversation(
   offerChosen?: string | null,
 ): string {
   const v = state.variables;
-  // Hostile s28 H3: the name and contact are the customer's words too (any customer may send a profile): cleaned and
-  // clipped as quotes are, and a "name" that reads as sentences is quoted, so it never reads as the bot's own summary.
-  const who = known(v.customerName) ? customerWords(String(v.customerName)) : 'The customer';
-  const contact = [v.customerEmail, v.customerPhone].filter(known).map((x) => clip(String(x), 80));
-  const parts: string[] = [`${who}${contact.length ? ` (${contact.join(', ')})` : ''}`];
+  const parts: string[] = [customerLead(v)];
   if (known(v.handoffReason)) parts[0] += ` needs help with: ${asSentence(clip(String(v.handoffReason), 120))}`;
   else parts[0] += ' is waiting.';
   const intent = topIntent(state.intents);

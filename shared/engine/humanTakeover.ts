@@ -12,7 +12,7 @@ import type { AssignmentRequest, Handoff, RequeueCause } from '../handoff/types'
 import type { HandoffContext, Input, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { isOpen, localTime, nextOpening } from '../flow/openingHours';
-import { canTransition, createHandoff, requeueOf, transitionHandoff, WITHDRAWN_NOTE } from '../handoff/lifecycle';
+import { canTransition, createHandoff, notOpenedYet, requeueOf, transitionHandoff, WITHDRAWN_NOTE } from '../handoff/lifecycle';
 import { reachableAgents } from '../handoff/assignment';
 import { estimateWait } from '../handoff/estimateWait';
 import { initialEscalationMemory } from '../escalation/evaluateEscalation';
@@ -884,7 +884,8 @@ export function withdrawsWhileQueued(run: Run, text: string): boolean {
   // "never mind, I sorted it" got no answer, the request stayed, and Ann joined an empty chat. It is withdrawn the same
   // way; the agent's inbox shows it closed as withdrawn.
   const queued = s.mode === 'waiting' && h?.status === 'pending';
-  const notJoined = s.mode === 'agent' && h?.status === 'assigned' && h.joined === false;
+  // Session 46 (ui10): opened by her (`opened`), she reads it: not withdrawn, as when she had joined.
+  const notJoined = s.mode === 'agent' && h?.status === 'assigned' && notOpenedYet(h);
   if (!h || (!queued && !notJoined) || !w || w.kind !== 'handoff' || w.takeoverFrom !== undefined) return false;
   const block = run.c.blocks.get(w.blockId);
   if (!block || block.kind !== 'human_takeover') return false;
@@ -1137,7 +1138,8 @@ function join(run: Run, block: BlockOf<'human_takeover'>): boolean {
   const s = run.s;
   const h = s.handoff;
   if (!h || h.status !== 'assigned' || h.joined !== false) return false;
-  s.handoff = { ...h, joined: true };
+  const { opened: _opened, ...rest } = h;
+  s.handoff = { ...rest, joined: true };
   run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   if (h.agentName) setVar(run, 'agentName', h.agentName);
   bot(run, renderTemplate(block.data.assignedMessage, s.variables), block.id);
@@ -1178,6 +1180,11 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
     case 'agent_joined':
       if (!isAgent(input.agentId)) return false;
       return join(run, block);
+    case 'agent_opened':
+      if (!isAgent(input.agentId) || h.joined !== false || h.opened === true) return false;
+      s.handoff = { ...h, opened: true };
+      run.effects.push({ type: 'handoff_update', handoff: s.handoff });
+      return true;
     case 'agent_message':
       if (!isAgent(input.agentId)) return false;
       // She writes before the inbox said she opened the chat (an API client, a lost request): she is there now.

@@ -61,6 +61,11 @@ export type Input =
   | ({ type: 'agent_accepted'; agentId: string; agentName: string; auto?: boolean } & HandoffEventIds)
   /** Session 29 (newcomer s28 N6): the agent an automatic assignment chose opened the chat (once; see `auto` above). */
   | ({ type: 'agent_joined'; agentId: string } & HandoffEventIds)
+  /**
+   * Session 46 (ui10, newcomer s45 N4): the agent a chat was given to (automatically, or by a transfer) opened it in her
+   * inbox: recorded (`opened`), nothing said to the customer; the joined line comes with her first message.
+   */
+  | ({ type: 'agent_opened'; agentId: string } & HandoffEventIds)
   /** `secretsHidden`: what the server already masked in `text` (runtime/agents/agentWords.ts), kept on its transcript entry. */
   | ({ type: 'agent_message'; agentId: string; agentName?: string; text: string; secretsHidden?: ('card' | 'password' | 'pin')[] } & HandoffEventIds)
   /** The agent declines or transfers the chat back to the queue. */

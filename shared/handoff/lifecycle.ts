@@ -96,6 +96,14 @@ function noteFor(action: HandoffAction): string | undefined {
 }
 
 /** Applies one action and returns a new handoff; the input is never changed. */
+/**
+ * Session 46 (ui10): given to its agent (automatically or by a transfer) and not opened by her yet: nobody reads the chat.
+ * `joined: false` alone no longer says so: a chat she opened stays not joined for the customer until she writes (`opened`).
+ */
+export function notOpenedYet(h: Pick<Handoff, 'joined' | 'opened'> | null | undefined): boolean {
+  return h?.joined === false && h.opened !== true;
+}
+
 export function transitionHandoff(h: Handoff, action: HandoffAction, at: number, actor: string): Handoff {
   const to = moves[h.status]?.[action.type];
   if (to === undefined) throw new HandoffTransitionError(h.status, action.type, h.id);
@@ -110,6 +118,8 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
   if ((action.type === 'resolve' || action.type === 'cancel') && action.ended !== undefined) transition.ended = action.ended;
 
   const next: Handoff = { ...h, status: to, transitions: [...h.transitions, transition] };
+  // Session 46 (ui10): who opened it is of the agent who held it (a new agent, or none, has not).
+  delete next.opened;
   if (action.type === 'assign') {
     next.agentId = action.agentId;
     next.agentName = action.agentName;

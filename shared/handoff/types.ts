@@ -83,6 +83,13 @@ export interface Handoff {
    */
   joined?: boolean;
   /**
+   * Session 46 (ui10, newcomer s45 N4): the agent holding the chat opened it (read it in her inbox) while `joined` is
+   * still false: she has seen it, but the customer is not told she joined until she writes (Chatwoot and Intercom say
+   * nothing to the customer when an agent opens or is given a chat; the agent's first reply is her arrival). Opening then
+   * declining no longer reads "Bob has joined the chat" then "I am finding someone else". Absent: not opened, or joined.
+   */
+  opened?: true;
+  /**
    * Session 45 (ui9): an agent wrote to the customer during this handoff (set at the first agent message; absent until
    * then, and in a state saved before this field). A hand back with no word from the agent is not a resolved chat.
    */

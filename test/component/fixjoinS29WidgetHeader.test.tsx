@@ -54,14 +54,14 @@ describe('widget header while an automatically assigned agent has not opened the
     act(() => ref.push!(assigned(3, false, 'A person will join shortly.')));
     expect(await screen.findByText('Ann will be with you shortly')).toBeInTheDocument();
     expect(screen.queryByText(/You are chatting with/)).toBeNull();
-    expect(screen.getByText(/to open the chat\. You can keep writing\./)).toHaveTextContent('Waiting for Ann to open the chat. You can keep writing.');
+    expect(screen.getByText(/to join\. You can keep writing\./)).toHaveTextContent('Waiting for Ann to join. You can keep writing.');
     expect(screen.queryByText('A person will join shortly.')).toBeNull();
 
     act(() => ref.push!({ id: 'c:4', seq: 4, from: 'bot', text: 'Ann has joined the chat.', at: at + 4000 }));
     act(() => ref.push!(assigned(5, true, 'A person is in the conversation.')));
     expect(await screen.findByText('You are chatting with Ann')).toBeInTheDocument();
     expect(screen.queryByText('Ann will be with you shortly')).toBeNull();
-    expect(screen.queryByText(/to open the chat/)).toBeNull();
+    expect(screen.queryByText(/Waiting for Ann to join/)).toBeNull();
     expect(screen.getByText('A person is in the conversation.')).toBeInTheDocument();
     // The not-joined status line stays out of the history too: the bot's line above says it.
     expect(screen.queryByText('A person will join shortly.')).toBeNull();
@@ -76,6 +76,6 @@ describe('widget header while an automatically assigned agent has not opened the
     act(() => ref.push!(assigned(2, undefined, 'A person is in the conversation.')));
     expect(await screen.findByText('You are chatting with Ann')).toBeInTheDocument();
     expect(screen.queryByText(/will be with you shortly/)).toBeNull();
-    expect(screen.queryByText(/to open the chat/)).toBeNull();
+    expect(screen.queryByText(/Waiting for Ann to join/)).toBeNull();
   });
 });

@@ -211,6 +211,36 @@ describe('widget loader', () => {
     document.getElementById('baton-widget-keep')?.remove();
   });
 
+  it('session 46 (retest-studio s45 L4): a chat the page opened by itself stays open after a resize to 390 px and a reload', async () => {
+    const { WIDGET_LOADER } = await import('../../runtime/server/servePages');
+    sessionStorage.removeItem('baton-open:wide');
+    let wide = true;
+    const media = vi.spyOn(window, 'matchMedia').mockImplementation((q: string) => ({ matches: /min-width: 761px/.test(q) ? wide : false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }) as unknown as MediaQueryList);
+    const load = () => {
+      document.getElementById('baton-widget-wide')?.remove();
+      const script = document.createElement('script');
+      script.src = 'http://127.0.0.1:4000/widget.js';
+      script.setAttribute('data-flow', 'wide');
+      script.setAttribute('data-open', 'wide');
+      Object.defineProperty(document, 'currentScript', { configurable: true, get: () => script });
+      new Function(WIDGET_LOADER)();
+      return document.getElementById('baton-widget-wide')!.querySelector('iframe')!;
+    };
+    // 1,280 px: the page opens it (data-open="wide").
+    expect(load().style.display).toBe('block');
+    // Narrowed to 390 px, then reloaded: still open (nobody closed it).
+    wide = false;
+    const f = load();
+    expect(f.style.display).toBe('block');
+    expect(f.src).toContain('&open=1');
+    // A new tab at 390 px (nothing kept): as the page says, closed.
+    sessionStorage.removeItem('baton-open:wide');
+    expect(load().style.display).toBe('none');
+    media.mockRestore();
+    document.getElementById('baton-widget-wide')?.remove();
+    sessionStorage.removeItem('baton-open:wide');
+  });
+
   it('a second widget.js tag for another flow offsets its launcher; the same flow twice is ignored with a warning', async () => {
     const { WIDGET_LOADER } = await import('../../runtime/server/servePages');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -104,9 +104,13 @@ describe('agent takeover of a live bot conversation', () => {
     // Session 41 (newcomer s40 N3): Bob has not opened it yet: he "will be with you shortly"; joined when he opens it.
     expect(log.some((m: any) => m.from === 'system' && m.text === 'Bob from the team will be with you shortly.')).toBe(true);
     expect(log.some((m: any) => m.text === 'Bob from the team joined the conversation.')).toBe(false);
+    // Session 46 (ui10, newcomer s45 N4): opening it tells the customer nothing; his first message says he joined.
     expect((await rt.get(hid(h.id), tok(bob))).status).toBe(200);
     const opened = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
-    expect(opened.filter((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toHaveLength(1);
+    expect(opened.some((m: any) => m.text === 'Bob from the team joined the conversation.')).toBe(false);
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Bob here' }, tok(bob))).status).toBe(200);
+    const wrote = (await rt.get(`/api/v1/conversations/${id}`, auth(c.body.token))).body.messages;
+    expect(wrote.filter((m: any) => m.from === 'system' && m.text === 'Bob from the team joined the conversation.')).toHaveLength(1);
     // A transfer is told as one, not as a lost agent.
     expect(log.some((m: any) => m.from === 'bot' && m.text === 'Ann is transferring you to Bob. Please stay with us.')).toBe(true);
     expect(log.some((m: any) => /finding someone else/.test(m.text))).toBe(false);

@@ -3,7 +3,11 @@
  * when the hub AUTO-assigns a waiting chat, the customer was told "Ann has joined the conversation." and the widget
  * "A person is in the conversation" while Ann had not opened the chat. Now the customer hears "Ann will be with you
  * shortly." (the block's assignedSoonMessage) and a status line with `joined: false`; Ann's opening of the chat (GET of
- * the handoff detail) says the joined line, exactly once. A manual accept says it at once, as before.
+ * the handoff detail) said the joined line, exactly once. A manual accept says it at once, as before.
+ * Session 46 (ui10, newcomer s45 N4; the rule changed on purpose): opening the chat is recorded (the inbox's row is
+ * `joined: true`, "not opened yet" goes) but says nothing to the customer; her first message says the joined line,
+ * once, before her words (Bob opened a transferred chat, declined it, and the customer read "Bob has joined" then
+ * "I am finding someone else").
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { auth } from './runtimeFixtures';
@@ -22,8 +26,8 @@ async function customerLog(r: AgentRuntime, c: { id: string; token: string }): P
 const texts = (log: any) => (log.messages as any[]).map((m) => m.text as string);
 const statuses = (log: any) => (log.messages as any[]).filter((m) => m.status).map((m) => ({ text: m.text, ...m.status }));
 
-describe('newcomer s28 N6: "joined" when the agent opens an automatically assigned chat', () => {
-  it('auto-assign: "will be with you shortly"; her GET of the handoff detail: the joined line, exactly once', async () => {
+describe('newcomer s28 N6 / s45 N4: "joined" when the agent of an automatically assigned chat writes, not when she opens it', () => {
+  it('auto-assign: "will be with you shortly"; her GET of the handoff detail: opened, nothing said; her first message: the joined line, once', async () => {
     rt = await startAgentRuntime({ agents: [ann, bob], flow: flowWithTakeover(autoAssign()) });
     await online(rt, ann);
     const c = await rt.customerWantsPerson();
@@ -52,18 +56,24 @@ describe('newcomer s28 N6: "joined" when the agent opens an automatically assign
     const detail = await rt.get(hid(h.id), tok(ann));
     expect(detail.status).toBe(200);
     expect((detail.body.transcript as any[]).some((e) => e.text === 'hello? anyone?')).toBe(true);
-    expect((detail.body.transcript as any[]).some((e) => e.text === 'Ann has joined the conversation.')).toBe(true);
+    // Session 46: opened (her row says so), the customer is told nothing yet.
+    expect(detail.body.handoff.joined).toBe(true);
+    expect((detail.body.transcript as any[]).some((e) => JOINED.test(e.text))).toBe(false);
+    expect(((await rt.get('/api/v1/agent/handoffs?view=mine', tok(ann))).body.handoffs as any[]).find((x) => x.id === h.id).joined).toBe(true);
+    log = await customerLog(rt, c);
+    expect(texts(log).filter((t) => JOINED.test(t))).toEqual([]);
+    expect(statuses(log).at(-1)).toMatchObject({ mode: 'agent', text: 'A person will join shortly.', handoff: { status: 'assigned', joined: false } });
+
+    // Opened again (a reload, 40 s later), then her first message: the joined line once, right before her words.
+    rt.clock.now += 40_000;
+    expect((await rt.get(hid(h.id), tok(ann))).status).toBe(200);
+    expect(texts(await customerLog(rt, c)).filter((t) => JOINED.test(t))).toEqual([]);
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
     log = await customerLog(rt, c);
     expect(texts(log).filter((t) => JOINED.test(t))).toEqual(['Ann has joined the conversation.']);
     expect(statuses(log).at(-1)).toMatchObject({ mode: 'agent', text: 'A person is in the conversation.', handoff: { status: 'assigned', joined: true } });
-
-    // Opened again (a reload, 40 s later), then her first message: nothing more is said about joining.
-    rt.clock.now += 40_000;
-    expect((await rt.get(hid(h.id), tok(ann))).status).toBe(200);
-    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
-    log = await customerLog(rt, c);
-    expect(texts(log).filter((t) => JOINED.test(t))).toHaveLength(1);
-    expect(texts(log).at(-1)).toBe('Hi, Ann here');
+    const said = texts(log).filter((t) => !/^(The bot|Waiting|A person)/.test(t));
+    expect(said.slice(-2)).toEqual(['Ann has joined the conversation.', 'Hi, Ann here']);
   });
 
   it('she writes before her inbox read the chat: the joined line comes first, once', async () => {
@@ -97,6 +107,9 @@ describe('newcomer s28 N6: "joined" when the agent opens an automatically assign
     expect(texts(log).filter((t) => JOINED.test(t))).toEqual([]);
     expect(texts(log)).toContain('Bob will be with you shortly.');
     expect((await rt.get(hid(h.id), tok(bob))).status).toBe(200);
+    log = await customerLog(rt, c);
+    expect(texts(log).filter((t) => JOINED.test(t))).toEqual([]);
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Bob here' }, tok(bob))).status).toBe(200);
     log = await customerLog(rt, c);
     expect(texts(log).filter((t) => JOINED.test(t))).toEqual(['Bob has joined the conversation.']);
   });

@@ -59,7 +59,8 @@ describe('an auto-assigned chat the agent never opens (hostile s29 H11)', () => 
     await rt.tick();
     await rt.tick();
     expect(await handoffOf(rt, c.id)).toMatchObject({ status: 'assigned', agentId: 'ann' });
-    expect(await texts(rt, c)).toContain('Ann has joined the conversation.');
+    // Session 46 (ui10, newcomer s45 N4): opening says nothing to the customer; she joins with her first message.
+    expect(await texts(rt, c)).not.toContain('Ann has joined the conversation.');
   });
 
   it('with nobody else, offered to her once more (session 41), then back to the queue; the block\'s queue timeout then takes its exit', async () => {

@@ -103,8 +103,11 @@ describe('hostile s40 M9: a chat its only agent did not open', () => {
     expect(saidOld).toContain('Sorry for the wait. Your chat keeps its place at the front of the queue: the first colleague free will pick it up. Please stay with us.');
     expect(saidOld.filter((t) => t === 'Ann will be with you shortly.')).toHaveLength(2);
     expect(saidOld.some((t) => /finding someone else/.test(t))).toBe(false);
-    // She opens it now: the customer hears she joined.
-    expect((await rt.get(hid((await handoffOf(rt, old.id)).id), tok(ann))).status).toBe(200);
+    // She opens it now: recorded, the customer is told nothing (session 46, ui10); her first message says she joined.
+    const oldId = (await handoffOf(rt, old.id)).id;
+    expect((await rt.get(hid(oldId), tok(ann))).status).toBe(200);
+    expect(await texts(rt, old)).not.toContain('Ann has joined the conversation.');
+    expect((await rt.post(`${hid(oldId)}/messages`, { text: 'Hi, Ann here' }, tok(ann))).status).toBe(200);
     expect(await texts(rt, old)).toContain('Ann has joined the conversation.');
   });
 });
@@ -152,7 +155,7 @@ describe('hostile s40 M2: the customer withdraws before the assigned agent opene
 });
 
 describe('newcomer s40 N3: a transfer to a colleague', () => {
-  it('tells the customer he will be with them shortly, and that he joined only when he opens the chat', async () => {
+  it('tells the customer he will be with them shortly, and that he joined only when he writes (session 46: not when he opens it)', async () => {
     const rt = await startAgentRuntime({ agents: [ann, bob], settings: STAY });
     await online(rt, ann, bob);
     const c = await rt.customerWantsPerson();
@@ -169,6 +172,8 @@ describe('newcomer s40 N3: a transfer to a colleague', () => {
     expect((await rt.get(`${hid(h.id)}?peek=true`, tok(bob))).status).toBe(200);
     expect(await texts(rt, c)).not.toContain('Bob has joined the conversation.');
     expect((await rt.get(hid(h.id), tok(bob))).status).toBe(200);
+    expect(await texts(rt, c)).not.toContain('Bob has joined the conversation.');
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hi, Bob here' }, tok(bob))).status).toBe(200);
     said = await texts(rt, c);
     expect(said.filter((t) => t === 'Bob has joined the conversation.')).toHaveLength(1);
     expect(said.indexOf('Bob has joined the conversation.')).toBeGreaterThan(said.indexOf('Bob will be with you shortly.'));
