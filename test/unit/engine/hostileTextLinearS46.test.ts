@@ -52,7 +52,7 @@ describe('the rewritten patterns find what the old ones found', () => {
 
 describe('hostile texts of the maximum length are read at once', () => {
   const flows = ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urgency'].map((f) =>
-    loadFlowText(readFileSync(new URL(`../../../flows/${f}.json`, import.meta.url), 'utf8')).flow);
+    loadFlowText(readFileSync(new URL(`../../../flows/${f}.json`, import.meta.url), 'utf8')).flow!);
   const now = Date.parse('2026-03-09T11:30:00Z');
   const texts: Record<string, string> = {
     spaces: 'where is my order' + ' '.repeat(3_977) + 'thanks',

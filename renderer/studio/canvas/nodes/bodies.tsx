@@ -28,13 +28,22 @@ function Meta({ children }: { children: ReactNode }) {
 
 const Var = ({ name }: { name?: string }) => (name ? <code className="bn-var">{`{{${name}}}`}</code> : null);
 
-function rulesSummary(group: Data | undefined): string {
+/**
+ * A rule's value as the designer typed it (newcomer s46 N3: a regex showed JSON-escaped on the canvas,
+ * `"^\\d{3}$"` for the inspector's `^\d{3}$`, and a designer could "fix" a correct pattern): text in quotes, as
+ * typed; numbers and true / false as they are.
+ */
+export function ruleValueText(value: unknown): string {
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value) ?? String(value);
+}
+
+export function rulesSummary(group: Data | undefined): string {
   const rules = (group?.rules ?? []) as Data[];
   if (rules.length === 0) return 'No rules yet';
   const join = group?.combinator === 'or' ? ' or ' : ' and ';
   return rules
     .slice(0, 3)
-    .map((r) => `${r.variable} ${String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${JSON.stringify(r.value)}`}`)
+    .map((r) => `${r.variable} ${String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${ruleValueText(r.value)}`}`)
     .join(join) + (rules.length > 3 ? ` (+${rules.length - 3})` : '');
 }
 
