@@ -7,6 +7,7 @@
  */
 import { canConnect } from '../../../shared/flow/edit/canConnect';
 import { exitsOfBlock } from '../../../shared/flow/edit/kinds';
+import { getBlockDefinition, isBlockKind } from '../../../shared/flow/blockRegistry';
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
@@ -19,12 +20,18 @@ const STEP_Y = 40;
 // Session 45 (studio8): the layout's clear gap, as for a block added with nothing selected (was 24).
 const GAP = BLOCK_GAP;
 
-/** The first exit of `blockId` that no connection leaves through yet (null: none, or no such block). */
-export function firstFreeExit(flow: Flow, blockId: string): string | null {
+/**
+ * The exit of `blockId` a new block leaves from: of those no connection leaves through yet, the first the block's kind
+ * names for a new block of `kind` (a Human takeover's Ticket: 'no_agent', then 'timeout'; newcomer s46 N4: it went on
+ * 'resolved'), else the first free one (null: none, or no such block).
+ */
+export function firstFreeExit(flow: Flow, blockId: string, kind?: BlockKind): string | null {
   const block = flow.blocks.find((b) => b.id === blockId);
   if (!block) return null;
   const used = new Set(flow.edges.filter((e) => e.from === blockId).map((e) => e.exit));
-  return exitsOfBlock(block).find((x) => !used.has(x)) ?? null;
+  const exits = exitsOfBlock(block);
+  const preferred = kind === undefined || !isBlockKind(block.kind) ? [] : (getBlockDefinition(block.kind).exitsFor?.(kind) ?? []);
+  return preferred.find((x) => exits.includes(x) && !used.has(x)) ?? exits.find((x) => !used.has(x)) ?? null;
 }
 
 /**
@@ -68,7 +75,7 @@ export function addAfterEdit(
   const position = spotAfter(flow, measured, afterId, newBlockSize(flow, measured, kind));
   if (!position) return null;
   const add: FlowEdit = { type: 'add_block', kind, position, id };
-  const exit = onExit !== undefined && !flow.edges.some((e) => e.from === afterId && e.exit === onExit) ? onExit : onExit !== undefined ? null : firstFreeExit(flow, afterId);
+  const exit = onExit !== undefined && !flow.edges.some((e) => e.from === afterId && e.exit === onExit) ? onExit : onExit !== undefined ? null : firstFreeExit(flow, afterId, kind);
   if (exit) {
     // Check the connection on the flow as it will be once the block exists.
     const withBlock = { ...flow, blocks: [...flow.blocks, { id, kind, position, data: {} } as unknown as Flow['blocks'][number]] };

@@ -28,6 +28,8 @@ export const businessHoursBlock = defineBlock({
   waitsForCustomer: false,
   exits: () => ['open', 'closed'],
   requiredExits: () => ['open', 'closed'],
+  // A Ticket is for closed hours; a Human takeover for open ones (session 46, newcomer s46 N4).
+  exitsFor: (kind) => (kind === 'ticket' ? ['closed'] : kind === 'human_takeover' ? ['open'] : []),
   validate: (b, ctx) => openingHoursProblems(b.data, ['data'], ctx),
   openingHoursOf: (b) => ({ hours: b.data, whenClosed: 'Business hours block: takes its "closed" exit' }),
   variablesRead: noReads,

@@ -61,6 +61,8 @@ export const csatBlock = defineBlock({
   // `fallback`: where a message that is not a rating goes (optional; see `otherMessages`). `low_rating` (optional, session
   // 43): where a rating of 1 or 2 goes, when wired (a question asking what went wrong); else `next`.
   exits: () => ['next', 'low_rating', 'fallback'],
+  // A person or a ticket follows a low rating (session 46, newcomer s46 N4).
+  exitsFor: (kind) => (kind === 'ticket' || kind === 'human_takeover' ? ['low_rating'] : []),
   requiredExits: nextExit,
   variablesRead: (b) => templateReads(b, ['text', 'thanks', 'lowThanks']),
   variablesWritten: (b) => [b.data.variable],

@@ -203,6 +203,8 @@ export const humanTakeoverBlock = defineBlock({
   isHandoffTarget: true,
   exits: () => ['resolved', 'no_agent', 'timeout'],
   requiredExits: () => ['resolved', 'no_agent', 'timeout'],
+  // A Ticket (or another takeover: a second team) is for when nobody came; a rating is for after the agent.
+  exitsFor: (kind) => (kind === 'ticket' || kind === 'human_takeover' ? ['no_agent', 'timeout'] : kind === 'csat' ? ['resolved'] : []),
   // Session 27 (newcomer s26 F14): Run refused a first flow until all three exits were wired, though the simulator played
   // it. The engine ends the conversation at an open exit in the customer's words (shared/engine/humanTakeover.ts
   // followOrEnd), so each is a warning that says what happens.

@@ -184,6 +184,12 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
    * sensible default for that exit (the message says it): the flow still runs (session 27, newcomer s26 F14).
    */
   unwiredExit?(block: BlockShape<K, z.output<S>>, exit: string, who: string): { code: string; message: string; hint: string; severity?: 'error' | 'warning' } | null;
+  /**
+   * Session 46 (newcomer s46 N4): the exits a new block of `kind`, added after this one, fits best, in order (the studio's
+   * palette with this block selected connects the first of them that is free); absent or none free: the first free exit.
+   * A Human takeover's Ticket goes on 'no_agent' (then 'timeout'), as its own unwired-exit hints say, not on 'resolved'.
+   */
+  exitsFor?(kind: string): readonly string[];
   /** How to name an exit to a designer ("the 'Billing' option"); default "its 'x' exit". */
   describeExit?(block: BlockShape<K, z.output<S>>, exit: string): string;
   /** Kind-specific checks (formats, targets, options...). Schema errors are reported before this runs. */
