@@ -1016,7 +1016,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         // the rating for resolved chats above all. The block's resolved exit asks it; recorded as closed by the agent.
         if (directory.settings.ratingOnResolve && (await ratesResolved(h))) {
           const out = await hub.apply(h, { type: 'agent_handback', agentId: a.id, note: body?.note, closes: true }, 'resolve');
-          return { ok: true, mode: out.mode, messages: out.messages, rating: true };
+          // Session 46 (studio10, newcomer s45 N10): a chat nobody from the team wrote in is closed without the rating
+          // (the engine says so to the customer): `rating` says whether it was asked.
+          return { ok: true, mode: out.mode, messages: out.messages, rating: out.mode !== 'closed' };
         }
         const out = await hub.apply(h, { type: 'agent_closed', agentId: a.id, note: body?.note }, 'resolve');
         return { ok: true, mode: out.mode, messages: out.messages, rating: false };

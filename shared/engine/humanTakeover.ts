@@ -921,12 +921,23 @@ function stillWantsSomeone(text: string): boolean {
   return false;
 }
 
+/** The chat closed by the agent (Close, Resolve): the block's ending, with a restart button when the block offers one. */
+function closedByAgent(run: Run, block: BlockOf<'human_takeover'>, d: BlockOf<'human_takeover'>['data']): void {
+  if (d.assignation === 'custom' && d.restartButtons) {
+    bot(run, takeoverTexts.endedRestart, block.id, [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }]);
+    run.s.waiting = { kind: 'restart', blockId: block.id };
+  } else {
+    bot(run, takeoverTexts.ended, block.id);
+    run.s.waiting = null;
+  }
+}
+
 /**
  * True when an agent wrote to the customer during this handoff. Session 45 (ui9): the handoff's `agentWrote` flag, set at
  * the agent's first message (session 44 read the 30-entry transcript window, which a long chat pushes the agent's words
  * out of). A state saved before the flag still reads the window: an agent entry at or after the request time.
  */
-function agentWrote(s: Run['s'], h: Handoff): boolean {
+export function agentWrote(s: Pick<Run['s'], 'recentTranscript'>, h: Handoff): boolean {
   return h.agentWrote === true || s.recentTranscript.some((e) => e.from === 'agent' && e.at >= h.requestedAt);
 }
 
@@ -1240,6 +1251,16 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
         if (h.reason !== 'flow' && resumeUnanswered(run, block)) return true;
         if (followUnanswered(run, block)) return true;
       }
+      // Session 46 (studio10, newcomer s45 N10): Resolve (a hand back that closes, sent when the Resolved exit asks for a
+      // rating) before the agent wrote a word asked the customer to rate a chat nobody answered. The chat closes as Resolve
+      // closes it otherwise (agent_closed), after the bot says what happened: nobody from the team answered in the chat.
+      if (input.closes && !agentWrote(s, h)) {
+        s.mode = 'closed';
+        run.effects.push({ type: 'end', reason: 'agent_closed' });
+        if (!gone) bot(run, takeoverTexts.handedBackUnansweredFlow, block.id);
+        closedByAgent(run, block, d);
+        return true;
+      }
       follow(run, block, 'resolved');
       return true;
     case 'agent_closed':
@@ -1247,13 +1268,7 @@ export function handoffEvent(run: Run, input: HandoffInput): boolean {
       update(run, { type: 'resolve', note: input.note ?? 'Closed by the agent', ended: 'closed' }, `agent:${input.agentId}`);
       s.mode = 'closed';
       run.effects.push({ type: 'end', reason: 'agent_closed' });
-      if (d.assignation === 'custom' && d.restartButtons) {
-        bot(run, takeoverTexts.endedRestart, block.id, [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }]);
-        s.waiting = { kind: 'restart', blockId: block.id };
-      } else {
-        bot(run, takeoverTexts.ended, block.id);
-        s.waiting = null;
-      }
+      closedByAgent(run, block, d);
       return true;
     case 'no_agent':
       if (!canTransition(h.status, 'reject') || s.mode !== 'waiting') return false;

@@ -8,6 +8,7 @@
  */
 import { takeoverRefusal } from '../engine/agentTakeover';
 import { takeoverRatesResolved } from '../flow/takeoverRatesResolved';
+import { agentWrote } from '../engine/humanTakeover';
 import { handoffEnding } from '../handoff/lifecycle';
 import { handoffStatusWords } from '../handoff/statusWords';
 import type { Button, Effect, HandoffContext, TranscriptEntry } from '../engine/types';
@@ -43,6 +44,8 @@ export interface AgentPaneView {
   can: { accept: boolean; open: boolean; say: boolean; note: boolean; transfer: boolean; decline: boolean; handback: boolean; resolve: boolean; close: boolean; noAgent: boolean };
   /** The inbox's Resolve asks the customer for a rating first (the block's resolved exit leads to one). */
   resolveRates: boolean;
+  /** Resolve now would close a chat nobody from the team wrote in (no rating; the bot says nobody could answer). */
+  resolveUnanswered: boolean;
   whyNot: string | null;
   /** Virtual agents who could accept (online). */
   canAcceptAs: VirtualAgent[];
@@ -264,7 +267,9 @@ function agentPane(session: ScenarioSession): AgentPaneView {
       close: assigned,
       noAgent: pending,
     },
-    resolveRates: assigned && s.waiting?.kind === 'handoff' && takeoverRatesResolved(session.flow, s.waiting.blockId),
+    // Session 46 (studio10, newcomer s45 N10): only once the agent wrote (a chat nobody answered closes without the rating).
+    resolveRates: assigned && s.waiting?.kind === 'handoff' && takeoverRatesResolved(session.flow, s.waiting.blockId) && agentWrote(s, h!),
+    resolveUnanswered: assigned && !agentWrote(s, h!),
     whyNot,
     canAcceptAs: pending ? online : [],
     notes: [...session.notes],

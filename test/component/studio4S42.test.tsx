@@ -142,17 +142,23 @@ describe('studio4 s42 N5: the "no next block" problem offers "Add an End block" 
     expect(store.getState().flow.blocks.some((b) => b.id === end!.to)).toBe(false);
   });
 
-  it('in the Problems list, under the problem; other problems (an unwired option) get no such button', () => {
+  // Session 46 (studio10, newcomer s45 N7): an unwired option gets the button too now (every unconnected exit but Start's).
+  it('in the Problems list, under the problem; an unwired option gets one too (session 46), other problems none', () => {
     const store = renderEditor(deadEnd());
     fireEvent.click(document.querySelector('.st-problems-toggle') as HTMLElement);
     const panel = screen.getByRole('region', { name: 'Problems' });
     const rows = within(panel).getAllByRole('listitem');
-    const dead = rows.filter((li) => /has no next block/.test(li.textContent ?? ''));
+    const dead = rows.filter((li) => /has no next block/i.test(li.textContent ?? ''));
+    const option = rows.filter((li) => /nothing connected to the .* option/i.test(li.textContent ?? ''));
     expect(dead).toHaveLength(1);
-    expect(rows.filter((li) => within(li).queryByRole('button', { name: 'Add an End block' }))).toEqual(dead);
+    const withFix = rows.filter((li) => within(li).queryByRole('button', { name: 'Add an End block' }));
+    expect(withFix).toEqual(expect.arrayContaining([...dead, ...option]));
+    // Only rows about an unconnected exit (here also the takeover's Resolved), none about anything else.
+    for (const li of withFix) expect(li.textContent).toMatch(/has no next block|nothing connected to/i);
+    expect(rows.length).toBeGreaterThan(withFix.length);
     fireEvent.click(within(dead[0]).getByRole('button', { name: 'Add an End block' }));
     expect(store.getState().flow.edges.some((e) => e.from === 'loose')).toBe(true);
-    expect(within(screen.getByRole('region', { name: 'Problems' })).queryByText(/has no next block/)).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Problems' })).queryByText(/has no next block/i)).toBeNull();
   });
 });
 

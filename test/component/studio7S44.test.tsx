@@ -35,8 +35,12 @@ function loose(kind: string): Flow {
   return r.flow;
 }
 
-/** For each kind: the exits that get "Add an End block" when left unconnected (the rest get none). */
-const ENDS: Record<string, string[]> = {
+/**
+ * For each kind: the exits that get "Add an End block" when left unconnected ('all': every reported exit).
+ * Session 46 (studio10, newcomer s45 N7): every unconnected exit but Start's gets a fix (an End is never worse than the
+ * dead end the problem describes); a Human takeover's No agent and Timeout get "Add a Ticket block" (their hint's block).
+ */
+const ENDS: Record<string, string[] | 'all'> = {
   message: ['next'],
   question: ['next'],
   set_variable: ['next'],
@@ -45,12 +49,13 @@ const ENDS: Record<string, string[]> = {
   csat: ['next'],
   condition: ['true', 'false'],
   business_hours: ['open', 'closed'],
-  http_request: ['success'], // its error exit wants a real destination (session 42's rule)
-  human_takeover: [], // warnings (the chat ends there anyway) whose hint asks for a Ticket block
-  buttons: [], // a customer's choice wants a real destination
-  intent_router: [],
-  keyword_router: [],
+  http_request: ['success', 'error'],
+  human_takeover: ['resolved'],
+  buttons: 'all',
+  intent_router: 'all',
+  keyword_router: 'all',
 };
+const TICKETS: Record<string, string[]> = { human_takeover: ['no_agent', 'timeout'] };
 
 describe('studio7 s44 (retest s43 N4): "Add an End block" for every exit that may end the chat', () => {
   it.each(Object.entries(ENDS))('%s: the fix on exactly its exits %j, read through the studio’s words', (kind, want) => {
@@ -59,17 +64,17 @@ describe('studio7 s44 (retest s43 N4): "Add an End block" for every exit that ma
     // Every required exit of the kind is reported unconnected, each problem naming its exit.
     expect(raw.length).toBeGreaterThan(0);
     const shown = problemsInDesignerWords(raw, flow);
-    const fixed = shown.filter((p) => problemFix(flow, {}, p) !== null).map((p) => p.exit);
-    expect(fixed).toEqual(want);
+    const fixed = shown.filter((p) => problemFix(flow, {}, p)?.label === 'Add an End block').map((p) => p.exit);
+    expect(fixed).toEqual(want === 'all' ? raw.map((p) => p.exit) : want);
+    expect(shown.filter((p) => problemFix(flow, {}, p)?.label === 'Add a Ticket block').map((p) => p.exit)).toEqual(TICKETS[kind] ?? []);
     for (const p of shown) {
       const fix = problemFix(flow, {}, p);
       if (!fix) continue;
-      expect(fix.label).toBe('Add an End block');
       const store = createStudioStore(flow);
       expect(store.getState().dispatch(fix.edit, { label: fix.label })).toBeTruthy();
       const after = store.getState().flow;
       const edge = after.edges.find((e) => e.from === 'it' && e.exit === p.exit);
-      expect(after.blocks.find((b) => b.id === edge?.to)?.kind).toBe('end');
+      expect(after.blocks.find((b) => b.id === edge?.to)?.kind).toBe(fix.label === 'Add a Ticket block' ? 'ticket' : 'end');
       expect(validateFlow(after).problems.some((q) => q.blockId === 'it' && q.exit === p.exit)).toBe(false);
     }
   });

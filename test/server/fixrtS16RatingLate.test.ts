@@ -22,6 +22,8 @@ type Msg = { handoffId: string; message: { from: string; text: string; ratingHid
 describe('rating answer given 11 minutes after the hand back', () => {
   it('is hidden from a plain colleague on the push stream and in the handoff detail; the holder and an admin read it; no csat record read per step', async () => {
     const { rt, seen, c, h } = await ratedHandoffAcceptedByAnn(streams);
+    // Session 46 (studio10, newcomer s45 N10): Resolve asks the rating only once the agent wrote in the chat.
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ann))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
     await rt.tick();
     // Every csat read is counted from here.

@@ -24,6 +24,8 @@ describe('newcomer s14 #12 rest: the rating answer on the push stream', () => {
   it("a plain agent watching a colleague's chat gets the rating answer blanked; the holder and an admin get it", async () => {
     const { rt, seen, c, h } = await ratedHandoffAcceptedByAnn(streams);
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'where is my parcel?' }, auth(c.token))).status).toBe(200);
+    // Session 46 (studio10, newcomer s45 N10): Resolve asks the rating only once the agent wrote in the chat.
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ann))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
     await rt.tick();
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: '1' }, auth(c.token))).status).toBe(200);

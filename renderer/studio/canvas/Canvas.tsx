@@ -40,7 +40,7 @@ import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { placement } from './unplaced';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
-import { useClearOfOverlays, useShowBlock } from './useShowBlock';
+import { canvasTopRects, useClearOfOverlays, useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
 import { addConnectedEdit, endsChain, insertWithRoomEdit, newBlockSize, nextBlockId } from './insertBlock';
 import { DropPicker, DropRefusal, plainConnectReason } from './DropPicker';
@@ -73,7 +73,12 @@ export function useFitFlow() {
       const startNode = given ? undefined : nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
       const start = given ? given.start : startNode ? rf.getNodesBounds([startNode]) : undefined;
       const bounds = given ? given.bounds : rf.getNodesBounds(nodes);
-      const { viewport } = fitFlowViewport({ bounds, width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start, floor: given?.floor });
+      // Session 46 (studio10, retest-studio s45 L2): the flow is fitted below what covers the canvas's top (the notice
+      // shown then, the problem badge), not under it; a notice taller than a third of the canvas is not made room for.
+      const cover = canvasTopRects(flowStore.getState().domNode as unknown as Parameters<typeof canvasTopRects>[0]);
+      const below = Math.max(0, ...cover.map((r) => r.y + r.height));
+      const top = below > 0 && below < height / 3 ? below + FIT_TOP_GAP : undefined;
+      const { viewport } = fitFlowViewport({ bounds, width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start, floor: given?.floor, top });
       void rf.setViewport(viewport, { duration });
     },
     [rf, flowStore],
@@ -87,6 +92,8 @@ export function useFitFlow() {
 export const LARGE_FLOW_BLOCKS = 200;
 /** Most blocks laid out automatically when a flow without positions opens (see useLayoutWhenUnplaced). */
 export const LAYOUT_ON_OPEN_MAX_BLOCKS = 300;
+/** Between what covers the canvas's top (the notice) and a fitted flow's first row, in screen pixels. */
+const FIT_TOP_GAP = 16;
 
 export interface CanvasProps {
   /** Draw the minimap (off in the benchmark's "bare comparison" is NOT done: the bench measures the real studio). */
@@ -361,6 +368,12 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
           const added = edit.type === 'batch' ? edit.edits.find((x) => x.type === 'add_block') : undefined;
           if (!state.dispatch(edit, { label: 'Insert block' }) || added?.type !== 'add_block' || !added.id) return;
           placedAt.current.set(added.id, newBlockSize(state.flow, state.measured, kind));
+          // Session 46 (studio10, retest-studio s45 L1): inserted at the connection's place, the block could stay under the
+          // minimap, the zoom buttons or the notice ("End inserted... Undo"): once drawn (the inspector open, the notice
+          // shown), the view pans it whole into view and clear of them, as a palette block dropped on empty canvas.
+          const id = added.id;
+          const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
+          later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));
           // Session 44 (ui8, N7): an End (or Jump) ends the chain: the connection's old target is no longer reached from here.
           if (endsChain(kind)) {
             const was = state.flow.blocks.find((b) => b.id === edge.to);
@@ -589,7 +602,8 @@ function useLayoutWhenUnplaced(readOnly: boolean) {
       if (!edit || placement(now.flow.blocks) !== kind) return;
       if (now.dispatch(edit, { label: 'Automatic layout' })) {
         now.notify(`${why}, so it was laid out automatically. Undo puts the blocks back ${kind === 'missing' ? 'in a grid' : 'on that spot'}.`, 'info', { label: 'Undo', opens: 'undo' });
-        requestAnimationFrame(() => fitFlow());
+        // Two frames: the notice is drawn by then, so the fit keeps the first row below it (L2, session 46).
+        requestAnimationFrame(() => requestAnimationFrame(() => fitFlow()));
       }
     });
   }, [ready, readOnly, store, fitFlow]);

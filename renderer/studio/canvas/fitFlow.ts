@@ -41,8 +41,8 @@ export interface Padding {
 const px = (p: Padding) => ({ top: `${p.top}px` as const, right: `${p.right}px` as const, bottom: `${p.bottom}px` as const, left: `${p.left}px` as const });
 
 /** The paddings that keep the minimap (when drawn) clear of every block, best first for this canvas and flow. */
-function paddings(bounds: Rect, width: number, height: number, minimap: boolean): Padding[] {
-  const plain = { top: EDGE, right: EDGE, bottom: EDGE, left: EDGE };
+function paddings(bounds: Rect, width: number, height: number, minimap: boolean, top = 0): Padding[] {
+  const plain = { top: Math.max(EDGE, top), right: EDGE, bottom: EDGE, left: EDGE };
   if (!minimap) return [plain];
   const left = { ...plain, left: EDGE + MINIMAP_W };
   const bottom = { ...plain, bottom: EDGE + MINIMAP_H };
@@ -67,6 +67,12 @@ export interface FitInput {
    * Automatic layout). Not given (Fit View): the whole flow first, the readable view when the view already is the whole.
    */
   floor?: number;
+  /**
+   * Session 46 (studio10, retest-studio s45 L2): room kept at the top, in screen pixels, for what is shown over the
+   * canvas's top (the notice "... so it was laid out automatically. Undo ..." covered the laid-out flow's first row).
+   * At least EDGE is kept anyway.
+   */
+  top?: number;
 }
 
 export interface FitResult {
@@ -75,8 +81,8 @@ export interface FitResult {
   shows: 'all' | 'readable';
 }
 
-export function fitFlowViewport({ bounds, width, height, minimap, current, start, floor }: FitInput): FitResult {
-  const [best] = paddings(bounds, width, height, minimap);
+export function fitFlowViewport({ bounds, width, height, minimap, current, start, floor, top }: FitInput): FitResult {
+  const [best] = paddings(bounds, width, height, minimap, top);
   const all = getViewportForBounds(bounds, width, height, 0.01, FIT_MAX_ZOOM, px(best));
   if (all.zoom >= (floor ?? FIT_MIN_ZOOM) - 1e-6) return { viewport: all, shows: 'all' };
   const z = FIT_MIN_ZOOM;

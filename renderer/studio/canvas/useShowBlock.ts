@@ -70,14 +70,34 @@ export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, h
 interface Boxed {
   getBoundingClientRect(): { left: number; top: number; width: number; height: number };
 }
+type Queryable = Boxed & { querySelectorAll(selector: string): Iterable<Boxed>; closest?(selector: string): { querySelectorAll(selector: string): Iterable<Boxed> } | null };
+/**
+ * Session 46 (studio10, retest-studio s45 L1): what sits over the canvas's top (the problem badge and the notice,
+ * Editor.tsx's .st-canvas-top, a sibling of React Flow's own element): a block inserted on a connection at the top of the
+ * view stayed under "End inserted ... Undo". In the canvas's own pixels; none outside the studio's editor.
+ */
+export function canvasTopRects(dom: Queryable | null | undefined): Rect[] {
+  const canvas = dom?.closest?.('.st-canvas');
+  if (!dom || !canvas) return [];
+  const c = dom.getBoundingClientRect();
+  return [...canvas.querySelectorAll('.st-canvas-top > *')]
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height };
+    })
+    .filter((r) => r.width > 0 && r.height > 0);
+}
 // Structural (not the DOM's Element): the unit tests compile this file without the DOM library.
-function overlayRects(dom: (Boxed & { querySelectorAll(selector: string): Iterable<Boxed> }) | null | undefined): Rect[] {
+function overlayRects(dom: Queryable | null | undefined): Rect[] {
   if (!dom) return [];
   const c = dom.getBoundingClientRect();
-  return [...dom.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height };
-  });
+  return [
+    ...[...dom.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left - c.left, y: r.top - c.top, width: r.width, height: r.height };
+    }),
+    ...canvasTopRects(dom),
+  ];
 }
 
 /**

@@ -472,6 +472,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     [flowDoc],
   );
 
+  const ownTitle = useCallback(
+    (id: string) => {
+      const b = flowDoc.blocks.find((x) => x.id === id);
+      return b ? blockTitle(b) : null;
+    },
+    [flowDoc],
+  );
+
   const single = selection.length === 1 ? selection[0] : null;
   const isBlock = useStudio((s) => (single ? s.flow.blocks.some((b) => b.id === single) : false));
   const isGroup = useStudio((s) => (single ? ((s.flow as { groups?: { id: string }[] }).groups ?? []).some((g) => g.id === single) : false));
@@ -607,7 +615,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
                 goes after the selected one. The badge at the top right lists what the flow still needs.
               </p>
             )}
-            {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} />}
+            {showProblems && <ProblemsPanel problems={problems} onFocus={focusProblemBlock} onFocusSettings={focusSettings} onClose={() => setShowProblems(false)} titleOf={titleOf} renderFix={renderProblemFix} ownTitle={ownTitle} />}
           </main>
           <aside className="st-inspector" aria-label="Inspector" data-readonly={readOnly ? 'true' : undefined}>
             {/* Newcomer s40 N14: below 1280 px the inspector covers the simulator (simulator.css); this bar (shown only

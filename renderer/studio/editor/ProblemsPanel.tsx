@@ -4,6 +4,7 @@ import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
 import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { isSettingsPath } from '../inspector/settingsFocus';
+import { withoutOwnName } from '../hooks/designerWords';
 
 /**
  * A row of the list: a flow problem, or a field showing refused text (newcomer s40 N8), which says where it is
@@ -26,6 +27,7 @@ export function ProblemsPanel({
   onClose,
   titleOf = (id) => id,
   renderFix,
+  ownTitle,
 }: {
   problems: ProblemRow[];
   onFocus: (blockId: string) => void;
@@ -35,6 +37,11 @@ export function ProblemsPanel({
   titleOf?: (blockId: string) => string;
   /** Newcomer s42 N5: a problem's one-click fix (e.g. "Add an End block"), shown under its row. */
   renderFix?: (problem: ProblemRow) => ReactNode;
+  /**
+   * Session 46 (studio10, retest-studio s45 L3): the block's own title as the canvas draws it, so a row's message does not
+   * start with the name the row already shows at its right ("Has no URL to call." beside "Look up order").
+   */
+  ownTitle?: (blockId: string) => string | null;
 }) {
   const panel = useRef<HTMLElement>(null);
 
@@ -85,6 +92,12 @@ export function ProblemsPanel({
     return () => ro.disconnect();
   }, [measure, problems]);
 
+  // The name is left in when the row names no block at its right (a refused field's row says where instead).
+  const shownMessage = (p: ProblemRow): string => {
+    const title = !p.where && p.blockId && ownTitle ? ownTitle(p.blockId) : null;
+    return title ? withoutOwnName(p.message, title) : p.message;
+  };
+
   return (
     <section className="st-problems" aria-label="Problems" ref={panel}>
       <header>
@@ -120,7 +133,7 @@ export function ProblemsPanel({
                   {p.severity}
                 </span>
                 <span className="st-problem-text">
-                  <span className="st-problem-msg"><ShownDirection text={p.message} /></span>
+                  <span className="st-problem-msg"><ShownDirection text={shownMessage(p)} /></span>
                   <span className="st-problem-hint"><ShownDirection text={p.hint} /></span>
                 </span>
                 {/* Session 45 (studio8, checking the lead's s44 mend on screen): the block named at the right of a row was its

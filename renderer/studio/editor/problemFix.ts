@@ -22,16 +22,19 @@ export interface ProblemFix {
 }
 
 /**
- * Session 44 (studio7): exits a customer chose (a button option, an intent, a keyword route) and an HTTP request's error
- * exit want a real destination, not the end (session 42's rule). A Human takeover's open exits are warnings: the engine
- * already ends the chat there, and their hint asks for a Ticket block, which an End button would talk the designer out
- * of. Every other required exit may end the chat.
+ * Session 44 (studio7) offered the End block only on exits that "may end the chat", not on a button option, an intent,
+ * a keyword route, an HTTP request's error exit or a Human takeover's exits. Session 46 (studio10, newcomer s45 N7),
+ * decided with the validation rule that an exit which leads nowhere says what happens to the customer there: each of
+ * those problems says the customer reaches a dead end (or, at a takeover, that the chat just ends), and an End block
+ * (its goodbye, the chat closed properly) is always better than that, so the fix is offered on every unconnected exit
+ * but Start's. The fix follows the problem's own hint where the hint names another block: a Human takeover's No agent
+ * and Timeout exits ask for a Ticket block ("so the customer can leave their details"), so that is the block added there.
  */
-function endFits(flow: Flow, blockId: string, exit: string): boolean {
+function fixKind(flow: Flow, blockId: string, exit: string): { kind: 'end' | 'ticket'; label: string; words: string } | null {
   const block = flow.blocks.find((b) => b.id === blockId);
-  if (!block || definitionOf(block.kind).isEntry || block.kind === 'human_takeover') return false;
-  if (definitionOf(block.kind).optionExits) return exit === 'next' || exit === 'fallback';
-  return !(block.kind === 'http_request' && exit === 'error');
+  if (!block || definitionOf(block.kind).isEntry) return null;
+  if (block.kind === 'human_takeover' && (exit === 'no_agent' || exit === 'timeout')) return { kind: 'ticket', label: 'Ticket block', words: 'Add a Ticket block' };
+  return { kind: 'end', label: 'End block', words: 'Add an End block' };
 }
 
 /** The one-click fix for a problem, or null when it has none. */
@@ -40,12 +43,13 @@ export function problemFix(flow: Flow, measured: Record<string, Size>, problem: 
   // Newcomer s43 N5 / retest s43 N4: the exit comes from the problem itself (`exit`), never from its hint: the studio
   // shows hints in the canvas's words ("Connect the “Next” exit"), so the old hint pattern never matched there.
   const exit = problem.exit;
-  if (!exit || !problem.blockId || !endFits(flow, problem.blockId, exit)) return null;
-  const id = nextBlockId(flow, 'end');
-  const made = addAfterEdit(flow, measured, problem.blockId, 'end', id, 'End block', exit);
-  // Only when the End block is connected (the problem is then gone); a block placed alone would fix nothing.
+  const fits = exit && problem.blockId ? fixKind(flow, problem.blockId, exit) : null;
+  if (!exit || !problem.blockId || !fits) return null;
+  const id = nextBlockId(flow, fits.kind);
+  const made = addAfterEdit(flow, measured, problem.blockId, fits.kind, id, fits.label, exit);
+  // Only when the new block is connected (the problem is then gone); a block placed alone would fix nothing.
   if (!made || made.connected === null) return null;
-  return { label: 'Add an End block', edit: made.edit, added: id };
+  return { label: fits.words, edit: made.edit, added: id };
 }
 
 /**

@@ -29,21 +29,66 @@ export function inTheStudio(hint: string): string {
   return hint.replace(/^In the studio, (\w)/, (_all, first: string) => first.toUpperCase());
 }
 
+/**
+ * Session 46 (studio10, retest-studio s45 L3): the studio's problem texts mixed three quote styles in one row ("“Human
+ * takeover” has nothing connected to its “Resolved” exit: ... told "This conversation has ended."", "Declare 'nme' under
+ * Variables", "choose 'ho', ..."): the validator writes ids and names in '...' and customer texts in "..." for every
+ * reader, the studio rewrote only block names and exits. Every quoted span is now “...”: a "..." span, then a '...'
+ * span that opens after a space or bracket and closes before a space or punctuation (an apostrophe inside a word, as in
+ * "flow's" or 'Don't know', stays). Spans already in “...” are left as they are.
+ */
+export function curlyQuotes(text: string): string {
+  return text
+    .split(/(“[^”]*”)/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/"([^"\n]*)"/g, '“$1”')
+            .replace(/(^|[\s(\[{—–-])'((?:[^'\n]|'(?=\w))+?)'(?=$|[\s.,;:!?)\]}])/g, '$1“$2”'),
+    )
+    .join('');
+}
+
+/**
+ * Session 46 (studio10, retest-studio s45 L3): a Problems row names its block at the right (the canvas's title), so its
+ * message no longer starts with the same name ("“Look up order” (HTTP request) has no URL to call." beside "Look up
+ * order"): "Has no URL to call." A message that does not start with the block's own name is left as it is.
+ */
+export function withoutOwnName(message: string, title: string): string {
+  const name = `“${title}”`;
+  if (!message.startsWith(name)) return message;
+  const rest = message.slice(name.length).replace(/^ \([^()]+\)/, '');
+  if (!/^ \p{Ll}/u.test(rest)) return message;
+  return rest.charAt(1).toUpperCase() + rest.slice(2);
+}
+
 /** One problem's message and hint in the canvas's words (unchanged when it names no block of `flow`). */
 export function inDesignerWords(p: FlowProblem, flow: Flow): FlowProblem {
   const byId = new Map(flow.blocks.map((b) => [b.id, b]));
   const own = p.blockId ? byId.get(p.blockId) : undefined;
   const exits = own ? exitLabels(own) : [];
+  const variables = new Set(flow.variables?.map((v) => v.name) ?? []);
   const rewrite = (text: string): string => {
     let t = text.replace(BLOCK, (all, _b: string, id: string, kind: string) => {
       const b = byId.get(id);
       return b && kindInfo(b.kind).label === kind ? canvasName(b) : all;
     });
+    // Session 46 (studio10, L3): a block named by its id alone ("choose 'ho'", "'Ask' (ask)") by its canvas title, as
+    // everywhere else in the studio (not a name that is also a variable's).
+    t = t.replace(/'([^'\n]+)' \(([^()\s]+)\)/g, (all, label: string, id: string) => {
+      const b = byId.get(id);
+      return b && blockTitle(b) === label ? `“${label}”` : all;
+    });
+    t = t.replace(/(^|[\s(])'([^'\s]+)'/g, (all, before: string, id: string) => {
+      const b = byId.get(id);
+      return b && !variables.has(id) ? `${before}“${blockTitle(b)}”` : all;
+    });
     for (const x of exits) {
       const key = x.exit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       t = t.replace(new RegExp(`'${key}' exit`, 'g'), `“${x.label}” exit`).replace(new RegExp(`exit '${key}'`, 'g'), `exit “${x.label}”`);
     }
-    return t;
+    return curlyQuotes(t);
   };
   // Session 45 (studio8): the direction warning quotes its text escaped ("Your invoice: \u202efdp.exe") for every
   // reader; in the studio the character itself goes back in, so the warning shows it as the canvas does (a ⟨RLO⟩ chip).

@@ -11,6 +11,7 @@ import { ruleOperators } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { withoutDirection } from '../../ui/ShownDirection';
+import { hasDirectionControl } from '../../../shared/flow/directionControls';
 import { SettingsField } from './SettingsField';
 import { TemplateInput } from './TemplateInput';
 import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
@@ -66,8 +67,33 @@ export function listRows(text: string): number {
 function splitList(text: string): string[] {
   return text
     .split(/[,\n]/)
-    .map((s) => s.trim())
+    .map((s) => fromIsolate(s.trim()))
     .filter(Boolean);
+}
+
+/** First strong isolate and pop directional isolate (Unicode's bidi isolates). */
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+/**
+ * Session 46 (studio10, retest-studio s45 L5): a list field (an option's synonyms, Flow settings' phrases) shows its items
+ * joined ("a, b, c") in one box; a right-to-left override (U+202E) in the first item reversed the rest of the box, the
+ * later items included ("wob ,tneserp ,ti parw"). Each item holding a direction character is shown inside its own
+ * isolate (U+2068 ... U+2069), which ends any override begun in it, so only that item is drawn reordered (as the warning
+ * under the field says). `fromIsolate` takes the pair off again when the box is read, so the flow keeps what was typed.
+ */
+export function isolatedItem(item: string): string {
+  return hasDirectionControl(item) ? `${FSI}${item}${PDI}` : item;
+}
+export function fromIsolate(item: string): string {
+  // Each end on its own: a comma typed inside an isolated item splits the pair between two items.
+  const start = item.startsWith(FSI) ? 1 : 0;
+  const end = item.length > start && item.endsWith(PDI) ? item.length - 1 : item.length;
+  return item.slice(start, end).trim();
+}
+/** A list as its box shows it: "a, b", each item with a direction character isolated. */
+export function shownList(items: readonly string[]): string {
+  return items.map(isolatedItem).join(', ');
 }
 
 /** Resolves the widget: metadata first, then the zod type. */
@@ -100,7 +126,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
     if (!draftKey) return;
     const saved = readFieldDraft(draftKey);
     if (!saved) return;
-    const current = Array.isArray(value) ? value.join(', ') : value === null || value === undefined ? '' : String(value);
+    const current = Array.isArray(value) ? shownList(value as string[]) : value === null || value === undefined ? '' : String(value);
     // Saved since (the same text), or text the field accepts now: nothing to restore.
     const acceptedNow = (widget === 'text' || widget === 'textarea' || widget === 'template') && firstIssue(schema, saved.text) === null;
     if (saved.text === current || acceptedNow) {
@@ -272,7 +298,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
       // Phrase lists grow with their text (newcomer s7 #19: "refund, money back, reim..." was cut off in a one-line box
       // in the narrow settings column): a text box of as many lines as the list needs (at most 8, then it scrolls).
       // Commas or new lines separate the items. E-mail and channel lists stay one line.
-      const shown = draft ?? (Array.isArray(value) ? (value as string[]).join(', ') : '');
+      const shown = draft ?? (Array.isArray(value) ? shownList(value as string[]) : '');
       const Control = widget === 'tags' ? 'textarea' : 'input';
       return field(({ id, describedBy, invalid }) => (
         <Control

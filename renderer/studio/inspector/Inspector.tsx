@@ -168,6 +168,7 @@ function textAt(block: Block, path: string): string | null {
 function BlockForm({ block }: { block: Block }) {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
+  const fallbackWired = useStudio((s) => s.flow.edges.some((e) => e.from === block.id && e.exit === 'fallback'));
   const ctx = useEditorContext();
   const problems = useProblems().filter((p) => p.blockId === block.id);
   // Open when short, or when a Problems row brought the designer here (newcomer s43 N5); the designer's own toggle wins.
@@ -268,6 +269,17 @@ function BlockForm({ block }: { block: Block }) {
             <strong>Timeout</strong>: the customer waited in the queue longer than the queue timeout.
           </li>
         </ul>
+      )}
+      {block.kind === 'question' && !fallbackWired && (
+        // Session 46 (studio10, newcomer s45 N7): an unconnected Question fallback raises no problem, on purpose: the
+        // customer is not left at a dead end (runBlocks.retry asks again; a give-up goes back to the menu before it), and
+        // a warning there would fire on most questions. What happens there is said here, where the exit is edited.
+        <p className="bt-field-help st-exit-help" role="note" data-testid="question-fallback-note">
+          <strong>Fallback</strong> is not connected: a customer whose answer does not fit is asked again (the retry message) every time
+          {Number(data.maxRetries ?? 2) > 0 ? `, also after its ${Number(data.maxRetries ?? 2)} ${Number(data.maxRetries ?? 2) === 1 ? 'retry' : 'retries'}` : ''}, until an
+          answer fits or they give up (then the bot goes back to the menu they came from, if any). Connect the Fallback exit to lead them
+          on instead (a message, a person, a Ticket or an End block).
+        </p>
       )}
       {block.kind === 'human_takeover' && <EscalationTargetNote blockId={block.id} />}
       {block.kind === 'human_takeover' && (

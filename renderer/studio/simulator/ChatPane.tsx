@@ -9,7 +9,7 @@ import type { VirtualAgent } from '../../../shared/simulator/virtualAgents';
 import { Button } from '../../ui/Button';
 import { useStudio } from '../store/StudioStoreContext';
 import { blockTitle } from '../blockCatalog';
-import { ShownDirection } from '../../ui/ShownDirection';
+import { ShownDirection, withoutDirection } from '../../ui/ShownDirection';
 import { Icon } from '../../ui/Icon';
 import { handoffWhy } from '../../ui/reasonWords';
 import { CLARIFY_MARK, CLARIFY_MARK_HELP, clarifyLineIndexes } from './clarifyMarks';
@@ -121,7 +121,8 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
                       {CLARIFY_MARK} · a second unclear message hands over
                     </span>
                   )}
-                  {line.text}
+                  {/* Session 46 (studio10): the lines too, so a text the flow says with a direction character reads as typed. */}
+                  <ShownDirection text={line.text} />
                 </button>
                 {onExpect && line.from !== 'customer' && line.from !== 'system' && (
                   <button type="button" className="sim-expect" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
@@ -166,9 +167,12 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
         )}
         {view.buttons.length > 0 && !closed && view.mode !== 'agent' && (
           <div className="sim-buttons" role="group" aria-label="Buttons">
+            {/* Session 46 (studio10, newcomer s45 rest): a label with a direction character was drawn as the customer gets it,
+                reversed ("Yes ⟨RLO⟩please" as "Yes esaelp"), the one place of the studio left so: marked as everywhere else
+                (ShownDirection); the click still sends the label itself. Its name for screen readers carries "(RLO)". */}
             {view.buttons.map((b) => (
-              <Button key={b.id} size="sm" onClick={() => act({ click: b.label })}>
-                {b.label}
+              <Button key={b.id} size="sm" aria-label={withoutDirection(b.label)} onClick={() => act({ click: b.label })}>
+                <ShownDirection text={b.label} />
               </Button>
             ))}
           </div>
@@ -379,7 +383,13 @@ export function AgentPane({ pane, act, agents = [] }: { pane: AgentPaneView; act
             <Button
               size="sm"
               variant="danger"
-              title={pane.resolveRates ? "As the inbox's Resolve: the bot asks the customer for a rating, then the conversation ends" : "As the inbox's Resolve: the conversation ends"}
+              title={
+                pane.resolveRates
+                  ? "As the inbox's Resolve: the bot asks the customer for a rating, then the conversation ends"
+                  : pane.resolveUnanswered
+                    ? "As the inbox's Resolve: nobody has written to the customer yet, so the bot says nobody could answer in the chat and the conversation ends (no rating)"
+                    : "As the inbox's Resolve: the conversation ends"
+              }
               onClick={() => act({ agent: 'resolve' })}
             >
               Resolve
