@@ -103,9 +103,14 @@ describe('L6: a duration told with a wait is a detail: the order is looked up', 
   });
   it('the report\'s wording looks the order up and is no emergency', () => {
     expect(emergency(L6_REPORT)).toBe(false);
-    const out = said(L6_REPORT);
-    expect(out).toMatch(/NW-104233/);
-    expect(out).not.toMatch(/999|product details/);
+    // (The harness answers no HTTP call: the lookup says nothing yet; the router's choice and the reference are read.)
+    const c = converse(support(), { now: MONDAY_OPEN });
+    const n = c.botTexts().length;
+    c.say(L6_REPORT);
+    const v = c.state.variables;
+    expect(v.intent).toBe('track_order');
+    expect(JSON.stringify(v)).toMatch(/NW-104233/);
+    expect(c.botTexts().slice(n).join(' ')).not.toMatch(/999|product details/);
   });
   it('a real breathing emergency stays one', () => {
     expect(emergency("my son can barely breathe, his lips are blue")).toBe(true);
