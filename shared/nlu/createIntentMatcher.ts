@@ -21,7 +21,7 @@ import { editDistance } from './editDistance';
 import { canonicalWord, meaningIn, meaningOf, notReceived } from './synonyms';
 import { isBareReply } from './bareReplies';
 import { courtesyOf, onlyThanks } from './courtesy';
-import { senseAt } from './wordSense';
+import { DURATION, senseAt } from './wordSense';
 
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
@@ -221,7 +221,7 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
       words.push(under ? `not ${w}` : w);
       joinsPrevious.push(chained);
       named.push(isName);
-      slot.push(afterPreposition || isName);
+      slot.push(afterPreposition || isName || sense === DURATION);
       chained = true;
     }
   }

@@ -15,8 +15,10 @@
  *    call ("return my call"): "reply";
  *  - "back in stock": "stock"; "in return", "return the favour": nothing;
  *  - "out of order": broken ("damaged"); "in order to": nothing;
+ *  - "it stopped", "stopped working": broken ("damaged"), not the "stop" of "please stop my order"; the "or no?" that
+ *    ends a yes-no question: nothing;
  *  - a duration or a count told ("3 weeks", "ten days", "a couple of hours", "for hours", "hours and hours", "5 times",
- *    "several times"): nothing, the quantity with it (a detail of the message, not its topic). Not "how many days"
+ *    "several times"): one value (DURATION, weighed as a value in a slot: a detail of the message, not its topic). Not "how many days"
  *    (a question about a duration) nor "what times" / "opening times".
  * Kept: "send it back", "get my money back", "take it back", "return it", "return to sender", "my order".
  * Pure.
@@ -29,9 +31,19 @@ export function senseAt(tokens: readonly string[], k: number): readonly string[]
   if (t === 'return' || t === 'returning') return returnSense(tokens, k);
   if (t === 'order') return orderSense(tokens, k);
   if (t === 'brb') return LATER;
-  if (inQuantity(tokens, k)) return NOTHING;
+  if (t === 'stop' || t === 'stops' || t === 'stopped') return stopSense(tokens, k);
+  // "..., you cover this or no?": the tag of a yes-no question, not the "no" of "I no longer want what I ordered".
+  if (t === 'no' && tokens[k - 1] === 'or' && tokens[k + 1] === undefined) return NOTHING;
+  if (inQuantity(tokens, k) && !asWindow(tokens, k)) return UNITS.has(tokens[k]!) ? DURATION : NOTHING;
   return null;
 }
+
+/**
+ * What a duration or count told stands for: one value ("3 weeks" is one detail), which the matcher weighs as a value in a
+ * slot (a word no example has, at a fraction of an unknown topic word's weight: it still dilutes a message that is
+ * about something else, "if after some months it stop, you cover this or no?").
+ */
+export const DURATION: readonly string[] = ['duration'];
 
 const NOTHING: readonly string[] = [];
 const HELLO: readonly string[] = ['hello'];
@@ -41,7 +53,7 @@ const STOCK: readonly string[] = ['stock'];
 const BROKEN: readonly string[] = ['damaged'];
 
 /** Forms of "be" after which "back" is the customer's own return: "I am back", "we're back" ("were"), "i m back". */
-const BE_NOW = new Set(['am', 'm', 'im', 'were', 're']);
+const BE_NOW = new Set(['am', 'm', 'im', 'were', 're', 'are']);
 const CONTACT = new Set(['call', 'ring', 'phone', 'text', 'email', 'e-mail', 'message', 'msg', 'write', 'reply', 'hear', 'txt', 'dm']);
 const ME = new Set(['me', 'us']);
 const CHAT_PLACES = new Set(['this', 'chat', 'conversation', 'here', 'menu', 'start', 'beginning', 'later', 'topic', 'question', 'that']);
@@ -82,6 +94,17 @@ function returnSense(tokens: readonly string[], k: number): readonly string[] | 
   return null;
 }
 
+/**
+ * "it stopped", "it stop", "stopped working", "the kettle stops heating": a thing that no longer works is broken, not the
+ * "stop" of "please stop my order" (a cancellation).
+ */
+function stopSense(tokens: readonly string[], k: number): readonly string[] | null {
+  const next = tokens[k + 1];
+  if (next === 'working' || next === 'work' || next === 'charging' || next === 'heating' || next === 'turning' || next === 'running') return BROKEN;
+  if (tokens[k - 1] === 'it' || tokens[k - 1] === 'has' || tokens[k - 1] === 'just') return next === 'my' || next === 'the' || next === 'this' || next === 'it' ? null : BROKEN;
+  return null;
+}
+
 function orderSense(tokens: readonly string[], k: number): readonly string[] | null {
   if (tokens[k - 1] === 'of' && tokens[k - 2] === 'out') return BROKEN;
   if (tokens[k - 1] === 'in' && tokens[k + 1] === 'to') return NOTHING;
@@ -91,12 +114,17 @@ function orderSense(tokens: readonly string[], k: number): readonly string[] | n
 /** Units of a duration or a count. */
 const UNITS = new Set([
   'second', 'seconds', 'secs', 'minute', 'minutes', 'mins', 'hour', 'hours', 'hrs', 'day', 'days', 'week', 'weeks', 'wks', 'month', 'months',
-  'year', 'years', 'yrs', 'times',
+  'year', 'years', 'yrs', 'fortnight', 'fortnights', 'times',
 ]);
+/**
+ * Words before a duration that make it a time window asked about ("within 2 days", "after 20 days", "in 3 days", "under
+ * a week"): read as before (the unit is the "how long" of delivery and return questions).
+ */
+const WINDOW = new Set(['within', 'after', 'in', 'under', 'before', 'by', 'than', 'next', 'inside', 'past', 'over', 'up']);
 /** Quantities before a unit ("3", "ten", "a couple of", "several"). */
 const NUMBER_WORDS = new Set([
   'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'fifteen', 'twenty', 'thirty',
-  'forty', 'fifty', 'hundred', 'few', 'couple', 'several', 'many', 'multiple', 'numerous', 'countless', 'some', 'dozen', 'half',
+  'forty', 'fifty', 'hundred', 'a', 'an', 'few', 'couple', 'several', 'many', 'multiple', 'numerous', 'countless', 'some', 'dozen', 'half',
 ]);
 const isQuantity = (t: string | undefined) => t !== undefined && (/^\d+(?:[.,]\d+)?$/.test(t) || NUMBER_WORDS.has(t));
 
@@ -113,6 +141,13 @@ function inQuantity(tokens: readonly string[], k: number): boolean {
   let j = k + 1;
   if (tokens[j] === 'of') j++;
   return UNITS.has(tokens[j] ?? '') && unitTold(tokens, j);
+}
+/** Whether the duration the token at `k` is part of is a time window ("within 2 days"): the word before its quantity. */
+function asWindow(tokens: readonly string[], k: number): boolean {
+  let j = k;
+  while (j > 0 && (UNITS.has(tokens[j]!) || isQuantity(tokens[j]) || tokens[j] === 'of' || tokens[j] === 'a')) j--;
+  if (tokens[k] === 'times') return false;
+  return WINDOW.has(tokens[j] ?? '');
 }
 function unitTold(tokens: readonly string[], k: number): boolean {
   let j = k - 1;
