@@ -15,8 +15,7 @@
  *    call ("return my call"): "reply";
  *  - "back in stock": "stock"; "in return", "return the favour": nothing;
  *  - "out of order": broken ("damaged"); "in order to": nothing;
- *  - "it stopped", "stopped working": broken ("damaged"), not the "stop" of "please stop my order"; the "or no?" that
- *    ends a yes-no question: nothing;
+ *  - "it stopped", "stopped working": broken ("damaged"), not the "stop" of "please stop my order";
  *  - a duration or a count told ("3 weeks", "ten days", "a couple of hours", "for hours", "hours and hours", "5 times",
  *    "several times"): one value (DURATION, weighed as a value in a slot: a detail of the message, not its topic). Not "how many days"
  *    (a question about a duration) nor "what times" / "opening times".
@@ -32,8 +31,6 @@ export function senseAt(tokens: readonly string[], k: number): readonly string[]
   if (t === 'order') return orderSense(tokens, k);
   if (t === 'brb') return LATER;
   if (t === 'stop' || t === 'stops' || t === 'stopped') return stopSense(tokens, k);
-  // "..., you cover this or no?": the tag of a yes-no question, not the "no" of "I no longer want what I ordered".
-  if (t === 'no' && tokens[k - 1] === 'or' && tokens[k + 1] === undefined) return NOTHING;
   if (inQuantity(tokens, k) && !asWindow(tokens, k)) return UNITS.has(tokens[k]!) ? DURATION : NOTHING;
   return null;
 }
