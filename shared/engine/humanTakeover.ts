@@ -106,6 +106,12 @@ export const takeoverTexts = {
   stillClosedAgain: (when: string) =>
     `I'm sorry, I know you'd rather talk to someone now, but nobody can join ${when === '' ? 'at the moment' : `until our team is back ${when}`}.`,
   /**
+   * Session 46 (conv6, retest-conv s45 L4): asked for a person again later in the conversation (not in the very next
+   * message), after the still-closed line was said: the line said once, then a short one that refers back to it (the
+   * same sentence three times word for word read as a recording).
+   */
+  stillClosedBrief: (when: string) => `As I said, nobody can join ${when === '' ? 'yet' : `before our team is back ${when}`}.`,
+  /**
    * Session 35 (hostile s34 #13): the hours closed while the customer answered the takeover's questions or waited in its
    * queue ("all our colleagues are still busy" was said at 20:05 on a Friday): closed, and when the team is back.
    */
@@ -302,7 +308,7 @@ export function saidNobodyFound(run: Run, block: BlockOf<'human_takeover'>, text
   const h = run.s.handoff;
   if (h !== null && h.blockId === block.id && (h.status === 'expired' || h.status === 'rejected')) return true;
   const d = block.data;
-  if (text.startsWith(STILL_CLOSED_START) || text.startsWith(STILL_CLOSED_AGAIN_START)) return true;
+  if (text.startsWith(STILL_CLOSED_START) || text.startsWith(STILL_CLOSED_AGAIN_START) || text.startsWith(STILL_CLOSED_BRIEF_START)) return true;
   return d.assignation === 'custom' && d.availability !== undefined && text === renderTemplate(d.outOfHoursMessage, run.s.variables);
 }
 
@@ -434,9 +440,11 @@ export function nobodyForTicket(run: Run, block: BlockOf<'human_takeover'>, entr
 function stillClosedNow(run: Run, blockId: string, timezone: string, opens: number | null): string {
   const when = opens === null ? '' : opensWhen(timezone, run.now, opens);
   const told = run.s.closedNotice;
-  const repeated = told !== undefined && told.blockId === blockId && told.stillTurn !== undefined && told.stillTurn === run.s.turn - 1;
+  const saidBefore = told !== undefined && told.blockId === blockId && told.stillTurn !== undefined;
+  const repeated = saidBefore && told.stillTurn === run.s.turn - 1;
   run.s.closedNotice = { blockId, until: told !== undefined && told.blockId === blockId ? told.until : opens, stillTurn: run.s.turn };
-  return repeated ? takeoverTexts.stillClosedAgain(when) : takeoverTexts.stillClosed(when);
+  // Session 46 (conv6, retest-conv s45 L4): said before, not just now: a short line that refers back to it.
+  return repeated ? takeoverTexts.stillClosedAgain(when) : saidBefore ? takeoverTexts.stillClosedBrief(when) : takeoverTexts.stillClosed(when);
 }
 
 /**
@@ -452,6 +460,7 @@ export function stillClosedLine(run: Run, block: BlockOf<'human_takeover'>): str
 /** The words every stillClosed line starts with (saidNobodyFound reads them). */
 const STILL_CLOSED_START = takeoverTexts.stillClosed('').slice(0, -1);
 const STILL_CLOSED_AGAIN_START = takeoverTexts.stillClosedAgain('').split(',')[0] + ', I know';
+const STILL_CLOSED_BRIEF_START = takeoverTexts.stillClosedBrief('').split(',')[0] + ', nobody can join';
 
 const blockName = (block: Block) => block.label?.trim() || 'Human takeover';
 

@@ -732,7 +732,14 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   } else {
     // Session 45 (ticketq, retest s45 H2): a complaint ("this is ridiculous") is the issue, after an apology (unless one
     // was said this turn); a phone number beside the matter is kept as the contact.
-    if (complains(text) && !run.messages.some((m) => m.from === 'bot' && /\bsorry\b/i.test(m.text))) bot(run, ticketPrompts.issueUpset, block.id);
+    // Session 46 (conv6, retest-conv s45 L4): and not when this apology was said before in the conversation (a customer
+    // back after a closed ticket with "same problem as before" got "I'm sorry about this." at every ticket, word for word).
+    if (
+      complains(text) &&
+      !run.messages.some((m) => m.from === 'bot' && /\bsorry\b/i.test(m.text)) &&
+      !run.s.recentTranscript.some((e) => e.from === 'bot' && e.text === ticketPrompts.issueUpset)
+    )
+      bot(run, ticketPrompts.issueUpset, block.id);
     keepPhone(run, text);
     setVar(run, 'handoffReason', text.trim());
   }

@@ -32,6 +32,11 @@ const BURNING_NOW = new RegExp(
     ` smoke (?:is |s )?(?:everywhere|pouring|billowing|filling|all over) `,
   ].join('|'),
 );
+/** Where a fire is kept on purpose ("a fire in the stove"): no hazard. */
+const CONTAINED = '(?:stove|fireplace|grate|hearth|fire pit|pit|log burner|burner|woodburner|wood burner|chiminea|bbq|barbecue|firebowl|brazier)';
+/** Words after "fire" that make it the name of a thing or an event ("a fire sale", "a fire door", "a fire risk"). */
+const FIRE_THING =
+  '(?:sale|sales|pit|pits|door|doors|alarm|alarms|risk|risks|hazard|hazards|exit|exits|extinguisher|extinguishers|escape|drill|drills|brigade|station|safety|blanket|blankets|place|fighter|fighters|works|proof|resistant|retardant|rated|starter|starters|lighter|lighters|engine|engines|truck|service|services|department|certificate|regulations|regs|warden|assembly|stick|wood|bowl|basket|guard|screen|damage|damaged)';
 /** A hazard that needs a person affected now to be an emergency. */
 const HAZARD = new RegExp(
   [
@@ -39,7 +44,13 @@ const HAZARD = new RegExp(
     // Session 45 (emerg2, retest-conv s45 H1): a fire started, or a fire in / at a place ("there's a fire in the house",
     // "fire in the flat", "the heater started a fire"): with a person affected (PERSON_INSIDE: still inside, trapped).
     ` (?:started|starts|start|set) (?:a |the )?(?:small |big |huge )?fire `,
-    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion|(?:the |a |our |my )?(?:stove|fireplace|grate|hearth|fire pit|pit|log burner|burner|woodburner|wood burner|chiminea|bbq|barbecue|firebowl|brazier) )`,
+    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion|(?:the |a |our |my )?${CONTAINED} )`,
+    // Session 46 (conv6, retest-conv s45 L1): a fire said to be there now, without a place ("there's a fire and my dad is
+    // inside", "we have a fire, my kids are upstairs", "fire! my baby is still in there"): with a person affected, as
+    // above. Not a fire sale, pit, door, alarm, risk... (the word after "fire" names a thing), nor a fire kept in a stove.
+    ` there (?:is|are) (?:a |an )?(?:small |big |huge |massive |bad )?fire (?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
+    ` (?:we|i) (?:have|have got|got) (?:a |an )?(?:small |big |huge |massive |bad )?fire (?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
+    `^ (?:help |omg |oh god )?fire (?:fire )*(?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
     // (A fire in a stove, a fireplace or a pit is kept there: found by emerg2S45Heldout.)
     ` (?:started|start|starts|is|are|s|began|keeps) smoking `,
     // Smoke coming out of a thing ("there's smoke coming out of the charger right now", injuryS41): with a person affected.

@@ -21,6 +21,7 @@ import { editDistance } from './editDistance';
 import { canonicalWord, meaningIn, meaningOf, notReceived } from './synonyms';
 import { isBareReply } from './bareReplies';
 import { courtesyOf, onlyThanks } from './courtesy';
+import { DURATION, senseAt } from './wordSense';
 
 const BIGRAM_WEIGHT = 0.5;
 const EXAMPLE_WEIGHT = 0.7;
@@ -29,6 +30,8 @@ const RANKING_SIZE = 3;
 const SLOT_WEIGHT = 0.15;
 /** A clause scored alone counts slightly less than the whole message, so ties go to the whole. */
 const CLAUSE_FACTOR = 0.95;
+/** Session 46 (conv6): the factor on an intent that shares only question words with a message that names a topic. */
+const QUESTION_ONLY = 0.5;
 const CLAUSE_SKIP = 0.5;
 const CLAUSE_MIN_TOKENS = 8;
 /** Raw score at which a clause that asks is answered in preference to the other clauses (confidence 0.5). */
@@ -178,8 +181,15 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
       chained = false;
       continue;
     }
+    // Session 46 (conv6, hostile s45 M12): a keyword in another sense ("I'm back", "get back to me", "out of order", "3
+    // weeks") is read as what it stands for there (wordSense.ts), possibly nothing.
+    const sense = senseAt(tokens, k);
+    if (sense !== null && sense.length === 0) {
+      chained = false;
+      continue;
+    }
     const role = roleOf(t);
-    if (role.determiner) continue;
+    if (role.determiner && sense === null) continue;
     if (role.stop) {
       if (chained && role.frame) preposition[words.length - 1] = t;
       chained = false;
@@ -193,7 +203,9 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
     // address" ("what is your postcode?" started an address change, 0.71).
     const isAddress = role.canonical.length === 1 && role.canonical[0] === 'address';
     const meaning =
-      isAddress && tokens[k - 1] === 'your'
+      sense !== null
+        ? sense
+        : isAddress && tokens[k - 1] === 'your'
         ? SHOPS_ADDRESS
         : isAddress && NOT_POSTAL.has(tokens[k - 1] ?? '')
           ? ONLINE_ADDRESS
@@ -209,7 +221,7 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
       words.push(under ? `not ${w}` : w);
       joinsPrevious.push(chained);
       named.push(isName);
-      slot.push(afterPreposition || isName);
+      slot.push(afterPreposition || isName || sense === DURATION);
       chained = true;
     }
   }
@@ -539,6 +551,14 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   /** Query term frequencies by term id; `rank` sets and resets only the entries it uses. */
   const qTf = new Float64Array(termIds.size);
   const intentScores = new Float64Array(intents.length);
+  /** Per intent: whether one of the message's words other than question words is in one of its examples. */
+  const topicHit = new Uint8Array(intents.length);
+  /** Per term id: 1 for a question word's stem ("when", "where", "how"...), whose match alone names no topic. */
+  const questionTerm = new Uint8Array(termIds.size);
+  for (const q of QUESTION_WORDS) {
+    const id = termIds.get(stemWord(q));
+    if (id !== undefined) questionTerm[id] = 1;
+  }
   const centroidScores = new Float64Array(intents.length);
 
   const empty = (): IntentMatch => ({ intentId: null, intentName: null, confidence: 0, ranking: [] });
@@ -622,6 +642,18 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
       const ce = centroidLists[qIds[k]];
       for (let j = 0; j < ce.docs.length; j++) centroidScores[ce.docs[j]] += w * ce.weights[j];
     }
+    // Session 46 (conv6, retest-conv s45 L2): a question word alone is no topic. "when does it ship?" read as opening
+    // hours (0.60) through the "when" of "when are you open" while "ship" is in none of that intent's examples: an
+    // intent that shares only question words with a message that has a known topic word is scaled down (QUESTION_ONLY).
+    // A message of question words alone ("when?", "where") is read as before.
+    topicHit.fill(0);
+    let topics = 0;
+    for (let k = 0; k < qIds.length; k++) {
+      if (questionTerm[qIds[k]] === 1) continue;
+      topics++;
+      const ex = exampleLists[qIds[k]];
+      for (let j = 0; j < ex.docs.length; j++) topicHit[docIntent[ex.docs[j]]] = 1;
+    }
     intentScores.fill(0);
     for (let d = 0; d < exScores.length; d++) {
       const ii = docIntent[d];
@@ -632,7 +664,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
       // The centroid term rewards agreeing with the intent as a whole; for a (near-)exact example it is
       // floored by ex^4 so repeating an unusual example verbatim still scores ~1.
       const ex = intentScores[ii];
-      const sc = coverage * (EXAMPLE_WEIGHT * ex + (1 - EXAMPLE_WEIGHT) * Math.max(centroidScores[ii], ex ** 4));
+      const sc =
+        coverage * (EXAMPLE_WEIGHT * ex + (1 - EXAMPLE_WEIGHT) * Math.max(centroidScores[ii], ex ** 4)) * (topics > 0 && topicHit[ii] === 0 ? QUESTION_ONLY : 1);
       if (sc > 0) ranked.push({ index: ii, score: sc });
     }
     ranked.sort((x, y) => y.score - x.score);

@@ -42,7 +42,9 @@ describe('an order number alone at "What\'s your question?" looks the order up (
     const doc = raw();
     doc.escalation.mode = 'graduated';
     const c = atRouter(doc);
-    c.say('this is the worst service I have ever had, my order is two weeks late');
+    // (Session 46, conv6: "..., my order is two weeks late" is now a tracking question, the duration a detail: the set-up
+    // needs a message the router does not understand.)
+    c.say('this is the worst service I have ever had, nothing works');
     expect(c.lastBotText()).toMatch(/tell me a bit more/);
     c.say('NW-104233');
     expect(c.botTexts().join(' ')).not.toMatch(/didn't get that/);
