@@ -22,7 +22,8 @@ import vader from 'vader-sentiment';
 import { escalationPart, partTable } from './escalationPart';
 import { scoreLabelled, type Labelled, type SimulatedLine } from './labelledReport';
 import { loadFlowText } from '../../shared/flow/loadFlowText';
-import { escalationOrClarify, playConversation } from '../../shared/simulator/playConversation';
+import { escalationOrClarify } from '../../shared/simulator/playConversation';
+import { playedOnce } from './playedOnce';
 import type { Flow } from '../../shared/flow/schema';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,7 +82,8 @@ export function reportSet(file: string, flow: Flow = loadSupportFlow()): SetRepo
   const topicNames = new Set(flow.escalation?.sensitiveTopics?.topics.map((t) => t.name) ?? []);
   const ordinaryParts = new Map<string, number>();
   const lines: SimulatedLine[] = labelled.map((l) => {
-    const p = playConversation(flow, l.id, l.turns, now);
+    // Played once per test worker (playedOnce.ts): blindSets and the round-seven and round-eight files play w3 / w5 / w7 too.
+    const p = playedOnce(flow, l.id, l.turns, now);
     const e = escalationOrClarify(p, l.turns.length);
     if (e && l.expect === 'none') {
       // A clarifying question counted as low confidence keeps its signals in `asked` (escalationOrClarify drops them).

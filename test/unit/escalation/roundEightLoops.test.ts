@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
 import { scoreLabelled, type Labelled } from '../../bench/labelledReport';
 import { escalationOrClarify, playConversation } from '../../../shared/simulator/playConversation';
+import { playedOnce } from '../../bench/playedOnce';
 import { isTrackingQuestion, questionType } from '../../../shared/escalation/questionConcepts';
 
 const flow = loadSupportFlow();
@@ -166,7 +167,8 @@ const readSet = (path: string): Labelled[] =>
 function rates(items: Labelled[]): Record<string, number> {
   const now = Date.parse(REPORT_NOW);
   // Session 11: a conversation that ends on the bot's one clarifying question counts as the low confidence it read.
-  const lines = items.map((l) => ({ id: l.id, escalation: escalationOrClarify(playConversation(flow, l.id, l.turns, now), l.turns.length) }));
+  // Played once per test worker (test/bench/playedOnce.ts): roundSevenLoops plays w9 too.
+  const lines = items.map((l) => ({ id: l.id, escalation: escalationOrClarify(playedOnce(flow, l.id, l.turns, now), l.turns.length) }));
   return Object.fromEntries(scoreLabelled(items, lines).map((s) => [s.reason, s.rate]));
 }
 const FLOORS: Record<string, Record<'odd' | 'even', Record<string, number>>> = {

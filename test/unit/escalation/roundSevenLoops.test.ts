@@ -29,7 +29,7 @@ import type { EscalationMemory, Signal } from '../../../shared/escalation/types'
 import { conversationStateSchema } from '../../../shared/engine/conversationStateSchema';
 import { loadSupportFlow, REPORT_NOW } from '../../bench/escalationReport';
 import { scoreLabelled, type Labelled } from '../../bench/labelledReport';
-import { playConversation } from '../../../shared/simulator/playConversation';
+import { playedOnce } from '../../bench/playedOnce';
 import { facts, memory, policy } from './facts';
 
 const norm = (t: string) => facts(t).analysis.normalized;
@@ -292,7 +292,8 @@ const readSet = (path: string): Labelled[] =>
 function rates(items: Labelled[]): Record<string, number> {
   const flow = loadSupportFlow();
   const now = Date.parse(REPORT_NOW);
-  const scores = scoreLabelled(items, items.map((l) => playConversation(flow, l.id, l.turns, now)));
+  // Played once per test worker (test/bench/playedOnce.ts): blindSets plays w3 / w5 / w7 and roundEightLoops w9 too.
+  const scores = scoreLabelled(items, items.map((l) => playedOnce(flow, l.id, l.turns, now)));
   return Object.fromEntries(scores.map((s) => [s.reason, s.rate]));
 }
 

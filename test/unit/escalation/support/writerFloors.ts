@@ -4,9 +4,10 @@
  * reasons). Each session's file keeps its own measured figures; a drop is a regression to look at, not noise to tune away.
  */
 import { describe, expect, it } from 'vitest';
-import { loadItems, playAll } from '../../../../scripts/train-escalation/sensReport';
+import { loadItems } from '../../../../scripts/train-escalation/sensReport';
 import { loadSupportFlow, readLabelled, REPORT_NOW } from '../../../bench/escalationReport';
-import { escalationOrClarify, playConversation } from '../../../../shared/simulator/playConversation';
+import { playedOnce } from '../../../bench/playedOnce';
+import { escalationOrClarify } from '../../../../shared/simulator/playConversation';
 
 const corpusFile = (writer: string) => new URL(`../../../fixtures/escalation-corpus/${writer}-conversations.jsonl`, import.meta.url).pathname;
 
@@ -14,7 +15,11 @@ export const MESSAGE_REASONS = ['explicit_request', 'negative_sentiment', 'sensi
 export type MessageFigures = Partial<Record<(typeof MESSAGE_REASONS)[number], number>> & { ordinaryAsMessageReason: number };
 
 function messageFigures(writer: string, half: 'odd' | 'even'): MessageFigures {
-  const played = playAll(loadItems(corpusFile(writer), half));
+  // As sensReport's playAll (the support flow at REPORT_NOW, the reason of the first escalation), each conversation played
+  // once per test worker (test/bench/playedOnce.ts): several sessions' floor files measure the same writer's half.
+  const flow = loadSupportFlow();
+  const now = Date.parse(REPORT_NOW);
+  const played = loadItems(corpusFile(writer), half).map((item) => ({ item, got: playedOnce(flow, item.id, item.turns, now).escalation?.reason ?? null }));
   const out: MessageFigures = { ordinaryAsMessageReason: 0 };
   for (const reason of MESSAGE_REASONS) {
     const of = played.filter((p) => p.item.expect === reason);
@@ -51,7 +56,7 @@ export function describeConversationReasonFloors(title: string, floors: Record<s
       const [writer, half] = name.split('-');
       it(`${name}: ${CONVERSATION_REASONS.map((r) => `${r} >= ${floor[r]}/${floor.of[r]}`).join(', ')}, ordinary named one of them <= ${floor.ordinaryAsConversationReason}/${floor.of.none}`, () => {
         const items = readLabelled(corpusFile(writer)).filter((l) => (Number(l.id.slice(-3)) % 2 === 0) === (half === 'even'));
-        const got = new Map(items.map((l) => [l.id, escalationOrClarify(playConversation(flow, l.id, l.turns, now), l.turns.length)?.reason ?? null]));
+        const got = new Map(items.map((l) => [l.id, escalationOrClarify(playedOnce(flow, l.id, l.turns, now), l.turns.length)?.reason ?? null]));
         for (const reason of CONVERSATION_REASONS) {
           const of = items.filter((l) => l.expect === reason);
           expect(of.length, `${reason} conversations`).toBe(floor.of[reason]);
