@@ -161,14 +161,26 @@ const FIRE_LITERAL = new Set([
   'emergency', 'urgent', 'hurry', 'trapped', 'inside', 'evacuate', 'evacuated', 'sparks', 'sparking', 'melting', 'melted', 'exploded', 'explode', 'alarm',
   'caught', 'blaze', 'fumes', 'danger', 'dangerous', 'scared', 'panic', 'panicking',
 ]);
-export function fireAsFigure(toks: readonly string[]): number[] {
+export function fireAsFigure(toks: readonly string[]): readonly number[] {
+  // Session 46 (tidy3, review of s45): read once per message. hazardNow, detectUrgency (each "on fire" phrase hit and the
+  // classifier's "fire") and detectSensitiveTopic ask it of one message up to four times, on token arrays equal in content
+  // (hazardNow's lower-cased copy): a gate on the word, and the last answer kept by the tokens' text.
+  if (!toks.includes('fire')) return NO_FIGURE;
+  const key = toks.join('\u0000'); // no token holds a NUL: equal keys, equal tokens
+  if (key !== lastFigure.key) lastFigure = { key, at: readFireAsFigure(toks) };
+  return lastFigure.at;
+}
+const NO_FIGURE: readonly number[] = Object.freeze([]);
+/** fireAsFigure's last answer, by the tokens' text (a pure function of it). */
+let lastFigure: { key: string; at: readonly number[] } = { key: '', at: NO_FIGURE };
+function readFireAsFigure(toks: readonly string[]): readonly number[] {
   const out: number[] = [];
+  const padded = ` ${toks.join(' ')} `;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i] !== 'on' || toks[i + 1] !== 'fire') continue;
-    if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(` ${toks.join(' ')} `))) return [];
+    if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(padded))) return NO_FIGURE;
     let k = i - 1;
     while (k >= 0 && FIRE_LINK.has(toks[k]!)) k--;
-    const padded = ` ${toks.join(' ')} `;
     if ((k >= 0 && FIRE_FIGURE_SUBJECT.has(toks[k]!)) || FIRE_SPAN.test(` ${toks.slice(i).join(' ')} `) || FIRE_PRAISE.test(padded) || toks.some((t) => LAUGH.test(t))) out.push(i);
   }
   return out;
