@@ -17,6 +17,8 @@
  * Pure: reads canonical tokens (canonicalTokens) only.
  */
 import { NOT_WORDS, negators } from './negators';
+import { LAUGH } from './laugh';
+import { PEOPLE_IN_DANGER } from './people';
 
 /** A fire burning now (an emergency by itself). */
 const BURNING_NOW = new RegExp(
@@ -99,10 +101,10 @@ export function hazardNow(toks: readonly string[]): string | null {
  * "inside", "in there", "stuck" or "upstairs" said with "is / are / still". The index of that word, or -1.
  */
 const PERSON = new Set([
-  'mum', 'mom', 'mother', 'dad', 'father', 'baby', 'babies', 'son', 'daughter', 'kid', 'kids', 'child', 'children', 'toddler', 'boy', 'girl',
-  'grandma', 'granny', 'nan', 'nana', 'gran', 'grandad', 'grandpa', 'grandfather', 'grandmother', 'husband', 'wife', 'partner', 'brother',
-  'sister', 'family', 'friend', 'neighbour', 'neighbor', 'people', 'someone', 'somebody', 'he', 'she', 'they', 'hes', 'shes', 'theyre',
-  'dog', 'cat', 'pets', 'uncle', 'aunt', 'auntie', 'flatmate', 'roommate', 'twins', 'grandson', 'granddaughter', 'nephew', 'niece',
+  ...PEOPLE_IN_DANGER,
+  // The household that may be inside (people.ts: detectUrgency's hurt person adds strangers instead).
+  'babies', 'kids', 'children', 'nana', 'gran', 'grandfather', 'grandmother', 'family', 'neighbour', 'neighbor', 'people', 'dog', 'cat', 'pets',
+  'uncle', 'aunt', 'auntie', 'flatmate', 'roommate', 'twins', 'grandson', 'granddaughter', 'nephew', 'niece',
 ]);
 const INSIDE = /^(?:inside|stuck|upstairs|trapped)$/;
 function personInside(lower: readonly string[]): number {
@@ -120,7 +122,6 @@ function personInside(lower: readonly string[]): number {
   return -1;
 }
 
-const LAUGH = /^(?:(?:ha){2,}h?|(?:he){2,}|lol+|lmao|rofl)$/;
 function figurative(lower: readonly string[], padded: string, words: string): boolean {
   // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
   if (lower.some((t) => LAUGH.test(t))) return true;
