@@ -6,7 +6,7 @@
 import type { Block, BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { entitiesOf } from '../nlu/analyzeText';
@@ -479,7 +479,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
   const text = heldAnswer(typed);
   if (emailRefusedThen(text) === 'goodbye') return true; // session 38: "not now thanks, bye" (as "bye")
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
-  const r = emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow));
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   // Session 36 (hostile s35 F4): so does an address set aside ("a@x.com no longer works": "OK, not that one").
   return r.ok || setsAsideEmail(text) || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
@@ -489,7 +489,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
 export function ticketAnswerGivesAddress(run: Run, w: TicketWaiting, typed: string): boolean {
   if (w.field !== 'email') return false;
   const text = heldAnswer(typed);
-  return emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
+  return emailAnswer(text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
 }
 
 const phoneIn = (text: string): boolean => entitiesOf(analysedPart(text)).some((e) => e.type === 'phone');
@@ -561,7 +561,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   // Session 34 (hostile s34): a hold with nothing else is a moment; a hold before an answer is that answer.
   if (w.field === 'email' && asksForAMoment(typed)) return void bot(run, momentEmailTexts.ticket, block.id);
   // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), read as typed, said back.
-  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const spelled = w.field === 'email' ? (emailAnswer(heldAnswer(typed), ownAddressesOf(run.flow)).spelled ?? null) : null;
   // Session 45 (ticketq, retest s45 M2): a hesitation before the answer ("hmm no email", "erm I'd rather not") is dropped.
   const text = spelled ?? (w.field === 'email' ? heldAnswer(typed).replace(HESITATION_BEFORE, '') : typed);
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow
