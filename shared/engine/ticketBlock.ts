@@ -252,12 +252,16 @@ function keepIssueBesideRequest(run: Run, block: BlockOf<'ticket'>, text: string
  * acknowledgement, "ok", was the ticket's issue).
  */
 const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know|ok|okay|k|kk|fine|sure|yes|yeah|yep|thanks|thank you|cheers|ta)[\s.!]*$/i;
+/** A hesitation word ("hmm", "umm", "erm", "uh"), for the ticket's readers below (session 46, tidy3: written three times). */
+const HESITATION = String.raw`h+m+|u+m+|e+r+m*|u+h+`;
 /**
  * Session 45 (ticketq, retest s45 H2): what says nothing of the matter at the issue question. A hold, filler, a bare
  * question mark or a greeting, alone or together ("wait", "what?", "hello?", "??", "hmm", "hang on", "anyone there?").
  */
-const ISSUE_FILLER =
-  /^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|h+m+|u+m+|u+h+|e+r+m*|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)/i;
+const ISSUE_FILLER = new RegExp(
+  String.raw`^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|${HESITATION}|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)`,
+  'i',
+);
 function onlyFiller(text: string): boolean {
   let t = text.trim();
   if (t === '') return false;
@@ -313,9 +317,12 @@ function issueNonAnswer(run: Run, block: BlockOf<'ticket'>, text: string): Issue
   return null;
 }
 
-/** Session 45 (ticketq, retest s45 M2): a hesitation alone ("hmm", "erm", "umm"), or before an answer. */
-const BARE_HESITATION = /^(?:h+m+|u+m+|e+r+m*|u+h+|a+h+)[\s.!]*$/i;
-const HESITATION_BEFORE = /^\s*(?:h+m+|u+m+|e+r+m*|u+h+)(?:[\s,.]+|\.{2,}\s*)(?=\S)/i;
+/**
+ * Session 45 (ticketq, retest s45 M2): a hesitation alone ("hmm", "erm", "umm", and "ah"), or before an answer (not "ah":
+ * "ah yes, ..." opens an answer as written in session 45). One word list (HESITATION) with ISSUE_FILLER (session 46, tidy3).
+ */
+const BARE_HESITATION = new RegExp(String.raw`^(?:${HESITATION}|a+h+)[\s.!]*$`, 'i');
+const HESITATION_BEFORE = new RegExp(String.raw`^\s*(?:${HESITATION})(?:[\s,.]+|\.{2,}\s*)(?=\S)`, 'i');
 
 /** Invalid emails allowed before the ticket is opened without one. */
 const EMAIL_RETRIES = 2;
