@@ -1,6 +1,6 @@
 // Session 46 (tidy3): detectLoop's newNumber (a number the earlier askings did not have ends a restatement chain) read a
 // number as a substring, so "1" was "in" an earlier "12" and "5" in "2025". A number is a whole run of digits.
-// Written before the change (they failed then): the first two `it`s. Held out, written after: the third.
+// Written just after the fix (not before it), then run on the old code: every shorter-number case failed there.
 import { describe, expect, it } from 'vitest';
 import { newNumber } from '../../../shared/escalation/detectors/detectLoop';
 
