@@ -939,15 +939,15 @@ export class AgentHub {
   }
 
   /**
-   * Session 45 (tidy2): the last transfer of this handoff to a named agent done by any instance (Redis), and noting one
-   * done here; null / nothing in one process (agentRoutes keeps its own).
+   * Session 45 (tidy2): the last transfer of this handoff to a named agent done by any instance (Redis) or by this one
+   * process (memory; session 46, tidy3: agentRoutes kept its own map beside it), and noting one done here.
    */
   async lastTransferAcross(handoffId: string): Promise<DoneTransfer | null> {
-    return this.shared.lastTransfer ? this.shared.lastTransfer(handoffId) : null;
+    return this.shared.lastTransfer(handoffId);
   }
   async noteTransferAcross(handoffId: string, t: DoneTransfer): Promise<void> {
-    // The transfer is done whatever Redis says: a failed note only leaves a repeat there answered as moved.
-    if (this.shared.setLastTransfer) await this.shared.setLastTransfer(handoffId, t).catch(this.warn('noting a done transfer failed'));
+    // The transfer is done whatever Redis says: a failed note only leaves a repeat answered as moved.
+    await this.shared.setLastTransfer(handoffId, t).catch(this.warn('noting a done transfer failed'));
   }
 
   /** The turn of the last transfer of this handoff done in the cluster (0: none, or one process). */
@@ -1092,7 +1092,7 @@ export class AgentHub {
         this.snapshot.set(h.id, { status: h.status, agentId, joined });
         // Session 45 (ui9, retest s44 #5): with the list's name for the customer (the name an agent set), so a transfer's
         // notice names them as the list does, not by the email in the bot's summary.
-        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: { ...summarize(h, this), customer: customerLabel(h) }, previous: prev ? { status: prev.status, agentId: prev.agentId } : null });
+        if (prev || OPEN.has(h.status)) this.emit('handoff', h.id, { handoff: summarize(h, this), previous: prev ? { status: prev.status, agentId: prev.agentId } : null });
         if (h.status !== 'assigned') this.assigned.delete(h.id);
         else if (agentId && this.assigned.get(h.id)?.agentId !== agentId) this.assigned.set(h.id, { agentId, at: h.updatedAt });
       }
@@ -1974,7 +1974,7 @@ export function customerLabel(h: { conversationId: string; request: unknown }): 
   return pick(v.customerName) ?? pick(v.customerEmail) ?? `Visitor ${h.conversationId.replace(/[^A-Za-z0-9]/g, '').slice(0, 6)}`;
 }
 
-/** The list row of a handoff. */
+/** The list row of a handoff (the inbox's list and its live `handoff` events). */
 export function summarize(h: HandoffRecord, hub: AgentHub) {
   const r = hub.requestOf(h);
   const ho = (h.handoff ?? {}) as Partial<Handoff>;
@@ -2013,5 +2013,7 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     putBack: putBackOf(h),
     updatedAt: h.updatedAt,
     deadline: ho.deadline ?? null,
+    /** How the inbox names the customer (customerLabel; session 46, tidy3: was added by both callers). */
+    customer: customerLabel(h),
   };
 }

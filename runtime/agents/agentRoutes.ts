@@ -191,7 +191,7 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   };
 
   /** A handoff row as the API shows it: the hub's summary plus the customer's name for the list. */
-  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customer: customerLabel(h), customerPage: pages.page(h.conversationId, h.requestedAt), endedAs: endedAs(h) });
+  const row = (h: Parameters<typeof summarize>[0], hb: AgentHub) => ({ ...summarize(h, hb), customerPage: pages.page(h.conversationId, h.requestedAt), endedAs: endedAs(h) });
 
   /**
    * The rating each resolved handoff got (newcomer s11 #23: the inbox showed only the customer's bare "4"): the first
@@ -878,10 +878,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         const cur = hub.handoffById(h.id) ?? h;
         const holder = (cur.handoff as Handoff | null)?.agentId ?? null;
         // Session 45 (tidy2, review of s44): the last transfer done by any instance (Redis) counts too, so a double click
-        // whose repeat reached the other instance is answered as done there as well (it was refused as moved).
-        const here = doneTransfers.get(h.id);
-        const across = await hub.lastTransferAcross(h.id);
-        const before = here && (!across || here.at >= across.at) ? here : (across ?? undefined);
+        // whose repeat reached the other instance is answered as done there as well (it was refused as moved). Session 46
+        // (tidy3): the shared state keeps it in one process too (memory), no map here beside it.
+        const before = await hub.lastTransferAcross(h.id);
         const overlapping = overlappingHere || waitedElsewhere;
         // Session 43 (hostq, hostile s43 L5): an admin's second transfer still went through 1 time in 4: the first one
         // could finish (or move the chat) while the second read the handoff, which then saw the chat already with Bob
@@ -908,8 +907,6 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     { turn: true },
   );
 
-  /** handoffId -> the last transfer to a named agent done here (who, to whom, when): a repeat of it is answered as done. */
-  const doneTransfers = new Map<string, { by: string; to: string; at: number }>();
   /** handoffId -> actionSeq when its last transfer (to an agent or a team) was done here. */
   const movedAt = new Map<string, number>();
 
@@ -964,10 +961,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // "<name> will be with you shortly", and "<name> has joined the chat" when she writes (session 46: not when she opens it).
       // An admin moving a chat to herself has it open: she joins at once, as before.
       await hub.apply(fresh, { type: 'agent_accepted', agentId: target.id, agentName: target.name, ...(target.id === a.id ? {} : { auto: true as const }) }, 'transfer');
-      const done = { by: a.id, to: target.id, at: d.now() };
-      doneTransfers.set(h.id, done);
-      if (doneTransfers.size > 1000) doneTransfers.delete(doneTransfers.keys().next().value as string);
-      await hub.noteTransferAcross(h.id, done); // before the cluster's claim on this transfer is let go
+      // The last transfer, kept in the shared state (memory or Redis): a repeat of it is answered as done. Noted before
+      // the cluster's claim on this transfer is let go.
+      await hub.noteTransferAcross(h.id, { by: a.id, to: target.id, at: d.now() });
     }
     return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   };

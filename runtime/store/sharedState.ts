@@ -129,10 +129,11 @@ export interface SharedState {
   /**
    * Session 45 (tidy2, review of s44): the last transfer of this handoff to a named agent done in the cluster (who asked,
    * to whom, when), so a repeat of it that reached another instance (a double click behind a load balancer) is answered
-   * as done, as on one instance; null when none (the keys expire after an hour).
+   * as done, as on one instance; null when none (Redis: the keys expire after an hour; memory: the last 1,000 handoffs).
+   * Session 46 (tidy3): required, the memory one too: agentRoutes keeps no map of its own beside it.
    */
-  lastTransfer?(handoffId: string): Promise<DoneTransfer | null>;
-  setLastTransfer?(handoffId: string, t: DoneTransfer): Promise<void>;
+  lastTransfer(handoffId: string): Promise<DoneTransfer | null>;
+  setLastTransfer(handoffId: string, t: DoneTransfer): Promise<void>;
 
   /* events */
   publish(e: Omit<SharedEvent, 'origin'>): Promise<void>;
@@ -140,6 +141,9 @@ export interface SharedState {
 
   close(): Promise<void>;
 }
+
+/** How many handoffs' last transfers one process keeps (MemorySharedState.lastTransfer). */
+const MAX_DONE_TRANSFERS = 1000;
 
 /** One process: everything in memory, events delivered synchronously to this process's listeners. */
 export class MemorySharedState implements SharedState {
@@ -234,6 +238,18 @@ export class MemorySharedState implements SharedState {
 
   async lead() {
     return true;
+  }
+
+  /** handoffId -> the last transfer to a named agent done here (the last MAX_DONE_TRANSFERS handoffs, oldest dropped). */
+  private doneTransfers = new Map<string, DoneTransfer>();
+  async lastTransfer(handoffId: string) {
+    const t = this.doneTransfers.get(handoffId);
+    return t ? { ...t } : null;
+  }
+  async setLastTransfer(handoffId: string, t: DoneTransfer) {
+    this.doneTransfers.delete(handoffId); // a handoff transferred again is the newest
+    this.doneTransfers.set(handoffId, { by: t.by, to: t.to, at: t.at });
+    if (this.doneTransfers.size > MAX_DONE_TRANSFERS) this.doneTransfers.delete(this.doneTransfers.keys().next().value as string);
   }
 
   async publish(e: Omit<SharedEvent, 'origin'>) {

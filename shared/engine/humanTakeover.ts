@@ -26,7 +26,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress, validateAnswer } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
@@ -580,7 +580,7 @@ export function answerTakeoverQuestion(
   }
   // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example") is read as typed,
   // and said back.
-  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const spelled = w.field === 'email' ? (emailAnswer(heldAnswer(typed)).spelled ?? null) : null;
   const t = spelled ?? (w.field === 'email' ? heldAnswer(typed) : typed);
   // Session 38 (hostile s37 #1): the email declined or put off, then a request for a person ("I don't have one, just a
   // human please", "not now, I need a person NOW": the email skipped, the request met) or a goodbye ("not now thanks,

@@ -132,7 +132,12 @@ function clauseBefore(text: string, c: Candidate, prevEnd: number): string {
   return text.slice(from, c.start);
 }
 
-export type EmailResult = AnswerResult & { choices?: string[] };
+/**
+ * `spelled`: the text with an address spelled out in words written as one ("dana at acme dot example" ->
+ * "dana@acme.example": spelledAddress), when it spells one; the address was read from it. Session 46 (tidy3, review of
+ * s45): every email reader gets it here (five callers wrapped emailAnswer in spelledAddress themselves).
+ */
+export type EmailResult = AnswerResult & { choices?: string[]; spelled?: string };
 
 /*
  * Invisible characters pasted from a web page inside an address or a number ("ana\u200b@example.com"): dropped (s16
@@ -152,6 +157,11 @@ let lastEmailRaw: string | undefined;
 let lastEmailOwn: OwnAddresses | undefined;
 let lastEmail: EmailResult;
 function readEmailAnswer(raw: string, own?: OwnAddresses): EmailResult {
+  const spelled = spelledAddress(raw);
+  if (spelled === null) return readTypedAddress(raw, own);
+  return { ...readTypedAddress(spelled, own), spelled };
+}
+function readTypedAddress(raw: string, own?: OwnAddresses): EmailResult {
   const text = withoutInvisible(raw.normalize('NFKC'));
   const found = emailCandidates(text);
   if (found.length === 0) return FAIL;
@@ -217,7 +227,7 @@ export function ownAddressesOf(flow: object): OwnAddresses {
 
 function email(raw: string): AnswerResult {
   const r = emailAnswer(raw);
-  return r.ok ? r : FAIL;
+  return r.ok ? { ok: true, value: r.value } : FAIL;
 }
 
 // A phone number written with the usual separators; extracted from a sentence when there is one.
@@ -1054,7 +1064,7 @@ const SPELLED_PART_CUT = new RegExp(SPELLED_DOT, 'iu');
 const NOT_LOCAL: ReadonlySet<string> = new Set(
   'me us you him her them it is are was were be been based look looking here there we i home work office located find reach email mail contact write message ping meet stay staying arrive arrived arriving live living found available'.split(' '),
 );
-export function spelledAddress(text: string): string | null {
+function spelledAddress(text: string): string | null {
   if (text.includes('@') || !/\bat\b/i.test(text)) return null;
   let found = false;
   const out = text.replace(SPELLED, (whole, local: string, domain: string) => {

@@ -6,7 +6,7 @@
 import type { Block, BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
-import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, spelledAddress } from './questionValidators';
+import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { entitiesOf } from '../nlu/analyzeText';
@@ -252,12 +252,16 @@ function keepIssueBesideRequest(run: Run, block: BlockOf<'ticket'>, text: string
  * acknowledgement, "ok", was the ticket's issue).
  */
 const NO_ISSUE = /^(?:no|nope|nah|no thanks|no thank you|nothing|none|n\/a|na|-|\.|not really|no idea|idk|dunno|i don'?t know|ok|okay|k|kk|fine|sure|yes|yeah|yep|thanks|thank you|cheers|ta)[\s.!]*$/i;
+/** A hesitation word ("hmm", "umm", "erm", "uh"), for the ticket's readers below (session 46, tidy3: written three times). */
+const HESITATION = String.raw`h+m+|u+m+|e+r+m*|u+h+`;
 /**
  * Session 45 (ticketq, retest s45 H2): what says nothing of the matter at the issue question. A hold, filler, a bare
  * question mark or a greeting, alone or together ("wait", "what?", "hello?", "??", "hmm", "hang on", "anyone there?").
  */
-const ISSUE_FILLER =
-  /^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|h+m+|u+m+|u+h+|e+r+m*|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)/i;
+const ISSUE_FILLER = new RegExp(
+  String.raw`^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|${HESITATION}|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)`,
+  'i',
+);
 function onlyFiller(text: string): boolean {
   let t = text.trim();
   if (t === '') return false;
@@ -313,9 +317,12 @@ function issueNonAnswer(run: Run, block: BlockOf<'ticket'>, text: string): Issue
   return null;
 }
 
-/** Session 45 (ticketq, retest s45 M2): a hesitation alone ("hmm", "erm", "umm"), or before an answer. */
-const BARE_HESITATION = /^(?:h+m+|u+m+|e+r+m*|u+h+|a+h+)[\s.!]*$/i;
-const HESITATION_BEFORE = /^\s*(?:h+m+|u+m+|e+r+m*|u+h+)(?:[\s,.]+|\.{2,}\s*)(?=\S)/i;
+/**
+ * Session 45 (ticketq, retest s45 M2): a hesitation alone ("hmm", "erm", "umm", and "ah"), or before an answer (not "ah":
+ * "ah yes, ..." opens an answer as written in session 45). One word list (HESITATION) with ISSUE_FILLER (session 46, tidy3).
+ */
+const BARE_HESITATION = new RegExp(String.raw`^(?:${HESITATION}|a+h+)[\s.!]*$`, 'i');
+const HESITATION_BEFORE = new RegExp(String.raw`^\s*(?:${HESITATION})(?:[\s,.]+|\.{2,}\s*)(?=\S)`, 'i');
 
 /** Invalid emails allowed before the ticket is opened without one. */
 const EMAIL_RETRIES = 2;
@@ -479,7 +486,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
   const text = heldAnswer(typed);
   if (emailRefusedThen(text) === 'goodbye') return true; // session 38: "not now thanks, bye" (as "bye")
   if (text !== typed && (backsOut(text, false) || asksWhyEmail(text))) return true;
-  const r = emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow));
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
   // Session 16: "I don't have an email" (N#15) and a phone number instead (N#23) answer it too.
   // Session 36 (hostile s35 F4): so does an address set aside ("a@x.com no longer works": "OK, not that one").
   return r.ok || setsAsideEmail(text) || r.choices !== undefined || declinesEmail(text) || (!text.includes('@') && (phoneIn(text) || onlyCourtesy(text) || closesChat(text)));
@@ -489,7 +496,7 @@ export function ticketAnswerFits(run: Run, w: TicketWaiting, typed: string): boo
 export function ticketAnswerGivesAddress(run: Run, w: TicketWaiting, typed: string): boolean {
   if (w.field !== 'email') return false;
   const text = heldAnswer(typed);
-  return emailAnswer(spelledAddress(text) ?? text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
+  return emailAnswer(text, ownAddressesOf(run.flow)).ok || setsAsideEmail(text);
 }
 
 const phoneIn = (text: string): boolean => entitiesOf(analysedPart(text)).some((e) => e.type === 'phone');
@@ -561,7 +568,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
   // Session 34 (hostile s34): a hold with nothing else is a moment; a hold before an answer is that answer.
   if (w.field === 'email' && asksForAMoment(typed)) return void bot(run, momentEmailTexts.ticket, block.id);
   // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), read as typed, said back.
-  const spelled = w.field === 'email' ? spelledAddress(heldAnswer(typed)) : null;
+  const spelled = w.field === 'email' ? (emailAnswer(heldAnswer(typed), ownAddressesOf(run.flow)).spelled ?? null) : null;
   // Session 45 (ticketq, retest s45 M2): a hesitation before the answer ("hmm no email", "erm I'd rather not") is dropped.
   const text = spelled ?? (w.field === 'email' ? heldAnswer(typed).replace(HESITATION_BEFORE, '') : typed);
   // Session 19 (newcomer s19 F23, hostile s19 #11): "never mind" / "stop" / "Oops" withdraws: no ticket, the flow

@@ -17,6 +17,8 @@
  * Pure: reads canonical tokens (canonicalTokens) only.
  */
 import { NOT_WORDS, negators } from './negators';
+import { LAUGH } from './laugh';
+import { PEOPLE_IN_DANGER } from './people';
 
 /** A fire burning now (an emergency by itself). */
 const BURNING_NOW = new RegExp(
@@ -110,10 +112,10 @@ export function hazardNow(toks: readonly string[]): string | null {
  * "inside", "in there", "stuck" or "upstairs" said with "is / are / still". The index of that word, or -1.
  */
 const PERSON = new Set([
-  'mum', 'mom', 'mother', 'dad', 'father', 'baby', 'babies', 'son', 'daughter', 'kid', 'kids', 'child', 'children', 'toddler', 'boy', 'girl',
-  'grandma', 'granny', 'nan', 'nana', 'gran', 'grandad', 'grandpa', 'grandfather', 'grandmother', 'husband', 'wife', 'partner', 'brother',
-  'sister', 'family', 'friend', 'neighbour', 'neighbor', 'people', 'someone', 'somebody', 'he', 'she', 'they', 'hes', 'shes', 'theyre',
-  'dog', 'cat', 'pets', 'uncle', 'aunt', 'auntie', 'flatmate', 'roommate', 'twins', 'grandson', 'granddaughter', 'nephew', 'niece',
+  ...PEOPLE_IN_DANGER,
+  // The household that may be inside (people.ts: detectUrgency's hurt person adds strangers instead).
+  'babies', 'kids', 'children', 'nana', 'gran', 'grandfather', 'grandmother', 'family', 'neighbour', 'neighbor', 'people', 'dog', 'cat', 'pets',
+  'uncle', 'aunt', 'auntie', 'flatmate', 'roommate', 'twins', 'grandson', 'granddaughter', 'nephew', 'niece',
 ]);
 const INSIDE = /^(?:inside|stuck|upstairs|trapped)$/;
 function personInside(lower: readonly string[]): number {
@@ -131,7 +133,6 @@ function personInside(lower: readonly string[]): number {
   return -1;
 }
 
-const LAUGH = /^(?:(?:ha){2,}h?|(?:he){2,}|lol+|lmao|rofl)$/;
 function figurative(lower: readonly string[], padded: string, words: string): boolean {
   // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
   if (lower.some((t) => LAUGH.test(t))) return true;
@@ -172,14 +173,26 @@ const FIRE_LITERAL = new Set([
   'emergency', 'urgent', 'hurry', 'trapped', 'inside', 'evacuate', 'evacuated', 'sparks', 'sparking', 'melting', 'melted', 'exploded', 'explode', 'alarm',
   'caught', 'blaze', 'fumes', 'danger', 'dangerous', 'scared', 'panic', 'panicking',
 ]);
-export function fireAsFigure(toks: readonly string[]): number[] {
+export function fireAsFigure(toks: readonly string[]): readonly number[] {
+  // Session 46 (tidy3, review of s45): read once per message. hazardNow, detectUrgency (each "on fire" phrase hit and the
+  // classifier's "fire") and detectSensitiveTopic ask it of one message up to four times, on token arrays equal in content
+  // (hazardNow's lower-cased copy): a gate on the word, and the last answer kept by the tokens' text.
+  if (!toks.includes('fire')) return NO_FIGURE;
+  const key = toks.join('\u0000'); // no token holds a NUL: equal keys, equal tokens
+  if (key !== lastFigure.key) lastFigure = { key, at: readFireAsFigure(toks) };
+  return lastFigure.at;
+}
+const NO_FIGURE: readonly number[] = Object.freeze([]);
+/** fireAsFigure's last answer, by the tokens' text (a pure function of it). */
+let lastFigure: { key: string; at: readonly number[] } = { key: '', at: NO_FIGURE };
+function readFireAsFigure(toks: readonly string[]): readonly number[] {
   const out: number[] = [];
+  const padded = ` ${toks.join(' ')} `;
   for (let i = 0; i + 1 < toks.length; i++) {
     if (toks[i] !== 'on' || toks[i + 1] !== 'fire') continue;
-    if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(` ${toks.join(' ')} `))) return [];
+    if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(padded))) return NO_FIGURE;
     let k = i - 1;
     while (k >= 0 && FIRE_LINK.has(toks[k]!)) k--;
-    const padded = ` ${toks.join(' ')} `;
     if ((k >= 0 && FIRE_FIGURE_SUBJECT.has(toks[k]!)) || FIRE_SPAN.test(` ${toks.slice(i).join(' ')} `) || FIRE_PRAISE.test(padded) || toks.some((t) => LAUGH.test(t))) out.push(i);
   }
   return out;

@@ -12,9 +12,8 @@
  *    or (session 37) a word of excitement or a happy emoji anywhere in the message (excitedMessage).
  */
 import { paddedTokens } from './canonicalTokens';
+import { LAUGH } from './laugh';
 
-/** A laugh as a word of its own ("lol", "hahaha", "lmao"), the same shape the negative-sentiment joke reading uses. */
-const LAUGH = /^(?:lo+l|lolol|(?:ha){2,}h?|(?:he){2,}|lmf?ao|rofl)$/;
 const JOKE_WORDS = new Set(['jk', 'joking', 'kidding', 'jking', 'jokin', 'kiddin']);
 /** A playful emoji (laughing, winking, sweating smile, party). */
 const PLAYFUL_EMOJI = /[\u{1F605}\u{1F602}\u{1F923}\u{1F61C}\u{1F609}\u{1F648}\u{1F606}\u{1F973}\u{1F61D}]/u;

@@ -6,7 +6,7 @@ import { asksByForm, otherRequestAt, readerBefore, wayReachesPerson } from '../o
 import { backsOut, requestBesideReference } from '../backOut';
 import { behaviourOf } from '../blockBehaviours';
 import { bot, isKnown, setVar, vars } from '../run';
-import { addressIn, answerByExample, answersByExample, asksForAPersonAgain, declinesEmail, spelledAddress, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
+import { addressIn, answerByExample, answersByExample, asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, referenceShapes, validateAnswer, type ReferenceShape } from '../questionValidators';
 import { analyzeText, entitiesOf, readableText } from '../../nlu/analyzeText';
 import { questionType } from '../../escalation/questionConcepts';
 import { classifyInput, exitTarget, follow, goTo, render, retry, showPrompt, waitForInput } from '../runBlocks';
@@ -779,9 +779,9 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
     if (block.data.inputType === 'email') {
       // The flow's own addresses (its notification targets and their domains) are never the customer's (hostile s15 H#1).
       // Session 45 (details4, retest s44 L6): an address spelled out in words ("dana at acme dot example"), said back.
-      const spelled = spelledAddress(text);
-      const e = emailAnswer(spelled ?? text, ownAddressesOf(run.flow));
-      if (e.ok && spelled !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, note: addressTaken(String(e.value)), beside: () => void keepBesideAddress(run, spelled, false) });
+      const e = emailAnswer(text, ownAddressesOf(run.flow));
+      const spelled = e.spelled;
+      if (e.ok && spelled !== undefined) return new ClassifiedInput<Action>(false, null, run, act, { ok: true, block, value: e.value, note: addressTaken(String(e.value)), beside: () => void keepBesideAddress(run, spelled, false) });
       if (e.ok) {
         // Session 44 (details2, retest s43 F9): "Dana Scully, dana@x.example, 0207 946 0000": the name beside the address
         // is kept too (the phone and the matter as before, keepDetailsBeside), when none is known yet.

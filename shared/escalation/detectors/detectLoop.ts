@@ -1252,11 +1252,18 @@ function chainNewInformation(normalized: string): boolean {
   if (FOLLOW_UP_OPENING.has(toks[0]) || ((toks[0] === 'what' || toks[0] === 'how') && toks[1] === 'about')) return true;
   return !CONTRAST.test(` ${normalized} `);
 }
-/** Whether `text` has a number none of the earlier askings had (a value given: an address, a new order). */
-function newNumber(text: string, earlier: readonly string[]): boolean {
-  const numbers = text.match(/\d+/g);
-  return numbers !== null && numbers.some((n) => !earlier.some((e) => e.includes(n)));
+/**
+ * Whether `text` has a number none of the earlier askings had (a value given: an address, a new order). A number is a
+ * whole run of digits: "1" is not in "12", nor "5" in "2025" (session 46: it was a substring test).
+ */
+export function newNumber(text: string, earlier: readonly string[]): boolean {
+  const numbers = text.match(DIGITS);
+  if (numbers === null) return false;
+  const had = new Set(earlier.flatMap((e) => e.match(DIGITS) ?? []));
+  return numbers.some((n) => !had.has(n));
 }
+/** A whole run of digits. */
+const DIGITS = /\d+/g;
 
 /**
  * Askings the learned model is not asked to link: an earlier one longer than MAX_FUZZY_TOKENS words, two a hand-built

@@ -23,6 +23,7 @@ import { asksBeforeBuying } from '../shopTopics';
 import { analyzeText } from '../../nlu/analyzeText';
 import { leavingOrShaming, praiseAgainstFacts, botCannotUnderstand, neverCame, statusSaidSince, statusEchoed, flatFailures, comparedWithWorse, statedUpset } from '../customerVerdict';
 import { NEGATIVE_PRONOUNS, NOT_WORDS, negators } from '../negators';
+import { LAUGH, isLaugh } from '../laugh';
 
 const fmt = (n: number) => n.toFixed(2);
 const quoteList = (words: string[]) => words.slice(0, 4).map((w) => `"${w}"`).join(', ');
@@ -195,7 +196,7 @@ export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string):
     }
   }
   if (word === null) return null;
-  if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || /^(?:(?:ha){2,}h?|lo+l|lmao)$/.test(t)) || /[\u{1F62D}\u{1F602}\u{1F923}\u{1F60D}\u{1F970}\u{2764}]/u.test(text)) return null;
+  if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || isLaugh(t)) || /[\u{1F62D}\u{1F602}\u{1F923}\u{1F60D}\u{1F970}\u{2764}]/u.test(text)) return null;
   if (SELF_SWORE.test(` ${toks.join(' ')} `)) return null;
   // Only inside quotes: a name ('is the "WTF" mug in stock?').
   const quoted = /["\u201c\u2018']([^"\u201d\u2019']{1,40})["\u201d\u2019']/g;
@@ -321,8 +322,6 @@ export function deniedUpset(toks: readonly string[]): string | null {
  * ("u guys r actually useless lol", "lol what a clown show"), nor with an angry, annoyed or mocking emoji or "??", nor shouted: laughter
  * without a question is often scorn ("lmao 'delayed'. embarrassing"). Returns the laugh, or null.
  */
-/** A laugh as a word of its own ("lol", "lool", "hahaha", "jajaja", "hehe", "lmao", "rofl"), read from the message's tokens. */
-const LAUGH = /^(?:lo+l|lolol|(?:ha){2,}h?|(?:ja){2,}|(?:he){2,}|lmf?ao|rofl)$/;
 function laughWord(toks: readonly string[]): string | undefined {
   for (const t of toks) {
     if (t.length < 3) continue;

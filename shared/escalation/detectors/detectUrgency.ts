@@ -32,6 +32,7 @@ import { fireAsFigure, hazardNow } from '../hazardNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 import { NOT_WORDS, negators } from '../negators';
+import { PEOPLE_IN_DANGER } from '../people';
 
 const textTokens = (piece: string): string[] => canonicalizeText(normalizeText(piece));
 
@@ -358,7 +359,8 @@ const MEDICAL_GATE = tokenGate(new Set(['heart', 'cardiac', 'stroke', 'seizure',
   ...MEDICAL_STATE_WORDS]));
 // (Session 41, medical2, hostile s41 H2: chest pain now is a heart attack until a doctor says otherwise.)
 const MEDICAL_ATTACK = '(?:(?:massive|major|bad|severe|serious|suspected|big|really bad|very bad|an?) )*(?:heart attack|cardiac arrest|stroke|seizure|fit|asthma attack|allergic reaction|anaphylactic (?:shock|reaction)|anaphylaxis|chest pains?)';
-const MEDICAL_PERSON_WORDS = 'he|she|hes|shes|they|theyre|mum|mom|mother|dad|father|son|daughter|wife|husband|partner|someone|somebody|child|baby|kid|man|woman|lady|guy|friend|colleague|passenger|grandma|grandad|grandpa|granny|nan|boy|girl|brother|sister|toddler|customer|person';
+// Strangers one may be helping besides the people of people.ts (hazardNow's person inside adds the household instead).
+const MEDICAL_PERSON_WORDS = [...PEOPLE_IN_DANGER, 'man', 'woman', 'lady', 'guy', 'colleague', 'passenger', 'customer', 'person'].join('|');
 const MEDICAL_PERSON = `(?:${MEDICAL_PERSON_WORDS})`;
 const MEDICAL_PERSON_OR_I = `(?:${MEDICAL_PERSON_WORDS}|i|im|we|grandson|granddaughter|nephew|niece|baby|husband|kids|children)`;
 /**
