@@ -1,0 +1,179 @@
+/**
+ * Session 46 (details5): details questions in customers' own wordings (the blind re-test at the end of session 45, README
+ * "Not finished"; its report was lost, so each finding was reproduced first on the flows in flows/). Each item has the
+ * finding's wording, wordings of our own written BEFORE the code (positives) and near misses that must keep the old
+ * behaviour; the held-out wordings written after the code are in the last describe of each item.
+ * M3: at Skyline Air's booking-reference question, a reference or a refusal PLUS a question: the reference is kept (or
+ *     the refusal taken), the question kept for a menu that answers it, else told it cannot be answered here;
+ * M4: a question ABOUT a designer's urgent phrase's time ("is the gate closing time 20 minutes?") is no urgency of the
+ *     customer's own; "my gate closes in 20 minutes" stays urgent;
+ * L3: a yes in other words ("sure", "ok", "absolutely") before a question at "Would you like to talk to a person?" is
+ *     the yes (the person comes), as "yes please, and ...?" is since session 44.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+import { LATER_LINE } from '../../../shared/engine/behaviours/question';
+
+const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
+const OPEN = Date.parse('2026-03-09T11:30:00Z');
+const skyline = () => converse(load('travel-urgency'), { now: OPEN });
+const REF_RETRY = 'A booking reference has 6 letters and digits';
+const NO_REF = "No problem, we'll carry on without it";
+const DEPARTURE = 'When does your flight leave?';
+
+describe('M3: a reference plus a question at the booking-reference question', () => {
+  // Written before the code: a reference, a question after it (a menu option answers some, none others).
+  const withRef: Array<[string, string]> = [
+    ["it's SKY123, can I bring a pet?", 'SKY123'],
+    ['K7XQ2P, how much luggage can I take?', 'K7XQ2P'],
+    ['sure it is K7XQ2P. when does check-in open?', 'K7XQ2P'],
+    ['AB12CD - can I change my seat?', 'AB12CD'],
+    ['ref is QW34ER, and is there wifi on board?', 'QW34ER'],
+    ["K7XQ2P, what's the baggage allowance?", 'K7XQ2P'],
+    ['it is ZX98YT, do you serve food on the plane?', 'ZX98YT'],
+    ['booking ref K7XQ2P, can I rebook to tomorrow?', 'K7XQ2P'],
+  ];
+  it.each(withRef)('%s: the reference kept, the next question asked', (text, ref) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.variables().bookingRef).toBe(ref);
+    expect(c.botTexts().some((t) => t.startsWith(REF_RETRY))).toBe(false);
+    expect(c.lastBotText()).toContain(DEPARTURE);
+    // A date typed next is the departure, never the reference.
+    c.say('2026-03-20 18:45');
+    expect(c.variables().bookingRef).toBe(ref);
+    expect(c.variables().departureTime).toBeDefined();
+  });
+  // A question a menu further on answers: kept and answered there.
+  const answeredLater: Array<[string, string]> = [
+    ['K7XQ2P, how much luggage can I take?', 'Every ticket includes one 10 kg cabin bag'],
+    ['sure it is K7XQ2P. when does check-in open?', 'Online check-in opens 30 hours'],
+    ['booking ref K7XQ2P, can I rebook to tomorrow?', 'You can change your booking'],
+  ];
+  it.each(answeredLater)('%s: answered at the menu', (text, answer) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.botTexts()).toContain(LATER_LINE);
+    c.say('2026-03-20 18:45');
+    expect(c.botTexts().some((t) => t.startsWith(answer))).toBe(true);
+  });
+  // A question nothing in the flow answers: said so, not silently dropped.
+  it.each(["it's SKY123, can I bring a pet?", 'it is ZX98YT, do you serve food on the plane?'])('%s: told it cannot be answered here', (text) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.botTexts().some((t) => /can't answer/i.test(t))).toBe(true);
+  });
+
+  const refusals: Array<[string, string | null]> = [
+    ["don't have it, what time is boarding?", 'Online check-in opens 30 hours'],
+    ["I don't have it, how much can I take in my cabin bag?", 'Every ticket includes one 10 kg cabin bag'],
+    ['no idea, can I change my flight?', 'You can change your booking'],
+    ["lost it, when does check-in open?", 'Online check-in opens 30 hours'],
+    ["I don't have it with me, can I bring my dog?", null],
+    ["can't find it - do you have wifi on board?", null],
+    ['nope, how heavy can my suitcase be?', 'Every ticket includes one 10 kg cabin bag'],
+  ];
+  it.each(refusals)('%s: the refusal taken, the question kept', (text, answer) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.botTexts()).toContain(`${NO_REF}; the airport desk can find your booking with your name.`);
+    expect(c.lastBotText()).toContain(DEPARTURE);
+    expect(c.variables().bookingRef ?? null).toBe(null);
+    c.say('2026-03-20 18:45');
+    expect(c.variables().bookingRef ?? null).toBe(null);
+    if (answer !== null) expect(c.botTexts().some((t) => t.startsWith(answer))).toBe(true);
+    else expect(c.botTexts().some((t) => /can't answer/i.test(t))).toBe(true);
+  });
+
+  // Near misses: the old behaviour.
+  it('a reference alone is taken as before', () => {
+    const c = skyline();
+    c.say('K7XQ2P');
+    expect(c.variables().bookingRef).toBe('K7XQ2P');
+    expect(c.botTexts()).not.toContain(LATER_LINE);
+  });
+  it('a question about the reference itself is asked again', () => {
+    const c = skyline();
+    c.say("I don't have it, where do I find the booking reference?");
+    expect(c.variables().bookingRef ?? null).toBe(null);
+    expect(c.botTexts().some((t) => t.startsWith(NO_REF))).toBe(false);
+  });
+  it('a refusal alone takes the no-reference way, no extra line', () => {
+    const c = skyline();
+    c.say("I don't have it");
+    expect(c.botTexts().some((t) => t.startsWith(NO_REF))).toBe(true);
+    expect(c.botTexts().some((t) => /can't answer/i.test(t))).toBe(false);
+  });
+  it('a question alone that a menu answers is kept as in session 45', () => {
+    const c = skyline();
+    c.say("what's the baggage allowance?");
+    expect(c.lastBotText()).toContain(LATER_LINE);
+    expect(c.variables().bookingRef ?? null).toBe(null);
+  });
+});
+
+describe('M4: a question about the time of an urgent phrase is no urgency of the customer', () => {
+  const asked = [
+    "I don't have it, is the gate closing time 20 minutes?",
+    'is the gate closing time 20 minutes?',
+    'when does the gate close?',
+    'how long before departure does the gate close?',
+    'does the gate close 20 minutes before departure?',
+    'what time does the gate close for international flights?',
+    'no idea, how early does the gate close?',
+    'how many minutes before take-off does the gate close?',
+  ];
+  it.each(asked)('%s: no urgent handover', (text) => {
+    const c = skyline();
+    const step = c.say(text);
+    expect(step.decision?.reason).not.toBe('urgency');
+    expect(c.effects('handoff_request')).toHaveLength(0);
+  });
+  const own = [
+    "my gate closes in 20 minutes and I don't have it",
+    'the gate closes in 10 minutes, help!',
+    "my gate closes in 15 min, can you help?",
+    'is my gate closing now? I am still at security',
+    'the gate closes soon, what do I do?',
+    "I'm at the gate and it's closing, I don't have the reference",
+  ];
+  it.each(own)('%s: still urgent', (text) => {
+    const c = skyline();
+    const step = c.say(text);
+    expect(step.decision?.reason).toBe('urgency');
+  });
+});
+
+describe('L3: a yes in other words before a question at the offer of a person', () => {
+  const northwindOffer = () => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: [{ id: 'ann', name: 'Ann', status: 'online', activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }] });
+    c.click('Track my order');
+    c.say('NW-104233');
+    c.http(false, {}, 500);
+    expect(c.lastBotText()).toBe('Would you like to talk to a person?');
+    return c;
+  };
+  const yeses = [
+    'sure, and do you take PayPal?',
+    'ok, also do you deliver to Ireland?',
+    'absolutely, and how long does shipping take?',
+    'sure - can I pay with Klarna?',
+    'of course, and is there a discount code?',
+    'definitely. also, do you ship to France?',
+  ];
+  it.each(yeses)('%s: the person comes', (text) => {
+    const c = northwindOffer();
+    c.say(text);
+    expect(c.botTexts().some((t) => t.startsWith('We accept Visa'))).toBe(false);
+    expect(c.botTexts().some((t) => /person|email address/i.test(t))).toBe(true);
+    expect(c.lastBotText()).not.toBe('Anything else I can help with?');
+  });
+  const notYes = ['thanks, and do you take PayPal?', 'no thanks, do you take PayPal?', 'sure, but do you take PayPal?'];
+  it.each(notYes)('%s: not the yes (the question answered as before)', (text) => {
+    const c = northwindOffer();
+    c.say(text);
+    expect(c.botTexts().some((t) => t.startsWith('We accept Visa'))).toBe(true);
+  });
+});
