@@ -13,7 +13,7 @@ import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { saysGoAhead, splitLeadingAnswer } from '../answeringWord';
-import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
+import { isBareReply, isUnsureReply, offerAnswer } from '../../nlu/bareReplies';
 import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
@@ -407,7 +407,9 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
   if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
   // Session 45 (details4, retest s44 L4): "yeah go on" / "go ahead" is the yes (matchButton reads "go on" by meaning).
-  const choice = matchButton(run.c.buttons(block), saysGoAhead(lead.answer) ? 'yes' : lead.answer);
+  // Session 46 (details5, retest s45 L3): so is every yes the offer of a person reads (bareReplies' offerAnswer: "sure",
+  // "ok", "absolutely", "definitely", "of course"): "sure, and do you take PayPal?" lost the yes, the question answered alone.
+  const choice = matchButton(run.c.buttons(block), saysGoAhead(lead.answer) || offerAnswer(normalizeText(lead.answer)) === true ? 'yes' : lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);
   return to !== undefined && wayReachesPerson(run, to) ? choice : null;
