@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { LATER_LINE } from '../../../shared/engine/behaviours/question';
+import { ticketPrompts } from '../../../shared/engine/ticketBlock';
 
 const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
 const OPEN = Date.parse('2026-03-09T11:30:00Z');
@@ -177,5 +178,82 @@ describe('L3: a yes in other words before a question at the offer of a person', 
     const c = northwindOffer();
     c.say(text);
     expect(c.botTexts().some((t) => t.startsWith('We accept Visa'))).toBe(true);
+  });
+});
+
+/** Northwind out of hours: the ticket's email question, then its issue question. */
+const CLOSED = Date.parse('2026-03-07T13:30:00Z');
+const ticketAtEmail = () => {
+  const c = converse(load('customer-support'), { now: CLOSED });
+  c.say('can I talk to a person');
+  expect(c.lastBotText()).toBe(ticketPrompts.email);
+  return c;
+};
+const ticketAtIssue = () => {
+  const c = ticketAtEmail();
+  c.say('kim@example.com');
+  expect(c.lastBotText()).toBe(ticketPrompts.issue);
+  return c;
+};
+
+describe('Ticket issue question: a question about the bot is answered, the question asked again', () => {
+  const asks = ['are you a bot?', 'am I talking to a real person?', 'is this a bot?', 'are you human?', 'is this automated?', 'r u a robot?', 'are you a real person or a bot?', 'is this an AI?'];
+  it.each(asks)('%s', (text) => {
+    const c = ticketAtIssue();
+    c.say(text);
+    expect(c.effects('create_ticket')).toHaveLength(0);
+    expect(c.variables().handoffReason ?? null).toBe(null);
+    expect(c.botTexts()).toContain(ticketPrompts.issueBotQuestion);
+    c.say('my parcel NW-104233 never arrived');
+    expect(c.effects('create_ticket')[0]?.issue).toBe('my parcel NW-104233 never arrived');
+  });
+  it.each(['are you a bot? my parcel NW-104233 never arrived', 'my lamp arrived broken, is this a real person reading?'])('%s: the matter is the issue', (text) => {
+    const c = ticketAtIssue();
+    c.say(text);
+    expect(c.effects('create_ticket')).toHaveLength(1);
+  });
+});
+
+describe('L5: a wish to be called, without a number, at the ticket\'s questions', () => {
+  const wishes = ['call me instead', 'can someone call me', 'can you ring me?', 'could someone give me a call', "I'd prefer a call back", 'please phone me', 'can I get a call back?', 'just call me'];
+  it.each(wishes)('%s at the issue question: asked for a number, then called on it', (text) => {
+    const c = ticketAtIssue();
+    c.say(text);
+    expect(c.effects('create_ticket')).toHaveLength(0);
+    expect(c.lastBotText()).toMatch(/what number/i);
+    c.say('07700900123');
+    c.say('my parcel NW-104233 never arrived');
+    const t = c.effects('create_ticket')[0];
+    expect(t.contact.phone).toBe('07700900123');
+    expect(t.issue).toContain('asked to be called on 07700900123');
+    expect(t.issue).toContain('my parcel NW-104233 never arrived');
+  });
+  it.each(wishes)('%s at the email question: asked for a number, the ticket goes on with it', (text) => {
+    const c = ticketAtEmail();
+    c.say(text);
+    expect(c.lastBotText()).toMatch(/what number/i);
+    c.say('07700900123');
+    expect(c.lastBotText()).toBe(ticketPrompts.issue);
+    c.say('my parcel NW-104233 never arrived');
+    const t = c.effects('create_ticket')[0];
+    expect(t.contact.phone).toBe('07700900123');
+    expect(t.issue).toContain('asked to be called on 07700900123');
+  });
+  it('"can someone call me" as the request: the ticket asks for a number', () => {
+    const c = converse(load('customer-support'), { now: CLOSED });
+    c.say('can someone call me');
+    expect(c.lastBotText()).toMatch(/what number/i);
+  });
+  // Near misses: the old behaviour.
+  it('"call me on 07700900123" at the issue question keeps the number (as before)', () => {
+    const c = ticketAtIssue();
+    c.say('call me on 07700900123');
+    expect(c.variables().customerPhone).toBe('07700900123');
+    expect(c.lastBotText()).toBe(ticketPrompts.issueAfterPhone('07700900123'));
+  });
+  it('a matter with "call me" in it is the issue', () => {
+    const c = ticketAtIssue();
+    c.say('my parcel NW-104233 is late, please call me about it');
+    expect(c.effects('create_ticket')).toHaveLength(1);
   });
 });
