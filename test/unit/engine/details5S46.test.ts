@@ -203,7 +203,7 @@ describe('Ticket issue question: a question about the bot is answered, the quest
     c.say(text);
     expect(c.effects('create_ticket')).toHaveLength(0);
     expect(c.variables().handoffReason ?? null).toBe(null);
-    expect(c.botTexts()).toContain(ticketPrompts.issueBotQuestion);
+    expect(c.lastBotText()).toBe(`${ticketPrompts.issueBotQuestion} ${ticketPrompts.issue}`);
     c.say('my parcel NW-104233 never arrived');
     expect(c.effects('create_ticket')[0]?.issue).toBe('my parcel NW-104233 never arrived');
   });
