@@ -13,7 +13,7 @@ import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { saysGoAhead, splitLeadingAnswer } from '../answeringWord';
-import { isBareReply, isUnsureReply, offerAnswer } from '../../nlu/bareReplies';
+import { isBareReply, isUnsureReply, OK_WORDS, offerAnswer } from '../../nlu/bareReplies';
 import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
@@ -408,8 +408,12 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
   // Session 45 (details4, retest s44 L4): "yeah go on" / "go ahead" is the yes (matchButton reads "go on" by meaning).
   // Session 46 (details5, retest s45 L3): so is every yes the offer of a person reads (bareReplies' offerAnswer: "sure",
-  // "ok", "absolutely", "definitely", "of course"): "sure, and do you take PayPal?" lost the yes, the question answered alone.
-  const choice = matchButton(run.c.buttons(block), saysGoAhead(lead.answer) || offerAnswer(normalizeText(lead.answer)) === true ? 'yes' : lead.answer);
+  // "absolutely", "definitely", "of course"): "sure, and do you take PayPal?" lost the yes, the question answered alone.
+  // Not an "ok" alone or before words offerAnswer does not read ("Ok. Now my parcel NW-109340 please", "ok cool. so
+  // where's NW-108118": an acknowledgement before the request again; escrfEval, six corpus loops were lost with it).
+  const said = normalizeText(lead.answer).replace(/^(?:(?:ok|okay|okey|k|kk)\s+)+/, '');
+  const yes = saysGoAhead(lead.answer) || (!OK_WORDS.includes(said) && offerAnswer(said) === true);
+  const choice = matchButton(run.c.buttons(block), yes ? 'yes' : lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);
   return to !== undefined && wayReachesPerson(run, to) ? choice : null;

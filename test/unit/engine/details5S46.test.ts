@@ -160,7 +160,6 @@ describe('L3: a yes in other words before a question at the offer of a person', 
   };
   const yeses = [
     'sure, and do you take PayPal?',
-    'ok, also do you deliver to Ireland?',
     'absolutely, and how long does shipping take?',
     'sure - can I pay with Klarna?',
     'of course, and is there a discount code?',
@@ -173,7 +172,9 @@ describe('L3: a yes in other words before a question at the offer of a person', 
     expect(c.botTexts().some((t) => /person|email address/i.test(t))).toBe(true);
     expect(c.lastBotText()).not.toBe('Anything else I can help with?');
   });
-  const notYes = ['thanks, and do you take PayPal?', 'no thanks, do you take PayPal?', 'sure, but do you take PayPal?'];
+  // (Written before the code as a yes: "ok, also do you deliver to Ireland?". escrfEval showed "Ok. Now my parcel ..." at this
+  // offer in six corpus loops: an "ok" alone acknowledges and is left to the other readers, as before.)
+  const notYes = ['thanks, and do you take PayPal?', 'no thanks, do you take PayPal?', 'sure, but do you take PayPal?', 'ok, also do you take PayPal?'];
   it.each(notYes)('%s: not the yes (the question answered as before)', (text) => {
     const c = northwindOffer();
     c.say(text);
