@@ -31,7 +31,7 @@ import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
 import { keepBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
-import { matchButton } from '../matchButton';
+import { answerThenQuestionParts, cannotAnswerHere, laterMenuOnWay } from '../answerThenQuestion';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -700,8 +700,6 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
 
 /** Session 44 (details2, M5 / N7): said before the question again when a later menu will take the request. */
 export const LATER_LINE = "I'll help with that in a moment.";
-/** Blocks read on the way to a later menu (laterMenuFor). */
-const LATER_WAY = 12;
 /**
  * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): "my bag never arrived" typed at Skyline Air's "What is your
  * booking reference?" holds no reference, so the block asked again (and, the message read as upset and not used, the
@@ -712,21 +710,7 @@ const LATER_WAY = 12;
  * this question asked again, and that menu takes it when reached (buttons.ts laterRequest).
  */
 function laterMenuFor(run: Run, block: BlockOf<'question'>, text: string): string | null {
-  const seen = new Set<string>([block.id]);
-  const queue = [...run.c.exitsFrom(block.id)];
-  while (queue.length > 0 && seen.size <= LATER_WAY) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const b = run.c.blocks.get(id);
-    if (b === undefined) continue;
-    if (b.kind === 'buttons') {
-      if (matchButton(run.c.buttons(b), text) !== null) return b.id;
-      continue;
-    }
-    if (b.kind === 'question' || b.kind === 'condition' || b.kind === 'set_variable' || b.kind === 'message') queue.push(...run.c.exitsFrom(id));
-  }
-  return null;
+  return laterMenuOnWay(run, block.id, run.c.exitsFrom(block.id), text);
 }
 
 /** Session 44 (details2, F5): said when an optional email question is left out after a refusal or a deferral. */
@@ -894,15 +878,11 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
  * (it was dropped without a word). Not a question about the question ("I don't have it, where do I find it?"), and only
  * where no router came before the question (as laterQuestion: a router reads questions there). Null otherwise.
  */
-const THEN_ASKS = /(?:[,.;:!\n]+|\s[-\u2013\u2014]+\s)\s*(?:(?:and|also|but|oh|btw|plus)\s+)?/g;
 /** A question about where the value is or what it looks like: about this question, not a new one. */
 const ABOUT_THE_VALUE = /\b(?:where|find|locate|look(?:s)?\s+like|which\s+(?:one|code|number)|what\s+is\s+(?:it|that))\b/i;
 function answerThenQuestion(run: Run, block: BlockOf<'question'>, text: string): Classified | null {
   if (!readsReference(block) || block.data.inputType !== 'text' || !text.includes('?') || readerBefore(run, block) !== null) return null;
-  for (const m of text.matchAll(THEN_ASKS)) {
-    const answer = text.slice(0, m.index).trim();
-    const question = text.slice(m.index + m[0].length).trim();
-    if (answer === '' || answer.includes('?') || !question.includes('?') || question.replace(/[^\p{L}]/gu, '').length < 4) continue;
+  for (const { answer, question } of answerThenQuestionParts(text)) {
     if (ABOUT_THE_VALUE.test(question) || sharesTheQuestionsWords(block, question, false)) return null;
     const n = normalizeText(answer);
     const hasFallback = run.c.exitOf(block.id, 'fallback') !== undefined;
@@ -933,9 +913,6 @@ function answerThenQuestion(run: Run, block: BlockOf<'question'>, text: string):
   }
   return null;
 }
-/** Session 46 (details5): said when a question typed beside an answer has nothing in the flow to answer it. */
-export const cannotAnswerHere = (question: string): string =>
-  `I can't answer "${question.length > 80 ? `${question.slice(0, 77)}...` : question}" here, sorry.`;
 
 /**
  * Session 45 (details4, retest s44 M7): a question at a question for a reference that holds none ("what's the baggage

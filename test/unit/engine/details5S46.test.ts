@@ -258,3 +258,34 @@ describe('L5: a wish to be called, without a number, at the ticket\'s questions'
     expect(c.effects('create_ticket')).toHaveLength(1);
   });
 });
+
+describe('L7: an answer at a menu, then a question: the answer taken, the question not dropped silently', () => {
+  const leadGen = () => converse(load('lead-gen'), { now: OPEN });
+  const cases: Array<[string, string, string]> = [
+    ['about 300, do you have SSO?', '201+', 'do you have SSO?'],
+    ["we're 45 people, is there a free trial?", '11-50', 'is there a free trial?'],
+    ['around 12, can I pay monthly?', '11-50', 'can I pay monthly?'],
+    ['11-50, do you integrate with Slack?', '11-50', 'do you integrate with Slack?'],
+    ['just me, is there a discount for students?', '1-10', 'is there a discount for students?'],
+    ['150 - do you offer SSO?', '51-200', 'do you offer SSO?'],
+    ['roughly 80. Is onboarding included?', '51-200', 'Is onboarding included?'],
+  ];
+  it.each(cases)('%s', (text, size, question) => {
+    const c = leadGen();
+    c.say(text);
+    expect(c.variables().companySize).toBe(size);
+    expect(c.botTexts().some((t) => t.includes(`"${question}"`))).toBe(true);
+    expect(c.lastBotText()).toBe('Have you already had a look at our plans page?');
+  });
+  it.each(['about 300', 'about 300, and we are growing fast'])('%s: no extra line', (text) => {
+    const c = leadGen();
+    c.say(text);
+    expect(c.variables().companySize).toBe('201+');
+    expect(c.botTexts().some((t) => /can't answer/.test(t))).toBe(false);
+  });
+  it('a menu whose typed text goes to a router leaves the question to the router (as before)', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('Track my order, and do you take PayPal?');
+    expect(c.botTexts().some((t) => /can't answer/.test(t))).toBe(false);
+  });
+});
