@@ -30,6 +30,9 @@ export function answerThenQuestionParts(text: string): { answer: string; questio
 export const cannotAnswerHere = (question: string): string =>
   `I can't answer "${question.length > 80 ? `${question.slice(0, 77)}...` : question}" here, sorry.`;
 
+/** Session 44 (details2, M5 / N7): said before the question again when a later menu will take the request. */
+export const LATER_LINE = "I'll help with that in a moment.";
+
 /** Blocks read on the way to a later menu. */
 const LATER_WAY = 12;
 /**
