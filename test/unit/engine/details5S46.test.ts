@@ -16,6 +16,7 @@ import { converse } from './harness';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { LATER_LINE } from '../../../shared/engine/behaviours/question';
 import { ticketPrompts } from '../../../shared/engine/ticketBlock';
+import { takeoverPrompts } from '../../../shared/engine/humanTakeover';
 
 const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
 const OPEN = Date.parse('2026-03-09T11:30:00Z');
@@ -287,5 +288,28 @@ describe('L7: an answer at a menu, then a question: the answer taken, the questi
     const c = converse(load('customer-support'), { now: OPEN });
     c.say('Track my order, and do you take PayPal?');
     expect(c.botTexts().some((t) => /can't answer/.test(t))).toBe(false);
+  });
+});
+
+describe('M11: thanks or an exclamation (sarcastic or not) at the takeover\'s name question is no name and no matter', () => {
+  const takeoverName = () => {
+    const c = converse(load('lead-gen'), { now: OPEN });
+    c.say('can I talk to a person');
+    expect(c.lastBotText()).toBe(takeoverPrompts.name);
+    return c;
+  };
+  const said = ['Thanks, great.', 'Wow, brilliant.', 'Oh great. Thanks.', 'great, just great', 'oh fantastic', 'wow. amazing.', 'lovely, thanks a lot', 'perfect, just perfect', 'Oh wonderful'];
+  it.each(said)('%s', (text) => {
+    const c = takeoverName();
+    c.say(text);
+    expect(c.variables().customerName ?? null).toBe(null);
+    expect(c.variables().handoffReason ?? null).toBe(null);
+    c.say('Kim');
+    expect(c.variables().customerName).toBe('Kim');
+  });
+  it.each([['Kim', 'Kim'], ['Brilliant Smith', 'Brilliant Smith'], ['Amazing Grace', 'Amazing Grace']])('%s is a name (as before)', (text, name) => {
+    const c = takeoverName();
+    c.say(text);
+    expect(c.variables().customerName).toBe(name);
   });
 });
