@@ -23,7 +23,7 @@
  * to its fallback reads the message ("I want it cancelled" reaches the cancellation), or the block asks again.
  * Pure; reads the raw text, because punctuation tells clauses apart ("No, I want..." / "no one").
  */
-import { isBareReply } from '../nlu/bareReplies';
+import { isBareReply, wholeOfferAnswer } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 
 const CLAUSE_BREAK = /[,.;:!?\n\r()[\]{}"\u2026]+|\s[-\u2013\u2014]+\s/;
@@ -499,7 +499,8 @@ export function splitLeadingAnswer(raw: string): { answer: string; request: stri
   const head = raw.slice(0, brk.index).trim();
   if (head.length === 0 || head.length > LEADING_ANSWER_MAX_CHARS || !/^[\p{L}' ]+$/u.test(head)) return null;
   const words = normalizeText(head).split(' ').filter(Boolean);
-  if (words.length === 0 || !(isBareReply(words) || words.every((w) => LEADING_ANSWER_WORDS.has(w)) || GO_AHEAD.test(words.join(' ')))) return null;
+  // Session 46 (details5, retest s45 L3): a whole yes of the offer's list ("absolutely", "certainly", "definitely") too.
+  if (words.length === 0 || !(isBareReply(words) || words.every((w) => LEADING_ANSWER_WORDS.has(w)) || GO_AHEAD.test(words.join(' ')) || wholeOfferAnswer(words.join(' ')) === true)) return null;
   const request = raw.slice(brk.index + brk[0].length).trim().replace(LINK_AFTER_ANSWER, '');
   // Something to read: at least three characters, not only more punctuation ("no thanks!!!", "ok...").
   if (request.length < 3 || !/[\p{L}\p{N}]/u.test(request)) return null;

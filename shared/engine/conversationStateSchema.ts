@@ -141,7 +141,8 @@ export const waitingSchema = z.discriminatedUnion('kind', [
     reasonForPerson: z.literal(true).optional(),
   }),
   /** Ticket block collecting details. */
-  z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries }),
+  // Session 46 (details5): callAsked, the customer asked to be called and was asked for the number (ticketBlock.ts).
+  z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries, callAsked: z.literal(true).optional() }),
   /**
    * Human takeover: in the queue or with an agent. `takeoverFrom` is set when an agent took over a live bot
    * conversation (`agent_takeover`): how the bot was waiting at `blockId`, resumed on handback (agentTakeover.ts).

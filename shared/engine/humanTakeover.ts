@@ -5,7 +5,7 @@
  * involved the bot is silent; the agent's events move the handoff through its lifecycle and the flow
  * continues along `resolved`, `no_agent` or `timeout`.
  */
-import { onlyThanks } from '../nlu/courtesy';
+import { onlyCourtesy, onlyExclamation, onlyThanks } from '../nlu/courtesy';
 import type { Block, BlockOf, EscalationReason, Flow, HumanTakeoverData } from '../flow/schema';
 import type { Signal } from '../escalation/types';
 import type { AssignmentRequest, Handoff, RequeueCause } from '../handoff/types';
@@ -625,6 +625,17 @@ export function answerTakeoverQuestion(
       }
       bot(run, takeoverTexts.nameAfterEmail(String(email.value)), block.id);
       return;
+    }
+    // Session 46 (details5, retest s45 M11): thanks or an exclamation ("Wow, brilliant.", "Oh great. Thanks.", "great,
+    // just great") is no name ("Wow" was stored) and no matter ("Thanks, I've noted that for the team"): the name again.
+    if (onlyCourtesy(t) || onlyExclamation(t)) {
+      if (w.retries + 1 <= NAME_RETRIES) {
+        run.s.waiting = { ...w, retries: w.retries + 1 };
+        bot(run, takeoverTexts.nameRetry, block.id);
+        return;
+      }
+      bot(run, takeoverTexts.nameSkipped, block.id);
+      return nextOrHandOver(run, block, w);
     }
     // Session 44 (hostfix, hostile s44 M6): "Dana. Also, do you offer SSO on the Team plan?": the name is the first
     // sentence, the question after it is kept for the person as the reason (nameThenMatter).

@@ -49,6 +49,17 @@ export const ticketPrompts = {
   issueAfterPhone: (phone: string) => `Thanks, I've added ${phone} to the ticket so the team can contact you. What should our team help you with?`,
   /** Session 45 (ticketq, retest s45 H2): a complaint at the issue question ("this is ridiculous") is the issue, after this. */
   issueUpset: "I'm sorry about this.",
+  /**
+   * Session 46 (details5, retest s45): "are you a bot?" at the issue question was the ticket's issue (and the chat ended).
+   */
+  issueBotQuestion: "I'm the automated assistant; a person from our team will read your ticket and reply.",
+  /**
+   * Session 46 (details5, retest s45 L5): "can someone call me" / "call me instead" at the ticket's questions, with no
+   * number known: the number is asked (it became the issue, or the email was asked again).
+   */
+  callNumber: 'Sure, the team can call you back. What number should they call you on? (Or leave an email address if you prefer.)',
+  callNumberAtIssue: 'Sure, the team can call you back. What number should they call you on?',
+  callKnown: (phone: string) => `Sure, the team will call you on ${phone}.`,
   /** Session 15 (hostile s15 H#1): two addresses, neither clearly the customer's. */
   whichEmail: (choices: readonly string[]) => `Which one should we reply to: ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}?`,
   /**
@@ -138,8 +149,52 @@ function keepPhone(run: Run, text: string): string | null {
   const found = entitiesOf(analysedPart(text)).find((e) => e.type === 'phone');
   if (found === undefined) return null;
   if (!isKnown(run.s.variables.customerPhone)) setVar(run, 'customerPhone', found.value);
-  if (CALL_ME.test(text)) setVar(run, 'callBack', found.value);
+  if (CALL_ME.test(text) || (run.s.waiting?.kind === 'ticket_question' && run.s.waiting.callAsked === true)) setVar(run, 'callBack', found.value);
   return found.value;
+}
+
+/**
+ * Session 46 (details5, retest s45 L5): a wish to be called and nothing else ("can someone call me", "call me instead",
+ * "could you ring me?", "I'd prefer a call back", "can I get a call back?", "give me a call"), no number in it: the
+ * ticket asks for the number (askForCall). A matter beside it ("my parcel is late, please call me") is the issue as before.
+ */
+const CALL_ONLY = new RegExp(
+  "^(?:(?:ok|okay|no|actually|just|please|pls|but|erm|um)[\\s,]+)*(?:" +
+    "(?:can|could|would|will)\\s+(?:someone|somebody|you|u|anyone|one of you|the team|a person|a colleague|they)\\s+(?:please\\s+|just\\s+)?(?:call|ring|phone)\\s+me" +
+    "|(?:please\\s+|just\\s+)?(?:call|ring|phone)\\s+me" +
+    "|(?:i'?d|i\\s+would)\\s+(?:prefer|rather\\s+have|rather\\s+get|like)\\s+a\\s+(?:phone\\s+)?call" +
+    "|(?:can|could)\\s+(?:i|we)\\s+(?:get|have)\\s+a\\s+(?:phone\\s+)?call" +
+    "|(?:can|could|would|will)\\s+(?:someone|somebody|you|u|anyone|the team|a person)\\s+(?:please\\s+)?give\\s+me\\s+a\\s+(?:call|ring|bell)" +
+    "|(?:please\\s+|just\\s+)?give\\s+me\\s+a\\s+(?:call|ring|bell)" +
+    ")(?:\\s*-?\\s*back)?(?:\\s+(?:instead|please|pls|back|thanks|rather|then|asap))*[\\s.!?]*$",
+  'i',
+);
+export function asksForACall(text: string): boolean {
+  return CALL_ONLY.test(text.trim().replace(/[\u2018\u2019]/g, "'")) && !phoneIn(text);
+}
+/**
+ * Asks for the number to call (the customer wished to be called, `asksForACall`), or, with a phone known, takes it as the
+ * number to call. At the email question the email may still be given instead. True when handled (the waiting is set).
+ */
+function askForCall(run: Run, block: BlockOf<'ticket'>, w: TicketWaiting, lead = ''): boolean {
+  const known = run.s.variables.customerPhone;
+  if (isKnown(known)) {
+    setVar(run, 'callBack', String(known));
+    bot(run, `${lead}${ticketPrompts.callKnown(String(known))}`, block.id);
+    if (w.field === 'email') run.s.emailDeclined = true;
+    const next = continueTicket(run, block, 'issue', true);
+    if (next !== null) goTo(run, next);
+    return true;
+  }
+  run.s.waiting = { ...w, callAsked: true };
+  bot(run, `${lead}${w.field === 'email' ? ticketPrompts.callNumber : ticketPrompts.callNumberAtIssue}`, block.id);
+  return true;
+}
+/** A question about the bot itself ("are you a bot?", "am I talking to a real person?", "is this automated?"), nothing else. */
+const ABOUT_THE_BOT =
+  /^(?:(?:so|wait|hang on|sorry|hi|hello|hey|ok|just|and)[\s,]+)*(?:(?:are|r)\s+(?:you|u)\s+(?:an?\s+|even\s+|actually\s+|really\s+)*(?:bot|robot|chatbot|ai|machine|human|real|person|computer|automated)|(?:am\s+i|is\s+this|is\s+it|are\s+we)\s+(?:(?:talking|speaking|chatting|writing)\s+(?:to|with)\s+)?(?:an?\s+)?(?:bot|robot|chatbot|ai|machine|human|real|person|computer|automated|automatic)|(?:is\s+)?(?:this|it)\s+(?:an?\s+)?(?:bot|automated|ai)|(?:am\s+i\s+)?(?:talking|speaking|chatting)\s+(?:to|with)\s+(?:an?\s+)?(?:bot|robot|machine|real\s+person|human))\b(?:\s+(?:person|human|or\s+(?:an?\s+)?(?:bot|robot|machine|real\s+person|person|human|ai)|or\s+not|then|here|reading|lol|haha))*[\s?!.]*$/i;
+export function asksAboutTheBot(text: string): boolean {
+  return ABOUT_THE_BOT.test(text.trim());
 }
 
 /** The text after a ticket opened without an email address, when its text promises an email reply. */
@@ -179,6 +234,10 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
     bot(run, ticketPrompts.issueAfterCrisis, block.id);
     return true;
   }
+  // Session 46 (details5, retest s45 L5): "can someone call me" (read as a request for a person) at the ticket's questions:
+  // the still-closed line, then the number to call is asked (the email was asked again; at the issue question the line
+  // and the issue question, with no number asked).
+  if (after === undefined && asksForACall(text)) return askForCall(run, block, w, closedLine !== null ? `${closedLine} ` : `${NOBODY_FREE} `);
   // Session 35 (hostile s34 #16): out of hours, a request for a person at the issue question got the issue retry ("Please
   // tell us in a few words ..."): the still-closed line with when the team is back, and the question (no retry counted).
   if (after === undefined && closedLine !== null && w.field === 'issue') {
@@ -299,9 +358,14 @@ type IssueNonAnswer =
   | { kind: 'closed'; line: string }
   | { kind: 'phone'; phone: string }
   | { kind: 'noEmail' }
+  | { kind: 'bot' }
+  | { kind: 'call' }
   | { kind: 'answered'; said: readonly Block[] };
 function issueNonAnswer(run: Run, block: BlockOf<'ticket'>, text: string): IssueNonAnswer | null {
   if (onlyFiller(text) || asksForAMoment(text)) return { kind: 'filler' };
+  // Session 46 (details5, retest s45): "are you a bot?", "call me instead" were the ticket's issue.
+  if (asksAboutTheBot(text)) return { kind: 'bot' };
+  if (asksForACall(text)) return { kind: 'call' };
   if (asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text))) {
     const found = run.s.nobodyFound;
     const target = found === undefined ? undefined : run.c.blocks.get(found.blockId);
@@ -344,9 +408,16 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     stage = 'issue';
   }
   if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail)) {
+    const w: TicketWaiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
+    // Session 46 (details5, retest s45 L5): the request that led here asked to be called ("can someone call me"): the
+    // number is asked (or the one known taken), not the email.
+    if (typeof said === 'string' && asksForACall(heldAnswer(said))) {
+      askForCall(run, block, w);
+      return null;
+    }
     // Session 44 (details2, retest s43 F2): after an emergency (the emergency line just said), the email is asked gently.
     bot(run, afterEmergency(run) ? ticketPrompts.emailAfterCrisis : ticketPrompts.email, block.id);
-    run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'email', retries: 0 };
+    run.s.waiting = w;
     return null;
   }
   if (block.data.askIssue) noteReasonGiven(run);
@@ -593,6 +664,9 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     bot(run, whyEmailTexts.ticket, block.id);
     return;
   }
+  // Session 46 (details5, retest s45 L5): "call me instead" at the email question: the number is asked (or the one known
+  // taken), the email no longer needed.
+  if (w.field === 'email' && asksForACall(text)) return void askForCall(run, block, w);
   const picked = w.field === 'email' ? pickAfterWhichEmail(run, block.id, text) : null;
   if (picked !== null) {
     // Session 44 (details3, hostile s44 M4): "the second one" at "Which one should we reply to: A or B?" was the issue;
@@ -629,7 +703,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       const target = found === undefined ? undefined : run.c.blocks.get(found.blockId);
       if (target !== undefined) bot(run, behaviourOf(target.kind).stillClosedLine?.(run, target) ?? ticketPrompts.nobodyFreeNoEmail, block.id);
       noEmailNoted(run, block);
-    } else if (phone !== null && !text.includes('@') && !declinesEmail(text) && !unsureOfEmail(text) && !callsBack(run.flow) && phoneBefore !== phone) {
+    } else if (phone !== null && !text.includes('@') && !declinesEmail(text) && !unsureOfEmail(text) && !callsBack(run.flow) && phoneBefore !== phone && w.callAsked !== true) {
       // Session 44 (details2, retest s43 F6): a phone number instead of the email, at a flow whose team replies by email
       // (no block stores customerPhone: Northwind), was taken as no email without a word; the takeover's email question
       // asks again (session 42, hostile s41 L2). One rule for both: the number is kept and said back, and the email asked
@@ -723,6 +797,11 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       return void bot(run, ticketPrompts.issueAfterPhone(atIssue.phone), block.id);
     }
     if (atIssue.kind === 'noEmail') return void bot(run, ticketPrompts.issueNoEmail, block.id);
+    if (atIssue.kind === 'bot') return void bot(run, `${ticketPrompts.issueBotQuestion} ${ticketPrompts.issue}`, block.id);
+    if (atIssue.kind === 'call') {
+      askForCall(run, block, w);
+      return;
+    }
     sayAnswer(run, atIssue.said);
     return void bot(run, ticketPrompts.issue, block.id);
   } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text)) || isUnsureReply(normalizeText(text))) {

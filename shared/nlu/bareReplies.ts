@@ -99,7 +99,7 @@ export const onlyOfferTail = (plain: string): boolean => plain !== '' && (' ' + 
 const wholeSet = (answers: readonly string[]): ReadonlySet<string> => new Set(answers.map(unstretched));
 /** Whole answers that are yes to "Would you like to talk to a person?" (each also with its letters stretched). */
 const OFFER_YES_WHOLE = wholeSet([
-  'alright', 'all right', 'absolutely', 'certainly', 'ofc', 'yes yes', 'go on', 'go ahead', 'go for it', 'do it',
+  'alright', 'all right', 'absolutely', 'certainly', 'definitely', 'ofc', 'yes yes', 'go on', 'go ahead', 'go for it', 'do it',
   'please do', 'why not', 'i guess so', 'i suppose so', 'guess so', 'sounds good', 'that would be great', "that'd be great",
   'that would help', 'that would be good', 'would be great', 'yes i would', 'i would', "i'd like that", 'i would like that',
   'yay', 'righto', 'right then', 'yes go ahead', 'fine', 'fine by me', 'ok go ahead', 'okay go ahead', 'sure why not', 'ye',

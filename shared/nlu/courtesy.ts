@@ -226,6 +226,21 @@ function readOnlyCourtesy(raw: string): boolean {
   return left.length <= 12 && left.every(known) && left.some((w) => COURTESY_CORE.has(w));
 }
 
+/**
+ * Session 46 (details5, retest s45 M11): an exclamation of praise or thanks and nothing else, sarcastic or not ("Wow,
+ * brilliant.", "great, just great", "oh fantastic", "perfect, just perfect"): at most six words, each an acknowledgement
+ * or thanks (COURTESY_CORE), a word of praise or an interjection, at least one of the first two kinds. "Brilliant Smith",
+ * "Amazing Grace" are not (a word of neither).
+ */
+const PRAISE = new Set(['fantastic', 'amazing', 'wonderful', 'excellent', 'terrific', 'marvellous', 'marvelous', 'fabulous', 'superb', 'nice', 'splendid', 'magic', 'class', 'wicked']);
+const INTERJECTION = new Set(['wow', 'oh', 'ah', 'ooh', 'well', 'just', 'really', 'so', 'how', 'very', 'a', 'lot', 'much', 'you', 'thats', 'that', 's', 'is', 'yeah', 'yes', 'right', 'sure', 'gee', 'cheers', 'stuff']);
+export function onlyExclamation(raw: string): boolean {
+  if (raw.includes('?') || ASCII_DIGIT.test(raw) || raw.length > 80) return false;
+  const words = withoutInvisible(raw).toLowerCase().replace(/[’']/g, '').split(/[^\p{L}\p{M}]+/u).filter(Boolean);
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w) => COURTESY_CORE.has(w) || PRAISE.has(w) || INTERJECTION.has(w)) && words.some((w) => COURTESY_CORE.has(w) || PRAISE.has(w));
+}
+
 /** The goodbyes proper ("bye", "cya", "ciao", "tschüss"): GOODBYE_WORDS without the words of thanks it also holds. */
 const FAREWELLS = new Set(['bye', 'byee', 'byeee', 'goodbye', 'cya', 'revoir', 'tschuss', 'tschus', 'wiedersehen', 'adios', 'ciao', 'arrivederci', 'adeus', 'tchau', 'doei', 'пока', 'свидания', '再见']);
 /**

@@ -8,12 +8,13 @@ import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
+import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from '../answerThenQuestion';
 import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
 import type { TextAnalysis } from './types';
 import { saysGoAhead, splitLeadingAnswer } from '../answeringWord';
-import { isBareReply, isUnsureReply } from '../../nlu/bareReplies';
+import { isBareReply, isUnsureReply, OK_WORDS, offerAnswer } from '../../nlu/bareReplies';
 import { onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
 import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
@@ -25,7 +26,7 @@ import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
 
 type Action =
-  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice }
+  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting; lead?: string }
   | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
@@ -38,6 +39,9 @@ const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id
 function act(run: Run, a: Action): void {
   if (a.type === 'choose') {
     if (a.block.data.variable) setVar(run, a.block.data.variable, a.choice.value);
+    // Session 46 (details5, retest s45 L7): a question typed after the answer (questionBesideChoice).
+    if (a.later !== undefined && a.laterText !== undefined) run.s.laterRequest = { blockId: a.later, text: a.laterText, turn: run.s.turn };
+    if (a.note !== undefined) bot(run, a.note, a.block.id);
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
     retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage, shown(a.block));
@@ -288,6 +292,9 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // by the router with its reference). Picked by meaning only where the router would not understand it.
     const meaningRouter = choice !== null && pickedByMeaning(run.c.buttons(block), text) ? forwardRouter(run, block) : null;
     if (meaningRouter !== null && !classifyInput(run, meaningRouter, { kind: 'input', blockId: meaningRouter.id, retries: 0 }, text, analysis, intentMatch).fallback) choice = null;
+    // Session 46 (details5, retest s45 L7): "just me, is there a discount for students?": the question after the answer
+    // made the whole message pick nothing; the answer before it picks (questionBesideChoice keeps the question).
+    if (choice === null && forwardRouter(run, block) === null) choice = choiceBeforeQuestion(run, block, text);
     if (choice && fallbackActsAsAnOption(run, block)) {
       // Session 19 (hostile s19 #7, HIGH): a question about the answer ("what happens if I say yes?", "should I say yes?",
       // "yes?", "is that the right format?") names a choice without making it: nothing is done, the question is asked again.
@@ -308,7 +315,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       // leads to the main menu, and the words after it answer that menu.
       const then = menuAfter(run, block, choice, text);
       if (then !== null) return new ButtonAnswer(false, null, run, act, { type: 'menu', ...then, picked: { block, choice } });
-      return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice });
+      return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice, ...questionBesideChoice(run, block, choice, text) });
     }
     // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
     // reference (referenceChoice.ts); it was "Please choose one of the options."
@@ -400,6 +407,35 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
   },
 };
 
+/**
+ * Session 46 (details5, retest s45 L7): "about 300, do you have SSO?" at lead-gen's "How many people work at your
+ * company?": the answer picked 201+ and the question was dropped without a word. When the part before a clause break
+ * picks the same option and the question after it picks none, the question is kept for a menu further on that picks an
+ * option for it ("I'll help with that in a moment."), else the customer is told it cannot be answered here. Not at a
+ * menu whose typed text goes to a router (the router reads questions there), nor when the option's way goes straight to
+ * a person (they read the question in the conversation).
+ */
+function choiceBeforeQuestion(run: Run, block: BlockOf<'buttons'>, text: string): ButtonChoice | null {
+  const choices = run.c.buttons(block);
+  for (const { answer, question } of answerThenQuestionParts(text)) {
+    const picked = matchButton(choices, answer);
+    if (picked !== null && matchButton(choices, question) === null) return picked;
+  }
+  return null;
+}
+function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: ButtonChoice, text: string): { note?: string; later?: string; laterText?: string } {
+  if (forwardRouter(run, block) !== null) return {};
+  const choices = run.c.buttons(block);
+  for (const { answer, question } of answerThenQuestionParts(text)) {
+    if (matchButton(choices, answer)?.id !== choice.id || matchButton(choices, question) !== null) continue;
+    const to = run.c.exitOf(block.id, choice.id);
+    if (to === undefined || wayReachesPerson(run, to)) return {};
+    const later = laterMenuOnWay(run, block.id, [to], question);
+    return later === null ? { note: cannotAnswerHere(question) } : { note: LATER_LINE, later, laterText: question };
+  }
+  return {};
+}
+
 /** Session 44 (hostfix, hostile s44 M7): the option a leading answer picks ("yes please, and ...") when its way goes straight to a person. */
 function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string): ButtonChoice | null {
   const lead = splitLeadingAnswer(text);
@@ -407,7 +443,13 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
   if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) || /^[\s,.;:!-]*but\b/i.test(text.slice(text.indexOf(lead.answer) + lead.answer.length))) return null;
   // Session 45 (details4, retest s44 L4): "yeah go on" / "go ahead" is the yes (matchButton reads "go on" by meaning).
-  const choice = matchButton(run.c.buttons(block), saysGoAhead(lead.answer) ? 'yes' : lead.answer);
+  // Session 46 (details5, retest s45 L3): so is every yes the offer of a person reads (bareReplies' offerAnswer: "sure",
+  // "absolutely", "definitely", "of course"): "sure, and do you take PayPal?" lost the yes, the question answered alone.
+  // Not an "ok" alone or before words offerAnswer does not read ("Ok. Now my parcel NW-109340 please", "ok cool. so
+  // where's NW-108118": an acknowledgement before the request again; escrfEval, six corpus loops were lost with it).
+  const said = normalizeText(lead.answer).replace(/^(?:(?:ok|okay|okey|k|kk)\s+)+/, '');
+  const yes = saysGoAhead(lead.answer) || (!OK_WORDS.includes(said) && offerAnswer(said) === true);
+  const choice = matchButton(run.c.buttons(block), yes ? 'yes' : lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);
   return to !== undefined && wayReachesPerson(run, to) ? choice : null;

@@ -31,7 +31,7 @@ import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
 import { keepBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
-import { matchButton } from '../matchButton';
+import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from '../answerThenQuestion';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -41,7 +41,7 @@ type Action =
   | { ok: false; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'which'; block: BlockOf<'question'>; choices: string[] }
   | { ok: 'name'; block: BlockOf<'question'>; name: string }
-  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string; later?: { menuId: string; text: string } }
+  | { ok: 'fallback'; block: BlockOf<'question'>; emailDeclined?: true; said?: string; later?: { menuId: string; text: string }; note?: string }
   | { ok: 'aside'; block: BlockOf<'question'>; w: InputWaiting; said: readonly Block[] }
   | { ok: 'forward'; routerId: string; inner: Classified }
   | { ok: 'give_up'; block: BlockOf<'question'>; w: InputWaiting }
@@ -70,6 +70,7 @@ function act(run: Run, a: Action): void {
   } else if (a.ok === 'fallback') {
     if (a.emailDeclined === true) run.s.emailDeclined = true;
     if (a.later !== undefined) run.s.laterRequest = { blockId: a.later.menuId, text: a.later.text, turn: run.s.turn };
+    if (a.note !== undefined) bot(run, a.note, a.block.id);
     // Said unless the fallback's way opens with a Message of its own (it speaks for itself, as leaveQuestion reads it).
     const to = run.c.exitOf(a.block.id, 'fallback');
     if (a.said !== undefined && (to === undefined || run.c.blocks.get(to)?.kind !== 'message')) bot(run, a.said, a.block.id);
@@ -697,10 +698,7 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
   return new ClassifiedInput<Action>(true, inner.intent, run, act, { ok: 'forward', routerId: router.id, inner });
 }
 
-/** Session 44 (details2, M5 / N7): said before the question again when a later menu will take the request. */
-export const LATER_LINE = "I'll help with that in a moment.";
-/** Blocks read on the way to a later menu (laterMenuFor). */
-const LATER_WAY = 12;
+export { LATER_LINE } from '../answerThenQuestion';
 /**
  * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): "my bag never arrived" typed at Skyline Air's "What is your
  * booking reference?" holds no reference, so the block asked again (and, the message read as upset and not used, the
@@ -711,21 +709,7 @@ const LATER_WAY = 12;
  * this question asked again, and that menu takes it when reached (buttons.ts laterRequest).
  */
 function laterMenuFor(run: Run, block: BlockOf<'question'>, text: string): string | null {
-  const seen = new Set<string>([block.id]);
-  const queue = [...run.c.exitsFrom(block.id)];
-  while (queue.length > 0 && seen.size <= LATER_WAY) {
-    const id = queue.shift()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const b = run.c.blocks.get(id);
-    if (b === undefined) continue;
-    if (b.kind === 'buttons') {
-      if (matchButton(run.c.buttons(b), text) !== null) return b.id;
-      continue;
-    }
-    if (b.kind === 'question' || b.kind === 'condition' || b.kind === 'set_variable' || b.kind === 'message') queue.push(...run.c.exitsFrom(id));
-  }
-  return null;
+  return laterMenuOnWay(run, block.id, run.c.exitsFrom(block.id), text);
 }
 
 /** Session 44 (details2, F5): said when an optional email question is left out after a refusal or a deferral. */
@@ -813,6 +797,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
       return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }
+    const split = answerThenQuestion(run, block, text);
+    if (split !== null) return split;
     const r = validateAnswer(block.data.inputType, text, run.now, run.flow.settings.timezone, block.data);
     if (r.ok && !asksInstead(block, text)) {
       if (holdsNoValue(block, text)) {
@@ -881,6 +867,53 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
 };
 
 /**
+ * Session 46 (details5, retest s45 M3): an answer, then a question, in one message at a question for a reference ("it's
+ * SKY123, can I bring a pet?", "don't have it, what time is boarding?" at Skyline Air's "What is your booking
+ * reference?"): the question made the whole message one the block could not use (asked again, then the next date typed
+ * was stored as the reference). The message is cut at the first clause break after which it asks (a question mark or a
+ * question's form); the part before is read alone as the answer: a reference (taken), or a refusal the block's fallback
+ * takes ("I don't have it", "no idea", "nope": taken). The question is kept for the first menu on the way that picks an
+ * option for it (laterMenuFor, "I'll help with that in a moment."), else the customer is told it cannot be answered here
+ * (it was dropped without a word). Not a question about the question ("I don't have it, where do I find it?"), and only
+ * where no router came before the question (as laterQuestion: a router reads questions there). Null otherwise.
+ */
+/** A question about where the value is or what it looks like: about this question, not a new one. */
+const ABOUT_THE_VALUE = /\b(?:where|find|locate|look(?:s)?\s+like|which\s+(?:one|code|number)|what\s+is\s+(?:it|that))\b/i;
+function answerThenQuestion(run: Run, block: BlockOf<'question'>, text: string): Classified | null {
+  if (!readsReference(block) || block.data.inputType !== 'text' || !text.includes('?') || readerBefore(run, block) !== null) return null;
+  for (const { answer, question } of answerThenQuestionParts(text)) {
+    if (ABOUT_THE_VALUE.test(question) || sharesTheQuestionsWords(block, question, false)) return null;
+    const n = normalizeText(answer);
+    const hasFallback = run.c.exitOf(block.id, 'fallback') !== undefined;
+    const refuses = hasFallback && !/\p{Nd}/u.test(answer) && (saysItLacks(n) || BARE_NO.test(n) || lacksTheValue(n));
+    const values = refuses ? [] : valuesIn(run, block, answer);
+    const value = values[0] ?? (refuses ? null : (referenceAnswer(block, answer)[0] ?? null));
+    if (!refuses && value === null) continue;
+    const later = laterMenuFor(run, block, question);
+    const note = later !== null ? LATER_LINE : cannotAnswerHere(question);
+    if (refuses) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'fallback', block, later: later === null ? undefined : { menuId: later, text: question }, note });
+    const answerIt = new ClassifiedInput<Action>(false, null, run, act, {
+      ok: true,
+      block,
+      value: value!,
+      beside: () => {
+        if (later !== null) run.s.laterRequest = { blockId: later, text: question, turn: run.s.turn };
+        bot(run, note, block.id);
+      },
+    });
+    if (typeof value === 'string') {
+      answerIt.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+      (answerIt as Classified).keepAnswer = () => {
+        setVar(run, block.data.variable, value);
+        run.s.keptAnswer = { blockId: block.id, variable: block.data.variable };
+      };
+    }
+    return answerIt;
+  }
+  return null;
+}
+
+/**
  * Session 45 (details4, retest s44 M7): a question at a question for a reference that holds none ("what's the baggage
  * allowance?" at Skyline Air's "What is your booking reference?") was asked again and forgotten, while a statement there
  * ("my bag never arrived") is kept since session 44 (details2). The same rule: when a menu further on the question's way
@@ -896,8 +929,12 @@ function laterQuestion(run: Run, block: BlockOf<'question'>, w: InputWaiting, te
   const later = laterMenuFor(run, block, text);
   return later === null ? null : new ClassifiedInput<Action>(false, null, run, act, { ok: 'later', block, w, menuId: later, text });
 }
-/** Whether the message shares a content word with the block's own question or retry line (a question about the question). */
-function sharesTheQuestionsWords(block: BlockOf<'question'>, text: string): boolean {
-  const own = new Set(normalizeText(`${block.data.text} ${block.data.retryMessage ?? ''}`).split(' ').filter((t) => t.length > 2 && !isStopWord(t)));
+/**
+ * Whether the message shares a content word with the block's own question or retry line (a question about the question).
+ * `withRetry` false: the question's text only (Skyline Air's retry line says where the reference is, "on your boarding
+ * pass": "what time is boarding?" is no question about the reference).
+ */
+function sharesTheQuestionsWords(block: BlockOf<'question'>, text: string, withRetry = true): boolean {
+  const own = new Set(normalizeText(`${block.data.text} ${withRetry ? (block.data.retryMessage ?? '') : ''}`).split(' ').filter((t) => t.length > 2 && !isStopWord(t)));
   return normalizeText(text).split(' ').some((t) => own.has(t));
 }

@@ -708,6 +708,37 @@ function designerPhraseNotNow(toks: string[], at: number): boolean {
 }
 
 /**
+ * Session 46 (details5, retest s45 M4): a designer's urgency phrase in a question ABOUT when it happens, the rule and not
+ * the customer's own deadline: "is the gate closing time 20 minutes?", "when does the gate close?", "how long before
+ * departure does the gate close?", "I don't have it, is the gate closing time 20 minutes?" (handed over as urgent). The
+ * phrase's own clause (cut at . ? ! ; and commas) is a question (it ends with "?" or opens with a question word) and
+ * says nothing of the customer or of now: no I / my / we / our, no "now", "soon", "already", "left", "in 20 minutes".
+ * "my gate closes in 15 min, can you help?", "is my gate closing now?", "the gate closes soon, what do I do?" stay urgent.
+ */
+const ASKS_OPENERS = new Set([...QUESTION_OPENERS, 'when', 'how', 'are', 'did', 'which', 'whats']);
+const OWN_OR_NOW = new Set(['i', 'im', 'me', 'my', 'we', 'our', 'us', 'mine', 'now', 'soon', 'already', 'left', 'nearly', 'almost', 'about', 'currently', 'right', 'today', 'tonight', 'urgent', 'hurry', 'help']);
+function askedAboutItsTime(toks: string[], at: number, length: number, text: string): boolean {
+  if (!text.includes('?') && !ASKS_OPENERS.has(toks[0] ?? '')) return false;
+  // The clauses as typed, each with the mark that ends it; the hit's clause is the one its token falls in.
+  let start = 0;
+  for (const m of text.matchAll(/[^.?!;,]+[.?!;,]*/g)) {
+    const piece = textTokens(m[0]);
+    const end = start + piece.length;
+    if (at < end) {
+      // A clause cut otherwise than the whole message's tokens: not read (the phrase stays urgent).
+      if (piece.some((t, k) => toks[start + k] !== t)) return false;
+      // A bare phrase asked ("at the gate??", "boarding now?") says where the customer is: it stays urgent.
+      const asks = (m[0].trimEnd().endsWith('?') && piece.length > length) || ASKS_OPENERS.has(piece[0] ?? '');
+      // "in 20 minutes", "in 10 min": a time from now is the customer's own.
+      const fromNow = piece.some((t, k) => t === 'in' && /^(?:\d+|a|an|ten|five|fifteen|twenty|thirty|few)$/.test(piece[k + 1] ?? ''));
+      return asks && !fromNow && !piece.some((t) => OWN_OR_NOW.has(t));
+    }
+    start = end;
+  }
+  return false;
+}
+
+/**
  * Session 41 (injury, hostile s40 H4): something dangerous swallowed, drunk or eaten by a person ("my son swallowed a
  * battery from your toy and he's vomiting", "my daughter swallowed a magnet from your kit, what do I do", "I think my
  * toddler has swallowed a button battery", "he drank some bleach") is a medical emergency whether or not the message says
@@ -989,7 +1020,7 @@ const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
   if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
   // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
-  return findPhrase(toks, findPhraseIn, toks, false, text) ?? findPhrase(toks, extra.exact, toks, true) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true);
+  return findPhrase(toks, findPhraseIn, toks, false, text) ?? findPhrase(toks, extra.exact, toks, true, text) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true, text);
 }
 
 /**
@@ -1084,7 +1115,7 @@ const TOGETHER = new Set(['two', 'both', 'all', 'multiple', 'several', 'many', '
 function findPhrase(toks: string[], find: PhraseMatcher, over: readonly string[] = toks, designer = false, text = ''): string | null {
   for (let hit = find(over); hit !== null; hit = find(over, hit.at + 1)) {
     if (!affirmed(toks, hit.at)) continue;
-    if (designer && designerPhraseNotNow(toks, hit.at)) continue;
+    if (designer && (designerPhraseNotNow(toks, hit.at) || askedAboutItsTime(toks, hit.at, hit.length, text))) continue;
     // "can't wait to see it" is excitement, not a hurry.
     if (hit.phrase === 'can not wait' && lookingForward(toks, hit.at)) continue;
     // Session 45 (misfire, blind s44 M1): "your deals are on fire today", "our sales team is on fire this quarter": praise.
