@@ -1104,7 +1104,29 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         </div>
       </nav>
 
-      {askOffline && (
+      {askOffline && counts.mine === 0 && (
+        // Session 46 (apisec, newcomer s46 N16): the chats were closed or taken while the question was open ("You have 0
+        // open chats ... Put them back"): the question is a plain one now, with nothing to give back.
+        <Dialog title="Go offline?" onClose={() => setAskOffline(false)}>
+          <p className="ib-signout-text">Your open chats were closed or taken meanwhile: you have none now, so going offline gives nothing away.</p>
+          <div className="ib-signout-actions">
+            <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
+              Stay {presence === 'busy' ? 'busy' : 'online'}
+            </button>
+            <button
+              type="button"
+              className="ib-btn ib-primary"
+              onClick={() => {
+                setAskOffline(false);
+                void changePresence('offline', { asked: true });
+              }}
+            >
+              Go offline
+            </button>
+          </div>
+        </Dialog>
+      )}
+      {askOffline && counts.mine > 0 && (
         <Dialog title="Go offline with chats open?" onClose={() => setAskOffline(false)}>
           <p className="ib-signout-text">
             {/* Session 41 (newcomer s40 N2): with nobody else signed in, the chats do not wait in a queue nobody serves: the
@@ -1112,7 +1134,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
             You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
             {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
               ? `Going offline puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
-              : `Nobody else is signed in, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
+              : `Nobody else is online, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
             To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats and get no new ones.
           </p>
           <div className="ib-signout-actions">
@@ -1153,7 +1175,7 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               {/* Session 41 (newcomer s40 N2): with nobody else signed in, the customers are told no one is available. */}
               {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
                 ? `Signing out puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
-                : `Nobody else is signed in, so signing out tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}
+                : `Nobody else is online, so signing out tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}
             </p>
           )}
           {draftsOf(storage, me.id) > 0 && (

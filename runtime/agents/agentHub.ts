@@ -1246,6 +1246,7 @@ export class AgentHub {
     this.passesDirty = false;
     this.passesDueAt = Number.POSITIVE_INFINITY;
     await this.assignPending();
+    await this.leaveUnservedQueue();
     await this.announceQueue();
     await this.forgetNowAndThen(now);
   }
@@ -1555,6 +1556,50 @@ export class AgentHub {
         await this.apply(h, { type: 'no_agent', note: pick.explanation }, 'close', { refresh: false }).catch(() => {});
       }
       // Otherwise everyone is at capacity: the chat waits (oldest first when a seat frees up).
+    }
+    if (changed) await this.refresh();
+  }
+
+  /**
+   * Session 46 (apisec, newcomer s46 N2): a chat waiting in a queue agents pick from by hand (no automatic assignment)
+   * when nobody signed in may take it any more (the last agent went offline) leaves by the block's No agent way, as a
+   * new customer's request does at once (the engine's "nobody reachable"), instead of waiting for the queue timeout
+   * while told "longer than usual". Same rules as the automatic queue above (session 41, newcomer s40 N2): not during
+   * the start-up grace (the inboxes may be reconnecting), and a chat an agent gave back waits PUT_BACK_SETTLE_MS first.
+   * Chatwoot keeps such a conversation open in the inbox for a later reply; here the No agent way is where the flow
+   * keeps it for later (a ticket: "leave your details"), which is what the go-offline dialog promises.
+   */
+  private async leaveUnservedQueue() {
+    const waiting = this.handoffs.filter((h) => h.status === 'pending' && !this.requestOf(h).autoAssign && !this.transferring.has(h.id));
+    if (waiting.length === 0) return;
+    const base = this.presenceList();
+    const grace = this.startGraceLeft(base);
+    let changed = false;
+    for (const h of waiting) {
+      const r = this.requestOf(h);
+      const req: AssignmentRequest = {
+        strategy: 'round_robin',
+        maxChatsPerAgent: Number.POSITIVE_INFINITY,
+        skill: r.skill ?? '',
+        language: r.language ?? '',
+        teams: this.teamsOf(h),
+        agents: r.agents ?? [],
+      };
+      if (reachableAgents(base, req).length > 0) continue;
+      if (grace > 0) {
+        this.passesDueAt = Math.min(this.passesDueAt, this.deps.now() + grace);
+        continue;
+      }
+      if (((h.handoff as Handoff | null)?.transitions ?? []).some((t) => t.to === 'assigned')) {
+        const due = lastPutBackAt(h) + PUT_BACK_SETTLE_MS;
+        if (this.deps.now() < due) {
+          this.passesDueAt = Math.min(this.passesDueAt, due);
+          continue;
+        }
+      }
+      this.deps.logger.info({ handoffId: h.id }, 'no agent for handoff: nobody signed in may take it any more');
+      changed = true;
+      await this.apply(h, { type: 'no_agent', note: 'No agent is online any more.' }, 'close', { refresh: false }).catch(() => {});
     }
     if (changed) await this.refresh();
   }

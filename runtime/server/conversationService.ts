@@ -9,7 +9,8 @@ import { receive, start } from '../../shared/engine/engine';
 import type { Input, QueuedHandoff } from '../../shared/engine/types';
 import type { AgentPresence } from '../../shared/handoff/types';
 import { parseConversationState, STATE_VERSION, WINDOW_SIZE } from '../../shared/engine/conversationStateSchema';
-import { builtinVariableNames } from '../../shared/flow/builtinVariables';
+import { builtinVariables } from '../../shared/flow/builtinVariables';
+import { pageVariableRules } from '../../shared/flow/pageVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
 import { planStep, requestedHandoffs, type EngineStep, type HttpJob } from '../effects/planStep';
 import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
@@ -508,14 +509,24 @@ export function withInitialVariables(flow: Flow, variables: Record<string, Value
   const names = Object.keys(given);
   if (names.length === 0) return flow;
   const declared = new Map(flow.variables.map((v) => [v.name, v]));
-  const builtins = new Set<string>(builtinVariableNames);
+  // Session 46 (hostile s46 H3): only the variables a page may set (shared/flow/pageVariables.ts); the engine's own
+  // and the ones the flow computes are refused, the field named, with the list a page may pass.
+  const rules = pageVariableRules(flow);
+  const mayPass = () => `a page may pass: ${rules.settable.join(', ')} (what a page passes is the visitor's word: anybody can send it)`;
   const vars = flow.variables.map((v) => (Object.hasOwn(given, v.name) ? { ...v, default: given[v.name] } : v));
   for (const name of names) {
     const v = declared.get(name);
     const value = given[name];
-    if (!v && !builtins.has(name)) {
-      const known = [...declared.keys(), ...builtins].join(', ');
-      throw new ApiError(400, 'unknown_variable', `variables.${name}: the flow "${flow.id}" declares no variable "${name}"; known: ${known}.`, `variables.${name}`);
+    const verdict = rules.verdict(name);
+    if (!verdict.settable) {
+      const field = Object.hasOwn(variables, name) ? `variables.${name}` : `profile`;
+      if (verdict.why === 'unknown') {
+        throw new ApiError(400, 'unknown_variable', `${field}: the flow "${flow.id}" declares no variable "${name}"; ${mayPass()}.`, field);
+      }
+      const what = verdict.why === 'engine'
+        ? `"${name}" is set by Baton itself during the conversation (${builtinVariables[name as keyof typeof builtinVariables] ?? 'a built-in variable'})`
+        : `"${name}" is computed by the flow (set by ${verdict.by})`;
+      throw new ApiError(400, 'variable_not_settable', `${field}: ${what}, so a page may not preset it; leave it out. ${mayPass().replace(/^a/, 'A')}.`, field);
     }
     if (v && value !== null) {
       const t = v.type;

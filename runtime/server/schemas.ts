@@ -28,7 +28,12 @@ export const createConversationBody = z
     variables: z
       .record(z.string().max(100), value)
       .optional()
-      .describe('Initial values for variables the flow declares (or built-ins such as customerName). customerEmail must be one email address.'),
+      .describe(
+        "Initial values the website knows, as the visitor's word: this call needs no credentials (the widget makes it), so anybody can send anything here; never use them to grant anything without checking them on your server. " +
+          'A page may pass customerName, customerEmail, customerPhone, a variable the flow declares and no block sets (such as a plan or cart value), and one only a Question block asks (its question is then skipped when "skip if known"). ' +
+          "Refused with 400 variable_not_settable, the field named: the engine's own variables (agentName, estimatedWait, handoffReason, ticketId, lastMessage, intent) and variables the flow computes (set by a Set variable, Buttons, HTTP request, CSAT or intent router block, such as a lead score). " +
+          'The 400 lists what this flow takes. customerEmail must be one email address.',
+      ),
     profile: z
       .object({
         name: z.string().max(200).optional(),

@@ -54,7 +54,7 @@ describe('Offline with chats open', () => {
     const status = (await screen.findByLabelText('Your status')) as HTMLSelectElement;
     await waitFor(() => expect(screen.getByLabelText('2 mine')).toBeInTheDocument());
     fireEvent.change(status, { target: { value: 'offline' } });
-    expect(await screen.findByText(/Nobody else is signed in, so going offline tells the customers no one is available now/)).toBeInTheDocument();
+    expect(await screen.findByText(/Nobody else is online, so going offline tells the customers no one is available now/)).toBeInTheDocument();
     expect(screen.queryByText(/someone else is coming/)).toBeNull();
   });
 

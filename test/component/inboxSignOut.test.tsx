@@ -37,7 +37,7 @@ describe('inbox sign-out', () => {
     expect(await screen.findByLabelText('1 mine')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     const ask = screen.getByRole('dialog', { name: 'Sign out with chats open?' });
-    expect(ask).toHaveTextContent('Nobody else is signed in, so signing out tells the customer no one is available now');
+    expect(ask).toHaveTextContent('Nobody else is online, so signing out tells the customer no one is available now');
     expect(ask).not.toHaveTextContent('someone else is coming');
   });
 

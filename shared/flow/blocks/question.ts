@@ -111,4 +111,5 @@ export const questionBlock = defineBlock({
       : [],
   variablesRead: (b) => templateReads(b, ['text', 'retryMessage']),
   variablesWritten: (b) => [b.data.variable],
+  variablesNotComputed: (b) => [b.data.variable],
 });

@@ -44,4 +44,9 @@ export const setVariableBlock = defineBlock({
     return out;
   },
   variablesWritten: (b) => b.data.assignments.map((a) => a.variable),
+  // A variable only cleared here is not computed here (travel-urgency forgets an unclear booking reference).
+  variablesNotComputed: (b) => {
+    const computed = new Set(b.data.assignments.filter((a) => a.op !== 'clear').map((a) => a.variable));
+    return b.data.assignments.map((a) => a.variable).filter((v) => !computed.has(v));
+  },
 });

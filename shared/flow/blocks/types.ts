@@ -198,6 +198,13 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
   variablesRead(block: BlockShape<K, z.output<S>>): VariableUse[];
   /** Variables the block sets. */
   variablesWritten(block: BlockShape<K, z.output<S>>): string[];
+  /**
+   * Of `variablesWritten`, the ones the block gives no value of the flow's own: a Question's variable (the customer's
+   * typed answer), a Set variable's Clear. A website may pass these in when the chat starts (shared/flow/pageVariables.ts):
+   * forging one gives nothing the customer could not type. Every other written variable is the flow's own work (a
+   * score, a button choice, an HTTP response...) and a page may not preset it.
+   */
+  variablesNotComputed?(block: BlockShape<K, z.output<S>>): string[];
   /** Intent names the block defines (intent routers), so escalation topics may refer to them. */
   intentNames?(block: BlockShape<K, z.output<S>>): string[];
   /**
