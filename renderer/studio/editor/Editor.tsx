@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { ShownDirection } from '../../ui/ShownDirection';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
-import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
+import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects, type Size } from '../canvas/freeSpot';
 import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
@@ -88,6 +88,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
+/** The drawn sizes of the blocks last copied in this window, with the clipboard text they belong to (newcomer s46 N13). */
+let copiedSizes: { text: string; sizes: Record<string, Size> } | null = null;
 
 function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, readOnlyBanner = false }: EditorProps) {
   const store = useStudioStore();
@@ -382,6 +384,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       if (state.selection.length === 0) return;
       const doc = copyToClipboard(state.flow, state.selection);
       memoryClipboard = doc;
+      // Newcomer s46 N13: the copied blocks' drawn sizes, so a paste (into any flow of this window) leaves them room.
+      copiedSizes = { text: JSON.stringify(doc), sizes: Object.fromEntries(state.selection.flatMap((id) => (state.measured[id] ? [[id, state.measured[id]]] : []))) };
       e.clipboardData?.setData('text/plain', JSON.stringify(doc));
       e.preventDefault();
       if (cut) actions('delete');
@@ -406,7 +410,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       e.preventDefault();
       const state = store.getState();
       // Newcomer s40 N17: where the designer last clicked on empty canvas (while in view), else the view's centre.
-      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()));
+      const sizes = copiedSizes && (text ? text === copiedSizes.text : doc === memoryClipboard) ? copiedSizes.sizes : {};
+      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()), sizes);
       // Session 42 (studio3): pasted at a click under the minimap or the zoom buttons, the view pans them clear once drawn.
       if (state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' })) clearOfOverlays(store.getState().selection);
     };
