@@ -1,8 +1,16 @@
+// @vitest-environment jsdom
 /**
  * Session 46 (studio11): newcomer s46 N13 (a paste into another flow landed on a block), N15 (the top bar moved with the
  * save status), N17 (small visual items), N8 (problems told apart only by an internal id).
  */
+import './support/setup';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { viewToShow } from '../../renderer/studio/canvas/keepInView';
+import { firstWords, problemBlockName } from '../../renderer/studio/hooks/designerWords';
+import { SaveStatus } from '../../renderer/studio/persistence/SaveStatus';
 import { occupiedRects } from '../../renderer/studio/canvas/freeSpot';
 import { pastedBlockSize, pasteSpot } from '../../renderer/studio/canvas/pasteSpot';
 import type { ClipboardDocument } from '../../shared/flow/edit/types';
@@ -53,5 +61,93 @@ describe('N13: a block pasted into another flow', () => {
       const estimated = pasteSpot(target, measured, clip([buttons]), wanted);
       for (const r of occupiedRects(target, measured)) expect(overlaps({ ...estimated, ...pastedBlockSize(target, measured, buttons) }, r)).toBe(false);
     }
+  });
+});
+
+/** One CSS rule's body from a stylesheet (jsdom does not lay out, so a width rule is checked where it is written). */
+function ruleOf(file: string, selector: string): string {
+  const css = readFileSync(resolve(process.cwd(), file), 'utf8');
+  const at = css.indexOf(`${selector} {`);
+  return at < 0 ? '' : css.slice(at, css.indexOf('}', at));
+}
+
+describe('N15: the save status has a fixed-width slot', () => {
+  it('the slot does not grow or shrink with its words', () => {
+    const rule = ruleOf('renderer/studio/persistence/saveStatus.css', '.bt-save-status');
+    expect(rule).toMatch(/\bwidth: \d/);
+    expect(rule).toMatch(/flex: none/);
+    expect(ruleOf('renderer/studio/persistence/saveStatus.css', '.bt-save-status > span')).toMatch(/text-overflow: ellipsis/);
+  });
+  it('a long status (cut in the slot) leads its title whole; a short one does not repeat itself', () => {
+    const { rerender } = render(<SaveStatus status="conflict" />);
+    expect(screen.getByRole('status')).toHaveAttribute('title', expect.stringMatching(/^Changed elsewhere: not saved\./));
+    rerender(<SaveStatus status="offline" error="No connection." />);
+    expect(screen.getByRole('status')).toHaveAttribute('title', 'Offline: edits kept in this browser. No connection.');
+    rerender(<SaveStatus status="saved" />);
+    expect(screen.getByRole('status')).not.toHaveAttribute('title');
+    rerender(<SaveStatus status="saving" />);
+    expect(screen.getByRole('status')).not.toHaveAttribute('title');
+  });
+});
+
+describe('N17: small visual items', () => {
+  it("the read-only note keeps clear of the inspector's × (top-right, 32 px)", () => {
+    const margin = /margin: (\S+) (\S+) (\S+) (\S+);/.exec(ruleOf('renderer/studio/studio.css', '.st-readonly-note'));
+    expect(margin, 'a four-value margin').not.toBeNull();
+    expect(parseInt(margin![2], 10)).toBeGreaterThanOrEqual(8 + 32 + 4);
+  });
+  it("Virtual agents: fixed columns with Teams and Skills the widest", () => {
+    expect(ruleOf('renderer/studio/simulator/simulator.css', '.sim-agents')).toMatch(/table-layout: fixed/);
+    const pct = (sel: string) => parseFloat(/width: ([\d.]+)%/.exec(ruleOf('renderer/studio/simulator/simulator.css', `.sim-agents ${sel}`))?.[1] ?? 'NaN');
+    const cols = ['.sim-col-name', '.sim-col-status', '.sim-col-capacity', '.sim-col-list', '.sim-col-list', '.sim-col-langs', '.sim-col-chats'].map(pct);
+    expect(cols.reduce((a, b) => a + b, 0)).toBe(100);
+    // Teams / Skills at a 420 px panel: at least 84 px, enough for "e.g. claims" / "e.g. billing" in the input.
+    expect((pct('.sim-col-list') / 100) * 420).toBeGreaterThanOrEqual(84);
+    expect(pct('.sim-col-list')).toBe(Math.max(...cols));
+  });
+  it('Find: a block the view has to move to is put in the middle of the canvas', () => {
+    const block = { x: 2000, y: 1200, width: 240, height: 110 };
+    const far = { x: 0, y: 0, zoom: 0.3 };
+    for (const [w, h] of [[800, 600], [1100, 850], [640, 480]]) {
+      const v = viewToShow(block, far, w, h, { readableZoom: 1, centre: true })!;
+      expect(v.zoom).toBe(1);
+      expect(block.x * v.zoom + v.x + (block.width * v.zoom) / 2).toBeCloseTo(w / 2);
+      expect(block.y * v.zoom + v.y + (block.height * v.zoom) / 2).toBeCloseTo(h / 2);
+    }
+    // Already whole in view at a readable zoom: the view stays.
+    expect(viewToShow(block, { x: -1800, y: -1000, zoom: 1 }, 800, 600, { readableZoom: 1, centre: true })).toBeNull();
+    // A block taller than the canvas: its top is shown.
+    const tall = { x: 0, y: 0, width: 240, height: 900 };
+    expect(viewToShow(tall, { x: 5000, y: 5000, zoom: 1 }, 800, 600, { readableZoom: 1, centre: true })!.y).toBe(40);
+  });
+});
+
+describe('N8: problems about two blocks that differ only by an internal id', () => {
+  const block = (id: string, kind: string, data: object, label?: string) => ({ id, kind, data, position: { x: 0, y: 0 }, ...(label ? { label } : {}) }) as unknown as Flow['blocks'][number];
+  // Wordings written before the change: the list named these "Message (message-3)" / "Message (message-4)".
+  const repairs = block('message-3', 'message', { text: 'Repairs usually take 2-3 working days. We will text you.' });
+  const prices = block('message-4', 'message', { text: 'A basic service is £45.' });
+  it('an unlabelled block shared by kind is named by its first words, never by its id', () => {
+    const all = [repairs, prices];
+    expect(problemBlockName(repairs, all)).toBe('Message “Repairs usually take 2-3…”');
+    expect(problemBlockName(prices, all)).toBe('Message “A basic service is £45.”');
+    const q = [block('question-1', 'question', { text: "What's your phone number?" }), block('question-2', 'question', { text: 'And your email?' })];
+    expect(problemBlockName(q[0], q)).toBe('Question “What\'s your phone number?”');
+    const routers = [block('r1', 'intent_router', { prompt: 'What can I help you with?', intents: [] }), block('r2', 'intent_router', { prompt: 'Anything else?', intents: [] })];
+    expect(problemBlockName(routers[1], routers)).toBe('Intent router “Anything else?”');
+  });
+  it('the id only when the words do not tell them apart; a unique title stays as it is', () => {
+    const ends = [block('end-1', 'end', { text: '' }), block('end-2', 'end', { text: '' })];
+    expect(problemBlockName(ends[0], ends)).toBe('End (end-1)');
+    const same = [block('m1', 'message', { text: 'Hi' }), block('m2', 'message', { text: 'Hi' })];
+    expect(problemBlockName(same[1], same)).toBe('Message (m2)');
+    const labelled = [block('a', 'message', { text: 'x' }, 'Welcome'), block('b', 'message', { text: 'y' }, 'Welcome')];
+    expect(problemBlockName(labelled[0], labelled)).toBe('Welcome (a)');
+    expect(problemBlockName(repairs, [repairs])).toBe('Message');
+  });
+  it('held out: long or multi-line texts are cut at a word, template variables kept', () => {
+    expect(firstWords(block('m', 'message', { text: 'Thanks!\n\nWe will text   {{phone}} to confirm your booking slot.' }))).toBe('Thanks! We will text…');
+    expect(firstWords(block('m', 'message', { text: 'Supercalifragilisticexpialidocious-and-more-words' }))).toBe('Supercalifragilisticexpialid…');
+    expect(firstWords(block('n', 'notify', { channel: 'email', to: [], subject: 'New lead', text: '' }))).toBe('New lead');
   });
 });

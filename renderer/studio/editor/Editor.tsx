@@ -38,6 +38,7 @@ import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { useAddBlock } from '../palette/useAddBlock';
 import { blockTitle, paletteEntries } from '../blockCatalog';
+import { problemBlockName } from '../hooks/designerWords';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 import { withArticle } from '../../ui/withArticle';
@@ -220,8 +221,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       // Session 27: selecting a block now opens the inspector beside the canvas (newcomer s26 F3/F6); the canvas narrows a
       // frame later and the move then judged the block against the wider canvas (and was cut short: Find left the view
       // at 25 %). With nothing selected before, the move waits two frames for the narrowed canvas.
-      if (opening && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => showBlock(id, { readableZoom: 1, duration: 300 })));
-      else showBlock(id, { readableZoom: 1, duration: 300 });
+      if (opening && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => showBlock(id, { readableZoom: 1, centre: true, duration: 300 })));
+      else showBlock(id, { readableZoom: 1, centre: true, duration: 300 });
     },
     [showBlock, store],
   );
@@ -469,10 +470,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     (id: string) => {
       const b = flowDoc.blocks.find((x) => x.id === id);
       if (!b) return id;
-      const title = blockTitle(b);
-      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list: a title shared
-      // with another block gets the block's id after it (the id the inspector shows under the title).
-      return flowDoc.blocks.some((x) => x !== b && blockTitle(x) === title) ? `${title} (${b.id})` : title;
+      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list. Newcomer s46 N8:
+      // nor by their ids alone: an unlabelled block is named by its first words (designerWords.ts, problemBlockName).
+      return problemBlockName(b, flowDoc.blocks);
     },
     [flowDoc],
   );

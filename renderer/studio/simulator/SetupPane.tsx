@@ -241,16 +241,18 @@ export function AgentsEditor({ agents, act, from, fileAgents }: { agents: readon
           )}
         </p>
       )}
-      <table className="sim-table">
+      {/* Newcomer s46 N17: the automatic layout gave Capacity ("∞") and Languages more room than Teams and Skills, whose
+          placeholders read "e.g. c" and "e.g.". Fixed column widths (simulator.css, .sim-agents) give the lists the room. */}
+      <table className="sim-table sim-agents">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Status</th>
-            <th>Capacity</th>
-            <th>Teams</th>
-            <th>Skills</th>
-            <th>Languages</th>
-            <th>Chats</th>
+            <th className="sim-col-name">Name</th>
+            <th className="sim-col-status">Status</th>
+            <th className="sim-col-capacity" title="Capacity: most chats at once">Cap.</th>
+            <th className="sim-col-list">Teams</th>
+            <th className="sim-col-list">Skills</th>
+            <th className="sim-col-langs">Languages</th>
+            <th className="sim-col-chats">Chats</th>
           </tr>
         </thead>
         <tbody>
