@@ -152,4 +152,33 @@ describe.skipIf(!haveChromium)('session 46 studio11', () => {
     const headers = await page.locator('.sim-agents th').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
     expect(headers).toEqual([]);
   });
+
+  it("N17 / N15: in a read-only tab, the note clears the inspector's × and the long status leaves the name on one line", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const { key } = await studio.api.createFlow({ name: 'Spoke & Chain bike repairs' });
+    const other = await page.context().newPage();
+    try {
+      await other.setViewportSize({ width: 1440, height: 900 });
+      for (const p of [page, other]) {
+        await p.goto(studio.flowUrl(key));
+        await p.locator('.react-flow__node').first().waitFor();
+      }
+      await other.getByRole('button', { name: 'Message', exact: false }).first().click();
+      await expect.poll(() => other.locator('.bt-save-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('saved');
+      await expect.poll(() => page.locator('.bt-save-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('conflict');
+      await page.locator('.react-flow__node').first().click();
+      const note = page.getByRole('note').filter({ hasText: 'Read-only' });
+      await note.waitFor();
+      await page.waitForTimeout(300);
+      await screenshot(page, 'studio11-s46-n17-readonly-note');
+      const n = (await note.boundingBox())!;
+      const x = (await page.getByRole('button', { name: 'Close the inspector' }).boundingBox())!;
+      expect(n.x + n.width <= x.x || x.y + x.height <= n.y).toBe(true);
+      const title = (await page.locator('.st-flow-name').first().boundingBox())!;
+      expect(title.height).toBeLessThan(30);
+      expect(await page.locator('.bt-save-status').getAttribute('title')).toMatch(/^Changed elsewhere: not saved\./);
+    } finally {
+      await other.close();
+    }
+  });
 });
