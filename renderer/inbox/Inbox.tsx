@@ -1947,7 +1947,11 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                     setHandBackOpen((o) => !o);
                   }}
                 >
-                  <Undo2 size={16} aria-hidden="true" /> Hand back<span className="ib-wide-label"> to bot</span>
+                  <Undo2 size={16} aria-hidden="true" />{' '}
+                  {/* Newcomer s46 N17: one flex item, so " to bot" is not a second item with the flex gap before it ("Hand back  to bot"). */}
+                  <span className="ib-label">
+                    Hand back<span className="ib-wide-label"> to bot</span>
+                  </span>
                 </button>
                 <button type="button" className="ib-btn ib-success" onClick={() => void finish(() => api.act(token, h.id, 'resolve', {}), 'Resolved.', 'resolve')}>
                   <CheckCircle2 size={16} aria-hidden="true" /> Resolve

@@ -375,6 +375,20 @@ describe('agent inbox', () => {
     expect(screen.getByRole('button', { name: /^Mine/ })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('newcomer s46 N17: "Hand back to bot" is one label inside its flex button (no flex gap inside the words)', async () => {
+    const f = fakeApi();
+    f.setHandoff(row({ status: 'assigned', agentId: 'ann', agentName: 'Ann Lee' }));
+    await signIn(f.api);
+    await userEvent.click(screen.getByRole('button', { name: /^Mine/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /Asked for a person/ }));
+    const conv = await screen.findByRole('region', { name: 'Conversation' });
+    const button = await within(conv).findByRole('button', { name: 'Hand back to bot' });
+    // Each child of a flex box is its own flex item with the gap between: the words must be in one element.
+    const items = Array.from(button.childNodes).filter((n) => n.nodeType !== Node.TEXT_NODE || n.textContent!.trim() !== '');
+    expect(items.map((n) => n.nodeName)).toEqual(['svg', 'SPAN']);
+    expect(items[1].textContent).toBe('Hand back to bot');
+  });
+
   it('hand back: says the question the bot asks next and fills its variable first (PATCH, then handback)', async () => {
     const f = fakeApi();
     const base = await f.api.detail('tok', 'c1:h1');

@@ -93,18 +93,27 @@ export function viewToShow(
   view: View,
   width: number,
   height: number,
-  opts: { before?: Rect[]; onlyIfCut?: boolean; readableZoom?: number; margin?: number } = {},
+  opts: { before?: Rect[]; onlyIfCut?: boolean; readableZoom?: number; margin?: number; centre?: boolean } = {},
 ): View | null {
   if (width <= 0 || height <= 0) return null;
   const zoomIn = opts.readableZoom !== undefined && view.zoom < opts.readableZoom;
   if (opts.onlyIfCut && !zoomIn && isInView(target, view, width, height)) return null;
   let start = view;
+  const cx = target.x + target.width / 2;
+  const cy = target.y + target.height / 2;
   if (zoomIn) {
     // About the block's centre: it stays where it is on screen, larger; then the smallest pan shows it whole.
-    const cx = target.x + target.width / 2;
-    const cy = target.y + target.height / 2;
     const z = opts.readableZoom!;
     start = { x: cx * view.zoom + view.x - cx * z, y: cy * view.zoom + view.y - cy * z, zoom: z };
+  }
+  // Session 46 (studio11, newcomer s46 N17): Find put the found block at the canvas's edge (the smallest pan), the blocks
+  // around it off screen. `centre`: when the view has to move (zoom in, or the block is not whole in view), the block
+  // goes to the middle of the canvas (its top kept in view when it is taller than the canvas).
+  if (opts.centre && (zoomIn || !isInView(target, view, width, height, opts.margin ?? KEEP_MARGIN))) {
+    const z = start.zoom;
+    const m = opts.margin ?? KEEP_MARGIN;
+    const y = target.height * z > height - 2 * m ? m - target.y * z : height / 2 - cy * z;
+    return { x: width / 2 - cx * z, y, zoom: z };
   }
   return keepInView(target, opts.before ?? [], start, width, height, opts.margin) ?? (start === view ? null : start);
 }

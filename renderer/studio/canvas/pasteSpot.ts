@@ -5,11 +5,33 @@
  */
 import type { ClipboardDocument, XY } from '../../../shared/flow/edit/types';
 import type { Flow } from '../../../shared/flow/schema';
+import { definitionOf } from '../blockCatalog';
 import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { NEW_BLOCK_HEIGHT } from './insertBlock';
 
-export function pasteSpot(flow: Flow, measured: Record<string, Size>, doc: ClipboardDocument, wanted: XY): XY {
+/**
+ * Session 46 (studio11, newcomer s46 N13): the size a pasted block is placed with. It was `measured[b.id]` of the flow
+ * pasted INTO, else 240 x 110: in another flow that id is another block (or none), so a Buttons block with four options
+ * (~250 px tall) was placed as if 110 px tall and landed on the template's blocks below the free gap. Now: the size it
+ * was drawn with when copied (`copied`, by source id, same window), else the same block in this flow when it is the
+ * same kind (a paste into its own flow), else an estimate from its own exits (a row each) and its kind's drawn height.
+ */
+export function pastedBlockSize(flow: Flow, measured: Record<string, Size>, block: Flow['blocks'][number], copied: Record<string, Size> = {}): Size {
+  if (copied[block.id]) return copied[block.id];
+  const here = flow.blocks.find((b) => b.id === block.id);
+  if (here && here.kind === block.kind && measured[block.id]) return measured[block.id];
+  let exits = 1;
+  try {
+    exits = (definitionOf(block.kind).exits(block as never) as string[]).length;
+  } catch {
+    // An unknown or broken block: the default estimate.
+  }
+  return { width: DEFAULT_BLOCK_SIZE.width, height: Math.max(DEFAULT_BLOCK_SIZE.height, 96 + 28 * exits, NEW_BLOCK_HEIGHT[block.kind] ?? 0) };
+}
+
+export function pasteSpot(flow: Flow, measured: Record<string, Size>, doc: ClipboardDocument, wanted: XY, copied: Record<string, Size> = {}): XY {
   const rects = [
-    ...doc.blocks.map((b) => ({ ...(b.position ?? { x: 0, y: 0 }), ...(measured[b.id] ?? DEFAULT_BLOCK_SIZE) })),
+    ...doc.blocks.map((b) => ({ ...(b.position ?? { x: 0, y: 0 }), ...pastedBlockSize(flow, measured, b, copied) })),
     ...((doc as { notes?: { position: XY; size?: Size }[] }).notes ?? []).map((n) => ({ ...n.position, ...(n.size ?? DEFAULT_NOTE_SIZE) })),
   ];
   if (rects.length === 0) return wanted;

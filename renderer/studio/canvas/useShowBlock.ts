@@ -15,6 +15,8 @@ export interface ShowBlockOptions {
   onlyIfCut?: boolean;
   /** Zoomed out below this, zoom in to it first (Problems, Find). */
   readableZoom?: number;
+  /** When the view moves, the block goes to the canvas's middle (Problems, Find: newcomer s46 N17). */
+  centre?: boolean;
   /** Room kept to the canvas's edges (default KEEP_MARGIN). */
   margin?: number;
   /** Its rectangle, for a block the canvas has not drawn yet (just added). */

@@ -11,7 +11,7 @@ import { Button } from '../../ui/Button';
 import { ShownDirection } from '../../ui/ShownDirection';
 import { Canvas, FIT_VIEW_PADDING, useFitFlow } from '../canvas/Canvas';
 import { problemCount } from './problemCount';
-import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects } from '../canvas/freeSpot';
+import { DEFAULT_BLOCK_SIZE, DEFAULT_NOTE_SIZE, findFreeSpot, flowBounds, occupiedRects, type Size } from '../canvas/freeSpot';
 import { pasteAnchor, pasteSpot } from '../canvas/pasteSpot';
 import { FlowSettings } from '../inspector/FlowSettings';
 import { requestSettingsFocus } from '../inspector/settingsFocus';
@@ -38,6 +38,7 @@ import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { useAddBlock } from '../palette/useAddBlock';
 import { blockTitle, paletteEntries } from '../blockCatalog';
+import { problemBlockName } from '../hooks/designerWords';
 import { useTheme } from './useTheme';
 import { BannerSlot } from './bannerSlot';
 import { withArticle } from '../../ui/withArticle';
@@ -88,6 +89,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** Memory clipboard for when the system clipboard is unavailable (no permission, no secure context). */
 let memoryClipboard: ClipboardDocument | null = null;
+/** The drawn sizes of the blocks last copied in this window, with the clipboard text they belong to (newcomer s46 N13). */
+let copiedSizes: { text: string; sizes: Record<string, Size> } | null = null;
 
 function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, readOnlyBanner = false }: EditorProps) {
   const store = useStudioStore();
@@ -218,8 +221,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       // Session 27: selecting a block now opens the inspector beside the canvas (newcomer s26 F3/F6); the canvas narrows a
       // frame later and the move then judged the block against the wider canvas (and was cut short: Find left the view
       // at 25 %). With nothing selected before, the move waits two frames for the narrowed canvas.
-      if (opening && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => showBlock(id, { readableZoom: 1, duration: 300 })));
-      else showBlock(id, { readableZoom: 1, duration: 300 });
+      if (opening && typeof requestAnimationFrame === 'function') requestAnimationFrame(() => requestAnimationFrame(() => showBlock(id, { readableZoom: 1, centre: true, duration: 300 })));
+      else showBlock(id, { readableZoom: 1, centre: true, duration: 300 });
     },
     [showBlock, store],
   );
@@ -382,6 +385,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       if (state.selection.length === 0) return;
       const doc = copyToClipboard(state.flow, state.selection);
       memoryClipboard = doc;
+      // Newcomer s46 N13: the copied blocks' drawn sizes, so a paste (into any flow of this window) leaves them room.
+      copiedSizes = { text: JSON.stringify(doc), sizes: Object.fromEntries(state.selection.flatMap((id) => (state.measured[id] ? [[id, state.measured[id]]] : []))) };
       e.clipboardData?.setData('text/plain', JSON.stringify(doc));
       e.preventDefault();
       if (cut) actions('delete');
@@ -406,7 +411,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       e.preventDefault();
       const state = store.getState();
       // Newcomer s40 N17: where the designer last clicked on empty canvas (while in view), else the view's centre.
-      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()));
+      const sizes = copiedSizes && (text ? text === copiedSizes.text : doc === memoryClipboard) ? copiedSizes.sizes : {};
+      const at = pasteSpot(state.flow, state.measured, doc as ClipboardDocument, pasteAnchor(lastClick.current, visibleArea()), sizes);
       // Session 42 (studio3): pasted at a click under the minimap or the zoom buttons, the view pans them clear once drawn.
       if (state.dispatch({ type: 'paste', clipboard: doc as ClipboardDocument, position: at }, { label: 'Paste' })) clearOfOverlays(store.getState().selection);
     };
@@ -464,10 +470,9 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     (id: string) => {
       const b = flowDoc.blocks.find((x) => x.id === id);
       if (!b) return id;
-      const title = blockTitle(b);
-      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list: a title shared
-      // with another block gets the block's id after it (the id the inspector shows under the title).
-      return flowDoc.blocks.some((x) => x !== b && blockTitle(x) === title) ? `${title} (${b.id})` : title;
+      // Newcomer s43 N12: two blocks both called "Buttons" could not be told apart in the Problems list. Newcomer s46 N8:
+      // nor by their ids alone: an unlabelled block is named by its first words (designerWords.ts, problemBlockName).
+      return problemBlockName(b, flowDoc.blocks);
     },
     [flowDoc],
   );

@@ -108,3 +108,32 @@ export function problemsInDesignerWords(problems: FlowProblem[], flow: Flow): Fl
   }
   return out;
 }
+
+/** The first words of what a block says or asks (its text, or a router's prompt), cut to about `max` characters; '' when none. */
+export function firstWords(block: Block, max = 28): string {
+  const data = (block.data ?? {}) as Record<string, unknown>;
+  const raw = [data.text, data.prompt, data.subject].find((v): v is string => typeof v === 'string' && v.trim() !== '') ?? '';
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const atSpace = cut.lastIndexOf(' ');
+  return `${(atSpace > max / 2 ? cut.slice(0, atSpace) : text.slice(0, max)).replace(/[\s,.;:!?—–-]+$/, '')}…`;
+}
+
+/**
+ * How the Problems list names a block at a row's right. Its canvas title; when another block has the same title:
+ * Session 46 (studio11, newcomer s46 N8): two unlabelled Message blocks read "Message (message-3)" and "Message
+ * (message-4)", ids the designer never sees on the canvas. A block whose title is its kind's default is named by the
+ * first words the canvas shows on it ("Message “Repairs usually take 2-3…”"); the id is added only when those do not
+ * tell it apart either (no text, or the same first words), and after a designer's own label, as before (newcomer s43 N12).
+ */
+export function problemBlockName(block: Block, blocks: readonly Block[]): string {
+  const title = blockTitle(block);
+  const others = blocks.filter((x) => x !== block && blockTitle(x) === title);
+  if (others.length === 0) return title;
+  if (title === kindInfo(block.kind).label) {
+    const words = firstWords(block);
+    if (words && !others.some((x) => firstWords(x) === words)) return `${title} “${words}”`;
+  }
+  return `${title} (${block.id})`;
+}

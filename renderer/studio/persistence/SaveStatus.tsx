@@ -23,6 +23,10 @@ const labels: Record<PersistenceState['status'], string> = {
   disk_changed: 'Changed on disk: not saved',
 };
 
+/** Labels up to this long fit the status's fixed-width slot whole; longer ones lead its title (newcomer s46 N15). */
+const SHORT_LABEL = 16;
+const refusedLabel = (n: number) => (n === 1 ? 'Not saved: fix the red field' : `Not saved: fix the ${n} red fields`);
+
 /**
  * Newcomer s11 #17: the flow file was changed outside the studio (an editor, git) since the studio loaded it. Nothing
  * is saved over it until the designer chooses; whichever side is not taken is kept as a version, and the notice says which.
@@ -436,14 +440,16 @@ export function SaveStatus({
   if (refused.length > 0 && (status === 'saved' || status === 'saving' || status === 'unsaved')) {
     const names = refused.map((f) => `“${f.label}”`).join(', ');
     return (
-      <span className="bt-save-status" data-status="refused" role="status" aria-live="polite" title={`${names}: ${refused[0]!.error} The rest of the flow is saved.`}>
+      <span className="bt-save-status" data-status="refused" role="status" aria-live="polite" title={`${refusedLabel(refused.length)}. ${names}: ${refused[0]!.error} The rest of the flow is saved.`}>
         <CloudAlert size={14} aria-hidden />
-        <span>{refused.length === 1 ? 'Not saved: fix the red field' : `Not saved: fix the ${refused.length} red fields`}</span>
+        <span>{refusedLabel(refused.length)}</span>
       </span>
     );
   }
   const Icon = status === 'saved' ? CloudCheck : status === 'saving' ? LoaderCircle : status === 'unsaved' ? CloudUpload : status === 'offline' ? CloudOff : CloudAlert;
-  const title = [error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
+  const label = status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status];
+  // Newcomer s46 N15: the slot is fixed-width, so a long status may be cut: its whole wording leads the title.
+  const title = [label.length > SHORT_LABEL ? `${label}.` : '', error, hint, status === 'saved' && lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleTimeString()}` : ''].filter(Boolean).join(' ');
   const banners = (
     <>
       {status === 'conflict' ? (
@@ -461,7 +467,7 @@ export function SaveStatus({
     <>
       <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
         <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
-        <span>{status === 'conflict' && error === TRASHED_ELSEWHERE ? 'In the trash: not saved' : labels[status]}</span>
+        <span>{label}</span>
       </span>
       {slot ? createPortal(banners, slot) : banners}
     </>

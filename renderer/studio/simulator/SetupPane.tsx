@@ -241,16 +241,18 @@ export function AgentsEditor({ agents, act, from, fileAgents }: { agents: readon
           )}
         </p>
       )}
-      <table className="sim-table">
+      {/* Newcomer s46 N17: the automatic layout gave Capacity ("∞") and Languages more room than Teams and Skills, whose
+          placeholders read "e.g. c" and "e.g.". Fixed column widths (simulator.css, .sim-agents) give the lists the room. */}
+      <table className="sim-table sim-agents">
         <thead>
           <tr>
             <th>Name</th>
-            <th>Status</th>
-            <th>Capacity</th>
+            <th className="sim-col-status">Status</th>
+            <th className="sim-col-capacity" title="Capacity: most chats at once">Cap.</th>
             <th>Teams</th>
             <th>Skills</th>
-            <th>Languages</th>
-            <th>Chats</th>
+            <th title="Languages">Lang.</th>
+            <th className="sim-col-chats">Chats</th>
           </tr>
         </thead>
         <tbody>
@@ -277,13 +279,13 @@ export function AgentsEditor({ agents, act, from, fileAgents }: { agents: readon
                 />
               </td>
               <td>
-                <input aria-label={`${a.name} teams`} placeholder="e.g. claims" title="Comma-separated; a Human Takeover that names teams only goes to agents in one of them" defaultValue={a.teams.join(', ')} onBlur={(e) => patch(i, { teams: list(e.target.value) })} />
+                <input aria-label={`${a.name} teams`} placeholder="claims" title="Teams, comma-separated (e.g. claims, billing); a Human Takeover that names teams only goes to agents in one of them" defaultValue={a.teams.join(', ')} onBlur={(e) => patch(i, { teams: list(e.target.value) })} />
               </td>
               <td>
-                <input aria-label={`${a.name} skills`} placeholder="e.g. billing" title="Comma-separated; a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
+                <input aria-label={`${a.name} skills`} placeholder="billing" title="Skills, comma-separated (e.g. billing, returns); a Human Takeover that needs a skill only goes to agents who list it" defaultValue={a.skills.join(', ')} onBlur={(e) => patch(i, { skills: list(e.target.value) })} />
               </td>
               <td>
-                <input aria-label={`${a.name} languages`} placeholder="e.g. en, fr" defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
+                <input aria-label={`${a.name} languages`} placeholder="en, fr" title="Languages, comma-separated (e.g. en, fr)" defaultValue={a.languages.join(', ')} onBlur={(e) => patch(i, { languages: list(e.target.value) })} />
               </td>
               <td>{a.activeChats}</td>
             </tr>
