@@ -16,7 +16,7 @@ import { exportFlow } from '../../../shared/flow/exportFlow';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
 
-type Pair = { name: string; file: string; old: RegExp; now: RegExp; atoms: string[]; mode: 'test' | 'replace'; min: number };
+type Pair = { name: string; file: string; old: RegExp; now: RegExp; atoms: string[]; mode: 'test' | 'replace' | 'all'; min: number };
 const W = 'ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good';
 const ECHO_REST = '(?:it s |its |it is |it will be |it ll be |they re |they are |the parcel is |my order is |the order is )?(?:arriving|coming|due|arrives|comes|delivered|delivering)\\b';
 const mailAtoms = ['a', 'b', '@', '.', ' ', '\t', '-', 'x1', 'é', '\u200b', '@@', '..', 'www.', 'http://', 'ab12', ','];
@@ -54,6 +54,18 @@ const PAIRS: Pair[] = [
     now: new RegExp(`^(?:${W}) (?:(?:${W}|so|then) )*(?:so )?${ECHO_REST}`),
     atoms: ['ok ', 'okay ', 'ah ', 'so ', 'then ', 'great ', 'thanks ', 'thank you ', 'thank ', 'you ', 'alright ', 'it s ', 'arriving', 'due ', 'coming', 'the order is ', 'x ', ' ', 'okayy '],
   },
+  {
+    name: 'policy_number', file: 'shared/nlu/entities.ts', mode: 'all', min: 2_000,
+    old: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|:)?\s*#?\s*((?:[A-Z]{0,4}[-\s]?)?\d{3,8}\s\d{3,8}(?![\dA-Z-])|[A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
+    now: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:(?:number|no\.?|num|nr\.?|#|id)\s*)?(?:(?:is|:)\s*)?(?:#\s*)?((?:[A-Z]{0,4}[-\s]?)?\d{3,8}\s\d{3,8}(?![\dA-Z-])|[A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
+    atoms: ['policy', 'policy', 'POL', ' ', ' ', '\t', 'number', 'no', 'No.', 'num', 'nr.', '#', 'id', 'is', ':', '123', '4567', '12345678', 'AB', '-', 'x', 'Z9', '0'],
+  },
+  {
+    name: 'order_id', file: 'shared/nlu/entities.ts', mode: 'all', min: 800,
+    old: /#\s?(\d{3,12})\b|\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
+    now: /#\s?(\d{3,12})\b|\border\s*(?:(?:number|no\.?|num|nr\.?|#|id)\s*)?(?:(?:is|was|:)\s*)?(?:#\s*)?([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
+    atoms: ['order', 'order', 'ORDER', ' ', ' ', '\t', 'number', 'no', 'no.', 'num', 'nr.', '#', 'id', 'is', 'was', ':', '123', '4567', 'AB', 'NW', '-', 'x', 'Z9', '0'],
+  },
   ...['shared/engine/backOut.ts', 'shared/engine/questionValidators.ts', 'shared/engine/ticketBlock.ts'].map((file): Pair => ({
     name: `ADDRESS-MASK ${file}`, file, mode: 'replace', min: 5_000, old: /\S+@\S+/g, now: /(?<!\S)\S[^\s@]*@\S+/g, atoms: mailAtoms,
   })),
@@ -72,7 +84,12 @@ describe('the rewritten patterns find what the old ones found', () => {
       for (let i = 0; i < 60_000; i++) {
         let s = '';
         for (let j = 1 + Math.floor(rnd() * 10); j > 0; j--) s += p.atoms[Math.floor(rnd() * p.atoms.length)];
-        if (p.mode === 'test') {
+        if (p.mode === 'all') {
+          const all = (re: RegExp) => JSON.stringify([...s.matchAll(re)].map((m) => [m.index, ...m]));
+          const a = all(p.old);
+          if (a !== '[]') hits++;
+          if (a !== all(p.now)) differ.push(JSON.stringify(s));
+        } else if (p.mode === 'test') {
           const a = p.old.test(s);
           if (a) hits++;
           if (a !== p.now.test(s)) differ.push(JSON.stringify(s));
@@ -108,6 +125,8 @@ describe('hostile texts through the real entries are read at once', () => {
     '"!" then newlines (explicit-request SENTENCE_BREAK)': '!'.repeat(2_000) + '\n'.repeat(2_000),
     'capitals, "!!" then a lower-case letter (courtesy SHOUTED)': 'A'.repeat(1_333) + '!!'.repeat(666) + '!'.repeat(1_332) + 'a',
     '"ah okay alright okay alright ..." (deadlines ECHOED)': 'ah' + ' okay alright'.repeat(300) + 's',
+    '"my order", tabs, then a digit (entities order_id)': 'my order' + '\t'.repeat(3_988) + 'x 1',
+    '"policy", tabs, then a digit (entities policy_number)': 'my policy' + '\t'.repeat(3_987) + '? 1',
   };
   for (const [name, text] of Object.entries(texts)) {
     it(`${name}, ${text.length} characters`, () => {
