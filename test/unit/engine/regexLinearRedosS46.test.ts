@@ -16,7 +16,7 @@ import { exportFlow } from '../../../shared/flow/exportFlow';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
 import { playConversation } from '../../../shared/simulator/playConversation';
 
-type Pair = { name: string; file: string; old: RegExp; now: RegExp; atoms: string[]; mode: 'test' | 'replace' | 'all'; min: number };
+type Pair = { name: string; file: string; old: RegExp; now: RegExp; atoms: string[]; mode: 'test' | 'replace' | 'all' | 'exec'; min: number };
 const W = 'ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good';
 const ECHO_REST = '(?:it s |its |it is |it will be |it ll be |they re |they are |the parcel is |my order is |the order is )?(?:arriving|coming|due|arrives|comes|delivered|delivering)\\b';
 const mailAtoms = ['a', 'b', '@', '.', ' ', '\t', '-', 'x1', 'é', '\u200b', '@@', '..', 'www.', 'http://', 'ab12', ','];
@@ -66,6 +66,13 @@ const PAIRS: Pair[] = [
     now: /#\s?(\d{3,12})\b|\border\s*(?:(?:number|no\.?|num|nr\.?|#|id)\s*)?(?:(?:is|was|:)\s*)?(?:#\s*)?([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
     atoms: ['order', 'order', 'ORDER', ' ', ' ', '\t', 'number', 'no', 'no.', 'num', 'nr.', '#', 'id', 'is', 'was', ':', '123', '4567', 'AB', 'NW', '-', 'x', 'Z9', '0'],
   },
+  {
+    // "can't wait for ..." then "!" or a happy emoji; group 1 (what is awaited) is read after, so it is compared too.
+    name: 'EXCITED', file: 'shared/escalation/takenBack.ts', mode: 'exec', min: 3_000,
+    old: /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for\s+[^.!?\n]{1,40}?)?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu,
+    now: /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for(?=(\s+))\2[^.!?\n]{1,40}?(?=\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}]))|\s+for\s+[^\S\n](?=\n*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])))?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu,
+    atoms: ["can't wait", "can't wait", 'cant wait', 'CANNOT  wait', ' for', ' for ', "can't", 'cant', 'cannot', ' wait', ' wait', 'wait', ' ', ' ', '  ', '\n', '\t', 'for', ' for', ' for ', 'x', 'the trip', '!', '!', '\u{1F973}', '\u{1F60D}', '.', '?', 'abcdefghijklmnopqrstu', 'longer', '🙂'],
+  },
   ...['shared/engine/backOut.ts', 'shared/engine/questionValidators.ts', 'shared/engine/ticketBlock.ts'].map((file): Pair => ({
     name: `ADDRESS-MASK ${file}`, file, mode: 'replace', min: 5_000, old: /\S+@\S+/g, now: /(?<!\S)\S[^\s@]*@\S+/g, atoms: mailAtoms,
   })),
@@ -84,7 +91,12 @@ describe('the rewritten patterns find what the old ones found', () => {
       for (let i = 0; i < 60_000; i++) {
         let s = '';
         for (let j = 1 + Math.floor(rnd() * 10); j > 0; j--) s += p.atoms[Math.floor(rnd() * p.atoms.length)];
-        if (p.mode === 'all') {
+        if (p.mode === 'exec') {
+          const one = (re: RegExp) => { const m = re.exec(s); return JSON.stringify(m && [m.index, m[0], m[1]]); };
+          const a = one(p.old);
+          if (a !== 'null') hits++;
+          if (a !== one(p.now)) differ.push(JSON.stringify(s));
+        } else if (p.mode === 'all') {
           const all = (re: RegExp) => JSON.stringify([...s.matchAll(re)].map((m) => [m.index, ...m]));
           const a = all(p.old);
           if (a !== '[]') hits++;
@@ -127,6 +139,7 @@ describe('hostile texts through the real entries are read at once', () => {
     '"ah okay alright okay alright ..." (deadlines ECHOED)': 'ah' + ' okay alright'.repeat(300) + 's',
     '"my order", tabs, then a digit (entities order_id)': 'my order' + '\t'.repeat(3_988) + 'x 1',
     '"policy", tabs, then a digit (entities policy_number)': 'my policy' + '\t'.repeat(3_987) + '? 1',
+    '"can\'t wait for", spaces, then a word (takenBack EXCITED)': "can't wait for " + ' '.repeat(3_980) + 'x',
   };
   for (const [name, text] of Object.entries(texts)) {
     it(`${name}, ${text.length} characters`, () => {
