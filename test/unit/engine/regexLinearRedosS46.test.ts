@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { excitedWait } from '../../../shared/escalation/takenBack';
 import { nameFromAnswer } from '../../../shared/engine/questionValidators';
 import { exportFlow } from '../../../shared/flow/exportFlow';
 import { loadFlowText } from '../../../shared/flow/loadFlowText';
@@ -139,7 +140,7 @@ describe('hostile texts through the real entries are read at once', () => {
     '"ah okay alright okay alright ..." (deadlines ECHOED)': 'ah' + ' okay alright'.repeat(300) + 's',
     '"my order", tabs, then a digit (entities order_id)': 'my order' + '\t'.repeat(3_988) + 'x 1',
     '"policy", tabs, then a digit (entities policy_number)': 'my policy' + '\t'.repeat(3_987) + '? 1',
-    '"can\'t wait for", spaces, then a word (takenBack EXCITED)': "can't wait for " + ' '.repeat(3_980) + 'x',
+    '"can\'t wait for", tabs, then a word (takenBack EXCITED)': "can't wait for " + '\t'.repeat(3_980) + 'x',
   };
   for (const [name, text] of Object.entries(texts)) {
     it(`${name}, ${text.length} characters`, () => {
@@ -153,6 +154,17 @@ describe('hostile texts through the real entries are read at once', () => {
       }
     });
   }
+
+  it('"can\'t wait for", spaces or tabs, then a word, read by the urgency detector (takenBack excitedWait)', () => {
+    for (const gap of [' ', '\t', '\u00a0']) {
+      const started = performance.now();
+      expect(excitedWait("can't wait for " + gap.repeat(3_980) + 'x')).toBe(false);
+      expect(performance.now() - started).toBeLessThan(LIMIT);
+    }
+    // What the pattern is for still holds.
+    expect(excitedWait("can't wait for my holiday!!")).toBe(true);
+    expect(excitedWait("can't wait any longer for my refund!")).toBe(false);
+  });
 
   it('a name answer of "n", tabs, "a", tabs, "a" (question validator NOT_APPLICABLE)', () => {
     const text = 'N' + '\t'.repeat(1_995) + 'A' + '\t'.repeat(1_995) + 'A';
