@@ -445,7 +445,7 @@ let lastWords: readonly string[] = [];
 /** The message's words (see the header); addresses dropped. */
 export function wordsOf(text: string): readonly string[] {
   if (text === lastText) return lastWords;
-  const t = normalizeText(text.replace(/\S+@\S+/g, ' ')).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}\s]/gu, ' ').trim();
+  const t = normalizeText(text.replace(/(?<!\S)\S[^\s@]*@\S+/g, ' ')).toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[^\p{L}\p{N}\s]/gu, ' ').trim();
   lastWords = t === '' ? [] : t.split(/\s+/);
   lastText = text;
   return lastWords;

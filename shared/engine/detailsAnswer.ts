@@ -208,7 +208,7 @@ export function emailCorrection(run: Run, text: string): { email: string; issue:
   return alone === null ? null : { email: alone, issue: null };
 }
 function correctingClause(run: Run, text: string, words: RegExp, mustSay = false): string | null {
-  const rest = text.replace(/\S*@\S*/g, ' ').trim();
+  const rest = text.replace(/(?<!\S)[^\s@]*@\S*/g, ' ').trim();
   const n = rest.split(/\s+/).filter((x) => /[\p{L}\d]/u.test(x)).length;
   if (n > 8 || ((n > 0 || mustSay) && !words.test(rest))) return null;
   const r = emailAnswer(text, ownAddressesOf(run.flow));

@@ -116,6 +116,6 @@ export const momentEmailTexts = {
 const PICKS_ADDRESS = /\b(?:actually|instead|rather|change|changed|update|updated|switch|use|new|work|other|different|correction|i\s+mean|i\s+meant|wait|oops|not)\b/i;
 export function picksAnAddress(text: string): boolean {
   if ((text.match(/@/g)?.length ?? 0) > 1) return true;
-  return PICKS_ADDRESS.test(text.replace(/\S*@\S*/g, ' '));
+  return PICKS_ADDRESS.test(text.replace(/(?<!\S)[^\s@]*@\S*/g, ' '));
 }
 export const addressTaken = (email: string): string => `Thanks, I'll use ${email}.`;

@@ -624,7 +624,7 @@ function addressShape(t: string): AnswerResult {
   if (REFUSING_START.test(t)) return FAIL;
   if (YES_NO_START.test(t) && !STREET_WORD.test(t) && !UK_POSTCODE.test(t)) return FAIL;
   if (t.includes('@')) {
-    const inside = addressIn(t.replace(/\S+@\S+/g, ' '));
+    const inside = addressIn(t.replace(/(?<!\S)\S[^\s@]*@\S+/g, ' '));
     return inside === null ? FAIL : { ok: true, value: inside };
   }
   if (!/\d/.test(t.replace(ORDER_LIKE, ' '))) return FAIL;
@@ -703,7 +703,7 @@ const SENTENCE_WORDS = new Set(
  */
 const GREETING_START =
   /^(?:(?:hi+|hello+|hey+|heya|hiya|howdy|yo|hallo|hola|bonjour|greetings|good\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\s+(?:there|team|all|everyone|guys|folks))?)(?=$|[\s,.!:;-])[\s,.!:;-]*/i;
-const NOT_APPLICABLE = /^\s*n\s*[./]?\s*a\s*\.?\s*$/i;
+const NOT_APPLICABLE = /^\s*n\s*(?:[./]\s*)?a\s*(?:\.\s*)?$/i;
 const NOT_A_NAME = new Set(
   ('hi hello hey hiya heya howdy yo hallo hola bonjour greetings morning afternoon evening there ok okay yes yeah yep no nope sure thanks thx cheers sorry help hmm um umm ah oh ' +
     // Session 45 (details4, retest s44 M5): the words that bring an address ("it's kim@x.example" named the customer "it's").

@@ -615,7 +615,7 @@ function noteReasonGiven(run: Run): void {
 
 /** Whether `text` is an email address and a goodbye ("bye, kim@x.org"): without its addresses, it closes the chat. */
 function leavesWithAddress(text: string): boolean {
-  const rest = text.replace(/\S+@\S+/g, ' ').trim();
+  const rest = text.replace(/(?<!\S)\S[^\s@]*@\S+/g, ' ').trim();
   return rest !== '' && closesChat(rest);
 }
 

@@ -417,7 +417,7 @@ export function arrivalQuestion(toks: readonly string[], text: string): boolean 
 const DAY_WORD = '(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this week|next week|the weekend|weekend)';
 const WHICH_DAY = new RegExp(`\\b${DAY_WORD} or ${DAY_WORD}\\b`);
 const DISPATCH = /\b(?:will|would|does|do|is|are|did|has|wil|gonna) (?:\w+ ){0,3}?(?:it|they|them|this|that|order|orders|parcel|parcels|package|delivery|item|items|stuff)(?: still| definitely| actually| probably)? (?:go out|goes out|going out|ship|shipped|be shipped|get shipped|be dispatched|get dispatched|dispatch|be sent|get sent|be posted|leave|leaving)\b/;
-const ECHOED = /^(?:(?:ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good)(?: ok| okay| so| then| great| thanks)* )+(?:so )?(?:it s |its |it is |it will be |it ll be |they re |they are |the parcel is |my order is |the order is )?(?:arriving|coming|due|arrives|comes|delivered|delivering)\b/;
+const ECHOED = /^(?:ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good) (?:(?:ok|okay|ah|oh|right|great|cool|alright|thanks|thank you|fine|perfect|lovely|good|so|then) )*(?:so )?(?:it s |its |it is |it will be |it ll be |they re |they are |the parcel is |my order is |the order is )?(?:arriving|coming|due|arrives|comes|delivered|delivering)\b/;
 const THING_BEFORE = new Set(['that', 'which', 'it', 'one', 'parcel', 'order', 'package', 'delivery']);
 export function scheduleQuestion(toks: readonly string[], text: string): boolean {
   const joined = joinedTokens(toks);

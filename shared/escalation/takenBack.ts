@@ -52,7 +52,7 @@ export function hurryTakenBack(toks: readonly string[], text: string, shouting: 
 }
 
 /** "can't wait" then only "for" and what is awaited, then "!" or a happy emoji: excitement, not a hurry. */
-const EXCITED = /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for\s+[^.!?\n]{1,40}?)?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu;
+const EXCITED = /\b(?:can ?not|can'?t|can’t|cannot|cant)\s+wait\b((?:\s+for(?=(\s+))\2[^.!?\n]{1,40}?(?=\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}]))|\s+for\s+[^\S\n](?=\n*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])))?)\s*(?:!|[\u{1F973}\u{1F60D}\u{1F929}\u{1F60A}\u{263A}\u{1F389}\u{2764}\u{1F495}\u{1F601}\u{1F600}\u{1F603}\u{1F604}\u{1F970}\u{1F64C}])/iu;
 const NOT_EXCITED = /\b(?:longer|anymore|any more|forever|another|all day|refund|money|much|ages|days|weeks|hours)\b/i;
 /**
  * Session 37 (fe): the message says the customer is excited anywhere (a word of excitement, a happy emoji, a laugh), as

@@ -41,7 +41,7 @@ const KEY_SHAPES: [RegExp, string][] = [
   [/\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/, 'a signed token (JWT)'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, 'a private key'],
 ];
-const ONLY_TEMPLATES = /^(\s*(\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|Bearer|Basic|Token)\s*)*$/i;
+const ONLY_TEMPLATES = /^(?:(?:\s*(?:\{\{\s*[A-Za-z_][A-Za-z0-9_.]*\s*\}\}|Bearer|Basic|Token))+\s*)?$/i;
 
 function secretName(...hints: string[]): string {
   const raw = hints

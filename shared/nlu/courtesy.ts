@@ -169,7 +169,7 @@ const FRIENDLY = /[👍👌🙏❤💕💖😊🙂😀😃😄😁☺😍🥰�
  * Session 25 (hostile25 #8): an acknowledgement shouted ("FINE!!!", "OK!!", "GREAT!!") is more likely anger than thanks:
  * a message in capitals, with no thanks or goodbye word, ending in two or more exclamation marks. "THANK YOU!!!" is thanks.
  */
-const SHOUTED = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*!\s*!+[\s!]*$/u;
+const SHOUTED = /^(?=[^\p{Ll}]*$)[^\p{Lu}]*\p{Lu}(?:[^]*[^\s!])?\s*!\s*![\s!]*$/u;
 const THANKS_OR_BYE = new Set(['thanks', 'thank', 'thankyou', 'thanku', ...THANKS_WORDS, ...GOODBYE_WORDS]);
 
 /** A word as COURTESY_CORE and COURTESY_WITH hold it: lower case, without accents or apostrophes ("adiós" is "adios"). */

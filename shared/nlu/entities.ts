@@ -92,7 +92,7 @@ const EXTRACTORS: Extractor[] = [
     needs: 'digit',
     // Session 38 (hostile s37 #4): "policy 2231 0457" was the policy "2231": digits in two groups of 3 to 8 after the
     // word policy are one number ("2231-0457"), as "POL 1234" is.
-    re: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|:)?\s*#?\s*((?:[A-Z]{0,4}[-\s]?)?\d{3,8}\s\d{3,8}(?![\dA-Z-])|[A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
+    re: /\b(POL[-\s]?\d{4,12})\b|\bpolicy\s*(?:(?:number|no\.?|num|nr\.?|#|id)\s*)?(?:(?:is|:)\s*)?(?:#\s*)?((?:[A-Z]{0,4}[-\s]?)?\d{3,8}\s\d{3,8}(?![\dA-Z-])|[A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b/gi,
     make: (m) => {
       const id = (m[1] ?? m[2]).toUpperCase().replace(/\s/g, '-');
       const text = m[1] ?? m[2];
@@ -102,7 +102,7 @@ const EXTRACTORS: Extractor[] = [
   {
     type: 'order_id',
     needs: 'digit',
-    re: /#\s?(\d{3,12})\b|\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?\s*([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
+    re: /#\s?(\d{3,12})\b|\border\s*(?:(?:number|no\.?|num|nr\.?|#|id)\s*)?(?:(?:is|was|:)\s*)?(?:#\s*)?([A-Z]{0,4}-?\d[\dA-Z-]{3,15})\b|\b([A-Z]{2,4}-\d{4,12})\b/g,
     make: (m) => {
       const raw = m[1] ?? m[2] ?? m[3];
       // "order 2024-11-30" is a date, not an order number (hostile s6: a Question taking the order number from the

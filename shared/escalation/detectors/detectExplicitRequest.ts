@@ -1009,7 +1009,7 @@ function readTexting(toks: string[]): string[] {
 }
 
 /** A sentence end followed by more words (not "3.5", which has no space after the dot). */
-const SENTENCE_BREAK = /[.!?;\n]+\s*[A-Za-z\u00c0-\u024f\u00bf\u00a1]/;
+const SENTENCE_BREAK = /(?<=[.!?;\n]\s*)[A-Za-z\u00c0-\u024f\u00bf\u00a1]/;
 
 /** The message's sentences as token lists (only when it has two or more), for bare requests inside longer messages. */
 interface Sentence {

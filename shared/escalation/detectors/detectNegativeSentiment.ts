@@ -254,7 +254,7 @@ function lettersOnly(text: string): string | null {
   return spelled;
 }
 
-const DETAILS = /\S+@\S+\.\S+|https?:\/\/\S+|www\.\S+|\b[a-z]{1,4}-?\d[\w-]*\b/gi;
+const DETAILS = /(?<!\S)\S[^\s@]*@\S+\.\S+|https?:\/\/\S+|www\.\S+|\b[a-z]{1,4}-?\d[\w-]*\b/gi;
 /** Emoji that only ever mean anger or contempt: one of them makes the message negative on its own. */
 const ANGRY_EMOJI = /[🤬😡😠🖕💢👿]/u;
 /** Emoji of annoyance that can also be playful: they do not fire alone, but they stop a lexicon hit being read as kind. */
