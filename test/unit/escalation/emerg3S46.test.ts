@@ -23,7 +23,7 @@ function chat(text: string): { said: string; handedOver: boolean } {
   const c = converse(support(), { now: Date.parse('2026-03-09T11:30:00Z') });
   const n = c.botTexts().length;
   c.say(text);
-  return { said: c.botTexts().slice(n).join(' '), handedOver: c.state.status === 'handed_over' || c.state.variables.handoffReason !== undefined };
+  return { said: c.botTexts().slice(n).join(' '), handedOver: c.state.mode === 'waiting' || c.state.mode === 'agent' || c.state.variables.handoffReason !== undefined };
 }
 const said = (text: string) => chat(text).said;
 
@@ -117,6 +117,8 @@ const STILL_ANGER = [
   'you idiots sent the wrong size again',
   'your useless staff put the wrong address on my order',
   'this is stupid, you sent me the wrong colour',
+  // (Added after escrfEval's w6-311, "Three items ordered, three wrong items sent." (sarcasm), lost by the first code.)
+  'two jumpers ordered, two wrong ones sent. well done, idiots',
 ];
 describe('M1: self-blame around a request is no anger at the shop', () => {
   it.each([...REPORT_SELF_BLAME, ...OWN_SELF_BLAME])('%j gets no apology and no handover', (text) => {
