@@ -20,6 +20,7 @@
  * Pure: `now` and the time zone are arguments; nothing reads the host's clock or zone.
  */
 import { localTime } from '../flow/openingHours';
+import { nextWallInstant, offsetText, wallInstants } from '../flow/rules';
 
 export type DateRange = 'any' | 'past' | 'future';
 
@@ -326,6 +327,15 @@ export function dateTimeIn(text: string, now: number, timeZone: string, range: D
   const wall = iso.replace(/-/g, '') + value.slice(11).replace(':', '');
   const nowWall = localTime(timeZone, now).date.replace(/-/g, '') + String(Math.floor(minutes / 60)).padStart(2, '0') + String(minutes % 60).padStart(2, '0');
   if (range === 'past' && wall > nowWall) return null;
+  // Session 46 (emerg3, hostile s46 M7): a time that happens twice (the autumn clock change) is the occurrence that makes
+  // sense from now (the next one; a past answer the later one not after now) and keeps its offset, so the rules read the
+  // same instant ("2026-10-25T01:55+01:00"). A time that happens once keeps the zoneless form.
+  const wallUtc = Date.UTC(day.y, day.m - 1, day.d, hour, clock.minute);
+  const twice = wallInstants(timeZone, wallUtc);
+  if (twice.length === 2) {
+    const at = range === 'past' ? ([...twice].reverse().find((t) => t <= now) ?? twice[0]) : nextWallInstant(timeZone, wallUtc, now);
+    return `${value}${offsetText(timeZone, at)}`;
+  }
   return value;
 }
 

@@ -79,6 +79,34 @@ function wallToInstant(timeZone: string, wallAsUtc: number): number {
   return wallAsUtc - zoneOffset(timeZone, first);
 }
 
+/**
+ * Session 46 (emerg3, hostile s46 M7): every instant a wall-clock time in `timeZone` names, earliest first: one, two when
+ * the clocks go back (01:30 happens in BST, then in GMT), none when they skip it (a gap).
+ */
+export function wallInstants(timeZone: string, wallAsUtc: number): number[] {
+  const out: number[] = [];
+  for (const probe of [wallAsUtc - 12 * 3_600_000, wallAsUtc + 12 * 3_600_000]) {
+    const t = wallAsUtc - zoneOffset(timeZone, probe);
+    if (t + zoneOffset(timeZone, t) === wallAsUtc && !out.includes(t)) out.push(t);
+  }
+  return out.sort((a, b) => a - b);
+}
+/**
+ * Session 46 (emerg3, hostile s46 M7): a wall-clock time said of a moment to come, as an instant: of two occurrences the
+ * first not before `now`, or the later when both are gone; a time the clocks skip as wallToInstant reads it.
+ */
+export function nextWallInstant(timeZone: string, wallAsUtc: number, now: number): number {
+  const all = wallInstants(timeZone, wallAsUtc);
+  if (all.length < 2) return wallToInstant(timeZone, wallAsUtc);
+  return all.find((t) => t >= now) ?? all[all.length - 1];
+}
+/** "+01:00" for `timeZone`'s offset at instant `t`. */
+export function offsetText(timeZone: string, t: number): string {
+  const o = Math.round(zoneOffset(timeZone, t) / 60_000);
+  const a = Math.abs(o);
+  return `${o < 0 ? '-' : '+'}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
 const ZONELESS = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 /**
@@ -133,8 +161,9 @@ function timeOfDay(s: string, timeZone: string, now: number): number | null {
   } else if (hour > 23) return null;
   const local = new Date(now + zoneOffset(timeZone, now));
   const dayWord = day?.toLowerCase();
+  // (Session 46, emerg3: a time that happens twice at the autumn change is the next one from now.)
   const at = (plusDays: number) =>
-    wallToInstant(timeZone, Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + plusDays, hour, minute));
+    nextWallInstant(timeZone, Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + plusDays, hour, minute), now);
   if (dayWord === 'tomorrow') return at(1);
   const today = at(0);
   if (dayWord === undefined && today < now - 3_600_000) return at(1);

@@ -150,8 +150,11 @@ function roleOf(t: string): WordRole {
   return r;
 }
 
-function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropValues = false): Content {
+function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropValues = false, whole?: readonly string[]): Content {
   const tokens = reportTokens(written);
+  // (Session 46, emerg3: a clause is read with the whole message's wrong item: "I ordered the wrong colour, can I change it?".)
+  let wrongItemAt: boolean | undefined;
+  const isWrongItem = () => (wrongItemAt ??= wrongItem(tokens) || (whole !== undefined && wrongItem(whole)));
   const words: string[] = [];
   const joinsPrevious: boolean[] = [];
   const slot: boolean[] = [];
@@ -213,7 +216,9 @@ function contentOf(written: string[], capitalised?: ReadonlySet<string>, dropVal
           ? meaningIn(t, tokens)
           : role.canonical[0] === 'change' && role.canonical.length === 1 && changesAccountDetail(tokens, k)
             ? ACCOUNT_CHANGE
-            : role.canonical;
+            : (SWAP_VERBS.has(role.canonical[0] ?? '') || t === 'wrong') && role.canonical.length === 1 && isWrongItem()
+              ? ITEM_EXCHANGE
+              : role.canonical;
     const under = negated && t !== 'not' && t !== 'never';
     if (t !== 'not' && t !== 'never') negated = false;
     for (const w of meaning) {
@@ -360,6 +365,32 @@ function changesAccountDetail(tokens: readonly string[], k: number): boolean {
     if (ACCOUNT_DETAILS.has(t)) account = true;
   }
   return account;
+}
+
+/**
+ * Session 46 (emerg3, hostile s46 M2): a wrong item ordered ("I ordered the wrong colour, can I change it?", "wrong size
+ * ordered, can I swap it for a medium?", "I picked the wrong one") asks for an exchange: "wrong" and "change" are words of
+ * the address examples ("wrong address on my order", "can you change the address"), so the message started an address
+ * change. When "wrong" governs a word of the item (size, colour, one, model...) and the message names no place (POSTAL),
+ * "wrong" and the verb of changing are read as "exchange" (a word of the returns examples: "can I exchange this for
+ * another size"). "I put the wrong address, can I change it?" is read as before.
+ */
+const ITEM_ATTR: ReadonlySet<string> = new Set(['size', 'sizes', 'colour', 'colours', 'color', 'colors', 'one', 'ones', 'item', 'items', 'style', 'model',
+  'version', 'product', 'thing', 'shade', 'fit', 'length', 'type', 'design', 'pattern', 'variant', 'option', 'edition', 'format']);
+const SWAP_VERBS: ReadonlySet<string> = new Set(['change', 'swap', 'switch', 'replace']);
+const ITEM_EXCHANGE = ['exchange'];
+function wrongItem(tokens: readonly string[]): boolean {
+  let item = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (POSTAL.has(t)) return false;
+    if (t !== 'wrong') continue;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 4); j++) {
+      if (ITEM_ATTR.has(tokens[j])) item = true;
+      if (!DETERMINERS.has(tokens[j]) && !/^(?:shoe|dress|jumper|shirt|jacket|coat|trouser|jeans|boot|phone|case)s?$/.test(tokens[j]) && !ITEM_ATTR.has(tokens[j])) break;
+    }
+  }
+  return item;
 }
 
 /** A number, a word with digits, or a short prefix right before a number ("nw" in "nw 104233"). */
@@ -564,8 +595,8 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
   const empty = (): IntentMatch => ({ intentId: null, intentName: null, confidence: 0, ranking: [] });
 
   /** Raw scores of every intent for one token list, best first (empty when nothing is known). */
-  function rank(tokens: string[], capitalised: ReadonlySet<string> | undefined): { index: number; score: number }[] {
-    const content = contentOf(tokens, capitalised);
+  function rank(tokens: string[], capitalised: ReadonlySet<string> | undefined, whole?: readonly string[]): { index: number; score: number }[] {
+    const content = contentOf(tokens, capitalised, false, whole);
     if (content.words.length === 0) return [];
     const stems: string[] = [];
     const ids: (number | undefined)[] = [];
@@ -740,7 +771,7 @@ export function createIntentMatcher(intents: IntentDefinition[]): IntentMatcher 
     let asked: { index: number; score: number }[] | null = null;
     let bestClause = ranked;
     for (const clause of clauses) {
-      const r = rank(tokensOf(clause.text), capitalised);
+      const r = rank(tokensOf(clause.text), capitalised, tokens);
       if (r.length === 0) continue;
       const scaled = r.map((x) => ({ index: x.index, score: x.score * CLAUSE_FACTOR }));
       if (bestClause.length === 0 || scaled[0].score > bestClause[0].score) bestClause = scaled;

@@ -370,10 +370,28 @@ function joking(analysis: TurnFacts['analysis'], toks: readonly string[]): strin
  * emoji or word of anger is there, the lexicon's reading is a near miss. Returns the frame's words, or null.
  */
 const ABILITY = ' (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\\b';
-/** Session 45 (misfire): the first of SELF_FRAMES alone, the customer's own ability (read against the classifier). */
-const ABILITY_FRAMES = new RegExp(ABILITY, 'g');
+/** Session 45 (misfire): ABILITY, the first of SELF_FRAMES alone, the customer's own ability, was read against the classifier; session 46 (emerg3) reads SELF_BLAME_FRAMES there. */
+/**
+ * Session 46 (emerg3, hostile s46 M1): the customer calling themselves names around an ordinary request ("I'm such an
+ * idiot, I ordered the wrong size, can I swap?", "ugh I'm useless, forgot to add the charger", "my stupid mistake, I put
+ * the wrong address on order NW-104233", "I'm an idiot and typed my email wrong", "total idiot here"): the name said of
+ * themselves with no "for" / "to" after it ("I'm an idiot for trusting you" may blame the shop: read as before), "my
+ * stupid / silly mistake", and their own slip with "wrong", said with "I" or after such a name ("I put the wrong address",
+ * "I'm an idiot and typed my email wrong"; not "three items ordered, three wrong items sent": escrfEval w6-311; nor "I ordered and got the wrong one": the shop's, read as before). The
+ * self-directed reading still needs every clearly negative word inside such a frame: "I'm an idiot, your site is crap"
+ * keeps its "crap".
+ */
+const SELF_NAMES = '(?:idiot|moron|muppet|numpty|plonker|doughnut|donut|stupid|dumb|useless|hopeless|silly|clumsy|careless|dozy|daft|thick|dense)';
+const SELF_BLAME = [
+  String.raw`| (?:i am|im|i m|i feel|i felt|feeling|i was)(?: so| really| just| such| a total| a complete| a right| truly| quite| very| absolutely| an| a| total| complete| utter)* ${SELF_NAMES}(?! (?:for|to|enough|trusting|believing|thinking|expecting|buying|ordering)\b)\b`,
+  String.raw`| (?:total|complete|utter|absolute|such an?) ${SELF_NAMES} (?:here|me|moment)\b`,
+  String.raw`| (?:my|my own) (?:(?:stupid|silly|dumb|daft|own|big|careless) )+(?:fault|mistake|error|bad)\b(?! for\b)`,
+  String.raw`|(?: (?:i|i ve|i have|i just|ive)|(?<=${SELF_NAMES}) and) (?:forgot|typed|put|entered|chose|picked|ordered|gave|selected|clicked|bought|spelled|spelt|wrote|used|added)(?: (?!(?:got|get|received|sent|came|arrived|delivered|you|they|your|but)\b)\w+){0,4} wrong\b`,
+].join('');
+/** Session 46 (emerg3): ABILITY_FRAMES and SELF_BLAME, read against the classifier as ABILITY_FRAMES was. */
+const SELF_BLAME_FRAMES = new RegExp(ABILITY + SELF_BLAME, 'g');
 const EXASPERATED_MARKS = /[?!]{2}/;
-const SELF_FRAMES = / (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)(?:(?: \w+){0,2} wrong)?\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me(?:(?: \w+){0,2} wrong)?\b| (?:by accident|by mistake|accidentally)\b/g;
+const SELF_FRAMES = new RegExp(String.raw` (?:i am|im|i m|i was|i have been|ive been|i get|i got|i feel|i felt|feeling)(?: so| really| just| always| a bit| such| truly| quite| very| absolutely)*(?: an?)? (?:terrible|hopeless|useless|rubbish|bad|awful|crap|clumsy|stupid|silly|dumb|idiot|nightmare|guilty|disaster|mess) (?:at|with|for|about|asking|to ask|to bother|bothering|that|this)\b| (?:my|my own) (?:fault|mistake|bad|error)(?:(?: \w+){0,2} wrong)?\b| (?:not|never|nothing to do with) (?:\w+ )?(?:your|you guys|you lot|the shop s) fault\b| silly me(?:(?: \w+){0,2} wrong)?\b| (?:by accident|by mistake|accidentally)\b${SELF_BLAME}`, 'g');
 function selfDirected(toks: readonly string[], text: string): string | null {
   if (ANGRY_EMOJI.test(text) || ANNOYED_EMOJI.test(text)) return null;
   return everyNegativeWordFramed(toks, SELF_FRAMES, undefined, SIGHS);
@@ -831,7 +849,7 @@ function readNegativeSentiment(facts: TurnFacts, policy: EscalationPolicy, memor
   // bad with this stuff, how do I see my order history", "ugh i am very bad at this english"): the classifier reads the same words.
   // Only the customer's own ability ("I'm so bad with this stuff"), never a question that throws it back ("How is it MY fault
   // your courier can't read a postcode??") or a weary "Silly me." after a disappointment (escrfEval w4-291, w6-937).
-  const selfOnly = EXASPERATED_MARKS.test(text) ? null : everyNegativeWordFramed(canonicalTokens(facts.analysis), ABILITY_FRAMES, undefined, SIGHS);
+  const selfOnly = EXASPERATED_MARKS.test(text) ? null : everyNegativeWordFramed(canonicalTokens(facts.analysis), SELF_BLAME_FRAMES, undefined, SIGHS);
   if (selfOnly !== null && !ANGRY_EMOJI.test(text) && !ANNOYED_EMOJI.test(text)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss (negative sentiment): ${classifierMeasured(learned.signal, 'negative')}, but its negative words are about the customer themselves ("${selfOnly}"), so it does not fire.` });
     return null;

@@ -254,6 +254,10 @@ function emergencyNow(toks: string[]): string | null {
     if (t === 'minute' && (toks[i - 1] === 'every' || (toks[i - 1] === 'a' && toks[i - 2] === 'once'))) continue;
     if (NOW_SIGNS.has(t) || (t === 'second' && toks[i - 1] === 'this') || (t === 'just' && JUST_HAPPENED.has(toks[i + 1] ?? ''))) now = true;
   }
+  // Session 46 (emerg3, hostile s46 H2): gas smelt or leaking, said in the present ("I can smell gas from the heater", "a
+  // smell of gas coming from the cooker"), is happening as the customer writes; not asked ("does it smell of gas?") and
+  // not of long ago (returned above).
+  if (!now && toks[hit] === 'gas' && gasSmeltNow(toks, hit)) now = true;
   return now ? toks[hit] : null;
 }
 
@@ -277,6 +281,15 @@ function namesAProduct(toks: string[], i: number): boolean {
 function gasLeak(toks: string[], i: number): boolean {
   if (toks[i] !== 'gas') return false;
   for (let k = Math.max(0, i - 4); k < Math.min(toks.length, i + 4); k++) if (/^(leak|leaks|leaking|leaked|smell|smells|smelling|whiff)$/.test(toks[k])) return true;
+  return false;
+}
+
+const GAS_NOW = new Set(['smell', 'smells', 'smelling', 'leak', 'leaks', 'leaking', 'whiff', 'stinks', 'stink', 'reeks']);
+const GAS_ASKS = new Set(['do', 'does', 'is', 'are', 'will', 'would', 'should', 'could', 'can', 'if', 'what', 'how', 'why']);
+const GAS_MAYBE = new Set(['if', 'do', 'does', 'will', 'would', 'should', 'could', 'whether', 'might', 'may']);
+function gasSmeltNow(toks: readonly string[], i: number): boolean {
+  if (GAS_ASKS.has(toks[0] ?? '') && toks[1] !== 'i' && toks[1] !== 'you') return false;
+  for (let k = Math.max(0, i - 4); k < Math.min(toks.length, i + 4); k++) if (GAS_NOW.has(toks[k])) return !toks.slice(Math.max(0, k - 4), k).some((t) => GAS_MAYBE.has(t));
   return false;
 }
 
@@ -390,6 +403,9 @@ const BODY_NOW = [
   ` blood (?:is |s )?(?:everywhere|pouring|gushing|spurting|pumping|squirting|all over (?:him|her|them|me|his|my|the floor)) `,
   ` bleeding (?:everywhere|heavily|profusely|non stop|nonstop|so much|a lot|badly|really badly) `,
   ` (?:losing|lost) (?:a lot of|so much|lots of|loads of) blood `,
+  // Session 46 (emerg3, hostile s46 H2): blood coughed, vomited or spat up ("my son is coughing up blood", "he's vomiting
+  // blood", "she threw up blood"): not "coughing up money" (no blood).
+  ` (?:coughing|coughed|coughs|vomiting|vomited|vomits|throwing|threw|spitting|spat|bringing|brought|being|been) (?:up |sick )?(?:(?:a lot of|lots of|some|so much|fresh|bright red) )?blood `,
   ` (?:skin|blisters?) (?:is |are |s )?(?:peeling|blistering|bubbling|melting|coming off|falling off|burning|raw) `,
   ` (?:my|his|her|their|your|our|the) ${BODY_PART} (?:is |are |s )?(?:still )?(?:burning|blistering|peeling|bubbling|melting) `,
   ` (?:burned|burnt|scalded|burning) (?:my|his|her|their|himself|herself|itself|themselves)(?: [a-z]+)? (?:badly|severely|seriously|really badly|so badly) `,
@@ -821,14 +837,59 @@ function harmNow(toks: readonly string[]): boolean {
   }
   return false;
 }
+/**
+ * Session 46 (emerg3, hostile s46 H2): the swallowing said as a gerund after "after", "since" or "been" ("after swallowing a
+ * magnet from your toy my girl is vomiting", "he's been swallowing magnets", "she's been sick since swallowing a piece of
+ * the toy"): the person may come after it. Not "swallowing pills is hard for my dad", "stopped swallowing his food", "what
+ * if a child is swallowing a magnet" (the maybe guard).
+ */
+const GERUND_BEFORE = new Set(['after', 'since', 'been', 'from', 'keeps', 'kept']);
+function gerundSwallow(toks: readonly string[], i: number): boolean {
+  return toks[i] === 'swallowing' && GERUND_BEFORE.has(toks[i - 1] ?? '') && toks.some((t, k) => SWALLOW_PERSON.has(t) || ageAt(toks, k));
+}
+/**
+ * Session 46 (emerg3, hostile s46 H2): a pronoun object ("swallowed it", "swallowed them", "swallowed one") names the
+ * thing said before it ("my daughter put a battery in her mouth and swallowed it", "the battery fell out of the remote and
+ * my daughter swallowed it"): a hazard or a small thing in the twelve words before the verb.
+ */
+const PRONOUN_OBJECT = new Set(['it', 'them', 'one', 'both', 'some']);
+function hazardBefore(toks: readonly string[], i: number): string | null {
+  if (!PRONOUN_OBJECT.has(toks[i + 1] ?? '')) return null;
+  for (let k = i - 1; k >= Math.max(0, i - 12); k--) {
+    const t = toks[k];
+    if (SWALLOW_HAZARD.has(t) || SMALL_THING.has(t) || (/^cells?$/.test(t) && /^(?:button|coin|lithium)$/.test(toks[k - 1] ?? ''))) return t;
+  }
+  return null;
+}
+/**
+ * Session 46 (emerg3, hostile s46 H2): a hazard put in a person's mouth and now gone or swallowed ("my son put the magnet in
+ * his mouth and now it's gone"): swallowed. Not "put it in his mouth but I got it out".
+ */
+const MOUTH_GONE = / (?:put|putting|puts|stuck|popped|had) (?:a|an|the|one|two|some|this|that|of the|one of the|\w+ of the)? ?(?:(?:little|small|tiny|loose|button|coin|lithium|toy) )*(\w+)(?: [a-z]+){0,3} (?:in|into) (?:his|her|their|my) mouth(?: [a-z]+){0,4} (?:gone|swallowed|disappeared|vanished|cant find it|can t find it|cannot find it)\b/;
+function mouthGone(toks: readonly string[]): string | null {
+  if (!toks.includes('mouth')) return null;
+  const m = MOUTH_GONE.exec(` ${toks.join(' ')} `);
+  if (m === null) return null;
+  const thing = m[1];
+  if (!(SWALLOW_HAZARD.has(thing) || SMALL_THING.has(thing) || /^cells?$/.test(thing))) return null;
+  const at = m.index === 0 ? 0 : ` ${toks.join(' ')} `.slice(0, m.index + 1).trim().split(' ').length;
+  return personBefore(toks, at) ? m[0].trim() : null;
+}
 function swallowedNow(toks: string[]): string | null {
-  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) || !toks.some((t) => SWALLOW_VERB.has(t))) return null;
+  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) && !toks.includes('swallowing') && !toks.includes('mouth')) return null;
+  if (!toks.some((t) => SWALLOW_VERB.has(t) || t === 'swallowing' || t === 'mouth')) return null;
   if (AGE_THEN.test(` ${toks.join(' ')} `)) return null;
   if (swallowLongAgo(toks) && !harmNow(toks)) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
+  const gone = mouthGone(toks);
+  if (gone !== null && !toks.some((t) => SWALLOW_MAYBE.has(t))) return gone;
   for (let i = 1; i < toks.length; i++) {
-    if (!SWALLOW_VERB.has(toks[i])) continue;
-    if (!personBefore(toks, i) || !affirmed(toks, i)) continue;
+    const gerund = gerundSwallow(toks, i);
+    if (!SWALLOW_VERB.has(toks[i]) && !gerund) continue;
+    // (Session 46, emerg3: with a pronoun object naming a hazard said before, the person may be named before the hazard:
+    // "my baby found a magnet from the set and swallowed it".)
+    const named = hazardBefore(toks, i);
+    if (!(gerund || personBefore(toks, i) || (named !== null && toks.slice(Math.max(0, i - 12), i).some((t) => SWALLOW_PERSON.has(t)))) || !affirmed(toks, i)) continue;
     // "could / might / may" only as a suspicion of what happened ("might have swallowed"), not what could happen.
     let maybe = false;
     for (let k = Math.max(0, i - 5); k < i; k++) {
@@ -845,6 +906,7 @@ function swallowedNow(toks: string[]): string | null {
     // emergency, as a button battery is, unless it is told as long ago.)
     // Session 45 (emerg, hostile s45 H1): a small part of a thing ("a piece of the puzzle", "a small part of the rattle").
     if (end < 0) end = smallPartAt(after);
+    if (end < 0 && named !== null) return `${named} ... ${toks[i]} ${toks[i + 1]}`;
     if (end >= 0) {
       while (SWALLOW_HAZARD.has(after[end + 1] ?? '')) end++;
       return toks.slice(i, i + end + 2).join(' ');
