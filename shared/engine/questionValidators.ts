@@ -290,8 +290,15 @@ const CURRENCY = /[$£€¥₹]|\b(?:usd|eur|gbp|inr|dollars?|pounds?|euros?|qui
  * ("1.2.3", "3½k", "1e308"), with an optional scale word after it. What the run means is decided afterwards.
  */
 const NUMBER_RUN =
-  /(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}]-)(\d(?:[\d,.\u00a0\u202f' ]*\d)?)(?:\s*(k|thousand|m|mn|million|bn|billion))?(?![\p{L}\p{N}]|[.,'\u00a0\u202f -]\p{N})/giu;
-const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+  /(?<![\p{L}\p{N}_.,])(?<![\p{L}\p{N}]-)(\d(?:[\d,.\u00a0\u202f' ]*\d)?)(?:\s*(k|thousand|grand|hundred|m|mn|million|bn|billion))?(?![\p{L}\p{N}]|[.,'\u00a0\u202f -]\p{N})/giu;
+// Session 46 (details6, hostile s46 M5): "grand" is a thousand ("10 grand" was 10), "5 hundred" is 500 (was 5).
+const SCALE: Record<string, number> = { k: 1e3, thousand: 1e3, grand: 1e3, hundred: 100, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
+/**
+ * Session 46 (details6, hostile s46 M5): a scale or fraction word left over once the number is read ("10 lakh", "2 crore",
+ * "3 and a half thousand", "5 mil", "a quarter million"): the number read would be smaller or larger than the one meant,
+ * so the answer is asked again rather than stored.
+ */
+const UNREAD_SCALE = /(?<![\p{L}])(?:hundreds?|thousands?|millions?|billions?|trillions?|grand|halfs?|halves|quarters?|thirds?|lakhs?|lacs?|crores?|mil|mill|mio|thou|dozens?)(?![\p{L}])/iu;
 const LARGEST = 1e15;
 
 /** What a run of digits means, or null when it is ambiguous ("2 3", "1.2.3", "60.000" without a currency). */
@@ -332,12 +339,13 @@ function afterCorrection(raw: string): string | null {
  * rule such as "budget >= 10000" is never met by a guess above what the customer said. undefined: no range; null: a
  * range that makes no sense ("20-15k").
  */
-const RANGE = /(?<![\p{L}\p{N}_.,-])(\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)?\s*(?:-|\u2013|\u2014|to)\s*(\d+(?:\.\d+)?)\s*(k|thousand|m|mn|million|bn|billion)?(?![\p{L}\p{N}]|[.,]\p{N})/iu;
+const RANGE = /(?<![\p{L}\p{N}_.,-])(\d+(?:\.\d+)?)\s*(k|thousand|grand|hundred|m|mn|million|bn|billion)?\s*(?:-|\u2013|\u2014|to)\s*(\d+(?:\.\d+)?)\s*(k|thousand|grand|hundred|m|mn|million|bn|billion)?(?![\p{L}\p{N}]|[.,]\p{N})/iu;
 function rangeLow(text: string, hasCurrency: boolean): number | null | undefined {
   const m = RANGE.exec(text);
   if (m === null) return undefined;
   const outside = text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length);
   if (/\p{Nd}/u.test(outside)) return undefined;
+  if (UNREAD_SCALE.test(outside)) return null;
   const scaleOf = (w: string | undefined) => (w === undefined ? undefined : (w.toLowerCase() === 'm' || w.toLowerCase() === 'mn') && !hasCurrency && !/\d(?:m|mn)/i.test(m[0]) ? null : SCALE[w.toLowerCase()]);
   const hi = scaleOf(m[4]);
   const lo = scaleOf(m[2]) ?? hi ?? 1;
@@ -366,6 +374,7 @@ function numberInWords(text: string): number | null {
   let total = 0;
   let current = 0;
   let run: string[] = [];
+  let halves = 0;
   const close = () => {
     if (run.some((w) => w !== 'and' && w !== 'a' && w !== 'an')) runs.push({ value: total + current, words: run });
     total = 0;
@@ -385,6 +394,17 @@ function numberInWords(text: string): number | null {
       run.push(w, next, 'dozen');
       i += 2;
       continue;
+    } else if (w === 'half' && (next === 'a' || next === 'an') && (words[i + 2] === 'hundred' || BIG[words[i + 2]] !== undefined)) {
+      // Session 46 (details6, hostile s46 M5): "half a million" is 500,000 (it was read as "a million").
+      current += (words[i + 2] === 'hundred' ? 100 : BIG[words[i + 2]]) / 2;
+      halves += 1;
+      run.push(w, next, words[i + 2]);
+      i += 2;
+      continue;
+    } else if (w === 'grand' && current > 0) {
+      // Session 46 (details6, hostile s46 M5): "ten grand" is 10,000; "grand" alone ("that's grand") is no number.
+      total += current * 1e3;
+      current = 0;
     } else if ((w === 'few' || w === 'couple') && MULTIPLIER.has(next === 'of' ? (words[i + 2] ?? '') : (next ?? ''))) {
       current += w === 'few' ? 3 : 2;
       if (next === 'of') {
@@ -412,6 +432,11 @@ function numberInWords(text: string): number | null {
   }
   close();
   if (runs.length !== 1) return null;
+  // Session 46 (details6, hostile s46 M5): a fraction or scale word not read ("a quarter million", "one and a half
+  // million", "10 lakh") would store a smaller or larger number: asked again.
+  const halvesRead = halves + words.filter((w, j) => w === 'half' && words[j + 1] === 'a' && words[j + 2] === 'dozen').length;
+  if (words.filter((w) => w === 'half').length > halvesRead) return null;
+  if (words.some((w) => w !== 'half' && w !== 'grand' && !MULTIPLIER.has(w) && !MULTIPLIER.has(w.replace(/s$/, '')) && UNREAD_SCALE.test(w))) return null;
   const only = runs[0];
   if (only.words.length === 1 && (only.words[0] === 'one' || only.words[0] === 'zero') && words.length > 1) return null;
   return only.value <= LARGEST ? only.value : null;
@@ -441,6 +466,7 @@ function number(raw: string): AnswerResult {
   }
   if (found.length !== 1) return FAIL;
   const [, digits, scaleWord] = found[0];
+  if (UNREAD_SCALE.test(text.slice(0, found[0].index) + ' ' + text.slice(found[0].index + found[0][0].length))) return FAIL;
   const base = readRun(digits, hasCurrency);
   if (base === null) return FAIL;
   const scaleKey = scaleWord?.toLowerCase();
@@ -801,9 +827,10 @@ export function onlyAPlace(raw: string): boolean {
  * ran out. A message holding an '@' is never this (it is read as an address). Session 40 (fixq, hostile s40 M11): also
  * with "you" / "out" after the verb ("no I won't give you my email", "I won't give out my email", "... to you").
  */
-const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay)[\s,]+/;
+// Session 46 (details6): "I'm afraid" before or after the refusal ("no email I'm afraid") was no refusal.
+const NO_EMAIL_LEAD_ONE = /^(?:no|nope|nah|sorry|well|um|erm|i|really|honestly|just|actually|but|so|unfortunately|ok|okay|i'?m\s+afraid|i\s+am\s+afraid)[\s,]+/;
 const NO_EMAIL_BODY =
-  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|i'?ve\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually|ever))?(?:\s+(?:have|had|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
+  /^(?:(?:i\s+)?(?:do\s*n[o']?t|did\s*n[o']?t|dont|didnt|never|have\s*n[o']?t|havent|have\s+no|i'?ve\s+no|got\s+no|ha(?:ve|s)\s+not\s+got|ain'?t\s+got|no\s+longer|can\s*n[o']?t|cannot|can't|won'?t|will\s+not|would\s+rather\s+not|i'?d\s+rather\s+not|rather\s+not|(?:i'?d\s+|i\s+would\s+|would\s+)?prefer\s+not\s+to|want\s+to\s+keep|(?:i'?d\s+|i\s+would\s+|would\s+)?(?:rather|prefer\s+to)\s+keep|(?:i'?m\s+|i\s+am\s+)?not\s+(?:giving|sharing|going\s+to\s+(?:give|share)|comfortable\s+(?:giving|sharing)))(?:\s+(?:really|even|actually|ever))?(?:\s+(?:have|had|got|own|use|give|share|want\s+to\s+(?:give|share)|say|remember|access))?(?:\s+(?:you|u|out))?(?:\s+(?:an?|any|my|one|it|that))?(?:\s+(?:e-?\s?mail|email|mail))?(?:\s+(?:address|account|one))?|no\s+(?:e-?\s?mail|email)(?:\s+(?:address|account))?|(?:skip|pass)(?:\s+(?:it|that|this))?)(?:[\s,]+(?:sorry|i'?m\s+afraid|i\s+am\s+afraid|anymore|at\s+all|either|here|to\s+hand|with\s+me|on\s+me|thanks|thank\s+you|private|please|to\s+(?:you|u|a\s+bot)|(?:just\s+)?yet|for\s+now|(?:right\s+)?now|at\s+(?:this|the)\s+(?:stage|moment|point)|out))*$/;
 /**
  * Session 33 (newcomer s32 #3): a bare refusal ("no", "no thanks", "I'd rather not") at an email question, which the
  * ticket's "If you'd rather not leave one, just say so" invites: it got "That doesn't look like an email address".

@@ -15,7 +15,7 @@ import { summarizeConversation } from './handoffContext';
 import { reasonAlreadyGiven } from './reasonGiven';
 import { backsOut, declinesEmailBeside, declinesEmailInAnswer, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { inNoAgentFollowUp } from './noAgentFollowUp';
-import { bot, isKnown, nextId, setVar, type Run } from './run';
+import { bot, isKnown, nextId, rememberEntities, setVar, type Run } from './run';
 import { follow, goTo } from './runBlocks';
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
@@ -714,6 +714,10 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     } else if (declinesEmail(text) || unsureOfEmail(text) || (phone !== null && !text.includes('@'))) {
       // Session 16: no email to give (N#15), or a phone number instead (N#23): the ticket goes on without an email.
       // Without a phone either: noEmailNoted.
+      // Session 46 (details6, hostile s46 M3): an order or policy number beside it ("no email, my order is 104233") is
+      // remembered, so the ticket's summary names it as a reference (it was only quoted, in no variable).
+      const references = detailsBeside(run, text).references;
+      if (references.length > 0) rememberEntities(run, references);
       if (phone === null && isKnown(phoneBefore)) run.s.emailDeclined = true; // "no" after the number (F6): the phone is the contact
       else if (phone === null) noEmailNoted(run, block);
     } else if (r.choices !== undefined) {

@@ -188,10 +188,30 @@ const EXTRACTORS: Extractor[] = [
       if (digits.length < 7 || digits.length > 15) return null;
       // Reject a run of numbers that is clearly a list of years or amounts ("2024 2025").
       if (/^\d{4}$/.test(m[0].split(/[\s.-]/)[0]) && /^(19|20)\d{2}([\s.-](19|20)\d{2})+$/.test(m[0])) return null;
+      // Session 46 (details6, hostile s46 M3): a date written with spaces ("from 12 03 2026", "2026 03 12") and a number
+      // named as an account, order or other reference just before ("my account number is 12345678", "order no. 1234 5678")
+      // are not phone numbers (the ticket told a customer "the team will contact you on 12032026"). The widget's phone
+      // linker (renderer/widget/linkify.tsx) refuses the same.
+      if (dateShaped(m[0])) return null;
+      if (REFERENCE_LABEL_BEFORE.test(m.input.slice(Math.max(0, m.index - 60), m.index))) return null;
       return { value: (international ? '+' : '') + digits };
     },
   },
 ];
+
+/** Session 46 (details6, hostile s46 M3): day month year or year month day, with any one separator, a real calendar day. */
+function dateShaped(written: string): boolean {
+  const g = written.trim().split(/[\s.\/-]+/);
+  if (g.length !== 3) return false;
+  const [a, b, c] = g.map(Number);
+  const dm = (d: number, mo: number) => d >= 1 && d <= 31 && mo >= 1 && mo <= 12;
+  if (/^(?:19|20)\d\d$/.test(g[2]) && g[0].length <= 2 && g[1].length <= 2) return dm(a, b) || dm(b, a);
+  if (/^(?:19|20)\d\d$/.test(g[0]) && g[1].length <= 2 && g[2].length <= 2) return dm(c, b);
+  return false;
+}
+/** A reference's label right before a number: "account number is", "acc no.", "order #", "ref:", "membership number". */
+const REFERENCE_LABEL_BEFORE =
+  /\b(?:orders?|acc|acct|account|a\/c|ref|reference|invoice|ticket|tracking|card|membership|case|parcel|package|shipment|booking|reservation|confirmation|policy|serial|transaction|receipt|voucher|(?:customer|client|member)\s*(?:number|num|no|nr|id))\b\.?(?:\s*(?:number|num|no|nr|id)\b\.?)?\s*(?:[:#=]|\bis\b|\bwas\b)?\s*$/i;
 
 /** Whether [s, e) overlaps a span already taken by an earlier extractor (a function, not a per-call closure). */
 function overlaps(claimed: Span[], s: number, e: number): boolean {
