@@ -10,6 +10,7 @@ import type { questionInputTypes } from '../flow/schema';
 import { asciiDigits, withoutInvisible } from './unicodeText';
 import { keepLast } from '../escalation/textMemo';
 import { isStopWord } from '../nlu/stopWords';
+import { onlyCourtesy, onlyExclamation } from '../nlu/courtesy';
 import { onlyAsksForAPerson } from './backOut';
 import { dateIn, dateTimeIn, type DateRange } from './whenAnswer';
 
@@ -890,6 +891,9 @@ export function nameFromAnswer(raw: string): string | null {
   if (onlyAPlace(raw)) return null;
   // Session 45 (ticketq, retest s45 M2): "na" / "N/A" (not applicable) at an email question named the customer "na".
   if (NOT_APPLICABLE.test(raw)) return null;
+  // Session 46 (lead, retest-conv s46 H1): a reaction is no name at any question that reads one ("Wow, brilliant." at
+  // lead-gen's email question named the customer "Wow"; details5 had refused it at the takeover's name question only).
+  if (onlyCourtesy(raw) || onlyExclamation(raw)) return null;
   const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
   const whole = nameOf(t);
   if (whole !== null) return whole;
