@@ -2072,6 +2072,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 : s
                 ? s.status === 'resolved' && e.status?.mode === 'bot' && !resolvedNotHandedBack
                   ? 'Handed back to the bot'
+                  : s.status === 'pending' && s.transfer
+                  ? // Session 46 (inbox11, newcomer s46 N11): a transfer read as a second handoff for the bot's reason.
+                    `Transferred by ${s.transfer.by} to ${s.transfer.to}`
                   : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${why(s.reason)}` : ''}`
                 : e.status?.mode
                   ? `Mode: ${e.status.mode}`
