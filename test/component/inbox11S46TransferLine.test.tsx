@@ -44,3 +44,28 @@ describe('inbox timeline: a transfer is not a new handoff (N11)', () => {
     expect(waiting[2]).toMatch(/^Handoff waiting/);
   });
 });
+
+describe('"Why the bot handed over": the alarm colour only for urgent or upset (N17)', () => {
+  async function reasonOf(reason: string, priority = 'normal') {
+    const h = handoffRow({ status: 'resolved', agentId: 'ann', agentName: 'Ann Lee', endedAs: 'closed', reason, priority } as never);
+    const api = fakeInboxApi({
+      ...annOnline(0),
+      list: async () => ({ counts: { unassigned: 0, mine: 0, all: 0, closed: 1 }, handoffs: [h] }),
+      detail: async () => handoffDetail(h, { conversation: { id: 'c1', flowId: 'shop', mode: 'closed', createdAt: t0, lastSeq: transcript.length }, transcript }),
+    });
+    const r = render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/closed/c1:h1')} />);
+    await screen.findByText('Hi, Cat here.');
+    const p = document.querySelector('.ib-context .ib-reason')!;
+    const urgent = p.classList.contains('ib-reason-urgent');
+    r.unmount();
+    return urgent;
+  }
+  it('a button choice, an explicit request, the flow: neutral; urgency, negative sentiment, an urgent priority: alarm', async () => {
+    expect(await reasonOf('flow')).toBe(false);
+    expect(await reasonOf('explicit_request')).toBe(false);
+    expect(await reasonOf('low_confidence', 'high')).toBe(false);
+    expect(await reasonOf('urgency')).toBe(true);
+    expect(await reasonOf('negative_sentiment')).toBe(true);
+    expect(await reasonOf('flow', 'urgent')).toBe(true);
+  });
+});
