@@ -218,6 +218,15 @@ export function ratingAnswers(entries: readonly Entry[]): Map<number, number> {
  * Resolve with a rating question logs "resolved" (mode bot) and, after the rating, the same "resolved" with mode closed.
  * seq -> the words for what changed (the mode), instead of "Handoff resolved" a second time.
  */
+/**
+ * Session 46 (inbox11, newcomer s46 N17): whether the "Why the bot handed over" reason is shown in the alarm colour:
+ * an urgent or upset customer (the urgency and negative-sentiment detectors) or an urgent handoff. A button choice, an
+ * explicit request, the flow reaching the block, a low confidence... are ordinary and shown in the text colour.
+ */
+export function reasonIsAlarming(reason: string | null | undefined, priority?: string | null): boolean {
+  return reason === 'urgency' || reason === 'negative_sentiment' || priority === 'urgent';
+}
+
 export function repeatedStatusLines(entries: readonly Entry[]): Map<number, string> {
   const out = new Map<number, string>();
   let last: string | null = null;
@@ -2072,6 +2081,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                 : s
                 ? s.status === 'resolved' && e.status?.mode === 'bot' && !resolvedNotHandedBack
                   ? 'Handed back to the bot'
+                  : s.status === 'pending' && s.transfer
+                  ? // Session 46 (inbox11, newcomer s46 N11): a transfer read as a second handoff for the bot's reason.
+                    `Transferred by ${s.transfer.by} to ${s.transfer.to}`
                   : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${why(s.reason)}` : ''}`
                 : e.status?.mode
                   ? `Mode: ${e.status.mode}`
@@ -2256,7 +2268,8 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
         <section>
           {/* Newcomer s40 N18: for a live takeover the bot did not hand over; the agent took the chat. */}
           <h3>{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary) === 'Taken over from the bot' ? 'Why an agent has it' : 'Why the bot handed over'}</h3>
-          <p className="ib-reason">{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
+          {/* Session 46 (inbox11, newcomer s46 N17): red only for an urgent or upset customer, not for a button choice. */}
+          <p className={`ib-reason${reasonIsAlarming(ctx?.reason ?? h.reason, h.priority) ? ' ib-reason-urgent' : ''}`}>{handoffWhy(ctx?.reason ?? h.reason, ctx?.summary || h.summary)}</p>
           {(ctx?.summary || h.summary) && (
             <p className="ib-summary" dir="auto">
               {inertText(summaryNow(ctx?.summary || h.summary || '', h.status, h.endedAs, h.agentName))}

@@ -36,7 +36,7 @@ export interface PlannedStep {
 interface StateLike {
   mode: ConversationRecord['mode'];
   transcript?: TranscriptEntry[];
-  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean; transitions?: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding }> } | null;
+  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean; transitions?: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding; cause?: string; transfer?: { by: string; to: string } }> } | null;
 }
 
 /** Transcript entries this step added: `step.transcript` (new engine) or the growth of `state.transcript`. */
@@ -167,11 +167,15 @@ export function planStep(args: {
     // says "Ann marked this chat as resolved" rather than "Ann has left the chat".
     const ending = h ? handoffEnding(h.status, h.transitions) : null;
     const ended = ending === 'handback' || ending === 'closed' ? { ended: ending } : {};
+    // Session 46 (inbox11, newcomer s46 N11): back in the queue by a transfer: who transferred it to whom, so the inbox
+    // says "Transferred by Ann to Bob" and not "Handoff waiting" with the bot's reason again.
+    const lastMove = h?.transitions?.[h.transitions.length - 1];
+    const transfer = h && h.status === 'pending' && lastMove?.to === 'pending' && lastMove.cause === 'transfer' && lastMove.transfer ? { transfer: { by: lastMove.transfer.by, to: lastMove.transfer.to } } : {};
     append.push({
       from: 'system',
       text: state.mode === 'agent' && h?.joined === false ? NOT_JOINED_TEXT : modeText[state.mode],
       at: now,
-      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason), ...joined, ...ended } } : {}) },
+      status: { mode: state.mode, ...(h ? { handoff: { id: h.id, status: h.status, reason: String(h.reason), ...joined, ...ended, ...transfer } } : {}) },
     });
   }
 

@@ -28,7 +28,7 @@ export interface LogEntry {
   at: number;
   /** Present on status events (mode changes, handoff updates). */
   /** `handoff.joined`: false while an automatically assigned agent has not opened the chat, true once she has (newcomer s28 N6). */
-  status?: { mode: string; handoff?: { id: string; status: string; reason: string; joined?: boolean; ended?: 'handback' | 'closed' } };
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string; joined?: boolean; ended?: 'handback' | 'closed'; /** Session 46 (inbox11): back in the queue by this transfer. */ transfer?: { by: string; to: string } } };
   /** The customer's answer to a Rating block (the engine's transcript mark, session 16). */
   rating?: true;
   /** A customer message the bot did not understand (the engine's transcript mark, session 26: the handoff summary's "Also unanswered"). */

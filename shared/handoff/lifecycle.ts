@@ -114,6 +114,7 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
   if (action.type === 'requeue') {
     if (action.cause !== undefined) transition.cause = action.cause;
     if (action.team !== undefined) transition.team = action.team;
+    if (action.transfer !== undefined) transition.transfer = { by: action.transfer.by, to: action.transfer.to };
   }
   if ((action.type === 'resolve' || action.type === 'cancel') && action.ended !== undefined) transition.ended = action.ended;
 
@@ -140,6 +141,9 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
 export function requeueOf(input: { note?: string; transfer?: unknown; cause?: RequeueCause; team?: string }): Extract<HandoffAction, { type: 'requeue' }> {
   const action: Extract<HandoffAction, { type: 'requeue' }> = { type: 'requeue', note: input.note, cause: input.cause ?? (input.transfer ? 'transfer' : 'declined') };
   if (input.team !== undefined) action.team = input.team;
+  // Session 46 (inbox11): who transferred it to whom, kept on the transition (only when both are names).
+  const t = input.transfer as { by?: unknown; to?: unknown } | null | undefined;
+  if (t && typeof t === 'object' && typeof t.by === 'string' && typeof t.to === 'string') action.transfer = { by: t.by, to: t.to };
   return action;
 }
 

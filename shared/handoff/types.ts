@@ -21,6 +21,11 @@ export interface HandoffTransition {
   /** Session 38: a transfer to a team names the team here, so it is kept wherever the handoff is stored (a restart). */
   team?: string;
   /**
+   * Session 46 (inbox11, newcomer s46 N11): a transfer names who transferred it and to whom (a colleague's name or "the
+   * X team"), so the inbox's timeline says "Transferred by Ann to Bob" rather than a new handoff. Absent before.
+   */
+  transfer?: { by: string; to: string };
+  /**
    * Session 39 (review debt of session 38: how a chat ended was read from the note's words, so an agent's own note
    * hid it): on the move to resolved or cancelled, how it ended (handoffEnding). Absent on transitions stored before
    * session 39 (handoffEnding falls back to the engine's default notes) and on every other move.
@@ -51,7 +56,7 @@ export function requeueIsRefusal(cause: RequeueCause): boolean {
 export type HandoffAction =
   | { type: 'assign'; agentId: string; agentName: string }
   /** The agent declines, or transfers the chat back to the queue. */
-  | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string }
+  | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string; transfer?: { by: string; to: string } }
   /** The agent finished (handed back to the bot or closed the chat). */
   | { type: 'resolve'; note?: string; ended?: 'handback' | 'closed' }
   /** Waited too long. */
