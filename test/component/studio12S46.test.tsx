@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+/**
+ * Session 46 (studio12): retest-studio M1. The Human takeover's inspector spoke of "Hand back to bot" and "Close" while
+ * the inbox has "Hand back to bot" and "Resolve", and Resolve takes the Resolved exit when that exit asks for a rating.
+ * The help must use only the inbox's button names and say what Resolve does for this block's wiring.
+ */
+import './support/setup';
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../shared/flow/schema';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import { renderEditor } from './support/renderEditor';
+
+function flowOf(blocks: unknown[], edges: unknown[]): Flow {
+  const r = validateFlow({ version: 1, id: 'f', name: 'F', blocks, edges });
+  if (!r.flow) throw new Error(JSON.stringify(r.problems.slice(0, 2)));
+  return r.flow;
+}
+
+const base = [
+  { id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} },
+  { id: 'ho', kind: 'human_takeover', position: { x: 300, y: 0 }, data: {} },
+];
+
+function help(flow: Flow): string {
+  renderEditor(flow, (s) => s.getState().select(['ho']));
+  return screen.getByRole('list', { name: 'When each exit is taken' }).textContent ?? '';
+}
+
+describe('M1: the takeover help uses the inbox words', () => {
+  it('names only buttons the inbox has (no “Close”) and says Resolve takes no exit when nothing rates', () => {
+    const text = help(flowOf(base, [{ id: 'e1', from: 'start', exit: 'next', to: 'ho' }]));
+    expect(text).toContain('“Hand back to bot”');
+    expect(text).toContain('“Resolve”');
+    expect(text).not.toMatch(/Close/);
+    expect(screen.getByTestId('takeover-resolve-note').textContent).toMatch(/without taking this exit/);
+  });
+
+  it('says Resolve asks the rating (takes the exit) when Resolved leads to a Rating block through a message', () => {
+    const text = help(
+      flowOf(
+        [
+          ...base,
+          { id: 'm', kind: 'message', position: { x: 600, y: 0 }, data: { text: 'Thanks!' } },
+          { id: 'r', kind: 'csat', position: { x: 900, y: 0 }, data: {} },
+        ],
+        [
+          { id: 'e1', from: 'start', exit: 'next', to: 'ho' },
+          { id: 'e2', from: 'ho', exit: 'resolved', to: 'm' },
+          { id: 'e3', from: 'm', exit: 'next', to: 'r' },
+        ],
+      ),
+    );
+    expect(text).not.toMatch(/Close/);
+    expect(screen.getByTestId('takeover-resolve-note').textContent).toMatch(/takes this exit too.*rate the chat/s);
+  });
+});
