@@ -5,7 +5,8 @@
  * The help must use only the inbox's button names and say what Resolve does for this block's wiring.
  */
 import './support/setup';
-import { screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
+import { RunButton } from '../../renderer/studio/run/RunButton';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
@@ -53,5 +54,36 @@ describe('M1: the takeover help uses the inbox words', () => {
     );
     expect(text).not.toMatch(/Close/);
     expect(screen.getByTestId('takeover-resolve-note').textContent).toMatch(/takes this exit too.*rate the chat/s);
+  });
+});
+
+describe('N21: after the studio page reloads, Run shows that the flow is still served', () => {
+  const info = { runtimeUrl: 'http://127.0.0.1:4999', widgetUrl: 'http://127.0.0.1:4999/chat/shop?newChat=k', inboxUrl: 'http://127.0.0.1:4999/inbox/#token=t', flowId: 'shop', flows: ['shop'] };
+  const answering = (served: boolean, seen: string[]) =>
+    (async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push(`${init?.method ?? 'GET'} ${String(url)}`);
+      return new Response(JSON.stringify(served ? info : { running: false }), { status: 200, headers: { 'content-type': 'application/json' } });
+    }) as typeof globalThis.fetch;
+
+  it('a page opened while the flow is served reads "Run again" without pressing Run', async () => {
+    const seen: string[] = [];
+    render(<RunButton flowKey="shop" fetch={answering(true, seen)} open={() => null} />);
+    await screen.findByText('Run again');
+    expect(seen).toEqual(['GET /api/flows/shop/run']);
+  });
+
+  it('a flow not served reads "Run"; a server that cannot answer changes nothing', async () => {
+    const seen: string[] = [];
+    const { unmount } = render(<RunButton flowKey="shop" fetch={answering(false, seen)} open={() => null} />);
+    await waitFor(() => expect(seen).toHaveLength(1));
+    expect(screen.getByRole('button', { name: /run this flow/i })).toHaveTextContent(/^\s*Run$/);
+    unmount();
+    const failing = (async () => {
+      throw new Error('down');
+    }) as typeof globalThis.fetch;
+    render(<RunButton flowKey="shop" fetch={failing} open={() => null} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole('button', { name: /run this flow/i })).toHaveTextContent(/^\s*Run$/);
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });
