@@ -7,6 +7,8 @@
 import './support/setup';
 import { render, screen, waitFor } from '@testing-library/react';
 import { RunButton } from '../../renderer/studio/run/RunButton';
+import { FailureDetail } from '../../renderer/studio/simulator/ScenarioEditor';
+import type { ScenarioFailure } from '../../shared/simulator/scenarioRunner';
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../shared/flow/schema';
 import { validateFlow } from '../../shared/flow/validateFlow';
@@ -85,5 +87,27 @@ describe('N21: after the studio page reloads, Run shows that the flow is still s
     await new Promise((r) => setTimeout(r, 20));
     expect(screen.getByRole('button', { name: /run this flow/i })).toHaveTextContent(/^\s*Run$/);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('N7: a failed scenario step in the designer words', () => {
+  const failure = (expect: Record<string, unknown>) =>
+    ({ stepIndex: 3, step: { expect }, check: 'botSays', expected: 'x', actual: 'y', blockId: 'message-2' }) as unknown as ScenarioFailure;
+  // Written before the change: the newcomer's step, and steps checking one thing.
+  const before: Array<[Record<string, unknown>, string]> = [
+    [{ escalates: false, handoff: 'none', mode: 'bot', waitingAt: 'q', botSays: 'Thanks' }, 'At step 4: checking whether the bot hands over, the handoff, who is talking (bot, waiting, agent, closed), where the bot waits and what the bot says'],
+    [{ botSays: 'Hi' }, 'At step 4: checking what the bot says'],
+    [{ since: 'start', reaches: 'x' }, 'At step 4: checking the blocks reached'],
+  ];
+  it.each(before)('%j reads without file keys', (exp, text) => {
+    render(<FailureDetail failure={failure(exp)} name="s" />);
+    expect(screen.getByRole('region', { name: 'Failure of s' }).firstElementChild!.textContent).toBe(text);
+  });
+  it('held out (after): variables, buttons, agentSays; the block button names no id', () => {
+    render(<FailureDetail failure={failure({ variables: { a: 1 }, buttons: [], agentSays: 'ok', noEffects: ['end'] })} name="h" />);
+    const text = screen.getByRole('region', { name: 'Failure of h' }).textContent ?? '';
+    expect(text).toContain('checking the variables, the buttons shown, what the agent says and what must not happen');
+    expect(text).not.toMatch(/agentSays|noEffects|message-2/);
+    expect(screen.getByRole('button', { name: 'Show the block on the canvas' })).toHaveAttribute('title', 'Block id: message-2');
   });
 });
