@@ -23,6 +23,7 @@ import { elementOf, shapeOf } from './zodInfo';
 import { priorityChoices } from '../../../shared/flow/blocks/fields';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ProblemFixButton } from './ProblemFixButton';
+import { takeoverRatesResolved } from '../../../shared/flow/takeoverRatesResolved';
 import { jsonPath } from '../../../shared/flow/flowProblem';
 
 const priorityLabel = (p: string): string => (priorityChoices as Record<string, { label: string }>)[p]?.label ?? p;
@@ -169,6 +170,7 @@ function BlockForm({ block }: { block: Block }) {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
   const fallbackWired = useStudio((s) => s.flow.edges.some((e) => e.from === block.id && e.exit === 'fallback'));
+  const ratesResolved = useStudio((s) => block.kind === 'human_takeover' && takeoverRatesResolved(s.flow, block.id));
   const ctx = useEditorContext();
   const problems = useProblems().filter((p) => p.blockId === block.id);
   // Open when short, or when a Problems row brought the designer here (newcomer s43 N5); the designer's own toggle wins.
@@ -260,7 +262,20 @@ function BlockForm({ block }: { block: Block }) {
         // When each exit is taken (newcomer s8 #20: "Resolve" vs "Hand back" was a guess), as shared/engine/humanTakeover.ts does it.
         <ul className="bt-field-help st-exit-help" aria-label="When each exit is taken">
           <li>
-            <strong>Resolved</strong>: the agent clicks “Hand back to bot”; the bot carries on from here (e.g. a rating question). “Close” ends the conversation and takes no exit.
+            {/* Session 46 (studio12, retest-studio M1): in the inbox's own button names (it has no "Close"), and what its
+                Resolve does with this exit as runtime/agents/agentRoutes.ts does it (takeoverRatesResolved). */}
+            <strong>Resolved</strong>: the agent clicks “Hand back to bot” in the inbox; the bot carries on from here.{' '}
+            {ratesResolved ? (
+              <span data-testid="takeover-resolve-note">
+                The inbox’s “Resolve” takes this exit too: this exit asks for a rating, so the customer is asked to rate the chat, then the
+                conversation ends.
+              </span>
+            ) : (
+              <span data-testid="takeover-resolve-note">
+                The inbox’s “Resolve” ends the conversation without taking this exit (lead this exit to a Rating block and Resolve asks
+                for the rating first).
+              </span>
+            )}
           </li>
           <li>
             <strong>No agent</strong>: nobody can take the chat (out of hours, nobody signed in or reachable, or the request is rejected).

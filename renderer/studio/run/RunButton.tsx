@@ -50,6 +50,19 @@ export function RunButton({ flowKey, flush, fetch: f = (...a) => fetch(...a), op
   const [show, setShow] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
+  // Session 46 (studio12, newcomer s46 N21): after the page reloads, the flow may still be served (Run's runtime lives in
+  // the studio server): ask, and show "Run again" and Stop as before the reload. Quiet when the server cannot say.
+  useEffect(() => {
+    let live = true;
+    call<RunInfo | { running: false }>(f, 'GET', `/api/flows/${encodeURIComponent(flowKey)}/run`)
+      .then((r) => live && 'widgetUrl' in r && setInfo((now) => now ?? r))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [flowKey]);
+
   useEffect(() => {
     if (!show) return;
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setShow(false);

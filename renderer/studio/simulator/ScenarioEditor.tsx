@@ -214,12 +214,38 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, redo
   );
 }
 
+/** Session 46 (studio12, newcomer s46 N7): an expect step's checks in the designer's words (the CLI keeps the file's keys). */
+const CHECK_WORDS: Record<string, string> = {
+  reaches: 'the blocks reached',
+  notReaches: 'the blocks not reached',
+  waitingAt: 'where the bot waits',
+  botSays: 'what the bot says',
+  botDoesNotSay: 'what the bot must not say',
+  agentSays: 'what the agent says',
+  escalates: 'whether the bot hands over',
+  handoff: 'the handoff',
+  mode: 'who is talking (bot, waiting, agent, closed)',
+  variables: 'the variables',
+  effects: 'what happens',
+  noEffects: 'what must not happen',
+  buttons: 'the buttons shown',
+};
+
+export function describeStepInWords(step: ScenarioStep): string {
+  if (!('expect' in step)) return describeStep(step);
+  const words = Object.keys(step.expect)
+    .filter((k) => k !== 'since')
+    .map((k) => CHECK_WORDS[k] ?? k);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? 'nothing');
+  return `checking ${list}`;
+}
+
 /** What a run found at one step: expected and actual side by side, and the block to look at. */
 export function FailureDetail({ failure, name, id, onFocusBlock }: { failure: ScenarioFailure; name: string; id?: string; onFocusBlock?(blockId: string): void }) {
   return (
     <div className="sim-failure" role="region" aria-label={`Failure of ${name}`} id={id}>
       <div>
-        {failure.stepIndex < 0 ? 'Before the first step' : `At step ${failure.stepIndex + 1}`}: {failure.step ? describeStep(failure.step) : failure.check}
+        {failure.stepIndex < 0 ? 'Before the first step' : `At step ${failure.stepIndex + 1}`}: {failure.step ? describeStepInWords(failure.step) : failure.check}
       </div>
       <div className="sim-diff">
         <div>
@@ -232,8 +258,8 @@ export function FailureDetail({ failure, name, id, onFocusBlock }: { failure: Sc
         </div>
       </div>
       {failure.blockId && (
-        <Button size="sm" onClick={() => onFocusBlock?.(failure.blockId!)}>
-          Show block {failure.blockId}
+        <Button size="sm" title={`Block id: ${failure.blockId}`} onClick={() => onFocusBlock?.(failure.blockId!)}>
+          Show the block on the canvas
         </Button>
       )}
     </div>

@@ -4,6 +4,7 @@
  * A local agent (the designer, named by designerName(); static token made per studio launch) signs the inbox in with one link.
  *
  *   POST   /api/flows/:key/run  -> { runtimeUrl, widgetUrl, inboxUrl, flowId, flows }   (422 + problems if invalid)
+ *   GET    /api/flows/:key/run  -> the same when this flow is being served, else { running: false } (session 46, N21)
  *   GET    /api/run             -> { running, runtimeUrl?, flows }
  *   DELETE /api/run             -> { running: false }
  *
@@ -156,6 +157,14 @@ export class StudioRunner {
     };
   }
 
+  /**
+   * Session 46 (studio12, newcomer s46 N21): what Run serves for this flow, or null: a studio page opened (or reloaded)
+   * while its flow is served shows "Run again", Stop and the links, as it did before the reload.
+   */
+  served(flowId: string): RunInfo | null {
+    return this.runtime && this.flows.has(flowId) ? this.info(flowId) : null;
+  }
+
   status(): { running: boolean; runtimeUrl?: string; flows: string[] } {
     return this.runtime ? { running: true, runtimeUrl: this.runtime.url, flows: [...this.flows.keys()] } : { running: false, flows: [] };
   }
@@ -185,6 +194,10 @@ export function registerRunRoutes(app: FastifyInstance<any, any, any, any, any>,
     return runner.run(opened.flow);
   });
   app.get('/api/run', async () => runner.status());
+  app.get('/api/flows/:key/run', async (req: FastifyRequest) => {
+    const opened = await d.store.open((req.params as { key: string }).key);
+    return runner.served(opened.flow.id) ?? { running: false };
+  });
   app.delete('/api/run', async () => {
     await runner.stop();
     return { running: false };

@@ -213,7 +213,7 @@ export const humanTakeoverBlock = defineBlock({
       return {
         code: 'takeover_exit_unwired',
         severity: 'warning',
-        message: `${who} has nothing connected to its 'resolved' exit: when an agent hands the chat back to the bot, the customer is told "This conversation has ended." and it ends.`,
+        message: `${who} has nothing connected to its 'resolved' exit: when an agent clicks "Hand back to bot" in the inbox, the customer is told "This conversation has ended." and it ends.`,
         hint: `To carry on after the agent (a rating question, the main menu), connect the 'resolved' exit.`,
       };
     if (exit !== 'no_agent' && exit !== 'timeout') return null;

@@ -15,7 +15,7 @@ describe('a Human takeover with its exits open', () => {
     const open = r.problems.filter((p) => p.code === 'takeover_exit_unwired');
     expect(open.map((p) => p.severity)).toEqual(['warning', 'warning', 'warning']);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(open[0].message).toMatch(/'resolved' exit: when an agent hands the chat back to the bot, the customer is told "This conversation has ended\."/);
+    expect(open[0].message).toMatch(/'resolved' exit: when an agent clicks "Hand back to bot" in the inbox, the customer is told "This conversation has ended\."/);
     expect(open[1].message).toMatch(/'no_agent' exit: when no agent is available, the customer is told "Sorry, no one from our team is available right now\." and the conversation ends/);
     expect(open[2].message).toMatch(/'timeout' exit: when nobody picks the chat up within 10 minutes, the customer is told "Sorry, no one/);
   });

@@ -249,7 +249,7 @@ describe('validateFlow: blocks and edges', () => {
     const r = validateFlow(doc);
     const p = one(r, 'takeover_exit_unwired');
     expect(p).toMatchObject({ blockId: 'takeover', severity: 'warning' });
-    expect(p.message).toContain("'resolved' exit: when an agent hands the chat back to the bot");
+    expect(p.message).toContain('\'resolved\' exit: when an agent clicks "Hand back to bot" in the inbox');
     expect(codes(r)).not.toContain('unwired_exit');
     expect(r.ok).toBe(true);
   });
