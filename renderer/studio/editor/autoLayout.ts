@@ -35,12 +35,15 @@ export const ELK_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
   'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
   'elk.edgeRouting': 'SPLINES',
-  // Keep the order blocks and edges are given in (the conversation's) where crossings allow.
+  // Keep the order blocks and edges are given in (the conversation's) where crossings allow: model order breaks ties
+  // only. Session 46 (layout, newcomer s46 N1): forcing it (forceNodeModelOrder) made the four sample flows' layouts
+  // larger, with more crossings and more shared lanes (docs/history.md, Session 46 (layout), measured with
+  // layoutMetrics.ts); layers 60 px apart instead of 80 shorten every connection and share fewer lanes.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
 };
 
 type ElkResult = { width?: number; height?: number; children?: { id: string; x?: number; y?: number }[] };
