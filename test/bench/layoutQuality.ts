@@ -18,7 +18,7 @@ for (const f of ['customer-support', 'insurance-claims', 'lead-gen', 'travel-urg
     const m = layoutMetrics(flow, pos);
     console.log(`| ${f} | ${name} | ${m.width} x ${m.height} | ${(m.area / 1e6).toFixed(2)} | ${m.edgeLength} | ${m.crossings} | ${m.sharedLanes} | ${m.overlaps} |`);
   };
-  if (!process.argv[3]) row('shipped', Object.fromEntries(flow.blocks.map((b) => [b.id, b.position])));
+  if (!process.argv[3]) row('shipped', Object.fromEntries(flow.blocks.map((b) => [b.id, b.position ?? { x: 0, y: 0 }])));
   const edit = await autoLayoutEdit(flow, sizes, { aspectRatio: 1.6 });
   row(process.argv[3] ?? 'auto', Object.fromEntries(edit.edits[0].moves.map((m: any) => [m.id, m.position])));
 }

@@ -19,7 +19,7 @@ async function laidOut(flow: Flow) {
   const edit = (await autoLayoutEdit(flow, sizes, { aspectRatio: 1.6 })) as unknown as { edits: [{ moves: { id: string; position: { x: number; y: number } }[] }] };
   return layoutMetrics(flow, Object.fromEntries(edit.edits[0].moves.map((m) => [m.id, m.position])));
 }
-const shipped = (flow: Flow) => layoutMetrics(flow, Object.fromEntries(flow.blocks.map((b) => [b.id, b.position])));
+const shipped = (flow: Flow) => layoutMetrics(flow, Object.fromEntries(flow.blocks.map((b) => [b.id, b.position ?? { x: 0, y: 0 }])));
 
 describe('layout metrics', () => {
   const flow = (edges: { from: string; exit: string; to: string }[], at: Record<string, [number, number]>) =>
