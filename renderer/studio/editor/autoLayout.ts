@@ -26,7 +26,25 @@ export const BIG_FLOW = 100;
 export interface AutoLayoutOptions {
   /** The canvas's width / height: a layout far wider than tall is wrapped into rows of about this shape (wrapLongLayout). */
   aspectRatio?: number;
+  /** elk layout options over ELK_OPTIONS (for comparing options: test/bench/layoutQuality.ts). */
+  elkOptions?: Record<string, string>;
 }
+
+/** elk's layered options (session 46: see ELK_OPTIONS' note). */
+export const ELK_OPTIONS: Record<string, string> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.spacing.nodeNode': '40',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.edgeRouting': 'SPLINES',
+  // Keep the order blocks and edges are given in (the conversation's) where crossings allow: model order breaks ties
+  // only. Session 46 (layout, newcomer s46 N1): forcing it (forceNodeModelOrder) made the four sample flows' layouts
+  // larger, with more crossings and more shared lanes (docs/history.md, Session 46 (layout), measured with
+  // layoutMetrics.ts); layers 60 px apart instead of 80 shorten every connection and share fewer lanes.
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.layered.crossingMinimization.forceNodeModelOrder': 'false',
+};
 
 type ElkResult = { width?: number; height?: number; children?: { id: string; x?: number; y?: number }[] };
 
@@ -64,17 +82,7 @@ export async function autoLayoutEdit(flow: Flow, measured: Record<string, Size>,
   const rank = (e: Flow['edges'][number]) => (index.get(e.from) ?? 0) * 1000 + (exitRank.get(`${e.from}\u0000${e.exit}`) ?? 999);
   const graph = {
     id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': '40',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
-      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
-      'elk.edgeRouting': 'SPLINES',
-      // Keep the order blocks and edges are given in (the conversation's) where crossings allow.
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
-    },
+    layoutOptions: { ...ELK_OPTIONS, ..._options.elkOptions },
     children: order.map((id) => ({ id, width: measured[id]?.width ?? 260, height: measured[id]?.height ?? 120 })),
     edges: flow.edges
       .filter((e) => e.from !== e.to)
