@@ -11,6 +11,9 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { SimulatorPanel } from '../../renderer/studio/simulator/SimulatorPanel';
 import { tinyFlow } from './support/sampleFlow';
+import { VersionDiff } from '../../renderer/studio/history/VersionDiff';
+import { diffFlows } from '../../runtime/studio/diffFlows';
+import { wordDiff } from '../../shared/flow/wordDiff';
 
 function phoneFlow(): Flow {
   const r = validateFlow({
@@ -126,5 +129,37 @@ describe('N9: a kept conversation replayed on the edited flow says so', () => {
     expect(note()).toBeNull();
     cleanup();
     sessionStorage.clear();
+  });
+});
+
+describe('N14: the version history marks the changed words and never cuts a text', () => {
+  const long = "Hi! I'm the Northwind Goods assistant. I can track your order, help with a return or answer shipping questions. You can ask for a person at any time. We usually reply within 5 minutes on weekdays, and within the hour at weekends.";
+
+  it('wordDiff: the words each side has and the other has not, the rest the same', () => {
+    const parts = wordDiff('We reply within 5 minutes.', 'We reply within 10 minutes.');
+    expect(parts.filter((p) => p.kind === 'removed').map((p) => p.text)).toEqual(['5']);
+    expect(parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['10']);
+    // Both texts come back whole from their parts.
+    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('We reply within 5 minutes.');
+    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe('We reply within 10 minutes.');
+    expect(wordDiff('same text', 'same text')).toEqual([{ text: 'same text', kind: 'same' }]);
+    const moved = wordDiff('a b c d', 'a c d b');
+    expect(moved.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('a b c d');
+    expect(moved.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe('a c d b');
+  });
+
+  it('a long Message edited near its end: both texts whole, only the changed words marked', () => {
+    const now = tinyFlow();
+    (now.blocks.find((b) => b.id === 'welcome')!.data as { text: string }).text = long;
+    const version = tinyFlow();
+    (version.blocks.find((b) => b.id === 'welcome')!.data as { text: string }).text = long.replace('within the hour', 'within two hours');
+    render(<VersionDiff diff={diffFlows(now, version)} />);
+    const before = document.querySelector('.bt-diff-before') as HTMLElement;
+    const after = document.querySelector('.bt-diff-after') as HTMLElement;
+    expect(before.textContent).toBe(long);
+    expect(after.textContent).toBe(long.replace('within the hour', 'within two hours'));
+    expect([...before.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['the hour']);
+    expect([...after.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['two hours']);
+    cleanup();
   });
 });
