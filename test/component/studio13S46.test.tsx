@@ -14,6 +14,7 @@ import { tinyFlow } from './support/sampleFlow';
 import { VersionDiff } from '../../renderer/studio/history/VersionDiff';
 import { diffFlows } from '../../runtime/studio/diffFlows';
 import { wordDiff } from '../../shared/flow/wordDiff';
+import { renderEditor } from './support/renderEditor';
 
 function phoneFlow(): Flow {
   const r = validateFlow({
@@ -160,6 +161,28 @@ describe('N14: the version history marks the changed words and never cuts a text
     expect(after.textContent).toBe(long.replace('within the hour', 'within two hours'));
     expect([...before.querySelectorAll('del')].map((d) => d.textContent)).toEqual(['the hour']);
     expect([...after.querySelectorAll('ins')].map((d) => d.textContent)).toEqual(['two hours']);
+    cleanup();
+  });
+});
+
+describe('N10: opening the simulator puts the inspector away, closing it brings it back', () => {
+  const main = () => document.querySelector('.st-main') as HTMLElement;
+  it('a selected block: inspector closed while the simulator is open, the same block again after', async () => {
+    const store = renderEditor(tinyFlow(), (st) => st.getState().select(['welcome'], []));
+    expect(main().dataset.inspector).toBe('open');
+    fireEvent.click(screen.getByRole('button', { name: 'Open the simulator' }));
+    expect(main().dataset.simulator).toBe('open');
+    expect(main().dataset.inspector).toBe('closed');
+    // A block clicked while testing still opens its inspector.
+    act(() => store.getState().select(['menu'], []));
+    expect(main().dataset.inspector).toBe('open');
+    act(() => store.getState().select([], []));
+    await act(async () => {
+      fireEvent.click(screen.getAllByRole('button', { name: 'Close the simulator' })[0]);
+    });
+    expect(main().dataset.simulator).toBeUndefined();
+    expect(main().dataset.inspector).toBe('open');
+    expect(store.getState().selection).toEqual(['welcome']);
     cleanup();
   });
 });
