@@ -50,9 +50,14 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isEmpty = (v: unknown) => (Array.isArray(v) && v.length === 0) || (isObj(v) && Object.keys(v).length === 0);
 
 const MAX_VALUE = 200;
-/** Keeps long strings and big values readable in a list. */
+/**
+ * A text field is kept whole up to MAX_TEXT (newcomer s46 N14: "Now" was cut at 200 characters with "…", so the change
+ * near the end of a long message could not be seen; the history shows a word-level diff of the whole texts).
+ */
+const MAX_TEXT = 10_000;
+/** Keeps big values readable in a list (texts whole up to MAX_TEXT). */
 function shorten(v: unknown): unknown {
-  if (typeof v === 'string') return v.length > MAX_VALUE ? cutUnits(v, MAX_VALUE) + '…' : v;
+  if (typeof v === 'string') return v.length > MAX_TEXT ? cutUnits(v, MAX_TEXT) + '…' : v;
   if (v === undefined) return undefined;
   const s = JSON.stringify(v);
   return s !== undefined && s.length > MAX_VALUE ? cutUnits(s, MAX_VALUE) + '…' : v;

@@ -457,6 +457,34 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
     if (selected) setSettingsAsked(false);
   }, [selected]);
   const inspectorOpen = selected || settingsAsked;
+  // Newcomer s46 N10: with the inspector and the simulator both open, the canvas had ~600 px at 1440 px and its zoom
+  // buttons sat on a block. Opening the simulator now puts the inspector away (what was selected, or Flow settings) and
+  // closing it brings that back, unless something else was opened meanwhile. A block clicked while the simulator is
+  // open still opens its inspector (over the simulator below 1600 px, simulator.css, with "Back to the simulator").
+  const parked = useRef<{ ids: string[]; settings: boolean } | null>(null);
+  const settingsAskedRef = useRef(settingsAsked);
+  settingsAskedRef.current = settingsAsked;
+  const simWasOpen = useRef(showSim);
+  useEffect(() => {
+    if (simWasOpen.current === showSim) return;
+    simWasOpen.current = showSim;
+    const st = store.getState();
+    if (showSim) {
+      if (st.selection.length === 0 && !settingsAskedRef.current) return;
+      parked.current = { ids: st.selection, settings: settingsAskedRef.current };
+      st.select([], []);
+      setSettingsAsked(false);
+      return;
+    }
+    const p = parked.current;
+    parked.current = null;
+    if (!p || st.selection.length > 0 || settingsAskedRef.current) return;
+    const flow = st.flow as { blocks: { id: string }[]; notes?: { id: string }[]; groups?: { id: string }[] };
+    const exists = (id: string) => [flow.blocks, flow.notes ?? [], flow.groups ?? []].some((list) => list.some((x) => x.id === id));
+    const ids = p.ids.filter(exists);
+    if (ids.length > 0) st.select(ids, []);
+    else if (p.settings) setSettingsAsked(true);
+  }, [showSim, store]);
   const closeInspector = useCallback(() => {
     setSettingsAsked(false);
     store.getState().select([], []);

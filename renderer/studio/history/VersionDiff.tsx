@@ -7,6 +7,34 @@ import type { BlockRef, FieldChange, FlowDiff } from '../../../runtime/studio/di
 import { blockNameWords } from '../../../runtime/studio/blockFieldWords';
 import { ShownDirection } from '../../ui/ShownDirection';
 import { blockFieldWords, listChange, settingWords, valueWords } from './fieldWords';
+import { diffSide, wordDiff } from '../../../shared/flow/wordDiff';
+
+/**
+ * Newcomer s46 N14: two texts were shown whole side by side with nothing marked. Each side now marks its own words the
+ * other has not: "Now" what restoring removes, "In this version" what it brings back.
+ */
+function WordDiffSide({ before, after, side }: { before: string; after: string; side: 'now' | 'version' }) {
+  const parts = diffSide(wordDiff(before, after), side === 'now' ? 'before' : 'after');
+  return (
+    <>
+      {parts.map((p, i) =>
+        p.kind === 'same' ? (
+          <ShownDirection key={i} text={p.text} />
+        ) : p.kind === 'removed' ? (
+          <del key={i} className="bt-diff-word" data-tone="removed">
+            <ShownDirection text={p.text} />
+          </del>
+        ) : (
+          <ins key={i} className="bt-diff-word" data-tone="added">
+            <ShownDirection text={p.text} />
+          </ins>
+        ),
+      )}
+    </>
+  );
+}
+
+const bothTexts = (f: FieldChange) => typeof f.before === 'string' && typeof f.after === 'string' && f.before !== '' && f.after !== '';
 
 /** The kind as the palette names it ("Message", not "message"; newcomer s16 #5). */
 const kindWords = (kind: string) => blockNameWords(kind, undefined);
@@ -54,9 +82,9 @@ function Fields({ fields, words }: { fields: FieldChange[]; words: (path: string
         {fields.map((f) => (
           <tr key={f.path}>
             <td title={f.path}>{words(f.path)}</td>
-            <td className="bt-diff-before"><ShownDirection text={valueWords(f.before)} /></td>
+            <td className="bt-diff-before">{bothTexts(f) ? <WordDiffSide before={f.before as string} after={f.after as string} side="now" /> : <ShownDirection text={valueWords(f.before)} />}</td>
             <td className="bt-diff-after">
-              <VersionValue f={f} />
+              {bothTexts(f) ? <WordDiffSide before={f.before as string} after={f.after as string} side="version" /> : <VersionValue f={f} />}
             </td>
           </tr>
         ))}

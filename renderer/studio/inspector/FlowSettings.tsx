@@ -11,6 +11,7 @@ import { focusSettingsField, onSettingsFocus, settingsFieldFor, takePendingSetti
 import { SettingsField, SettingsProblems } from './SettingsField';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
+import { flowVariables } from '../../../shared/flow/variableList';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
@@ -420,20 +421,34 @@ function Variables() {
   const [confirm, setConfirm] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const dispatch = store.getState().dispatch;
-  const addError = newName && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(newName) ? 'Letters, digits, _ and . only; must not start with a digit.' : flow.variables.some((v) => v.name === newName) ? 'That variable already exists.' : null;
+  const addError = newName && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(newName) ? 'Letters, digits, _ and . only; must not start with a digit.' : flow.variables.some((v) => v.name === newName) ? 'That variable already exists.' : flowVariables(flow).some((v) => v.name === newName) ? 'The flow already uses that variable: it is in the list above.' : null;
   return (
     <div>
       <p className="bt-field-help">Variables hold what the customer told the bot. Renaming one updates every {'{{template}}'} and rule that uses it.</p>
       <ul className="st-variables">
-        {flow.variables.map((v) => {
+        {flowVariables(flow).map((fv) => {
+          const v = flow.variables.find((x) => x.name === fv.name) ?? { name: fv.name, type: 'string' as const };
           const uses = confirm === v.name ? variableUses(flow, v.name) : [];
           const draft = renaming[v.name];
           const commitRename = () => {
             if (draft === undefined || draft === v.name) return;
-            if (dispatch({ type: 'rename_variable', from: v.name, to: draft }, { label: `Rename ${v.name}` })) setRenaming(({ [v.name]: _, ...rest }) => rest);
+            // Newcomer s46 N20: a variable only the blocks create is declared under its new name in the same step (one undo).
+            const edit = fv.declared
+              ? ({ type: 'rename_variable', from: v.name, to: draft } as const)
+              : ({ type: 'batch', label: `Rename ${v.name}`, edits: [{ type: 'add_variable', variable: { name: v.name } }, { type: 'rename_variable', from: v.name, to: draft }] } as const);
+            if (dispatch(edit as never, { label: `Rename ${v.name}` })) setRenaming(({ [v.name]: _, ...rest }) => rest);
           };
+          const titleOf = (id: string) => {
+            if (id === 'settings') return 'Flow settings';
+            const b = flow.blocks.find((x) => x.id === id);
+            return b ? blockTitle(b) : id;
+          };
+          const where = [
+            fv.setIn.length ? `Set in ${fv.setIn.map(titleOf).join(', ')}` : fv.declared ? '' : 'Not set by any block (the website can pass it in)',
+            fv.usedIn.length ? `used in ${fv.usedIn.map(titleOf).join(', ')}` : 'not used yet',
+          ].filter(Boolean).join('; ');
           return (
-            <li key={v.name} className="st-variable" data-variable={v.name}>
+            <li key={v.name} className="st-variable" data-variable={v.name} data-declared={fv.declared || undefined}>
               <input
                 className="bt-input bt-mono"
                 aria-label={`Variable ${v.name} name`}
@@ -442,14 +457,21 @@ function Variables() {
                 onBlur={commitRename}
                 onKeyDown={(e) => e.key === 'Enter' && commitRename()}
               />
-              <select className="bt-select" aria-label={`Variable ${v.name} type`} value={v.type} onChange={(e) => dispatch({ type: 'update_variable', name: v.name, changes: { type: e.target.value as Flow['variables'][number]['type'] } })}>
+              <select className="bt-select" aria-label={`Variable ${v.name} type`} value={v.type} onChange={(e) => { const changes = { type: e.target.value as Flow['variables'][number]['type'] }; dispatch(fv.declared ? { type: 'update_variable', name: v.name, changes } : ({ type: 'batch', label: `Type of ${v.name}`, edits: [{ type: 'add_variable', variable: { name: v.name, ...changes } }] } as never)); }}>
                 {['string', 'number', 'boolean', 'date'].map((t) => (
                   <option key={t}>{t}</option>
                 ))}
               </select>
-              <Button size="icon" variant="ghost" aria-label={`Delete variable ${v.name}`} onClick={() => setConfirm(confirm === v.name ? null : v.name)}>
-                <Trash2 size={14} />
-              </Button>
+              {fv.declared ? (
+                <Button size="icon" variant="ghost" aria-label={`Delete variable ${v.name}`} onClick={() => setConfirm(confirm === v.name ? null : v.name)}>
+                  <Trash2 size={14} />
+                </Button>
+              ) : (
+                <span />
+              )}
+              <p className="st-variable-where bt-field-help">
+                <ShownDirection text={where} />
+              </p>
               {confirm === v.name && (
                 <div className="st-confirm" role="alertdialog" aria-label={`Delete ${v.name}?`}>
                   {uses.length === 0 ? (

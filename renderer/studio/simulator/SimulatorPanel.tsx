@@ -205,6 +205,16 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
           <X size={16} />
         </Button>
       </header>
+      {sim.replayedWithEdits && (
+        // Newcomer s46 N9: the kept conversation was played again on the edited flow; the bot's lines above now show the
+        // edited words, which it never said in that conversation. Say so, with Restart beside it.
+        <p className="sim-replayed" role="status">
+          <span>Replayed with your latest edits: the bot&apos;s lines show the flow as it is now, not what it said then.</span>
+          <Button size="sm" onClick={() => restart('new_customer')}>
+            Restart
+          </Button>
+        </p>
+      )}
       {sim.startError && (
         <p className="sim-error" role="alert">
           The simulator cannot start this flow: {sim.startError} Fix it on the canvas; the simulator restarts with your next edit.

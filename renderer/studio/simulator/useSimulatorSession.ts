@@ -69,6 +69,11 @@ export interface SimulatorController {
   agentsFrom: 'file' | 'sample';
   /** The scenarios file's agents (null: it names none, or it is not read yet). */
   fileAgents: VirtualAgentInput[] | null;
+  /**
+   * Session 46 (studio13, newcomer N9): the conversation shown was played again on the edited flow when the panel
+   * opened (or the page came back), and it now says something other than what the bot said then. Cleared by a restart.
+   */
+  replayedWithEdits: boolean;
   /** The tester edited a variable in the debug drawer (not a scenario step: kept in the conversation only). */
   setVariable(name: string, value: Value): void;
   clearError(): void;
@@ -90,6 +95,11 @@ export interface KeptConversation {
   log: ActionStep[];
   /** Its agents came from the flow's scenarios file. */
   fromFile?: boolean;
+  /**
+   * Session 46 (studio13, newcomer N9): what the conversation showed when it was kept (each transcript entry's sender and
+   * text), so a replay on an edited flow that shows other words can say so. Older kept conversations have none.
+   */
+  said?: string[];
 }
 
 const KEPT_PREFIX = 'baton.simulator.conversation.';
@@ -126,7 +136,20 @@ export function isReplayableKept(v: unknown): v is KeptConversation {
   if (agents !== undefined && !(Array.isArray(agents) && agents.every(isKeptAgent))) return false;
   if (startAt !== undefined && typeof startAt !== 'string') return false;
   if (variables !== undefined && !isObject(variables)) return false;
+  if (v.said !== undefined && !isStrings(v.said)) return false;
   return v.log.every(isObject);
+}
+
+/** The transcript as kept: one string per entry, sender and text (what the tester saw). */
+export function saidIn(session: ScenarioSession): string[] {
+  return session.sim.transcript.map((t) => `${t.from}\u0000${t.text}`);
+}
+
+/** Whether a replayed conversation shows something other than what was kept (unknown for an old kept one: false). */
+export function replayDiffers(kept: KeptConversation, replayed: ScenarioSession): boolean {
+  if (!kept.said) return false;
+  const now = saidIn(replayed);
+  return now.length !== kept.said.length || now.some((x, i) => x !== kept.said![i]);
 }
 
 /** The kept conversation, or null; one that cannot be played again is dropped from the store. */
@@ -155,7 +178,7 @@ export function forgetKept(store: Storage, key: string): void {
 function writeKept(store: Storage, key: string, session: ScenarioSession | null, fromFile: boolean): void {
   try {
     if (!session) store.removeItem(KEPT_PREFIX + key);
-    else store.setItem(KEPT_PREFIX + key, JSON.stringify({ setup: session.setup, log: session.log, fromFile } satisfies KeptConversation));
+    else store.setItem(KEPT_PREFIX + key, JSON.stringify({ setup: session.setup, log: session.log, fromFile, said: saidIn(session) } satisfies KeptConversation));
   } catch {
     // Full or refused storage: the conversation is simply not kept across a reload.
   }
@@ -187,6 +210,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   const [version, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
   const flowRef = useRef(flow);
+  const [replayedWithEdits, setReplayedWithEdits] = useState(false);
 
   const create = useCallback(
     (f: Flow, start: SimulatorStart = {}, previous?: ScenarioSession, now?: number) => {
@@ -197,6 +221,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
           : createScenarioSession(f, { ...base, now: now ?? base.now, startAt: start.startAt, variables: start.variables, httpDefault: 'wait', conversationId: 'studio' });
         if (!previous) fromFile.current = !!setupRef.current?.agents;
         setStartError(null);
+        setReplayedWithEdits(false);
       } catch (e) {
         ref.current = null;
         setStartError(message(e));
@@ -214,6 +239,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       const replayed = kept && kept.log.length > 0 ? replayKept(flow, kept) : null;
       ref.current = replayed ?? createScenarioSession(flow, { ...baseSetup(fileSetup, flow), httpDefault: 'wait', conversationId: 'studio' });
       fromFile.current = replayed ? !!kept?.fromFile : !!fileSetup?.agents;
+      if (kept && replayed && replayDiffers(kept, replayed)) queueMicrotask(() => setReplayedWithEdits(true));
     } catch (e) {
       ref.current = null;
       queueMicrotask(() => setStartError(message(e)));
@@ -291,6 +317,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
       try {
         ref.current = restartSession(s, flowRef.current, as, now);
         setError(null);
+        setReplayedWithEdits(false);
       } catch (e) {
         setError(message(e));
       }
@@ -315,7 +342,7 @@ export function useSimulatorSession(flow: Flow, fileSetup: SimulatorFileSetup | 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const view = useMemo(() => (session ? withLeftLines(session, simulatorView(session)) : null), [session, version]);
   const startClock = formatClock(baseSetup(fileSetup, flow).now, clockZone(flow));
-  return { session, view, startError, error, act, restart, startClock, setVariable, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
+  return { session, view, startError, error, act, restart, startClock, setVariable, replayedWithEdits, agentsFrom: fromFile.current ? 'file' : 'sample', fileAgents: fileSetup?.agents ?? null, clearError: () => setError(null) };
 }
 
 /** "<agent> marked this chat as resolved" lines per session, at the transcript position where the agent left (display only). */

@@ -1,0 +1,64 @@
+/**
+ * Session 46 (studio13, newcomer N20): every variable a flow uses, declared or not, with the blocks that set it and the
+ * blocks (or settings) that use it. Settings > Variables lists these so a variable a block creates ("Save answer in" =
+ * phone) can be renamed there without declaring it by hand first.
+ *
+ * Not listed: the engine's own variables (builtinVariables.ts) unless declared, and `secrets.*`.
+ * Pure: no Node, DOM, React or Electron imports.
+ */
+import { blockDefinitions } from './blockRegistry';
+import { builtinVariableNames } from './builtinVariables';
+import type { Block, Flow } from './schema';
+import { variableUses } from './edit/variables';
+import { isPlainObject } from './edit/data';
+
+export interface FlowVariable {
+  name: string;
+  /** Declared in Settings > Variables (flow.variables). */
+  declared: boolean;
+  /** Ids of blocks that store a value in it (a Question's answer, a Buttons choice, a Set variable ...). */
+  setIn: string[];
+  /** Ids of blocks that read it (a {{template}}, a rule); `settings` when the flow's settings or escalation policy use it. */
+  usedIn: string[];
+}
+
+const TEMPLATE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
+const namesVariable = (key: string) => key === 'variable' || /Variable$/.test(key);
+
+function names(value: unknown, key: string, out: Set<string>): void {
+  if (typeof value === 'string') {
+    if (namesVariable(key) && value.trim() !== '') out.add(value);
+    else if (value.includes('{{')) for (const m of value.matchAll(TEMPLATE)) out.add(m[1]);
+  } else if (Array.isArray(value)) value.forEach((v) => names(v, key, out));
+  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) names(v, k, out);
+}
+
+function writes(b: Block): readonly string[] {
+  const def = blockDefinitions[b.kind];
+  try {
+    return def ? def.variablesWritten(b as never) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Declared variables first (in their order), then the others a flow uses, by name. */
+export function flowVariables(flow: Pick<Flow, 'blocks' | 'variables' | 'settings' | 'escalation'>): FlowVariable[] {
+  const found = new Set<string>();
+  for (const b of flow.blocks) names(b.data, '', found);
+  names(flow.settings, '', found);
+  names(flow.escalation, '', found);
+  const builtin = new Set<string>(builtinVariableNames);
+  const declared = (flow.variables ?? []).map((v) => v.name);
+  const others = [...found].filter((n) => !declared.includes(n) && !builtin.has(n) && !n.startsWith('secrets.')).sort((a, b) => a.localeCompare(b));
+  return [...declared, ...others].map((name) => {
+    const setIn = flow.blocks.filter((b) => writes(b).includes(name)).map((b) => b.id);
+    const usedIn: string[] = [];
+    for (const u of variableUses(flow as Flow, name)) {
+      const id = u.blockId ?? 'settings';
+      if (u.blockId && !u.template && setIn.includes(u.blockId)) continue;
+      if (!usedIn.includes(id)) usedIn.push(id);
+    }
+    return { name, declared: declared.includes(name), setIn, usedIn };
+  });
+}
