@@ -105,6 +105,8 @@ export function detailsBeside(run: Run, text: string): DetailsBeside {
     if (clause.includes('@')) addressClause ??= clausesOf(text).find((c) => c.includes(clause)) ?? clause;
     else if (phoneEntity !== undefined && clause.includes(phoneEntity.text) && onlyPhone(clause, phoneEntity)) {
       // a phone clause: the phone is kept, the clause is no issue
+    } else if (aboutTheAddress(clause)) {
+      // "wait no, wrong email": words about the address given, no matter (held out, session 46: it was the ticket's issue)
     } else if (statesAReason(noPhone) || asksTheTeam(run, clause)) {
       // (a phone number names no matter: "call me on 07700 900123 instead" is a way to reach the customer)
       read.push({ clause, kind: 'said' });
@@ -141,6 +143,13 @@ function besideTheAddress(clause: string): string[] {
   }
   push(out, clause.slice(from));
   return out;
+}
+
+/** A short clause about the address itself ("wait no, wrong email", "sorry, typo in my address", "my work email"). */
+function aboutTheAddress(clause: string): boolean {
+  if (!/\b(?:e-?mails?|address|addy)\b/iu.test(clause)) return false;
+  const words = clause.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length <= 6 && /\b(?:wrong|old|typo|mistyped|misspel(?:t|led)|new|work|personal|other|different|correct|right|proper)\b/iu.test(clause);
 }
 
 /** Words of courtesy, hesitation and contact that carry no fact of the matter ("wait no", "thanks a lot", "that's my email"). */

@@ -48,3 +48,20 @@ describe('the issue beside the email at the ticket, every clause (hostile s46 M6
     expect(c.lastBotText()).toBe(ticketPrompts.issue);
   });
 });
+
+// Held out: written after the change.
+describe('the issue beside the email, held out (hostile s46 M6)', () => {
+  it.each([
+    ['kim@example.org: NW-104233 never came; tracking stuck since Monday; birthday present for Sunday', ['never came', 'since Monday', 'for Sunday']],
+    ['Lamp arrived without its plug, order NW-104233, I need it working by Thursday - kim@example.org', ['without its plug', 'NW-104233', 'by Thursday']],
+    ['kim@example.org; double charged; card ends 4421', ['double charged', '4421']],
+  ])('%j: the ticket keeps every clause', (text, parts) => {
+    const issue = issueOf(text);
+    for (const p of parts) expect(issue).toContain(p);
+  });
+  it('"wait no, wrong email, it\'s kim@example.org" with nothing else still asks the issue', () => {
+    const c = ticketEmail();
+    c.say("wait no, wrong email, it's kim@example.org");
+    expect(c.lastBotText()).toBe(ticketPrompts.issue);
+  });
+});
