@@ -65,3 +65,26 @@ describe('the issue beside the email, held out (hostile s46 M6)', () => {
     expect(c.lastBotText()).toBe(ticketPrompts.issue);
   });
 });
+
+// Hostile s46 L4: an address mixing scripts in one part, or carrying a direction control inside it, is no address (it
+// was stored as typed: "kim@ex\u0430mple.org" shows as kim@example.org and is another domain). Written before the code.
+import { emailAnswer } from '../../../shared/engine/questionValidators';
+describe('mixed-script and direction-override addresses are asked again (hostile s46 L4)', () => {
+  it.each(['kim@ex\u0430mple.org', 'k\u0456m@example.org', 'kim@example.org\u202egro.live', 'kim@gm\u0430il.com', 'kim\u2067@example.org'])('%j is no address', (text) => {
+    expect(emailAnswer(text).ok).toBe(false);
+  });
+  it.each([
+    ['kim@example.org', 'kim@example.org'],
+    ['\u200ekim@example.org\u200e', 'kim@example.org'],
+    ['иван@пример.рф', 'иван@пример.рф'],
+  ])('%j is still read', (text, want) => {
+    const r = emailAnswer(text);
+    expect(r.ok).toBe(true);
+    expect(r.value).toBe(want);
+  });
+  it('at the ticket, the mixed-script address is asked again', () => {
+    const c = ticketEmail();
+    c.say('kim@ex\u0430mple.org');
+    expect(c.variables().customerEmail).toBeUndefined();
+  });
+});
