@@ -80,7 +80,7 @@ describe('mixed-script and direction-override addresses are asked again (hostile
   ])('%j is still read', (text, want) => {
     const r = emailAnswer(text);
     expect(r.ok).toBe(true);
-    expect(r.value).toBe(want);
+    expect((r as { value?: unknown }).value).toBe(want);
   });
   it('at the ticket, the mixed-script address is asked again', () => {
     const c = ticketEmail();
