@@ -97,22 +97,76 @@ export function detailsBeside(run: Run, text: string): DetailsBeside {
   const phoneEntity = entities.find((e) => e.type === 'phone');
   const references = entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   let addressClause: string | null = null;
-  const said: string[] = [];
-  const aside: string[] = [];
-  for (const clause of clausesOf(text)) {
-    if (clause.includes('@')) addressClause ??= clause;
+  // Each clause in order: 'said' names the matter alone, 'fact' carries words of it ("order NW-104233", "wrong item
+  // sent", "need the right one by Friday"), 'aside' is the address, a phone, a request for a person, a name or courtesy.
+  const read: { clause: string; kind: 'said' | 'fact' | 'aside' }[] = [];
+  for (const clause of clausesOf(text).flatMap((c) => (c.includes('@') ? besideTheAddress(c) : [c]))) {
+    const noPhone = phoneEntity === undefined ? clause : clause.replace(phoneEntity.text, ' ');
+    if (clause.includes('@')) addressClause ??= clausesOf(text).find((c) => c.includes(clause)) ?? clause;
     else if (phoneEntity !== undefined && clause.includes(phoneEntity.text) && onlyPhone(clause, phoneEntity)) {
       // a phone clause: the phone is kept, the clause is no issue
-    } else if (statesAReason(phoneEntity === undefined ? clause : clause.replace(phoneEntity.text, ' ')) || asksTheTeam(run, clause)) {
+    } else if (aboutTheAddress(clause)) {
+      // "wait no, wrong email": words about the address given, no matter (held out, session 46: it was the ticket's issue)
+    } else if (statesAReason(noPhone) || asksTheTeam(run, clause)) {
       // (a phone number names no matter: "call me on 07700 900123 instead" is a way to reach the customer)
-      said.push(clause);
+      read.push({ clause, kind: 'said' });
+      continue;
+    } else if (carriesAFact(run, noPhone)) {
+      read.push({ clause, kind: 'fact' });
       continue;
     }
-    aside.push(clause); // "wait no", "thanks", "can I talk to someone?"
+    read.push({ clause, kind: 'aside' }); // "wait no", "thanks", "can I talk to someone?"
   }
+  // Session 46 (details7, hostile s46 M6): the text beside the address is the issue whatever the separator, with every
+  // clause that carries a fact, when one of them names the matter or they do together ("kim@example.org; order
+  // NW-104233; wrong item sent; need the right one by Friday": no clause alone names it in four words).
+  const facts = read.filter((r) => r.kind !== 'aside').map((r) => r.clause);
+  const whole = read.some((r) => r.kind === 'said') || (facts.length > 1 && statesAReason(facts.join(' ')));
+  const said = whole ? facts : [];
+  const aside = read.filter((r) => r.kind === 'aside' || (!whole && r.kind === 'fact')).map((r) => r.clause);
   // Clauses joined as sentences: a mark of their own kept ("do you ship to Norway? my order is NW-250778"), else a full stop.
   const issue = said.length === 0 ? null : said.map((c, i) => (i < said.length - 1 && !/[?!.]$/.test(c) ? `${c}.` : c)).join(' ');
   return { issue, phone: phoneEntity?.value ?? null, phoneText: phoneEntity?.text ?? null, references, addressClause, aside: aside.join(', ') };
+}
+
+/**
+ * An address clause cut at commas, semicolons, colons and dashes ("kim@example.org, wrong colour jumper, need a swap
+ * before the 14th": the address, then the words beside it), the address kept whole.
+ */
+function besideTheAddress(clause: string): string[] {
+  const masked = clause.replace(ADDRESS, (m) => 'x'.repeat(m.length));
+  const out: string[] = [];
+  let from = 0;
+  for (const m of masked.matchAll(/[,;:]+\s*|\s+[-\u2013\u2014]+\s+/gu)) {
+    push(out, clause.slice(from, m.index ?? 0));
+    from = (m.index ?? 0) + m[0].length;
+  }
+  push(out, clause.slice(from));
+  return out;
+}
+
+/** A short clause about the address itself ("wait no, wrong email", "sorry, typo in my address", "my work email"). */
+function aboutTheAddress(clause: string): boolean {
+  if (!/\b(?:e-?mails?|address|addy)\b/iu.test(clause)) return false;
+  const words = clause.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length <= 6 && /\b(?:wrong|old|typo|mistyped|misspel(?:t|led)|new|work|personal|other|different|correct|right|proper)\b/iu.test(clause);
+}
+
+/** Words of courtesy, hesitation and contact that carry no fact of the matter ("wait no", "thanks a lot", "that's my email"). */
+const NO_FACT_WORDS: ReadonlySet<string> = new Set(
+  "a an the and or but so then oh um erm ah wait no yes yeah yep ok okay sure fine right well sorry oops thanks thank you cheers ta please pls hi hello hey there mate that's thats that it it's its is this here my me i i'm im email e-mail mail address reply to at on for use just all good great lovely much very lot lots again".split(' '),
+);
+/**
+ * Whether a clause beside the address carries a word of the matter: not a request for a person, not a name given
+ * ("I'm Kim"), and a word beyond courtesy and contact ("wrong item sent", "order NW-104233", "need it by Friday").
+ */
+function carriesAFact(run: Run, clause: string): boolean {
+  const words = clause.toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (!words.some((w) => !NO_FACT_WORDS.has(w))) return false;
+  if (/\b(?:e-?mail|address)\b/iu.test(clause)) return false; // "wrong email", "my work address": the contact, no matter
+  if (asksForAPersonAgain(clause) || readsAsRequestForPerson(run, clause)) return false;
+  const named = clause.trim().replace(/^(?:(?:my\s+)?name(?:'s|s|\s+is)?|i'm|im|i\s+am|this\s+is|it'?s|it\s+is)\s+/iu, '');
+  return !(named !== clause.trim() && nameFromAnswer(named) !== null);
 }
 
 /** How a question to the team starts ("do you ship to Norway?", "is hail damage to my car covered?"). */

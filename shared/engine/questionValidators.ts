@@ -162,10 +162,24 @@ function readEmailAnswer(raw: string, own?: OwnAddresses): EmailResult {
   if (spelled === null) return readTypedAddress(raw, own);
   return { ...readTypedAddress(spelled, own), spelled };
 }
+/**
+ * Session 46 (details7, hostile s46 L4): a direction control inside an address ("kim@example.org\u202egro.live" shows
+ * "...org" and "evil.org" but is another domain), or one part of it mixing Latin with Cyrillic or Greek letters
+ * ("kim@ex\u0430mple.org" with a Cyrillic "а": it shows as kim@example.org) is no address: asked again, never stored.
+ * Marks around the address (U+200E / U+200F, session 18) and an address wholly in one script ("иван@пример.рф") are read.
+ */
+const DIRECTION_INSIDE = /[^\s\u202a-\u202e\u2066-\u2069][\u202a-\u202e\u2066-\u2069]+[^\s\u202a-\u202e\u2066-\u2069]/u;
+const LATIN = /\p{Script=Latin}/u;
+const OTHER_LOOKALIKE = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+function spoofedAddress(value: string): boolean {
+  return value.split(/[@.]/).some((part) => LATIN.test(part) && OTHER_LOOKALIKE.test(part));
+}
 function readTypedAddress(raw: string, own?: OwnAddresses): EmailResult {
-  const text = withoutInvisible(raw.normalize('NFKC'));
+  const nfkc = raw.normalize('NFKC');
+  const text = withoutInvisible(nfkc);
   const found = emailCandidates(text);
   if (found.length === 0) return FAIL;
+  if (found.some((c) => spoofedAddress(c.value)) || (DIRECTION_INSIDE.test(nfkc) && nfkc.split(/\s+/).some((w) => w.includes('@') && /[\u202a-\u202e\u2066-\u2069]/u.test(w.replace(/^[\u202a-\u202e\u2066-\u2069]+|[\u202a-\u202e\u2066-\u2069]+$/gu, ''))))) return FAIL;
   const left: Candidate[] = [];
   let preferred: Candidate | null = null;
   found.forEach((c, i) => {
