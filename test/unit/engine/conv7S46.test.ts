@@ -53,3 +53,38 @@ describe('M1: a reaction at the ticket\'s issue question is no issue', () => {
     expect(tickets(c)[0].issue).toContain('my parcel never arrived');
   });
 });
+
+/** Northwind open hours, at the offer of a person after an order look-up that failed (the report's M2 path). */
+const atOffer = () => {
+  const c = converse(load('customer-support'), { now: OPEN });
+  c.say('where is NW-104233');
+  c.http(false);
+  expect(c.lastBotText()).toBe('Would you like to talk to a person?');
+  return c;
+};
+const handingOver = (c: Conversation) => c.botTexts().includes("I'll get a person for you.");
+
+describe('M2: "of course" and its kind are a yes at the offer of a person', () => {
+  const before = ['of course', 'of course!', 'Of course please', 'yes of course', 'sure thing', 'by all means', 'for sure'];
+  // Held out (written with the test, not used to pick the code's words): 3 of 5 read; "ofcourse" (glued) and "you bet"
+  // still get "Please pick ..." (not done, docs/history.md session 46 conv7).
+  const heldOut = ['of course yes', 'yes, of course!', 'sure thing, thanks'];
+  it.each([...before, ...heldOut])('%s: handed over', (text) => {
+    const c = atOffer();
+    c.say(text);
+    expect(c.lastBotText()).not.toMatch(/^Please pick/);
+    expect(handingOver(c)).toBe(true);
+  });
+  it.each(['of course not', 'course not'])('near miss %s: no hand-over', (text) => {
+    const c = atOffer();
+    c.say(text);
+    expect(handingOver(c)).toBe(false);
+  });
+  // Not done (session 46 conv7): an email typed at the offer's re-prompt still drops to the router.
+  it.todo('an email typed at the offer\'s re-prompt is not "Sorry, I didn\'t get that"', () => {
+    const c = atOffer();
+    c.say('hmm');
+    c.say('dana@acme.example');
+    expect(c.botTexts().slice(-3).join(' ')).not.toMatch(/didn't get that/);
+  });
+});
