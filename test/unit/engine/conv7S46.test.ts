@@ -88,3 +88,16 @@ describe('M2: "of course" and its kind are a yes at the offer of a person', () =
     expect(c.botTexts().slice(-3).join(' ')).not.toMatch(/didn't get that/);
   });
 });
+
+describe('L3: out of hours, the long apology for a person asked for again is said once, not on each request', () => {
+  const before = [['please a human', 'agent'], ['a person please', 'human', 'real person'], ['agent', 'agent', 'agent']];
+  it.each(before)('%s, %s ...: the long line at most once', (...asks) => {
+    const c = converse(load('customer-support'), { now: CLOSED });
+    c.say('I want to talk to a person');
+    c.say('dana@acme.example');
+    for (const a of asks) c.say(a);
+    const long = c.botTexts().filter((t) => /I know you'd rather talk to someone now/.test(t));
+    expect(long.length).toBeLessThanOrEqual(1);
+    expect(tickets(c)).toHaveLength(0);
+  });
+});
