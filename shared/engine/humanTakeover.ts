@@ -444,7 +444,11 @@ function stillClosedNow(run: Run, blockId: string, timezone: string, opens: numb
   const repeated = saidBefore && told.stillTurn === run.s.turn - 1;
   run.s.closedNotice = { blockId, until: told !== undefined && told.blockId === blockId ? told.until : opens, stillTurn: run.s.turn };
   // Session 46 (conv6, retest-conv s45 L4): said before, not just now: a short line that refers back to it.
-  return repeated ? takeoverTexts.stillClosedAgain(when) : saidBefore ? takeoverTexts.stillClosedBrief(when) : takeoverTexts.stillClosed(when);
+  // Session 46 (conv7, retest-conv s46 L3): the apology once; asked again after it, the short line (the long apology said
+  // word for word on each further request read as a recording).
+  const again = takeoverTexts.stillClosedAgain(when);
+  const apologised = run.s.recentTranscript.some((e) => e.from === 'bot' && e.text.includes(again)) || run.messages.some((m) => m.from === 'bot' && m.text.includes(again));
+  return repeated && !apologised ? again : saidBefore ? takeoverTexts.stillClosedBrief(when) : takeoverTexts.stillClosed(when);
 }
 
 /**

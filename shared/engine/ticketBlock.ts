@@ -21,7 +21,7 @@ import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
 import { closesChat } from './closing';
 import { behaviourOf } from './blockBehaviours';
-import { onlyCourtesy } from '../nlu/courtesy';
+import { onlyCourtesy, onlyExclamation } from '../nlu/courtesy';
 import { callsBack, detailsBeside, earlierStatement, emailCorrection, issueBesideRequest, keepBesideAddress, keepDetailsBeside, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson } from './reasonGiven';
 import { sentimentOf } from '../nlu/sentiment';
@@ -321,6 +321,10 @@ const ISSUE_FILLER = new RegExp(
   String.raw`^(?:(?:wait|w8|hang on|hold on|one (?:sec|second|moment|min|minute)|just a (?:sec|second|moment|min|minute)|a (?:sec|second|moment)|sec|${HESITATION}|a+h+|o+h+|huh|eh|wh?at|pardon|sorry|excuse me|hel+o+|hi+|hey+|hiya|yo|(?:is )?any ?(?:one|body) (?:there|here)|(?:are )?(?:you|u) (?:still )?there|still there)(?=$|[\s,.!?]))?(?:[\s,.!?]+|$)`,
   'i',
 );
+/** Session 46 (conv7, retest-conv s46 M1): thanks, praise or an exclamation alone ("Oh great. Thanks.") says no matter. */
+function reactionOnly(text: string): boolean {
+  return !text.includes('@') && (onlyCourtesy(text) || onlyExclamation(text));
+}
 function onlyFiller(text: string): boolean {
   let t = text.trim();
   if (t === '') return false;
@@ -808,7 +812,9 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     }
     sayAnswer(run, atIssue.said);
     return void bot(run, ticketPrompts.issue, block.id);
-  } else if (NO_ISSUE.test(text.trim()) || asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text)) || isUnsureReply(normalizeText(text))) {
+  } else if (NO_ISSUE.test(text.trim()) || reactionOnly(text) || asksForAPersonAgain(text) || asksForAPersonAgain(withoutAsking(text)) || isUnsureReply(normalizeText(text))) {
+    // Session 46 (conv7, retest-conv s46 M1): a reaction ("Oh great. Thanks.", "Wow, brilliant.") after the call-back
+    // number was the ticket's issue, and the chat closed: it is no issue either (asked again once, as "ok" is).
     // Session 24 (hostile s17 #25): "I'm not sure", "erm not really sure" are no issue either (they were kept as it).
     // Session 16 (hostile s16 H#20): "I want a human" is no issue either (it became the ticket's issue, every time).
     // Not an issue: asked again once, then the ticket is opened with the known reason or the block's label.

@@ -81,6 +81,9 @@ export function wholeOfferAnswer(plain: string): boolean | null {
   if (whole === '') return null;
   if (OFFER_NO_WHOLE.has(whole) || OFFER_NO_WHOLE.has(whole.replace(THANKS_TAIL, '').trim())) return false;
   if (OFFER_YES_WHOLE.has(whole)) return true;
+  // Session 46 (conv7, retest-conv s46 M2): a whole yes with "yes" before or after it ("yes of course", "absolutely yes").
+  const besideYes = whole.replace(/^(?:yes|yeah|yep)\s+|\s+(?:yes|yeah|yep)$/, '');
+  if (besideYes !== whole && OFFER_YES_WHOLE.has(besideYes)) return true;
   // "okay then", "ok please": an ok with a filler tail agrees (a bare "ok" is left to each reader).
   if (/^(?:ok|okay|okey|okie)$/.test(whole) && whole !== unstretched(plain.trim())) return true;
   return null;
@@ -104,6 +107,8 @@ const OFFER_YES_WHOLE = wholeSet([
   'that would help', 'that would be good', 'would be great', 'yes i would', 'i would', "i'd like that", 'i would like that',
   'yay', 'righto', 'right then', 'yes go ahead', 'fine', 'fine by me', 'ok go ahead', 'okay go ahead', 'sure why not', 'ye',
   'yesh', 'yas', 'yass', 'oui', 'si', 'sí', 'ja', 'da',
+  // Session 46 (conv7, retest-conv s46 M2): "of course!" at Northwind's offer got "Please pick Talk to a person or No thanks".
+  'of course', 'sure thing', 'by all means', 'for sure',
 ]);
 /** Whole answers that are no. */
 const OFFER_NO_WHOLE = wholeSet([
