@@ -18,7 +18,7 @@ describe('where escalations go, said where the designer looks (newcomer s13 #1, 
     expect(field).not.toBeNull();
     expect(within(field).getByLabelText('Hand over to')).toHaveValue('');
     expect(field.dataset.tone).toBe('warning');
-    expect(within(field).getByRole('status')).toHaveTextContent("Hand over to is empty, so escalations reach no one: choose 'agent'");
+    expect(within(field).getByRole('status')).toHaveTextContent("Hand over to is empty, so escalations reach no one: choose “Human takeover”");
   });
 
   it("the takeover's inspector says escalations go nowhere; the button sends them here; undo takes it back", () => {

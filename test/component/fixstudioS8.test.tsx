@@ -89,7 +89,7 @@ describe('newcomer s8 #1: a too-broad phrase is shown at its field, and its prob
     fireEvent.blur(phrases);
     expect(store.getState().flow.escalation.explicitRequest.phrases).toContain('order');
     const field = section.querySelector('[data-settings-path="$.escalation.explicitRequest.phrases"]') as HTMLElement;
-    expect(within(field).getByRole('status')).toHaveTextContent(/The phrase "order" of explicit requests matches \d+ ordinary question/);
+    expect(within(field).getByRole('status')).toHaveTextContent(/The phrase “order” of explicit requests matches \d+ ordinary question/);
     expect(within(field).getByRole('status')).toHaveTextContent(/under Never trigger/);
 
     // Go to the General tab of Flow settings, then click the row in the problems list.
@@ -97,7 +97,7 @@ describe('newcomer s8 #1: a too-broad phrase is shown at its field, and its prob
     expect(document.querySelector('[data-signal="explicitRequest"]')).toBeNull();
     fireEvent.click(document.querySelector('.st-problems-toggle') as HTMLElement);
     const panel = screen.getByRole('region', { name: 'Problems' });
-    const row = within(panel).getByText(/The phrase "order" of explicit requests/).closest('button') as HTMLButtonElement;
+    const row = within(panel).getByText(/The phrase “order” of explicit requests/).closest('button') as HTMLButtonElement;
     expect(row).toBeEnabled();
     fireEvent.click(row);
     expect(screen.getByRole('tab', { name: 'Escalation' })).toHaveAttribute('aria-selected', 'true');
@@ -107,12 +107,12 @@ describe('newcomer s8 #1: a too-broad phrase is shown at its field, and its prob
 });
 
 describe('newcomer s8 #20: the Human Takeover inspector says when each exit is taken', () => {
-  it('explains resolved (Hand back; Close takes no exit), no_agent and timeout', async () => {
+  it('explains resolved (Hand back; Resolve takes no exit unless a rating follows, session 46 studio12), no_agent and timeout', async () => {
     const { renderEditor } = await import('./support/renderEditor');
     renderEditor(tinyFlow(), (s) => s.getState().select(['agent']));
     const list = screen.getByRole('list', { name: 'When each exit is taken' });
     // Session 27 (newcomer s26 F4): the exits by the labels the canvas shows, not their keys.
-    expect(list).toHaveTextContent(/Resolved: the agent clicks “Hand back to bot”.*“Close” ends the conversation and takes no exit/);
+    expect(list).toHaveTextContent(/Resolved: the agent clicks “Hand back to bot”.*The inbox’s “Resolve” ends the conversation without taking this exit/);
     expect(list).toHaveTextContent(/No agent: nobody can take the chat/);
     expect(list).toHaveTextContent(/Timeout: the customer waited in the queue longer than the queue timeout/);
   });

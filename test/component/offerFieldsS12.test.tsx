@@ -33,7 +33,7 @@ describe('Flow settings > Escalation: the offer buttons (newcomer s12 #22)', () 
     fireEvent.blur(bot);
     const field = document.querySelector('[data-settings-path="$.escalation.texts.botButton"]') as HTMLElement;
     expect(field.dataset.tone).toBe('error');
-    expect(within(field).getByRole('alert')).toHaveTextContent('Error: The two buttons of the offer read the same ("Yes please" and "yes please!")');
+    expect(within(field).getByRole('alert')).toHaveTextContent('Error: The two buttons of the offer read the same (“Yes please” and “yes please!”)');
     expect(document.querySelector('[data-settings-path="$.escalation.texts.personButton"]')!.getAttribute('data-tone')).toBeNull();
     fireEvent.change(bot, { target: { value: 'Keep chatting' } });
     fireEvent.blur(bot);

@@ -58,6 +58,11 @@ describe('simulator agent pane in words', () => {
     say('agent please');
     say('sam@example.com');
     expect(within(pane()).queryByRole('button', { name: 'Close' })).toBeNull();
+    // Session 46 (studio10, newcomer s45 N10): Resolve asks the rating only after the agent wrote (before, nobody answered
+    // the customer: an apology, no rating); so Ana writes first.
+    const reply = within(pane()).getByLabelText('Agent reply');
+    fireEvent.change(reply, { target: { value: 'Hello Sam, I can help with that.' } });
+    fireEvent.keyDown(reply, { key: 'Enter' });
     click('Resolve');
     expect(within(pane()).getByText('Resolved · Ana')).toBeInTheDocument();
     expect(within(pane()).getByText('Ana resolved the chat: the bot asks for a rating, then the conversation ends.')).toBeInTheDocument();

@@ -66,10 +66,10 @@ describe('a topic problem marks the one part at fault (newcomer s24 #4)', () => 
       ].sort(),
     );
     // Each warning is shown once, under its own field.
-    expect(within(field(3, 'phrases')).getByRole('status')).toHaveTextContent(/The phrase "order" of sensitive topic "topic 3" matches \d+ ordinary question/);
-    expect(within(field(10, 'name')).getByRole('status')).toHaveTextContent('Sensitive topics 1 and 10 are both called "Refunds"');
+    expect(within(field(3, 'phrases')).getByRole('status')).toHaveTextContent(/The phrase “order” of sensitive topic “topic 3” matches \d+ ordinary question/);
+    expect(within(field(10, 'name')).getByRole('status')).toHaveTextContent('Sensitive topics 1 and 10 are both called “Refunds”');
     expect(within(topic(6)).getAllByRole('status')).toHaveLength(1);
-    expect(within(topic(6)).getByRole('status')).toHaveTextContent("The sensitive topic 'topic 6' has no phrases and no intents");
+    expect(within(topic(6)).getByRole('status')).toHaveTextContent("The sensitive topic “topic 6” has no phrases and no intents");
     expect(within(field(3, 'name')).queryByRole('status')).toBeNull();
     expect(within(topic(1)).queryByRole('status')).toBeNull();
     const list = document.querySelector('[data-settings-path="$.escalation.sensitiveTopics.topics"]') as HTMLElement;
@@ -79,7 +79,7 @@ describe('a topic problem marks the one part at fault (newcomer s24 #4)', () => 
 
   it('the problem row of a too-broad topic phrase focuses that topic\'s Phrases box with the phrase selected', () => {
     open();
-    goTo(/The phrase "order" of sensitive topic "topic 3"/);
+    goTo(/The phrase “order” of sensitive topic “topic 3”/);
     const box = within(field(3, 'phrases')).getByLabelText('Phrases') as HTMLTextAreaElement;
     expect(document.activeElement).toBe(box);
     expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('order');
@@ -89,13 +89,13 @@ describe('a topic problem marks the one part at fault (newcomer s24 #4)', () => 
     open();
     goTo(/Sensitive topics 1 and 10 are both called/);
     expect(document.activeElement).toBe(within(field(10, 'name')).getByLabelText('Name'));
-    goTo(/The sensitive topic 'topic 6' has no phrases/);
+    goTo(/The sensitive topic “topic 6” has no phrases/);
     expect(topic(6).contains(document.activeElement)).toBe(true);
   });
 
   it('a Never trigger entry at fault is selected in its box', () => {
     open();
-    goTo(/The Never trigger entry "I\." is the one-character word/);
+    goTo(/The Never trigger entry “I\.” is the one-character word/);
     const box = document.activeElement as HTMLTextAreaElement;
     expect(box.closest('[data-settings-path]')).toHaveAttribute('data-settings-path', '$.escalation.neverTrigger');
     expect(box.value.slice(box.selectionStart, box.selectionEnd)).toBe('I.');

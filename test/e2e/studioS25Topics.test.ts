@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('Flow settings › Escalation problems at their f
     await page.waitForSelector('.react-flow__node');
     const n = edited.escalation.sensitiveTopics.topics.length;
 
-    await row(/The phrase "order" of sensitive topic/);
+    await row(/The phrase “order” of sensitive topic/);
     await page.getByRole('group', { name: 'Topic 3' }).waitFor();
     await expect.poll(active).toEqual({ path: '$.escalation.sensitiveTopics.topics[2].phrases', selected: 'order' });
     await screenshot(page, 'studio25-topic-phrase');

@@ -134,6 +134,8 @@ describe('/metrics: handoffs per reason and CSAT (newcomer s9 #12)', () => {
     await rt.tick();
     const h = await handoffOf(rt, c.id, ada);
     expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ada))).status).toBe(200);
+    // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ada))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ada))).status).toBe(200);
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: '4' }, auth(c.token))).status).toBe(200);
     // A second customer asks for a person in words and waits.
@@ -164,6 +166,8 @@ describe('transcript exports carry the reason, the notes and the rated agent (ne
     const h = await handoffOf(rt, cid, ada);
     expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ada))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Refund promised,\nsee ticket 88', private: true }, tok(ada))).status).toBe(200);
+    // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ada))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ada))).status).toBe(200);
     expect((await rt.post(`/api/v1/conversations/${cid}/messages`, { text: '4' }, auth(c.body.token))).status).toBe(200);
 
@@ -208,6 +212,8 @@ describe('inbox search (newcomer s9 #29)', () => {
     await rt.tick();
     const kh = await handoffOf(rt, kid, ada);
     expect((await rt.post(`${hid(kh.id)}/accept`, {}, tok(ada))).status).toBe(200);
+    // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+    expect((await rt.post(`${hid(kh.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ada))).status).toBe(200);
     expect((await rt.post(`${hid(kh.id)}/resolve`, {}, tok(ada))).status).toBe(200);
 
     const search = async (q: string, who = ada) => rt.get(`/api/v1/agent/search?q=${encodeURIComponent(q)}`, tok(who));
@@ -242,6 +248,8 @@ describe('ratings: one rule for agents who are not admins (newcomer s13 #12, hos
       await rt.tick();
       const h = await handoffOf(rt, c.id, ada);
       expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
+      // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+      expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(who))).status).toBe(200);
       expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).status).toBe(200);
       expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: score }, auth(c.token))).status).toBe(200);
       return h.id as string;

@@ -73,17 +73,25 @@ export function useFitFlow() {
       const startNode = given ? undefined : nodes.find((n) => (n.data as { block?: { kind?: string } } | undefined)?.block?.kind === 'start');
       const start = given ? given.start : startNode ? rf.getNodesBounds([startNode]) : undefined;
       const bounds = given ? given.bounds : rf.getNodesBounds(nodes);
-      // Session 46 (studio10, retest-studio s45 L2): the flow is fitted below what covers the canvas's top (the notice
-      // shown then, the problem badge), not under it; a notice taller than a third of the canvas is not made room for.
-      const cover = canvasTopRects(flowStore.getState().domNode as unknown as Parameters<typeof canvasTopRects>[0]);
-      const below = Math.max(0, ...cover.map((r) => r.y + r.height));
-      const top = below > 0 && below < height / 3 ? below + FIT_TOP_GAP : undefined;
+      const top = roomAtTop(flowStore.getState().domNode, height);
       const { viewport } = fitFlowViewport({ bounds, width, height, minimap: width >= MINIMAP_MIN_WIDTH, current: rf.getViewport(), start, floor: given?.floor, top });
       void rf.setViewport(viewport, { duration });
     },
     [rf, flowStore],
   );
 }
+/**
+ * Session 46 (studio10, retest-studio s45 L2): the room a fit keeps at the canvas's top for what covers it (the notice
+ * shown then, the problem badge), so the flow is fitted below it, not under it; a cover taller than a third of the canvas
+ * is not made room for. The opening view and Fit View keep the same room (session 46, lead: the opening view kept none,
+ * so Fit View never found the view already showing the whole flow and never toggled to the readable 50 % view).
+ */
+function roomAtTop(domNode: unknown, height: number): number | undefined {
+  const cover = canvasTopRects(domNode as Parameters<typeof canvasTopRects>[0]);
+  const below = Math.max(0, ...cover.map((r) => r.y + r.height));
+  return below > 0 && below < height / 3 ? below + FIT_TOP_GAP : undefined;
+}
+
 /**
  * Big flows (measured with `npm run bench`, test/bench/canvas.ts): drawing 1,000 rich blocks at once made
  * every drag and pan frame repaint all of them. Above this size the canvas opens at a readable zoom (never
@@ -549,6 +557,7 @@ const DROP_MARGIN = 48;
 
 function useOpeningViewport(startId: string | null) {
   const rf = useReactFlow();
+  const flowStore = useStoreApi();
   const ready = useNodesInitialized();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
@@ -559,9 +568,10 @@ function useOpeningViewport(startId: string | null) {
     const nodes = rf.getNodes();
     if (nodes.length === 0) return;
     const start = startId && rf.getInternalNode(startId) ? rf.getNodesBounds([startId]) : undefined;
-    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start, floor: OPEN_MIN_ZOOM });
+    const top = roomAtTop(flowStore.getState().domNode, height);
+    const { viewport } = fitFlowViewport({ bounds: rf.getNodesBounds(nodes), width, height, minimap: width >= MINIMAP_MIN_WIDTH, start, floor: OPEN_MIN_ZOOM, top });
     void rf.setViewport(viewport);
-  }, [rf, ready, width, height, startId]);
+  }, [rf, flowStore, ready, width, height, startId]);
 }
 
 /**
