@@ -117,6 +117,10 @@ describe.skipIf(!haveChromium)('fixinbox s12: queue, toast, rating, broken agent
     await inbox.getByRole('button', { name: /Kim/ }).first().click();
     const resolve = inbox.getByRole('button', { name: 'Resolve' });
     await resolve.waitFor();
+    // Session 46 (studio10, newcomer s45 N10): Resolve asks the rating only after the agent wrote to the customer.
+    await inbox.getByLabel('Reply to the customer').fill('Hi Kim, Ann here: all sorted.');
+    await inbox.getByLabel('Reply to the customer').press('Enter');
+    await inbox.getByText('Hi Kim, Ann here: all sorted.').first().waitFor({ timeout: 20_000 });
     const t0 = Date.now();
     await resolve.click();
     // #8 with a chat open: the "Resolved." toast stays clear of the chat column (session 39, newcomer s39 N5: in the

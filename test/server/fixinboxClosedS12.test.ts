@@ -20,6 +20,8 @@ async function resolvedChat(rt: AgentRuntime) {
   const h = await handoffOf(rt, c.id);
   expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
   rt.clock.now += 1000;
+  // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+  expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ann))).status).toBe(200);
   expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
   rt.clock.now += 1000;
   return { c, h };
@@ -69,6 +71,8 @@ describe('a question at the rating prompt hands over again (newcomer s11 #5)', (
     // Resolved again (and rated): the customer's chat is back in Closed, once per handoff, with its rating.
     expect((await rt.post(`${hid(open[0].id)}/accept`, {}, tok(ann))).status).toBe(200);
     rt.clock.now += 1000;
+    // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+    expect((await rt.post(`${hid(open[0].id)}/messages`, { text: 'Hello again, I can help with that.' }, tok(ann))).status).toBe(200);
     expect((await rt.post(`${hid(open[0].id)}/resolve`, {}, tok(ann))).status).toBe(200);
     rt.clock.now += 1000;
     await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: '5' }, auth(c.token));
@@ -93,6 +97,8 @@ describe("colleagues' rating averages are for admins (hostile s12 #10)", () => {
       const h = await handoffOf(rt, c.id, boss);
       expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
       rt.clock.now += 1000;
+      // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+      expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(who))).status).toBe(200);
       expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).body.rating).toBe(true);
       await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: who === ann ? '5' : '2' }, auth(c.token));
       rt.clock.now += 1000;

@@ -23,6 +23,8 @@ async function ratedBy(rt: AgentRuntime, who: typeof ann, score: string): Promis
   await rt.tick();
   const h = await handoffOf(rt, c.id, boss);
   expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(who))).status).toBe(200);
+  // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+  expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(who))).status).toBe(200);
   expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(who))).body.rating).toBe(true);
   expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: score }, auth(c.token))).status).toBe(200);
   rt.clock.now += 1000;

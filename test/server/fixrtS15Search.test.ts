@@ -136,6 +136,8 @@ describe('hostile s15 H#10: a colleague\'s rating answer is not found by a plain
     expect((await rt.post(`${hid(h.id)}/accept`, {}, tok(ann))).status).toBe(200);
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: 'the wombatword box was empty' }, auth(c.token))).status).toBe(200);
     rt.clock.now += 1000;
+    // Session 46 (studio10, newcomer s45 N10): the rating is asked only after the agent wrote.
+    expect((await rt.post(`${hid(h.id)}/messages`, { text: 'Hello, I can help with that.' }, tok(ann))).status).toBe(200);
     expect((await rt.post(`${hid(h.id)}/resolve`, {}, tok(ann))).body.rating).toBe(true);
     rt.clock.now += 1000;
     expect((await rt.post(`/api/v1/conversations/${c.id}/messages`, { text: '2/5 wombatword' }, auth(c.token))).status).toBe(200);
