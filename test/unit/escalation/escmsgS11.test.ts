@@ -119,7 +119,9 @@ describe('topics by meaning, in words that share nothing with the phrases', () =
     expect(reasonOf(t)).toBe('sensitive_topic');
   });
   it('the gas valve hissing when off is a safety case; a question about a gas barbecue is not', () => {
-    expect(reasonOf('the camping stove I got from you smells of gas even when the valve is closed')).toBe('sensitive_topic');
+    // Session 46 (emerg3, hostile s46 H2): a gas smell said in the present is urgent now (a leak), handed over first for
+    // urgency; before, the safety topic.
+    expect(reasonOf('the camping stove I got from you smells of gas even when the valve is closed')).toBe('urgency');
     expect(reasonOf('does the gas barbecue come with a regulator?')).toBeNull();
   });
 });
