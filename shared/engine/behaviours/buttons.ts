@@ -8,7 +8,7 @@ import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, setVar } from '../run';
-import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from '../answerThenQuestion';
+import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from './answerThenQuestion';
 import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';

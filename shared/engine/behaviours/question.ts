@@ -31,7 +31,7 @@ import { declinesEmailBeside } from '../backOut';
 import { keepsReasonForPerson } from '../reasonGiven';
 import { keepBesideAddress } from '../detailsAnswer';
 import { prefixedShapes, referenceGivenEarlier } from '../referenceChoice';
-import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from '../answerThenQuestion';
+import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from './answerThenQuestion';
 
 /** A postcode in an address found: a whole address of its own, no correction of the one held. */
 const POSTCODE_IN = /\b[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b/i;
@@ -698,7 +698,7 @@ function newShopQuestion(run: Run, block: BlockOf<'question'>, text: string): Cl
   return new ClassifiedInput<Action>(true, inner.intent, run, act, { ok: 'forward', routerId: router.id, inner });
 }
 
-export { LATER_LINE } from '../answerThenQuestion';
+export { LATER_LINE } from './answerThenQuestion';
 /**
  * Session 44 (details2, hostile s43 M5 / newcomer s43 N7): "my bag never arrived" typed at Skyline Air's "What is your
  * booking reference?" holds no reference, so the block asked again (and, the message read as upset and not used, the

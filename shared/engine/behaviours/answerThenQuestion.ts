@@ -4,8 +4,8 @@
  * dropped the question without a word, or read nothing because of the question. One cut for the Question block and the
  * Buttons block, the later menu that may answer the question, and the line said when nothing in the flow does.
  */
-import type { Run } from './run';
-import { matchButton } from './matchButton';
+import type { Run } from '../run';
+import { matchButton } from '../matchButton';
 
 /** The clause breaks an answer ends at, and a linking word after the break that belongs to neither part. */
 const THEN_ASKS = /(?:[,.;:!\n]+|\s[-\u2013\u2014]+\s)\s*(?:(?:and|also|but|oh|btw|plus)\s+)?/g;
