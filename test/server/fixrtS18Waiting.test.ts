@@ -22,6 +22,9 @@ describe('newcomer s17 N#13: waiting since the request for a person', () => {
     expect(first.status).toBe(200);
     const askedAt = rt.clock.now;
     rt.clock.now += 5 * 60_000;
+    // Session 46 (apisec, newcomer s46 N2): a manual queue nobody online can serve takes No agent; Ann's inbox is open (a
+    // request is her heartbeat), so she is still online after the five minutes the test's clock jumped.
+    await online(rt, ann);
     const requested = rt.clock.now;
     expect((await rt.post(`/api/v1/conversations/${c.body.conversationId}/messages`, { choice: 'person' }, auth(c.body.token))).status).toBe(200);
     rt.clock.now += 60_000;

@@ -36,6 +36,9 @@ describe("a waiting chat's row", () => {
     const c = await rt.customerWantsPerson();
     for (let i = 0; i < 5; i++) {
       rt.clock.now += 30_000;
+      // Session 46 (apisec, newcomer s46 N2): Ann's inbox stays open (a request is her heartbeat); one put offline by
+      // inactivity would leave nobody to serve the queue, which now takes No agent.
+      await rt.get('/api/v1/agent/handoffs?view=unassigned', tok(ann));
       await rt.tick();
     }
     const log = (await rt.get(`/api/v1/conversations/${c.id}`, auth(c.token))).body.messages as Array<{ from: string; text: string }>;
