@@ -49,7 +49,8 @@ describe.skipIf(!haveChromium)('fixbot s12: studio words for the takeover', () =
 
   it('#19 names the empty setting and the block; #21 the Simple tab says agents pick it up from Unassigned', async () => {
     await page.locator('.st-problems-toggle').click();
-    await page.getByText("Escalation is on, but Flow settings > Escalation > Hand over to is empty, so escalations reach no one: choose 'human_takeover_1', the flow's Human takeover block.").waitFor({ timeout: 10_000 });
+    // Session 46 (studio10, retest-studio s45 L3): a block is named by its title in “…” (was its id in '…').
+    await page.getByText("Escalation is on, but Flow settings > Escalation > Hand over to is empty, so escalations reach no one: choose “Human takeover”, the flow's Human takeover block.").waitFor({ timeout: 10_000 });
     expect(await page.getByText(/has no Human takeover block to hand conversations to/).count()).toBe(0);
     await screenshot(page, 'fixbot-s12-studio-no-target');
     await page.getByRole('button', { name: 'Close problems' }).click();
