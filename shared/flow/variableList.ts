@@ -9,8 +9,7 @@
 import { blockDefinitions } from './blockRegistry';
 import { builtinVariableNames } from './builtinVariables';
 import type { Block, Flow } from './schema';
-import { variableUses } from './edit/variables';
-import { isPlainObject } from './edit/data';
+import { variableNamesIn, variableUses } from './edit/variables';
 
 export interface FlowVariable {
   name: string;
@@ -20,17 +19,6 @@ export interface FlowVariable {
   setIn: string[];
   /** Ids of blocks that read it (a {{template}}, a rule); `settings` when the flow's settings or escalation policy use it. */
   usedIn: string[];
-}
-
-const TEMPLATE = /\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}/g;
-const namesVariable = (key: string) => key === 'variable' || /Variable$/.test(key);
-
-function names(value: unknown, key: string, out: Set<string>): void {
-  if (typeof value === 'string') {
-    if (namesVariable(key) && value.trim() !== '') out.add(value);
-    else if (value.includes('{{')) for (const m of value.matchAll(TEMPLATE)) out.add(m[1]);
-  } else if (Array.isArray(value)) value.forEach((v) => names(v, key, out));
-  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) names(v, k, out);
 }
 
 function writes(b: Block): readonly string[] {
@@ -45,9 +33,9 @@ function writes(b: Block): readonly string[] {
 /** Declared variables first (in their order), then the others a flow uses, by name. */
 export function flowVariables(flow: Pick<Flow, 'blocks' | 'variables' | 'settings' | 'escalation'>): FlowVariable[] {
   const found = new Set<string>();
-  for (const b of flow.blocks) names(b.data, '', found);
-  names(flow.settings, '', found);
-  names(flow.escalation, '', found);
+  for (const b of flow.blocks) variableNamesIn(b.data, found);
+  variableNamesIn(flow.settings, found);
+  variableNamesIn(flow.escalation, found);
   const builtin = new Set<string>(builtinVariableNames);
   const declared = (flow.variables ?? []).map((v) => v.name);
   const others = [...found].filter((n) => !declared.includes(n) && !builtin.has(n) && !n.startsWith('secrets.')).sort((a, b) => a.localeCompare(b));

@@ -69,6 +69,19 @@ function collect(value: unknown, name: string, key: string, path: (string | numb
   else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) collect(v, name, k, [...path, k], blockId, out);
 }
 
+/**
+ * Every variable name `value` uses, added to `out`: a field that names one (non-empty), else the names in its
+ * `{{templates}}` (session 46: Settings > Variables lists them, shared/flow/variableList.ts).
+ */
+export function variableNamesIn(value: unknown, out: Set<string>, key = ''): Set<string> {
+  if (typeof value === 'string') {
+    if (namesVariable(key) && value.trim() !== '') out.add(value);
+    else if (value.includes('{{')) for (const m of value.matchAll(TEMPLATE)) out.add(m[2]);
+  } else if (Array.isArray(value)) value.forEach((v) => variableNamesIn(v, out, key));
+  else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) variableNamesIn(v, out, k);
+  return out;
+}
+
 /** Every place variable `name` is read or written (for "delete variable: used in ..."). */
 export function variableUses(flow: Flow, name: string): VariableUseSite[] {
   const out: VariableUseSite[] = [];
