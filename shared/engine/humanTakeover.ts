@@ -632,15 +632,7 @@ export function answerTakeoverQuestion(
     }
     // Session 46 (details5, retest s45 M11): thanks or an exclamation ("Wow, brilliant.", "Oh great. Thanks.", "great,
     // just great") is no name ("Wow" was stored) and no matter ("Thanks, I've noted that for the team"): the name again.
-    if (onlyCourtesy(t) || onlyExclamation(t)) {
-      if (w.retries + 1 <= NAME_RETRIES) {
-        run.s.waiting = { ...w, retries: w.retries + 1 };
-        bot(run, takeoverTexts.nameRetry, block.id);
-        return;
-      }
-      bot(run, takeoverTexts.nameSkipped, block.id);
-      return nextOrHandOver(run, block, w);
-    }
+    if (onlyCourtesy(t) || onlyExclamation(t)) return nameAgainOrLeftOut(run, block, w, takeoverTexts.nameRetry);
     // Session 44 (hostfix, hostile s44 M6): "Dana. Also, do you offer SSO on the Team plan?": the name is the first
     // sentence, the question after it is kept for the person as the reason (nameThenMatter).
     const split = nameThenMatter(t);
@@ -654,16 +646,7 @@ export function answerTakeoverQuestion(
     // Session 43 (hostq, hostile s43 M3): "I'd rather explain it on the call" is no name and no reason ("Thanks, I've
     // noted that for the team", and the agent read it as what the customer needs): the customer will tell the person,
     // so the reason question is not asked either; the name asked once more, then left out.
-    if (name === null && keepsReasonForPerson(t)) {
-      w = { ...w, reasonForPerson: true };
-      if (w.retries + 1 <= NAME_RETRIES) {
-        run.s.waiting = { ...w, retries: w.retries + 1 };
-        bot(run, takeoverTexts.nameRetryReasonKept, block.id);
-        return;
-      }
-      bot(run, takeoverTexts.nameSkipped, block.id);
-      return nextOrHandOver(run, block, w);
-    }
+    if (name === null && keepsReasonForPerson(t)) return nameAgainOrLeftOut(run, block, { ...w, reasonForPerson: true }, takeoverTexts.nameRetryReasonKept);
     const problem = name === null ? problemFromNameAnswer(t) : (split?.matter ?? null);
     const noted = problem !== null && wantsReason(run, block.data);
     if (noted) setVar(run, 'handoffReason', problem);
@@ -842,6 +825,17 @@ function closedMeanwhile(run: Run, block: BlockOf<'human_takeover'>): boolean {
 }
 
 /** After one of the takeover's questions: the next one, or the handover. */
+/** At the name question: the name asked once more (`again`), or, the retry used, left out and the takeover goes on. */
+function nameAgainOrLeftOut(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting, again: string): void {
+  if (w.retries + 1 <= NAME_RETRIES) {
+    run.s.waiting = { ...w, retries: w.retries + 1 };
+    bot(run, again, block.id);
+    return;
+  }
+  bot(run, takeoverTexts.nameSkipped, block.id);
+  nextOrHandOver(run, block, w);
+}
+
 function nextOrHandOver(run: Run, block: BlockOf<'human_takeover'>, w: TakeoverQuestionWaiting): void {
   const next = nextField(run, block.data, w.field, w.emailDeclined === true, w.reasonForPerson === true);
   if (next !== null) {
