@@ -1113,44 +1113,28 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
         </div>
       </nav>
 
-      {askOffline && counts.mine === 0 && (
-        // Session 46 (apisec, newcomer s46 N16): the chats were closed or taken while the question was open ("You have 0
-        // open chats ... Put them back"): the question is a plain one now, with nothing to give back.
-        <Dialog title="Go offline?" onClose={() => setAskOffline(false)}>
-          <p className="ib-signout-text">Your open chats were closed or taken meanwhile: you have none now, so going offline gives nothing away.</p>
+      {askOffline && (
+        // Session 46 (apisec, newcomer s46 N16): the chats may be closed or taken while the question is open ("You have 0
+        // open chats ... Put them back"): with none left it is a plain "Go offline?", with nothing to give back.
+        <Dialog title={counts.mine > 0 ? 'Go offline with chats open?' : 'Go offline?'} onClose={() => setAskOffline(false)}>
+          {counts.mine > 0 ? (
+            <p className="ib-signout-text">
+              {/* Session 41 (newcomer s40 N2): with nobody else signed in, the chats do not wait in a queue nobody serves: the
+                  customers are told no one is available and the flow goes on without a person (the takeover's No agent exit). */}
+              You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
+              {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
+                ? `Going offline puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
+                : `Nobody else is online, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
+              To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats and get no new ones.
+            </p>
+          ) : (
+            <p className="ib-signout-text">Your open chats were closed or taken meanwhile: you have none now, so going offline gives nothing away.</p>
+          )}
           <div className="ib-signout-actions">
             <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
               Stay {presence === 'busy' ? 'busy' : 'online'}
             </button>
-            <button
-              type="button"
-              className="ib-btn ib-primary"
-              onClick={() => {
-                setAskOffline(false);
-                void changePresence('offline', { asked: true });
-              }}
-            >
-              Go offline
-            </button>
-          </div>
-        </Dialog>
-      )}
-      {askOffline && counts.mine > 0 && (
-        <Dialog title="Go offline with chats open?" onClose={() => setAskOffline(false)}>
-          <p className="ib-signout-text">
-            {/* Session 41 (newcomer s40 N2): with nobody else signed in, the chats do not wait in a queue nobody serves: the
-                customers are told no one is available and the flow goes on without a person (the takeover's No agent exit). */}
-            You have {counts.mine} open chat{counts.mine === 1 ? '' : 's'}.{' '}
-            {agents.some((a) => a.id !== me.id && a.status !== undefined && a.status !== 'offline')
-              ? `Going offline puts ${counts.mine === 1 ? 'it' : 'them'} back in the queue so a colleague can take over; the customer is told someone else is coming.`
-              : `Nobody else is online, so going offline tells ${counts.mine === 1 ? 'the customer' : 'the customers'} no one is available now, and the flow goes on without a person (for example, to leave their details).`}{' '}
-            To pause without giving {counts.mine === 1 ? 'it' : 'them'} away, choose Busy: you keep your chats and get no new ones.
-          </p>
-          <div className="ib-signout-actions">
-            <button type="button" className="ib-btn" autoFocus onClick={() => setAskOffline(false)}>
-              Stay {presence === 'busy' ? 'busy' : 'online'}
-            </button>
-            {presence !== 'busy' && (
+            {counts.mine > 0 && presence !== 'busy' && (
               <button
                 type="button"
                 className="ib-btn"
@@ -1167,10 +1151,10 @@ function Workspace({ api, token, me, alerts, onSignOut, adminApi, place, chosenO
               className="ib-btn ib-primary"
               onClick={() => {
                 setAskOffline(false);
-                void changePresence('offline', { asked: true, requeue: true });
+                void changePresence('offline', counts.mine > 0 ? { asked: true, requeue: true } : { asked: true });
               }}
             >
-              Put {counts.mine === 1 ? 'it' : 'them'} back and go offline
+              {counts.mine > 0 ? `Put ${counts.mine === 1 ? 'it' : 'them'} back and go offline` : 'Go offline'}
             </button>
           </div>
         </Dialog>
