@@ -196,8 +196,9 @@ describe.skipIf(!haveChromium)('studio, session 41 (newcomer s40 N5, N6, N14, N1
     expect(await sim.isVisible()).toBe(true);
     await screenshot(page, 's41-n14-1024-back-to-simulator');
 
-    // At 1280 px the three columns stay side by side, with no bar.
-    await page.setViewportSize({ width: 1280, height: 800 });
+    // Wide enough, the three columns stay side by side, with no bar (session 46, studio13, newcomer s46 N10: from 1,600 px,
+    // was 1,280: at 1,440 px the canvas kept ~600 px between the inspector and the simulator).
+    await page.setViewportSize({ width: 1680, height: 900 });
     await page.locator('.react-flow__node[data-id="welcome"]').click();
     await inspector.getByText('Label on the canvas').waitFor();
     await page.waitForTimeout(300);
