@@ -71,7 +71,7 @@ describe.skipIf(!haveChromium)('Flow settings › Escalation problems at their f
     expect(await page.getByRole('group', { name: `Topic ${n}` }).locator('.st-list-number').textContent()).toBe(`Topic ${n}`);
     await screenshot(page, 'studio25-topic-duplicate-name');
 
-    await row(/The Never trigger entry "I\." is the one-character word/);
+    await row(/The Never trigger entry [“"]I\.[”"] is the one-character word/);
     await expect.poll(active).toEqual({ path: '$.escalation.neverTrigger', selected: 'I.' });
     await screenshot(page, 'studio25-never-trigger-entry');
     expect(session.browser.errors, 'uncaught errors in the page').toEqual([]);

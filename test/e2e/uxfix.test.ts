@@ -130,5 +130,15 @@ describe.skipIf(!haveChromium)('newcomer s5 fixes in the studio', () => {
     expect(await failing.getAttribute('data-step')).toBe(String(at));
     await failing.getByRole('region', { name: /Failure of/ }).waitFor();
     await screenshot(page, 'uxfix-scenario-failure');
+    // Session 47: Run all selected the failing block and its inspector opened over the simulator at 1,440 px, hiding the
+    // results. The block is selected and centred; its inspector opens on a click on it, and Back returns to the results.
+    const selectedNode = page.locator('.react-flow__node.selected');
+    await expect.poll(() => selectedNode.count()).toBe(1);
+    expect(await page.locator('.st-main').getAttribute('data-inspector')).toBe('closed');
+    await selectedNode.locator('.bn-title').click();
+    await expect.poll(() => page.locator('.st-main').getAttribute('data-inspector')).toBe('open');
+    await page.getByRole('button', { name: 'Back to the simulator' }).click();
+    await expect.poll(() => page.locator('.st-main').getAttribute('data-inspector')).toBe('closed');
+    await expect(failing.getByRole('region', { name: /Failure of/ }).isVisible()).resolves.toBe(true);
   });
 });

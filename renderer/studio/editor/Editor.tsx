@@ -125,6 +125,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   // open beside the simulator. The right-hand inspector shows only when something is selected or Flow settings is asked
   // for (its button, a Problems row, the command palette); its X or Escape close it.
   const [settingsAsked, setSettingsAsked] = useState(false);
+  /** Session 47: the block the simulator pointed to, whose inspector waits for a click (see `quiet` below). */
+  const [quietId, setQuietId] = useState<string | null>(null);
   const [theme, toggleTheme] = useTheme();
   const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
 
@@ -225,6 +227,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
       else showBlock(id, { readableZoom: 1, centre: true, duration: 300 });
     },
     [showBlock, store],
+  );
+  /** The simulator's pointer to a block: selected and centred, its inspector not opened over the simulator (below). */
+  const focusFromSimulator = useCallback(
+    (id: string) => {
+      setQuietId(id);
+      focusBlock(id);
+    },
+    [focusBlock],
   );
   /** A Problems row: the block, with its own problem list open (newcomer s43 N5). */
   const focusProblemBlock = useCallback(
@@ -456,7 +466,14 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   useEffect(() => {
     if (selected) setSettingsAsked(false);
   }, [selected]);
-  const inspectorOpen = selected || settingsAsked;
+  // Session 47: a block the simulator points to (a failing scenario after Run all, a block link in the chat or Debug) is
+  // selected and centred, but its inspector waits for a click on it: opened at once, it covered the simulator below
+  // 1600 px (the results the designer had just asked for). Any other selection, or a click on a block, opens it.
+  const quiet = quietId !== null && showSim && selection.length === 1 && selection[0] === quietId;
+  useEffect(() => {
+    if (quietId !== null && !(selection.length === 1 && selection[0] === quietId)) setQuietId(null);
+  }, [quietId, selection]);
+  const inspectorOpen = (selected && !quiet) || settingsAsked;
   // Newcomer s46 N10: with the inspector and the simulator both open, the canvas had ~600 px at 1440 px and its zoom
   // buttons sat on a block. Opening the simulator now puts the inspector away (what was selected, or Flow settings) and
   // closing it brings that back, unless something else was opened meanwhile. A block clicked while the simulator is
@@ -598,7 +615,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           <fieldset className="st-readonly-scope" disabled={!!readOnly} title={readOnly ?? undefined}>
             <Palette compact={showSim} />
           </fieldset>
-          <main className="st-canvas" aria-label="Canvas">
+          <main className="st-canvas" aria-label="Canvas" onPointerDownCapture={quietId !== null ? (e) => { if ((e.target as Element).closest?.('.react-flow__node')) setQuietId(null); } : undefined}>
             <Canvas onPaneClickAt={onPaneClickAt} />
             {/* Session 45 (studio8, retest-studio s44 #8): the problem badge and the notice share the top of the canvas: the
                 badge at the right, the notice in the room left of it, or under it when the canvas is narrow (studio.css).
@@ -674,7 +691,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
           </aside>
           {showSim && (
             <Suspense fallback={<aside className="sim-panel sim-loading" aria-label="Simulator (loading)" aria-busy="true">Loading the simulator…</aside>}>
-              <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusBlock} storage={scenarioStorage} remember={remember} rememberKey={simKey} />
+              <SimulatorPanel onClose={() => setShowSim(false)} onFocusBlock={focusFromSimulator} storage={scenarioStorage} remember={remember} rememberKey={simKey} />
             </Suspense>
           )}
         </div>

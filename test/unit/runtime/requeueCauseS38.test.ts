@@ -46,7 +46,8 @@ describe('the requeue transition carries its cause and team (shared/handoff)', (
 
   it("requeueOf (the engine's agent_declined): the cause given, else transfer for a transfer, else declined", () => {
     expect(requeueOf({ note: 'n' })).toEqual({ type: 'requeue', note: 'n', cause: 'declined' });
-    expect(requeueOf({ transfer: { by: 'Ann', to: 'Bob' } })).toEqual({ type: 'requeue', note: undefined, cause: 'transfer' });
+    // Session 46 (inbox11): a transfer's requeue also keeps who transferred it to whom.
+    expect(requeueOf({ transfer: { by: 'Ann', to: 'Bob' } })).toEqual({ type: 'requeue', note: undefined, cause: 'transfer', transfer: { by: 'Ann', to: 'Bob' } });
     expect(requeueOf({ cause: 'away', note: AWAY_TOO_LONG_NOTE })).toEqual({ type: 'requeue', note: AWAY_TOO_LONG_NOTE, cause: 'away' });
     expect(requeueOf({ cause: 'transfer', team: 'billing', transfer: { by: 'Ann', to: 'the billing team' } })).toMatchObject({ cause: 'transfer', team: 'billing' });
   });
