@@ -333,6 +333,25 @@ export function isRepeatableQuestion(analysis: TextFacts): boolean {
   return (n === 2 || n === 1) && (analysisConcepts(analysis).length >= 1 || isTrackingQuestion(analysis.normalized));
 }
 type TextFacts = TurnFacts['analysis'];
+
+/** A phone number as typed: digits with spaces, dots, dashes, brackets and a leading + (7 digits or more). */
+const TYPED_PHONE = /\+?\(?\d[\d ().-]{5,}\d/gu;
+/** What may stand around a contact detail given alone: "my email is", "sorry", "oops", "it's", "try", "here", marks. */
+const CONTACT_FRAME = /^(?:\s|[.,!?:;'"()-]|\b(?:my|the|new|correct|right|real|actual|proper|work|personal|e-?mail|mail|address|phone|number|mobile|cell|tel|contact|is|it|it's|its|thats|that's|this|one|here|there|sorry|oops|whoops|typo|try|again|instead|should|be|use|i|meant|mean|ah|oh|ok|okay)\b)*$/iu;
+
+/**
+ * Session 47 (lead, newcomer s47 N1): a message that is only a contact detail (an email address, a phone number, with at
+ * most "my email is" / "sorry" / "it's" around it) asks nothing. Answering the bot's own retry ("That doesn't look like an
+ * email address") with the corrected address after giving one's name read as the name asked three times in more words
+ * ("tom", "tom gmail", "tom gmail com"), and the booking was handed to a person.
+ */
+export function contactDetailOnly(text: string): boolean {
+  if (!text.includes('@') && !/\d{3}/u.test(text)) return false;
+  // An email address as typed, even a malformed one ("tom@gmail", "jo.baker@gmail,com"): a word with an @ in it.
+  const rest = text.split(/\s+/u).filter((w) => !w.includes('@')).join(' ').replace(TYPED_PHONE, ' ');
+  if (rest.length >= text.trim().length) return false;
+  return CONTACT_FRAME.test(rest);
+}
 /**
  * Longer messages are compared for exact repeats only: the NLU similarity grows with the square of the
  * length (~250 µs for two 80-word texts), and near-identical long letters are rare while a pasted repeat is exact.
@@ -799,7 +818,7 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
   // Session 36 (fe): nor thanks and a goodbye in the customer's own words ("thank you ka", "ok po, thank you again"): a
   // politeness particle or a form of address shared with the questions before ("you accept PayPal ka?" / "and Visa debit
   // ka?") made the rules and the learned model read the thanks as the same question asked a third time.
-  if (!isRepeatableQuestion(facts.analysis) || valediction(facts.analysis.text) || signsOffOnly(facts.analysis)) return null;
+  if (!isRepeatableQuestion(facts.analysis) || valediction(facts.analysis.text) || signsOffOnly(facts.analysis) || contactDetailOnly(facts.analysis.text)) return null;
   let times = 1;
   // From the analysis' own words (shared per message), not by splitting the normalised text again.
   const concepts = length <= MAX_FUZZY_TOKENS ? analysisConcepts(facts.analysis) : [];
