@@ -24,9 +24,10 @@ import { asksByForm, otherRequestAt, requestLeadingHere, wayReachesPerson } from
 import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
+import { onlyAnAddress } from '../detailsAnswer';
 
 type Action =
-  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string }
+  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string; email?: string }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting; lead?: string }
   | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
@@ -39,6 +40,7 @@ const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id
 function act(run: Run, a: Action): void {
   if (a.type === 'choose') {
     if (a.block.data.variable) setVar(run, a.block.data.variable, a.choice.value);
+    if (a.email !== undefined) setVar(run, 'customerEmail', a.email);
     // Session 46 (details5, retest s45 L7): a question typed after the answer (questionBesideChoice).
     if (a.later !== undefined && a.laterText !== undefined) run.s.laterRequest = { blockId: a.later, text: a.laterText, turn: run.s.turn };
     if (a.note !== undefined) bot(run, a.note, a.block.id);
@@ -331,6 +333,8 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // as before (the request after the answer goes to the router).
     const toPerson = choiceToPersonLeading(run, block, text);
     if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson });
+    const byAddress = personForAddress(run, block, text);
+    if (byAddress !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: byAddress.choice, email: byAddress.email, note: `Thanks, I've noted ${byAddress.email}.` });
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never
@@ -434,6 +438,23 @@ function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: Butto
     return later === null ? { note: cannotAnswerHere(question) } : { note: LATER_LINE, later, laterText: question };
   }
   return {};
+}
+
+/**
+ * Session 47 (conv8, retest-conv s46 M2): an email address alone ("dana@acme.example", "my email is ...") at an offer of a
+ * person (Northwind's "A colleague can check it for you. Would you like to talk to a person?") is how the colleague
+ * should reach them: the option whose way goes straight to a person (the only one), with the address kept as
+ * customerEmail (the takeover and the ticket do not ask for it again). It got the retry line, then the router's
+ * "Sorry, I didn't get that". An address beside "no" or "instead" is read as before.
+ */
+function personForAddress(run: Run, block: BlockOf<'buttons'>, text: string): { choice: ButtonChoice; email: string } | null {
+  const email = onlyAnAddress(run, text);
+  if (email === null) return null;
+  const toPerson = run.c.buttons(block).filter((c) => {
+    const to = run.c.exitOf(block.id, c.id);
+    return to !== undefined && wayReachesPerson(run, to);
+  });
+  return toPerson.length === 1 ? { choice: toPerson[0], email } : null;
 }
 
 /** Session 44 (hostfix, hostile s44 M7): the option a leading answer picks ("yes please, and ...") when its way goes straight to a person. */
