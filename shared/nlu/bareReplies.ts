@@ -137,7 +137,7 @@ const OFFER_NO_GLUED = glue([...OFFER_NO_WHOLE, 'no thanks', 'no thank you', 'no
  * normalised (normalizeText: "dunno" -> "do not know", "I'm" -> "i am"); fillers around the phrase are dropped.
  */
 const UNSURE_PHRASES: ReadonlySet<string> = new Set([
-  'maybe', 'perhaps', 'possibly', 'not sure', 'unsure', 'no idea', 'no clue', 'do not know', 'not certain', 'undecided',
+  'maybe', 'perhaps', 'possibly', 'not sure', 'unsure', 'no idea', 'no clue', 'not a clue', 'do not know', 'not certain', 'undecided',
   'cannot decide', 'can not decide', 'let me think', 'i guess', 'i suppose', 'do not mind', 'either', 'either one', 'whatever',
   'what do you think', 'what do you suggest', 'what would you suggest', 'what would you recommend', 'what should i do',
   'which one', 'which one should i pick', 'do not know what to do', 'not sure what to do', 'hmm', 'hm', 'hmmm', 'um', 'erm',

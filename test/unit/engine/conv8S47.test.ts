@@ -160,3 +160,38 @@ describe('item 2 (retest-conv s46 M3): a question after a leading word at the ro
     expect(c.botTexts().slice(-3).some((t) => /product details/.test(t))).toBe(false);
   });
 });
+
+describe('item 3 (retest-conv s46 L2): "no idea where it is" at Skyline Air\'s booking-reference question is a refusal', () => {
+  const skyline = () => converse(load('travel-urgency'), { now: OPEN });
+  const NO_REF = "No problem, we'll carry on without it";
+  const DEPARTURE = 'When does your flight leave?';
+  const before = [
+    'no idea where it is, how much luggage can I take?',
+    'not sure where it is, is there wifi on board?',
+    "I don't know where it is, can I bring a pet?",
+    "can't find where I put it, what time does check-in open?",
+    'no clue what it is, how many bags can I bring?',
+    'not sure what it is sorry, can I change my flight?',
+    'no idea where it is',
+    'dunno where I put it',
+  ];
+  const heldOut = [
+    'no idea what the reference is, can I take a pram?',
+    'not sure where I saved it, do you allow pets?',
+    "I've no idea where it went, when does the gate close?",
+    "haven't a clue where it is",
+    "can't remember what it is, how much is extra luggage?",
+  ];
+  it.each([...before, ...heldOut])('%s: no reference, on to the departure question (not asked again)', (text) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.botTexts().some((t) => t.startsWith(NO_REF))).toBe(true);
+    expect(c.lastBotText()).toContain(DEPARTURE);
+    expect(c.variables().bookingRef ?? null).toBe(null);
+  });
+  it.each(["I don't know where it is, where do I find it?", 'no idea where it is, can you tell me where to look?'])('near miss %s: a question about the reference is asked again', (text) => {
+    const c = skyline();
+    c.say(text);
+    expect(c.botTexts().some((t) => t.startsWith(NO_REF))).toBe(false);
+  });
+});
