@@ -195,3 +195,35 @@ describe('item 3 (retest-conv s46 L2): "no idea where it is" at Skyline Air\'s b
     expect(c.botTexts().some((t) => t.startsWith(NO_REF))).toBe(false);
   });
 });
+
+describe('item 4 (retest-conv s46 L4): a reaction right after a closed ticket does not restart the chat', () => {
+  /** Northwind out of hours: a ticket opened, the chat closed. */
+  const closedTicket = () => {
+    const c = converse(load('customer-support'), { now: CLOSED });
+    c.say('I want to talk to a person');
+    c.say('dana@acme.example');
+    c.say('my parcel never arrived');
+    expect(c.mode()).toBe('closed');
+    return c;
+  };
+  const before = ['Wow, brilliant.', 'oh fantastic', 'amazing!', 'perfect, just perfect', 'wow', 'oh wow', 'great stuff', 'lol'];
+  const heldOut = ['wow, amazing', 'WOW', 'haha nice', 'oh brilliant!!', 'wowww', 'superb.'];
+  it.each([...before, ...heldOut])('%s: one short line, the chat stays closed', (text) => {
+    const c = closedTicket();
+    const n = c.botTexts().length;
+    c.say(text);
+    const said = c.botTexts().slice(n);
+    expect(said.some((t) => /Welcome back|Northwind Goods assistant/.test(t))).toBe(false);
+    expect(said.length).toBeLessThanOrEqual(1);
+    expect(c.mode()).toBe('closed');
+    expect(c.effects().filter((e) => e.type === 'create_ticket')).toHaveLength(1);
+    // A second one gets nothing more.
+    c.say(text);
+    expect(c.botTexts().length).toBe(n + said.length);
+  });
+  it.each(['wow, where is my order NW-104233?', 'brilliant, my other parcel never came either', 'amazing, I want to talk to a person'])('near miss %s: the chat starts again', (text) => {
+    const c = closedTicket();
+    c.say(text);
+    expect(c.botTexts().some((t) => /Welcome back/.test(t))).toBe(true);
+  });
+});
