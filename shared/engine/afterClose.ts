@@ -12,7 +12,7 @@
  * order?", "I want a person", "hi") restarts the conversation as before. Pure.
  */
 import { bot, customerSaid, type Run } from './run';
-import { courtesyOf, onlyCourtesy, saysGoodbye } from '../nlu/courtesy';
+import { courtesyOf, onlyCourtesy, onlyExclamation, saysGoodbye } from '../nlu/courtesy';
 import { renderTemplate } from '../flow/template';
 import { withoutInvisible } from './unicodeText';
 import type { TranscriptEntry } from './types';
@@ -37,13 +37,15 @@ export const CLOSED_GOODBYE_MESSAGE = 'Goodbye! If you need anything else, just 
  * said (it was an invisible bubble).
  */
 export function answerAfterClose(run: Run, text: string): boolean {
-  if (!onlyCourtesy(text)) return false;
+  const courtesy = onlyCourtesy(text);
+  if (!courtesy && !onlyReaction(text)) return false;
   const before = sinceEnd(run.s.recentTranscript);
   customerSaid(run, text);
   // Session 39 (hostile s38 L4): a goodbye with no thanks ("bye", "BYE") got "You're welcome!": the built-in line answers
   // it with a goodbye. A flow's own line is said to both.
+  // Session 47 (conv8): a reaction with no thanks ("Wow, brilliant.", "lol") gets neither thanks nor a goodbye.
   const own = run.flow.settings.closedCourtesyMessage;
-  const builtIn = saysGoodbye(text) && courtesyOf(text)?.thanks !== true ? CLOSED_GOODBYE_MESSAGE : DEFAULT_CLOSED_COURTESY_MESSAGE;
+  const builtIn = !courtesy && courtesyOf(text)?.thanks !== true ? CLOSED_REACTION_MESSAGE : saysGoodbye(text) && courtesyOf(text)?.thanks !== true ? CLOSED_GOODBYE_MESSAGE : DEFAULT_CLOSED_COURTESY_MESSAGE;
   const line = renderTemplate(own ?? builtIn, run.s.variables).trim();
   // A state saved before the mark existed: the line said last, as the text comparison read it.
   if (before === 'said' || (before !== 'end' && before.from === 'bot' && before.text === line)) return true;
@@ -52,6 +54,27 @@ export function answerAfterClose(run: Run, text: string): boolean {
   const said = run.s.recentTranscript[run.s.recentTranscript.length - 1];
   if (said !== undefined && said.from === 'bot' && said.text === line) said.closedCourtesy = true;
   return true;
+}
+
+/** The built-in line to a reaction after the end (session 47): no thanks to answer, no goodbye said. */
+export const CLOSED_REACTION_MESSAGE = 'If you need anything else, just write your question here.';
+
+/** Interjections and laughter that react to what was said and ask nothing ("wow", "oh wow", "lol", "haha"). */
+const REACTION_WORDS: ReadonlySet<string> = new Set(['wow', 'woah', 'whoa', 'oh', 'ah', 'ooh', 'gee', 'omg', 'lol', 'lmao', 'haha', 'hahaha', 'ha', 'hah', 'heh', 'hehe', 'yay', 'phew']);
+/**
+ * Session 47 (conv8, retest-conv s46 L4): "Wow, brilliant." right after a closed ticket restarted the whole flow ("Welcome
+ * back!", the greeting and the menu). A reaction and nothing else is answered like a courtesy: an exclamation of praise
+ * (courtesy.ts onlyExclamation, sarcastic or not: "oh fantastic", "perfect, just perfect", which the ticket's issue question and
+ * the name questions already refuse), at most three interjections ("wow", "oh wow", "lol"), or both ("haha nice"). Anything beside it ("wow,
+ * where is my order?") restarts as before.
+ */
+export function onlyReaction(text: string): boolean {
+  if (onlyExclamation(text)) return true;
+  if (text.includes('?') || /\d/.test(text) || text.length > 40) return false;
+  const words = withoutInvisible(text).toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const rest = words.filter((w) => !REACTION_WORDS.has(w) && !REACTION_WORDS.has(w.replace(/(\p{L})\1+$/u, '$1')));
+  // (Laughter beside praise, "haha nice": the praise read alone.)
+  return rest.length === 0 ? words.length > 0 && words.length <= 3 : rest.length < words.length && onlyExclamation(rest.join(' '));
 }
 
 /**

@@ -169,6 +169,24 @@ function carriesAFact(run: Run, clause: string): boolean {
   return !(named !== clause.trim() && nameFromAnswer(named) !== null);
 }
 
+/** Words that give an address as a way to reach the customer ("you can reach me at", "drop me a line on"). */
+const REACH_WORDS: ReadonlySet<string> = new Set('you can could reach contact get hold of write drop a line mail via best send go'.split(' '));
+/** Words that set an address aside or put off what it answers ("no thanks, x@y", "wait", "instead", "not"). */
+const NOT_ONLY_CONTACT: ReadonlySet<string> = new Set('no not nope nah wait instead don\'t dont never rather old wrong'.split(' '));
+/**
+ * Session 47 (conv8, retest-conv s46 M2): the address when a message gives only that: the customer's email (emailAnswer
+ * takes it) with nothing beside it but courtesy and words that give it ("dana@acme.example", "my email is ...", "you can
+ * reach me at ...", "... thanks"); null when it says more, or sets it aside ("no thanks, ...", "... instead").
+ */
+export function onlyAnAddress(run: Run, text: string): string | null {
+  if (!text.includes('@') && !/\bat\b/i.test(text)) return null;
+  const r = emailAnswer(text, ownAddressesOf(run.flow));
+  if (!r.ok) return null;
+  // (An address spelled in words, "dana at acme dot example", is read on the text with it written as one.)
+  const words = (r.spelled ?? text).replace(ADDRESS, ' ').toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.every((w) => (NO_FACT_WORDS.has(w) || REACH_WORDS.has(w)) && !NOT_ONLY_CONTACT.has(w)) ? r.value : null;
+}
+
 /** How a question to the team starts ("do you ship to Norway?", "is hail damage to my car covered?"). */
 const QUESTION_START = /^(?:do|does|did|can|could|will|would|should|is|are|was|were|have|has|what|what's|whats|where|when|how|why|which|who)\b/iu;
 /**

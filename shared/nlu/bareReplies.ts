@@ -84,6 +84,11 @@ export function wholeOfferAnswer(plain: string): boolean | null {
   // Session 46 (conv7, retest-conv s46 M2): a whole yes with "yes" before or after it ("yes of course", "absolutely yes").
   const besideYes = whole.replace(/^(?:yes|yeah|yep)\s+|\s+(?:yes|yeah|yep)$/, '');
   if (besideYes !== whole && OFFER_YES_WHOLE.has(besideYes)) return true;
+  // Session 47 (conv8, retest-conv s46 M2): a whole answer typed without its spaces ("ofcourse", "surething",
+  // "nothanks", "ofcoursenot"): the same answer. Only words of the lists glued whole, so no other word is read.
+  const glued = besideYes.replace(/ /g, '');
+  if (OFFER_NO_GLUED.has(glued)) return false;
+  if (OFFER_YES_GLUED.has(glued)) return true;
   // "okay then", "ok please": an ok with a filler tail agrees (a bare "ok" is left to each reader).
   if (/^(?:ok|okay|okey|okie)$/.test(whole) && whole !== unstretched(plain.trim())) return true;
   return null;
@@ -109,6 +114,8 @@ const OFFER_YES_WHOLE = wholeSet([
   'yesh', 'yas', 'yass', 'oui', 'si', 'sí', 'ja', 'da',
   // Session 46 (conv7, retest-conv s46 M2): "of course!" at Northwind's offer got "Please pick Talk to a person or No thanks".
   'of course', 'sure thing', 'by all means', 'for sure',
+  // Session 47 (conv8, retest-conv s46 M2): "you bet" got "Please pick ..." at Northwind's offer.
+  'you bet', 'you betcha', 'betcha', 'deffo', 'defo', 'def', 'course', 'yes indeed', 'indeed',
 ]);
 /** Whole answers that are no. */
 const OFFER_NO_WHOLE = wholeSet([
@@ -119,13 +126,18 @@ const OFFER_NO_WHOLE = wholeSet([
   'not for now', "i'm alright", 'i am alright', 'no ty',
 ]);
 
+/** The whole answers above written without spaces ("ofcourse", "nothanks"), for answers typed glued. */
+const glue = (answers: Iterable<string>): ReadonlySet<string> => new Set([...answers].map((a) => a.replace(/ /g, '')).filter((a) => a.length >= 6));
+const OFFER_YES_GLUED = glue(OFFER_YES_WHOLE);
+const OFFER_NO_GLUED = glue([...OFFER_NO_WHOLE, 'no thanks', 'no thank you', 'not now']);
+
 /**
  * Session 14 (newcomer s13 #21): an undecided answer to a choice ("maybe", "not sure", "I don't know", "idk", "no idea",
  * "hmm", "what do you think?"): the customer answers the question without picking and asks nothing else. Words are
  * normalised (normalizeText: "dunno" -> "do not know", "I'm" -> "i am"); fillers around the phrase are dropped.
  */
 const UNSURE_PHRASES: ReadonlySet<string> = new Set([
-  'maybe', 'perhaps', 'possibly', 'not sure', 'unsure', 'no idea', 'no clue', 'do not know', 'not certain', 'undecided',
+  'maybe', 'perhaps', 'possibly', 'not sure', 'unsure', 'no idea', 'no clue', 'not a clue', 'do not know', 'not certain', 'undecided',
   'cannot decide', 'can not decide', 'let me think', 'i guess', 'i suppose', 'do not mind', 'either', 'either one', 'whatever',
   'what do you think', 'what do you suggest', 'what would you suggest', 'what would you recommend', 'what should i do',
   'which one', 'which one should i pick', 'do not know what to do', 'not sure what to do', 'hmm', 'hm', 'hmmm', 'um', 'erm',

@@ -24,9 +24,10 @@ import { asksByForm, otherRequestAt, requestLeadingHere, wayReachesPerson } from
 import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
+import { onlyAnAddress } from '../detailsAnswer';
 
 type Action =
-  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string }
+  | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string; email?: string; said?: readonly Block[] }
   | { type: 'retry'; block: BlockOf<'buttons'>; w: InputWaiting }
   | { type: 'reask'; block: BlockOf<'buttons'>; w: InputWaiting; lead?: string }
   | { type: 'unsure'; block: BlockOf<'buttons'>; w: InputWaiting; lead: Lead }
@@ -39,8 +40,13 @@ const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id
 function act(run: Run, a: Action): void {
   if (a.type === 'choose') {
     if (a.block.data.variable) setVar(run, a.block.data.variable, a.choice.value);
+    if (a.email !== undefined) setVar(run, 'customerEmail', a.email);
     // Session 46 (details5, retest s45 L7): a question typed after the answer (questionBesideChoice).
     if (a.later !== undefined && a.laterText !== undefined) run.s.laterRequest = { blockId: a.later, text: a.laterText, turn: run.s.turn };
+    for (const m of a.said ?? []) {
+      run.visited.push(m.id);
+      behaviourOf(m.kind).enter(run, m, null);
+    }
     if (a.note !== undefined) bot(run, a.note, a.block.id);
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
@@ -330,7 +336,9 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // answered the question and the yes was lost. Other leading answers ("no thanks, but where is my order?") are read
     // as before (the request after the answer goes to the router).
     const toPerson = choiceToPersonLeading(run, block, text);
-    if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson });
+    if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson.choice, ...questionBeforePerson(run, block, toPerson.request) });
+    const byAddress = personForAddress(run, block, text);
+    if (byAddress !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: byAddress.choice, email: byAddress.email, note: `Thanks, I've noted ${byAddress.email}.` });
     const router = forwardRouter(run, block);
     if (router) {
       // The designer wired typed text to a router: it gets this very message, so the customer never
@@ -423,7 +431,14 @@ function choiceBeforeQuestion(run: Run, block: BlockOf<'buttons'>, text: string)
   }
   return null;
 }
-function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: ButtonChoice, text: string): { note?: string; later?: string; laterText?: string } {
+function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: ButtonChoice, text: string): { note?: string; later?: string; laterText?: string; said?: readonly Block[] } {
+
+  // Session 47 (conv8): the request after a leading answer that picks a person ("yes, and is the blue jumper in stock?").
+  const toPerson = run.c.exitOf(block.id, choice.id);
+  if (toPerson !== undefined && wayReachesPerson(run, toPerson)) {
+    const lead = splitLeadingAnswer(text);
+    return lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) ? {} : questionBeforePerson(run, block, lead.request);
+  }
   if (forwardRouter(run, block) !== null) return {};
   const choices = run.c.buttons(block);
   for (const { answer, question } of answerThenQuestionParts(text)) {
@@ -436,8 +451,25 @@ function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: Butto
   return {};
 }
 
+/**
+ * Session 47 (conv8, retest-conv s46 M2): an email address alone ("dana@acme.example", "my email is ...") at an offer of a
+ * person (Northwind's "A colleague can check it for you. Would you like to talk to a person?") is how the colleague
+ * should reach them: the option whose way goes straight to a person (the only one), with the address kept as
+ * customerEmail (the takeover and the ticket do not ask for it again). It got the retry line, then the router's
+ * "Sorry, I didn't get that". An address beside "no" or "instead" is read as before.
+ */
+function personForAddress(run: Run, block: BlockOf<'buttons'>, text: string): { choice: ButtonChoice; email: string } | null {
+  const email = onlyAnAddress(run, text);
+  if (email === null) return null;
+  const toPerson = run.c.buttons(block).filter((c) => {
+    const to = run.c.exitOf(block.id, c.id);
+    return to !== undefined && wayReachesPerson(run, to);
+  });
+  return toPerson.length === 1 ? { choice: toPerson[0], email } : null;
+}
+
 /** Session 44 (hostfix, hostile s44 M7): the option a leading answer picks ("yes please, and ...") when its way goes straight to a person. */
-function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string): ButtonChoice | null {
+function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string): { choice: ButtonChoice; request: string } | null {
   const lead = splitLeadingAnswer(text);
   // "Yes ok, but where is it now exactly?": a "but" after the yes grants the bot's words and asks on (escrfEval: a corpus
   // loop was lost when it was taken as the yes); "and", "also" or a new sentence add to the yes.
@@ -452,5 +484,18 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   const choice = matchButton(run.c.buttons(block), yes ? 'yes' : lead.answer);
   if (choice === null) return null;
   const to = run.c.exitOf(block.id, choice.id);
-  return to !== undefined && wayReachesPerson(run, to) ? choice : null;
+  return to !== undefined && wayReachesPerson(run, to) ? { choice, request: lead.request } : null;
+}
+
+/**
+ * Session 47 (conv8, retest-conv s46 L1): the question after the yes that picks a person ("sure, and do you take
+ * PayPal?") was dropped: "I'll get a person for you." and no word about it. A question the flow answers with messages
+ * alone (its router's way to them, otherRequest.answerOnly: payments, opening hours) is answered before the person comes;
+ * any other question is passed on ("I'll pass your question on to them."), and the agent's summary quotes it. A
+ * statement after the yes ("yes please, my parcel is damaged") is the person's to read, as before.
+ */
+function questionBeforePerson(run: Run, block: BlockOf<'buttons'>, request: string): { said?: readonly Block[]; note?: string } {
+  const other = otherRequestAt(run, block, request);
+  if (other !== null && other.aside !== null) return { said: other.aside };
+  return asksByForm(request, normalizeText(request)) ? { note: "I'll pass your question on to them." } : {};
 }

@@ -15,6 +15,7 @@ import { isShopQuestionText } from '../../escalation/shopTopics';
 import { requestAfterAside } from '../../escalation/othersStory';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
+import { splitLeadingAnswer } from '../answeringWord';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
@@ -271,6 +272,16 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     }
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold && !greetsBeforeShopQuestion(m.intentName, text)) {
       return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
+    }
+    // Session 47 (conv8, retest-conv s46 M3): "sure, and do you take PayPal?" after a line the bot did not get: the leading
+    // answer pulled the match below the threshold and the shop-question line answered ("I can't see product details");
+    // the request after it is read alone (as Buttons does for text it forwards here, hostile s14 H#18).
+    const rest = splitLeadingAnswer(text)?.request ?? null;
+    if (rest !== null) {
+      const r = run.c.matcher(block).match(withoutIdentifiers(rest));
+      if (r.intentId !== null && r.intentName !== null && r.confidence >= block.data.threshold && r.intentName !== 'greeting') {
+        return new ClassifiedInput<Action>(false, r, run, act, { understood: true, block, intentId: r.intentId, name: r.intentName, confidence: r.confidence });
+      }
     }
     const again = sameRequestFor(run, block, text);
     if (again !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: again.id, name: again.name, confidence: 1 });

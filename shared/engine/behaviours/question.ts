@@ -488,7 +488,18 @@ const LACKS_VALUE = new RegExp(
     '(?:\\s+(?:with me|on me|here|now|right now|anymore|any more|sorry|at all|to hand|already|either))*$',
 );
 export function lacksTheValue(normalized: string): boolean {
-  return isUnsureReply(normalized) || LACKS_VALUE.test(normalized);
+  const n = withoutWhereItIs(normalized);
+  return isUnsureReply(n) || LACKS_VALUE.test(n);
+}
+/**
+ * Session 47 (conv8, retest-conv s46 L2): "no idea where it is", "not sure what it is", "dunno where I put it", "can't
+ * find where I saved it": not knowing where or what the value is, said after the words that say so, is not knowing it
+ * ("no idea where it is, how much luggage can I take?" at Skyline Air's booking-reference question asked for the
+ * reference again). The tail is dropped before the readers above; a tail that asks ("where do I find it?") is none.
+ */
+const WHERE_IT_IS = /\s+(?:where|what|which\s+one)\s+(?:(?:it|that|they|this|mine|the\s+\w+|my\s+\w+)(?:\s+(?:is|was|are|were|went|is\s+now|has\s+gone|ended\s+up))?|i\s+(?:put|left|saved|kept|stored|filed|wrote)\s+(?:it|that|them|the\s+\w+|my\s+\w+))(?:\s+(?:now|anymore|any\s+more|sorry|to\s+be\s+honest|tbh))*$/;
+function withoutWhereItIs(normalized: string): string {
+  return normalized.replace(WHERE_IT_IS, '');
 }
 
 /**
@@ -508,7 +519,8 @@ function noThenStatement(normalized: string, text: string): boolean {
 /** Of those, the answers that say the customer does not have or know the value (not only undecided: "maybe", "hmm"). */
 const NOT_KNOWING = /(?:^|\s)(?:no idea|no clue|do not know|not know|not a clue)(?:\s|$)/;
 export function saysItLacks(normalized: string): boolean {
-  return LACKS_VALUE.test(normalized) || (isUnsureReply(normalized) && NOT_KNOWING.test(normalized));
+  const n = withoutWhereItIs(normalized);
+  return LACKS_VALUE.test(n) || (isUnsureReply(n) && NOT_KNOWING.test(n));
 }
 
 /**
