@@ -126,14 +126,14 @@ export function paletteEntries(): { group: PaletteGroup; entries: PaletteEntry[]
 }
 
 /** The inspector's fields for a kind: the registry's `fieldsOf` when present, else the data schema's top-level keys. */
-export function inspectorFields(kind: string): { path: string[]; schema: InspectorField['schema']; meta: FieldMeta; optional?: boolean }[] {
+export function inspectorFields(kind: string): { path: string[]; schema: InspectorField['schema']; meta: FieldMeta; optional?: boolean; nullable?: boolean }[] {
   const def = reg.getBlockDefinition?.(kind);
   if (def && reg.fieldsOf) {
     try {
-      return reg.fieldsOf(def as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional }));
+      return reg.fieldsOf(def as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional, nullable: f.nullable }));
     } catch {
       try {
-        return reg.fieldsOf(kind as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional }));
+        return reg.fieldsOf(kind as never).map((f) => ({ path: f.path, schema: f.schema, meta: f.meta, optional: f.optional, nullable: f.nullable }));
       } catch {
         /* fall through */
       }

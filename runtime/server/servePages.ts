@@ -191,7 +191,10 @@ export const WIDGET_LOADER = String.raw`(function () {
     badge.style.display = showUnread ? 'block' : 'none';
     bubble.textContent = preview;
     bubble.style.display = showUnread && preview ? '-webkit-box' : 'none';
-    bubble.setAttribute('aria-label', 'New message: ' + preview + '. Open the chat');
+    // Session 47 (studio14, newcomer s46 N17): "...with that.. Open the chat" (a preview ending in a full stop got a
+    // second one) and, with no preview, "New message: . Open the chat". A sentence's own end is kept; none is added twice.
+    var said = preview.replace(/\s+$/, '');
+    bubble.setAttribute('aria-label', said ? 'New message: ' + said + (/[.!?\u2026]["'\u201d\u2019)]*$/.test(said) ? '' : '.') + ' Open the chat' : 'Open the chat');
     button.setAttribute('aria-label', open ? 'Close the chat' : 'Open the chat: ' + title + (showUnread ? ' (' + unread + ' new message' + (unread > 1 ? 's' : '') + ')' : ''));
     blink();
   }

@@ -26,9 +26,9 @@ describe('Batch: numbers and labels (newcomer s12 #17)', () => {
     const run = { ...batch.run!, total: 20_000, handoffs: 6, handoffRate: 6 / 20_000, answering: 4_000, dropOffs: { router: 3_933 }, fallbacks: { main_menu: 12_345 } };
     render(<BatchPane flow={flow} batch={{ ...batch, run }} setBatch={() => {}} showCounts={true} setShowCounts={() => {}} />);
     expect(screen.getByTestId('batch-handoff-split')).toHaveTextContent("6 handed over to a person · 4,000 answering the handoff's questions");
-    // Newcomer s14 N#6: blocks by the names the canvas shows, the id beside.
-    expect(screen.getByTestId('batch-drop-offs')).toHaveTextContent('What do they want? router: 3,933');
-    expect(screen.getByTestId('batch-drop-offs')).toHaveTextContent('Main menu main_menu: 12,345');
+    // Newcomer s14 N#6: blocks by the names the canvas shows; session 47 (newcomer s46 N19): without the id beside.
+    expect(screen.getByTestId('batch-drop-offs')).toHaveTextContent('What do they want?: 3,933');
+    expect(screen.getByTestId('batch-drop-offs')).toHaveTextContent('Main menu: 12,345');
     expect(screen.getByText(/× on a block is how many times it was visited; the number on a connection is how many conversations took it/)).toBeInTheDocument();
     expect(overlayCss({ flow, path: [], currentBlockId: null, blockCounts: { welcome: 8_644 } })).toContain('content: "× 8,644"');
   });

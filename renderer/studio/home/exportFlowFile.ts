@@ -22,8 +22,19 @@ export async function exportFlowFile(api: Pick<StudioApi, 'exportFlow'>, key: st
   return { saved: true, fileName: r.fileName, ...(r.scenarios ? { scenariosFileName: r.scenarios.fileName } : {}), warnings: r.warnings };
 }
 
-function download(fileName: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+/**
+ * Session 47 (studio14): a text file the studio made (Simulator › Batch's sample conversations): the desktop app's Save
+ * dialog, or a download in the browser. False: the designer cancelled the dialog.
+ */
+export async function saveTextFile(fileName: string, text: string, type = 'text/plain'): Promise<boolean> {
+  const desktop = desktopBridge();
+  if (desktop) return desktop.saveFile(fileName, text);
+  download(fileName, text, type);
+  return true;
+}
+
+function download(fileName: string, text: string, type = 'application/json') {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -14,12 +14,16 @@ import { withoutDirection } from '../../ui/ShownDirection';
 import { hasDirectionControl } from '../../../shared/flow/directionControls';
 import { SettingsField } from './SettingsField';
 import { TemplateInput } from './TemplateInput';
+import { OpeningHoursEditor, WeeklyHoursEditor } from './WeeklyHoursEditor';
+import type { OpeningHours } from '../../../shared/flow/schema';
 import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
 import { elementOf, enumValues, firstIssue, humanize, metaOf, shapeOf, typeOf, unwrap } from './zodInfo';
 
 export interface EditorContext {
   variables: readonly string[];
   blocks: readonly { id: string; title: string }[];
+  /** The flow's time zone (Flow settings > General): where new opening hours start. */
+  timezone?: string;
 }
 
 export interface FieldEditorProps {
@@ -30,6 +34,8 @@ export interface FieldEditorProps {
   ctx: EditorContext;
   /** The field may be left out (the block registry unwraps `.optional()` before the schema reaches here). */
   optional?: boolean;
+  /** The field may be null (the block registry unwraps `.nullable()` too): e.g. the takeover's Availability (null: any hour). */
+  nullable?: boolean;
   /**
    * Where this field is, unique in the studio (`<flow id>:block:<id>:<path>`): text the field refuses is kept in this
    * browser under it and shown again when the field opens after the page was left (fieldDrafts.ts). None: not kept.
@@ -113,7 +119,7 @@ export function widgetOf(schema: z.ZodType, meta: FieldMeta | undefined): string
   return 'json';
 }
 
-export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draftKey, settingsPath }: FieldEditorProps) {
+export function FieldEditor({ schema, meta, value, onChange, ctx, optional, nullable: mayBeNull, draftKey, settingsPath }: FieldEditorProps) {
   const widget = widgetOf(schema, meta);
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -327,8 +333,25 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, draf
       return <RulesEditor meta={meta} value={value as { combinator?: string; rules?: unknown[] } | unknown[]} onChange={onChange} ctx={ctx} />;
     case 'key_value':
       return <KeyValueEditor meta={meta} value={(value ?? {}) as Record<string, string>} onChange={onChange} />;
-    case 'object':
     case 'opening_hours': {
+      // Session 47 (studio14, newcomer s46 N6): the week as a grid of days (WeeklyHoursEditor.tsx).
+      const shape = shapeOf(schema) ?? {};
+      if ('mon' in shape) return <WeeklyHoursEditor meta={meta} value={value} onChange={onChange} />;
+      if ('weekly' in shape) {
+        return (
+          <OpeningHoursEditor
+            meta={meta}
+            value={value as OpeningHours | null | undefined}
+            nullable={nullable || Boolean(mayBeNull)}
+            timezone={ctx.timezone ?? 'UTC'}
+            onChange={onChange}
+            fields={(hours) => <ObjectFields schema={schema} value={hours as unknown as Record<string, unknown>} onChange={onChange} ctx={ctx} draftKey={draftKey} />}
+          />
+        );
+      }
+      return <ObjectEditor schema={schema} meta={meta} value={(value ?? {}) as Record<string, unknown>} onChange={onChange} ctx={ctx} draftKey={draftKey} />;
+    }
+    case 'object': {
       if (nullable) {
         return (
           <NullableObject schema={schema} meta={meta} value={value} onChange={onChange} ctx={ctx} draftKey={draftKey} />
@@ -388,17 +411,26 @@ function subMeta(key: string, schema: z.ZodType): FieldMeta {
 }
 
 function ObjectEditor({ schema, meta, value, onChange, ctx, draftKey }: FieldEditorProps & { value: Record<string, unknown> }) {
-  const shape = shapeOf(schema) ?? {};
   return (
     <fieldset className="st-fieldset">
       <legend>{meta.title}</legend>
       {meta.help && <p className="bt-field-help">{meta.help}</p>}
+      <ObjectFields schema={schema} value={value} onChange={onChange} ctx={ctx} draftKey={draftKey} />
+    </fieldset>
+  );
+}
+
+/** An object's fields, each with its own editor. */
+function ObjectFields({ schema, value, onChange, ctx, draftKey }: Pick<FieldEditorProps, 'schema' | 'onChange' | 'ctx' | 'draftKey'> & { value: Record<string, unknown> }) {
+  const shape = shapeOf(schema) ?? {};
+  return (
+    <>
       {Object.entries(shape).map(([key, sub]) => {
         const m = subMeta(key, sub);
         if (m.hidden) return null;
         return <FieldEditor key={key} schema={sub} meta={m} value={value[key]} ctx={ctx} draftKey={draftKey && `${draftKey}.${key}`} onChange={(v) => onChange({ ...value, [key]: v })} />;
       })}
-    </fieldset>
+    </>
   );
 }
 

@@ -3,7 +3,7 @@
  * list of uses) and the escalation policy (each of the eight signals on/off with its thresholds, phrase
  * and topic lists, graduated escalation, the target Human Takeover block). All edits are undoable.
  */
-import { Plus, Trash2 } from 'lucide-react';
+import { Plus, Settings, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { useProblems } from '../hooks/useProblems';
@@ -171,6 +171,15 @@ export function FlowSettings() {
   }, [focusPath, tab]);
   return (
     <div className="st-inspector-body" data-testid="flow-settings" ref={body}>
+      {/* Session 47 (studio14, newcomer s46 N17): the panel had only its tabs, no title saying what it is (a block's
+          inspector has its kind's name and icon at the top; this is the same head). */}
+      <div className="st-inspector-head">
+        <span className="st-inspector-icon st-settings-icon" aria-hidden="true">
+          <Settings size={16} />
+        </span>
+        <h2 className="st-inspector-kind">Flow settings</h2>
+      </div>
+      <p className="st-inspector-desc">The whole flow: its name and language, its variables, and when the bot hands over to a person.</p>
       <Tabs
         label="Flow settings"
         items={[

@@ -51,8 +51,9 @@ export function useEditorContext(): EditorContext {
     return {
       variables: [...new Set([...flow.variables.map((v) => v.name), ...builtins])],
       blocks: flow.blocks.map((b) => ({ id: b.id, title: blockTitle(b) })),
+      timezone: flow.settings.timezone,
     };
-  }, [flow.variables, flow.blocks]);
+  }, [flow.variables, flow.blocks, flow.settings.timezone]);
 }
 
 export function BlockInspector({ blockId }: { blockId: string }) {
@@ -215,7 +216,7 @@ function BlockForm({ block }: { block: Block }) {
     }
     return (
       <Fragment key={key(f)}>
-        <FieldEditor schema={f.schema} meta={f.meta} optional={f.optional} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />
+        <FieldEditor schema={f.schema} meta={f.meta} optional={f.optional} nullable={f.nullable} value={getPath(data, f.path)} ctx={ctx} draftKey={`${flowId}:block:${block.id}:${key(f)}`} onChange={(v) => setField(f.path, v)} />
         <DirectionWarnings problems={problems} at={['data', ...f.path]} block={block} />
       </Fragment>
     );

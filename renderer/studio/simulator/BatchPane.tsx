@@ -3,13 +3,23 @@
  * per line), play them against the open flow, and show the escalation rate by reason as a chart with the
  * 15-25% handoff guidance band, the conversations behind each bar, and traversal counts on the canvas.
  * "Run again" after changing a threshold or a phrase shows the new rates beside the previous run.
+ *
+ * Session 47 (studio14, newcomer s46 N19): the file is chosen with the design system's button or dropped on the pane
+ * (the browser's bare "Choose File / No file chosen" before), the format is shown with an example line, the flow's saved
+ * scenarios run as a batch in one click, and "Download a sample file" gives a file to start from (the saved scenarios,
+ * else conversations made from the flow's own menu: batchSamples.ts). Blocks in the results are named as the canvas and
+ * the Problems list name them ("Buttons “What do you need today?”", not "Buttons buttons-1") and each shows its block.
  */
+import { FileUp } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
 import { batchCounts, batchRates, countedOf, type BatchCounts } from '../../../shared/simulator/batchCounts';
-import { blockTitle } from '../blockCatalog';
 import { ShownDirection } from '../../ui/ShownDirection';
+import { problemBlockName } from '../hooks/designerWords';
+import { saveTextFile } from '../home/exportFlowFile';
+import { conversationsJsonl, flowSampleConversations, scenariosAsBatch, type ScenarioBatch } from '../../../shared/simulator/batchSamples';
+import type { ScenarioStorage } from './ScenariosPane';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { flowRevision } from '../../../shared/engine/flowRevision';
 import { Button } from '../../ui/Button';
@@ -28,6 +38,8 @@ export interface BatchState {
   error: string | null;
   /** Newcomer s11 #20: the designer cancelled the run: the chart shows the conversations played until then. */
   cancelled?: { played: number; total: number } | null;
+  /** The conversations are the flow's saved scenarios (no file was loaded). */
+  fromScenarios?: boolean;
 }
 
 export const emptyBatch: BatchState = { name: '', conversations: [], problems: [], run: null, previous: null, diff: null, error: null };
@@ -93,10 +105,52 @@ export interface BatchPaneProps {
   setBatch(b: BatchState): void;
   showCounts: boolean;
   setShowCounts(v: boolean): void;
+  /** Where the flow's scenarios are kept (the studio server): "Run my saved scenarios" and the sample read them. */
+  storage?: ScenarioStorage | null;
+  /** Shows a block on the canvas (a block named in the results). */
+  onFocusBlock?(id: string): void;
 }
 
-export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: BatchPaneProps) {
+/** One conversation as the format line shows it. */
+export const BATCH_EXAMPLE = '{"id": "c1", "turns": ["where is my order?", "it still has not arrived"]}';
+
+/** The sample file's name: the flow's name, e.g. "spoke-and-chain-sample-conversations.jsonl". */
+export function sampleFileName(flowName: string): string {
+  const base = flowName
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return `${base || 'flow'}-sample-conversations.jsonl`;
+}
+
+/** The flow's saved scenarios as a batch; null while they load (or with no storage: none). */
+function useSavedScenarios(flow: Flow, storage: ScenarioStorage | null | undefined): ScenarioBatch | null {
+  const [file, setFile] = useState<Parameters<typeof scenariosAsBatch>[1] | null>(storage ? null : { scenarios: [] });
+  useEffect(() => {
+    if (!storage) return;
+    let live = true;
+    storage.load().then(
+      (r) => live && setFile(r.exists ? r.file : { scenarios: [] }),
+      // An unreadable file is the Scenarios tab's to report; here it only means no saved scenarios to offer.
+      () => live && setFile({ scenarios: [] }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [storage]);
+  return file ? scenariosAsBatch(flow, file) : null;
+}
+
+export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts, storage, onFocusBlock }: BatchPaneProps) {
   const [reason, setReason] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [sampleNote, setSampleNote] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const saved = useSavedScenarios(flow, storage);
+  const savedCount = saved?.conversations.length ?? 0;
+  const fileLoaded = Boolean(batch.name) && batch.conversations.length > 0 && !batch.fromScenarios;
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
@@ -149,6 +203,23 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
     }
     await play({ ...emptyBatch, name: f.name, conversations, problems });
   };
+  const runSaved = () => {
+    if (!saved || savedCount === 0) return;
+    setReason(null);
+    void play({ ...emptyBatch, name: `Your ${savedCount === 1 ? 'saved scenario' : `${num(savedCount)} saved scenarios`}`, conversations: saved.conversations, fromScenarios: true });
+  };
+  const downloadSample = async () => {
+    const fromScenarios = savedCount > 0;
+    const conversations = fromScenarios ? saved!.conversations : flowSampleConversations(flow);
+    const name = sampleFileName(flow.name);
+    const done = await saveTextFile(name, conversationsJsonl(conversations), 'application/x-ndjson');
+    if (!done) return;
+    setSampleNote(
+      fromScenarios
+        ? `${name}: your ${num(conversations.length)} saved scenario${conversations.length === 1 ? '' : 's'}, one conversation a line. Edit it or add your own, then load it here.`
+        : `${name}: ${num(conversations.length)} conversations made from this flow (each button of its first menu, a request for a person, an unclear message). Edit it or add your own, then load it here.`,
+    );
+  };
   const bars = run ? [...run.byReason].filter((r) => r.count > 0 || (batch.previous?.byReason.find((p) => p.reason === r.reason)?.count ?? 0) > 0) : [];
   // The rate the band verdict reads: requested handoffs plus conversations stopped at the handoff's questions (#16).
   const counted = run ? countedHandoffs(run) : { rate: 0, band: 'within' as const };
@@ -158,14 +229,82 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
     <div className="sim-batch">
       <section className="sim-section" aria-label="Load a batch">
         <h3>Batch what-if</h3>
-        <p className="sim-muted">A JSONL file of conversations, one {'{"id", "turns": [...]}'} per line (the baton simulate format).</p>
+        <p className="sim-muted">Play many customer conversations on this flow at once: how often it hands over to a person, and why.</p>
+        <div
+          className="sim-drop"
+          data-dragging={dragging || undefined}
+          data-testid="batch-drop"
+          onDragOver={(e) => {
+            if (!e.dataTransfer.types.includes('Files')) return;
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={(e) => {
+            if (e.currentTarget === e.target) setDragging(false);
+          }}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void onFile(e.dataTransfer.files?.[0]);
+          }}
+        >
+          <FileUp size={20} aria-hidden className="sim-drop-icon" />
+          <div className="sim-drop-text">
+            <span>{fileLoaded ? <>Loaded: <strong><ShownDirection text={batch.name} /></strong></> : 'Drop a .jsonl file of conversations here, or'}</span>
+            <Button size="sm" onClick={() => fileInput.current?.click()} disabled={progress !== null}>
+              {fileLoaded ? 'Choose another file…' : 'Choose a file…'}
+            </Button>
+          </div>
+          <input
+            ref={fileInput}
+            type="file"
+            hidden
+            accept=".jsonl,.ndjson,.txt,application/x-ndjson"
+            aria-label="Conversations file (JSONL)"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              // The same file chosen again (after editing it) is read again.
+              e.target.value = '';
+              void onFile(f);
+            }}
+          />
+        </div>
+        <p className="sim-muted" id="batch-format">
+          One conversation a line: an id and what the customer types, in order (the <code>baton simulate</code> format), e.g.
+        </p>
+        <pre className="sim-batch-example">
+          <code>{BATCH_EXAMPLE}</code>
+        </pre>
         <div className="sim-row">
-          <input type="file" accept=".jsonl,.ndjson,.txt,application/x-ndjson" aria-label="Conversations file (JSONL)" onChange={(e) => void onFile(e.target.files?.[0])} />
+          {savedCount > 0 && (
+            <Button size="sm" variant="primary" disabled={progress !== null} onClick={runSaved} title="Play the customer's messages of each saved scenario (Scenarios tab) as one batch">
+              Run my {savedCount === 1 ? 'saved scenario' : `${num(savedCount)} saved scenarios`}
+            </Button>
+          )}
+          <Button size="sm" disabled={saved === null} onClick={() => void downloadSample()} title={savedCount > 0 ? 'Your saved scenarios as a JSONL file' : 'A few conversations made from this flow, as a JSONL file'}>
+            Download a sample file
+          </Button>
           <Button size="sm" disabled={!batch.conversations.length || progress !== null} onClick={() => void play(batch)} title="Play the same conversations on the flow as it is now">
             {/* Newcomer s12 #17: "on the edited flow" read wrong when nothing was edited since the last run. */}
             {run && run.flowRevision !== flowRevision(flow) ? 'Run again on the edited flow' : 'Run again'}
           </Button>
         </div>
+        {saved && savedCount === 0 && (
+          <p className="sim-muted" data-testid="batch-no-scenarios">
+            No saved scenarios yet: the sample file is made from this flow. Chats saved in the Scenarios tab can run here as a batch.
+          </p>
+        )}
+        {saved && savedCount > 0 && saved.fromStart.length > 0 && (
+          <p className="sim-muted" data-testid="batch-from-start">
+            A batch starts every conversation at Start with no variables set: {saved.fromStart.length === 1 ? 'one saved scenario starts' : `${num(saved.fromStart.length)} saved scenarios start`} elsewhere or with variables ({saved.fromStart.slice(0, 3).join(', ')}
+            {saved.fromStart.length > 3 ? ', …' : ''}) and {saved.fromStart.length === 1 ? 'is' : 'are'} played from Start.
+          </p>
+        )}
+        {sampleNote && (
+          <p className="sim-muted" role="status" data-testid="batch-sample-note">
+            Downloaded {sampleNote}
+          </p>
+        )}
         {progress && (
           <div className="sim-row" role="status" aria-label="Batch progress">
             <progress max={progress.total} value={progress.done} />
@@ -272,7 +411,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts }: 
               )}
             </div>
           )}
-          <DropOffs run={run} flow={flow} />
+          <DropOffs run={run} flow={flow} onFocusBlock={onFocusBlock} />
         </section>
       )}
     </div>
@@ -342,20 +481,24 @@ function NotHandedOver({ run, flow }: { run: BatchRun; flow: Flow }) {
   );
 }
 
-/** A block as the canvas names it (its label, else its kind), its id in grey beside; a block deleted since the run: its id. */
-function BlockName({ flow, id }: { flow: Flow; id: string }) {
+/**
+ * A block as the canvas and the Problems list name it (its label, else its kind; an unlabelled block that shares its
+ * kind's name with another, by its first words: problemBlockName), a button that shows it on the canvas. Newcomer s46
+ * N19: "Buttons buttons-1" gave the id, which the canvas never shows. A block deleted since the run: "a deleted block".
+ */
+function BlockName({ flow, id, onFocusBlock }: { flow: Flow; id: string; onFocusBlock?(id: string): void }) {
   const block = flow.blocks.find((b) => b.id === id);
-  const title = block ? blockTitle(block) : null;
-  return title && title !== id ? (
-    <>
-      <ShownDirection text={title} /> <code className="sim-block-id">{id}</code>
-    </>
-  ) : (
-    <code>{id}</code>
+  if (!block) return <span title={`Block ${id}, deleted since this run`}>a deleted block</span>;
+  const name = problemBlockName(block, flow.blocks);
+  if (!onFocusBlock) return <ShownDirection text={name} />;
+  return (
+    <button type="button" className="sim-block-link" title="Show this block on the canvas" onClick={() => onFocusBlock(id)}>
+      <ShownDirection text={name} />
+    </button>
   );
 }
 
-function DropOffs({ run, flow }: { run: BatchRun; flow: Flow }) {
+function DropOffs({ run, flow, onFocusBlock }: { run: BatchRun; flow: Flow; onFocusBlock?(id: string): void }) {
   const drops = Object.entries(run.dropOffs).sort((a, b) => b[1] - a[1]).slice(0, 5);
   const falls = Object.entries(run.fallbacks).sort((a, b) => b[1] - a[1]).slice(0, 5);
   return (
@@ -365,7 +508,7 @@ function DropOffs({ run, flow }: { run: BatchRun; flow: Flow }) {
         <ul className="sim-list">
           {drops.map(([id, n]) => (
             <li key={id}>
-              <BlockName flow={flow} id={id} />: {num(n)}
+              <BlockName flow={flow} id={id} onFocusBlock={onFocusBlock} />: {num(n)}
             </li>
           ))}
         </ul>
@@ -376,7 +519,7 @@ function DropOffs({ run, flow }: { run: BatchRun; flow: Flow }) {
           {falls.length
             ? falls.map(([id, n]) => (
                 <li key={id}>
-                  <BlockName flow={flow} id={id} />: {num(n)}
+                  <BlockName flow={flow} id={id} onFocusBlock={onFocusBlock} />: {num(n)}
                 </li>
               ))
             : <li>none</li>}

@@ -249,7 +249,7 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         )}
         {tab === 'batch' && (
           <div className="sim-scroll">
-            <BatchPane flow={flow} batch={batch} setBatch={setBatch} showCounts={showCounts} setShowCounts={setShowCounts} />
+            <BatchPane flow={flow} batch={batch} setBatch={setBatch} showCounts={showCounts} setShowCounts={setShowCounts} storage={storage} onFocusBlock={onFocusBlock} />
           </div>
         )}
       </Tabs>

@@ -3,9 +3,14 @@ import { z } from 'zod';
 import { priorities, priorityChoices, text } from './fields';
 import { defineBlock, nextExit, templateReads } from './helpers';
 
+export const DEFAULT_TICKET_TEXT = 'Thanks, we have opened ticket {{ticketId}} and will reply by email.';
+
 export const ticketData = z.object({
-  /** Confirmation shown to the customer; `{{ticketId}}` is available. */
-  text: text.default('Thanks, we have opened a ticket and will reply by email.').meta({ title: 'Confirmation', help: 'Said once the ticket is open; {{ticketId}} is available.', widget: 'template' }),
+  /**
+   * Confirmation shown to the customer; `{{ticketId}}` is available. Session 47 (studio14, newcomer s46 N17): the
+   * default gives the ticket's number (it said "a ticket", and the customer had nothing to quote back).
+   */
+  text: text.default(DEFAULT_TICKET_TEXT).meta({ title: 'Confirmation', help: 'Said once the ticket is open; {{ticketId}} is available.', widget: 'template' }),
   /** Ask for an email first when none is known. */
   askEmail: z.boolean().default(true).meta({ title: 'Ask for an email', help: 'Asks for an email first when none is known.', widget: 'switch' }),
   /** Ask what the issue is when no reason is known. */
@@ -20,7 +25,7 @@ export const ticketBlock = defineBlock({
   group: 'Handoff',
   icon: 'Ticket',
   data: ticketData,
-  defaultData: () => ({ text: 'Thanks, we have opened a ticket and will reply by email.', askEmail: true, askIssue: true, priority: 'normal' as const }),
+  defaultData: () => ({ text: DEFAULT_TICKET_TEXT, askEmail: true, askIssue: true, priority: 'normal' as const }),
   waitsForCustomer: false,
   exits: nextExit,
   requiredExits: nextExit,
