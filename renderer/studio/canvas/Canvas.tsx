@@ -40,7 +40,7 @@ import { fitFlowViewport, MINIMAP_MIN_WIDTH, OPEN_MIN_ZOOM } from './fitFlow';
 import { placement } from './unplaced';
 import { autoLayoutEdit } from '../editor/autoLayout';
 import { DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects } from './freeSpot';
-import { canvasTopRects, useClearOfOverlays, useShowBlock } from './useShowBlock';
+import { canvasTopRects, PLACED_ROOM, useClearOfOverlays, useShowBlock } from './useShowBlock';
 import { makeRoom } from './makeRoom';
 import { addConnectedEdit, endsChain, insertWithRoomEdit, newBlockSize, nextBlockId } from './insertBlock';
 import { DropPicker, DropRefusal, plainConnectReason } from './DropPicker';
@@ -312,7 +312,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       // Once drawn (its real size known, the inspector open), it is brought whole into view, clear of the zoom buttons (they
       // end 41 px from the right edge), with the smallest pan.
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-      later(() => later(() => showBlock(id, { margin: DROP_MARGIN, clearOverlays: true })));
+      later(() => later(() => showBlock(id, { margin: DROP_MARGIN, clearOverlays: true, room: PLACED_ROOM })));
       if (replaced) {
         const was = state.flow.blocks.find((b) => b.id === replaced);
         store.getState().notify(`${entry.label} added; that exit led to “${was ? blockTitle(was) : replaced}” before (Ctrl+Z puts it back).`, 'info');
@@ -379,9 +379,11 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
           // Session 46 (studio10, retest-studio s45 L1): inserted at the connection's place, the block could stay under the
           // minimap, the zoom buttons or the notice ("End inserted... Undo"): once drawn (the inspector open, the notice
           // shown), the view pans it whole into view and clear of them, as a palette block dropped on empty canvas.
+          // Session 47 (studio15, retest-studio s46 L4): inserted just under the problem badge, it ended ~10 px below it at the
+          // canvas's top edge: now it gets room, DROP_MARGIN from the canvas's edges and PLACED_ROOM from the overlays.
           const id = added.id;
           const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-          later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));
+          later(() => later(() => showBlock(id, { margin: DROP_MARGIN, clearOverlays: true, room: PLACED_ROOM })));
           // Session 44 (ui8, N7): an End (or Jump) ends the chain: the connection's old target is no longer reached from here.
           if (endsChain(kind)) {
             const was = state.flow.blocks.find((b) => b.id === edge.to);
@@ -399,7 +401,7 @@ export function Canvas({ minimap = true, onPaneClickAt }: CanvasProps) {
       placedAt.current.set(id, size);
       // Newcomer s41 N4: dropped at the bottom-left it landed under the minimap; once drawn, the view pans it clear.
       const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-      later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true })));
+      later(() => later(() => showBlock(id, { onlyIfCut: true, clearOverlays: true, room: PLACED_ROOM })));
     },
     [store, screenToFlowPosition, showBlock, markDropEdge],
   );

@@ -41,16 +41,62 @@ const overlaps = (a: Rect, b: Rect, gap: number) =>
  * The top-left corner for an item of `size` wanted at `at` (its top-left corner): `at` itself when free,
  * otherwise the free candidate nearest to it. Gives up after `maxRings` rings and returns `at`.
  */
-export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?: number; maxRings?: number; grid?: number; gap?: number } = {}): XY {
+export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: FreeSpotOptions = {}): XY {
+  return searchFreeSpot(at, size, occupied, opts) ?? { x: Math.round(at.x / (opts.grid ?? 8)) * (opts.grid ?? 8), y: Math.round(at.y / (opts.grid ?? 8)) * (opts.grid ?? 8) };
+}
+
+export interface FreeSpotOptions {
+  step?: number;
+  maxRings?: number;
+  grid?: number;
+  gap?: number;
+  /**
+   * Session 47 (studio15, retest-studio s46 L5): lines to keep clear of as well (the connections as drawn, polylines in
+   * flow coordinates, canvas/edgeLines.ts), `lineGap` away (default: `gap`): a block placed on top of connection lines
+   * hid where they go and looked connected when it was not.
+   */
+  lines?: readonly (readonly XY[])[];
+  lineGap?: number;
+  /** Only spots whose whole item lies inside this rectangle (the visible canvas); none there: null (searchFreeSpot). */
+  within?: Rect;
+}
+
+/** As findFreeSpot, but null when no free spot was found (within `within`, when given; else in `maxRings` rings). */
+export function searchFreeSpot(at: XY, size: Size, occupied: Rect[], opts: FreeSpotOptions = {}): XY | null {
   const gap = opts.gap ?? GAP;
+  const lineGap = opts.lineGap ?? gap;
   const step = opts.step ?? 40;
   const maxRings = opts.maxRings ?? 40;
   const grid = opts.grid ?? 8;
+  const within = opts.within;
   const snap = (v: number) => Math.round(v / grid) * grid;
-  const free = (p: XY) => !occupied.some((r) => overlaps({ ...p, ...size }, r, gap));
+  // Only the line segments that can meet a candidate in the searched area are tested.
+  const reach = maxRings * step + Math.max(size.width, size.height) + lineGap;
+  const area = within ?? { x: at.x - reach, y: at.y - reach, width: 2 * reach, height: 2 * reach };
+  const segments: [XY, XY][] = [];
+  for (const line of opts.lines ?? []) {
+    for (let i = 1; i < line.length; i++) {
+      const a = line[i - 1];
+      const b = line[i];
+      if (Math.max(a.x, b.x) < area.x - lineGap || Math.min(a.x, b.x) > area.x + area.width + lineGap) continue;
+      if (Math.max(a.y, b.y) < area.y - lineGap || Math.min(a.y, b.y) > area.y + area.height + lineGap) continue;
+      segments.push([a, b]);
+    }
+  }
+  const inside = (p: XY) => !within || (p.x >= within.x && p.y >= within.y && p.x + size.width <= within.x + within.width && p.y + size.height <= within.y + within.height);
+  const free = (p: XY) => {
+    if (!inside(p)) return false;
+    const box = { x: p.x, y: p.y, width: size.width, height: size.height };
+    if (occupied.some((r) => overlaps(box, r, gap))) return false;
+    if (segments.length === 0) return true;
+    const around = { x: p.x - lineGap, y: p.y - lineGap, width: size.width + 2 * lineGap, height: size.height + 2 * lineGap };
+    return !segments.some(([a, b]) => segmentMeetsRect(a, b, around));
+  };
   const start = { x: snap(at.x), y: snap(at.y) };
   if (free(start)) return start;
   for (let ring = 1; ring <= maxRings; ring++) {
+    // Past the bounds on every side: no candidate of this ring or the next can be inside.
+    if (within && start.x - ring * step + size.width < within.x && start.x + ring * step > within.x + within.width && start.y - ring * step + size.height < within.y && start.y + ring * step > within.y + within.height) break;
     const candidates: XY[] = [];
     for (let i = -ring; i <= ring; i++) {
       candidates.push({ x: start.x + i * step, y: start.y - ring * step }, { x: start.x + i * step, y: start.y + ring * step });
@@ -60,7 +106,28 @@ export function findFreeSpot(at: XY, size: Size, occupied: Rect[], opts: { step?
     const hit = candidates.find(free);
     if (hit) return { x: snap(hit.x), y: snap(hit.y) };
   }
-  return start;
+  return null;
+}
+
+/** True when the segment a-b meets the rectangle (Liang-Barsky clipping). */
+export function segmentMeetsRect(a: XY, b: XY, r: Rect): boolean {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  let t0 = 0;
+  let t1 = 1;
+  const clip = (p: number, q: number) => {
+    if (p === 0) return q >= 0;
+    const t = q / p;
+    if (p < 0) {
+      if (t > t1) return false;
+      if (t > t0) t0 = t;
+    } else {
+      if (t < t0) return false;
+      if (t < t1) t1 = t;
+    }
+    return true;
+  };
+  return clip(-dx, a.x - r.x) && clip(dx, r.x + r.width - a.x) && clip(-dy, a.y - r.y) && clip(dy, r.y + r.height - a.y);
 }
 
 /**

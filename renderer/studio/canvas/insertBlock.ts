@@ -1,7 +1,7 @@
 import type { FlowEdit, XY } from '../../../shared/flow/edit/types';
 import type { BlockKind, Flow } from '../../../shared/flow/schema';
 import { definitionOf } from '../blockCatalog';
-import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, type Size } from './freeSpot';
+import { BLOCK_GAP, DEFAULT_BLOCK_SIZE, findFreeSpot, occupiedRects, searchFreeSpot, type Size } from './freeSpot';
 
 /** The smallest free `${kind}-${n}` id (deterministic, readable in exports). */
 export function nextBlockId(flow: Flow, kind: string): string {
@@ -111,10 +111,40 @@ export function newBlockSize(flow: Flow, measured: Record<string, Size>, kind: B
 /**
  * Where a block of `kind` added from a list with nothing selected goes: the free spot nearest the view's centre (`centre`,
  * flow coordinates), at the kind's size (newBlockSize) and BLOCK_GAP clear of every block and note (findFreeSpot).
+ *
+ * Session 47 (studio15, retest-studio s46 L5): in a dense flow that spot lay on connection lines (the block looked wired
+ * into them). With `around` (what the canvas shows): no connection under it either (`lines`, LINE_GAP clear), nor the
+ * canvas's overlays (`overlays`, flow coordinates), and inside the visible canvas (`view`); when the view has no such
+ * spot, the nearest one outside it (`inView` false: the caller pans to it).
  */
-export function spotNearCentre(flow: Flow, measured: Record<string, Size>, kind: BlockKind, centre: XY): XY {
+export function spotNearCentre(
+  flow: Flow,
+  measured: Record<string, Size>,
+  kind: BlockKind,
+  centre: XY,
+  around?: { lines: readonly (readonly XY[])[]; view: { x: number; y: number; width: number; height: number }; overlays?: readonly { x: number; y: number; width: number; height: number }[] },
+): XY {
+  return placeNearCentre(flow, measured, kind, centre, around).position;
+}
+
+/** Clear space kept between a block placed in free space and the connection lines around it (flow units). */
+export const LINE_GAP = 24;
+
+/** spotNearCentre, and whether the spot is inside `around.view` (false: outside it, the view must move to show it). */
+export function placeNearCentre(
+  flow: Flow,
+  measured: Record<string, Size>,
+  kind: BlockKind,
+  centre: XY,
+  around?: { lines: readonly (readonly XY[])[]; view: { x: number; y: number; width: number; height: number }; overlays?: readonly { x: number; y: number; width: number; height: number }[] },
+): { position: XY; inView: boolean } {
   const size = newBlockSize(flow, measured, kind);
-  return findFreeSpot({ x: centre.x - size.width / 2, y: centre.y - 40 }, size, occupiedRects(flow, measured), { gap: BLOCK_GAP });
+  const at = { x: centre.x - size.width / 2, y: centre.y - 40 };
+  const occupied = occupiedRects(flow, measured);
+  if (!around) return { position: findFreeSpot(at, size, occupied, { gap: BLOCK_GAP }), inView: true };
+  const shown = searchFreeSpot(at, size, [...occupied, ...(around.overlays ?? [])], { gap: BLOCK_GAP, lines: around.lines, lineGap: LINE_GAP, within: around.view, maxRings: 80 });
+  if (shown) return { position: shown, inView: true };
+  return { position: findFreeSpot(at, size, occupied, { gap: BLOCK_GAP, lines: around.lines, lineGap: LINE_GAP, maxRings: 80 }), inView: false };
 }
 
 const hit = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }, gap: number) =>

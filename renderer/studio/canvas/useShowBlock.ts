@@ -34,7 +34,21 @@ export interface ShowBlockOptions {
    * the minimap or the zoom buttons, not because it is near or past the canvas's edge (a drag pans the view itself).
    */
   overlaysOnly?: boolean;
+  /**
+   * With `clearOverlays`: the clear space kept between the block and the overlays (default OVERLAY_GAP, 8 px). Session 47
+   * (studio15, retest-studio s46 L4): a block inserted on a connection just under the problem badge ended ~10 px below it
+   * at the canvas's top edge; a block the studio places (a drop, an insert, the simulator's current block) gets PLACED_ROOM.
+   */
+  room?: number;
 }
+
+/** The clear space kept between a block and an overlay by default (a block moved or pasted: the smallest pan). */
+export const OVERLAY_GAP = 8;
+/**
+ * Session 47 (studio15, retest-studio s46 L3, L4): the room a block the studio puts somewhere gets from the canvas's
+ * overlays (the badge, the notice, the minimap, the zoom buttons), in screen pixels: comfortable, not touching.
+ */
+export const PLACED_ROOM = 32;
 
 type Viewport = { x: number; y: number; zoom: number };
 
@@ -45,7 +59,7 @@ export const HANDLE_REACH = 24;
  * The viewport moved the least so `rect` (flow coordinates) is clear of `overlays` (rectangles in the canvas's own
  * pixels) and still inside the `width` x `height` canvas; null when it is clear already or no such move exists.
  */
-export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, height: number, overlays: readonly Rect[], gap = 8): Viewport | null {
+export function viewClearOfOverlays(rect: Rect, view: Viewport, width: number, height: number, overlays: readonly Rect[], gap = OVERLAY_GAP): Viewport | null {
   let v = view;
   for (let round = 0; round < 3; round++) {
     // Session 43 (studio5, newcomer s42 N3): the block's handles stick out past its box (the exits' dots up to 21 px
@@ -90,7 +104,8 @@ export function canvasTopRects(dom: Queryable | null | undefined): Rect[] {
     .filter((r) => r.width > 0 && r.height > 0);
 }
 // Structural (not the DOM's Element): the unit tests compile this file without the DOM library.
-function overlayRects(dom: Queryable | null | undefined): Rect[] {
+/** The minimap, the zoom buttons and what covers the canvas's top (badge, notice), in the canvas's own pixels. */
+export function overlayRects(dom: Queryable | null | undefined): Rect[] {
   if (!dom) return [];
   const c = dom.getBoundingClientRect();
   return [
@@ -127,7 +142,7 @@ export function useShowBlock(): (id: string, options?: ShowBlockOptions) => bool
       const pending = goingTo.get(flowStore);
       const from = pending && pending.until > Date.now() ? pending.viewport : rf.getViewport();
       let next = o.overlaysOnly ? null : viewToShow(rect, from, width, height, o);
-      if (o.clearOverlays) next = viewClearOfOverlays(rect, next ?? from, width, height, overlayRects(flowStore.getState().domNode as unknown as Parameters<typeof overlayRects>[0])) ?? next;
+      if (o.clearOverlays) next = viewClearOfOverlays(rect, next ?? from, width, height, overlayRects(flowStore.getState().domNode as unknown as Parameters<typeof overlayRects>[0]), o.room) ?? next;
       if (next) {
         const duration = o.duration ?? 200;
         goingTo.set(flowStore, { viewport: next, until: Date.now() + duration });

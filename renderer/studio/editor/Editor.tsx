@@ -35,6 +35,7 @@ import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { FlowNameTitle } from './FlowNameTitle';
 import { matchShortcut, nudgeDelta, shortcuts } from './shortcuts';
+import { useFieldUndo } from './useFieldUndo';
 import { CommandPalette, type PaletteCommand } from './CommandPalette';
 import { useAddBlock } from '../palette/useAddBlock';
 import { blockTitle, paletteEntries } from '../blockCatalog';
@@ -98,6 +99,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
   const showBlock = useShowBlock();
   const clearOfOverlays = useClearOfOverlays();
   const fitFlow = useFitFlow();
+  // Newcomer s46 N12: Ctrl+Z in the inspector's fields undoes the flow's typing steps, a word or a pause at a time.
+  useFieldUndo(store);
   const [dialog, setDialog] = useState<null | 'find' | 'shortcuts' | 'history' | 'commands'>(null);
   const addBlock = useAddBlock();
   const [showProblems, setShowProblems] = useState(false);
@@ -686,7 +689,8 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               </p>
             )}
             <fieldset className="st-readonly-scope" disabled={!!readOnly}>
-              {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+              {/* Keyed by id (session 47, studio15): another block's fields are new text boxes, with no undo of the last one's typing. */}
+              {single && isBlock ? <BlockInspector key={single} blockId={single} /> : single && isGroup ? <GroupInspector key={single} groupId={single} /> : single ? <NoteInspector key={single} noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
             </fieldset>
           </aside>
           {showSim && (

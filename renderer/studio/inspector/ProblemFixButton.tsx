@@ -2,7 +2,7 @@ import { Plus } from 'lucide-react';
 import { useMemo } from 'react';
 import type { FlowProblem } from '../../../shared/flow/flowProblem';
 import { Button } from '../../ui/Button';
-import { useShowBlock } from '../canvas/useShowBlock';
+import { PLACED_ROOM, useShowBlock } from '../canvas/useShowBlock';
 import { problemFix } from '../editor/problemFix';
 import { useStudio, useStudioStore } from '../store/StudioStoreContext';
 
@@ -26,7 +26,7 @@ export function ProblemFixButton({ problem }: { problem: FlowProblem }) {
         const added = now.added;
         if (added === null) return;
         const later = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-        later(() => later(() => showBlock(added, { onlyIfCut: true, clearOverlays: true })));
+        later(() => later(() => showBlock(added, { onlyIfCut: true, clearOverlays: true, room: PLACED_ROOM })));
       }}
     >
       {fix.added !== null && <Plus size={14} aria-hidden="true" />} {fix.label}

@@ -5,10 +5,11 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { blockTitle, exitLabels, type PaletteEntry } from '../blockCatalog';
-import { nextBlockId, spotNearCentre } from '../canvas/insertBlock';
+import { newBlockSize, nextBlockId, placeNearCentre } from '../canvas/insertBlock';
 import { DEFAULT_BLOCK_SIZE } from '../canvas/freeSpot';
-import { chainBefore } from '../canvas/keepInView';
-import { useShowBlock } from '../canvas/useShowBlock';
+import { chainBefore, KEEP_MARGIN } from '../canvas/keepInView';
+import { overlayRects, PLACED_ROOM, useShowBlock } from '../canvas/useShowBlock';
+import { drawnEdgeLines } from '../canvas/edgeLines';
 import { addAfterEdit } from '../canvas/placeAfter';
 import { useStudioStore } from '../store/StudioStoreContext';
 
@@ -43,7 +44,7 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
         if (rect) {
           const now = store.getState();
           const target = { x: after.position.x, y: after.position.y, width: DEFAULT_BLOCK_SIZE.width, height: DEFAULT_BLOCK_SIZE.height };
-          showBlock(id, { rect: target, before: chainBefore(now.flow, now.measured, id), size: { width: rect.width, height: rect.height }, clearOverlays: true });
+          showBlock(id, { rect: target, before: chainBefore(now.flow, now.measured, id), size: { width: rect.width, height: rect.height }, clearOverlays: true, room: PLACED_ROOM });
         }
         return;
       }
@@ -51,9 +52,38 @@ export function useAddBlock(): (entry: Pick<PaletteEntry, 'kind' | 'label'>) => 
       // The free space nearest the view's centre: never on top of an existing block or note, and BLOCK_GAP clear of
       // them. Session 45 (studio8, retest-studio s44 #7): at the kind's own size; it was taken as 110 px tall, so a
       // Question (161) added with nothing selected landed touching the block below it.
-      const position = spotNearCentre(state.flow, state.measured, entry.kind, centre);
-      state.dispatch({ type: 'add_block', kind: entry.kind, position, id }, { label: `Add ${entry.label}` });
+      // Session 47 (studio15, retest-studio s46 L5): in a dense flow that spot lay on connection lines. Now no connection
+      // runs under it either, and it is inside the visible canvas (KEEP_MARGIN in, clear of the minimap, the zoom buttons
+      // and the badge); when the view has no such room, the nearest free space outside it, and the view pans to it.
+      const around = rect && el ? visibleRoom(el, rect, rf.getViewport()) : undefined;
+      const placed = placeNearCentre(state.flow, state.measured, entry.kind, centre, around);
+      if (!state.dispatch({ type: 'add_block', kind: entry.kind, position: placed.position, id }, { label: `Add ${entry.label}` })) return;
+      if (rect && !placed.inView) {
+        const size = newBlockSize(state.flow, state.measured, entry.kind);
+        showBlock(id, { rect: { ...placed.position, ...size }, size: { width: rect.width, height: rect.height }, clearOverlays: true, room: PLACED_ROOM });
+      }
     },
     [store, rf, showBlock],
   );
+}
+
+/**
+ * What the canvas shows, in flow coordinates (session 47, studio15): the visible part KEEP_MARGIN (screen pixels) in from
+ * its edges, its overlays (minimap, zoom buttons, badge, notice) and the connections as drawn.
+ */
+/** The inspector's width beside the canvas (studio.css, .st-main's third column). */
+const INSPECTOR_WIDTH = 340;
+
+function visibleRoom(el: Element, rect: DOMRect, view: { x: number; y: number; zoom: number }) {
+  const toFlow = (r: { x: number; y: number; width: number; height: number }) => ({ x: (r.x - view.x) / view.zoom, y: (r.y - view.y) / view.zoom, width: r.width / view.zoom, height: r.height / view.zoom });
+  const m = Math.min(KEEP_MARGIN, rect.width / 8, rect.height / 8);
+  // The new block is selected, so a closed inspector opens beside the canvas (studio.css .st-main: 340 px on the right,
+  // the simulator closed) and covers that part of today's view.
+  const main = el.closest('.st-main');
+  const opening = main?.getAttribute('data-inspector') === 'closed' && main.getAttribute('data-simulator') !== 'open' ? Math.min(INSPECTOR_WIDTH, rect.width / 2) : 0;
+  return {
+    lines: drawnEdgeLines(el),
+    view: toFlow({ x: m, y: m, width: rect.width - opening - 2 * m, height: rect.height - 2 * m }),
+    overlays: overlayRects(el as unknown as Parameters<typeof overlayRects>[0]).map(toFlow),
+  };
 }

@@ -8,7 +8,7 @@ import { ViewportPortal, useNodes, useStore } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { useStudioStore } from '../store/StudioStoreContext';
 import type { Flow } from '../../../shared/flow/schema';
-import { useShowBlock } from '../canvas/useShowBlock';
+import { PLACED_ROOM, useShowBlock } from '../canvas/useShowBlock';
 
 export interface CanvasOverlayProps {
   flow: Flow;
@@ -120,6 +120,8 @@ function useFollow(blockId: string | null) {
     // narrows the canvas) is kept in view by the canvas itself; on that resize the follow must not pan back to the
     // conversation's block. It follows again when the conversation moves on.
     if (!moved && store.getState().selection.length > 0) return;
-    showBlock(blockId, { onlyIfCut: true, size: { width, height }, duration: 300 });
+    // Session 47 (studio15, retest-studio s46 L3): the current block could sit under the zoom buttons (or the minimap, the
+    // badge) while whole on the canvas: the same pan as a drop's takes it clear, with room.
+    showBlock(blockId, { onlyIfCut: true, size: { width, height }, duration: 300, clearOverlays: true, room: PLACED_ROOM });
   }, [blockId, showBlock, width, height, store]);
 }

@@ -31,6 +31,11 @@ export interface HistoryEntry {
   inverse: Patch[];
   /** Consecutive edits with the same key (typing in one inspector field) merge into one step. */
   coalesceKey?: string;
+  /**
+   * The key the step was made with, kept after undo and redo (which clear `coalesceKey` so nothing merges into a step
+   * that was undone): a field's Ctrl+Z undoes only the steps made in that field (session 47, studio15).
+   */
+  field?: string;
   at: number;
 }
 
@@ -60,10 +65,17 @@ export interface StudioState {
    * and the inspector show this reason).
    */
   readOnly: string | null;
+  /**
+   * The last step takes no more typing (session 47, studio15, newcomer s46 N12): set by `seal()` (a word boundary, a
+   * pause, a paste, the field left: renderer/studio/editor/useFieldUndo.ts), by undo and by redo; the next edit clears it.
+   */
+  sealed: boolean;
 
   dispatch(edit: FlowEdit, options?: DispatchOptions): boolean;
   undo(): void;
   redo(): void;
+  /** Ends the last undo step: the next edit starts a new one even with the same `coalesceKey` (`attachToLast` still attaches). */
+  seal(): void;
   /**
    * Changes the flow's id (Flow settings): one undo step. The caller validates it first (`flowIdProblem`);
    * an id the schema refuses is never set (returns false, with a notice).
@@ -131,6 +143,7 @@ export function createStudioStore(initial: Flow): StudioStore {
     measured: {},
     notice: null,
     readOnly: null,
+    sealed: false,
 
     dispatch(edit, options = {}) {
       const state = get();
@@ -153,7 +166,7 @@ export function createStudioStore(initial: Flow): StudioStore {
         last &&
         state.future.length === 0 &&
         now - last.at < (options.coalesceMs ?? 1500) &&
-        ((options.coalesceKey && last.coalesceKey === options.coalesceKey) || options.attachToLast)
+        ((options.coalesceKey && !state.sealed && last.coalesceKey === options.coalesceKey) || options.attachToLast)
       ) {
         const merged: HistoryEntry = {
           ...last,
@@ -168,6 +181,7 @@ export function createStudioStore(initial: Flow): StudioStore {
           patches: result.patches,
           inverse: result.inverse,
           coalesceKey: options.coalesceKey,
+          ...(options.coalesceKey ? { field: options.coalesceKey } : {}),
           at: now,
         };
         past = [...state.past, entry].slice(-HISTORY_LIMIT);
@@ -178,6 +192,7 @@ export function createStudioStore(initial: Flow): StudioStore {
         future: [],
         revision: state.revision + 1,
         lastPatches: result.patches,
+        sealed: false,
         // New blocks (add, duplicate, paste) become the selection; otherwise keep what still exists.
         ...pruneSelection(result.flow, result.selection?.length ? result.selection : state.selection, state.edgeSelection),
       });
@@ -196,6 +211,7 @@ export function createStudioStore(initial: Flow): StudioStore {
         future: [...state.future, { ...entry, coalesceKey: undefined }],
         revision: state.revision + 1,
         lastPatches: entry.inverse,
+        sealed: true,
         ...pruneSelection(flow, state.selection, state.edgeSelection),
       });
     },
@@ -212,8 +228,13 @@ export function createStudioStore(initial: Flow): StudioStore {
         future: state.future.slice(0, -1),
         revision: state.revision + 1,
         lastPatches: entry.patches,
+        sealed: true,
         ...pruneSelection(flow, state.selection, state.edgeSelection),
       });
+    },
+
+    seal() {
+      if (!get().sealed) set({ sealed: true });
     },
 
     setFlowId(id) {
