@@ -60,7 +60,7 @@ describe('a signed identity token (identityToken)', () => {
   });
 
   it('the same facts also come through unchanged in variables/profile (equal values count as signed); a different value is a conflict', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const token = signIdentityToken(claimsFor('cust-1', { cartValue: 620, customerEmail: 'kim@example.org' }), SECRET);
     const ok = await start('customer-support', { identityToken: token, variables: { cartValue: 620 }, profile: { email: 'kim@example.org' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(201);
@@ -73,7 +73,7 @@ describe('a signed identity token (identityToken)', () => {
   });
 
   it('wrong secret, tampered value, another visitor\'s signature: refused, naming identityToken and why', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const wrong = await start('customer-support', { identityToken: signIdentityToken(claimsFor('cust-1', { cartValue: 620 }), OTHER_SECRET) });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: 'invalid_identity', field: 'identityToken' });
@@ -104,7 +104,7 @@ describe('a signed identity token (identityToken)', () => {
   });
 
   it('a token for another flow, an expired one, one not valid yet, one without exp or aud: refused', async () => {
-    rt = await startTestRuntime({ flows: [support(), leadGen()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support(), leadGen()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const forSupport = signIdentityToken(claimsFor('cust-1', { customerEmail: 'kim@example.org' }), SECRET);
     const other = await start('lead-gen', { identityToken: forSupport });
     expect(other.status).toBe(400);
@@ -130,7 +130,7 @@ describe('a signed identity token (identityToken)', () => {
   });
 
   it('hostile shapes: alg none / HS512, not a token, wrong types, huge values, extra fields, engine variables in the token', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const claims = claimsFor('cust-1', { cartValue: 900 });
     const none = await start('customer-support', { identityToken: `${b64({ alg: 'none', typ: 'JWT' })}.${b64(claims)}.` });
@@ -170,7 +170,7 @@ describe('a signed identity token (identityToken)', () => {
 
 describe('unsigned details', () => {
   it('a variable the flow marks signed is refused unsigned; Question-asked details are kept as the visitor\'s word', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const r = await start('customer-support', { variables: { cartValue: 900, orderNumber: 'NW-104233' }, profile: { name: 'Kim' } });
     expect(r.status).toBe(400);
     expect(r.body).toMatchObject({ error: 'signature_required', field: 'variables.cartValue' });
@@ -207,7 +207,7 @@ describe('unsigned details', () => {
   });
 
   it('a previous secret is still taken while a site switches (rotation)', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, previousSecret: OTHER_SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, previousSecret: OTHER_SECRET, unsigned: 'keep' } } });
     expect((await start('customer-support', { identityToken: signIdentityToken(claimsFor('cust-1', {}), OTHER_SECRET) })).status).toBe(201);
     expect((await start('customer-support', { identityToken: signIdentityToken(claimsFor('cust-1', {}), SECRET) })).status).toBe(201);
   });
