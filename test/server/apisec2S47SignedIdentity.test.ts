@@ -246,5 +246,21 @@ describe('the API documents it', () => {
     expect(token.maxLength).toBe(8000);
     expect(token.description).toContain('Signed identity');
     expect(token.description).toContain('signature_required');
+    expect((body.properties?.variables ?? body.anyOf?.find((x: { properties?: unknown }) => x.properties)?.properties?.variables).description).toContain('signature_required');
+  });
+
+  it("the docs name every field of the start call's body (the same zod schema)", async () => {
+    const { createConversationBody } = await import('../../runtime/server/schemas');
+    type Z = { shape?: Record<string, unknown>; unwrap?: () => Z };
+    let inner = createConversationBody as unknown as Z;
+    while (!inner.shape && inner.unwrap) inner = inner.unwrap();
+    const fields = Object.keys(inner.shape!);
+    expect(fields).toEqual(['variables', 'profile', 'identityToken']);
+    const runtimeDoc = readFileSync('docs/runtime.md', 'utf8');
+    const row = runtimeDoc.split('\n').find((l) => l.startsWith('| `POST /api/v1/flows/:flowId/conversations`'))!;
+    for (const f of fields) expect(row, f).toContain(f);
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain('`"identityToken"`');
+    expect(readme).toContain('data-identity-token');
   });
 });
