@@ -30,8 +30,10 @@ import {
   Zap,
   Radio,
   ShieldAlert,
+  ShieldCheck,
 } from 'lucide-react';
 import type { AgentEventHandlers, AgentInfo, CannedReply, CustomerPage, Entry, HandoffDetail, HandoffRow, InboxApi, Note, Presence, SayAnswer, View } from './inboxApi';
+import { trustOf } from './inboxApi';
 import { cutAtWord, cutText, inertText } from './inertText';
 import { ratingAnswers as sharedRatingAnswers } from '../ui/ratingAnswers';
 import { quotesAsTypedIn } from '../../shared/escalation/quotesAsTyped';
@@ -2313,6 +2315,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
           token={token}
           conversationId={h.conversationId}
           variables={detail.variables}
+          visitor={detail.visitor ?? null}
           onSaved={onVariables}
           fail={fail}
           readOnlyWhy={closed ? (h.status === 'resolved' && h.endedAs === 'handback' ? 'Handed back to the bot: take the chat over from Live to edit these.' : 'The conversation is closed.') : mine || me.admin ? null : h.status === 'pending' ? 'Accept the chat to edit these.' : 'Only the agent holding the chat (or an admin) can edit these.'}
@@ -2351,6 +2354,7 @@ function Variables({
   token,
   conversationId,
   variables,
+  visitor = null,
   onSaved,
   fail,
   readOnlyWhy = null,
@@ -2359,6 +2363,8 @@ function Variables({
   token: string;
   conversationId: string;
   variables: Record<string, unknown>;
+  /** Which variables the website signed (verified) or passed unsigned (the visitor's word): session 47. */
+  visitor?: HandoffDetail['visitor'];
   onSaved(v: Record<string, unknown>): void;
   fail(err: unknown): void;
   /** Why the fields cannot be edited now (shown under the heading), or null when they can. */
@@ -2408,9 +2414,21 @@ function Variables({
       fail(err);
     }
   };
+  const trust = (n: string) => trustOf(visitor, variables, n);
+  const anyVerified = names.some((n) => trust(n) === 'verified');
+  const anyUnverified = names.some((n) => trust(n) === 'unverified');
   return (
     <section>
       <h3>Variables</h3>
+      {visitor?.subject != null && (
+        <p className="ib-visitor-signed" data-testid="visitor-signed">
+          <ShieldCheck size={14} aria-hidden="true" /> Signed in on your website as <bdi>{inertText(visitor.subject)}</bdi>
+          {anyVerified ? ': the details marked Verified come from your site.' : '.'}
+        </p>
+      )}
+      {anyUnverified && (
+        <p className="ib-faint ib-visitor-unverified">Unverified: passed by the web page without a signature, so the visitor&rsquo;s word. Check before acting on them.</p>
+      )}
       {readOnlyWhy && <p className="ib-faint ib-vars-why">{readOnlyWhy}</p>}
       {last && !readOnly && (
         <p className="ib-faint ib-vars-changed" role="status" data-testid="variable-changed">
@@ -2423,7 +2441,7 @@ function Variables({
       )}
       <div className="ib-vars">
         {names.map((n) => (
-          <label key={n} className="ib-var">
+          <label key={n} className="ib-var" data-trust={trust(n) ?? undefined}>
             <span title={n}>
               {n}
               {saved === n && <em className="ib-saved"> saved</em>}
@@ -2442,6 +2460,15 @@ function Variables({
               }}
               placeholder="—"
             />
+            {trust(n) === 'verified' ? (
+              <em className="ib-trust ib-trust-verified" title="Signed by your website (identity token): verified">
+                <ShieldCheck size={12} aria-hidden="true" /> Verified
+              </em>
+            ) : trust(n) === 'unverified' ? (
+              <em className="ib-trust ib-trust-unverified" title="Passed by the web page without a signature: the visitor's word, not checked">
+                Unverified
+              </em>
+            ) : null}
           </label>
         ))}
       </div>

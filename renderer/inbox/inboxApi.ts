@@ -128,6 +128,12 @@ export interface HandoffDetail {
   } | null;
   conversation: { id: string; flowId: string; mode: string; createdAt: number; lastSeq: number } | null;
   variables: Record<string, unknown>;
+  /**
+   * Session 47 (apisec2): where the chat's starting details came from. `subject`: the website's id of the visitor when a
+   * signed identity token came with the chat; `signed`: the values the site signed; `unsigned`: what the page passed
+   * without a signature (the visitor's word). Null/absent: the page passed nothing. See `trustOf`.
+   */
+  visitor?: { subject: string | null; signed: Record<string, unknown>; unsigned: Record<string, unknown> } | null;
   transcript: Entry[];
   notes: Note[];
   alsoViewing: string[];
@@ -351,4 +357,17 @@ export function createInboxApi(d: { baseUrl: string; fetch?: typeof fetch; Event
       };
     },
   };
+}
+
+/**
+ * Session 47 (apisec2): a variable is Verified while it holds the value the website signed, Unverified while it holds
+ * what the page passed unsigned; a value changed since (the customer's answer, an agent's edit) is neither.
+ */
+export function trustOf(visitor: HandoffDetail['visitor'], variables: Record<string, unknown>, name: string): 'verified' | 'unverified' | null {
+  if (!visitor || !Object.hasOwn(variables, name)) return null;
+  const v = variables[name];
+  if (v === null || v === undefined) return null;
+  if (Object.hasOwn(visitor.signed, name) && visitor.signed[name] === v) return 'verified';
+  if (Object.hasOwn(visitor.unsigned, name) && visitor.unsigned[name] === v) return 'unverified';
+  return null;
 }

@@ -173,7 +173,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       const d = e.data as { baton?: string; identity?: unknown } | null;
       if (!d || d.baton !== 'identify' || !fromEmbeddingPage(e) || (hostOrigin && e.origin !== hostOrigin)) return;
       const id = cleanIdentity(d.identity);
-      if (id) identityRef.current = { variables: { ...identityRef.current?.variables, ...id.variables }, profile: { ...identityRef.current?.profile, ...id.profile } };
+      if (id) {
+        const token = id.identityToken ?? identityRef.current?.identityToken;
+        identityRef.current = { variables: { ...identityRef.current?.variables, ...id.variables }, profile: { ...identityRef.current?.profile, ...id.profile }, ...(token ? { identityToken: token } : {}) };
+      }
     };
     window.addEventListener('message', onMsg);
     return () => window.removeEventListener('message', onMsg);

@@ -56,9 +56,31 @@ export class ChatError extends Error {
     message: string,
     readonly status: number,
     readonly code: string,
+    /** The request field the server named (`variables.cartValue`, `identityToken`), when it named one. */
+    readonly field?: string,
   ) {
     super(message);
   }
+}
+
+/** `identity` without the one detail a 400 named (`variables.X`, `profile.email`, `identityToken`); null when it names none of them. */
+export function withoutField(identity: Identity, field: string | undefined): Identity | null {
+  if (!field) return null;
+  const f = field.replace(/^body\./, '');
+  if (f === 'identityToken' || f.startsWith('identityToken.')) {
+    if (!identity.identityToken) return null;
+    const { identityToken: _t, ...rest } = identity;
+    return rest;
+  }
+  const m = /^(variables|profile)\.(.+)$/.exec(f);
+  if (!m) return null;
+  const part = identity[m[1] as 'variables' | 'profile'] as Record<string, unknown> | undefined;
+  if (!part || !Object.hasOwn(part, m[2])) return null;
+  const { [m[2]]: _gone, ...kept } = part;
+  const out: Identity = { ...identity };
+  if (Object.keys(kept).length > 0) (out as Record<string, unknown>)[m[1]] = kept;
+  else delete (out as Record<string, unknown>)[m[1]];
+  return out;
 }
 
 export interface ChatClient {
@@ -114,8 +136,8 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     } catch {
       throw new ChatError('No connection to the chat server. Check your internet connection and try again.', 0, 'network');
     }
-    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string };
-    if (!res.ok) throw new ChatError(body.message ?? `The chat server answered ${res.status}.`, res.status, body.error ?? 'error');
+    const body = (await res.json().catch(() => ({}))) as { error?: string; message?: string; field?: string };
+    if (!res.ok) throw new ChatError(body.message ?? `The chat server answered ${res.status}.`, res.status, body.error ?? 'error', typeof body.field === 'string' ? body.field : undefined);
     return body as T;
   }
 
@@ -125,15 +147,21 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
         method: 'POST',
         body: JSON.stringify(body),
       });
-    let r: Awaited<ReturnType<typeof post>>;
-    try {
-      r = await post(identity ?? {});
-    } catch (err) {
-      // The server refused what the page said about the visitor (a variable the flow does not take, an email it does
-      // not accept): the chat starts without it, and the site's developer reads why in the console.
-      if (!identity || !(err instanceof ChatError) || err.status !== 400) throw err;
-      console.warn(`Baton chat widget: the visitor details were refused (${err.message}); the chat starts without them.`);
-      r = await post({});
+    let r: Awaited<ReturnType<typeof post>> | undefined;
+    // The server refused what the page said about the visitor (a variable the flow does not take, an email it does not
+    // accept, an identity token that does not verify): the chat starts without the detail it named (session 47: only
+    // that one, so a refused cartValue does not also lose the visitor's name), and the site's developer reads why in the
+    // console. A refusal that names no detail: the chat starts without any.
+    let body: Identity = identity ?? {};
+    for (let attempt = 0; !r; attempt++) {
+      try {
+        r = await post(body);
+      } catch (err) {
+        if (!identity || !(err instanceof ChatError) || err.status !== 400 || Object.keys(body).length === 0) throw err;
+        const next = attempt < 5 ? withoutField(body, err.field) : null;
+        console.warn(`Baton chat widget: ${next ? 'a visitor detail was' : 'the visitor details were'} refused (${err.message}); the chat starts without ${next ? 'it' : 'them'}.`);
+        body = next ?? {};
+      }
     }
     d.storage.setItem(key(flowId), JSON.stringify({ conversationId: r.conversationId, token: r.token }));
     const lastSeq = r.messages.reduce((m, e) => Math.max(m, e.seq), 0);

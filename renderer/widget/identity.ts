@@ -1,6 +1,7 @@
 /**
  * Who the visitor is, as the host page says it (newcomer s9 #20): `data-variables='{"cartValue":620}'`, `data-email`,
- * `data-name` on the loader's script tag, or `window.Baton.identify({...})` before the chat starts. The loader passes
+ * `data-name`, `data-identity-token` (session 47: signed by the site's server) on the loader's script tag, or
+ * `window.Baton.identify({...})` before the chat starts. The loader passes
  * it to the frame (its #baton= hash, or a {baton: 'identify'} message); the widget sends it with the create call as
  * `variables` / `profile` (runtime/server/schemas.ts createConversationBody). Anything that does not fit is dropped
  * with a console warning saying which field and why: a page's mistake never breaks the chat.
@@ -10,7 +11,16 @@ export type VariableValue = string | number | boolean | null;
 export interface Identity {
   variables?: Record<string, VariableValue>;
   profile?: { name?: string; email?: string; phone?: string };
+  /**
+   * Session 47 (apisec2): the signed identity token the site's server made (data-identity-token, identify({identityToken})):
+   * sent as is; the runtime checks it (docs/runtime.md "Signed identity").
+   */
+  identityToken?: string;
 }
+
+/** A JWT's shape (three base64url parts); the runtime checks the rest. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const MAX_TOKEN_CHARS = 8000;
 
 const MAX_VARIABLES = 50;
 
@@ -21,8 +31,13 @@ export function cleanIdentity(raw: unknown, warn: (msg: string) => void = (m) =>
     warn('Baton chat widget: identify() takes an object such as {email: "ana@example.com", name: "Ana", variables: {cartValue: 620}}; ignored.');
     return undefined;
   }
-  const r = raw as { variables?: unknown; profile?: unknown; email?: unknown; name?: unknown; phone?: unknown };
+  const r = raw as { variables?: unknown; profile?: unknown; email?: unknown; name?: unknown; phone?: unknown; identityToken?: unknown };
   const out: Identity = {};
+  const t = r.identityToken;
+  if (t !== undefined && t !== null && t !== '') {
+    if (typeof t === 'string' && t.length <= MAX_TOKEN_CHARS && TOKEN_SHAPE.test(t.trim())) out.identityToken = t.trim();
+    else warn('Baton chat widget: identityToken must be the signed token your server made (three base64url parts joined by "."); ignored, the chat starts without it.');
+  }
   const vars = r.variables;
   if (vars !== undefined && vars !== null) {
     if (typeof vars !== 'object' || Array.isArray(vars)) warn('Baton chat widget: variables must be an object such as {"cartValue": 620}; ignored.');
@@ -55,7 +70,7 @@ export function cleanIdentity(raw: unknown, warn: (msg: string) => void = (m) =>
   field('email', 320, (s) => /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/.test(s));
   field('phone', 50);
   if (Object.keys(profile).length) out.profile = profile;
-  return out.variables || out.profile ? out : undefined;
+  return out.variables || out.profile || out.identityToken ? out : undefined;
 }
 
 /** The identity the loader put in the frame's hash (`#baton=<encoded JSON>`), or undefined. */

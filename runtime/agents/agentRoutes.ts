@@ -729,6 +729,9 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
         context: r.context ?? null,
         conversation: conv ? { id: conv.id, flowId: conv.flowId, mode: conv.mode, createdAt: conv.createdAt, lastSeq: conv.lastSeq } : null,
         variables: variablesWithoutHiddenRatings(state.variables ?? {}, rated, a, rev?.flow),
+        // Session 47 (apisec2): which variables the website vouched for (a signed identity token) and which are the
+        // visitor's word (passed by the page unsigned), while they still hold the value the chat started with.
+        visitor: visitorFacts(conv?.visitor),
         transcript: conv ? withoutHiddenRatings(await readAll(conv.id), hidden) : [],
         notes: await hub.notesOf(h.conversationId),
         // A look in the background (?peek=true: a toast's quote) is not viewing (newcomer s41 N6: a colleague a chat was
@@ -1364,4 +1367,17 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
   });
   await registerAgentLiveList(appIn, d); // GET /api/v1/agent/conversations?mode=bot (agentLiveList.ts)
   await registerAgentTickets(appIn, d); // GET /api/v1/agent/tickets[/:id], /csat (agentTickets.ts)
+}
+
+/**
+ * Session 47 (apisec2): where a chat's starting details came from (ConversationRecord.visitor), for the inbox: the
+ * website's id of the visitor when a signed identity token came with the chat, the values the site signed, and those the
+ * page passed unsigned (the visitor's word). The inbox marks a variable Verified / Unverified while it still holds that
+ * value (a customer's answer or an agent's edit since makes it neither). Null when the page passed nothing.
+ */
+export function visitorFacts(
+  visitor: ConversationRecord['visitor'],
+): { subject: string | null; signed: Record<string, string | number | boolean | null>; unsigned: Record<string, string | number | boolean | null> } | null {
+  if (!visitor) return null;
+  return { subject: visitor.subject ?? null, signed: visitor.signed ?? {}, unsigned: visitor.unsigned ?? {} };
 }

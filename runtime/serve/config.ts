@@ -37,6 +37,18 @@ export const serveConfigSchema = z
       .default({})
       .describe('Rasa REST channel (POST /webhooks/rest/webhook); env BATON_RASA_TOKEN'),
     metricsToken: z.string().min(16, 'use at least 16 characters').optional().describe('Bearer token for GET /metrics (env BATON_METRICS_TOKEN); unset = public'),
+    identity: z
+      .object({
+        secret: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -base64 48)').optional().describe('Secret your website signs identity tokens with (env BATON_IDENTITY_SECRET); never put it in a page or a flow'),
+        previousSecret: z.string().min(32, 'use at least 32 characters').optional().describe('The secret before the current one, still taken while your site switches (rotation)'),
+        unsigned: z
+          .enum(['keep', 'refuse'])
+          .default('keep')
+          .describe('Details a page passes without a signature: "keep" (taken as the visitor\'s word, marked unverified in the inbox; variables the flow marks signed are refused) or "refuse" (every detail must be signed)'),
+      })
+      .strict()
+      .default({ unsigned: 'keep' })
+      .describe('Signed identity: docs/runtime.md "Signed identity"'),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict();

@@ -8,6 +8,7 @@ import type { Flow } from '../../shared/flow/schema';
 import { effectRunnerFor, type EffectRunner } from '../effects/effectRunner';
 import { buildServer, type RuntimeServer } from '../server/buildServer';
 import { ApiError, ConversationService } from '../server/conversationService';
+import type { IdentitySettings } from '../server/startDetails';
 import { FlowCatalog } from '../server/flowCatalog';
 import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
@@ -121,9 +122,21 @@ function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: stri
   };
 }
 
+/**
+ * Session 47 (apisec2): signed identity. The secret from --config ("identity": {"secret"}) or BATON_IDENTITY_SECRET (at
+ * least 32 characters), the previous one while a site switches, and what unsigned details get.
+ */
+export function identitySettings(config: ServeConfig, env: NodeJS.ProcessEnv): IdentitySettings {
+  const fromEnv = env.BATON_IDENTITY_SECRET;
+  if (fromEnv !== undefined && fromEnv !== '' && fromEnv.length < 32) throw new Error('BATON_IDENTITY_SECRET: use at least 32 characters (e.g. openssl rand -base64 48)');
+  const secret = config.identity.secret ?? (fromEnv || undefined);
+  return { secrets: [secret, config.identity.previousSecret].filter((s): s is string => typeof s === 'string' && s !== ''), unsigned: config.identity.unsigned };
+}
+
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {
   const config = serveConfigSchema.parse(opts.config ?? {});
   const env = opts.env ?? process.env;
+  const identity = identitySettings(config, env);
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } }, stdoutLogDestination());
   const now = opts.now ?? Date.now;
   const workers = opts.workers ?? 0;
@@ -155,7 +168,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   for (const f of warmUp(served.map((d) => d.flow), now(), pool !== null)) logger.debug({ err: f.err, flowId: f.flowId }, 'warm-up of a flow failed (served as usual)');
   await shardsWarm;
   const metrics = new RuntimeMetrics(store);
-  const service = new ConversationService({ store, catalog, metrics, logger, now });
+  const service = new ConversationService({ store, catalog, metrics, logger, now, identity });
   const runner = effectRunnerFor({ store, service, metrics, logger, now, pollMs: opts.pollMs }, config, env);
   service.setHttpPerformer(runner);
   pool?.attach({ metrics, kick: () => runner.kick() });

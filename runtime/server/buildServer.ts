@@ -259,7 +259,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.post('/api/v1/flows/:flowId/conversations', {
     schema: { summary: 'Start a conversation', tags: ['customer'], params: s.flowParams, body: s.createConversationBody, response: { 201: s.conversationCreated, ...errors } },
     handler: async (req, reply) => {
-      const out = await svc.create(req.params.flowId, { variables: req.body?.variables, profile: req.body?.profile });
+      const out = await svc.create(req.params.flowId, { variables: req.body?.variables, profile: req.body?.profile, identityToken: req.body?.identityToken });
       return reply.code(201).send({ conversationId: out.conversationId, token: out.token, mode: out.mode, messages: out.messages });
     },
   });

@@ -11,6 +11,10 @@ import type { AgentPresence } from '../../shared/handoff/types';
 import { parseConversationState, STATE_VERSION, WINDOW_SIZE } from '../../shared/engine/conversationStateSchema';
 import { builtinVariables } from '../../shared/flow/builtinVariables';
 import { pageVariableRules } from '../../shared/flow/pageVariables';
+import { startDetails, type IdentitySettings } from './startDetails';
+
+/** No identity secret: a token is refused as not checkable, unsigned details are the visitor's word (as before session 47). */
+const NO_IDENTITY: IdentitySettings = { secrets: [], unsigned: 'keep' };
 import type { Flow, Value } from '../../shared/flow/schema';
 import { planStep, requestedHandoffs, type EngineStep, type HttpJob } from '../effects/planStep';
 import type { ConversationRecord, HandoffRecord, LogEntry, RuntimeStore, StepWrite } from '../store/types';
@@ -158,6 +162,8 @@ export class ConversationService {
       metrics: RuntimeMetrics;
       logger: Logger;
       now: () => number;
+      /** Signed identity (session 47): the secrets tokens are checked with, and what unsigned details get. */
+      identity?: IdentitySettings;
     },
   ) {}
 
@@ -204,14 +210,16 @@ export class ConversationService {
 
   async create(
     flowId: string,
-    opts: { variables?: Record<string, Value>; profile?: { name?: string; email?: string; phone?: string }; externalKey?: string } = {},
+    opts: { variables?: Record<string, Value>; profile?: { name?: string; email?: string; phone?: string }; identityToken?: string; externalKey?: string } = {},
   ): Promise<StepOutcome & { conversationId: string; token: string }> {
     const deployed = this.deps.catalog.active(flowId);
     if (!deployed) {
       throw new ApiError(404, 'flow_not_found', `No flow "${flowId}" is served here; served flows: ${this.deps.catalog.flowIds().join(', ') || 'none'}.`, 'flowId');
     }
-    const flow = withInitialVariables(deployed.flow, opts.variables ?? {}, opts.profile ?? {});
     const now = this.deps.now();
+    // Session 47 (apisec2): a signed identity token checked, unsigned details kept or refused (runtime/server/startDetails.ts).
+    const details = startDetails(deployed.flow, opts, this.deps.identity ?? NO_IDENTITY, now);
+    const flow = withInitialVariables(deployed.flow, details.variables, details.profile);
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
     const step = start(flow, { now, conversationId: id, ...this.agentsContext() } as Parameters<typeof start>[1]) as EngineStep;
@@ -230,6 +238,7 @@ export class ConversationService {
       updatedAt: now,
       closedAt: null,
       ...(opts.externalKey !== undefined ? { externalKey: opts.externalKey } : {}),
+      ...(details.visitor ? { visitor: details.visitor } : {}),
     };
     this.noteRequested(step, id, flowId, now);
     const outcome = await this.deps.store.runExclusive(id, () => this.commitStep(record, null, step, now, { create: true }));

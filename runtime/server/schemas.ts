@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { validateAnswer } from '../../shared/engine/questionValidators';
+import { MAX_IDENTITY_TOKEN_CHARS } from './identityToken';
 
 const value = z.union([z.string().max(4000), z.number(), z.boolean(), z.null()]);
 
@@ -17,8 +18,8 @@ export const handoffParams = z.object({ handoffId: z.string().min(1).max(200) })
  * (hostile s7: "not-an-email" was taken, the question skipped, the agent and the ticket left without a contact):
  * the same rule (validateAnswer 'email'), and it must be ONE address, nothing around it.
  */
-const EMAIL_UP_FRONT = 'must be one email address such as ana@example.com (the same check as when the customer types it); leave it out when you do not know it';
-function isOneEmail(v: string): boolean {
+export const EMAIL_UP_FRONT = 'must be one email address such as ana@example.com (the same check as when the customer types it); leave it out when you do not know it';
+export function isOneEmail(v: string): boolean {
   const r = validateAnswer('email', v, 0);
   return r.ok && r.value === v.trim().toLowerCase();
 }
@@ -32,7 +33,8 @@ export const createConversationBody = z
         "Initial values the website knows, as the visitor's word: this call needs no credentials (the widget makes it), so anybody can send anything here; never use them to grant anything without checking them on your server. " +
           'A page may pass customerName, customerEmail, customerPhone, a variable the flow declares and no block sets (such as a plan or cart value), and one only a Question block asks (its question is then skipped when "skip if known"). ' +
           "Refused with 400 variable_not_settable, the field named: the engine's own variables (agentName, estimatedWait, handoffReason, ticketId, lastMessage, intent) and variables the flow computes (set by a Set variable, Buttons, HTTP request, CSAT or intent router block, such as a lead score). " +
-          'The 400 lists what this flow takes. customerEmail must be one email address.',
+          'The 400 lists what this flow takes. customerEmail must be one email address. ' +
+          'Details that must be trusted come signed in identityToken; a variable the flow marks signed is refused here (400 signature_required), and so is every one when the server takes signed details only.',
       ),
     profile: z
       .object({
@@ -42,7 +44,17 @@ export const createConversationBody = z
       })
       .strict()
       .optional()
-      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone.'),
+      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone. The visitor\'s word, like variables.'),
+    identityToken: z
+      .string()
+      .min(1)
+      .max(MAX_IDENTITY_TOKEN_CHARS)
+      .optional()
+      .describe(
+        'Signed identity (docs/runtime.md "Signed identity"): a JWT your server makes with the identity secret of baton serve (HS256; claims sub = your id of the visitor, aud = this flow id, exp = seconds since 1970, optional variables = the signed details such as {"plan": "pro", "customerEmail": "ana@example.com"}). ' +
+          'The signed variables are set like `variables` (the same names are taken) and marked verified in the agent inbox; a variable the flow marks signed is taken only from here. ' +
+          'Refused with 400 invalid_identity (the reason named: signature, expiry, another flow, format), identity_not_configured (the server has no identity secret), identity_conflict (variables or profile gives another value for a signed one), signature_required (an unsigned value for a signed-only variable, or any unsigned detail when the server takes signed details only).',
+      ),
   })
   .strict()
   .superRefine((b, ctx) => {

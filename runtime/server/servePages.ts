@@ -43,8 +43,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  * The `<script src=".../widget.js" data-flow="ID">` loader: a launcher button on the host page and an iframe
  * with the widget app from the same origin as the script. Plain ES5-ish DOM code, no dependencies, idempotent.
  * Options (data-*): flow (required), open="true" (start opened; "wide": only on a page at least 761 px wide), title (the panel's heading), and who the visitor is
- * (newcomer s9 #20): variables (JSON object, e.g. '{"cartValue":620}'), email, name, phone; also
- * `window.Baton.identify({email, name, phone, variables})` before the chat starts (or `window.Baton = {identity: {...}}`
+ * (newcomer s9 #20): variables (JSON object, e.g. '{"cartValue":620}'), email, name, phone, identity-token (session 47:
+ * a signed identity token made by the site's server); also
+ * `window.Baton.identify({email, name, phone, variables, identityToken})` before the chat starts (or `window.Baton = {identity: {...}}`
  * set before the script). They go to the frame in its #hash (never to the server's logs) / a postMessage; bad JSON in
  * data-variables is a console warning naming the attribute, the chat works without it.
  * While the panel is closed, the frame's {baton: 'unread', count, preview} puts a count badge on the launcher and a
@@ -99,8 +100,11 @@ export const WIDGET_LOADER = String.raw`(function () {
     }
   }
   ['email', 'name', 'phone'].forEach(function (k) { var v = script.getAttribute('data-' + k); if (v) identity[k] = v; });
+  // Session 47: a signed identity token made by the site's server (docs/runtime.md "Signed identity").
+  var tokenAttr = script.getAttribute('data-identity-token');
+  if (tokenAttr) identity.identityToken = tokenAttr;
   var hash = '';
-  try { if (identity.variables || identity.email || identity.name || identity.phone) hash = '#baton=' + encodeURIComponent(JSON.stringify(identity)); } catch (err) { hash = ''; }
+  try { if (identity.variables || identity.email || identity.name || identity.phone || identity.identityToken) hash = '#baton=' + encodeURIComponent(JSON.stringify(identity)); } catch (err) { hash = ''; }
   var root = document.createElement('div');
   root.id = 'baton-widget-' + flow;
   root.setAttribute('data-baton-widget', flow);

@@ -66,6 +66,24 @@ export interface ConversationRecord {
    * restart (or by another leader) so the line is not said twice and the away grace counts from it (hostile s28 H12).
    */
   agentAway?: { handoffId: string; agentId: string; at: number; reconnecting: boolean };
+  /**
+   * Session 47 (apisec2): what the page said about the visitor when the chat started, and whether a signed identity
+   * token vouched for it (runtime/server/startDetails.ts). The agent inbox marks a variable verified while its value is
+   * still the signed one. Absent: the page passed nothing.
+   */
+  visitor?: VisitorDetails;
+}
+
+/** Where the details a chat started with came from (ConversationRecord.visitor). */
+export interface VisitorDetails {
+  /** The website's id of the visitor (the token's `sub`); absent without a valid token. */
+  subject?: string;
+  /** The token's signed values, by variable name. */
+  signed?: Record<string, string | number | boolean | null>;
+  /** When the token expired (ms); the facts stay verified for this conversation. */
+  expiresAt?: number;
+  /** Values the page passed without a signature (the visitor's word), by variable name. */
+  unsigned?: Record<string, string | number | boolean | null>;
 }
 
 /** A timer stored by deadline. `key` is unique (e.g. `${conversationId}:${timerId}`). */

@@ -18,6 +18,11 @@
  *   HTTP response; a rating; an intent router), even when a Question writes it too.
  * What a block counts as is asked of the block registry (`variablesNotComputed`), never of a block kind.
  *
+ * Session 47 (apisec2): a declared variable marked `signed` may be set only inside a signed identity token (the
+ * website signs it with `baton serve`'s identity secret: runtime/server/identityToken.ts); an unsigned value is refused.
+ * `pageOnlyVariables` are the ones only a page can give (no block writes them): a rule that reads one to decide who
+ * serves the chat or how fast is any visitor's to trigger unless the variable is signed (pageVariableRuleProblems.ts).
+ *
  * Pure.
  */
 import { blockDefinitions } from './blockRegistry';
@@ -28,7 +33,7 @@ import type { Block, Flow } from './schema';
 export const visitorIdentityVariables: readonly string[] = ['customerName', 'customerEmail', 'customerPhone'];
 
 export type PageVariableVerdict =
-  | { settable: true }
+  | { settable: true; signedOnly?: true }
   | { settable: false; why: 'engine' | 'computed' | 'unknown'; by?: string };
 
 /** Labels of the blocks that write a variable as the flow's own work (not as the customer's typed answer). */
@@ -52,13 +57,14 @@ export function pageVariableRules(flow: Flow): { verdict(name: string): PageVari
   const identity = new Set(visitorIdentityVariables);
   const declared = new Set(flow.variables.map((v) => v.name));
   const computed = computedWriters(flow);
+  const signed = signedOnlyVariables(flow);
   const verdict = (name: string): PageVariableVerdict => {
-    if (identity.has(name)) return { settable: true };
+    if (identity.has(name)) return signed.has(name) ? { settable: true, signedOnly: true } : { settable: true };
     if (builtins.has(name)) return { settable: false, why: 'engine' };
     if (!declared.has(name)) return { settable: false, why: 'unknown' };
     const by = computed.get(name);
     if (by !== undefined) return { settable: false, why: 'computed', by };
-    return { settable: true };
+    return signed.has(name) ? { settable: true, signedOnly: true } : { settable: true };
   };
   const settable = [...visitorIdentityVariables, ...flow.variables.map((v) => v.name).filter((n) => !identity.has(n) && verdict(n).settable)];
   return { verdict, settable };
@@ -67,4 +73,23 @@ export function pageVariableRules(flow: Flow): { verdict(name: string): PageVari
 /** The variables a page may pass to this flow, identity first, then the declared ones in the flow's order. */
 export function pageSettableVariables(flow: Flow): string[] {
   return pageVariableRules(flow).settable;
+}
+
+/** Declared variables the flow marks `signed`: a page may set them only inside a signed identity token. */
+export function signedOnlyVariables(flow: Pick<Flow, 'variables'>): Set<string> {
+  return new Set(flow.variables.filter((v) => v.signed === true).map((v) => v.name));
+}
+
+/**
+ * Variables only a page can give: a page may set them and no block writes them at all (not even a Question: what a
+ * customer can type anyway gains nothing from a signature). E.g. a `plan` or `cartValue` the website passes.
+ */
+export function pageOnlyVariables(flow: Flow): Set<string> {
+  const written = new Set<string>();
+  for (const b of flow.blocks as Block[]) {
+    const def = blockDefinitions[b.kind] as { variablesWritten(b: unknown): string[] } | undefined;
+    if (!def) continue;
+    for (const name of def.variablesWritten(b)) written.add(name);
+  }
+  return new Set(pageSettableVariables(flow).filter((n) => !written.has(n)));
 }

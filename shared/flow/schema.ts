@@ -139,6 +139,12 @@ export const variableSchema = z.object({
   type: z.enum(['string', 'number', 'boolean', 'date']).default('string'),
   default: valueSchema.optional(),
   description: z.string().optional(),
+  /**
+   * Session 47 (apisec2): a website may set it at chat start only inside a signed identity token (`baton serve`'s
+   * identity secret: docs/runtime.md "Signed identity"); an unsigned value is refused. Mark a variable that only the
+   * page passes and that a rule reads to decide who serves the chat or how fast (a plan, a cart value).
+   */
+  signed: z.boolean().optional(),
 });
 export type Variable = z.infer<typeof variableSchema>;
 

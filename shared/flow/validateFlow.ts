@@ -42,6 +42,7 @@ import { INVISIBLE, labelKey } from './sameLabel';
 import { flowIdProblem } from './flowId';
 import { directionControlName, directionHits, directionWhere } from './directionControls';
 import { describeLocation, didYouMean, nameBlock, quoteList, zodIssueToProblem, type LooseIssue } from './zodProblems';
+import { pageVariableRuleProblems } from './pageVariableRuleProblems';
 import type { BlockProblem, FlowContext, VariableUse } from './blocks/types';
 
 export interface FlowValidation {
@@ -639,6 +640,8 @@ function validateDocument(doc: unknown): FlowValidation {
   if (restData) {
     const whole = { ...restData, blocks: parsedBlocks, edges: parsedEdges };
     checkVariables(report, whole, allBlocksParsed);
+    // Session 47 (apisec2): a rule on who serves the chat or how fast that any visitor can trigger from the page.
+    if (allBlocksParsed && allEdgesParsed) for (const p of pageVariableRuleProblems(whole)) report.warning(p.code, p.path, p.blockId, p.message, p.hint);
     const rawPolicy = raw.escalation;
     checkEscalation(report, whole, byId, !salvaged && isObject(rawPolicy) && Object.isFrozen(rawPolicy) ? rawPolicy : null);
     checkDirectionControls(report, whole);

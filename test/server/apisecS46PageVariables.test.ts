@@ -82,8 +82,12 @@ describe('a page may not preset what the engine or the flow writes (H3)', () => 
 
   it('identity, page-only and Question-asked variables are taken (orderNumber skips its question)', async () => {
     rt = await startTestRuntime({ flows: [support(), leadGen()] });
-    const ok = await start('customer-support', { variables: { orderNumber: 'NW-104233', cartValue: 620, customerName: 'Kim', customerPhone: '+44 20 7946 0000' }, profile: { email: 'kim@example.org' } });
+    const ok = await start('customer-support', { variables: { orderNumber: 'NW-104233', customerName: 'Kim', customerPhone: '+44 20 7946 0000' }, profile: { email: 'kim@example.org' } });
     expect(ok.status).toBe(201);
+    // Session 47 (apisec2): customer-support marks cartValue signed (its hot-lead rule reads it): unsigned, it is refused
+    // now (test/server/apisec2S47SignedIdentity.test.ts signs it).
+    const cart = await start('customer-support', { variables: { cartValue: 620 } });
+    expect(cart.body.error).toBe('signature_required');
     const lead = await start('lead-gen', { variables: { budget: 900 }, profile: { name: 'Lee' } });
     expect(lead.status).toBe(201);
   });

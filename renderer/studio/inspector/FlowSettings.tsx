@@ -12,6 +12,7 @@ import { SettingsField, SettingsProblems } from './SettingsField';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { flowVariables } from '../../../shared/flow/variableList';
+import { pageVariableRules } from '../../../shared/flow/pageVariables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
@@ -431,6 +432,8 @@ function Variables() {
   const [newName, setNewName] = useState('');
   const dispatch = store.getState().dispatch;
   const addError = newName && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(newName) ? 'Letters, digits, _ and . only; must not start with a digit.' : flow.variables.some((v) => v.name === newName) ? 'That variable already exists.' : flowVariables(flow).some((v) => v.name === newName) ? 'The flow already uses that variable: it is in the list above.' : null;
+  // Session 47 (apisec2): a variable a website may pass when the chat starts can be marked "Signed only".
+  const pageRules = pageVariableRules(flow);
   return (
     <div>
       <p className="bt-field-help">Variables hold what the customer told the bot. Renaming one updates every {'{{template}}'} and rule that uses it.</p>
@@ -452,8 +455,9 @@ function Variables() {
             const b = flow.blocks.find((x) => x.id === id);
             return b ? blockTitle(b) : id;
           };
+          const signedOnly = v.signed === true;
           const where = [
-            fv.setIn.length ? `Set in ${fv.setIn.map(titleOf).join(', ')}` : fv.declared ? '' : 'Not set by any block (the website can pass it in)',
+            fv.setIn.length ? `Set in ${fv.setIn.map(titleOf).join(', ')}` : fv.declared ? (signedOnly ? 'Not set by any block (the website passes it in, signed)' : '') : 'Not set by any block (the website can pass it in)',
             fv.usedIn.length ? `used in ${fv.usedIn.map(titleOf).join(', ')}` : 'not used yet',
           ].filter(Boolean).join('; ');
           return (
@@ -481,6 +485,22 @@ function Variables() {
               <p className="st-variable-where bt-field-help">
                 <ShownDirection text={where} />
               </p>
+              {fv.declared && pageRules.verdict(v.name).settable && (
+                <label className="bt-check st-variable-signed">
+                  <input
+                    type="checkbox"
+                    aria-label={`${v.name}: signed only`}
+                    checked={signedOnly}
+                    onChange={(e) => dispatch({ type: 'update_variable', name: v.name, changes: { signed: e.target.checked ? true : undefined } }, { label: e.target.checked ? `Require ${v.name} signed` : `Take ${v.name} unsigned` })}
+                  />
+                  <span>
+                    <span className="bt-field-label">Signed only</span>
+                    <span className="bt-field-help" style={{ display: 'block' }}>
+                      A website may set it when the chat starts only inside a signed identity token (docs/runtime.md, &ldquo;Signed identity&rdquo;); an unsigned value is refused. Tick it when a rule decides who serves the chat on it.
+                    </span>
+                  </span>
+                </label>
+              )}
               {confirm === v.name && (
                 <div className="st-confirm" role="alertdialog" aria-label={`Delete ${v.name}?`}>
                   {uses.length === 0 ? (

@@ -660,7 +660,7 @@ function addVariable(tx: Tx, edit: Op<'add_variable'>): void {
 
 function updateVariable(tx: Tx, edit: Op<'update_variable'>): void {
   const k = variableIndex(tx, edit.name);
-  if (!isPlainObject(edit.changes)) throw new FlowEditError('invalid_data', 'update_variable needs changes { type?, default?, description? }.');
+  if (!isPlainObject(edit.changes)) throw new FlowEditError('invalid_data', 'update_variable needs changes { type?, default?, description?, signed? }.');
   if ('name' in edit.changes && edit.changes.name !== edit.name)
     throw new FlowEditError('not_allowed', 'Use rename_variable to rename a variable (it updates every use).');
   const before = plain(tx.draft.variables[k]) as Variable;

@@ -1,0 +1,130 @@
+/**
+ * Session 47 (apisec2): signed identity. A team's website signs what it knows about a signed-in visitor with a secret
+ * only its server and `baton serve` hold (`identity.secret` in --config, or BATON_IDENTITY_SECRET), and the page passes
+ * the result as `identityToken` when the chat starts (the widget's data-identity-token / Baton.identify). The runtime
+ * checks it here; the values inside are then marked verified (the inbox says so) and may set variables the flow
+ * marks `signed`.
+ *
+ * The token is a JSON Web Token signed with HMAC-SHA256 (RFC 7519 / 7515, "HS256"), as Intercom's identity verification
+ * with JWT does, so any JWT library can make it, and so can 6 lines of node:crypto (README, docs/runtime.md "Signed
+ * identity"):
+ *   header  {"alg":"HS256","typ":"JWT"}                       (alg must be HS256; anything else is refused)
+ *   payload {"sub": "<the site's id of the visitor>",          (required, 1-200 characters)
+ *            "aud": "<flow id>" or ["<flow id>", ...],         (required: a token for another flow is refused)
+ *            "exp": <seconds since 1970>,                      (required: refused once past, 60 s of clock leeway)
+ *            "variables": {"plan": "pro", "customerEmail": "ana@example.com", ...}}   (optional, the signed facts)
+ *   token = base64url(header) + "." + base64url(payload) + "." + base64url(HMAC-SHA256(secret, the first two parts))
+ * Other claims (iat, nbf, iss, jti) are allowed; nbf, when given, is honoured.
+ *
+ * The signature is compared in constant time (crypto.timingSafeEqual on the 32-byte digests). Nothing here is parsed
+ * before the signature holds, except the header's alg. The token is a credential for these facts: whoever holds it is
+ * served as that visitor until it expires, so a site puts it only in pages it shows to that signed-in visitor and keeps
+ * `exp` short (minutes to hours).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type SignedValue = string | number | boolean | null;
+
+export interface VerifiedIdentity {
+  /** The site's identifier of the visitor (`sub`). */
+  subject: string;
+  /** The signed facts (`variables`), by variable name. */
+  variables: Record<string, SignedValue>;
+  /** When the token stops being accepted (ms since epoch). */
+  expiresAt: number;
+}
+
+export type IdentityCheck = { ok: true; identity: VerifiedIdentity } | { ok: false; why: string };
+
+/** The longest token taken (the API's schema refuses longer ones first). */
+export const MAX_IDENTITY_TOKEN_CHARS = 8000;
+/** Clock difference allowed between the site's server and this one. */
+export const IDENTITY_CLOCK_LEEWAY_MS = 60_000;
+const MAX_SIGNED_VARIABLES = 50;
+
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+function jsonPart(part: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks `token` against `secrets` (the current one first; any may match) for `flowId` at `now`. */
+export function verifyIdentityToken(token: string, opts: { secrets: readonly string[]; flowId: string; now: number }): IdentityCheck {
+  if (token.length > MAX_IDENTITY_TOKEN_CHARS) return { ok: false, why: `it is longer than ${MAX_IDENTITY_TOKEN_CHARS.toLocaleString('en-US')} characters` };
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts.some((p) => p === '' || !B64URL.test(p))) {
+    return { ok: false, why: 'it is not a signed token: expected three base64url parts joined by "." (header.payload.signature), as a JWT library makes' };
+  }
+  const [h, p, sig] = parts;
+  const header = jsonPart(h);
+  if (!isObject(header)) return { ok: false, why: 'its header (the first part) is not base64url-encoded JSON' };
+  if (header.alg !== 'HS256') {
+    return { ok: false, why: `its header says "alg": ${JSON.stringify(header.alg ?? null)}; only "HS256" (HMAC-SHA256 with the identity secret) is taken` };
+  }
+  if (header.crit !== undefined) return { ok: false, why: 'its header has "crit" extensions, which Baton does not understand' };
+  const given = Buffer.from(sig, 'base64url');
+  const signed = `${h}.${p}`;
+  let match = false;
+  for (const secret of opts.secrets) {
+    const want = createHmac('sha256', Buffer.from(secret, 'utf8')).update(signed, 'utf8').digest();
+    // Same length first (timingSafeEqual throws otherwise); a digest of another length cannot match anyway.
+    if (given.length === want.length && timingSafeEqual(given, want)) match = true;
+  }
+  if (!match) {
+    return { ok: false, why: 'its signature does not match: it was not made with this server\'s identity secret, or the header or payload was changed after signing' };
+  }
+  const claims = jsonPart(p);
+  if (!isObject(claims)) return { ok: false, why: 'its payload (the second part) is not a JSON object' };
+  const sub = claims.sub;
+  if (typeof sub !== 'string' || sub.trim() === '' || sub.length > 200) {
+    return { ok: false, why: '"sub" (the site\'s id of the visitor) must be a text of 1 to 200 characters' };
+  }
+  const aud = claims.aud;
+  const audiences = typeof aud === 'string' ? [aud] : Array.isArray(aud) && aud.every((a) => typeof a === 'string') ? (aud as string[]) : null;
+  if (!audiences || audiences.length === 0) {
+    return { ok: false, why: `"aud" must name the flow it is for ("aud": "${opts.flowId}", or a list of flow ids)` };
+  }
+  if (!audiences.includes(opts.flowId)) {
+    return { ok: false, why: `it was made for ${audiences.map((a) => `"${a.slice(0, 200)}"`).join(', ')}, not for this flow "${opts.flowId}"` };
+  }
+  const exp = claims.exp;
+  if (typeof exp !== 'number' || !Number.isFinite(exp)) {
+    return { ok: false, why: '"exp" (when it stops being valid, in seconds since 1970) is required, e.g. Math.floor(Date.now() / 1000) + 3600' };
+  }
+  if (exp * 1000 + IDENTITY_CLOCK_LEEWAY_MS <= opts.now) {
+    return { ok: false, why: `it expired at ${new Date(exp * 1000).toISOString()}; make a new one when the page is shown` };
+  }
+  const nbf = claims.nbf;
+  if (nbf !== undefined && (typeof nbf !== 'number' || nbf * 1000 - IDENTITY_CLOCK_LEEWAY_MS > opts.now)) {
+    return { ok: false, why: `"nbf" says it is not valid before ${typeof nbf === 'number' ? new Date(nbf * 1000).toISOString() : 'an unreadable time'}` };
+  }
+  const vars = claims.variables;
+  const variables: Record<string, SignedValue> = {};
+  if (vars !== undefined) {
+    if (!isObject(vars)) return { ok: false, why: '"variables" must be an object such as {"plan": "pro"}' };
+    const names = Object.keys(vars);
+    if (names.length > MAX_SIGNED_VARIABLES) return { ok: false, why: `"variables" has ${names.length} entries; at most ${MAX_SIGNED_VARIABLES} are taken` };
+    for (const name of names) {
+      if (name === '__proto__' || name === 'constructor' || name === 'prototype') return { ok: false, why: `"variables" names "${name}", which is not a variable name` };
+      const v = vars[name];
+      const ok = name.length > 0 && name.length <= 100 && (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= 4000));
+      if (!ok) return { ok: false, why: `"variables"."${name.slice(0, 100)}" must be a text (up to 4,000 characters), a number, true, false or null` };
+      variables[name] = v as SignedValue;
+    }
+  }
+  return { ok: true, identity: { subject: sub, variables, expiresAt: exp * 1000 } };
+}
+
+/** Makes a token (tests, and the recipe's reference): what a team's server does with its secret. */
+export function signIdentityToken(claims: Record<string, unknown>, secret: string): string {
+  const h = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  const p = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  const s = createHmac('sha256', secret).update(`${h}.${p}`).digest('base64url');
+  return `${h}.${p}.${s}`;
+}
