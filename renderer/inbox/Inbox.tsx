@@ -2069,7 +2069,12 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
                   ? 'Handed back to the bot'
                   : s.status === 'pending' && s.transfer
                   ? // Session 46 (inbox11, newcomer s46 N11): a transfer read as a second handoff for the bot's reason.
-                    `Transferred by ${s.transfer.by} to ${s.transfer.to}`
+                    // Session 47 (hostile s47 L2): an admin's rescue names the agent it was taken from, not "by Ann to Ann".
+                    s.transfer.from && s.transfer.from !== s.transfer.by
+                    ? s.transfer.to === s.transfer.by
+                      ? `Taken over by ${s.transfer.by} from ${s.transfer.from}`
+                      : `Transferred by ${s.transfer.by} from ${s.transfer.from} to ${s.transfer.to}`
+                    : `Transferred by ${s.transfer.by} to ${s.transfer.to}`
                   : `Handoff ${STATUS_WORDS[s.status]?.toLowerCase() ?? s.status}${s.status === 'pending' ? ` · ${why(s.reason)}` : ''}`
                 : e.status?.mode
                   ? `Mode: ${e.status.mode}`

@@ -83,7 +83,8 @@ export interface Entry {
   name?: string;
   at: number;
   /** handoff.transfer (session 46, inbox11): this line is a transfer by an agent (who, to whom); absent from older runtimes. */
-  status?: { mode: string; handoff?: { id: string; status: string; reason: string; transfer?: { by: string; to: string } } };
+  /** `from` (session 47, hostile s47 L2): an admin took the chat from this agent (`by` is the admin). */
+  status?: { mode: string; handoff?: { id: string; status: string; reason: string; transfer?: { by: string; to: string; from?: string } } };
   /** The customer's answer to a rating question, hidden from this (plain) agent: a colleague held the chat (its text is ''; newcomer s14 N#12). */
   ratingHidden?: true;
   /** An agent's message in which a card number, password or PIN was masked (kinds: 'card', 'password', 'pin'; newcomer s17 N#7). */

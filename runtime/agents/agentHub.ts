@@ -1973,7 +1973,7 @@ export function heldBefore(h: { status: string; handoff: unknown }): boolean {
  * (the admin, for an admin's rescue), to whom, the note they wrote, when (newcomer s9 #2: the colleague receiving a
  * transfer read "The flow handed over ..." as if the bot had just handed over).
  */
-export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => string | undefined): { byId: string; by: string; note: string; at: number } | null {
+export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => string | undefined, idOf?: (name: string) => string | undefined): { byId: string; by: string; note: string; at: number } | null {
   const t = (h.handoff as Handoff | null)?.transitions ?? [];
   for (let i = t.length - 1; i >= 0; i--) {
     const x = t[i];
@@ -1981,8 +1981,12 @@ export function transferOf(h: { handoff: unknown }, nameOf: (id: string) => stri
       if (causeOf(x) !== 'transfer') return null;
       const m = /^Transferred to (?:.*?)(?: by (.+) \(admin\))?(?:: ([\s\S]*))?$/.exec(x.note ?? '');
       if (!m) return null;
-      const byId = x.actor.startsWith('agent:') ? x.actor.slice(6) : '';
-      return { byId, by: m[1] ?? nameOf(byId) ?? byId, note: (m[2] ?? '').trim(), at: x.at };
+      // Session 47 (hostile s47 L2): the move's actor is the agent the chat left; an admin's rescue names the admin
+      // (transition.transfer.byId; before session 47 only by name in the note: the actor's id was given with the
+      // admin's name).
+      const actor = x.actor.startsWith('agent:') ? x.actor.slice(6) : '';
+      const byId = x.transfer?.byId ?? (m[1] ? (idOf?.(m[1]) ?? actor) : actor);
+      return { byId, by: x.transfer?.byId ? x.transfer.by : (m[1] ?? nameOf(byId) ?? byId), note: (m[2] ?? '').trim(), at: x.at };
     }
     if (x.to === 'resolved' || x.to === 'expired' || x.to === 'rejected' || x.to === 'cancelled') return null;
   }
@@ -2045,7 +2049,14 @@ export function summarize(h: HandoffRecord, hub: AgentHub) {
     queuedSince: queuedSince(h),
     /** Waiting: its place in the queue and the expected wait, as the customer is told (newcomer s11 #9). */
     queue: h.status === 'pending' ? hub.queuePlaceOf(h.id) : null,
-    transfer: transferOf(h, (id) => hub.deps.directory.get(id)?.name),
+    transfer: transferOf(
+      h,
+      (id) => hub.deps.directory.get(id)?.name,
+      (name) => {
+        const same = hub.deps.directory.list().filter((x) => x.name === name);
+        return same.length === 1 ? same[0].id : undefined;
+      },
+    ),
     /**
      * Newcomer s29 N11: false while automatic assignment gave the chat to its agent and she has not opened it yet (the
      * customer reads "<name> will be with you shortly"); true once she has, or when she took it herself. Null unless

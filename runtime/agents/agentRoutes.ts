@@ -943,8 +943,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       }
     }
     const why = target ? `Transferred to ${target.name}` : `Transferred to team ${body.team}`;
-    // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>".
-    const transfer = { by: a.name, to: target ? target.name : `the ${body.team} team` };
+    // The customer hears a transfer, not a loss: "<agent> is transferring you to <colleague / the team>". An admin's
+    // rescue (hostile s47 L2: "Ann is transferring you to Ann", and the row's transfer said byId bob / by Ann): `from`
+    // names the agent it is taken from ("Ann is taking over your chat from Bob", "Your chat is moving from Bob to Cat"),
+    // `byId` the admin who did it.
+    const transfer = { by: a.name, byId: a.id, to: target ? target.name : `the ${body.team} team`, ...(rescue ? { from: directory.get(from)?.name ?? from } : {}) };
     // The transfer note goes with the handoff (its row's `transfer`: "Ann transferred this chat to you: <note>",
     // newcomer s9 #2) and into the timeline as Ann's private note, so whoever takes it over reads it.
     const note = body.note?.trim() || '';

@@ -36,7 +36,7 @@ export interface PlannedStep {
 interface StateLike {
   mode: ConversationRecord['mode'];
   transcript?: TranscriptEntry[];
-  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean; transitions?: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding; cause?: string; transfer?: { by: string; to: string } }> } | null;
+  handoff?: { id: string; status: string; reason: string; requestedAt: number; joined?: boolean; transitions?: ReadonlyArray<{ to: string; note?: string; ended?: HandoffEnding; cause?: string; transfer?: { by: string; to: string; from?: string } }> } | null;
 }
 
 /** Transcript entries this step added: `step.transcript` (new engine) or the growth of `state.transcript`. */
@@ -170,7 +170,7 @@ export function planStep(args: {
     // Session 46 (inbox11, newcomer s46 N11): back in the queue by a transfer: who transferred it to whom, so the inbox
     // says "Transferred by Ann to Bob" and not "Handoff waiting" with the bot's reason again.
     const lastMove = h?.transitions?.[h.transitions.length - 1];
-    const transfer = h && h.status === 'pending' && lastMove?.to === 'pending' && lastMove.cause === 'transfer' && lastMove.transfer ? { transfer: { by: lastMove.transfer.by, to: lastMove.transfer.to } } : {};
+    const transfer = h && h.status === 'pending' && lastMove?.to === 'pending' && lastMove.cause === 'transfer' && lastMove.transfer ? { transfer: { by: lastMove.transfer.by, to: lastMove.transfer.to, ...(lastMove.transfer.from ? { from: lastMove.transfer.from } : {}) } } : {};
     append.push({
       from: 'system',
       text: state.mode === 'agent' && h?.joined === false ? NOT_JOINED_TEXT : modeText[state.mode],

@@ -31,11 +31,23 @@ export const serveConfigSchema = z
     bodyLimitBytes: z.number().int().min(1024).max(10 * 1024 * 1024).default(64 * 1024),
     retentionDays: z.number().min(0).default(30).describe('Closed conversations older than this are pruned (0 = keep forever)'),
     outbox: z.object({ maxAttempts: z.number().int().min(1).default(8), baseDelayMs: z.number().int().min(1).default(1000) }).strict().default({ maxAttempts: 8, baseDelayMs: 1000 }),
+    // Hostile s47 H1: the Rasa channel is off unless it has a token, or the team opts into Rasa's own unauthenticated
+    // behaviour (anyone who knows a sender id reads that customer's agent replies and writes as them).
     rasa: z
-      .object({ token: z.string().min(16, 'use at least 16 characters').optional().describe('Shared token Rasa REST clients send as ?token= or "Authorization: Bearer"') })
+      .object({
+        token: z.string().min(16, 'use at least 16 characters').optional().describe('Shared token Rasa REST clients send as ?token= or "Authorization: Bearer"'),
+        allowWithoutToken: z
+          .boolean()
+          .optional()
+          .describe('Rasa REST channel open to anyone who can reach the server, with no token (as Rasa does): anyone who knows a sender id reads and writes that customer\'s chat. Default false'),
+      })
       .strict()
+      .refine((r) => !(r.token && r.allowWithoutToken), {
+        message: 'has both "token" and "allowWithoutToken": true; keep "token" (clients send ?token=) or remove it to run the channel without one',
+        path: ['allowWithoutToken'],
+      })
       .default({})
-      .describe('Rasa REST channel (POST /webhooks/rest/webhook); env BATON_RASA_TOKEN'),
+      .describe('Rasa REST channel (POST /webhooks/rest/webhook): off unless "token" (or env BATON_RASA_TOKEN) or "allowWithoutToken": true'),
     metricsToken: z.string().min(16, 'use at least 16 characters').optional().describe('Bearer token for GET /metrics (env BATON_METRICS_TOKEN); unset = public'),
     identity: z
       .object({

@@ -16,7 +16,7 @@ import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
 import { envWhole, serveEnvProblems } from './envCheck';
-import { startRuntime } from './startRuntime';
+import { rasaAccessOf, rasaChannelNote, startRuntime } from './startRuntime';
 import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
 import { agentCoverageWarnings, agentNameWarnings, loadAgentsFile } from '../agents/agentDirectory';
 import { RedisStore } from '../store/redisStore';
@@ -193,6 +193,10 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   for (const note of openingHoursNotes(flows.map((flow, i) => ({ flow, file: files[i] })), Date.now())) process.stdout.write(`baton serve: note: ${note}\n`);
   for (const note of notifyConfigNotes(flows, config, opts.config !== undefined)) process.stdout.write(`baton serve: note: ${note}\n`);
   for (const note of placeholderUrlNotes(flows)) process.stdout.write(`baton serve: note: ${note}\n`);
+  // Hostile s47 H1: the Rasa channel is off without a token (say how to turn it on), or opened without one on purpose
+  // (say the risk).
+  const rasaNote = rasaChannelNote(rasaAccessOf(config, process.env), opts.host);
+  if (rasaNote) process.stdout.write(`baton serve: note: ${rasaNote}\n`);
   // Newcomer s19 F8: a takeover no agent in the --agents file may take (or whose language / skill none has) was said
   // only as a JSON log line among the logs; it is a note like the others now (the structured log line stays, for log
   // pipelines).
@@ -253,7 +257,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--port <n>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'folder of the embedded store', './baton-data')
-    .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays, rasa.token, metricsToken, identity (secret, unsigned)')
+    .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays, rasa {token | allowWithoutToken}, metricsToken, identity (secret, unsigned)')
     .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
     .option('--agents <file>', 'JSON list of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?}: turns on the agent API, presence and assignment (admin edits are saved back to the file)')
     .option('--redis <url>', 'share conversations, handoff queues, timers, agent presence, notes, redeployed flows and rate limits with other instances through Redis (redis://host:6379; run redis-server with --appendonly yes --appendfsync always); --data is then unused')

@@ -85,14 +85,39 @@ export interface RunningRuntime {
 }
 
 /**
- * What `baton serve` warns about at start-up, when listening on an address other than loopback (the studio's Run
- * and local tries stay quiet): the Rasa channel without a token (anyone who reaches the server can chat on the
- * default flow under any sender id, and read that sender's agent replies), and /metrics without a token.
+ * How the Rasa REST channel (POST /webhooks/rest/webhook) answers (hostile s47 H1: it was open to anyone unless a
+ * token was set, so anyone who knew a sender id, often a phone number, read that customer's agent replies and wrote as
+ * them): `token` (config rasa.token or BATON_RASA_TOKEN: only callers sending it), `open` (config
+ * rasa.allowWithoutToken: true, Rasa's own unauthenticated behaviour, warned at start) or `off` (neither: 403).
  */
-export function securityWarnings(o: { rasaToken?: string; metricsToken?: string; host: string }): string[] {
+export type RasaAccess = { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
+
+export function rasaAccessOf(config: Pick<ServeConfig, 'rasa'>, env: NodeJS.ProcessEnv): RasaAccess {
+  const token = config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined);
+  if (token && config.rasa.allowWithoutToken)
+    throw new Error('--config rasa.allowWithoutToken is true but BATON_RASA_TOKEN is set: the channel would need the token anyway. Unset BATON_RASA_TOKEN to run it without one, or remove "allowWithoutToken" to keep the token.');
+  if (token) return { mode: 'token', token };
+  return config.rasa.allowWithoutToken ? { mode: 'open' } : { mode: 'off' };
+}
+
+/** What `baton serve` says at start about the Rasa channel: how to turn it on when off, the risk when open. */
+export function rasaChannelNote(access: RasaAccess, host: string): string | null {
+  if (access.mode === 'off')
+    return 'the Rasa channel POST /webhooks/rest/webhook is off (it answers 403): to use it, set "rasa": {"token": "<at least 16 characters>"} in --config (or BATON_RASA_TOKEN) and add ?token=<token> to your Rasa client\'s webhook URL; "rasa": {"allowWithoutToken": true} opens it without a token (not recommended).';
+  if (access.mode === 'open')
+    return `WARNING: the Rasa channel POST /webhooks/rest/webhook needs no token ("rasa": {"allowWithoutToken": true}): anyone who can reach ${host} and knows or guesses a sender id (often a phone number) reads that customer's replies, agents' included, and writes as them. Set "rasa": {"token": "..."} instead and add ?token=<token> to the client's webhook URL.`;
+  return null;
+}
+
+/**
+ * What `baton serve` warns about at start-up: the Rasa channel opened without a token (rasa.allowWithoutToken: on
+ * every address, the team chose it), and, when listening on an address other than loopback (the studio's Run and
+ * local tries stay quiet), /metrics without a token.
+ */
+export function securityWarnings(o: { rasa?: RasaAccess; metricsToken?: string; host: string }): string[] {
   const out: string[] = [];
   const loopback = o.host === 'localhost' || o.host === '::1' || o.host.startsWith('127.');
-  if (!o.rasaToken && !loopback) out.push(`Rasa channel POST /webhooks/rest/webhook is open to anyone who can reach ${o.host}: set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN`);
+  if (o.rasa?.mode === 'open') out.push(`Rasa channel POST /webhooks/rest/webhook is open without a token (rasa.allowWithoutToken) to anyone who can reach ${o.host}: anyone who knows a sender id reads and writes that customer's chat; set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN instead`);
   if (!o.metricsToken && !loopback) out.push(`GET /metrics is public on ${o.host}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
   return out;
 }
@@ -139,6 +164,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
   const identity = identitySettings(config, env);
   const logger = opts.logger ?? pino({ level: config.logLevel, base: { service: 'baton-serve' } }, stdoutLogDestination());
   const now = opts.now ?? Date.now;
+  const rasaAccess = rasaAccessOf(config, env); // before anything is opened: a conflicting setting starts nothing
   const workers = opts.workers ?? 0;
   let pool: ShardPool | null = null;
   if (workers > 0) {
@@ -234,13 +260,13 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     bodyLimitBytes: config.bodyLimitBytes,
     registerRoutes,
     customerSignals: agentHub ? customerSignals(agentHub) : undefined,
-    rasaToken: config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined),
+    rasa: rasaAccess,
     metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
     rateLimitRedis: (store as { client?: unknown }).client,
     conversationLimit: conversationLimitOf(store, config.rateLimit.perConversationPerMinute),
     routeMessage: pool ? (id, body, headers) => pool.sendMessage(id, body, headers) : undefined,
   });
-  for (const w of securityWarnings({ rasaToken: config.rasa.token ?? env.BATON_RASA_TOKEN, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
+  for (const w of securityWarnings({ rasa: rasaAccess, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   try {
     await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG });
   } catch (err) {

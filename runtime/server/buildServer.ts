@@ -53,8 +53,12 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Fastify's request log lines (off by default: one line per request costs throughput). */
   logRequests?: boolean;
-  /** Shared token for the Rasa channel (`?token=` or Bearer); unset = open (startRuntime warns). */
-  rasaToken?: string;
+  /**
+   * Who may call the Rasa channel (runtime/serve/startRuntime.ts rasaAccessOf): callers with the shared token
+   * (`?token=` or Bearer), anyone (`open`, rasa.allowWithoutToken), or nobody (`off`, the default: 403 saying how to
+   * turn it on; hostile s47 H1).
+   */
+  rasa?: { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
   /** Bearer token for GET /metrics; unset = public. */
   metricsToken?: string;
   /** With --redis: the per-conversation limit counted in Redis (every instance); throws the 429 ApiError. */
@@ -204,7 +208,7 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Baton runtime API', version: '1', description: 'Serve Baton flows to customers. Generated from the zod schemas that validate requests.' },
-      components: { securitySchemes: { customerToken: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'http', scheme: 'bearer' }, agentToken: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: { customerToken: { type: 'http', scheme: 'bearer' }, adminToken: { type: 'http', scheme: 'bearer' }, agentToken: { type: 'http', scheme: 'bearer' }, rasaToken: { type: 'apiKey', in: 'query', name: 'token' }, rasaBearer: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -426,18 +430,29 @@ export async function buildServer(o: ServerOptions): Promise<RuntimeServer> {
   app.post('/webhooks/rest/webhook', {
     schema: {
       summary: 'Rasa-compatible REST channel',
-      description: 'Existing Rasa REST clients work unchanged. One conversation per sender on the default flow. A handoff is announced as {custom: {handoff: {status, reason}}}; agent messages come on the next call. When the server has a Rasa token (config rasa.token or BATON_RASA_TOKEN), send it as ?token=<token> or Authorization: Bearer <token>; without it the answer is 401.',
+      description: 'Existing Rasa REST clients work with ?token=<token> added to the webhook URL (or Authorization: Bearer <token>), the token being the server\'s config rasa.token or BATON_RASA_TOKEN; a missing or wrong token is 401. Without a token configured the channel is off (403 rasa_channel_off), unless the server opts into Rasa\'s unauthenticated behaviour (config rasa.allowWithoutToken: true). One conversation per sender on the default flow. A handoff is announced as {custom: {handoff: {status, reason}}}; agent messages come on the next call.',
       tags: ['rasa'],
+      security: [{ rasaToken: [] }, { rasaBearer: [] }],
       body: s.rasaBody,
       response: { 200: s.rasaResponse, ...errors },
     },
-    // Optional shared token (config rasa.token / BATON_RASA_TOKEN): Rasa clients send ?token= (like Rasa's own
-    // --auth-token) or "Authorization: Bearer <token>".
-    preHandler: async (req) => {
-      if (!o.rasaToken) return;
+    // Shared token (config rasa.token / BATON_RASA_TOKEN): Rasa clients send ?token= (like Rasa's own --auth-token)
+    // or "Authorization: Bearer <token>". Without one the channel is off (hostile s47 H1: anyone who knew a sender id
+    // read that customer's agent replies, which the real customer then never got, and wrote as them) unless the team
+    // chose rasa.allowWithoutToken. 403, not 401: no token can open a channel that has none configured; nor 404, so a
+    // team wiring up its connector reads why and what to change. Checked on request, before the body is read.
+    onRequest: async (req) => {
+      const access = o.rasa ?? { mode: 'off' };
+      if (access.mode === 'open') return;
+      if (access.mode === 'off')
+        throw new ApiError(
+          403,
+          'rasa_channel_off',
+          'The Rasa channel is off on this server. Its operator turns it on with "rasa": {"token": "..."} in the baton serve --config file (or BATON_RASA_TOKEN); Rasa clients then add ?token=<token> to the webhook URL.',
+        );
       const q = (req.query as { token?: unknown } | undefined)?.token;
       const t = bearer(req) ?? (typeof q === 'string' ? q : undefined);
-      if (!t || !sameSecret(t, o.rasaToken)) throw new ApiError(401, 'invalid_rasa_token', 'This Rasa channel needs its token: add ?token=<token> to the webhook URL or send "Authorization: Bearer <token>".', 'token');
+      if (!t || !sameSecret(t, access.token)) throw new ApiError(401, 'invalid_rasa_token', 'This Rasa channel needs its token: add ?token=<token> to the webhook URL or send "Authorization: Bearer <token>".', 'token');
     },
     handler: async (req) => {
       const flowId = o.defaultFlowId ?? (o.catalog.flowIds().length === 1 ? o.catalog.flowIds()[0] : undefined);

@@ -148,6 +148,13 @@ export const takeoverTexts = {
   sorryNobodyNow: "I'm sorry about this.",
   /** A deliberate transfer: `by` (the agent) moves the customer to `to` (a colleague's name, or "the sales team"). */
   transferred: (by: string, to: string) => `${by} is transferring you to ${to}. Please stay with us.`,
+  /**
+   * Session 47 (hostile s47 L2): an admin (`by`) took the chat another agent (`from`) held. The customer read "Ann is
+   * transferring you to Ann": she takes it over herself ("has joined" follows), or moves it to a colleague; `from`
+   * did nothing, so the words do not say they did.
+   */
+  takenOver: (by: string, from: string) => `${by} is taking over your chat from ${from}.`,
+  movedOn: (from: string, to: string) => `Your chat is moving from ${from} to ${to}. Please stay with us.`,
   ended: 'This conversation has ended.',
   endedRestart: 'This conversation has ended. You can start again whenever you like.',
   restartLabel: 'Start again',
@@ -202,9 +209,12 @@ export function queueAhead(queue: ReadonlyArray<{ teams: readonly string[]; prio
 }
 
 /** What the customer is told when the chat goes back to the queue: a transfer names who and where. */
-export function declinedText(transfer: { by: string; to: string } | undefined, cause?: RequeueCause): string {
+export function declinedText(transfer: { by: string; to: string; from?: string } | undefined, cause?: RequeueCause): string {
   const by = transfer?.by?.trim();
   const to = transfer?.to?.trim();
+  const from = transfer?.from?.trim();
+  // An admin's rescue of a chat another agent held: who had it and who has it now (hostile s47 L2).
+  if (by && to && from && from !== by) return to === by ? takeoverTexts.takenOver(by, from) : takeoverTexts.movedOn(from, to);
   if (by && to) return takeoverTexts.transferred(by, to);
   // Session 41 (hostile s40 M9): not opened / not answered in time is no refusal of this customer: the chat may go back
   // to the same agent when nobody else can take it, so no "someone else".

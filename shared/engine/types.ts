@@ -80,7 +80,7 @@ export type Input =
    * the queue at once by the block's No agent exit (its Timeout exit when No agent is not wired), as a takeover that
    * finds nobody at request time does.
    */
-  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string }; cause?: RequeueCause; team?: string; nobodyElse?: true } & HandoffEventIds)
+  | ({ type: 'agent_declined'; agentId: string; note?: string; transfer?: { by: string; to: string; byId?: string; from?: string }; cause?: RequeueCause; team?: string; nobodyElse?: true } & HandoffEventIds)
   /** The agent hands the conversation back to the bot: the flow follows `resolved`. */
   /**
    * `closes` (session 39): the agent resolved the chat and the block rates resolved chats, so it goes back to the bot's

@@ -10,7 +10,7 @@
  * timed out, and the runtime must be able to tell the agent "too late" instead of pretending it worked.
  */
 import type { Assignation, EscalationReason, Priority } from '../flow/schema';
-import type { Handoff, HandoffAction, HandoffEnding, HandoffStatus, HandoffTransition, RequeueCause } from './types';
+import type { Handoff, HandoffAction, HandoffEnding, HandoffStatus, HandoffTransition, RequeueCause, TransferWho } from './types';
 
 /** Statuses a handoff never leaves. */
 export const terminalStatuses: HandoffStatus[] = ['resolved', 'expired', 'rejected', 'cancelled'];
@@ -114,7 +114,7 @@ export function transitionHandoff(h: Handoff, action: HandoffAction, at: number,
   if (action.type === 'requeue') {
     if (action.cause !== undefined) transition.cause = action.cause;
     if (action.team !== undefined) transition.team = action.team;
-    if (action.transfer !== undefined) transition.transfer = { by: action.transfer.by, to: action.transfer.to };
+    if (action.transfer !== undefined) transition.transfer = transferWho(action.transfer)!;
   }
   if ((action.type === 'resolve' || action.type === 'cancel') && action.ended !== undefined) transition.ended = action.ended;
 
@@ -142,9 +142,22 @@ export function requeueOf(input: { note?: string; transfer?: unknown; cause?: Re
   const action: Extract<HandoffAction, { type: 'requeue' }> = { type: 'requeue', note: input.note, cause: input.cause ?? (input.transfer ? 'transfer' : 'declined') };
   if (input.team !== undefined) action.team = input.team;
   // Session 46 (inbox11): who transferred it to whom, kept on the transition (only when both are names).
-  const t = input.transfer as { by?: unknown; to?: unknown } | null | undefined;
-  if (t && typeof t === 'object' && typeof t.by === 'string' && typeof t.to === 'string') action.transfer = { by: t.by, to: t.to };
+  const t = transferWho(input.transfer);
+  if (t) action.transfer = t;
   return action;
+}
+
+/**
+ * A transfer's who as stored (only when `by` and `to` are names): `byId` and `from` (session 47, hostile s47 L2) only
+ * when given as text, so older inputs keep their exact shape.
+ */
+export function transferWho(input: unknown): TransferWho | undefined {
+  const t = input as { by?: unknown; to?: unknown; byId?: unknown; from?: unknown } | null | undefined;
+  if (!t || typeof t !== 'object' || typeof t.by !== 'string' || typeof t.to !== 'string') return undefined;
+  const out: TransferWho = { by: t.by, to: t.to };
+  if (typeof t.byId === 'string' && t.byId !== '') out.byId = t.byId;
+  if (typeof t.from === 'string' && t.from.trim() !== '') out.from = t.from;
+  return out;
 }
 
 /** The note on a handoff the customer withdrew while it waited in the queue (the inbox and simulator name it so). */

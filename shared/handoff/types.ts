@@ -23,8 +23,10 @@ export interface HandoffTransition {
   /**
    * Session 46 (inbox11, newcomer s46 N11): a transfer names who transferred it and to whom (a colleague's name or "the
    * X team"), so the inbox's timeline says "Transferred by Ann to Bob" rather than a new handoff. Absent before.
+   * Session 47 (hostile s47 L2): `byId`, the id of the agent who did it (an admin's rescue: the admin, while the move's
+   * actor is the agent the chat left), and `from`, the name of that agent when it is not the one who did it.
    */
-  transfer?: { by: string; to: string };
+  transfer?: TransferWho;
   /**
    * Session 39 (review debt of session 38: how a chat ended was read from the note's words, so an agent's own note
    * hid it): on the move to resolved or cancelled, how it ended (handoffEnding). Absent on transitions stored before
@@ -46,6 +48,17 @@ export type HandoffEnding = (typeof handoffEndings)[number];
  * refusal: she went offline (chosen, or inactive), signed out giving her chats back, was removed from the team, or
  * stayed away past the grace: once back she may be given the chat again.
  */
+/**
+ * Who transferred a chat, to whom (names), and (session 47, hostile s47 L2) the id of who did it and, for an admin's
+ * rescue of a chat another agent held, that agent's name (`from`).
+ */
+export interface TransferWho {
+  by: string;
+  to: string;
+  byId?: string;
+  from?: string;
+}
+
 export const requeueCauses = ['declined', 'transfer', 'not_opened', 'not_answered', 'away', 'went_offline', 'signed_out', 'removed'] as const;
 export type RequeueCause = (typeof requeueCauses)[number];
 export function requeueIsRefusal(cause: RequeueCause): boolean {
@@ -56,7 +69,7 @@ export function requeueIsRefusal(cause: RequeueCause): boolean {
 export type HandoffAction =
   | { type: 'assign'; agentId: string; agentName: string }
   /** The agent declines, or transfers the chat back to the queue. */
-  | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string; transfer?: { by: string; to: string } }
+  | { type: 'requeue'; note?: string; cause?: RequeueCause; team?: string; transfer?: TransferWho }
   /** The agent finished (handed back to the bot or closed the chat). */
   | { type: 'resolve'; note?: string; ended?: 'handback' | 'closed' }
   /** Waited too long. */

@@ -15,7 +15,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, rasaConfig, rasaPost, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import { agent, flowWithTakeover, startAgentRuntime, stopAgentRuntimes, tok } from './agentFixtures';
 import { AgentDirectory, agentNameWarnings, loadAgentsFile } from '../../runtime/agents/agentDirectory';
 import { nameProblem, nothingVisible } from '../../runtime/visibleText';
@@ -62,9 +62,9 @@ describe('customer doors', () => {
   });
 
   it('Rasa channel: an invisible-only message is no turn (nothing stored, no fallback); an invisible sender is 400', async () => {
-    const rt = await startTestRuntime();
+    const rt = await startTestRuntime({ config: rasaConfig });
     started.push(rt);
-    const hook = (sender: string, message: string) => rt.post('/webhooks/rest/webhook', { sender, message });
+    const hook = (sender: string, message: string) => rasaPost(rt, sender, message);
     expect((await hook('hx1', 'hi')).status).toBe(200);
     for (const message of ['\u200b\u200b', '\ud800', '\u3164', '\u0301']) {
       const r = await hook('hx1', message);

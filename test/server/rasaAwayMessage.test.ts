@@ -6,7 +6,7 @@
  * answer the unseen question, or asks for a person, is applied as before.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, rasaConfig, rasaPost, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -19,7 +19,7 @@ const texts = (body: any[]) => body.map((m) => m.text).filter(Boolean);
 const RETRY = 'Please pick a number from 1 (bad) to 5 (great).';
 
 async function handedBack(r: TestRuntime, sender: string) {
-  const hook = (message: string) => r.post('/webhooks/rest/webhook', { sender, message });
+  const hook = (message: string) => rasaPost(r, sender, message);
   await hook('hi');
   await hook('Talk to a person');
   const [h] = (await r.get('/api/v1/admin/handoffs?status=pending', auth(ADMIN))).body.handoffs.filter((x: any) => x.status === 'pending');
@@ -33,7 +33,7 @@ async function handedBack(r: TestRuntime, sender: string) {
 
 describe('Rasa channel: a message written before an unseen question', () => {
   it('is kept in the transcript, not judged a wrong rating; the question goes out and the next answer rates', async () => {
-    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()] }));
+    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()], config: rasaConfig }));
     const { hook, conversationId } = await handedBack(r, 'cara');
 
     const away = await hook('thanks Sam, that sorts it');
@@ -53,7 +53,7 @@ describe('Rasa channel: a message written before an unseen question', () => {
   });
 
   it('a message that answers the unseen question rates at once; a request for a person hands over', async () => {
-    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()] }));
+    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()], config: rasaConfig }));
     const a = await handedBack(r, 'dev');
     expect(texts((await a.hook('4')).body)).toEqual(expect.arrayContaining(['How would you rate us, 1 to 5?', 'Thanks for rating!']));
 
@@ -64,7 +64,7 @@ describe('Rasa channel: a message written before an unseen question', () => {
   });
 
   it('once the question was shown, a wrong answer is still asked again (the usual retry)', async () => {
-    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()] }));
+    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()], config: rasaConfig }));
     const { hook } = await handedBack(r, 'finn');
     await hook('thanks');
     expect(texts((await hook('no idea')).body)).toEqual([RETRY]);

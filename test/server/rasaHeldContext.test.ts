@@ -5,7 +5,7 @@
  * email, Slack, webhooks and tickets: the customer's second order question was lost for every integration.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, rasaConfig, rasaPost, shopFlowRatingAfterHandback as rateAfterHandback, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -16,9 +16,9 @@ afterEach(async () => {
 
 describe('Rasa channel: a held message reaches the next handoff context (hostile s9 #11)', () => {
   it("the message written before the unseen rating question is in the new handoff's context transcript, in order", async () => {
-    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()] }));
+    const r = (rt = await startTestRuntime({ flows: [rateAfterHandback()], config: rasaConfig }));
     const sender = 'held2';
-    const hook = (message: string) => r.post('/webhooks/rest/webhook', { sender, message });
+    const hook = (message: string) => rasaPost(r, sender, message);
     await hook('hi');
     await hook('Talk to a person');
     const pending = async () => (await r.get('/api/v1/admin/handoffs?status=pending', auth(ADMIN))).body.handoffs.filter((x: any) => x.status === 'pending');

@@ -5,7 +5,7 @@
  * dropping it would lose what the customer wrote.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, rasaConfig, rasaPost, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 
 let rt: TestRuntime | null = null;
 afterEach(async () => {
@@ -17,8 +17,8 @@ const texts = (body: any[]) => body.map((m) => m.text).filter(Boolean);
 
 describe('Rasa channel: an opener that only says hello starts the conversation', () => {
   it('"hi" only starts the conversation; an opener that asks for something still counts', async () => {
-    const r = (rt = await startTestRuntime());
-    const hook = (sender: string, message: string) => r.post('/webhooks/rest/webhook', { sender, message });
+    const r = (rt = await startTestRuntime({ config: rasaConfig }));
+    const hook = (sender: string, message: string) => rasaPost(r, sender, message);
     expect(texts((await hook('lead1', 'hi')).body)).toEqual(['Welcome to the shop!', 'What do you need?']);
     const opener = await hook('lead2', 'Talk to a person');
     expect(opener.body.find((m: any) => m.custom)?.custom.handoff.status).toBe('pending');

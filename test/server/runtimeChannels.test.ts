@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, RASA_TOKEN, auth, rasaConfig, rasaPost, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import { readSeqEvents } from '../support/sse';
 
 let rt: TestRuntime | null = null;
@@ -50,8 +50,8 @@ describe('push channel (Server-Sent Events)', () => {
 
 describe('Rasa REST channel', () => {
   it('maps a sender to one conversation, announces a handoff, stays quiet while an agent is in control and delivers agent messages on the next call', async () => {
-    const r = (rt = await startTestRuntime());
-    const hook = (sender: string, message: string) => r.post('/webhooks/rest/webhook', { sender, message });
+    const r = (rt = await startTestRuntime({ config: rasaConfig }));
+    const hook = (sender: string, message: string) => rasaPost(r, sender, message);
     const hello = await hook('alice', 'hi');
     expect(hello.status).toBe(200);
     expect(hello.body[0]).toEqual({ recipient_id: 'alice', text: 'Welcome to the shop!' });
@@ -119,7 +119,7 @@ describe('bad requests', () => {
   });
 
   it('never answers a random body with a 5xx (fuzz)', async () => {
-    const r = (rt = await startTestRuntime({ config: { rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } }));
+    const r = (rt = await startTestRuntime({ config: { rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 }, ...rasaConfig } }));
     const c = (await r.post('/api/v1/flows/shop/conversations', {})).body;
     const targets = [
       ['POST', `/api/v1/conversations/${c.conversationId}/messages`],
@@ -136,7 +136,7 @@ describe('bad requests', () => {
         fc.boolean(),
         async ([method, path], body, withAuth) => {
           const headers: Record<string, string> = { 'content-type': 'application/json' };
-          if (withAuth) headers.authorization = `Bearer ${path.includes('admin') ? ADMIN : c.token}`;
+          if (withAuth) headers.authorization = `Bearer ${path.includes('admin') ? ADMIN : path.includes('webhooks') ? RASA_TOKEN : c.token}`;
           const res = await fetch(r.url + path, { method, headers, body });
           statuses.add(res.status);
           await res.text();

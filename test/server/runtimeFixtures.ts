@@ -102,6 +102,14 @@ export function shopFlowRatingAfterHandback(): Flow {
 
 export const ADMIN = 'admin-token-for-tests-0123456789';
 
+/**
+ * The Rasa channel's token in tests (hostile s47 H1: the channel is off without one). Start with
+ * `config: { rasa: { token: RASA_TOKEN } }` and post with `rasaPost`, which sends it as Rasa clients do (`?token=`).
+ */
+export const RASA_TOKEN = 'rasa-token-for-tests-0123456789';
+export const rasaConfig = { rasa: { token: RASA_TOKEN } };
+export const rasaPost = (rt: Pick<TestRuntime, 'post'>, sender: string, message: string) => rt.post(`/webhooks/rest/webhook?token=${RASA_TOKEN}`, { sender, message });
+
 export interface TestRuntime extends RunningRuntime {
   dir: string;
   clock: { now: number };

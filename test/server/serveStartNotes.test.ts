@@ -54,6 +54,24 @@ describe('baton serve start-up notes', () => {
     expect(configured).toContain('ready at');
     expect(configured).not.toContain('sends Slack messages');
     expect(configured).not.toContain('sends emails');
+    // Hostile s47 H1: without a Rasa token the channel is off, and the start says so and how to turn it on.
+    for (const out of [bare, configured]) expect(out).toContain('baton serve: note: the Rasa channel POST /webhooks/rest/webhook is off (it answers 403): to use it, set "rasa": {"token": ');
+  }, 120_000);
+
+  it('the Rasa channel: a loud warning when opened without a token, nothing to say with a token (hostile s47 H1)', async () => {
+    const flow = join(root, 'flows/customer-support.json');
+    const open = join(dir, 'rasa-open.json');
+    writeFileSync(open, JSON.stringify({ rasa: { allowWithoutToken: true } }));
+    const opened = await startAndStop([flow, '--port', '0', '--data', join(dir, 'd5'), '--config', open]);
+    const notes = opened.split('\n').filter((l) => l.includes('Rasa channel'));
+    expect(notes.filter((l) => l.startsWith('baton serve: note: WARNING: the Rasa channel POST /webhooks/rest/webhook needs no token'))).toHaveLength(1);
+    expect(notes.some((l) => l.includes("knows or guesses a sender id (often a phone number) reads that customer's replies, agents' included, and writes as them"))).toBe(true);
+    expect(opened).not.toContain('is off (it answers 403)');
+    const tokened = join(dir, 'rasa-token.json');
+    writeFileSync(tokened, JSON.stringify({ rasa: { token: 'a-rasa-token-0123456789' } }));
+    const withToken = await startAndStop([flow, '--port', '0', '--data', join(dir, 'd6'), '--config', tokened]);
+    expect(withToken).toContain('ready at');
+    expect(withToken).not.toMatch(/baton serve: note: .*Rasa channel/);
   }, 120_000);
 
   it('names, as a readable note, a takeover that no agent of the --agents file may take (newcomer s19 F8)', async () => {

@@ -21,7 +21,7 @@ import { RedisStore } from '../../runtime/store/redisStore';
 import type { LogEntry } from '../../runtime/store/types';
 import { requireProgram } from '../support/requireProgram';
 import { startTestRedis, type TestRedis } from './redisServer';
-import { ADMIN, auth, startTestRuntime, type TestRuntime } from './runtimeFixtures';
+import { ADMIN, auth, rasaConfig, rasaPost, startTestRuntime, type TestRuntime } from './runtimeFixtures';
 import { waitUntil } from '../support/runtimeHarness';
 
 const DAY = 86_400_000;
@@ -73,7 +73,7 @@ async function serve(dir: string, writer: Writer, now?: number, retentionDays = 
     redisUsed.add(dir);
     how = { store: await RedisStore.connect({ url: redis!.url, prefix: `${basename(dir)}:`, requireDurable: true, warn: () => undefined }) };
   } else how = writer === 'workers' ? { workers: 2 } : { store: new EmbeddedStore({ dir, writer }) };
-  const rt = await startTestRuntime({ dir, ...how, config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 } } as never });
+  const rt = await startTestRuntime({ dir, ...how, config: { retentionDays, rateLimit: { perAddressPerMinute: 100_000, perConversationPerMinute: 100_000 }, ...rasaConfig } as never });
   if (now !== undefined) rt.clock.now = now;
   runtimes.push(rt);
   return rt;
@@ -369,7 +369,7 @@ describe('the retention option (serve config retentionDays) drives the prune', (
     const dir = tempDir('rasa');
     const rt = await serve(dir, 'thread');
     const t0 = rt.clock.now;
-    const hook = (message: string) => rt.post('/webhooks/rest/webhook', { sender: 'alice', message });
+    const hook = (message: string) => rasaPost(rt, 'alice', message);
     expect((await hook('hi, it is alice')).body[0].text).toBe('Welcome to the shop!');
     const old = (await rt.store.findByExternalKey('rasa:shop:alice'))!;
     // She rates the shop: the flow ends, the conversation is closed.
