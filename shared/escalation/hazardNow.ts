@@ -76,10 +76,11 @@ const ALONE = new RegExp(
     ` (?:set|setting) (?:\w+ ){1,3}(?:on|alight) fire `,
     ` (?:set|setting) (?:\w+ ){1,3}alight `,
     ` (?:started|set) (?:a |the )?(?:small |big |huge )?fire `,
-    ` (?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end)|least|all|once|my opinion|(?:the |a |our |my )?${CONTAINED} )`,
+    ` (?<!on )(?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end|moment|minute|mo)|present|least|all|once|my opinion|(?:the |a |our |my )?${CONTAINED} )`,
     ` there (?:is|are) (?:a |an )?(?:small |big |huge |massive |bad )?fire (?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
     ` smoke (?:is |s )?(?:coming|pouring) `,
-    ` (?:is|are|s|started|starting|keeps|keep) (?:smoking|sparking)(?: and (?:smoking|sparking))? `,
+    // (Present only: "started sparking when I plugged it in" tells what happened, roundSevenUrgency.)
+    ` (?:is|are|s|keeps|keep|still) (?:smoking|sparking)(?: and (?:smoking|sparking))? `,
     ` sparks (?:are |is )?(?:coming|flying|shooting) `,
     ` gas (?:smell|smells|leak|leaking|is leaking) `,
     ` (?:smell|smells|smelling|stink|stinks) (?:of |like )?gas `,
@@ -91,14 +92,19 @@ const ALONE = new RegExp(
   ].join('|'),
 );
 /** Words in the five before the hazard that make it asked or a risk ("what if the CO alarm goes off", "can it catch fire"). */
-const ASKED_BEFORE = new Set(['if', 'whether', 'could', 'might', 'may', 'would', 'will', 'can', 'does', 'do', 'should', 'risk', 'prevent', 'avoid', 'stop', 'afraid', 'scared', 'worried', 'likely', 'never', 'not', 'nt', 'didnt', 'hasnt', 'havent', 'wont', 'cant']);
+const ASKED_BEFORE = new Set(['was', 'were', 'had', 'if', 'whether', 'could', 'might', 'may', 'would', 'will', 'can', 'does', 'do', 'should', 'risk', 'prevent', 'avoid', 'stop', 'afraid', 'scared', 'worried', 'likely', 'never', 'not', 'nt', 'didnt', 'hasnt', 'havent', 'wont', 'cant']);
+const SHOP_PLACE = / (?:your|the|their|our) (?:warehouse|depot|factory|store|shop|sorting office|distribution centre|distribution center|plant|office|hub)\b/;
 const QUESTION_START = new Set(['can', 'could', 'will', 'would', 'does', 'do', 'is', 'are', 'should', 'how', 'what', 'why', 'has', 'have', 'if']);
 function aloneNow(lower: readonly string[], padded: string): string | null {
   const m = ALONE.exec(padded);
   if (m === null) return null;
+  // "on fire" said as praise elsewhere in the message ("you lot are on fire at the moment, keep it up").
+  if (fireAsFigure(lower).length > 0) return null;
   if (QUESTION_START.has(lower[0] ?? '')) return null;
   const before = padded.slice(0, m.index).trim().split(' ').filter(Boolean).slice(-5);
   if (before.some((t) => ASKED_BEFORE.has(t))) return null;
+  // A fire at the shop's places is no fire in the customer's home ("a fire at your warehouse, is my parcel inside?").
+  if (SHOP_PLACE.test(padded.slice(m.index, m.index + m[0].length + 30))) return null;
   return m[0].trim();
 }
 /** A person affected now (a sign on the body). */

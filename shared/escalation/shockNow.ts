@@ -23,6 +23,7 @@ const SHOCK = new RegExp(
 const NOT_A_CURRENT = new Set(['price', 'prices', 'cost', 'costs', 'bill', 'bills', 'charge', 'charges', 'fee', 'fees', 'total', 'news', 'email', 'reply', 'answer', 'service', 'attitude', 'rudeness', 'quote', 'invoice', 'amount', 'delivery', 'postage', 'shipping', 'response', 'letter', 'message', 'result', 'results', 'review', 'reviews', 'refund', 'decision', 'behaviour', 'behavior', 'quality', 'size', 'colour', 'color']);
 const ELECTRIC_WORDS = new Set(['electrocuted', 'electric', 'electrical', 'zapped', 'socket', 'plug', 'wire', 'wires', 'cable', 'current', 'sparks', 'sparked', 'live']);
 const MAYBE = new Set(['if', 'could', 'might', 'may', 'would', 'will', 'can', 'whether', 'risk', 'prevent', 'avoid', 'afraid', 'scared', 'worried', 'dangerous', 'safe', 'nearly', 'almost']);
+const NOBODY = new Set(['nobody', 'noone', 'no', 'not', 'never', 'didnt', 'nt', 'wasnt', 'werent', 'hasnt', 'havent', 'none']);
 const QUESTION_START = new Set(['can', 'could', 'will', 'would', 'does', 'do', 'is', 'are', 'should', 'how', 'what', 'why']);
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'years', 'months', 'weeks', 'once', 'previously']);
 const HARM_NOW = /(?:^| )(?:is|are|s|still|now|im|am|hes|shes|cant|can not) (?:\w+ ){0,2}(?:burnt|burned|numb|tingling|unconscious|shaking|breathing|breathe|crying|hurts|hurting|pain|moving|responding)(?: |$)/;
@@ -37,7 +38,7 @@ export function shockNow(toks: readonly string[]): string | null {
   const words = m[0].trim();
   // Words before the match (its index counts characters of `padded`).
   const before = padded.slice(0, m.index).trim().split(' ').filter(Boolean);
-  if (before.slice(-5).some((t) => MAYBE.has(t))) return null;
+  if (before.slice(-5).some((t) => MAYBE.has(t) || NOBODY.has(t))) return null;
   if (QUESTION_START.has(lower[0] ?? '') && !HARM_NOW.test(padded)) return null;
   // "shocked me" / "gave me a shock" need a current: an electric word, or a thing (not money or news) as the subject.
   if (!words.includes('electr')) {

@@ -889,6 +889,7 @@ function mouthGone(toks: readonly string[]): string | null {
  * from your shop and is shaking"): urgent (a person at once), but not the 999 line, which is for people (a vet is).
  */
 const PET = new Set(['dog', 'dogs', 'puppy', 'pup', 'cat', 'cats', 'kitten', 'kitty', 'rabbit', 'bunny', 'hamster', 'parrot', 'pet', 'pets', 'ferret', 'guinea']);
+const PET_HARM = new Set([...SWALLOW_HARM, 'shaking', 'twitching', 'trembling', 'drooling', 'foaming', 'collapsed', 'fitting', 'seizing', 'limp', 'panting', 'staggering', 'wobbly', 'unwell', 'ill', 'lethargic']);
 function petSwallowedNow(toks: string[]): string | null {
   if (!toks.some((t) => PET.has(t))) return null;
   if (swallowLongAgo(toks) && !harmNow(toks)) return null;
@@ -899,6 +900,8 @@ function petSwallowedNow(toks: string[]): string | null {
     if (toks.slice(Math.max(0, i - 5), i).some((t) => SWALLOW_MAYBE.has(t) || t === 'could' || t === 'might' || t === 'may' || t === 'would' || t === 'will' || t === 'can')) continue;
     let end = toks.slice(i + 1, i + 8).findIndex((t) => (lick ? LICKED_HAZARD : SWALLOW_HAZARD).has(t));
     if (end < 0) continue;
+    // (With a sign of harm now only: "my dog ate a battery" alone stays calm, as injuryS41 decided for animals.)
+    if (!toks.slice(i + 1).some((t) => PET_HARM.has(t))) continue;
     while (SWALLOW_HAZARD.has(toks[i + end + 2] ?? '')) end++;
     return toks.slice(i, i + end + 2).join(' ');
   }

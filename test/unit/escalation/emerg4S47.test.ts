@@ -56,6 +56,8 @@ export const OWN_FIRE = [
   'the charger set the sofa on fire',
   'the lamp burst into flames in the living room',
   'the socket is smoking and sparking',
+  // (injuryS41 had this as "urgent, but nobody hurt": moved here on purpose.)
+  "there's smoke coming out of the charger right now",
 ];
 export const OWN_GAS = ['there is a strong gas smell in the flat', 'it smells of gas since the engineer left', 'I smell gas in the kitchen'];
 export const OWN_BATTERY = [
