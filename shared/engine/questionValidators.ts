@@ -901,6 +901,16 @@ function refusalBody(t: string): boolean {
   return false;
 }
 
+/**
+ * Session 47 (emerg4, hostile s47 L4): words of when or how sure ("call me maybe", "call me anytime", "call me whenever")
+ * are never a name's first word; days and parts of a day are none after "call me".
+ */
+const TIME_OR_HEDGE: ReadonlySet<string> = new Set(
+  'maybe perhaps possibly probably anytime anyday whenever sometime sometimes soon soonest sooner tomorrow today tonight tmrw tmr tomoz asap back again anyways anyhow instead first always often never daily weekly directly straight everyday'.split(' '),
+);
+const CALL_TIME_WORDS: ReadonlySet<string> = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday weekend weekday weekdays mornings evenings afternoons lunchtime noon midday night tonite mon tue tues wed thu thur thurs fri sat sun on at after before between around from in'.split(' '),
+);
 export function nameFromAnswer(raw: string): string | null {
   if (onlyAPlace(raw)) return null;
   // Session 45 (ticketq, retest s45 M2): "na" / "N/A" (not applicable) at an email question named the customer "na".
@@ -908,7 +918,12 @@ export function nameFromAnswer(raw: string): string | null {
   // Session 46 (lead, retest-conv s46 H1): a reaction is no name at any question that reads one ("Wow, brilliant." at
   // lead-gen's email question named the customer "Wow"; details5 had refused it at the takeover's name question only).
   if (onlyCourtesy(raw) || onlyExclamation(raw)) return null;
-  const t = raw.trim().replace(GREETING_START, '').replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
+  const greeted = raw.trim().replace(GREETING_START, '');
+  const t = greeted.replace(NAME_PREFIX, '').replace(/[.!]+$/, '').replace(/\s+here$/i, '').trim();
+  // Session 47 (emerg4, hostile s47 L4): "call me maybe / anytime / tomorrow" asks for a call, at a time or with a hedge:
+  // no name ("Thanks, maybe."). A day or part of a day is no name after "call me" only ("Tuesday" may be one alone).
+  const firstWord = t.split(/\s+/)[0]?.toLowerCase().replace(/[.,!?]+$/, '') ?? '';
+  if (TIME_OR_HEDGE.has(firstWord) || (/^call\s+me\b/i.test(greeted) && CALL_TIME_WORDS.has(firstWord))) return null;
   const whole = nameOf(t);
   if (whole !== null) return whole;
   // "Ana, I want a human NOW": the name before the comma.

@@ -64,6 +64,49 @@ const HAZARD = new RegExp(
     ` carbon monoxide (?:leak|leaking|poisoning) `,
   ].join('|'),
 );
+/**
+ * Session 47 (emerg4, hostile s47 M2): a fire in the home from a product, smoke or sparks coming out of one, a gas smell
+ * now, a carbon monoxide alarm going off, a battery that exploded: an emergency by itself (the 999 line first), when
+ * told as happening (not asked, not a risk, not long ago, not over: the checks above and ASKED_BEFORE).
+ */
+const ALONE = new RegExp(
+  [
+    ` (?:caught|catching) (?:on )?fire `,
+    ` burst (?:into )?flames `,
+    ` (?:set|setting) (?:\w+ ){1,3}(?:on|alight) fire `,
+    ` (?:set|setting) (?:\w+ ){1,3}alight `,
+    ` (?:started|set) (?:a |the )?(?:small |big |huge )?fire `,
+    ` (?<!on )(?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end|moment|minute|mo)|present|least|all|once|my opinion|(?:the |a |our |my )?${CONTAINED} )`,
+    ` there (?:is|are) (?:a |an )?(?:small |big |huge |massive |bad )?fire (?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
+    ` smoke (?:is |s )?(?:coming|pouring) `,
+    // (Present only: "started sparking when I plugged it in" tells what happened, roundSevenUrgency.)
+    ` (?:is|are|s|keeps|keep|still) (?:smoking|sparking)(?: and (?:smoking|sparking))? `,
+    ` sparks (?:are |is )?(?:coming|flying|shooting) `,
+    ` gas (?:smell|smells|leak|leaking|is leaking) `,
+    ` (?:smell|smells|smelling|stink|stinks) (?:of |like )?gas `,
+    ` leaking gas `,
+    ` (?:carbon monoxide|co) (?:alarm|detector|monitor|sensor)s? (?:is |s |are |has |have |just |keeps |kept |keep |started |starts )*(?:going off|went off|gone off|goes off|go off|sounding|sounded|ringing|screaming|triggered) `,
+    ` carbon monoxide (?:leak|leaking|poisoning) `,
+    ` (?:battery|batteries|bank|charger|vape|phone|laptop|scooter|bike|hoverboard) (?:has |just |literally )*(?:exploded|blew up|blown up|burst into flames) `,
+    ` (?:exploded|blew up) (?:\w+ ){0,4}(?:burn|burnt|burned|burning) `,
+  ].join('|'),
+);
+/** Words in the five before the hazard that make it asked or a risk ("what if the CO alarm goes off", "can it catch fire"). */
+const ASKED_BEFORE = new Set(['was', 'were', 'had', 'if', 'whether', 'could', 'might', 'may', 'would', 'will', 'can', 'does', 'do', 'should', 'risk', 'prevent', 'avoid', 'stop', 'afraid', 'scared', 'worried', 'likely', 'never', 'not', 'nt', 'didnt', 'hasnt', 'havent', 'wont', 'cant']);
+const SHOP_PLACE = / (?:your|the|their|our) (?:warehouse|depot|factory|store|shop|sorting office|distribution centre|distribution center|plant|office|hub)\b/;
+const QUESTION_START = new Set(['can', 'could', 'will', 'would', 'does', 'do', 'is', 'are', 'should', 'how', 'what', 'why', 'has', 'have', 'if']);
+function aloneNow(lower: readonly string[], padded: string): string | null {
+  const m = ALONE.exec(padded);
+  if (m === null) return null;
+  // "on fire" said as praise elsewhere in the message ("you lot are on fire at the moment, keep it up").
+  if (fireAsFigure(lower).length > 0) return null;
+  if (QUESTION_START.has(lower[0] ?? '')) return null;
+  const before = padded.slice(0, m.index).trim().split(' ').filter(Boolean).slice(-5);
+  if (before.some((t) => ASKED_BEFORE.has(t))) return null;
+  // A fire at the shop's places is no fire in the customer's home ("a fire at your warehouse, is my parcel inside?").
+  if (SHOP_PLACE.test(padded.slice(m.index, m.index + m[0].length + 30))) return null;
+  return m[0].trim();
+}
 /** A person affected now (a sign on the body). */
 const AFFECTED = new Set([
   'coughing', 'cough', 'coughs', 'dizzy', 'dizy', 'dizzey', 'lightheaded', 'drowsy', 'sleepy', 'headache', 'headaches',
@@ -81,7 +124,7 @@ const NOW_WORDS = new Set(['now', 'still', 'currently']);
 const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent');
 
 /** Only messages holding one of these words are read further (most hold none). */
-const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co']);
+const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co', 'sparking', 'sparks', 'exploded', 'blew', 'alight']);
 
 /**
  * The hazard's words when `toks` (canonical tokens) tell of a fire, smoke, gas or carbon monoxide emergency happening now,
@@ -97,10 +140,17 @@ export function hazardNow(toks: readonly string[]): string | null {
   const burning = BURNING_NOW.exec(padded);
   if (burning !== null && !figurative(lower, padded, burning[0])) return burning[0].trim();
   const hazard = HAZARD.exec(padded);
-  if (hazard === null && burning === null) return null;
+  if (hazard === null && burning === null) {
+    // Session 47 (emerg4): the hazards that count alone but were not HAZARD's ("burst into flames", an exploded battery).
+    const alone = aloneNow(lower, padded);
+    return alone !== null && !figurative(lower, padded, alone) ? alone : null;
+  }
   let affected = lower.findIndex((t, i) => AFFECTED.has(t) && affirmed(lower, i));
   if (affected < 0) affected = personInside(lower);
-  if (affected < 0) return null;
+  if (affected < 0) {
+    const alone = aloneNow(lower, padded);
+    return alone !== null && !figurative(lower, padded, alone) ? alone : null;
+  }
   const words = (hazard ?? burning)![0].trim();
   if (figurative(lower, padded, words)) return null;
   return `${words} ... ${lower[affected]}`;

@@ -1344,8 +1344,20 @@ const PERSON_DOES = /\b(a|the|your|one) (real |actual |live )?(person|human|peop
 
 /** Declining a person ("I don't need to speak to anyone", "no need for an agent"): the classifier may not override that. */
 const DECLINE = /\b(do not|does not|did not|no|never|not|without)( \w+){0,3} (need|want|wish|have|talk|speak|chat|bother)( \w+){0,4} (anyone|anybody|someone|somebody|human|humans|person|people|agent|agents|staff|operator|representative|manager)\b|\bno need (for|to)( \w+){0,4} (anyone|anybody|someone|human|person|agent|staff|call|callback|email|me)\b|\b(no|not|without|skip|rather not) (\w+ ){0,2}(callback|call back|call|calls|phone call)\b|\bskip the (staff|human|people|agent|team)\b|\bno (\w+ ){0,2}(call|callback|human|person|agent|staff) (needed|required|necessary)\b/;
+/**
+ * Session 47 (emerg4, hostile s47 M3): a person declined with a verb of fetching or passing on ("don't get me a human, I
+ * just want to know shipping costs", "no need to fetch a person", "you needn't get me an agent", "please don't put me
+ * through to a human"): only the words that may stand between such a verb and its person (me, through, a, real...), so
+ * "don't send me links, get me a human" (another clause) still asks.
+ */
+const DECLINE_FETCH =
+  /(?<!\bwhy (?:\w+ )?)\b(?<!\b(?:can|could|will|would) you )(do not|no need to|need not|neednt) (just |please |even |bother to |try to |go and |ever )?(get|put|find|fetch|bring|transfer|connect|pass|hand|send|escalate|forward)( (me|us|this|it|through|thru|over|on|to|with|a|an|the|any|some|real|actual|live|proper|human|one of|your|you))* (human|humans|person|people|agent|agents|staff|operator|representative|manager|anyone|anybody|someone|somebody|advisor|adviser|team)\b/;
+/** Session 47 (emerg4, hostile s47 M3 L): a person to write to about a job ("is there a person I can write to about a job application?"). */
+const JOB_CONTACT =
+  /\b(person|someone|somebody|anyone|anybody|people) (i|we) (can|could|should) (write|email|e mail|send|post|address|apply|contact)( \w+){0,6} (job|jobs|career|careers|vacancy|vacancies|position|role|cv|resume|internship|apprenticeship|work experience|application)\b/;
 function declinesPerson(toks: string[]): boolean {
-  return DECLINE.test(joinedTokens(toks));
+  const text = joinedTokens(toks);
+  return DECLINE.test(text) || DECLINE_FETCH.test(text);
 }
 
 /** A span in double or curly quotes (six characters or more): words the customer quotes, not their own. */
@@ -1480,8 +1492,16 @@ export function peopleCounted(toks: readonly string[]): string | null {
   return words;
 }
 
+function fetchDeclinedOrJob(facts: TurnFacts): boolean {
+  const text = joinedTokens(readTexting(canonicalTokens(facts.analysis)));
+  return DECLINE_FETCH.test(text) || JOB_CONTACT.test(text);
+}
+
 function personRequestRead(facts: TurnFacts, policy: EscalationPolicy, _memory: EscalationMemory): Signal | null {
   const found = requestIn(facts.analysis);
+  // Session 47 (emerg4): a found chain declined by a fetching verb ("you needn't get me an agent", the negation word is
+  // not the one just before the chain) or a person to write to about a job is no request.
+  if (found && fetchDeclinedOrJob(facts)) return null;
   if (found) {
     const typo = found.typos.length > 0 ? `, ${found.typos.join(', ')}` : '';
     return {
@@ -1516,7 +1536,7 @@ function personRequestRead(facts: TurnFacts, policy: EscalationPolicy, _memory: 
   const learned = classifierSignal(facts, 'explicit_request', 'explicit', 'The customer asked for a person');
   if (learned === null) return null;
   const toks = readTexting(canonicalTokens(facts.analysis));
-  if (declinesPerson(toks) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
+  if (declinesPerson(toks) || JOB_CONTACT.test(joinedTokens(toks)) || !mentionsPerson(toks) || notForAPerson(toks)) return null;
   // Session 9: "could you talk me through how returns work?", "walk me through the sizes": explain, not a person.
   if (!learned.nearMiss && explainThrough(toks)) {
     reportNearMiss({ ...learned.signal, explanation: `Near miss: ${asMeasured(learned.signal.explanation)}, but "talk me through" asks to be told how something works, not for a person, so it does not fire.` });

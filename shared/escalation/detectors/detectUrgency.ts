@@ -29,6 +29,7 @@ import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { fireAsFigure, hazardNow } from '../hazardNow';
+import { shockNow } from '../shockNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 import { NOT_WORDS, negators } from '../negators';
@@ -320,7 +321,7 @@ function findHappeningNow(toks: string[], text = ''): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? symptomNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? symptomNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks) ?? shockNow(toks) ?? petSwallowedNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -772,7 +773,15 @@ const SWALLOW_HAZARD = new Set([
   'battery', 'batteries', 'magnet', 'magnets', 'magnetic', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'pill', 'pills',
   'tablets', 'medicine', 'medicines', 'medication', 'paracetamol', 'ibuprofen', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner',
   'cleaning', 'antifreeze', 'acid', 'lye', 'weedkiller', 'pesticide', 'nicotine', 'toxic', 'caustic', 'oven', 'drain', 'washing', 'dishwasher',
+  // Session 47 (emerg4, hostile s47 M2): more household chemicals ("the descaler", "the lamp oil", "the rat poison", "white
+  // spirit", "slug pellets", "drain unblocker"...).
+  'descaler', 'descaling', 'unblocker', 'spirit', 'spirits', 'turps', 'turpentine', 'paraffin', 'kerosene', 'lamp', 'petrol', 'diesel',
+  'rat', 'rodenticide', 'insecticide', 'slug', 'fertiliser', 'fertilizer', 'disinfectant', 'softener', 'limescale', 'remover', 'acetone',
+  'methylated', 'meths', 'vape', 'weed', 'killer', 'polish', 'degreaser', 'ammonia', 'solvent', 'gel', 'laundry', 'toilet',
 ]);
+/** Session 47 (emerg4, hostile s47 M2): a chemical licked or chewed is taken in as one drunk or eaten ("my baby licked the oven cleaner"). */
+const LICK_VERB = new Set(['licked', 'chewed', 'sucked']);
+const LICKED_HAZARD = new Set(['battery', 'batteries', 'bleach', 'detergent', 'pod', 'pods', 'capsule', 'capsules', 'poison', 'poisonous', 'chemical', 'chemicals', 'cleaner', 'antifreeze', 'acid', 'lye', 'weedkiller', 'pesticide', 'nicotine', 'caustic', 'oven', 'drain', 'dishwasher', 'descaler', 'unblocker', 'spirit', 'turps', 'paraffin', 'rat', 'slug', 'disinfectant', 'limescale', 'remover', 'vape', 'gel', 'laundry', 'toilet', 'lamp']);
 const SWALLOW_HARM = new Set(['vomiting', 'vomit', 'vomited', 'sick', 'throwing', 'choking', 'drowsy', 'unconscious', 'breathe', 'breathing', 'fitting', 'seizing', 'convulsing', 'foaming', 'screaming', 'crying', 'pain', 'coughing', 'gagging', 'blue']);
 const SWALLOW_PERSON = new Set(MEDICAL_PERSON.slice(3, -1).split('|').concat(['i', 'we', 'toddlers', 'kids', 'children', 'sons', 'daughters', 'babys', 'childs', 'nephew', 'niece', 'grandson', 'granddaughter', 'twins', 'mine']));
 // (Session 45, emerg: "nearly" / "almost swallowed" is a danger reported, nothing swallowed; found by the held-out set.)
@@ -875,9 +884,33 @@ function mouthGone(toks: readonly string[]): string | null {
   const at = m.index === 0 ? 0 : ` ${toks.join(' ')} `.slice(0, m.index + 1).trim().split(' ').length;
   return personBefore(toks, at) ? m[0].trim() : null;
 }
+/**
+ * Session 47 (emerg4, hostile s47 M2): a pet that ate, drank or licked a poison or a battery ("my dog ate the rat poison
+ * from your shop and is shaking"): urgent (a person at once), but not the 999 line, which is for people (a vet is).
+ */
+const PET = new Set(['dog', 'dogs', 'puppy', 'pup', 'cat', 'cats', 'kitten', 'kitty', 'rabbit', 'bunny', 'hamster', 'parrot', 'pet', 'pets', 'ferret', 'guinea']);
+const PET_HARM = new Set([...SWALLOW_HARM, 'shaking', 'twitching', 'trembling', 'drooling', 'foaming', 'collapsed', 'fitting', 'seizing', 'limp', 'panting', 'staggering', 'wobbly', 'unwell', 'ill', 'lethargic']);
+function petSwallowedNow(toks: string[]): string | null {
+  if (!toks.some((t) => PET.has(t))) return null;
+  if (swallowLongAgo(toks) && !harmNow(toks)) return null;
+  for (let i = 1; i < toks.length; i++) {
+    const lick = LICK_VERB.has(toks[i]);
+    if (!SWALLOW_VERB.has(toks[i]) && !lick) continue;
+    if (!toks.slice(Math.max(0, i - 4), i).some((t) => PET.has(t)) || !affirmed(toks, i)) continue;
+    if (toks.slice(Math.max(0, i - 5), i).some((t) => SWALLOW_MAYBE.has(t) || t === 'could' || t === 'might' || t === 'may' || t === 'would' || t === 'will' || t === 'can')) continue;
+    let end = toks.slice(i + 1, i + 8).findIndex((t) => (lick ? LICKED_HAZARD : SWALLOW_HAZARD).has(t));
+    if (end < 0) continue;
+    // (With a sign of harm now only: "my dog ate a battery" alone stays calm, as injuryS41 decided for animals.)
+    if (!toks.slice(i + 1).some((t) => PET_HARM.has(t))) continue;
+    while (SWALLOW_HAZARD.has(toks[i + end + 2] ?? '')) end++;
+    return toks.slice(i, i + end + 2).join(' ');
+  }
+  return null;
+}
 function swallowedNow(toks: string[]): string | null {
-  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) && !toks.includes('swallowing') && !toks.includes('mouth')) return null;
-  if (!toks.some((t) => SWALLOW_VERB.has(t) || t === 'swallowing' || t === 'mouth')) return null;
+  const licked = toks.some((t) => LICK_VERB.has(t));
+  if (!hasGateWord(toks, EMERGENCY_NOW_WORDS) && !toks.includes('swallowing') && !toks.includes('mouth') && !licked) return null;
+  if (!toks.some((t) => SWALLOW_VERB.has(t) || t === 'swallowing' || t === 'mouth' || LICK_VERB.has(t))) return null;
   if (AGE_THEN.test(` ${toks.join(' ')} `)) return null;
   if (swallowLongAgo(toks) && !harmNow(toks)) return null;
   if (toks[0] === 'what' && toks[1] === 'if') return null;
@@ -885,7 +918,8 @@ function swallowedNow(toks: string[]): string | null {
   if (gone !== null && !toks.some((t) => SWALLOW_MAYBE.has(t))) return gone;
   for (let i = 1; i < toks.length; i++) {
     const gerund = gerundSwallow(toks, i);
-    if (!SWALLOW_VERB.has(toks[i]) && !gerund) continue;
+    const lick = LICK_VERB.has(toks[i]);
+    if (!SWALLOW_VERB.has(toks[i]) && !gerund && !lick) continue;
     // (Session 46, emerg3: with a pronoun object naming a hazard said before, the person may be named before the hazard:
     // "my baby found a magnet from the set and swallowed it".)
     const named = hazardBefore(toks, i);
@@ -905,6 +939,11 @@ function swallowedNow(toks: string[]): string | null {
     // son swallowed a magnet" said plainly is how it is usually said, and a magnet swallowed harms within hours: it is an
     // emergency, as a button battery is, unless it is told as long ago.)
     // Session 45 (emerg, hostile s45 H1): a small part of a thing ("a piece of the puzzle", "a small part of the rattle").
+    // (Session 47, emerg4: a thing licked or chewed is an emergency only when it is a chemical or a battery, not a small part.)
+    if (lick) {
+      if (end >= 0 && LICKED_HAZARD.has(after[end])) return toks.slice(i, i + end + 2).join(' ');
+      continue;
+    }
     if (end < 0) end = smallPartAt(after);
     if (end < 0 && named !== null) return `${named} ... ${toks[i]} ${toks[i + 1]}`;
     if (end >= 0) {
@@ -949,7 +988,7 @@ function harmStated(toks: string[], text: string): boolean {
   return false;
 }
 export function personInDanger(toks: string[], text = ''): boolean {
-  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || symptomNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || harmStated(toks, text)) return true;
+  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || symptomNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || shockNow(toks) !== null || harmStated(toks, text)) return true;
   const w = emergencyNow(toks);
   if (w === null) return false;
   return PERSON_HARM.has(w) || (BURN_WORDS.has(w) && toks.some((t, i) => BURN_WORDS.has(t) && burnOnBody(toks, i)));

@@ -50,7 +50,8 @@ describe('a person hurt or ill now: the urgency signal is an emergency', () => {
 describe('urgent, but nobody hurt: no emergency', () => {
   it.each([
     'my flight leaves in 20 minutes, hurry',
-    "there's smoke coming out of the charger right now",
+    // (Session 47, emerg4, hostile s47 M2: smoke coming out of a product now is an emergency by itself, moved to
+    // emerg4S47's emergencies on purpose.)
     'hurry, nobody is hurt but the car is on fire',
     'I need this by tomorrow morning, it is urgent',
     'someone is using my card right now',
