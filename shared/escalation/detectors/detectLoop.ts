@@ -24,6 +24,8 @@ import { EMOJI_ONLY, IN_SHOP_REQUEST, TAKEN_AS_ANSWER, didNotFit, intentEntry, n
 import { inDomainScore } from '../inDomain/inDomainScore';
 import { BARE_REPLY, FILLER } from '../../nlu/bareReplies';
 import { onlyCourtesy } from '../../nlu/courtesy';
+import { normalizeText } from '../../nlu/normalizeText';
+import { shopConceptClasses } from '../sameRequest/shopConcepts';
 
 /** Complaints that the bot is looping, as canonical token strings (contractions spelled out). */
 const LOOP_PHRASES = [
@@ -239,19 +241,114 @@ const AUXILIARY = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'wa
  * opening "no" answers what the bot did, so the message must follow an earlier question (recent is not empty).
  */
 function contrastCorrection(toks: readonly string[], analysis: TextFacts): string | null {
+  // Session 47 (fe3): what is negated ends with its clause ("not size, material": "material" is what is wanted, not a
+  // second word of what is negated; "not a problem if not, saturday is fine": the second "not" negates nothing).
+  const clause = clauseIndexOf(analysis, toks);
+  const sameClause = (a: number, b: number) => clause === null || clause[a] === clause[b];
   let i = 0;
   while (i < toks.length && CONTRAST_LEAD.has(toks[i])) i++;
   if (i >= toks.length || !CONTRAST_OPEN.has(toks[i])) return null;
   for (let k = i; k < toks.length; k++) {
     if (toks[k] !== 'not' || (k > 0 && AUXILIARY.has(toks[k - 1]))) continue;
     let x = k + 1;
-    while (x < toks.length && CONTRAST_DET.has(toks[x])) x++;
-    if (x >= toks.length || CONTRAST_SOFT.has(toks[x]) || /^\d+$/.test(toks[x])) continue;
+    while (x < toks.length && CONTRAST_DET.has(toks[x]) && sameClause(k, x)) x++;
+    if (x >= toks.length || !sameClause(k, x) || CONTRAST_SOFT.has(toks[x]) || /^\d+$/.test(toks[x])) continue;
     // Something else is named besides what is negated (the thing the customer wants instead).
     const negated = new Set(questionConcepts(toks[x]));
-    if (x + 1 < toks.length) for (const c of questionConcepts(toks[x + 1])) negated.add(c);
+    if (x + 1 < toks.length && sameClause(x, x + 1)) for (const c of questionConcepts(toks[x + 1])) negated.add(c);
     const lead = new Set(toks.slice(0, i).flatMap((t) => questionConcepts(t)));
-    if (analysisConcepts(analysis).some((c) => !negated.has(c) && !lead.has(c) && !/^\d+$/.test(c))) return toks.slice(i, Math.min(toks.length, x + 4)).join(' ');
+    const wanted = analysisConcepts(analysis).filter((c) => !negated.has(c) && !lead.has(c) && !/^\d+$/.test(c));
+    if (wanted.length === 0) continue;
+    return toks.slice(i, Math.min(toks.length, x + 4)).join(' ');
+  }
+  return null;
+}
+/**
+ * Session 47 (fe3): where the customer's clauses break (a comma, a full stop, a question or exclamation mark, a colon or
+ * semicolon, a bracket, a dash between spaces), read on the text as typed: each canonical token's clause number, or null
+ * when the message is one clause or its clauses' words do not line up with the message's own tokens.
+ */
+const CLAUSE_BREAK = /[,.;:!?()\u2013\u2014]+|\s-+\s/;
+const CLAUSE_BREAK_ANY = /[,.;:!?()\u2013\u2014]|\s-+\s/;
+function clauseIndexOf(analysis: TextFacts, toks: readonly string[]): number[] | null {
+  if (!CLAUSE_BREAK_ANY.test(analysis.text)) return null;
+  const out: number[] = [];
+  let n = 0;
+  for (const part of analysis.text.split(CLAUSE_BREAK)) {
+    const normalized = normalizeText(part);
+    if (normalized === '') continue;
+    for (const t of canonicalizeTokens(normalized.split(' '))) {
+      if (toks[out.length] !== t) return null;
+      out.push(n);
+    }
+    n++;
+  }
+  return out.length === toks.length && n > 1 ? out : null;
+}
+/** A condition or a case the customer supposes ("if not", "unless", "in case"): a "not" there corrects nothing. */
+const SUPPOSED = / (?:if|unless|whether|when|in case|otherwise) /;
+/** Words around a short contrast that name nothing wanted ("please", "just", "only", "again", "obviously", "lol"). */
+const CONTRAST_FILLER = new Set(['please', 'pls', 'plz', 'just', 'only', 'again', 'obviously', 'lol', 'haha', 'mate', 'thanks', 'thank', 'you', 'then', 'try', 'i', 'mean', 'said', 'asked', 'want', 'need', 'the', 'a', 'an', 'my', 'is', 'it', 'am', 'on', 'for', 'about']);
+/** clauseContrast reads messages of up to this many words: a longer one tells more than a correction. */
+const MAX_CONTRAST_WORDS = 14;
+/** Two different words of 5+ letters with the same first five letters ("delivery" / "deliverance"): one word spelled two ways. */
+function spelledOtherwise(a: string, b: string): boolean {
+  return a !== b && a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
+}
+/**
+ * Whether a contrast corrects the bot's reading of the customer's last askings (the last two kept): what is negated is
+ * not named in them, and what is wanted is (a concept, or a shop topic of sameRequest/shopConcepts.ts).
+ */
+function contrastLinked(negated: readonly string[], wanted: readonly string[], wantedText: string, recent: readonly string[]): boolean {
+  const last = recent.slice(-2);
+  const earlier = last.flatMap((e) => questionConcepts(e));
+  const named = (c: string) => earlier.some((e) => e === c || conceptMatches(c, e));
+  if (negated.some(named)) return false;
+  if (wanted.some(named)) return true;
+  const topics = shopConceptClasses(wantedText);
+  return topics !== 0 && last.some((e) => (shopConceptClasses(e) & topics) !== 0);
+}
+/**
+ * Session 47 (fe3, issue 11): a short correction made of clauses, one of them "not" and a thing, another naming the thing
+ * wanted: "material. not size", "jersey. not the uk mainland", "not payment methods, the code", "PO Box address, not
+ * street", "add to existing order, not new order", "company invoice, not receipt for person". contrastCorrection reads
+ * the message that opens with "no" / "not" and names anything else; this one reads a "not" that opens any clause, and
+ * asks more, since the customer's own words often say "not" of a thing in passing: the thing negated is not in the
+ * customer's own last askings (else they put their own words right: "the blue throw ..." / "not the blue one, the green
+ * one"), the thing wanted is (a concept, or a shop topic of sameRequest/shopConcepts.ts: "material" after "is it 100%
+ * wool"), and the message supposes nothing ("if not"), is no slip of the customer's own ("sorry, size 4 not 3"), does
+ * not take an answer first ("great. not bad at all") and has at most MAX_CONTRAST_WORDS words.
+ */
+function clauseContrast(toks: readonly string[], analysis: TextFacts, recent: readonly string[]): string | null {
+  if (toks.length > MAX_CONTRAST_WORDS || toks.length < 3) return null;
+  const clause = clauseIndexOf(analysis, toks);
+  if (clause === null) return null;
+  const padded = paddedTokens(toks);
+  if (OWN_SLIP.test(padded) || SUPPOSED.test(padded) || acknowledgedFirst(analysis) !== null) return null;
+  for (let k = 0; k < toks.length; k++) {
+    if (toks[k] !== 'not') continue;
+    // "not" opens its clause (after "no" and ways of addressing someone only).
+    let j = k - 1;
+    while (j >= 0 && clause[j] === clause[k] && (CONTRAST_LEAD.has(toks[j]) || CONTRAST_OPEN.has(toks[j]))) j--;
+    if (j >= 0 && clause[j] === clause[k]) continue;
+    let x = k + 1;
+    while (x < toks.length && clause[x] === clause[k] && CONTRAST_DET.has(toks[x])) x++;
+    if (x >= toks.length || clause[x] !== clause[k] || CONTRAST_SOFT.has(toks[x]) || /^\d+$/.test(toks[x])) continue;
+    const negatedWords: string[] = [];
+    const wantedWords: string[] = [];
+    for (let y = 0; y < toks.length; y++) {
+      if (clause[y] === clause[k]) { if (y >= x) negatedWords.push(toks[y]); }
+      else if (!CONTRAST_FILLER.has(toks[y]) && !CONTRAST_LEAD.has(toks[y]) && !CONTRAST_OPEN.has(toks[y])) wantedWords.push(toks[y]);
+    }
+    const negated = questionConcepts(negatedWords.join(' ')).filter((c) => !/^\d+$/.test(c));
+    const wantedText = wantedWords.join(' ');
+    const wanted = questionConcepts(wantedText).filter((c) => !/^\d+$/.test(c));
+    if (negated.length === 0 || wanted.length === 0) continue;
+    // A word negated that another word of the message spells differently puts a spelling right ("for free delivery? not
+    // deliverance lol"), not the bot's reading.
+    if (negatedWords.some((a) => toks.some((b) => spelledOtherwise(a, b)))) continue;
+    if (!contrastLinked(negated, wanted, wantedText, recent)) continue;
+    return toks.slice(k, Math.min(toks.length, x + 3)).join(' ');
   }
   return null;
 }
@@ -261,7 +358,7 @@ function correction(toks: readonly string[], analysis: TextFacts, recent: readon
   // button), only a contrast between what was asked and what the bot answered says the bot answered something else by
   // itself ("I asked when the sofa will be delivered, not how to assemble it", "Question is about exchange, not refund").
   if (recent.length === 0) return contrastOfAsking(toks);
-  const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) : null;
+  const contrast = toks.includes('not') ? contrastCorrection(toks, analysis) ?? clauseContrast(toks, analysis, recent) : null;
   if (contrast) return contrast;
   const joined = paddedTokens(toks);
   const open = OPEN_QUESTION.exec(joined);
