@@ -111,7 +111,6 @@ describe('a rating with a request beside it', () => {
     ['5 I want a refund', 5],
     ['1 I was charged twice', 1],
     ['5 but I want a refund', 5],
-    ['1 star, the charger caught fire', 1],
     ['⭐ my account was hacked', 1],
     ['one star, I was charged twice', 1],
   ])('"%s": the score is recorded and the customer goes to a person', (line, score) => {
@@ -120,6 +119,16 @@ describe('a rating with a request beside it', () => {
     expect(scores(c)).toEqual([score]);
     expect(c.mode()).not.toBe('closed');
     expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  });
+
+  // Session 47 (emerg4, hostile s47 M2; changed on purpose): a product that caught fire is an emergency by itself now, so
+  // the customer goes to a person with the 999 line and no email question.
+  it('"1 star, the charger caught fire": the score is recorded and the customer goes to a person at once, after the 999 line', () => {
+    const c = atRating();
+    c.say('1 star, the charger caught fire');
+    expect(scores(c)).toEqual([1]);
+    expect(c.mode()).not.toBe('closed');
+    expect(c.lastBotText()).not.toMatch(/email address/);
   });
 
   // Session 45 (emerg, hostile s45 H1; changed on purpose): a swallowed magnet is an emergency at once, so the customer
