@@ -14,7 +14,7 @@ import { facts, memory, policy } from './facts';
 
 interface Row { id: string; kind: string; split: string; voice: string; expect: string; turns: string[] }
 const rows: Row[] = readFileSync('test/fixtures/escalation-fe3/s47.jsonl', 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-const flow = loadFlowText(readFileSync('flows/customer-support.json', 'utf8')).flow;
+const flow = loadFlowText(readFileSync('flows/customer-support.json', 'utf8')).flow!;
 const NOW = Date.parse('2026-11-24T10:00:00Z');
 /** Whether a row ends as written: a loop at its last message, or no handover at all. */
 function asExpected(row: Row): boolean {
