@@ -452,11 +452,15 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
       // ACCEPT_QUIET_MS (at most the grace), and what arrives meanwhile is answered 503 draining + Retry-After
       // like any request during the drain; then the listener is closed (later connections are refused, not reset).
       for (const t of sockets.values()) if (t.res !== null && !t.res.headersSent) t.res.shouldKeepAlive = false;
-      const until = Date.now() + graceMs;
+      // At most half the grace: clients that reconnect at once after their 503 would keep it open (session 20).
+      const acceptUntil = Date.now() + graceMs / 2;
       lastConnectionAt = Date.now();
-      while (server.listening && graceMs > 0 && Date.now() < until && Date.now() - lastConnectionAt < ACCEPT_QUIET_MS) await new Promise((r) => setTimeout(r, 10));
+      while (server.listening && graceMs > 0 && Date.now() < acceptUntil && Date.now() - lastConnectionAt < ACCEPT_QUIET_MS) await new Promise((r) => setTimeout(r, 10));
       if (server.listening) net.Server.prototype.close.call(server);
       if (graceMs <= 0) return;
+      // The connections taken in last get their turn to send their request and be answered (the quiet wait below).
+      lastRequestAt = Date.now();
+      const until = Math.max(acceptUntil + graceMs / 2, Date.now() + 2 * DRAIN_QUIET_MS);
       while (sockets.size > 0 && Date.now() < until && Date.now() - lastRequestAt < DRAIN_QUIET_MS) await new Promise((r) => setTimeout(r, 50));
     },
   };
