@@ -340,6 +340,8 @@ interface ConnectionGuard {
 
 /** While draining: once no open connection took a request for this long, the rest are closed (see `leanServer.close`). */
 const DRAIN_QUIET_MS = 300;
+/** While draining: the listener is closed once no connection arrived for this long (hostile s47 L3; see `drain`). */
+const ACCEPT_QUIET_MS = 100;
 
 /**
  * Session 19 (fixrt; hostile s18 #12, s17 #9 rest): one client's connection flood kept everyone out, 30 s at a time and
@@ -363,7 +365,9 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
   const sockets = new Map<Socket, Tracked>();
   const perIp = new Map<string, number>();
   let draining = false;
+  let lastConnectionAt = 0;
   server.on('connection', (s: Socket) => {
+    lastConnectionAt = Date.now();
     const address = s.remoteAddress ?? '';
     const n = (perIp.get(address) ?? 0) + 1;
     if (perAddress !== null && n > perAddress && (perAddressEverywhere || !isProxyAddress(address))) {
@@ -442,10 +446,21 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
       // open connections drain. net's close, not http's: http's also closes the idle keep-alive connections at once
       // (a request about to arrive on one would be reset); Fastify's later server.close() closes what is left and
       // takes ERR_SERVER_NOT_RUNNING as done.
-      if (server.listening) net.Server.prototype.close.call(server);
+      // Session 47 (rtsec, hostile s47 L3): closing the listener at once reset every connection still waiting in the
+      // kernel's accept queue (the client had connected and sent its request; ~15-30% of 200 parallel requests got
+      // ECONNRESET under load). First the queue is taken in: the listener stays open until no connection arrived for
+      // ACCEPT_QUIET_MS (at most the grace), and what arrives meanwhile is answered 503 draining + Retry-After
+      // like any request during the drain; then the listener is closed (later connections are refused, not reset).
       for (const t of sockets.values()) if (t.res !== null && !t.res.headersSent) t.res.shouldKeepAlive = false;
+      // At most half the grace: clients that reconnect at once after their 503 would keep it open (session 20).
+      const acceptUntil = Date.now() + graceMs / 2;
+      lastConnectionAt = Date.now();
+      while (server.listening && graceMs > 0 && Date.now() < acceptUntil && Date.now() - lastConnectionAt < ACCEPT_QUIET_MS) await new Promise((r) => setTimeout(r, 10));
+      if (server.listening) net.Server.prototype.close.call(server);
       if (graceMs <= 0) return;
-      const until = Date.now() + graceMs;
+      // The connections taken in last get their turn to send their request and be answered (the quiet wait below).
+      lastRequestAt = Date.now();
+      const until = Math.max(acceptUntil + graceMs / 2, Date.now() + 2 * DRAIN_QUIET_MS);
       while (sockets.size > 0 && Date.now() < until && Date.now() - lastRequestAt < DRAIN_QUIET_MS) await new Promise((r) => setTimeout(r, 50));
     },
   };
