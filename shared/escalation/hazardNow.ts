@@ -16,6 +16,7 @@
  * "everyone is safe"), a fire told of long ago without a word of now ("last year my heater caught fire").
  * Pure: reads canonical tokens (canonicalTokens) only.
  */
+import { ALRIGHT } from './shockNow';
 import { NOT_WORDS, negators } from './negators';
 import { LAUGH } from './laugh';
 import { PEOPLE_IN_DANGER } from './people';
@@ -105,6 +106,9 @@ function aloneNow(lower: readonly string[], padded: string): string | null {
   if (before.some((t) => ASKED_BEFORE.has(t))) return null;
   // A fire at the shop's places is no fire in the customer's home ("a fire at your warehouse, is my parcel inside?").
   if (SHOP_PLACE.test(padded.slice(m.index, m.index + m[0].length + 30))) return null;
+  // Session 47 (lead, reviewing emerg4): over and nobody hurt ("switched off straight away and nobody's hurt") is a
+  // dangerous product to report (a sensitive safety topic), not a 999 call.
+  if (ALRIGHT.test(padded)) return null;
   return m[0].trim();
 }
 /** A person affected now (a sign on the body). */

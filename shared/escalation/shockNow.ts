@@ -26,7 +26,9 @@ const MAYBE = new Set(['if', 'could', 'might', 'may', 'would', 'will', 'can', 'w
 const NOBODY = new Set(['nobody', 'noone', 'no', 'not', 'never', 'didnt', 'nt', 'wasnt', 'werent', 'hasnt', 'havent', 'none']);
 const QUESTION_START = new Set(['can', 'could', 'will', 'would', 'does', 'do', 'is', 'are', 'should', 'how', 'what', 'why']);
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'years', 'months', 'weeks', 'once', 'previously']);
-const HARM_NOW = /(?:^| )(?:is|are|s|still|now|im|am|hes|shes|cant|can not) (?:\w+ ){0,2}(?:burnt|burned|numb|tingling|unconscious|shaking|breathing|breathe|crying|hurts|hurting|pain|moving|responding)(?: |$)/;
+const HARM_NOW = /(?:^| )(?:is|are|s|still|now|im|am|hes|shes|cant|can not) (?:\w+ ){0,2}(?:burnt|burned|numb|unconscious|shaking|breathing|breathe|crying|hurts|hurting|pain|moving|responding)(?: |$)/;
+/** Said to be all right now ("he's alright", "nobody's hurt", "I'm fine", "I do not use it anymore", "switched it off"). */
+export const ALRIGHT = /(?:^| )(?:(?:hes|shes|im|i am|we are|were|they are|theyre|s|is|am|are) (?:\w+ )?(?:alright|all right|fine|ok|okay|unhurt|not hurt|not injured)|(?:nobody|no one|noone|nobodys) (?:is |was |s |got |were )?(?:hurt|injured)|(?:do not|dont|not) use it (?:anymore|any more)|switched (?:it )?off)(?: |$)/;
 const GATE = new Set(['electrocuted', 'shock', 'shocked', 'zapped']);
 
 export function shockNow(toks: readonly string[]): string | null {
@@ -48,5 +50,11 @@ export function shockNow(toks: readonly string[]): string | null {
     if (/^(?:shocked|zapped)\b/.test(words) && (before.at(-1) === 'was' || before.at(-1) === 'were' || before.at(-1) === 'am' || before.at(-1) === 'im')) return null;
   }
   if (lower.some((t) => LONG_AGO.has(t)) && !HARM_NOW.test(padded)) return null;
+  // Session 47 (lead, reviewing emerg4): a shock told as what happened ("gave me a shock", "got an electric shock from the
+  // heater") is a dangerous product (a sensitive safety topic), not a 999 call, unless a harm is said now ("my arm is
+  // numb") or the word is "electrocuted"; and never when the person is said to be all right ("he's alright", "nobody's
+  // hurt"). Seven development conversations labelled safety (a shock or smoke, nobody hurt) had become urgency.
+  if (ALRIGHT.test(padded) && !HARM_NOW.test(padded)) return null;
+  if (!words.includes('electrocuted') && !HARM_NOW.test(padded)) return null;
   return words;
 }
