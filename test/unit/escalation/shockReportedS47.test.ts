@@ -19,7 +19,7 @@ describe('a shock or smoke reported, nobody hurt now: the safety topic, not urge
     'The electric blanket from order NW-104321 gave me a small electric shock when I touched the controller. I do not use it anymore.',
     "the electric hedge trimmer you sold me gave my husband a shock off the handle. he's alright but it's clearly faulty",
     "the hair dryer from you lot gave me a proper shock when I plugged it in, my hand's still tingling",
-    "the USB desk fan from NW-119904 started smoking from the base this morning at my desk. Switched off straight away and nobody's hurt, but the casing's blackened and if I'd not been sat there it could've started a fire.",
+    "Flagging this because I think it matters: the USB desk fan from NW-119904 started smoking from the base this morning at my desk. Switched off straight away and nobody's hurt, but the casing's blackened and if I'd not been sat there it could've started a fire.",
   ])('%s', (text) => {
     expect(reason(text)).toBe('sensitive_topic');
   });
