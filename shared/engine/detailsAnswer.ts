@@ -184,7 +184,7 @@ export function onlyAnAddress(run: Run, text: string): string | null {
   if (!r.ok) return null;
   // (An address spelled in words, "dana at acme dot example", is read on the text with it written as one.)
   const words = (r.spelled ?? text).replace(ADDRESS, ' ').toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/[^\p{L}\p{N}'-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.every((w) => (NO_FACT_WORDS.has(w) || REACH_WORDS.has(w)) && !NOT_ONLY_CONTACT.has(w)) ? r.value : null;
+  return words.every((w) => (NO_FACT_WORDS.has(w) || REACH_WORDS.has(w)) && !NOT_ONLY_CONTACT.has(w)) ? String(r.value) : null;
 }
 
 /** How a question to the team starts ("do you ship to Norway?", "is hail damage to my car covered?"). */

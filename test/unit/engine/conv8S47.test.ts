@@ -151,10 +151,13 @@ describe('item 2 (retest-conv s46 M3): a question after a leading word at the ro
     ['fine, and do you ship to Ireland?', /UK standard delivery/],
     ['okay. what time do you close on Saturday?', HOURS],
   ];
-  it.each([...before, ...heldOut])('after a line the bot did not get, %s', (text, answer) => {
+  // The report's path ("I have a weird problem with my account" first): since item 5 that line offers a person, so the
+  // yes takes it and the question is answered before the person comes; the router itself is read after a line it does
+  // not get at all ("purple monkey dishwasher").
+  it.each([...before, ...heldOut].flatMap(([t, a]) => [['I have a weird problem with my account', t, a], ['purple monkey dishwasher', t, a]] as Array<[string, string, RegExp]>))('after "%s", %s', (first, text, answer) => {
     const c = converse(load('customer-support'), { now: OPEN });
     c.say('4');
-    c.say('I have a weird problem with my account');
+    c.say(first);
     c.say(text);
     expect(answer.test(c.lastBotText() ?? '') || c.botTexts().slice(-3).some((t) => answer.test(t))).toBe(true);
     expect(c.botTexts().slice(-3).some((t) => /product details/.test(t))).toBe(false);
@@ -225,5 +228,76 @@ describe('item 4 (retest-conv s46 L4): a reaction right after a closed ticket do
     const c = closedTicket();
     c.say(text);
     expect(c.botTexts().some((t) => /Welcome back/.test(t))).toBe(true);
+  });
+});
+
+describe('item 5 (retest-conv s46 L5): a problem of the customer\'s own that the flow has no way for is offered a person', () => {
+  const offered = (c: Conversation) => (c.lastButtons() ?? []).some((b) => b.id === 'escalation:person');
+  const personComes = (c: Conversation) => offered(c) || c.effects().some((e) => e.type === 'handoff_request') || c.botTexts().some((t) => /get a person|connecting you/i.test(t));
+  const before = [
+    'I have a weird problem with my account',
+    "there's an issue with my account",
+    "I'm having trouble logging in",
+    'something is wrong with my account',
+    "I can't log into my account",
+    // (Written before the change, and not passed: "I have a problem with my gift card": the router reads it as
+    // payment_methods (0.53, threshold 0.5) and answers "Gift cards can be used at checkout"; the todo below.)
+    "my discount code isn't working",
+    'the app keeps crashing on my phone',
+  ];
+  const heldOut = [
+    'I think something is wrong with my login',
+    "my voucher won't go through",
+    'we have a problem with our business account',
+    'I keep getting an error when I try to check out',
+    'my password reset email never comes',
+    // (Held out, and not passed after escrfEval made the rule ask that the flow has no way for the topic: "the website
+    // won't let me pay": "pay" is a word of the payments way, so "Sorry, I didn't get that" as before; the todo below.)
+  ];
+  // (Held out: "we have a problem with our business account" gets the policy's low-confidence question there: kept.)
+  it.each([...before, ...heldOut])('%s (at "What\'s your question?"): no "didn\'t get that", a person offered (or asked for more)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(false);
+    expect(personComes(c) || (text.startsWith('we have') && /^Could you tell me a bit more/.test(c.lastBotText() ?? ''))).toBe(true);
+  });
+  // As the first message the escalation policy may act first: "there's an issue with my account" gets its low-confidence
+  // question ("Could you tell me a bit more ...?"; a second unclear message hands over), kept as it was.
+  it.each([...before, ...heldOut])('%s (first message): no "didn\'t get that", a person offered (or asked for more)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(false);
+    expect(personComes(c) || /^Could you tell me a bit more/.test(c.lastBotText() ?? '')).toBe(true);
+  });
+  it.todo('I have a problem with my gift card: a person offered (the router answers payment methods at 0.53)');
+  it.todo("the website won't let me pay: a person offered (\"pay\" is a word the payments way reads)");
+  // escrfEval (session 47): these development conversations lost their decision when such messages were offered a person.
+  it.each([
+    ['Please cancel NW-121699, I put the wrong colour', 'a request: "wrong" alone is no problem of theirs'],
+    ['I have issue with delivery', 'the flow has a way for delivery'],
+    ['I have issue with the delivery man, something he said', 'the flow has a way for delivery'],
+  ])('near miss %s: no offer (%s)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('Something else');
+    c.say(text);
+    expect(offered(c)).toBe(false);
+  });
+  it('accepting the offer hands over, the problem quoted for the agent', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say('I have a weird problem with my account');
+    expect(offered(c)).toBe(true);
+    c.say('yes please');
+    c.say('dana@acme.example');
+    expect(c.effects().some((e) => e.type === 'handoff_request')).toBe(true);
+    expect(summaryOf(c)).toContain('weird problem with my account');
+  });
+  it.each(['blah blah', 'I like turtles', 'purple monkey dishwasher'])('near miss %s: not understood, as before', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(true);
+    expect(offered(c)).toBe(false);
   });
 });
