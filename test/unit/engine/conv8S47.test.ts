@@ -301,3 +301,45 @@ describe('item 5 (retest-conv s46 L5): a problem of the customer\'s own that the
     expect(offered(c)).toBe(false);
   });
 });
+
+describe('item 6 (hostile s46 L2): a swear masked with a digit or an apostrophe is read as the masked swear it is', () => {
+  const upsetRead = (text: string) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    const step = c.say(text);
+    return { c, reason: step.decision?.reason ?? null, texts: c.botTexts() };
+  };
+  const before = [
+    "sh1t service, where's my order",
+    'where is my f\'ing parcel',
+    'this is bullsh1t, where is my refund',
+    "f'in hell, my order is late again",
+    "your sh1t website won't let me pay",
+    "where's my effing refund",
+    'cr4p service, my parcel is 2 weeks late',
+    "what the f'k is going on with my order",
+  ];
+  const heldOut = [
+    "f'kin useless, where is my parcel",
+    'what a sh1tshow, my order is late',
+    'pi55ed off waiting for my order',
+    'this courier is cr4p, my parcel is lost',
+    "eff'ing hell where's my order",
+  ];
+  // (A refund named beside it is a sensitive topic first: handed over as such, the swear "also seen" in the decision.)
+  it.each([...before, ...heldOut])('%s: read as anger (an apology or a person)', (text) => {
+    const { c, reason, texts } = upsetRead(text);
+    const explanation = c.lastStep.decision?.explanation ?? '';
+    expect(reason === 'negative_sentiment' || /masked swearing/.test(explanation)).toBe(true);
+    expect(texts.some((t) => /I'm sorry about this/.test(t))).toBe(true);
+  });
+  it.each([
+    'where is my order NW-104233',
+    'can I order 3 shirts in size 10',
+    'sh1t, I typed my own address wrong, silly me',
+    "my parcel came, f'ing brilliant, thanks!",
+    "I'm on shift 1 today, where is my order?",
+  ])('near miss %s: no anger', (text) => {
+    const { reason } = upsetRead(text);
+    expect(reason).not.toBe('negative_sentiment');
+  });
+});
