@@ -343,3 +343,42 @@ describe('item 6 (hostile s46 L2): a swear masked with a digit or an apostrophe 
     expect(reason).not.toBe('negative_sentiment');
   });
 });
+
+describe('item 7 (hostile s46 L3): a pasted log before the request: the summary quotes the customer\'s words, not the log', () => {
+  const ann = [{ id: 'ann', name: 'Ann', status: 'online' as const, activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+  const logLines = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join('\n');
+  const own = 'Hi, above is what your checkout page shows every time I try to pay for order NW-104233. I was charged twice already. Can someone please help?';
+  const pastes: Array<[string, string]> = [
+    ['38 timestamped ERROR lines', logLines(38, (i) => `2026-12-07T09:00:${String(i).padStart(2, '0')}Z ERROR [payment-svc] Transaction declined code=51 txn=${100000 + i} amount=49.99 GBP`)],
+    ['a stack trace', `TypeError: Cannot read properties of undefined (reading 'total')\n${logLines(12, (i) => `    at Checkout.render (https://shop.example/static/js/main.${i}.js:1:${2000 + i})`)}`],
+    ['JSON lines', logLines(10, (i) => `{"level":"error","ts":"2026-12-07T09:00:0${i % 10}Z","msg":"payment declined","code":51}`)],
+    ['bracketed levels', logLines(15, (i) => `[WARN] 09:00:${String(i).padStart(2, '0')} retrying request id=${i} status=503`)],
+  ];
+  const heldOut: Array<[string, string]> = [
+    ['CRLF lines with milliseconds', logLines(20, (i) => `2026-12-07 09:00:${String(i).padStart(2, '0')},123 ERROR PaymentService - declined code=51`).replace(/\n/g, '\r\n')],
+    ['a Python traceback', 'Traceback (most recent call last):\n  File "app.py", line 12, in <module>\n    pay(order)\n  File "pay.py", line 40, in pay\n    raise ValueError("bad amount")\nValueError: bad amount'],
+    ['web server access lines', logLines(12, (i) => `203.0.113.${i} - - [07/Dec/2026:09:00:${String(i).padStart(2, '0')} +0000] "POST /checkout HTTP/1.1" 502 157 "-" "Mozilla/5.0"`)],
+  ];
+  it.each([...pastes, ...heldOut])('%s, then the request: the key message is the request', (_name, paste) => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say(`${paste}\n${own}`);
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    const summary = summaryOf(c);
+    expect(summary).not.toBe('');
+    expect(summary).toContain('charged twice');
+    expect(summary).not.toMatch(/ERROR \[payment-svc\]|at Checkout\.render|"level":"error"|\[WARN\]|PaymentService|Traceback|app\.py|POST \/checkout/);
+  });
+  it('the request before the paste is quoted too', () => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say(`My payment keeps failing, this is what I see:\n${pastes[0][1]}\nplease help, I was charged twice`);
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    expect(summaryOf(c)).toContain('My payment keeps failing');
+    expect(summaryOf(c)).not.toMatch(/ERROR \[payment-svc\]/);
+  });
+  it('near miss: a message of the customer\'s own words on several lines is quoted as before', () => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say('I want to talk to a person\nmy parcel NW-104233 arrived broken\nthe lamp is in pieces');
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    expect(summaryOf(c)).toMatch(/arrived broken/);
+  });
+});
