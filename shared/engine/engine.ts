@@ -63,6 +63,8 @@ import { asFlowReferences } from './referenceNotPhone';
 import { answerAfterClose } from './afterClose';
 import { actsOnMessage, messageFacts, readsAsRequestForPerson } from './policyReads';
 import { noOnlyAsDeterminer } from './answeringNo';
+import { splitLeadingAnswer } from './answeringWord';
+import { questionBeforePerson, sayBeforePerson } from './otherRequest';
 
 export const escalationTexts = {
   rephrase: "Sorry, I'm not sure I understood. Could you put it another way?",
@@ -428,6 +430,9 @@ function onText(run: Run, raw: string): boolean {
       }
       if (answer !== null) {
         customerSaid(run, text, w.blockId);
+        // Session 47 (conv8, retest-conv s46 L1): "sure, and do you take PayPal?": the question after the yes is answered
+        // or passed on (otherRequest.questionBeforePerson), as at a Buttons offer of a person.
+        if (answer) questionAfterYes(run, w.blockId, text);
         if (answer) takeoverFromOffer(run, w);
         else backToBot(run, w);
         return true;
@@ -1049,6 +1054,13 @@ function takeoverFromOffer(run: Run, w: Extract<Waiting, { kind: 'offer' }>): vo
     run.decision = { ...last, action: 'handoff', turn: Math.max(last.turn, run.s.turn - 1), explanation: `The customer accepted the offer of a person. ${last.explanation}` };
   }
   goTo(run, targetId, { reason: w.reason, signals: last?.signals ?? [] });
+}
+
+/** The question after a yes to the offer of a person (see questionBeforePerson): answered or passed on. */
+function questionAfterYes(run: Run, blockId: string, text: string): void {
+  const lead = splitLeadingAnswer(text);
+  if (lead === null || /^(?:but|though|however|except)\b/i.test(lead.request)) return;
+  sayBeforePerson(run, blockId, questionBeforePerson(run, lead.request));
 }
 
 /** The customer declined a person: back to the block, and the graduated ladder starts over. */

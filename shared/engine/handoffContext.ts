@@ -13,6 +13,7 @@ import { localTime } from '../flow/openingHours';
 import type { ConversationState, HandoffContext, IntentRecord } from './types';
 import { heardFailure } from './failureMemory';
 import { quotable } from './unicodeText';
+import { ownWordsBesidePaste } from './pastedText';
 import { upsetScore } from './upsetScores';
 import { onlyCourtesy } from '../nlu/courtesy';
 import { praiseIn } from '../escalation/customerVerdict';
@@ -71,7 +72,8 @@ const known = (v: Value | undefined): v is string | number | boolean => v !== un
 export { quotable } from './unicodeText';
 
 function clip(text: string, max: number): string {
-  const t = quotable(text).replace(/\s+/g, ' ').trim();
+  // Session 47 (conv8, hostile s46 L3): a pasted log is not quoted, the customer's own lines beside it are (pastedText.ts).
+  const t = quotable(ownWordsBesidePaste(text) ?? text).replace(/\s+/g, ' ').trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 

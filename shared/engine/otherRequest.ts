@@ -21,6 +21,8 @@ import { getBlockDefinition } from '../flow/blockRegistry';
 import { classifyInput } from './runBlocks';
 import { questionType } from '../escalation/questionConcepts';
 import { splitLeadingAnswer } from './answeringWord';
+import { normalizeText } from '../nlu/normalizeText';
+import { bot } from './run';
 
 /** How far a router's way is followed to see whether it comes back to the asking block. */
 const WAY_DEPTH = 24;
@@ -177,4 +179,34 @@ export function wayReachesPerson(run: Run, id: string): boolean {
     if (b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true) return true;
   }
   return false;
+}
+
+/**
+ * Session 47 (conv8, retest-conv s46 L1): the question after the yes that takes a person ("sure, and do you take
+ * PayPal?" at Northwind's "Would you like to talk to a person?", a Buttons offer or the policy's own) was dropped: "I'll
+ * get a person for you." and no word about it. A question the flow answers with messages alone (its router's way to them,
+ * answerOnly: payments, opening hours) is answered before the person comes; any other question is passed on ("I'll pass
+ * your question on to them."; the agent's summary quotes the message). A statement after the yes ("yes please, my parcel
+ * is damaged") is the person's to read, as before.
+ */
+export const PASS_QUESTION_ON = "I'll pass your question on to them.";
+export function questionBeforePerson(run: Run, request: string): { said?: readonly Block[]; note?: string } {
+  // Any of the flow's routers, the one the offer stands at too (the policy's offer at "What's your question?"): the person
+  // comes whatever it reads, so no way back to the asking block is looked for (otherRequestAt).
+  for (const router of requestReaders(run)) {
+    const inner = classifyInput(run, router, { kind: 'input', blockId: router.id, retries: 0 }, request, null, null);
+    if (inner.fallback) continue;
+    const aside = answerOnly(run, router, exitOfReading(router, inner.intent));
+    if (aside !== null) return { said: aside };
+    break;
+  }
+  return asksByForm(request, normalizeText(request)) ? { note: PASS_QUESTION_ON } : {};
+}
+/** Says what questionBeforePerson found (the flow's answer, or the line that passes the question on) at `blockId`. */
+export function sayBeforePerson(run: Run, blockId: string, beside: { said?: readonly Block[]; note?: string }): void {
+  for (const m of beside.said ?? []) {
+    run.visited.push(m.id);
+    behaviourOf(m.kind).enter(run, m, null);
+  }
+  if (beside.note !== undefined) bot(run, beside.note, blockId);
 }

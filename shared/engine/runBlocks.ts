@@ -16,6 +16,7 @@ import { getBlockDefinition } from '../flow/blockRegistry';
 import { bot, system, vars, type Run } from './run';
 import { ruleHandoff } from './ruleSignals';
 import { offerPerson, offersPersonNow, shopQuestionLine } from './shopQuestion';
+import { offerForOwnProblem } from './ownProblem';
 import { behaviourOf } from './blockBehaviours';
 import { ClassifiedInput, type Classified, type InputWaiting, type TextAnalysis } from './behaviours/types';
 
@@ -137,6 +138,12 @@ export function retry(run: Run, block: Block, w: InputWaiting, maxRetries: numbe
 export function routerFallback(run: Run, block: Block): void {
   // Session 26 (shopfb): a clear shop question the flow has no answer for is told so (shopQuestion.ts), not "didn't get that".
   const shopLine = shopQuestionLine(run);
+  // Session 47 (conv8, retest-conv s46 L5): something of the customer's own is wrong and the flow has no way for it:
+  // said so and a person offered (ownProblem.ts), not "Sorry, I didn't get that".
+  // (Before the shop question's line: "there's an issue with my account" read as a clear question the flow has no data
+  // for got "I can't see product details here".)
+  const said = run.s.variables.lastMessage;
+  if (typeof said === 'string' && offerForOwnProblem(run, block.id, said)) return;
   bot(run, render(run, shopLine ?? run.flow.settings.fallbackMessage), block.id);
   // Session 26 (lead, newcomer s26 F16): every few unanswered shop questions the bot offers a person (shopQuestion.ts).
   if (shopLine !== null && offersPersonNow(run)) return offerPerson(run, block.id);

@@ -20,7 +20,7 @@ import { normalizeText } from '../../nlu/normalizeText';
 import { behaviourOf } from '../blockBehaviours';
 import { classifyInput, exitTarget, follow, forwardRouter, render, retry, showPrompt, waitForInput } from '../runBlocks';
 import { keptAtTask } from '../humanTakeover';
-import { asksByForm, otherRequestAt, requestLeadingHere, wayReachesPerson } from '../otherRequest';
+import { asksByForm, otherRequestAt, questionBeforePerson, requestLeadingHere, sayBeforePerson, wayReachesPerson } from '../otherRequest';
 import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
@@ -43,11 +43,7 @@ function act(run: Run, a: Action): void {
     if (a.email !== undefined) setVar(run, 'customerEmail', a.email);
     // Session 46 (details5, retest s45 L7): a question typed after the answer (questionBesideChoice).
     if (a.later !== undefined && a.laterText !== undefined) run.s.laterRequest = { blockId: a.later, text: a.laterText, turn: run.s.turn };
-    for (const m of a.said ?? []) {
-      run.visited.push(m.id);
-      behaviourOf(m.kind).enter(run, m, null);
-    }
-    if (a.note !== undefined) bot(run, a.note, a.block.id);
+    sayBeforePerson(run, a.block.id, { said: a.said, note: a.note });
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
     retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage, shown(a.block));
@@ -336,7 +332,7 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // answered the question and the yes was lost. Other leading answers ("no thanks, but where is my order?") are read
     // as before (the request after the answer goes to the router).
     const toPerson = choiceToPersonLeading(run, block, text);
-    if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson.choice, ...questionBeforePerson(run, block, toPerson.request) });
+    if (toPerson !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: toPerson.choice, ...questionBeforePerson(run, toPerson.request) });
     const byAddress = personForAddress(run, block, text);
     if (byAddress !== null) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: byAddress.choice, email: byAddress.email, note: `Thanks, I've noted ${byAddress.email}.` });
     const router = forwardRouter(run, block);
@@ -437,7 +433,7 @@ function questionBesideChoice(run: Run, block: BlockOf<'buttons'>, choice: Butto
   const toPerson = run.c.exitOf(block.id, choice.id);
   if (toPerson !== undefined && wayReachesPerson(run, toPerson)) {
     const lead = splitLeadingAnswer(text);
-    return lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) ? {} : questionBeforePerson(run, block, lead.request);
+    return lead === null || /^(?:but|though|however|except)\b/i.test(lead.request) ? {} : questionBeforePerson(run, lead.request);
   }
   if (forwardRouter(run, block) !== null) return {};
   const choices = run.c.buttons(block);
@@ -487,15 +483,3 @@ function choiceToPersonLeading(run: Run, block: BlockOf<'buttons'>, text: string
   return to !== undefined && wayReachesPerson(run, to) ? { choice, request: lead.request } : null;
 }
 
-/**
- * Session 47 (conv8, retest-conv s46 L1): the question after the yes that picks a person ("sure, and do you take
- * PayPal?") was dropped: "I'll get a person for you." and no word about it. A question the flow answers with messages
- * alone (its router's way to them, otherRequest.answerOnly: payments, opening hours) is answered before the person comes;
- * any other question is passed on ("I'll pass your question on to them."), and the agent's summary quotes it. A
- * statement after the yes ("yes please, my parcel is damaged") is the person's to read, as before.
- */
-function questionBeforePerson(run: Run, block: BlockOf<'buttons'>, request: string): { said?: readonly Block[]; note?: string } {
-  const other = otherRequestAt(run, block, request);
-  if (other !== null && other.aside !== null) return { said: other.aside };
-  return asksByForm(request, normalizeText(request)) ? { note: "I'll pass your question on to them." } : {};
-}

@@ -261,6 +261,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   enter: (run, block) => waitForInput(run, block),
   acceptsForwardedText: true,
   exitOfReading: (intent) => intent?.intentId ?? null,
+  topicTexts: (block) => block.data.intents.flatMap((i) => [i.name, ...i.examples]),
   prompt(run, block) {
     if (block.data.prompt) bot(run, render(run, block.data.prompt), block.id);
   },

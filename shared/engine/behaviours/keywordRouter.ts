@@ -18,6 +18,7 @@ export const keywordRouterBehaviour: BlockBehaviour<'keyword_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
   acceptsForwardedText: true,
+  topicTexts: (block) => block.data.routes.flatMap((r) => r.keywords),
   prompt(run, block) {
     if (block.data.prompt) bot(run, render(run, block.data.prompt), block.id);
   },

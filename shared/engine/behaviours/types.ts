@@ -141,6 +141,11 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
   onlySays?: boolean;
   /** The exit a reading of this router takes (an intent router's intent id); absent or null when it names none. */
   exitOfReading?(intent: IntentMatch | null): string | null;
+  /**
+   * Session 47 (conv8): the designer's words of what this router reads (an intent router's examples, a keyword router's
+   * keywords): the topics the flow has a way for (ownProblem.ts).
+   */
+  topicTexts?(block: BlockOf<K>): readonly string[];
   /** A button click at this block; null when that button is not on screen. */
   click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void; rating?: boolean } | null;
   /** The reply to this block's HTTP call. */

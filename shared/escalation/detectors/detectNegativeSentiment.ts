@@ -195,6 +195,7 @@ export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string):
       break;
     }
   }
+  if (word === null && /[0-9'\u2019]|eff/i.test(text)) word = leetOrElidedSwear(text);
   if (word === null) return null;
   if (toks.some((t) => SWEAR_PRAISE_WORDS.has(t) || isLaugh(t)) || /[\u{1F62D}\u{1F602}\u{1F923}\u{1F60D}\u{1F970}\u{2764}]/u.test(text)) return null;
   if (SELF_SWORE.test(` ${toks.join(' ')} `)) return null;
@@ -202,6 +203,30 @@ export function abbreviatedOrMaskedSwear(toks: readonly string[], text: string):
   const quoted = /["\u201c\u2018']([^"\u201d\u2019']{1,40})["\u201d\u2019']/g;
   if (/["\u201c\u2018']/.test(text) && !new RegExp(`(?:^|[^a-z])${word.replace(/[^a-z]/gi, '.')}(?:[^a-z]|$)`, 'i').test(text.replace(quoted, ' '))) return null;
   return word;
+}
+
+/**
+ * Session 47 (conv8, hostile s46 L2): a swear with digits or an apostrophe for letters ("sh1t service, where's my order",
+ * "where is my f'ing parcel", "cr4p", "bullsh1t", "effing") is the masked swear it is: it read as nothing ("sh1t service"
+ * went straight to the order question). Digits and symbols read as the letters they stand for (1 ! i, 0 o, 3 e, 4 @ a,
+ * 5 $ s, 7 t) must make a swear word of SWEAR_WORDS with at least one digit in it; an elided form is f'ing / f'in / f'k
+ * ... or effing. As for the other masks, not before a word it only makes stronger ("sh1t hot"). The word, or null.
+ */
+const SWEAR_WORDS = new Set(['shit', 'shite', 'shitty', 'shits', 'bullshit', 'fuck', 'fucking', 'fuckin', 'fucked', 'fucker', 'fck', 'fcking', 'crap', 'crappy', 'bitch', 'bastard', 'arse', 'arsehole', 'ass', 'asshole', 'piss', 'pissed', 'wank', 'wanker', 'twat', 'bollocks', 'damn', 'dick']);
+const LEET: Record<string, string> = { '1': 'i', '!': 'i', '0': 'o', '3': 'e', '4': 'a', '@': 'a', '5': 's', $: 's', '7': 't' };
+const ELIDED_SWEAR = /^(?:f['\u2019](?:ing|in|n|kin|king|cking|ckin|k|ed|en|cking)|f['\u2019]?ck(?:ing|in)?|eff(?:ing|in|ed)|sh['\u2019]te?)$/i;
+function leetOrElidedSwear(text: string): string | null {
+  const words = text.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.replace(/^[("\u201c]+|[.,;:?)"\u201d]+$/g, '').replace(/['\u2019]+$/, '');
+    if (w.length < 3) continue;
+    const elided = ELIDED_SWEAR.test(w);
+    if (!elided && !(/\d/.test(w) && /[a-z]/i.test(w) && SWEAR_WORDS.has(w.toLowerCase().replace(/[0-9!@$]/g, (c) => LEET[c] ?? c)))) continue;
+    const next = (words[i + 1] ?? '').toLowerCase().replace(/[^a-z]/g, '');
+    if (INTENSIFIED.has(next)) continue;
+    return w;
+  }
+  return null;
 }
 
 const SLIP_WORDS = new Set(['wrong', 'bad', 'mistake', 'silly', 'stupid', 'dumb', 'again', 'forgot', 'lost']);

@@ -151,10 +151,13 @@ describe('item 2 (retest-conv s46 M3): a question after a leading word at the ro
     ['fine, and do you ship to Ireland?', /UK standard delivery/],
     ['okay. what time do you close on Saturday?', HOURS],
   ];
-  it.each([...before, ...heldOut])('after a line the bot did not get, %s', (text, answer) => {
+  // The report's path ("I have a weird problem with my account" first): since item 5 that line offers a person, so the
+  // yes takes it and the question is answered before the person comes; the router itself is read after a line it does
+  // not get at all ("purple monkey dishwasher").
+  it.each([...before, ...heldOut].flatMap(([t, a]) => [['I have a weird problem with my account', t, a], ['purple monkey dishwasher', t, a]] as Array<[string, string, RegExp]>))('after "%s", %s', (first, text, answer) => {
     const c = converse(load('customer-support'), { now: OPEN });
     c.say('4');
-    c.say('I have a weird problem with my account');
+    c.say(first);
     c.say(text);
     expect(answer.test(c.lastBotText() ?? '') || c.botTexts().slice(-3).some((t) => answer.test(t))).toBe(true);
     expect(c.botTexts().slice(-3).some((t) => /product details/.test(t))).toBe(false);
@@ -225,5 +228,157 @@ describe('item 4 (retest-conv s46 L4): a reaction right after a closed ticket do
     const c = closedTicket();
     c.say(text);
     expect(c.botTexts().some((t) => /Welcome back/.test(t))).toBe(true);
+  });
+});
+
+describe('item 5 (retest-conv s46 L5): a problem of the customer\'s own that the flow has no way for is offered a person', () => {
+  const offered = (c: Conversation) => (c.lastButtons() ?? []).some((b) => b.id === 'escalation:person');
+  const personComes = (c: Conversation) => offered(c) || c.effects().some((e) => e.type === 'handoff_request') || c.botTexts().some((t) => /get a person|connecting you/i.test(t));
+  const before = [
+    'I have a weird problem with my account',
+    "there's an issue with my account",
+    "I'm having trouble logging in",
+    'something is wrong with my account',
+    "I can't log into my account",
+    // (Written before the change, and not passed: "I have a problem with my gift card": the router reads it as
+    // payment_methods (0.53, threshold 0.5) and answers "Gift cards can be used at checkout"; the todo below.)
+    "my discount code isn't working",
+    'the app keeps crashing on my phone',
+  ];
+  const heldOut = [
+    'I think something is wrong with my login',
+    "my voucher won't go through",
+    'we have a problem with our business account',
+    'I keep getting an error when I try to check out',
+    'my password reset email never comes',
+    // (Held out, and not passed after escrfEval made the rule ask that the flow has no way for the topic: "the website
+    // won't let me pay": "pay" is a word of the payments way, so "Sorry, I didn't get that" as before; the todo below.)
+  ];
+  // (Held out: "we have a problem with our business account" gets the policy's low-confidence question there: kept.)
+  it.each([...before, ...heldOut])('%s (at "What\'s your question?"): no "didn\'t get that", a person offered (or asked for more)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(false);
+    expect(personComes(c) || (text.startsWith('we have') && /^Could you tell me a bit more/.test(c.lastBotText() ?? ''))).toBe(true);
+  });
+  // As the first message the escalation policy may act first: "there's an issue with my account" gets its low-confidence
+  // question ("Could you tell me a bit more ...?"; a second unclear message hands over), kept as it was.
+  it.each([...before, ...heldOut])('%s (first message): no "didn\'t get that", a person offered (or asked for more)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(false);
+    expect(personComes(c) || /^Could you tell me a bit more/.test(c.lastBotText() ?? '')).toBe(true);
+  });
+  it.todo('I have a problem with my gift card: a person offered (the router answers payment methods at 0.53)');
+  it.todo("the website won't let me pay: a person offered (\"pay\" is a word the payments way reads)");
+  // escrfEval (session 47): these development conversations lost their decision when such messages were offered a person.
+  it.each([
+    ['Please cancel NW-121699, I put the wrong colour', 'a request: "wrong" alone is no problem of theirs'],
+    ['I have issue with delivery', 'the flow has a way for delivery'],
+    ['I have issue with the delivery man, something he said', 'the flow has a way for delivery'],
+  ])('near miss %s: no offer (%s)', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('Something else');
+    c.say(text);
+    expect(offered(c)).toBe(false);
+  });
+  it('accepting the offer hands over, the problem quoted for the agent', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say('I have a weird problem with my account');
+    expect(offered(c)).toBe(true);
+    c.say('yes please');
+    c.say('dana@acme.example');
+    expect(c.effects().some((e) => e.type === 'handoff_request')).toBe(true);
+    expect(summaryOf(c)).toContain('weird problem with my account');
+  });
+  it.each(['blah blah', 'I like turtles', 'purple monkey dishwasher'])('near miss %s: not understood, as before', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('4');
+    c.say(text);
+    expect(didNotGetIt(c)).toBe(true);
+    expect(offered(c)).toBe(false);
+  });
+});
+
+describe('item 6 (hostile s46 L2): a swear masked with a digit or an apostrophe is read as the masked swear it is', () => {
+  const upsetRead = (text: string) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    const step = c.say(text);
+    return { c, reason: step.decision?.reason ?? null, texts: c.botTexts() };
+  };
+  const before = [
+    "sh1t service, where's my order",
+    'where is my f\'ing parcel',
+    'this is bullsh1t, where is my refund',
+    "f'in hell, my order is late again",
+    "your sh1t website won't let me pay",
+    "where's my effing refund",
+    'cr4p service, my parcel is 2 weeks late',
+    "what the f'k is going on with my order",
+  ];
+  const heldOut = [
+    "f'kin useless, where is my parcel",
+    'what a sh1tshow, my order is late',
+    'pi55ed off waiting for my order',
+    'this courier is cr4p, my parcel is lost',
+    "eff'ing hell where's my order",
+  ];
+  // (A refund named beside it is a sensitive topic first: handed over as such, the swear "also seen" in the decision.)
+  it.each([...before, ...heldOut])('%s: read as anger (an apology or a person)', (text) => {
+    const { c, reason, texts } = upsetRead(text);
+    const explanation = c.lastStep.decision?.explanation ?? '';
+    expect(reason === 'negative_sentiment' || /masked swearing/.test(explanation)).toBe(true);
+    expect(texts.some((t) => /I'm sorry about this/.test(t))).toBe(true);
+  });
+  it.each([
+    'where is my order NW-104233',
+    'can I order 3 shirts in size 10',
+    'sh1t, I typed my own address wrong, silly me',
+    "my parcel came, f'ing brilliant, thanks!",
+    "I'm on shift 1 today, where is my order?",
+  ])('near miss %s: no anger', (text) => {
+    const { reason } = upsetRead(text);
+    expect(reason).not.toBe('negative_sentiment');
+  });
+});
+
+describe('item 7 (hostile s46 L3): a pasted log before the request: the summary quotes the customer\'s words, not the log', () => {
+  const ann = [{ id: 'ann', name: 'Ann', status: 'online' as const, activeChats: 0, skills: [], languages: ['en'], teams: [], lastAssignedAt: null }];
+  const logLines = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join('\n');
+  const own = 'Hi, above is what your checkout page shows every time I try to pay for order NW-104233. I was charged twice already. Can someone please help?';
+  const pastes: Array<[string, string]> = [
+    ['38 timestamped ERROR lines', logLines(38, (i) => `2026-12-07T09:00:${String(i).padStart(2, '0')}Z ERROR [payment-svc] Transaction declined code=51 txn=${100000 + i} amount=49.99 GBP`)],
+    ['a stack trace', `TypeError: Cannot read properties of undefined (reading 'total')\n${logLines(12, (i) => `    at Checkout.render (https://shop.example/static/js/main.${i}.js:1:${2000 + i})`)}`],
+    ['JSON lines', logLines(10, (i) => `{"level":"error","ts":"2026-12-07T09:00:0${i % 10}Z","msg":"payment declined","code":51}`)],
+    ['bracketed levels', logLines(15, (i) => `[WARN] 09:00:${String(i).padStart(2, '0')} retrying request id=${i} status=503`)],
+  ];
+  const heldOut: Array<[string, string]> = [
+    ['CRLF lines with milliseconds', logLines(20, (i) => `2026-12-07 09:00:${String(i).padStart(2, '0')},123 ERROR PaymentService - declined code=51`).replace(/\n/g, '\r\n')],
+    ['a Python traceback', 'Traceback (most recent call last):\n  File "app.py", line 12, in <module>\n    pay(order)\n  File "pay.py", line 40, in pay\n    raise ValueError("bad amount")\nValueError: bad amount'],
+    ['web server access lines', logLines(12, (i) => `203.0.113.${i} - - [07/Dec/2026:09:00:${String(i).padStart(2, '0')} +0000] "POST /checkout HTTP/1.1" 502 157 "-" "Mozilla/5.0"`)],
+  ];
+  it.each([...pastes, ...heldOut])('%s, then the request: the key message is the request', (_name, paste) => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say(`${paste}\n${own}`);
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    const summary = summaryOf(c);
+    expect(summary).not.toBe('');
+    expect(summary).toContain('charged twice');
+    expect(summary).not.toMatch(/ERROR \[payment-svc\]|at Checkout\.render|"level":"error"|\[WARN\]|PaymentService|Traceback|app\.py|POST \/checkout/);
+  });
+  it('the request before the paste is quoted too', () => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say(`My payment keeps failing, this is what I see:\n${pastes[0][1]}\nplease help, I was charged twice`);
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    expect(summaryOf(c)).toContain('My payment keeps failing');
+    expect(summaryOf(c)).not.toMatch(/ERROR \[payment-svc\]/);
+  });
+  it('near miss: a message of the customer\'s own words on several lines is quoted as before', () => {
+    const c = converse(load('customer-support'), { now: OPEN, agents: ann });
+    c.say('I want to talk to a person\nmy parcel NW-104233 arrived broken\nthe lamp is in pieces');
+    if (/email address/i.test(c.lastBotText() ?? '')) c.say('dana@acme.example');
+    expect(summaryOf(c)).toMatch(/arrived broken/);
   });
 });

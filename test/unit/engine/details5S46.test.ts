@@ -166,10 +166,11 @@ describe('L3: a yes in other words before a question at the offer of a person', 
     'of course, and is there a discount code?',
     'definitely. also, do you ship to France?',
   ];
+  // Session 47 (conv8, retest-conv s46 L1): changed on purpose: the question after the yes is now answered first when the
+  // flow answers it with messages alone ("We accept Visa ..."), else passed on; the person comes all the same.
   it.each(yeses)('%s: the person comes', (text) => {
     const c = northwindOffer();
     c.say(text);
-    expect(c.botTexts().some((t) => t.startsWith('We accept Visa'))).toBe(false);
     expect(c.botTexts().some((t) => /person|email address/i.test(t))).toBe(true);
     expect(c.lastBotText()).not.toBe('Anything else I can help with?');
   });
