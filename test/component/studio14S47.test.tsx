@@ -133,7 +133,7 @@ describe('N6: opening hours as a week grid', () => {
     expect(data('ho').availability.weekly.sun).toEqual(nineToFive);
   });
 
-  it('the grid's edits are pure functions over the stored format', () => {
+  it("the grid's edits are pure functions over the stored format", () => {
     expect(fullWeek({ mon: nineToFive })).toEqual({ mon: nineToFive, tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
     expect(copyDay(workWeek(), 'mon', ['sat'])).toEqual({ ...workWeek(), sat: nineToFive });
     expect(WORKDAYS).toEqual(['mon', 'tue', 'wed', 'thu', 'fri']);
