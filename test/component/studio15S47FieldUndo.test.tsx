@@ -10,7 +10,7 @@
  * Without the change (store/typingSteps.ts, editor/useFieldUndo.ts) Ctrl+Z in a field does nothing in jsdom (no browser
  * undo here) and every expectation of a value after Ctrl+Z below fails; checked by running this file with
  * `useFieldUndo(store)` taken out of Editor.tsx: 10 of 12 failed (not the store's own test, nor the one on another
- * block's fields, which guards the inspector keyed by block: it fails when BlockInspector is not keyed).
+ * block's fields, which guards that a text box's steps stay with its block: it fails when useFieldUndo ignores the owner).
  */
 import './support/setup';
 import { act, fireEvent, screen, within } from '@testing-library/react';
@@ -215,7 +215,7 @@ describe('session 47 (studio15): undo while typing in the inspector (newcomer s4
     expect(note).toHaveValue('Todo');
   });
 
-  it('another block of the same kind opens with fields of its own: no undo of the first block’s typing there', () => {
+  it('another block of the same kind, in the same text box: Ctrl+Z there does not undo the first block’s typing', () => {
     const flow = tinyFlow();
     flow.blocks.push({ id: 'second', kind: 'message', position: { x: 300, y: 300 }, data: { text: 'Second' } } as (typeof flow.blocks)[number]);
     const store = renderEditor(flow, (s) => s.getState().select(['welcome']));

@@ -689,8 +689,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               </p>
             )}
             <fieldset className="st-readonly-scope" disabled={!!readOnly}>
-              {/* Keyed by id (session 47, studio15): another block's fields are new text boxes, with no undo of the last one's typing. */}
-              {single && isBlock ? <BlockInspector key={single} blockId={single} /> : single && isGroup ? <GroupInspector key={single} groupId={single} /> : single ? <NoteInspector key={single} noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+              {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
             </fieldset>
           </aside>
           {showSim && (

@@ -54,8 +54,20 @@ export function useFieldUndo(store: StudioStore): void {
   useEffect(() => {
     /** The typing run of each field since the caret last moved (a missing run: the next input starts a step). */
     const runs = new WeakMap<Element, TypingRun>();
-    /** The history keys (`HistoryEntry.field`) of the steps typed in each field. */
-    const keys = new WeakMap<Element, Set<string>>();
+    /**
+     * The history keys (`HistoryEntry.field`) of the steps typed in each field, with what the field belonged to then: the
+     * inspector keeps its text boxes when another block (note, group) of the same kind is selected, and a box now showing
+     * another block's text has none of the last one's steps.
+     */
+    const keys = new WeakMap<Element, { owner: string; keys: Set<string> }>();
+    const ownerOf = (el: Element) => {
+      const at = el.closest('[data-block-id], [data-item-id]');
+      return at?.getAttribute('data-block-id') ?? at?.getAttribute('data-item-id') ?? '';
+    };
+    const keysOf = (el: Element): Set<string> | undefined => {
+      const mine = keys.get(el);
+      return mine && mine.owner === ownerOf(el) ? mine.keys : undefined;
+    };
     let revisionBefore = -1;
 
     const onInputCapture = (e: Event) => {
@@ -74,9 +86,9 @@ export function useFieldUndo(store: StudioStore): void {
       const state = store.getState();
       const top = state.past[state.past.length - 1];
       if (state.revision !== revisionBefore && top?.field) {
-        const set = keys.get(el) ?? new Set<string>();
+        const set = keysOf(el) ?? new Set<string>();
         set.add(top.field);
-        keys.set(el, set);
+        keys.set(el, { owner: ownerOf(el), keys: set });
       }
     };
     const endRun = (e: Event) => {
@@ -93,7 +105,7 @@ export function useFieldUndo(store: StudioStore): void {
       const state = store.getState();
       runs.delete(el);
       const entry = which === 'undo' ? state.past[state.past.length - 1] : state.future[state.future.length - 1];
-      const mine = keys.get(el);
+      const mine = keysOf(el);
       if (entry?.field && mine?.has(entry.field)) {
         const before = el.value;
         if (which === 'undo') state.undo();

@@ -9,7 +9,7 @@ export function NoteInspector({ noteId }: { noteId: string }) {
   if (!note) return null;
   const dispatch = store.getState().dispatch;
   return (
-    <div className="st-inspector-body">
+    <div className="st-inspector-body" data-item-id={note.id}>
       <div className="st-inspector-kind">Sticky note</div>
       <div className="bt-field">
         <label className="bt-field-label" htmlFor="note-text">
@@ -36,7 +36,7 @@ export function GroupInspector({ groupId }: { groupId: string }) {
   if (!group) return null;
   const dispatch = store.getState().dispatch;
   return (
-    <div className="st-inspector-body">
+    <div className="st-inspector-body" data-item-id={group.id}>
       <div className="st-inspector-kind">Group</div>
       <p className="bt-field-help">{group.blockIds.length} blocks. Drag the frame to move them together.</p>
       <div className="bt-field">
