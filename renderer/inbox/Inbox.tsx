@@ -2428,7 +2428,7 @@ function Variables({
       {visitor?.subject != null && (
         <p className="ib-visitor-signed" data-testid="visitor-signed">
           <ShieldCheck size={14} aria-hidden="true" /> Signed in on your website as <bdi>{inertText(visitor.subject)}</bdi>
-          {anyVerified ? ': the details marked Verified come from your site.' : '.'}
+          {anyVerified ? '. The details marked Verified come from your site.' : '.'}
         </p>
       )}
       {anyUnverified && (

@@ -7,6 +7,7 @@
 import { placeholderUrlNotes } from './placeholderUrlNotes';
 import { openingHoursNotes } from './openingHoursNote';
 import { notifyConfigNotes } from '../effects/notifyConfigNotes';
+import { identityNotes } from './identityNotes';
 import { availableParallelism } from 'node:os';
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,7 +17,7 @@ import { readFlowFile } from '../cli/readFlowFile';
 import type { Flow } from '../../shared/flow/schema';
 import { loadServeConfig } from './config';
 import { envWhole, serveEnvProblems } from './envCheck';
-import { rasaAccessOf, rasaChannelNote, startRuntime } from './startRuntime';
+import { identitySettings, rasaAccessOf, rasaChannelNote, startRuntime } from './startRuntime';
 import { ensurePagesBuilt } from '../cli/ensurePagesBuilt';
 import { agentCoverageWarnings, agentNameWarnings, loadAgentsFile } from '../agents/agentDirectory';
 import { RedisStore } from '../store/redisStore';
@@ -197,6 +198,8 @@ async function serve(files: string[], opts: ServeOptions): Promise<number> {
   // (say the risk).
   const rasaNote = rasaChannelNote(rasaAccessOf(config, process.env), opts.host);
   if (rasaNote) process.stdout.write(`baton serve: note: ${rasaNote}\n`);
+  // Session 47 (apisec2): a flow that takes a variable only signed, on a server with no identity secret.
+  for (const note of identityNotes(flows, identitySettings(config, process.env))) process.stdout.write(`baton serve: note: ${note}\n`);
   // Newcomer s19 F8: a takeover no agent in the --agents file may take (or whose language / skill none has) was said
   // only as a JSON log line among the logs; it is a note like the others now (the structured log line stays, for log
   // pipelines).

@@ -108,7 +108,7 @@ export function startDetails(
       throw new ApiError(
         400,
         'signature_required',
-        `${field}: the flow "${flow.id}" takes "${name}" only from a signed identity token (it is marked signed: a rule decides who serves the chat on it), and none signs it. Put it in the token's "variables", or leave it out (${howToSign}).`,
+        `${field}: the flow "${flow.id}" takes "${name}" only from a signed identity token (the flow marks it signed), and none signs it. Put it in the token's "variables", or leave it out (${howToSign}).`,
         field,
       );
     }

@@ -6,7 +6,8 @@
  *   website as ..." when a token came with the chat.
  * - Widget: identityToken from the page is sent with the create call; a refused detail is dropped alone (the others,
  *   such as the visitor's name, are kept), a refused token is dropped and the chat starts.
- * - Studio: Settings > Variables has "Signed only" on a variable a website may pass (not on one the flow computes);
+ * - Studio: Settings > Variables has "Signed only" on a variable only a website gives (not on one a Question asks or
+ *   the flow computes);
  *   ticking it sets `signed` (undoable) and the page_variable_in_rule warning goes.
  */
 import './support/setup';
@@ -39,7 +40,7 @@ describe('inbox: which details the website vouched for', () => {
     });
     render(<Inbox api={api} storage={signedInStorage()} alerts={quietAlerts} place={placeAt('#/mine/c1:h1')} />);
     await screen.findByDisplayValue('NW-104233');
-    expect(screen.getByTestId('visitor-signed')).toHaveTextContent('Signed in on your website as cust-8841: the details marked Verified come from your site.');
+    expect(screen.getByTestId('visitor-signed')).toHaveTextContent('Signed in on your website as cust-8841. The details marked Verified come from your site.');
     const trustOfRow = (value: string) => (screen.getByDisplayValue(value).closest('.ib-var') as HTMLElement).dataset.trust;
     expect(trustOfRow('620')).toBe('verified');
     expect(trustOfRow('kim@example.org')).toBe('verified');
@@ -130,7 +131,7 @@ describe('studio: "Signed only" in Settings > Variables', () => {
     return r.flow;
   }
 
-  it('is offered on a variable a page may pass, not on a computed one; ticking it sets signed and the warning goes', async () => {
+  it('is offered on a variable only a page gives, not on one a Question asks or the flow computes; ticking it sets signed and the warning goes', async () => {
     const store = createStudioStore(supportFlow());
     const { FlowSettings } = await import('../../renderer/studio/inspector/FlowSettings');
     render(
@@ -143,8 +144,9 @@ describe('studio: "Signed only" in Settings > Variables', () => {
     expect(warningsNow()).toBe(1);
     const box = screen.getByLabelText('cartValue: signed only') as HTMLInputElement;
     expect(box.checked).toBe(false);
-    // orderNumber (a Question's answer) may be passed too: offered; orderStatus (an HTTP answer) is computed: not offered.
-    expect(screen.getByLabelText('orderNumber: signed only')).toBeInTheDocument();
+    // orderNumber (a Question's answer: the customer can type it anyway) and orderStatus (an HTTP answer, computed) are
+    // not offered.
+    expect(screen.queryByLabelText('orderNumber: signed only')).toBeNull();
     expect(screen.queryByLabelText('orderStatus: signed only')).toBeNull();
     fireEvent.click(box);
     expect(store.getState().flow.variables.find((v) => v.name === 'cartValue')?.signed).toBe(true);

@@ -79,6 +79,8 @@ export interface RuntimeWithAgentsOptions {
   agents?: Agent[];
   /** ... or written to DIR/agents.json and loaded from it, like `baton serve --agents FILE` (admin edits land there). */
   agentsFile?: { agents: unknown[] } & Record<string, unknown>;
+  /** The --config document (e.g. an identity secret: session 47). */
+  config?: Record<string, unknown>;
 }
 
 /** `startRuntime` in-process on an ephemeral port with agents, a silent log and its own temp folder. */
@@ -93,6 +95,7 @@ export async function startRuntimeWithAgents(o: RuntimeWithAgentsOptions): Promi
       dataDir: join(dir, 'data'),
       logger: pino({ level: 'silent' }),
       agents: o.agentsFile ? { ...(await loadAgentsFile(file)), file } : { agents: o.agents ?? [] },
+      ...(o.config ? { config: o.config as never } : {}),
     });
   const handle: RuntimeWithAgents = {
     rt: undefined as unknown as RunningRuntime,

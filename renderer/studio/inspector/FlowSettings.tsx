@@ -12,7 +12,7 @@ import { SettingsField, SettingsProblems } from './SettingsField';
 import { z } from 'zod';
 import { variableUses } from '../../../shared/flow/edit/variables';
 import { flowVariables } from '../../../shared/flow/variableList';
-import { pageVariableRules } from '../../../shared/flow/pageVariables';
+import { pageOnlyVariables } from '../../../shared/flow/pageVariables';
 import { escalationPolicySchema, type Flow } from '../../../shared/flow/schema';
 import { defaultGraduatedTexts, graduatedTextTitles } from '../../../shared/engine/escalationWording';
 import { DEFAULT_SECRET_HIDDEN_MESSAGE } from '../../../shared/engine/customerSecrets';
@@ -432,8 +432,9 @@ function Variables() {
   const [newName, setNewName] = useState('');
   const dispatch = store.getState().dispatch;
   const addError = newName && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(newName) ? 'Letters, digits, _ and . only; must not start with a digit.' : flow.variables.some((v) => v.name === newName) ? 'That variable already exists.' : flowVariables(flow).some((v) => v.name === newName) ? 'The flow already uses that variable: it is in the list above.' : null;
-  // Session 47 (apisec2): a variable a website may pass when the chat starts can be marked "Signed only".
-  const pageRules = pageVariableRules(flow);
+  // Session 47 (apisec2): a variable only a website gives (no block writes it) can be marked "Signed only" (one a
+  // Question asks is not offered: the customer can type the same value, a signature would protect nothing).
+  const pageOnly = pageOnlyVariables(flow);
   return (
     <div>
       <p className="bt-field-help">Variables hold what the customer told the bot. Renaming one updates every {'{{template}}'} and rule that uses it.</p>
@@ -485,7 +486,7 @@ function Variables() {
               <p className="st-variable-where bt-field-help">
                 <ShownDirection text={where} />
               </p>
-              {fv.declared && pageRules.verdict(v.name).settable && (
+              {fv.declared && (pageOnly.has(v.name) || signedOnly) && (
                 <label className="bt-check st-variable-signed">
                   <input
                     type="checkbox"
@@ -496,7 +497,7 @@ function Variables() {
                   <span>
                     <span className="bt-field-label">Signed only</span>
                     <span className="bt-field-help" style={{ display: 'block' }}>
-                      A website may set it when the chat starts only inside a signed identity token (docs/runtime.md, &ldquo;Signed identity&rdquo;); an unsigned value is refused. Tick it when a rule decides who serves the chat on it.
+                      Taken only from your website&rsquo;s signed identity token; unsigned, it is refused (docs/runtime.md, &ldquo;Signed identity&rdquo;).
                     </span>
                   </span>
                 </label>
