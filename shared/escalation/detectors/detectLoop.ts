@@ -340,6 +340,8 @@ function clauseContrast(toks: readonly string[], analysis: TextFacts, recent: re
       if (clause[y] === clause[k]) { if (y >= x) negatedWords.push(toks[y]); }
       else if (!CONTRAST_FILLER.has(toks[y]) && !CONTRAST_LEAD.has(toks[y]) && !CONTRAST_OPEN.has(toks[y])) wantedWords.push(toks[y]);
     }
+    // "the blue jacket, not the black one": "one" stands for the thing wanted, so two values of it, a detail (session 8).
+    if (negatedWords.includes('one') || negatedWords.includes('ones')) continue;
     const negated = questionConcepts(negatedWords.join(' ')).filter((c) => !/^\d+$/.test(c));
     const wantedText = wantedWords.join(' ');
     const wanted = questionConcepts(wantedText).filter((c) => !/^\d+$/.test(c));
