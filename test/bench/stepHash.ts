@@ -11,7 +11,7 @@
  * agent signed in or not (the simulator assigns), the flow's HTTP calls answered ok or failing, `SH_TURNS` inputs:
  * a shown button clicked (30%), an agent's message or hand-back when an agent has the chat, else a customer text: the
  * benches' distinct texts, every turn of test/fixtures/escalation and escalation-corpus (never the kept-out sets), and
- * hand-written texts with what the engine's Unicode patterns read (non-ASCII digits and letters, zero-width and
+ * hand-written texts (one customer text in ten) with what the engine's Unicode patterns read (non-ASCII digits and letters, zero-width and
  * look-alike characters, cards, passwords, PINs, IBANs, emails, closings); the clock moves 0-600 s before each input
  * (the flows' timers fire). Each checkout's engine is bundled with its own shard options (scripts/runtimeBundleOptions.mjs,
  * or build-runtime.mjs's options before session 47), or run from its sources through tsx (`SH_TSX=1`).
@@ -109,7 +109,9 @@ async function child(root: string): Promise<void> {
   const mod = (f: string) => pathToFileURL(bundleFile ?? join(root, f)).href;
   const { createSimulation } = (await import(mod('shared/simulator/createSimulation.ts'))) as typeof import('../../shared/simulator/createSimulation');
   const { loadFlowText } = (await import(mod('shared/flow/loadFlowText.ts'))) as typeof import('../../shared/flow/loadFlowText');
-  const texts = [...benchTexts().texts.slice(0, 20_000), ...fixtureTexts(), ...UNICODE_TEXTS];
+  const texts = [...benchTexts().texts.slice(0, 20_000), ...fixtureTexts()];
+  /** A customer's or agent's text: one of UNICODE_TEXTS one time in ten (they are few among the others), else any. */
+  const textOf = (rand: () => number) => (rand() < 0.1 ? UNICODE_TEXTS[Math.floor(rand() * UNICODE_TEXTS.length)] : texts[Math.floor(rand() * texts.length)]);
   const agent: AgentPresence = { id: 'a1', name: 'Ann', status: 'online', skills: [], languages: [], teams: [], activeChats: 0, lastAssignedAt: null };
   const hashes: string[] = [];
   let steps = 0;
@@ -147,9 +149,9 @@ async function child(root: string): Promise<void> {
         const r = rand();
         const handedTo = (sim.state as { handoff?: { agentId?: string } | null }).handoff?.agentId;
         if (shown.length > 0 && r < 0.3) act(() => sim.send({ type: 'choice', buttonId: shown[Math.floor(rand() * shown.length)].id }));
-        else if (handedTo && r < 0.45) act(() => sim.agent({ type: 'agent_message', agentId: handedTo, agentName: 'Ann', text: texts[Math.floor(rand() * texts.length)] }));
+        else if (handedTo && r < 0.45) act(() => sim.agent({ type: 'agent_message', agentId: handedTo, agentName: 'Ann', text: textOf(rand) }));
         else if (handedTo && r < 0.5) act(() => sim.agent({ type: 'agent_handback', agentId: handedTo }));
-        else act(() => sim.send({ type: 'text', text: texts[Math.floor(rand() * texts.length)] }));
+        else act(() => sim.send({ type: 'text', text: textOf(rand) }));
       }
       record(sim.state);
       record(sim.effects);
