@@ -21,24 +21,20 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runtimeBundleOptions } from './runtimeBundleOptions.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist/runtime');
 mkdirSync(outdir, { recursive: true });
 /** Options both bundles share. */
 const common = {
+  ...runtimeBundleOptions,
   absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
   // No source map by default: node would not use it without --enable-source-maps, and keeping it out keeps
   // the process small. BATON_RUNTIME_SOURCEMAP=1 writes one (for profiling / debugging).
   sourcemap: process.env.BATON_RUNTIME_SOURCEMAP ? 'linked' : false,
   metafile: true,
   logLevel: 'warning',
-  legalComments: 'none',
 };
 const result = await build({ ...common, entryPoints: ['runtime/cli/main.ts'], outfile: 'dist/runtime/main.mjs' });
 /**
@@ -51,7 +47,8 @@ const shard = await build({ ...common, entryPoints: ['runtime/shard/shardEntry.t
 const workers = ['runtime/store/embeddedWriter.mjs'];
 for (const w of workers) copyFileSync(join(root, w), join(outdir, w.split('/').pop()));
 const bundled = new Set([...Object.keys(result.metafile.inputs), ...Object.keys(shard.metafile.inputs)]);
-const inputs = [...[...bundled].filter((p) => !p.startsWith('node_modules/')), ...workers].sort();
+// The shared esbuild options too (session 47): a bundle built with other options is stale like one built from older sources.
+const inputs = [...[...bundled].filter((p) => !p.startsWith('node_modules/')), ...workers, 'scripts/runtimeBundleOptions.mjs'].sort();
 // Written last: bin/baton.js trusts the bundle only when this list exists and is not older than any input.
 writeFileSync(join(outdir, 'inputs.json'), JSON.stringify({ builtAt: new Date().toISOString(), inputs }, null, 1) + '\n');
 console.log(`dist/runtime: main.mjs, shard.mjs + ${workers.length} worker file(s) (${inputs.length} source files)`);

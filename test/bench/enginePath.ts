@@ -16,14 +16,15 @@
  *   EP_HEAP=/tmp/ep.heapprofile   (one process) a sampled allocation profile of the measured rounds instead
  *   EP_PROFILE_OUT=/tmp/ep   also writes each process's profile to /tmp/ep-PID.cpuprofile
  *   EP_TSX=1      run the sources through tsx instead of an esbuild bundle. By default each checkout's engine is bundled
- *        first as the server's shard is (scripts/build-runtime.mjs's options): tsx's transform adds a `__name` call per
+ *        first as the server's shard is (its scripts/runtimeBundleOptions.mjs, session 47; an older checkout with
+ *        build-runtime.mjs's options then): tsx's transform adds a `__name` call per
  *        inner function (~0.6% of the profile) that the shipped bundle does not have. Stages of a bundle are mapped back
  *        to source files through esbuild's `// shared/...` module comments (cpuProfileSplit.mjs).
  *   EP_CONVERSATIONS=1000   conversations the messages go round (fewer: longer conversations, more of each one's history)
  *   EP_SEMI=64    V8's young generation in MB (the shard runs with a larger one than node's default; see shardPool.ts)
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { moduleStarts } from './cpuProfileSplit.mjs';
 import { stageSplit, type ProfileNode } from './engineStages';
@@ -102,13 +103,23 @@ async function child(root: string): Promise<void> {
   process.stdout.write(JSON.stringify({ perMsg, stages }) + '\n');
 }
 
-/** The checkout's engine as one esbuild bundle (the shard bundle's options), in a temporary folder inside the checkout (so its packages resolve), its path. */
+/**
+ * The esbuild options a checkout's shard bundle is built with: its scripts/runtimeBundleOptions.mjs (session 47), or
+ * before it build-runtime.mjs's own (no `supported`: Unicode property escapes rewritten into RegExp constructor calls).
+ */
+async function bundleOptionsOf(root: string): Promise<Record<string, unknown>> {
+  const f = join(root, 'scripts/runtimeBundleOptions.mjs');
+  if (existsSync(f)) return ((await import(pathToFileURL(f).href)) as { runtimeBundleOptions: Record<string, unknown> }).runtimeBundleOptions;
+  return { bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', legalComments: 'none' };
+}
+
+/** The checkout's engine as one esbuild bundle (its shard bundle's options), in a temporary folder inside the checkout (so its packages resolve), its path. */
 async function bundleOf(root: string, dir: string): Promise<string> {
   const { build } = await import('esbuild');
   const entry = join(dir, 'entry.ts');
   writeFileSync(entry, `export { createSimulation } from ${JSON.stringify(join(root, 'shared/simulator/createSimulation.ts'))};\nexport { loadFlowText } from ${JSON.stringify(join(root, 'shared/flow/loadFlowText.ts'))};\n`);
   const outfile = join(dir, 'engine.mjs');
-  await build({ absWorkingDir: root, entryPoints: [entry], outfile, bundle: true, platform: 'node', target: 'node20', format: 'esm', packages: 'external', logLevel: 'warning', legalComments: 'none' });
+  await build({ ...(await bundleOptionsOf(root)), absWorkingDir: root, entryPoints: [entry], outfile, logLevel: 'warning' });
   return outfile;
 }
 
