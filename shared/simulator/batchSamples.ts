@@ -4,11 +4,13 @@
  * batchWhatIf.ts):
  * - `scenariosAsBatch`: the flow's saved scenarios, each one conversation of its customer's messages and button clicks
  *   (a click is typed as the button's label, which the batch reads as the click; `baton simulate` does the same);
- * - `flowSampleConversations`: when no scenario is saved, a few from the flow's own words: each button of the first menu
- *   the customer meets, each intent's first example phrase, a request for a person and an unclear message.
+ * - `flowSampleConversations`: when no scenario is saved, a few from the flow's own words: the first menu the customer
+ *   meets (its kind's `sampleAnswers`: each button, each intent's first example phrase, each route's first keyword), a
+ *   request for a person and an unclear message.
  * Pure: no Node, DOM, React or Electron imports.
  */
 import type { Flow } from '../flow/schema';
+import { blockDefinitions } from '../flow/blockRegistry';
 import { successors } from '../flow/graph';
 import type { BatchConversation } from './batchWhatIf';
 import type { ScenarioFile } from './scenarioSchema';
@@ -21,12 +23,19 @@ export interface ScenarioBatch {
   fromStart: string[];
 }
 
-/** The label of the button a scenario's `click` names (a click may give an option's id or its label). */
+/**
+ * What a scenario's `click` types: a click may give an option's id or its label; an id is read through the option list
+ * that makes a block's exits (`optionExits`, the registry's, no kind named here).
+ */
 function clickedLabel(flow: Flow, click: string): string {
   for (const b of flow.blocks) {
-    if (b.kind !== 'buttons') continue;
-    const option = b.data.options.find((o) => o.id === click);
-    if (option) return option.label;
+    const list = blockDefinitions[b.kind].optionExits;
+    if (!list) continue;
+    const items = (b.data as Record<string, unknown>)[list.field];
+    if (!Array.isArray(items)) continue;
+    const option = items.find((o) => o && typeof o === 'object' && (o as { id?: unknown }).id === click) as Record<string, unknown> | undefined;
+    const label = option?.[list.labelField];
+    if (typeof label === 'string' && label !== '') return label;
   }
   return click;
 }
@@ -53,20 +62,21 @@ export function scenariosAsBatch(flow: Flow, file: Pick<ScenarioFile, 'scenarios
   return out;
 }
 
-/** The first Buttons or Intent router block a conversation from Start reaches (breadth first), or null. */
-function firstMenu(flow: Flow) {
+/** The first block from Start (breadth first) that has sample answers (a menu: Buttons, an intent or keyword router). */
+function firstMenu(flow: Flow): { name: string; text: string }[] {
   const next = successors(flow);
   const seen = new Set<string>();
-  const queue = flow.blocks.filter((b) => b.kind === 'start').map((b) => b.id);
+  const queue = flow.blocks.filter((b) => blockDefinitions[b.kind].isEntry).map((b) => b.id);
   while (queue.length > 0) {
     const id = queue.shift()!;
     if (seen.has(id)) continue;
     seen.add(id);
     const block = flow.blocks.find((b) => b.id === id);
-    if (block && (block.kind === 'buttons' || block.kind === 'intent_router')) return block;
+    const answers = block ? blockDefinitions[block.kind].sampleAnswers?.(block as never) : undefined;
+    if (answers && answers.length > 0) return answers;
     queue.push(...(next.get(id) ?? []));
   }
-  return null;
+  return [];
 }
 
 const slug = (s: string) =>
@@ -86,9 +96,7 @@ export function flowSampleConversations(flow: Flow): BatchConversation[] {
     ids.add(unique);
     out.push({ id: unique, turns });
   };
-  const menu = firstMenu(flow);
-  if (menu?.kind === 'buttons') for (const o of menu.data.options) add(`chooses-${slug(o.label)}`, [o.label]);
-  if (menu?.kind === 'intent_router') for (const i of menu.data.intents) if (i.examples[0]) add(`asks-${slug(i.name)}`, [i.examples[0]]);
+  for (const a of firstMenu(flow)) add(slug(a.name), [a.text]);
   add('asks-for-a-person', ['Can I talk to a person, please?']);
   add('unclear', ['hmm not sure', 'asdf']);
   return out;

@@ -39,6 +39,7 @@ export const buttonsBlock = defineBlock({
   waitsForCustomer: true,
   exits: (b) => [...b.data.options.map((o) => o.id), 'fallback'],
   optionExits: { field: 'options', noun: 'option', labelField: 'label' },
+  sampleAnswers: (b) => b.data.options.map((o) => ({ name: `chooses ${o.label}`, text: o.label })),
   requiredExits: (b) => b.data.options.map((o) => o.id),
   describeExit(b, exit) {
     const o = b.data.options.find((x) => x.id === exit);

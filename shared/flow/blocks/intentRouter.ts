@@ -30,6 +30,7 @@ export const intentRouterBlock = defineBlock({
   waitsForCustomer: true,
   exits: (b) => [...b.data.intents.map((i) => i.id), 'fallback'],
   optionExits: { field: 'intents', noun: 'intent', labelField: 'name' },
+  sampleAnswers: (b) => b.data.intents.filter((i) => i.examples.length > 0).map((i) => ({ name: `asks ${i.name}`, text: i.examples[0] })),
   requiredExits: (b) => b.data.intents.map((i) => i.id),
   describeExit(b, exit) {
     const i = b.data.intents.find((x) => x.id === exit);

@@ -24,6 +24,7 @@ export const keywordRouterBlock = defineBlock({
   waitsForCustomer: true,
   exits: (b) => [...b.data.routes.map((r) => r.id), 'fallback'],
   optionExits: { field: 'routes', noun: 'route', labelField: 'id' },
+  sampleAnswers: (b) => b.data.routes.filter((r) => r.keywords.length > 0).map((r) => ({ name: `says ${r.keywords[0]}`, text: r.keywords[0] })),
   requiredExits: (b) => b.data.routes.map((r) => r.id),
   describeExit: (_b, exit) => `the '${exit}' route`,
   validate(b, ctx) {

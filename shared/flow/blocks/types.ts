@@ -190,6 +190,12 @@ export interface BlockDefinition<K extends string = string, S extends z.ZodType 
    * A Human takeover's Ticket goes on 'no_agent' (then 'timeout'), as its own unwired-exit hints say, not on 'resolved'.
    */
   exitsFor?(kind: string): readonly string[];
+  /**
+   * Session 47 (studio14, newcomer s46 N19): what a customer may answer at this block, one per exit, for the sample file
+   * of Simulator › Batch (shared/simulator/batchSamples.ts): `name` becomes the conversation's id ("chooses Returns"),
+   * `text` what the customer types (a button's label, an intent's first example). Absent: not a menu.
+   */
+  sampleAnswers?(block: BlockShape<K, z.output<S>>): { name: string; text: string }[];
   /** How to name an exit to a designer ("the 'Billing' option"); default "its 'x' exit". */
   describeExit?(block: BlockShape<K, z.output<S>>, exit: string): string;
   /** Kind-specific checks (formats, targets, options...). Schema errors are reported before this runs. */

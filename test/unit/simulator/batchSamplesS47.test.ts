@@ -65,6 +65,15 @@ describe('a sample made from the flow (no scenario saved)', () => {
     const s = flowSampleConversations(routerFirst);
     const router = f.blocks.find((b) => b.id === 'router')!.data as { intents: { name: string; examples: string[] }[] };
     expect(s.slice(0, -2).map((c) => c.turns[0])).toEqual(router.intents.filter((i) => i.examples.length).map((i) => i.examples[0]));
+    const keywords = {
+      ...f,
+      blocks: [
+        ...f.blocks.filter((b) => b.kind === 'start'),
+        { id: 'kw', kind: 'keyword_router', position: { x: 0, y: 0 }, data: { prompt: 'Which?', routes: [{ id: 'billing', keywords: ['invoice', 'bill'] }, { id: 'empty', keywords: [] }] } },
+      ],
+      edges: [{ id: 'e', from: f.blocks.find((b) => b.kind === 'start')!.id, exit: 'next', to: 'kw' }],
+    } as Flow;
+    expect(flowSampleConversations(keywords).slice(0, -2)).toEqual([{ id: 'says-invoice', turns: ['invoice'] }]);
     const bare = { ...f, blocks: f.blocks.filter((b) => b.kind === 'start'), edges: [] } as Flow;
     expect(flowSampleConversations(bare).map((c) => c.id)).toEqual(['asks-for-a-person', 'unclear']);
     const twins = {
