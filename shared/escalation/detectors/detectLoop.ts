@@ -232,7 +232,11 @@ const CONTRAST_SOFT = new Set(['yet', 'really', 'at', 'all', 'sure', 'now', 'tod
   'bad', 'worried', 'bothered', 'needed', 'necessary', 'interested', 'happy', 'urgent', 'important', 'a', 'you', 'u', 'i', 'me', 'we', 'it', 'be', 'been',
   'have', 'need', 'want', 'know', 'anything', 'nothing', 'problem', 'worries', 'worry', 'bother', 'fussed', 'mind', 'thanks', 'thank', 'please', 'for', 'one',
   'that', 'this']);
-const AUXILIARY = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'am', 'should', 'must', 'may', 'might']);
+const AUXILIARY = new Set(['do', 'does', 'did', 'can', 'could', 'is', 'are', 'was', 'were', 'will', 'would', 'have', 'has', 'had', 'am', 'should', 'must', 'may', 'might',
+  // Session 47 (fe3): "is" / "are" / "am" contracted as typed and normalised ("it's not a big deal" -> "its not").
+  'its', 'thats', 'theres', 'heres', 'hes', 'shes', 'im', 'youre', 'theyre', 'whats', 'wheres', 'whos']);
+/** Session 47 (fe3): leads that take the bot's answer: "ok (so) not free, how much then" concludes from it, corrects nothing. */
+const TAKES_ANSWER = new Set(['ok', 'okay']);
 /**
  * Session 8: the customer puts the bot's reading right with a contrast, opening with "no" / "not": "no not the socks, the
  * trousers", "No dear, not the colouring book, the jigsaw puzzle.", "Not address. Day. Friday.", "not delivery, DISPATCH",
@@ -248,6 +252,9 @@ function contrastCorrection(toks: readonly string[], analysis: TextFacts): strin
   let i = 0;
   while (i < toks.length && CONTRAST_LEAD.has(toks[i])) i++;
   if (i >= toks.length || !CONTRAST_OPEN.has(toks[i])) return null;
+  // "ah ok not the Isle of Man", "okay so not amazon": a bare "not" after an acknowledgement concludes from the answer
+  // ("ok no, not the socks" still corrects it).
+  if (toks[i] === 'not' && toks.slice(0, i).some((t) => TAKES_ANSWER.has(t))) return null;
   for (let k = i; k < toks.length; k++) {
     if (toks[k] !== 'not' || (k > 0 && AUXILIARY.has(toks[k - 1]))) continue;
     let x = k + 1;
