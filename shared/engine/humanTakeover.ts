@@ -79,6 +79,8 @@ export const takeoverTexts = {
   /** The answer to the name question was the customer's problem: kept as the reason, the name asked once more. */
   nameRetryNoted: "Thanks, I've noted that for the team. And what's your name? (Just your first name is fine.)",
   nameSkipped: "No problem, let's continue without it.",
+  /** Session 47 (conv8): a wish for another way to talk said with the name ("Kim. Can we do this by email instead?"). */
+  channelWishNoted: (how: 'email' | 'phone') => `Noted: you'd rather do this ${how === 'email' ? 'by email' : 'by phone'}. I'll tell the team.`,
   /**
    * Session 43 (hostq, hostile s43 M3): "I'd rather explain it on the call" at the name question is no name and no reason
    * for the team: the customer will tell the person; the name asked once more.
@@ -624,7 +626,11 @@ export function answerTakeoverQuestion(
     // Session 15 (newcomer s15 N#22): an email address typed at the name question, when no email is known yet, was
     // refused ("Sorry, I only need your name here") and then asked for again. It is kept and the name asked again, not
     // counted as a wrong name (the mirror of emailAfterName below).
-    const email = isKnown(run.s.variables.customerEmail) ? null : validateAnswer('email', t, run.now);
+    // Session 47 (conv8, hostile s46 L5): a name with an address when an email is already known ("Jo Smith
+    // <jo@acme.example.com>", a signature) was "Sorry, I only need your name here": the name is taken, and the address,
+    // the customer's latest, is used (said back so they can correct it).
+    const known = isKnown(run.s.variables.customerEmail);
+    const email = known && (!t.includes('@') || nameBesideAddress(t, null) === null) ? null : validateAnswer('email', t, run.now);
     if (email !== null && email.ok) {
       setVar(run, 'customerEmail', email.value);
       // Session 43 (hostq, hostile s43 L3): "Dana Scully, dana@fbi.example, 0207 946 0000" kept the address and asked
@@ -656,10 +662,23 @@ export function answerTakeoverQuestion(
     // Session 43 (hostq, hostile s43 M3): "I'd rather explain it on the call" is no name and no reason ("Thanks, I've
     // noted that for the team", and the agent read it as what the customer needs): the customer will tell the person,
     // so the reason question is not asked either; the name asked once more, then left out.
+    // Session 47 (conv8, hostile s46 L5): "I'd rather not say" at the name question refuses the name: it was read as
+    // keeping the reason for the person ("No problem, you can tell them yourself. And what's your name?"). Left out at once.
+    if (name === null && refusesTheName(t)) {
+      bot(run, takeoverTexts.nameSkipped, block.id);
+      return nextOrHandOver(run, block, w);
+    }
     if (name === null && keepsReasonForPerson(t)) return nameAgainOrLeftOut(run, block, { ...w, reasonForPerson: true }, takeoverTexts.nameRetryReasonKept);
     const problem = name === null ? problemFromNameAnswer(t) : (split?.matter ?? null);
     const noted = problem !== null && wantsReason(run, block.data);
     if (noted) setVar(run, 'handoffReason', problem);
+    // Session 47 (conv8, hostile s46 L5): "Kim. Actually, can we do this by email instead?": the wish for another way to
+    // talk was kept as the reason without a word; it is said back, so the customer knows the team will see it.
+    const wish = name !== null && problem !== null ? channelWish(problem) : null;
+    if (wish !== null) {
+      if (!noted && !isKnown(run.s.variables.handoffReason)) setVar(run, 'handoffReason', problem);
+      bot(run, takeoverTexts.channelWishNoted(wish), block.id);
+    }
     if (name !== null) setVar(run, 'customerName', name);
     // Hostile s13 #10: "agent", "human please": a person is what they are getting; not asked for a name again.
     else if (asksForAPersonAgain(t)) bot(run, takeoverTexts.nameSkipped, block.id);
@@ -1518,7 +1537,8 @@ function nameInSentence(t: string): { name: string; matter: string | null } | nu
  * ("Tom - cheers"). Null otherwise: the name is read from the whole answer as before ("Priya, nice to meet you").
  */
 function nameInClause(t: string): { name: string; matter: string | null } | null {
-  const brk = /\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+/u.exec(t);
+  // Session 47 (conv8, hostile s46 L5): "name's Kim and I need this sorted before Friday": "and" before a new clause too.
+  const brk = /\s*[,;:]\s*|\s+[-\u2013\u2014]+\s+|\s+and\s+(?=(?:i|i'm|i've|i'd|we|we're|we've|my|our|it|it's|this|that|there|need|please|can|could|would|will)\b)/iu.exec(t);
   if (brk === null || brk.index === 0) return null;
   const name = nameFromAnswer(t.slice(0, brk.index));
   if (name === null) return null;
@@ -1526,6 +1546,33 @@ function nameInClause(t: string): { name: string; matter: string | null } | null
   if (onlyThanks(matter)) return { name, matter: null };
   const words = matter.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
   const asks = matter.endsWith('?') && words >= 3;
-  if ((!asks && !statesAReason(matter)) || asksForAPersonAgain(matter)) return null;
+  // (A clause after "and" that says what is needed or by when: "I need this sorted before Friday", "this is urgent for our
+  // board meeting"; its words name no matter by statesAReason's list.)
+  const said = (/^and\b/i.test(t.slice(brk.index).trim()) && words >= 3 && NEED_OR_WHEN.test(matter)) || channelWish(matter) !== null;
+  if ((!asks && !said && !statesAReason(matter)) || asksForAPersonAgain(matter)) return null;
   return { name, matter };
+}
+const NEED_OR_WHEN = /\b(?:need|needs|needed|want|wants|urgent|asap|sorted|done|by|before|until|deadline|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month)\b/i;
+
+/**
+ * Session 47 (conv8, hostile s46 L5): a refusal to give the name ("I'd rather not say", "prefer not to say", "not
+ * telling", "I'd rather not give my name", "rather not, sorry", "it's private"): the name is left out at once.
+ */
+const NAME_REFUSAL = new RegExp(
+  '^(?:(?:sorry|no|nah|nope|um+|erm+|well|honestly|actually)[\\s,]+)*(?:' +
+    "i(?:'d|\\s+would)\\s+(?:rather|prefer)\\s+not|(?:i\\s+)?(?:prefer|rather)\\s+not|i(?:'m|\\s+am)\\s+not\\s+(?:telling|saying|giving|sharing)|not\\s+(?:telling|saying|giving|sharing)|i\\s+(?:don'?t|do\\s+not)\\s+want\\s+to\\s+(?:say|give|share|tell)|(?:i(?:'d|\\s+would)\\s+(?:like\\s+to|rather|prefer\\s+to)\\s+)?(?:stay|remain)\\s+anonymous|anonymous|none\\s+of\\s+your\\s+business|it(?:'s|\\s+is)\\s+(?:private|personal|confidential)" +
+    ")(?:\\s+to)?(?:\\s+(?:say|give|share|tell|telling|saying))?(?:\\s+(?:you|it|that|my\\s+name|my\\s+full\\s+name|my\\s+real\\s+name|a\\s+name))*(?:[\\s,]+(?:sorry|thanks|thank\\s+you|please|thx|if\\s+that'?s\\s+ok(?:ay)?))*$",
+);
+function refusesTheName(t: string): boolean {
+  return NAME_REFUSAL.test(t.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!]+/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** Session 47 (conv8): a wish to go on by email or by phone instead ("can we do this by email instead?", "call me instead"). */
+const BY_EMAIL = /\b(?:by|via|over|through)\s+e-?mail\b|\be-?mail\s+me\b|\bjust\s+e-?mail\b|\be-?mail\s+(?:instead|rather)\b/i;
+const BY_PHONE = /\b(?:by|via|over|on)\s+(?:the\s+)?(?:phone|telephone)\b|\b(?:phone|telephone)\s+call\b|\b(?:call|ring|phone)\s+me\b|\ba\s+call\s+(?:instead|rather)\b/i;
+function channelWish(text: string): 'email' | 'phone' | null {
+  if (!/\b(?:instead|rather|prefer|preferably|can\s+we|could\s+(?:we|you)|would\s+(?:rather|prefer)|just)\b/i.test(text)) return null;
+  if (BY_EMAIL.test(text)) return 'email';
+  if (BY_PHONE.test(text)) return 'phone';
+  return null;
 }

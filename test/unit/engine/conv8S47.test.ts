@@ -382,3 +382,83 @@ describe('item 7 (hostile s46 L3): a pasted log before the request: the summary 
     expect(summaryOf(c)).toMatch(/arrived broken/);
   });
 });
+
+describe('item 8 (hostile s46 L5): lead-gen\'s sales takeover name question', () => {
+  const ann = [{ id: 'ann', name: 'Ann', status: 'online' as const, activeChats: 0, skills: [], languages: ['en'], teams: ['sales'], lastAssignedAt: null }];
+  const atName = () => {
+    const c = converse(load('lead-gen'), { now: OPEN, agents: ann });
+    for (const m of ['201 or more', 'Yes, I have', 'kim@acme.example.com', '50000']) c.say(m);
+    expect(c.lastBotText()).toBe('Before I connect you, may I have your name?');
+    return c;
+  };
+  const nameAskedAgain = (c: Conversation) => c.botTexts().slice(-3).some((t) => /what's your name|What should we call you|your name\?/i.test(t) && t !== 'Before I connect you, may I have your name?');
+  // (The sales takeover asks "In a few words, what do you need help with?" after the name when no matter is known.)
+  const REASON_Q = 'In a few words, what do you need help with?';
+  const onToPerson = (c: Conversation) => c.botTexts().some((t) => /bringing in someone from our sales team/.test(t) || t === REASON_Q);
+  const finish = (c: Conversation) => {
+    if (c.lastBotText() === REASON_Q) c.say('pricing for 300 seats');
+  };
+
+  const refusals = ["I'd rather not say", 'prefer not to say', "I'd rather not give my name", 'not telling', 'rather not, sorry'];
+  const refusalsHeldOut = ['no, I prefer not to share it', "I'd rather stay anonymous", "I don't want to give my name", 'none of your business'];
+  it.each([...refusals, ...refusalsHeldOut])('%s: not asked again, on to the person without a name', (text) => {
+    const c = atName();
+    c.say(text);
+    expect(nameAskedAgain(c)).toBe(false);
+    expect(onToPerson(c)).toBe(true);
+    expect(c.variables().customerName ?? null).toBe(null);
+  });
+
+  const besideAddress: Array<[string, string, string]> = [
+    ['Jo Smith <jo@acme.example.com>', 'Jo Smith', 'jo@acme.example.com'],
+    ['Jo Smith, jo@acme.example.com', 'Jo Smith', 'jo@acme.example.com'],
+    ['jo@acme.example.com - Jo Smith', 'Jo Smith', 'jo@acme.example.com'],
+  ];
+  const besideMatter: Array<[string, string, string]> = [
+    ["name's Kim and I need this sorted before Friday", 'Kim', 'before Friday'],
+    ["I'm Kim and we need a quote by Monday", 'Kim', 'by Monday'],
+    ["it's Kim and this is urgent for our board meeting", 'Kim', 'board meeting'],
+  ];
+  const heldOut: Array<[string, string, string]> = [
+    ['Priya Patel <priya@corp.example>', 'Priya Patel', 'priya@corp.example'],
+    ["I'm Tom and we need this live by next week", 'Tom', 'next week'],
+    ['Sam and I want a demo before Friday', 'Sam', 'before Friday'],
+  ];
+  it.each([...besideAddress, ...besideMatter, ...heldOut])('%s: the name taken, the rest kept for the agent', (text, name, kept) => {
+    const c = atName();
+    c.say(text);
+    expect(c.variables().customerName).toBe(name);
+    expect(nameAskedAgain(c)).toBe(false);
+    expect(onToPerson(c)).toBe(true);
+    finish(c);
+    expect(summaryOf(c)).toContain(kept);
+  });
+
+  const wishes: Array<[string, RegExp]> = [
+    ['Kim. Actually, can we do this by email instead?', /email/],
+    ['Kim - could you just email me instead?', /email/],
+    ["Kim, I'd prefer a phone call instead", /call|phone/],
+  ];
+  const wishesHeldOut: Array<[string, RegExp]> = [
+    ['Kim. Can you email me the details instead?', /email/],
+    ['Kim - rather do this over the phone', /phone/],
+    ['Kim, can you ring me instead?', /phone/],
+  ];
+  it.each([...wishes, ...wishesHeldOut])('%s: the name taken, the wish acknowledged and kept for the agent', (text, how) => {
+    const c = atName();
+    const n = c.botTexts().length;
+    c.say(text);
+    expect(c.variables().customerName).toBe('Kim');
+    const said = c.botTexts().slice(n);
+    expect(said.some((t) => /rather|prefer|noted|tell the team/i.test(t) && how.test(t))).toBe(true);
+    finish(c);
+    // The agent reads the wish in the customer's words.
+    expect(summaryOf(c)).toContain(text.replace(/^Kim[.,\s-]+/, '').replace(/[?.]$/, ''));
+  });
+  it.each(['Kim', 'Kim Lee', "I'm Kim"])('near miss %s: the name, nothing more said', (text) => {
+    const c = atName();
+    c.say(text);
+    expect(c.variables().customerName).toBe(text.replace("I'm ", ''));
+    expect(onToPerson(c)).toBe(true);
+  });
+});
