@@ -109,6 +109,10 @@ function aloneNow(lower: readonly string[], padded: string): string | null {
   // Session 47 (lead, reviewing emerg4): over and nobody hurt ("switched off straight away and nobody's hurt") is a
   // dangerous product to report (a sensitive safety topic), not a 999 call.
   if (ALRIGHT.test(padded)) return null;
+  // Session 48 (lead, CI of stop 47: feS41): a fire or smoke told as earlier today with no word of now ("the toaster I
+  // bought from you caught fire this morning") is over by the time it is typed: a dangerous product to report (the
+  // safety topic), not a 999 call; "... this morning and it is still smoking" stays one.
+  if (EARLIER.test(padded) && !lower.some((t) => NOW_WORDS.has(t))) return null;
   return m[0].trim();
 }
 /** A person affected now (a sign on the body). */
@@ -125,6 +129,8 @@ const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|
 const OVER = / (?:all out|is out|s out|was out|went out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NOW_WORDS = new Set(['now', 'still', 'currently']);
+/** Earlier today or lately, said of the hazard (aloneNow): told after, not happening. */
+const EARLIER = / (?:this morning|earlier(?: on| today)?|last night|overnight|the other day|at the weekend|over the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:a|two|three|few|couple of) (?:days|weeks) ago) /;
 const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent');
 
 /** Only messages holding one of these words are read further (most hold none). */
