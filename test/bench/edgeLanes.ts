@@ -31,9 +31,10 @@ async function measure(flow: Flowish) {
   let paths: { id: string; d: string }[] = [];
   for (let i = 0; i < 30; i++) {
     await page.waitForTimeout(500);
-    paths = await page.evaluate(() =>
-      [...document.querySelectorAll('.react-flow__edge')].map((g) => ({ id: g.getAttribute('data-id') ?? '', d: g.querySelector('path.react-flow__edge-path')?.getAttribute('d') ?? '' })),
-    );
+    // A string: this file is compiled without the DOM library (tsconfig.json).
+    paths = (await page.evaluate(
+      `[...document.querySelectorAll('.react-flow__edge')].map((g) => ({ id: g.getAttribute('data-id') ?? '', d: g.querySelector('path.react-flow__edge-path')?.getAttribute('d') ?? '' }))`,
+    )) as { id: string; d: string }[];
     const now = JSON.stringify(paths);
     if (now === last) break;
     last = now;
@@ -58,7 +59,7 @@ try {
     const row = (name: string, m: Awaited<ReturnType<typeof measure>>) =>
       console.log(`| ${template} | ${name} | ${m.edges} / ${flow.edges.length} | ${m.sharedLanes} | ${m.sharedToOthers} | ${m.crossings} | ${m.length} |`);
     row('shipped', await measure(flow as Flowish));
-    const where = () => page.evaluate(() => [...document.querySelectorAll('.react-flow__node')].map((n) => (n as HTMLElement).style.transform).join(';'));
+    const where = () => page.evaluate(`[...document.querySelectorAll('.react-flow__node')].map((n) => n.style.transform).join(';')`);
     const before = await where();
     await page.getByRole('button', { name: 'Automatic layout' }).click();
     // elk loads on first use: wait until the blocks have moved.
