@@ -8,10 +8,14 @@
  *    Both now get room (PLACED_ROOM) from the overlays, as a drop does.
  *  - retest-studio s46 L5: a palette click with nothing selected put the block in the middle of the dense template on top
  *    of connection lines; now it goes where no block and no line is, inside the visible canvas.
+ *  - newcomer s46 N1 rest: on the shipped Northwind layout connections to different blocks ran down one lane (19 pairs
+ *    as drawn on main); the canvas now spreads them (laneNudge.ts): at most 3 such pairs are left.
  * Screenshots: test/e2e/screenshots/s47-studio15-*.png (looked at).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pathPolyline } from '../../renderer/studio/canvas/edgeLines';
+import { edgePairs } from '../../renderer/studio/editor/layoutMetrics';
 import { requireProgram } from '../support/requireProgram';
 import { screenshot, studioInBrowser, type StudioHandle } from './support/studio';
 
@@ -234,5 +238,30 @@ describe.skipIf(!haveChromium)('studio, session 47 (studio15)', () => {
       expect(r, kind).toEqual({ id: r.id, under: [], covered: false, blocks: 0, inView: true });
     }
     expect(placed).toEqual(['human-takeover-1', 'message-1', 'ticket-1', 'end-1']);
+  }, 180_000);
+
+  it('N1 rest: on the shipped Northwind layout, connections to different blocks no longer share lanes', async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    const { key, flow } = await studio.api.createFlow({ template: 'customer-support' });
+    await page.goto(studio.flowUrl(key));
+    await page.locator('.react-flow__node').first().waitFor();
+    // The lanes are spread once every connection is drawn: wait until the drawing stops changing.
+    let last = '';
+    let paths: { id: string; d: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.waitForTimeout(500);
+      paths = await page.evaluate(() => [...document.querySelectorAll('.react-flow__edge')].map((g) => ({ id: g.getAttribute('data-id') ?? '', d: g.querySelector('path.react-flow__edge-path')?.getAttribute('d') ?? '' })));
+      const now = JSON.stringify(paths);
+      if (now === last) break;
+      last = now;
+    }
+    const drawn = paths.flatMap((p) => {
+      const e = flow.edges.find((x) => x.id === p.id);
+      return e && p.d ? [{ ...e, points: pathPolyline(p.d) }] : [];
+    });
+    expect(drawn).toHaveLength(flow.edges.length);
+    const pairs = edgePairs(drawn);
+    await screenshot(page, 's47-studio15-n1-lanes');
+    expect(pairs.sharedToOthers).toBeLessThanOrEqual(3);
   }, 180_000);
 });

@@ -14,6 +14,7 @@ import type { Flow } from '../../../shared/flow/schema';
 import { exitLabels } from '../blockCatalog';
 import { backRoute, isBackward, type Box, type Point } from '../canvas/edges/edgeRoute';
 import { BoxIndex, bezierCrosses, bezierPoints, orthoRoute } from '../canvas/edges/orthoRoute';
+import { separateLanes, type LaneRoute } from '../canvas/edges/laneNudge';
 
 export const LANE_TOL = 4;
 export const LANE_MIN = 40;
@@ -43,7 +44,7 @@ function exitPoint(box: Box, i: number, n: number): Point {
 }
 
 /** Each connection as the canvas draws it (a polyline), keyed by edge id. */
-export function drawnEdges(flow: Flow, positions: Record<string, Point>, sizeOf: (id: string) => { width: number; height: number }): Map<string, Point[]> {
+export function drawnEdges(flow: Flow, positions: Record<string, Point>, sizeOf: (id: string) => { width: number; height: number }, opts: { separate?: boolean } = {}): Map<string, Point[]> {
   const boxes = new Map<string, Box>();
   for (const b of flow.blocks) {
     const p = positions[b.id] ?? b.position;
@@ -52,6 +53,7 @@ export function drawnEdges(flow: Flow, positions: Record<string, Point>, sizeOf:
   const all = [...boxes.values()];
   const index = new BoxIndex(all);
   const out = new Map<string, Point[]>();
+  const routed: LaneRoute[] = [];
   for (const e of flow.edges) {
     const from = boxes.get(e.from);
     const to = boxes.get(e.to);
@@ -62,11 +64,17 @@ export function drawnEdges(flow: Flow, positions: Record<string, Point>, sizeOf:
     const s = exitPoint(from, i, exits.length);
     const t = { x: to.x, y: to.y + INPUT_Y };
     if (isBackward(s, t)) {
-      out.set(e.id, backRoute(s, t, from, to, all.filter((o) => o !== from && o !== to)));
+      const points = backRoute(s, t, from, to, all.filter((o) => o !== from && o !== to));
+      out.set(e.id, points);
+      routed.push({ id: e.id, points });
     } else {
-      out.set(e.id, bezierCrosses(s, t, index) ? (orthoRoute(s, t, index) ?? bezierPoints(s, t)) : bezierPoints(s, t));
+      const route = bezierCrosses(s, t, index) ? orthoRoute(s, t, index) : null;
+      out.set(e.id, route ?? bezierPoints(s, t));
+      if (route) routed.push({ id: e.id, points: route });
     }
   }
+  // Session 47 (studio15): the routed connections' shared lanes spread apart, as the canvas draws them (laneNudge.ts).
+  if (opts.separate !== false) for (const [id, points] of separateLanes(routed, index)) out.set(id, points);
   return out;
 }
 
@@ -89,7 +97,7 @@ function runs(points: Point[]): [number, number, number, boolean][] {
   return r;
 }
 
-export function layoutMetrics(flow: Flow, positions: Record<string, Point>, sizeOf: (id: string) => { width: number; height: number } = (id) => cardSize(flow, id)): LayoutMetrics {
+export function layoutMetrics(flow: Flow, positions: Record<string, Point>, sizeOf: (id: string) => { width: number; height: number } = (id) => cardSize(flow, id), opts: { separate?: boolean } = {}): LayoutMetrics {
   const boxes = flow.blocks.map((b) => ({ id: b.id, ...(positions[b.id] ?? b.position), ...sizeOf(b.id) }));
   const left = Math.min(...boxes.map((b) => b.x));
   const right = Math.max(...boxes.map((b) => b.x + b.width));
@@ -102,26 +110,42 @@ export function layoutMetrics(flow: Flow, positions: Record<string, Point>, size
       const b = boxes[j];
       if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) overlaps++;
     }
-  const drawn = drawnEdges(flow, positions, sizeOf);
+  const drawn = drawnEdges(flow, positions, sizeOf, opts);
   const edges = flow.edges.filter((e) => drawn.has(e.id));
   let edgeLength = 0;
   for (const e of edges) {
     const p = drawn.get(e.id)!;
     for (let i = 1; i < p.length; i++) edgeLength += len(p[i - 1], p[i]);
   }
+  const { crossings, sharedLanes } = edgePairs(edges.map((e) => ({ ...e, points: drawn.get(e.id)! })));
+  return { width: Math.round(right - left), height: Math.round(bottom - top), area: Math.round((right - left) * (bottom - top)), edgeLength: Math.round(edgeLength), crossings, sharedLanes, overlaps };
+}
+
+/**
+ * Over drawn connections (polylines): pairs whose drawings cross, and pairs from different exits with a straight run on
+ * one line (LANE_TOL) over more than LANE_MIN; `sharedToOthers` counts only the latter pairs that also lead to different
+ * blocks (two exits into one block may merge before it; into different blocks a shared lane hides which goes where).
+ * Session 47 (studio15): also run on the paths the real canvas draws (test/bench/edgeLanes.ts).
+ */
+export function edgePairs(edges: readonly { from: string; exit: string; to: string; points: readonly Point[] }[]): { crossings: number; sharedLanes: number; sharedToOthers: number } {
   let crossings = 0;
   let sharedLanes = 0;
+  let sharedToOthers = 0;
+  const allRuns = edges.map((e) => runs(e.points as Point[]));
   for (let i = 0; i < edges.length; i++)
     for (let j = i + 1; j < edges.length; j++) {
-      const p = drawn.get(edges[i].id)!;
-      const q = drawn.get(edges[j].id)!;
+      const p = edges[i].points;
+      const q = edges[j].points;
       let crosses = false;
       for (let a = 1; a < p.length && !crosses; a++) for (let b = 1; b < q.length && !crosses; b++) if (segmentsCross(p[a - 1], p[a], q[b - 1], q[b])) crosses = true;
       if (crosses) crossings++;
       // Connections from one exit (or into one block) may merge; two different exits running along one line are ambiguous.
       if (edges[i].from === edges[j].from && edges[i].exit === edges[j].exit) continue;
-      const shared = runs(p).some(([c, lo, hi, v]) => runs(q).some(([c2, lo2, hi2, v2]) => v === v2 && Math.abs(c - c2) <= LANE_TOL && Math.min(hi, hi2) - Math.max(lo, lo2) > LANE_MIN));
-      if (shared) sharedLanes++;
+      const shared = allRuns[i].some(([c, lo, hi, v]) => allRuns[j].some(([c2, lo2, hi2, v2]) => v === v2 && Math.abs(c - c2) <= LANE_TOL && Math.min(hi, hi2) - Math.max(lo, lo2) > LANE_MIN));
+      if (shared) {
+        sharedLanes++;
+        if (edges[i].to !== edges[j].to) sharedToOthers++;
+      }
     }
-  return { width: Math.round(right - left), height: Math.round(bottom - top), area: Math.round((right - left) * (bottom - top)), edgeLength: Math.round(edgeLength), crossings, sharedLanes, overlaps };
+  return { crossings, sharedLanes, sharedToOthers };
 }

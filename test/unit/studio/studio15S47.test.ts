@@ -4,13 +4,17 @@
  *    sequences below (a word, a pause, a run of deletions, a paste), then held-out sequences after it;
  *  - retest-studio s46 L5: a block added with nothing selected goes where no block AND no connection line is, inside the
  *    visible canvas and clear of its overlays; when the view has no such room, the nearest free space outside it;
- *  - the connections' SVG paths read back as polylines (React Flow's bezier, the routed edges' rounded corners).
+ *  - the connections' SVG paths read back as polylines (React Flow's bezier, the routed edges' rounded corners);
+ *  - newcomer s46 N1 rest: routed connections on one lane are spread apart (laneNudge.ts), through the canvas's registry.
  */
 import { describe, expect, it } from 'vitest';
 import { pathPolyline } from '../../../renderer/studio/canvas/edgeLines';
 import { findFreeSpot, searchFreeSpot, segmentMeetsRect } from '../../../renderer/studio/canvas/freeSpot';
 import { LINE_GAP, placeNearCentre, newBlockSize } from '../../../renderer/studio/canvas/insertBlock';
 import { roundedPath } from '../../../renderer/studio/canvas/edges/edgeRoute';
+import { laneOrder, LANE_SPACING, LANE_TOL, separateLanes } from '../../../renderer/studio/canvas/edges/laneNudge';
+import { createLaneRegistry } from '../../../renderer/studio/canvas/edges/laneRegistry';
+import { BoxIndex, polylineCrossings } from '../../../renderer/studio/canvas/edges/orthoRoute';
 import { nextTypingRun, TYPING_PAUSE_MS, type TypingRun } from '../../../renderer/studio/store/typingSteps';
 import { validateFlow } from '../../../shared/flow/validateFlow';
 import type { Flow } from '../../../shared/flow/schema';
@@ -175,5 +179,118 @@ describe('free space with no connection under it (retest-studio s46 L5)', () => 
     expect(placed.inView).toBe(false);
     const box = { ...placed.position, ...newBlockSize(flow, {}, 'human_takeover') };
     for (const l of lines) expect(segmentMeetsRect(l[0], l[1], box)).toBe(false);
+  });
+});
+
+describe('lanes spread apart (newcomer s46 N1 rest)', () => {
+  // Two columns of blocks 200 apart (a 96-unit channel between x = 240 and 336); routes run down the channel's left lane.
+  const boxes = [
+    { x: 0, y: 0, width: 240, height: 100 },
+    { x: 0, y: 300, width: 240, height: 100 },
+    { x: 336, y: 0, width: 240, height: 100 },
+    { x: 336, y: 300, width: 240, height: 100 },
+  ];
+  const index = new BoxIndex(boxes);
+  // From the left column's exits (x 240) down the lane x = 264 and into the right column's inputs (x 336).
+  const a = [{ x: 240, y: 50 }, { x: 264, y: 50 }, { x: 264, y: 320 }, { x: 336, y: 320 }];
+  const b = [{ x: 240, y: 70 }, { x: 264, y: 70 }, { x: 264, y: 340 }, { x: 336, y: 340 }];
+  const c = [{ x: 240, y: 90 }, { x: 264, y: 90 }, { x: 264, y: 360 }, { x: 336, y: 360 }];
+
+  const verticalX = (p: { x: number; y: number }[]) => p[1].x;
+  const orthogonal = (p: { x: number; y: number }[]) => p.every((q, i) => i === 0 || q.x === p[i - 1].x || q.y === p[i - 1].y);
+
+  it('three routes on one lane get lanes LANE_SPACING apart; their ends stay on the handles; still straight runs; no block crossed', () => {
+    const out = separateLanes([{ id: 'a', points: a }, { id: 'b', points: b }, { id: 'c', points: c }], index);
+    const xs = ['a', 'b', 'c'].map((id) => verticalX(out.get(id)!)).sort((p, q) => p - q);
+    expect(xs[1] - xs[0]).toBeCloseTo(LANE_SPACING);
+    expect(xs[2] - xs[1]).toBeCloseTo(LANE_SPACING);
+    for (const [id, src] of [['a', a], ['b', b], ['c', c]] as const) {
+      const p = out.get(id)!;
+      expect(p[0]).toEqual(src[0]);
+      expect(p[p.length - 1]).toEqual(src[src.length - 1]);
+      expect(orthogonal(p)).toBe(true);
+      expect(polylineCrossings(p, index)).toBe(0);
+    }
+    // Before: all three on x = 264 (what the canvas drew).
+    expect(new Set([a, b, c].map(verticalX)).size).toBe(1);
+  });
+
+  it('ordered so they do not cross where they turn (nested Z shapes: one order only crosses nothing), whatever order they come in', () => {
+    // a enters the lane highest and leaves it highest, c lowest: nested Z shapes; any other order crosses.
+    const out = separateLanes([{ id: 'c', points: c }, { id: 'a', points: a }, { id: 'b', points: b }], index);
+    const routes = ['a', 'b', 'c'].map((id) => out.get(id)!);
+    let crossings = 0;
+    const cross = (p: { x: number; y: number }, q: { x: number; y: number }, r: { x: number; y: number }, s: { x: number; y: number }) => {
+      const o = (u: typeof p, v: typeof p, w: typeof p) => Math.sign((v.x - u.x) * (w.y - u.y) - (v.y - u.y) * (w.x - u.x));
+      return o(p, q, r) * o(p, q, s) < 0 && o(r, s, p) * o(r, s, q) < 0;
+    };
+    for (let i = 0; i < 3; i++)
+      for (let j = i + 1; j < 3; j++)
+        for (let k = 1; k < routes[i].length; k++) for (let l = 1; l < routes[j].length; l++) if (cross(routes[i][k - 1], routes[i][k], routes[j][l - 1], routes[j][l])) crossings++;
+    expect(crossings).toBe(0);
+  });
+
+  it('a narrow channel: the spacing shrinks to fit, LANE_CLEAR from the blocks; no room at all: left as it was', () => {
+    const tight = new BoxIndex([
+      { x: 0, y: 0, width: 240, height: 100 },
+      { x: 276, y: 300, width: 240, height: 100 },
+    ]);
+    const p = [{ x: 240, y: 50 }, { x: 258, y: 50 }, { x: 258, y: 320 }, { x: 276, y: 320 }];
+    const q = [{ x: 240, y: 70 }, { x: 258, y: 70 }, { x: 258, y: 340 }, { x: 276, y: 340 }];
+    const out = separateLanes([{ id: 'p', points: p }, { id: 'q', points: q }], tight);
+    const xs = [verticalX(out.get('p')!), verticalX(out.get('q')!)];
+    // The room: 240 + 8 to 276 - 8 = 20 units: both lanes inside it, apart.
+    for (const x of xs) expect(x >= 248 && x <= 268).toBe(true);
+    expect(Math.abs(xs[0] - xs[1])).toBeGreaterThanOrEqual(LANE_TOL);
+    const none = new BoxIndex([
+      { x: 0, y: 0, width: 250, height: 400 },
+      { x: 266, y: 0, width: 240, height: 400 },
+    ]);
+    const same = separateLanes([{ id: 'p', points: p }, { id: 'q', points: q }], none);
+    expect(same.get('p')).toBe(p);
+    expect(same.get('q')).toBe(q);
+  });
+
+  it('routes that share nothing come back as they were (the same arrays)', () => {
+    const far = [{ x: 240, y: 50 }, { x: 300, y: 50 }, { x: 300, y: 320 }, { x: 336, y: 320 }];
+    const out = separateLanes([{ id: 'a', points: a }, { id: 'far', points: far }], index);
+    expect(out.get('a')).toBe(a);
+    expect(out.get('far')).toBe(far);
+  });
+
+  it('laneOrder: a run ending inside another and turning to lower coordinates goes below it; up to 7 runs every order is tried', () => {
+    const runs = [
+      { route: 0, lo: 0, hi: 100, turnLo: -1, turnHi: 1 },
+      { route: 1, lo: 20, hi: 80, turnLo: -1, turnHi: -1 },
+    ];
+    // Run 1's ends lie inside run 0 and both turn to lower coordinates: run 1 first (lower).
+    expect(laneOrder(runs).map((r) => r.route)).toEqual([1, 0]);
+    expect(laneOrder([{ ...runs[1], turnLo: 1, turnHi: 1 }, runs[0]]).map((r) => r.route)).toEqual([0, 1]);
+  });
+
+  it('the canvas registry: routes set in one burst are spread together, each connection told once its own changed', () => {
+    const jobs: (() => void)[] = [];
+    const reg = createLaneRegistry(() => index, (f) => jobs.push(f));
+    const told: string[] = [];
+    for (const id of ['a', 'b', 'c']) reg.subscribe(id, () => told.push(id));
+    reg.set('a', a);
+    reg.set('b', b);
+    reg.set('c', c);
+    expect(jobs).toHaveLength(1); // one computation for the burst
+    expect(reg.get('a')).toBeUndefined();
+    jobs.shift()!();
+    expect(told.sort()).toEqual(['a', 'b', 'c']);
+    expect(new Set(['a', 'b', 'c'].map((id) => verticalX(reg.get(id)! as { x: number; y: number }[]))).size).toBe(3);
+    // A route changed since: not drawn with lanes worked out for the old one.
+    const moved = a.map((p) => ({ x: p.x, y: p.y + 5 }));
+    reg.set('a', moved);
+    expect(reg.get('a')).toBeUndefined();
+    jobs.shift()!();
+    expect(reg.get('a')).toBeDefined();
+    // Removed: b and c alone share nothing new; told only when theirs changed.
+    told.length = 0;
+    reg.set('a', null);
+    jobs.shift()!();
+    expect(reg.get('a')).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { BaseEdge, getBezierPath, useStore, useStoreApi, type EdgeProps, type EdgeTypes, type ReactFlowState } from '@xyflow/react';
 import { backRoute, isBackward, roundedPath, type Box, type Point } from './edgeRoute';
 import { bezierCrosses, orthoRoute, polylineCrossings } from './orthoRoute';
+import { laneRegistryOf } from './laneRegistry';
 import { boxIndexOf, watchMoves } from './reroute';
 
 /**
@@ -76,8 +77,20 @@ function BackEdge(props: EdgeProps) {
   return <Routed {...props} points={points} />;
 }
 
+/**
+ * A connection drawn as straight runs: its runs that share a lane with other connections' are spread apart (session 47,
+ * studio15: laneRegistry.ts / laneNudge.ts); until that is worked out, and for a route with nothing to spread, as routed.
+ */
 function Routed(props: EdgeProps & { points: Point[] }) {
-  const path = useMemo(() => roundedPath(props.points).path, [props.points]);
+  const store = useStoreApi();
+  const lanes = useMemo(() => laneRegistryOf(store, () => boxIndexOf(store.getState())), [store]);
+  const { id, points: raw } = props;
+  useLayoutEffect(() => lanes.set(id, raw), [lanes, id, raw]);
+  useEffect(() => () => lanes.set(id, null), [lanes, id]);
+  const subscribe = useCallback((listener: () => void) => lanes.subscribe(id, listener), [lanes, id]);
+  const spread = useSyncExternalStore(subscribe, () => lanes.get(id));
+  const points = spread ?? raw;
+  const path = useMemo(() => roundedPath(points).path, [points]);
   return <BaseEdge path={path} style={props.style} markerEnd={props.markerEnd} markerStart={props.markerStart} interactionWidth={props.interactionWidth} className="bt-edge-routed" />;
 }
 
