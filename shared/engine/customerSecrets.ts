@@ -57,6 +57,7 @@ export function luhnValid(digits: string): boolean {
 
 // digitValue / asciiDigits live in unicodeText.ts (no imports: the customer widget reads digits without this module).
 import { asciiDigits, cutUnits, digitValue, INVISIBLE_CLASS } from './unicodeText';
+import { matchesOf } from './matchesOf';
 export { asciiDigits, digitValue };
 
 /*
@@ -158,7 +159,7 @@ function cardGrouping(sizes: readonly number[], spaced = true, halves = true): b
  */
 function cardsInRun(run: string, hidden: HiddenSecret[], labelled: boolean, thirteen: boolean): Replacement[] {
   const groups: { at: number; end: number; digits: string }[] = [];
-  for (const m of run.matchAll(GROUP)) groups.push({ at: m.index!, end: m.index! + m[0].length, digits: asciiDigits(m[0]) });
+  for (const m of matchesOf(run, GROUP)) groups.push({ at: m.index!, end: m.index! + m[0].length, digits: asciiDigits(m[0]) });
   const lineBreakAfter = (k: number) => k + 1 < groups.length && /[\n\r]/u.test(run.slice(groups[k].end, groups[k + 1].at));
   // What may follow a card found in the middle of a run: nothing, a line break, a CVV-sized group, an expiry (MM/YY) and
   // a CVV. Anything else (more digit groups: "ref 9400 4111 1111 1111 1111 00") is a longer number, not a card.
@@ -294,7 +295,7 @@ function ibanValid(text: string): boolean {
 /** The [start, end) spans of the valid IBANs in `text`. */
 function ibanSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const m of text.matchAll(IBAN)) {
+  for (const m of matchesOf(text, IBAN)) {
     const at = m.index!;
     if (ibanValid(m[0])) spans.push([at, at + m[0].length]);
     else if (m[1] !== undefined && ibanValid(m[0].slice(0, m[0].length - m[1].length))) spans.push([at, at + m[0].length - m[1].length]);
@@ -505,7 +506,7 @@ function render(text: string, reps: readonly Replacement[]): Rendering {
   // The characters to leave out or turn into a space, and the replacements, in text order.
   const cuts: Replacement[] = [];
   let r = 0;
-  for (const z of text.matchAll(ZERO_WIDTH_ANY)) {
+  for (const z of matchesOf(text, ZERO_WIDTH_ANY)) {
     const at = z.index!;
     while (r < reps.length && reps[r].end <= at) cuts.push(reps[r++]);
     if (r < reps.length && reps[r].start <= at) continue; // inside a replacement
@@ -679,7 +680,7 @@ function announced(previous: string): string {
   const groups = TRAILING_GROUPS.exec(tail);
   if (groups !== null) {
     let count = 0;
-    for (const _ of groups[0].matchAll(/\p{Nd}/gu)) count++;
+    for (const _ of matchesOf(groups[0], /\p{Nd}/gu)) count++;
     if (count >= 4 && count < CARD_MIN) return `card ${groups[0].trim()} `;
   }
   return '';
@@ -782,7 +783,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   const kept = ibanSpans(r.text);
   let keptAt = 0;
   let thirteen: boolean | undefined; // the message names a card (read once, when a long enough run is found)
-  for (const m of r.text.matchAll(DIGIT_GROUPS)) {
+  for (const m of matchesOf(r.text, DIGIT_GROUPS)) {
     const run = m[0];
     const at = m.index!;
     // Hostile s17 H#26: a valid IBAN's own characters are kept, the rest of the run is read on its own (a card after it).
@@ -799,11 +800,11 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     if (from < at + run.length) parts.push([from, at + run.length]);
     for (const [a, b] of parts) {
       const piece = r.text.slice(a, b);
-      for (const sub of inRun.length === 0 ? [m] : piece.matchAll(DIGIT_GROUPS)) {
+      for (const sub of inRun.length === 0 ? [m] : matchesOf(piece, DIGIT_GROUPS)) {
         const subRun = sub[0];
         const subAt = inRun.length === 0 ? at : a + sub.index!;
         let count = 0;
-        for (const _ of subRun.matchAll(/\p{Nd}/gu)) count++;
+        for (const _ of matchesOf(subRun, /\p{Nd}/gu)) count++;
         if (count < CARD_MIN) continue;
         // After "+": a phone number when a phone can be that long, else a card with a "+" typed before it (H#4).
         if (subAt > 0 && r.text[subAt - 1] === '+' && count <= PHONE_MAX) continue;
@@ -819,10 +820,10 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   // Session 19 (hostile s19 #3): groups separated by ", " (which ends a run: a list of numbers) are one card in a message
   // that names a card, when together they are card-shaped in a card's grouping ("my card is 4111, 1111, 1111, 1111").
   if (r.text.includes(', ') && (thirteen ??= CARD_WORD.test(r.text))) {
-    for (const m of r.text.matchAll(COMMA_GROUPS)) {
+    for (const m of matchesOf(r.text, COMMA_GROUPS)) {
       const sizes: number[] = [];
       let digits = '';
-      for (const g of m[0].matchAll(GROUP)) (sizes.push(g[0].length), (digits += asciiDigits(g[0])));
+      for (const g of matchesOf(m[0], GROUP)) (sizes.push(g[0].length), (digits += asciiDigits(g[0])));
       if (!cardShaped(digits, true) || !cardGrouping(sizes, false, true)) continue;
       const start = r.from[m.index!];
       const end = r.to[m.index! + m[0].length - 1];
@@ -836,7 +837,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   // separators ("card 4111-..., expires 12/2027, code 123", "4111111111111111 1227 123", "...|12|27|123"), are hidden
   // with it (they reached tickets and team emails).
   if (hidden.includes('card')) {
-    for (const m of r.text.matchAll(CARD_MASK)) {
+    for (const m of matchesOf(r.text, CARD_MASK)) {
       const at = m.index! + m[0].length;
       // Only a mask this reading made (a "•••• 1111" the customer typed is text).
       if (r.to[m.index!] - r.from[m.index!] < CARD_MIN) continue;
@@ -845,7 +846,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     r = render(text, reps);
   }
   const cardsMasked = r.text;
-  for (const m of cardsMasked.matchAll(PIN)) {
+  for (const m of matchesOf(cardsMasked, PIN)) {
     const [whole, word, sep, digits] = m;
     // Hostile s18 H#30: "card / ATM / bank / debit / credit" right before "pin" is a card's PIN whatever else is said.
     const cardPin = /(?<!\p{L})(?:card|atm|bank|debit|credit)\s*$/iu.test(cardsMasked.slice(Math.max(0, m.index! - 12), m.index!));
@@ -940,7 +941,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     hideValue(text, reps, r, at, valueAt, at + whole.length);
   }
   // "Qwerty12 is my password", "use Qwerty12 as the password" (hostile s19 #23).
-  for (const m of s.matchAll(VALUE_BEFORE)) {
+  for (const m of matchesOf(s, VALUE_BEFORE)) {
     const value = m[2];
     if (value.startsWith('[hidden') || !credentialShaped(value) || describesPassword(value, '')) continue;
     if (!hidden.includes('password')) hidden.push('password');
@@ -952,7 +953,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
   }
   // "the new one is X" in a message that names a password; "ana@example.com:X" (H#28).
   if (hidden.includes('password') || PASSWORD_NAMED.test(s)) {
-    for (const m of s.matchAll(NEW_ONE)) {
+    for (const m of matchesOf(s, NEW_ONE)) {
       const [whole, sep, bare] = m;
       const value = bare.replace(/[.,!?;:)\]]+$/u, '');
       const plain = value.replace(/^["'“]/u, '');
@@ -964,7 +965,7 @@ function secretsIn(text: string): { reps: Replacement[]; hidden: HiddenSecret[] 
     }
   }
   if (s.includes('@')) {
-    for (const m of s.matchAll(EMAIL_COLON_VALUE)) {
+    for (const m of matchesOf(s, EMAIL_COLON_VALUE)) {
       const value = m[1].replace(/[.,!?;:)\]]+$/u, '');
       if (!credentialShaped(value) || value.startsWith('[hidden')) continue;
       if (!hidden.includes('password')) hidden.push('password');

@@ -29,6 +29,7 @@ import { statesAReason } from './reasonGiven';
 import { asksForAPersonAgain, emailAnswer, nameFromAnswer, ownAddressesOf, pickedByPlace } from './questionValidators';
 import { readsAsRequestForPerson } from './policyReads';
 import { isKnown, rememberEntities, setVar, type Run } from './run';
+import { matchesOf } from './matchesOf';
 
 /** What an answer to a details question says beside the value asked for. */
 export interface DetailsBeside {
@@ -62,7 +63,7 @@ export function clausesOf(text: string): string[] {
   const masked = text.replace(ADDRESS, (m) => 'x'.repeat(m.length));
   const out: string[] = [];
   let from = 0;
-  for (const m of masked.matchAll(CLAUSE_END)) {
+  for (const m of matchesOf(masked, CLAUSE_END)) {
     const at = m.index ?? 0;
     // A mark ends its clause (kept with it: "can I talk to someone?"); words after a joiner start the next one.
     const end = at + m[0].replace(/\s+$/, '').replace(/^,?\s*$/, '').length;
@@ -137,7 +138,7 @@ function besideTheAddress(clause: string): string[] {
   const masked = clause.replace(ADDRESS, (m) => 'x'.repeat(m.length));
   const out: string[] = [];
   let from = 0;
-  for (const m of masked.matchAll(/[,;:]+\s*|\s+[-\u2013\u2014]+\s+/gu)) {
+  for (const m of matchesOf(masked, /[,;:]+\s*|\s+[-\u2013\u2014]+\s+/gu)) {
     push(out, clause.slice(from, m.index ?? 0));
     from = (m.index ?? 0) + m[0].length;
   }

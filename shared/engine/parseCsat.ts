@@ -5,6 +5,7 @@
  */
 import type { Entity } from '../nlu/types';
 import { questionType } from '../escalation/questionConcepts';
+import { matchesOf } from './matchesOf';
 
 const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
 
@@ -98,7 +99,7 @@ function scoreOf(text: string): number | null {
 /** How many different scores the (lower-case) text gives, with their scale or "for the ..." ("5 stars ... 1 for the wait"). */
 function scoresIn(t: string): number {
   const scores = new Set<number>();
-  for (const re of [SCALED, SCORE_FOR]) for (const m of t.matchAll(re)) scores.add(WORDS[m[1]] ?? Number(m[1]));
+  for (const re of [SCALED, SCORE_FOR]) for (const m of matchesOf(t, re)) scores.add(WORDS[m[1]] ?? Number(m[1]));
   return scores.size;
 }
 

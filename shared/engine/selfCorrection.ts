@@ -15,6 +15,7 @@
  * Not a correction: "NW-1 and NW-2" (named together: question.ts lists them), "NW-1, sorry and NW-2" ("and" is no word
  * of a correction), "NW-1 was the old one, this is NW-2" (words other than a correction's between them).
  */
+import { matchesOf } from './matchesOf';
 
 /** A reference-shaped run: letters and a digit ("NW-2", "NW-250778", "AB12"), "#" and digits, or three digits or more. */
 const REF = /#\s?\d+\b|\b[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\b\d{3,}[\dA-Za-z-]*/g;
@@ -49,7 +50,7 @@ export function isCorrectionGap(gap: string): boolean {
 export function withoutCorrected(text: string): string {
   if (!/\d/.test(text)) return text;
   const refs: { at: number; end: number }[] = [];
-  for (const m of text.matchAll(REF)) refs.push({ at: m.index, end: m.index + m[0].length });
+  for (const m of matchesOf(text, REF)) refs.push({ at: m.index, end: m.index + m[0].length });
   if (refs.length < 2) return text;
   let out = '';
   let from = 0;
