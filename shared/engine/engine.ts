@@ -45,7 +45,7 @@ import { servesTwoRequests } from './twoRequests';
 import { answerFitsAt, answerQuestionAt, asksQuestionAt, classifyInput, clickAt, goTo, httpResultAt, intentMatchAt, showPrompt } from './runBlocks';
 import {
   crisisLineOf,
-  emergencyLineOf,
+  emergencyLineAbout,
   emergencyAgainOf,
   handoffContextNow,
   handoffEvent,
@@ -531,7 +531,7 @@ function emergencyWhileWithPerson(run: Run, text: string): void {
     run.effects.push({ type: 'handoff_update', handoff: s.handoff });
   }
   if (s.mode !== 'waiting' && !notOpenedYet(h)) return;
-  const line = emergencyLineOf(run.flow);
+  const line = emergencyLineAbout(run.flow, text);
   const lastBot = [...s.recentTranscript].reverse().find((e) => e.from === 'bot');
   // Session 43 (medical4, hostile s43 L6): the line once (in the conversation's recent window); the emergency said again
   // gets the short line ("A person is coming. If anyone is in danger, please call 999 now."), not the same words again,
@@ -823,7 +823,8 @@ function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: strin
   // The message is still the answer the question reads ("Thanks, I've noted that for the team").
   if (emergencySignalIn(decision.signals)) {
     // Session 43 (medical4, hostile s43 L6): said again at the ticket's question (nobody can come), the short line.
-    const line = emergencyLineOf(run.flow);
+    const said = [...run.transcript].reverse().find((e) => e.from === 'customer')?.text;
+    const line = emergencyLineAbout(run.flow, said);
     bot(run, run.s.recentTranscript.some((e) => e.from === 'bot' && e.text === line) ? emergencyAgainOf(run.flow, false) : line, blockId);
     return 'emergency';
   }

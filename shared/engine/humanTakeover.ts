@@ -23,6 +23,8 @@ import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUr
 import { customerEntry } from './handoffContext';
 import { messageFacts, readsAsRequestForPerson } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
+import { canonicalTokens } from '../escalation/canonicalTokens';
+import { gasHazard } from '../escalation/hazardNow';
 import { analysedPart } from './analysedPart';
 import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
@@ -133,6 +135,11 @@ export const takeoverTexts = {
   reasonKept: 'No problem, you can tell them yourself.',
   /** Session 41 (injury, hostile s40 H2): a person hurt or ill now, said first (emergencyLineOf). */
   emergencyLine: (number: string) => `If you have not already, please call ${number} now: the emergency services can help faster than we can.`,
+  /** Session 48 (lead, hostile s47 M2's rest): added to the emergency line when the emergency is gas or carbon monoxide. */
+  gasLine: (kind: 'gas' | 'carbon monoxide', call: string) =>
+    kind === 'gas'
+      ? `With a gas smell or leak: don't switch anything on or off, open doors and windows, get everyone outside and ${call} from there.`
+      : `With a carbon monoxide alarm: open the windows, turn off gas appliances if you can, get everyone outside into fresh air and ${call} from there.`,
   /**
    * Session 43 (medical4, hostile s43 L6): the customer repeats the emergency while waiting for the person, after the
    * emergency line was said (emergencyAgainOf): not the line again word for word.
@@ -1434,7 +1441,7 @@ function emergencyEntry(run: Run, entry: TakeoverEntry): boolean {
  */
 function sayEmergencyLine(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, known = false): void {
   if (!known && !emergencyEntry(run, entry)) return;
-  const line = emergencyLineOf(run.flow);
+  const line = emergencyLineAbout(run.flow, lastCustomerText(run));
   for (let i = run.transcript.length - 1; i >= 0; i--) {
     const e = run.transcript[i]!;
     if (e.from === 'customer') break;
@@ -1492,6 +1499,26 @@ export function emergencyLineOf(flow: Flow): string {
   }
   emergencyLines.set(flow, line);
   return line;
+}
+
+/**
+ * Session 48 (lead, hostile s47 M2's rest): the emergency line for what the customer wrote: a gas smell or leak or a carbon
+ * monoxide alarm now (gasHazard) adds what to do first and the gas emergency number of the flow's time zone (0800 111
+ * 999 in Great Britain and Northern Ireland, Gas Networks Ireland's 1800 20 50 50 in Ireland, else "your gas emergency
+ * line"), unless the flow's own emergency line already speaks of gas. Any other emergency: emergencyLineOf as before.
+ */
+export function emergencyLineAbout(flow: Flow, text: string | undefined): string {
+  const line = emergencyLineOf(flow);
+  const kind = text === undefined || /\bgas\b/i.test(line) ? null : gasHazard(canonicalTokens(analyzeText(analysedPart(text))));
+  if (kind === null) return line;
+  const zone = flow.settings.timezone;
+  const call = ZONES_999.has(zone) ? 'call the gas emergency line on 0800 111 999' : ZONES_IE.has(zone) ? 'call Gas Networks Ireland on 1800 20 50 50' : 'call your gas emergency line';
+  return `${line} ${takeoverTexts.gasLine(kind, call)}`;
+}
+/** The customer's last message in the run's transcript (the one being answered), if any. */
+function lastCustomerText(run: Run): string | undefined {
+  for (let i = run.transcript.length - 1; i >= 0; i--) if (run.transcript[i]!.from === 'customer') return run.transcript[i]!.text;
+  return undefined;
 }
 
 /**

@@ -265,3 +265,15 @@ function affirmed(lower: readonly string[], i: number): boolean {
   for (let k = Math.max(0, i - 3); k < i; k++) if (NEGATORS.has(lower[k]!)) return false;
   return true;
 }
+
+/**
+ * Session 48 (lead, hostile s47 M2's rest): whether the hazard read in `toks` is gas or carbon monoxide (a gas smell, a
+ * leak, a CO alarm going off), for which the emergency line adds what to do first (leave, from outside call the gas
+ * emergency line), and which. Null when hazardNow reads no such hazard now.
+ */
+export function gasHazard(toks: readonly string[]): 'gas' | 'carbon monoxide' | null {
+  const words = hazardNow(toks);
+  if (words === null) return null;
+  if (/(?:^| )(?:monoxide|co)(?: |$)/.test(words)) return 'carbon monoxide';
+  return /(?:^| )gas(?: |$)/.test(words) ? 'gas' : null;
+}
