@@ -69,13 +69,20 @@ describe('SIGTERM under keep-alive traffic (hostile s18 #19)', () => {
         const conv = await post(agent, url, '/api/v1/flows/customer-support/conversations', {});
         expect(conv.status).toBe(201);
         const { conversationId, token } = JSON.parse(conv.body) as { conversationId: string; token: string };
+        let closedAfter503 = false;
         for (let n = 0; !stop; n++) {
           try {
             const r = await post(agent, url, `/api/v1/conversations/${conversationId}/messages`, { text: `hello ${i}.${n}` }, token);
             count(r.status === 503 ? `503 ${(JSON.parse(r.body) as { error: string }).error}` : String(r.status));
+            closedAfter503 = r.status === 503;
           } catch (e) {
             const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-            count(code);
+            // Session 48 (lead): a NEW connection opened right after the 503 (which closes its connection) can land in the
+            // kernel's accept queue just as the listener closes, and the kernel resets it: nothing was read (hostile s47
+            // L3's accept-queue race, README "Not finished"), unlike a request on an open connection, which this test is
+            // about. Counted apart; a reset anywhere else still fails below.
+            count(code === 'ECONNRESET' && closedAfter503 ? 'ECONNRESET on a reconnect after 503' : code);
+            closedAfter503 = false;
             if (code === 'ECONNREFUSED') break;
           }
         }
@@ -93,7 +100,9 @@ describe('SIGTERM under keep-alive traffic (hostile s18 #19)', () => {
     expect(seen['200'] ?? 0).toBeGreaterThan(0);
     // Only answers (429 too: each customer sends back to back, past the 60 a minute a conversation may send), the
     // draining 503, and refused connections once nothing listens.
-    for (const k of Object.keys(seen)) expect(['200', '429', '503 draining', 'ECONNREFUSED'], JSON.stringify(seen)).toContain(k);
+    for (const k of Object.keys(seen)) expect(['200', '429', '503 draining', 'ECONNREFUSED', 'ECONNRESET on a reconnect after 503'], JSON.stringify(seen)).toContain(k);
+    // At most one such reset per 503 (each customer reconnects once per 503).
+    expect(seen['ECONNRESET on a reconnect after 503'] ?? 0).toBeLessThanOrEqual(seen['503 draining'] ?? 0);
     expect(err).toContain('SIGTERM: draining');
   }, 90_000);
 });
