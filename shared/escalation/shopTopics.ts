@@ -277,6 +277,15 @@ function chitChat(toks: readonly string[]): boolean {
  * weather in Leeds"): not about the shop.
  */
 const WORLD = / (?:exchange rate|rate for the|price of (?:gold|silver|oil|petrol|diesel|bitcoin|bread|milk|houses?)|president of|prime minister|capital of|population of|how tall is|how high is|height of|who wrote|who won|who invented|weather (?:in|like|today|tomorrow)|the weather|going rate) /;
+/**
+ * Session 48 (fe4, issue 11): what the shop-topic rules read as plainly not the shop's (chit-chat with the bot, a
+ * general-knowledge question, an errand with the state or transport: chitChat, worldQuestion). The repeated-fallback
+ * counter's "all about the shop" streak (detectRepeatedFallback.readsAsShop) asked only the learned in-domain score, which
+ * reads "which number I call for the council tax?" 1.00, so a customer asking two such things was never handed over.
+ */
+export function notTheShops(toks: readonly string[]): boolean {
+  return chitChat(toks) || worldQuestion(toks);
+}
 function worldQuestion(toks: readonly string[]): boolean {
   const line = paddedTokens(toks);
   return WORLD.test(line) || publicErrand(line);

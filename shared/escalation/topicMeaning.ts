@@ -621,6 +621,20 @@ function toldOutsideImagined(padded: string): boolean {
 const PREVENTION = / (?:stop|stops|prevent|prevents|catch|catches|detect|detects|spot|block|blocks|protect (?:against|from|customers from)|deal with|handle) (?:\w+ ){0,2}(?:people|folk|folks|anyone|anybody|someone|somebody|fraudsters|fraudster|scammers|scammer|criminals|thieves|fraud|scams|scam|stolen cards?|fake orders?)\b(?!.* (?:(?:my|our) (?:card|cards|account|details|bank|order|orders|paypal|payment|money)|me|us|mine|ours|used|took|taken|stole) )/;
 const TOLD_AS_HAPPENED = / (?:arrived|came|turned up|was|were|has been|have been|got) (?:\w+ ){0,3}(?:broken|damaged|smashed|cracked|used|stolen|charged|hacked)\b| (?:i|we) (?:was|were|have been|got) (?:charged|billed|scammed|hacked)\b/;
 
+/**
+ * Session 48 (fe4, issue 11): an indirect question of whether a product works, fits or comes apart (a verb of what a
+ * product does, within six words of the question's subject), asked before buying:
+ * "do you know if the legs come off", "whether it works on an induction hob, because ... our old pans don't work with it",
+ * "could you tell me whether the table legs come off", "I wanted to check if the headphones work with an iPhone". Its
+ * fault words ("come off", "don't work") are what is asked about or another thing's, not a fault of the customer's
+ * (the damaged-goods topic read them and handed over at once). Not when the thing is one the customer got (GOT_IT:
+ * "the heater you sent me", "the kettle I bought"), the customer is unsure about their own ("not sure whether it's
+ * broken"), or the message tells it as having happened (TOLD_AS_HAPPENED) or still a case (STILL_A_CASE).
+ */
+const WHETHER_ASKED = / (?:whether|(?:know|wonder|wondering|wondered|check|checking|ask|asking|tell me|tell us|find out|see) if) (?:the|a|an|this|that|these|those|it|they|any|your|its|one)\b(?: \w+){0,6} (?:work|works|working|fit|fits|come|comes|connect|connects|charge|charges|heat|heats|hold|holds|stack|stacks|close|closes|lock|locks|pair|pairs|play|plays|turn|turns|switch|switches|stay|stays)\b/;
+const GOT_IT = / (?:you|they|u) (?:have |ve )?(?:sent|delivered|shipped)\b| (?:sent|delivered to|shipped to) (?:me|us)\b| (?:i|we) (?:have |ve )?(?:just |recently )?(?:bought|ordered|received|purchased)\b| my (?:order|parcel|delivery|purchase)\b| (?:arrived|came|turned up)\b/;
+const UNSURE_OWN = / (?:not sure|unsure|no idea|do not know|not know|can not tell|cannot tell|not certain) (?:\w+ ){0,2}(?:if|whether)\b/;
+
 /** Words that show the customer's own case with the shop after all ("but it's still broken", "refund me"). */
 const STILL_A_CASE = / (?:but|however|although|though|except|apart from) (?:\w+ ){0,6}(?:broken|broke|damaged|cracked|smashed|shattered|dented|scratched|torn|ripped|faulty|defective|missing|wrong|charged|not working|does not work|stopped working|leaking|leaked|hurt|burnt|burned|dangerous|unsafe|hazardous|a hazard)\b| (?:refund me|reimburse me|replace it|(?<! sent(?: me| us)? a)(?<! sent(?: me| us)?) replacement|send (?:me )?(?:a )?new one|money back|compensation|compensated|missing)\b| (?:to be|be) (?:reimbursed|refunded|compensated)\b/;
 
@@ -661,7 +675,7 @@ function resolvedBefore(toks: readonly string[], padded: string): boolean {
  * The readings above, each with the words one of its wordings must contain; the readings a message has words for are
  * scanned in one pattern (compiled once per combination), which says whether any could apply (most real cases: none).
  */
-const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION, new RegExp(`${RESOLVED.source}|${NOT_NEEDED_NOW.source}`), new RegExp(`${OWN_OLD_DAMAGED.source}|${DAMAGE_KEPT_AWAY.source}`)];
+const FAMILIES = [GENERAL, ASKS_WHAT_YOU_KEEP, HYPOTHETICAL, IF_QUESTION, REASSURED, ELSEWHERE, SAFE_TO_PAY, ASKS_WHAT_YOU_KEEP_TEXTED, PREVENTION, new RegExp(`${RESOLVED.source}|${NOT_NEEDED_NOW.source}`), new RegExp(`${OWN_OLD_DAMAGED.source}|${DAMAGE_KEPT_AWAY.source}`), WHETHER_ASKED];
 const FAMILY_TRIGGERS = [
   'curious curiosity general generally information purely hypothetically hypothetical comparing future reference mine particular before later thinking how having reporting if sign join register create own homework blog article essay assignment dissertation research project know asking',
   'keep store hold save retain share sell pass give',
@@ -674,6 +688,7 @@ const FAMILY_TRIGGERS = [
   'stop stops prevent prevents catch catches detect detects spot block blocks protect deal handle',
   'fixed sorted resolved refunded cleared right that now complaint complaints problem problems issue issues replaced answered sent',
   'old previous current last existing avoid avoiding prevent prevents preventing protect protects protecting protection resist resists resistant proof guard guards stop stops',
+  'whether if',
 ];
 const FAMILY_WORDS = new Map<string, number>();
 FAMILY_TRIGGERS.forEach((words, i) => {
@@ -703,6 +718,7 @@ export function notOwnCase(toks: readonly string[], question = false): string | 
   if (ELSEWHERE.test(padded) && (!FROM_THIS_SHOP.test(padded) || OWN_DOING.test(padded))) return "the customer says it is their own doing or happened elsewhere, not the shop's case";
   if (OWN_OLD_DAMAGED.test(padded) && !FROM_THIS_SHOP.test(padded) && !DELIVERED.test(padded)) return "the damage is to the customer's own old thing, before they buy a new one";
   if (DAMAGE_KEPT_AWAY.test(padded) && !TOLD_AS_HAPPENED.test(padded)) return 'the damage is what a product is to keep away, nothing was damaged';
+  if (WHETHER_ASKED.test(padded) && !GOT_IT.test(padded) && !UNSURE_OWN.test(padded) && !TOLD_AS_HAPPENED.test(padded)) return 'it asks whether a product works or fits, before buying: nothing has happened';
   return null;
 }
 

@@ -15,7 +15,7 @@ import { asksSameSubjectAgain, failedAskingAgainByModel } from './detectLoop';
 import type { EscalationMemory as Memory } from '../types';
 import { isRealQuestion, questionType } from '../questionConcepts';
 import { normalizeText } from '../../nlu/normalizeText';
-import { asksAfterGoods, isShopQuestion, isShopQuestionText, namesShopTopic } from '../shopTopics';
+import { asksAfterGoods, isShopQuestion, isShopQuestionText, namesShopTopic, notTheShops } from '../shopTopics';
 import { effectiveSentiment } from '../effectiveSentiment';
 import { OFF_TOPIC, setAsideMatch } from '../inDomain/policyFallback';
 import { inDomainScore, inDomainScoreOfTokens, shopRequestScoreOfTokens } from '../inDomain/inDomainScore';
@@ -781,6 +781,9 @@ function readsAsShop(analysis: TextAnalysis, ownQuestion: boolean, memory?: Memo
   // At the block's own question only a question asked back ("how will I know when it's been sent, do you email" at the
   // order-number question) is one for the shop; an answer that does not fit is the customer stuck at the step.
   if (ownQuestion && !(analysis.text.includes('?') || opensAsQuestion(toks) || isRealQuestion(analysis.normalized))) return false;
+  // Session 48 (fe4): what the shop-topic rules read as plainly not the shop's (an errand with the state or transport, a
+  // general-knowledge question, chit-chat with the bot: shopTopics.notTheShops) is not, whatever the learned score says.
+  if (notTheShops(toks)) return false;
   if (inDomainScore(analysis) >= IN_SHOP_STREAK) return true;
   // Session 43 (fe): or a follow-up that leans on the shop question before it (followsUpShopQuestion).
   return memory !== undefined && followsUpShopQuestion(analysis, toks, memory);
