@@ -5,7 +5,7 @@
  * A change that is meant to change nothing a customer, an agent or the store sees must give the same hashes.
  *
  *   npx tsx test/bench/stepHash.ts   (SH_BEFORE_ROOT=/tmp/before  SH_CONVERSATIONS=150  SH_TURNS=25  SH_VIEW=runtime)
- *   SH_DUMP=K   also writes conversation K's recorded JSON, one line per input, to /tmp/stepHash-dump-PID.jsonl (per side)
+ *   SH_DUMP=K   also writes conversation K's (or `all`) recorded JSON, one line per input, to /tmp/stepHash-dump-PID.jsonl (per side)
  *
  * Conversations (deterministic, a seeded generator): the four shipped flows, customer-support three times (its takeover
  * closed all week, open all week, and as shipped on the simulated clock), `SH_CONVERSATIONS` each; per conversation an
@@ -140,7 +140,7 @@ async function child(root: string): Promise<void> {
       const httpOk = rand() < 0.7;
       const hash = createHash('sha1');
       const runtimeHash = createHash('sha1');
-      const dump = process.env.SH_DUMP !== undefined && Number(process.env.SH_DUMP) === v * CONVERSATIONS + c;
+      const dump = process.env.SH_DUMP !== undefined && (process.env.SH_DUMP === 'all' || Number(process.env.SH_DUMP) === v * CONVERSATIONS + c);
       const record = (x: unknown, runtimeView: unknown = x) => {
         if (dump) appendFileSync(`${process.env.SH_DUMP_PREFIX ?? '/tmp/stepHash-dump'}-${process.pid}.jsonl`, (JSON.stringify(x) ?? 'undefined') + '\n');
         hash.update(JSON.stringify(x) ?? 'undefined');
