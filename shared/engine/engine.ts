@@ -1007,7 +1007,10 @@ const NOBODY_FREE_OFF = ['sensitiveTopics', 'lowConfidence', 'repeatedFallback',
  */
 function nobodyFreeText(run: Run, block: Block, w: Waiting, text: string, facts: TurnFacts, fits: boolean, whole: boolean, targetId: string): boolean {
   if (!whole) return false;
-  const decision = escalationDecision(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation);
+  // Session 48 (perf5): without the clear-shop-question flag (escalationDecision's `readShopQuestion`): only a router's
+  // fallback reads it (runBlocks.routerFallback), and a router's fallback is applied only inside inputText, which sets
+  // run.decision to its own reading first; this decision is never read for it. Not stored either (no lastEscalation here).
+  const decision = escalationDecision(nobodyFreePolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation, false);
   run.decision = decision;
   if (decision.action === 'none') return false;
   run.decision = notActedNobodyFree(decision);

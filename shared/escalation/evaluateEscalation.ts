@@ -345,8 +345,20 @@ export function evaluateEscalation(
  * no-agent follow-up, nobodyFreeText): the same decision, without working out the next memory (the streak, the
  * repeatable questions, the turn's intent) it would drop.
  */
-export function escalationDecision(policy: EscalationPolicy, factsIn: TurnFacts, memory: EscalationMemory, flowPolicy: EscalationPolicy = policy): EscalationDecision {
-  return evaluate(policy, factsIn, memory, flowPolicy, false).decision;
+export function escalationDecision(
+  policy: EscalationPolicy,
+  factsIn: TurnFacts,
+  memory: EscalationMemory,
+  flowPolicy: EscalationPolicy = policy,
+  /**
+   * Session 48 (perf5): false when the caller never reads the decision's `shopQuestion` flag (the engine's no-agent
+   * follow-up, nobodyFreeText: only a router's fallback reads it, runBlocks.routerFallback, and none follows there):
+   * the clear-shop-question reading (detectRepeatedFallback.assess, ~1.5% of the closed path's step) is then not made
+   * and the flag is absent. Every other field of the decision is the same.
+   */
+  readShopQuestion = true,
+): EscalationDecision {
+  return evaluate(policy, factsIn, memory, flowPolicy, false, readShopQuestion).decision;
 }
 
 function evaluate(
@@ -355,6 +367,7 @@ function evaluate(
   memory: EscalationMemory,
   flowPolicy: EscalationPolicy,
   nextMemory: boolean,
+  readShopQuestion = true,
 ): { decision: EscalationDecision; memory: EscalationMemory | null } {
   // Words the designer says must never trigger ("Rage Red" is a colour) are taken out before any detector reads the message.
   // Session 9 (escrf): an off-topic message the router matched weakly counts as a fallback for the policy (policyFallback.ts).
@@ -516,7 +529,7 @@ function evaluate(
   const nearMisses = takeNearMisses().filter((n) => !signals.some((s) => s.reason === n.reason));
   if (deciding === null && nearMisses.length > 0 && explanation === 'No signal.') explanation = `No escalation. ${nearMisses[0].explanation}`;
   // Session 26 (shopfb): a clear shop question the bot has no answer for, and nothing done about it: the engine says so.
-  const shopQuestion = policy.enabled && action === 'none' && facts.fallback && facts.ownQuestion !== true && answered === 0 &&
+  const shopQuestion = readShopQuestion && policy.enabled && action === 'none' && facts.fallback && facts.ownQuestion !== true && answered === 0 &&
     clearShopQuestion(facts.analysis, memory);
   return {
     decision: {

@@ -4,7 +4,8 @@
  * checkout and another (`SH_BEFORE_ROOT`), or for this checkout's sources against its shard bundle (`SH_COMPARE=tsx`).
  * A change that is meant to change nothing a customer, an agent or the store sees must give the same hashes.
  *
- *   npx tsx test/bench/stepHash.ts   (SH_BEFORE_ROOT=/tmp/before  SH_CONVERSATIONS=150  SH_TURNS=25)
+ *   npx tsx test/bench/stepHash.ts   (SH_BEFORE_ROOT=/tmp/before  SH_CONVERSATIONS=150  SH_TURNS=25  SH_VIEW=runtime)
+ *   SH_DUMP=K   also writes conversation K's (or `all`) recorded JSON, one line per input, to /tmp/stepHash-dump-PID.jsonl (per side)
  *
  * Conversations (deterministic, a seeded generator): the four shipped flows, customer-support three times (its takeover
  * closed all week, open all week, and as shipped on the simulated clock), `SH_CONVERSATIONS` each; per conversation an
@@ -18,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Flow } from '../../shared/flow/schema';
@@ -104,6 +105,19 @@ const VARIANTS: { flow: string; hours: BenchHours }[] = [
   { flow: 'travel-urgency', hours: 'clock' },
 ];
 
+/**
+ * Session 48 (perf5): a Step as the runtime consumes it (runtime/server/conversationService.ts, runtime/effects/planStep.ts:
+ * the state it stores, the messages, effects and transcript entries, the refusal, and of the decision only its action and
+ * reason: the `escalations{reason}` counter and the wrong-answer count). The simulator's Debug drawer and `baton chat`
+ * read the rest of the decision (signals' wording, near misses, the explanation) and `visited`: the full hash covers them.
+ * A change meant to leave the runtime's work the same gives the same runtime hashes; one meant to change nothing at all,
+ * the same full hashes too.
+ */
+function runtimeViewOf(step: unknown): unknown {
+  const s = step as { state: unknown; messages: unknown; effects: unknown; transcript: unknown; rejected: unknown; decision: { action: string; reason: string | null } | null };
+  return { state: s.state, messages: s.messages, effects: s.effects, transcript: s.transcript, rejected: s.rejected, decision: s.decision === null ? null : { action: s.decision.action, reason: s.decision.reason } };
+}
+
 async function child(root: string): Promise<void> {
   const bundleFile = process.env.SH_BUNDLE_FILE;
   const mod = (f: string) => pathToFileURL(bundleFile ?? join(root, f)).href;
@@ -114,6 +128,7 @@ async function child(root: string): Promise<void> {
   const textOf = (rand: () => number) => (rand() < 0.1 ? UNICODE_TEXTS[Math.floor(rand() * UNICODE_TEXTS.length)] : texts[Math.floor(rand() * texts.length)]);
   const agent: AgentPresence = { id: 'a1', name: 'Ann', status: 'online', skills: [], languages: [], teams: [], activeChats: 0, lastAssignedAt: null };
   const hashes: string[] = [];
+  const runtimeHashes: string[] = [];
   let steps = 0;
   for (const [v, variant] of VARIANTS.entries()) {
     const loaded = loadFlowText(readFileSync(join(root, `flows/${variant.flow}.json`), 'utf8'));
@@ -124,9 +139,14 @@ async function child(root: string): Promise<void> {
       const withAgent = rand() < 0.35;
       const httpOk = rand() < 0.7;
       const hash = createHash('sha1');
-      const record = (x: unknown) => {
+      const runtimeHash = createHash('sha1');
+      const dump = process.env.SH_DUMP !== undefined && (process.env.SH_DUMP === 'all' || Number(process.env.SH_DUMP) === v * CONVERSATIONS + c);
+      const record = (x: unknown, runtimeView: unknown = x) => {
+        if (dump) appendFileSync(`${process.env.SH_DUMP_PREFIX ?? '/tmp/stepHash-dump'}-${process.pid}.jsonl`, (JSON.stringify(x) ?? 'undefined') + '\n');
         hash.update(JSON.stringify(x) ?? 'undefined');
         hash.update('\n');
+        runtimeHash.update(JSON.stringify(runtimeView) ?? 'undefined');
+        runtimeHash.update('\n');
       };
       const sim = createSimulation(flow, {
         now: Date.UTC(2026, 2, 2, 7) + Math.floor(rand() * 14 * 24) * 3_600_000,
@@ -138,7 +158,7 @@ async function child(root: string): Promise<void> {
         try {
           const out = f() as unknown[];
           steps += Array.isArray(out) ? out.length : 0;
-          record(out);
+          record(out, Array.isArray(out) ? out.map(runtimeViewOf) : out);
         } catch (e) {
           record({ threw: (e as Error).message });
         }
@@ -156,9 +176,10 @@ async function child(root: string): Promise<void> {
       record(sim.state);
       record(sim.effects);
       hashes.push(hash.digest('hex'));
+      runtimeHashes.push(runtimeHash.digest('hex'));
     }
   }
-  process.stdout.write(JSON.stringify({ hashes, steps }) + '\n');
+  process.stdout.write(JSON.stringify({ hashes, runtimeHashes, steps }) + '\n');
 }
 
 /** The esbuild options a checkout's shard bundle is built with (before session 47: build-runtime.mjs's own). */
@@ -177,7 +198,7 @@ async function bundleOf(root: string, dir: string): Promise<string> {
   return outfile;
 }
 
-function runChild(root: string, bundle: string | undefined): Promise<{ hashes: string[]; steps: number }> {
+function runChild(root: string, bundle: string | undefined): Promise<{ hashes: string[]; runtimeHashes: string[]; steps: number }> {
   return new Promise((resolve, reject) => {
     const env = { ...process.env, SH_CHILD: root, ...(bundle ? { SH_BUNDLE_FILE: bundle } : {}) };
     if (!bundle) delete env.SH_BUNDLE_FILE;
@@ -207,14 +228,20 @@ async function main(): Promise<void> {
   }
   const [a, ...rest] = results;
   console.log(`stepHash: ${VARIANTS.length} flow variants x ${CONVERSATIONS} conversations x ${TURNS} inputs`);
-  console.log(`| side | conversations | steps | conversations differing from the first |`);
-  console.log('|---|---|---|---|');
-  console.log(`| ${sides[0].name} | ${a.hashes.length} | ${a.steps} | - |`);
+  // Session 48 (perf5): two columns: every field of every Step (full), and the Step as the runtime consumes it
+  // (runtimeViewOf). SH_VIEW=runtime fails the run only on a runtime difference (a change meant for the runtime's work:
+  // the Debug drawer's detail may differ, listed in the full column).
+  const view = process.env.SH_VIEW === 'runtime' ? 'runtime' : 'full';
+  console.log(`| side | conversations | steps | differing from the first: full Step | differing: the runtime's view |`);
+  console.log('|---|---|---|---|---|');
+  console.log(`| ${sides[0].name} | ${a.hashes.length} | ${a.steps} | - | - |`);
+  const named = (diff: number[]) => `${diff.length}${diff.length ? ` (first: ${diff.slice(0, 5).map((k) => `${VARIANTS[Math.floor(k / CONVERSATIONS)].flow}/${VARIANTS[Math.floor(k / CONVERSATIONS)].hours} #${k % CONVERSATIONS}`).join(', ')})` : ''}`;
   let differ = 0;
   for (const [i, r] of rest.entries()) {
     const diff = r.hashes.flatMap((h, k) => (h === a.hashes[k] ? [] : [k]));
-    differ += diff.length + (r.hashes.length !== a.hashes.length ? 1 : 0);
-    console.log(`| ${sides[i + 1].name} | ${r.hashes.length} | ${r.steps} | ${diff.length}${diff.length ? ` (first: ${diff.slice(0, 5).map((k) => `${VARIANTS[Math.floor(k / CONVERSATIONS)].flow}/${VARIANTS[Math.floor(k / CONVERSATIONS)].hours} #${k % CONVERSATIONS}`).join(', ')})` : ''} |`);
+    const runtimeDiff = (r.runtimeHashes ?? []).flatMap((h, k) => (h === a.runtimeHashes?.[k] ? [] : [k]));
+    differ += (view === 'runtime' ? runtimeDiff.length : diff.length) + (r.hashes.length !== a.hashes.length ? 1 : 0);
+    console.log(`| ${sides[i + 1].name} | ${r.hashes.length} | ${r.steps} | ${named(diff)} | ${a.runtimeHashes && r.runtimeHashes ? named(runtimeDiff) : '(an older stepHash: no runtime view)'} |`);
   }
   if (differ) process.exitCode = 1;
 }
