@@ -33,7 +33,7 @@ export const createConversationBody = z
         "Initial values the website knows, as the visitor's word: this call needs no credentials (the widget makes it), so anybody can send anything here; never use them to grant anything without checking them on your server. " +
           'A page may pass customerName, customerEmail, customerPhone, a variable the flow declares and no block sets (such as a plan or cart value), and one only a Question block asks (its question is then skipped when "skip if known"). ' +
           "Refused with 400 variable_not_settable, the field named: the engine's own variables (agentName, estimatedWait, handoffReason, ticketId, lastMessage, intent) and variables the flow computes (set by a Set variable, Buttons, HTTP request, CSAT or intent router block, such as a lead score). " +
-          'The 400 lists what this flow takes. customerEmail must be one email address. ' +
+          'The 400 lists what this flow takes. customerEmail must be one email address; customerName and customerPhone are texts (or null), the phone one phone number (checked like a typed answer and kept as one: +447700900123), the name cleaned of control and direction characters, a blank name or phone ignored (400 invalid_variable otherwise). ' +
           'Details that must be trusted come signed in identityToken; a variable the flow marks signed is refused here (400 signature_required), and so is every one when the server takes signed details only.',
       ),
     profile: z
@@ -44,7 +44,7 @@ export const createConversationBody = z
       })
       .strict()
       .optional()
-      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone. The visitor\'s word, like variables.'),
+      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone, with the same checks as those variables. The visitor\'s word, like variables. A field that says something else than the same variable in variables is refused (400 conflicting_details); the same value twice is taken once.'),
     identityToken: z
       .string()
       .min(1)
