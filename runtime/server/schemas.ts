@@ -53,6 +53,7 @@ export const createConversationBody = z
       .describe(
         'Signed identity (docs/runtime.md "Signed identity"): a JWT your server makes with the identity secret of baton serve (HS256; claims sub = your id of the visitor, aud = this flow id, exp = seconds since 1970, optional variables = the signed details such as {"plan": "pro", "customerEmail": "ana@example.com"}). ' +
           'The signed variables are set like `variables` (the same names are taken) and marked verified in the agent inbox; a variable the flow marks signed is taken only from here. ' +
+          'A token starts one chat: a second start with it is 400 identity_used (make one per page view, with a random jti). ' +
           'Refused with 400 invalid_identity (the reason named: signature, expiry, another flow, format), identity_not_configured (the server has no identity secret), identity_conflict (variables or profile gives another value for a signed one), signature_required (an unsigned value for a signed-only variable, or any unsigned detail when the server takes signed details only).',
       ),
   })

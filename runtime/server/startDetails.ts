@@ -13,7 +13,7 @@ import { pageVariableRules } from '../../shared/flow/pageVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
 import type { VisitorDetails } from '../store/types';
 import { ApiError } from './conversationService';
-import { verifyIdentityToken } from './identityToken';
+import { IDENTITY_CLOCK_LEEWAY_MS, verifyIdentityToken } from './identityToken';
 import { EMAIL_UP_FRONT, isOneEmail } from './schemas';
 import { nothingVisible } from '../visibleText';
 
@@ -96,7 +96,13 @@ export function startDetails(
   input: StartDetailsInput,
   settings: IdentitySettings,
   now: number,
-): { variables: Record<string, Value>; profile: { name?: string; email?: string; phone?: string }; visitor?: VisitorDetails } {
+): {
+  variables: Record<string, Value>;
+  profile: { name?: string; email?: string; phone?: string };
+  visitor?: VisitorDetails;
+  /** A signed token was given: it starts one chat (the caller claims `key` in the store until `until`, ms). */
+  tokenUse?: { key: string; until: number };
+} {
   const variables: Record<string, Value> = { ...(input.variables ?? {}) };
   const profile: { name?: string; email?: string; phone?: string } = { ...(input.profile ?? {}) };
   // Session 48 (apisec3, hostile s47 M4): the name and phone checked and cleaned (see cleanName / cleanPhone); a blank
@@ -130,6 +136,7 @@ export function startDetails(
   let signed: Record<string, Value> = {};
   let subject: string | undefined;
   let expiresAt: number | undefined;
+  let useKey: string | undefined;
   const howToSign = 'see docs/runtime.md "Signed identity"';
 
   if (input.identityToken !== undefined) {
@@ -148,6 +155,7 @@ export function startDetails(
     signed = r.identity.variables;
     subject = r.identity.subject;
     expiresAt = r.identity.expiresAt;
+    useKey = r.identity.useKey;
   }
 
   const rules = pageVariableRules(flow);
@@ -219,6 +227,7 @@ export function startDetails(
   return {
     variables: outVariables,
     profile: outProfile,
+    ...(useKey !== undefined && expiresAt !== undefined ? { tokenUse: { key: `identity:${useKey}`, until: expiresAt + IDENTITY_CLOCK_LEEWAY_MS } } : {}),
     ...(given ? { visitor: { ...(subject !== undefined ? { subject, signed, expiresAt } : {}), ...(Object.keys(page).length > 0 ? { unsigned: page } : {}) } } : {}),
   };
 }
