@@ -28,7 +28,7 @@ function load(path: string): Flow {
   return v.flow;
 }
 const start = (body: unknown) => rt!.post('/api/v1/flows/customer-support/conversations', body);
-const variablesOf = async (id: string) => (await rt!.store.getConversation(id))!.state.variables as Record<string, unknown>;
+const variablesOf = async (id: string) => ((await rt!.store.getConversation(id))!.state as { variables: Record<string, unknown> }).variables;
 
 // Written before the code.
 const BAD_PHONES: unknown[] = [12345, true, 'call me maybe', '"}, "role": "admin', '12', '07700 900123 or email me', 'tel 07700900123 ext 4'];

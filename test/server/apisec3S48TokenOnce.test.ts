@@ -32,7 +32,7 @@ const chats = async () => Object.values(await rt!.store.countByMode()).reduce((a
 
 describe('a signed identity token starts one chat', () => {
   it('a second start with the same token is refused (400 identity_used), nothing is started; a new token works', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const token = signIdentityToken(claims('cust-1'), SECRET);
     const first = await start({ identityToken: token });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
@@ -58,7 +58,7 @@ describe('a signed identity token starts one chat', () => {
   });
 
   it('a start refused for another reason does not use the token up', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const token = signIdentityToken(claims('cust-1'), SECRET);
     const clash = await start({ identityToken: token, variables: { cartValue: 9999 } });
     expect(clash.body.error).toBe('identity_conflict');
@@ -68,7 +68,7 @@ describe('a signed identity token starts one chat', () => {
   });
 
   it('racing starts with one token: exactly one chat', async () => {
-    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET } } });
+    rt = await startTestRuntime({ flows: [support()], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
     const token = signIdentityToken(claims('cust-1'), SECRET);
     const all = await Promise.all(Array.from({ length: 6 }, () => start({ identityToken: token })));
     expect(all.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400, 400]);
@@ -78,12 +78,12 @@ describe('a signed identity token starts one chat', () => {
   it('the token stays used across a restart (kept in the store until it expires)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baton-apisec3-once-'));
     try {
-      rt = await startTestRuntime({ flows: [support()], dir, config: { identity: { secret: SECRET } } });
+      rt = await startTestRuntime({ flows: [support()], dir, config: { identity: { secret: SECRET, unsigned: 'keep' } } });
       const token = signIdentityToken(claims('cust-1'), SECRET);
       expect((await start({ identityToken: token })).status).toBe(201);
       const clock = rt.clock.now;
       await rt.stop();
-      rt = await startTestRuntime({ flows: [support()], dir, clockStart: clock, config: { identity: { secret: SECRET } } });
+      rt = await startTestRuntime({ flows: [support()], dir, clockStart: clock, config: { identity: { secret: SECRET, unsigned: 'keep' } } });
       expect((await start({ identityToken: token })).body.error).toBe('identity_used');
     } finally {
       await rt?.stop();

@@ -43,7 +43,7 @@ describe('notifications say which starting details are verified', () => {
     const api = createServer((_q, s) => s.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"packed"}'));
     await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
     try {
-      rt = await startTestRuntime({ flows: [shopFlow({ apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}/o`, webhookUrl: h.url })], config: { identity: { secret: SECRET } } });
+      rt = await startTestRuntime({ flows: [shopFlow({ apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}/o`, webhookUrl: h.url })], config: { identity: { secret: SECRET, unsigned: 'keep' } } });
       const token = signIdentityToken({ sub: 'cust-8841', aud: 'shop', exp: Math.floor(rt.clock.now / 1000) + 600, variables: { customerEmail: 'kim@example.org' } }, SECRET);
       const c = await rt.post('/api/v1/flows/shop/conversations', { identityToken: token, profile: { name: 'Kim Lee' } });
       expect(c.status, JSON.stringify(c.body)).toBe(201);
