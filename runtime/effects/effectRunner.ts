@@ -15,6 +15,7 @@ import { callHttp, networkError } from './httpCall';
 import { fillSecrets, MissingSecretError, secretLookup, type SecretLookup } from './secrets';
 import type { ServeConfig } from '../serve/config';
 import type { OutboxItem, RuntimeStore, TimerRecord } from '../store/types';
+import { visitorNote } from '../server/startDetails';
 import type { ConversationService, HttpPerformer } from '../server/conversationService';
 import type { RuntimeMetrics } from '../server/metrics';
 
@@ -194,7 +195,11 @@ export class EffectRunner implements HttpPerformer {
     const cfg = this.o.notify;
     const filled = fillEffectSecrets(raw, this.o.secrets);
     if (!filled.ok) throw new MissingSecretError(filled.missing.join(', '));
-    const e = filled.effect;
+    const e = { ...filled.effect };
+    // Session 48 (apisec3): which starting details the website signed (startDetails.ts `visitorNote`), after the text.
+    const visitor = (await this.o.store.getConversation(conversationId).catch(() => null))?.visitor;
+    const note = visitorNote(visitor);
+    if (note) e.text = `${e.text}\n\n${note}`;
     if (e.channel === 'email') {
       if (!cfg.smtp) throw new PermanentError('email notification: no "smtp" section in the --config file');
       // A recipient may come from customer input ({{customerEmail}}, the profile's email): each entry must be ONE
@@ -227,7 +232,8 @@ export class EffectRunner implements HttpPerformer {
       return;
     }
     // webhook: a JSON POST signed with HMAC-SHA256 when a secret is configured.
-    const body = JSON.stringify({ id, conversationId, subject: e.subject, text: e.text, at: this.o.now() });
+    const identity = visitor && note ? { visitor: { subject: visitor.subject ?? null, verified: Object.keys(visitor.signed ?? {}), unverified: Object.keys(visitor.unsigned ?? {}) } } : {};
+    const body = JSON.stringify({ id, conversationId, subject: e.subject, text: e.text, at: this.o.now(), ...identity });
     const headers: Record<string, string> = { 'Idempotency-Key': id };
     const secret = cfg.webhook?.secret ? fillSecrets(cfg.webhook.secret, this.o.secrets) : undefined;
     if (secret) headers['X-Baton-Signature'] = 'sha256=' + createHmac('sha256', secret).update(body).digest('hex');

@@ -105,7 +105,7 @@ export function rasaChannelNote(access: RasaAccess, host: string): string | null
   if (access.mode === 'off')
     return 'the Rasa channel POST /webhooks/rest/webhook is off (it answers 403): to use it, set "rasa": {"token": "<at least 16 characters>"} in --config (or BATON_RASA_TOKEN) and add ?token=<token> to your Rasa client\'s webhook URL; "rasa": {"allowWithoutToken": true} opens it without a token (not recommended).';
   if (access.mode === 'open')
-    return `WARNING: the Rasa channel POST /webhooks/rest/webhook needs no token ("rasa": {"allowWithoutToken": true}): anyone who can reach ${host} and knows or guesses a sender id (often a phone number) reads that customer's replies, agents' included, and writes as them. Set "rasa": {"token": "..."} instead and add ?token=<token> to the client's webhook URL.`;
+    return `WARNING: the Rasa channel POST /webhooks/rest/webhook needs no token ("rasa": {"allowWithoutToken": true}): anyone who can reach ${host} and knows or guesses a sender id (often a phone number) reads that customer's replies, agents' included, and writes as them; each reply goes out once, to the first call for that sender: a reply such a caller takes never reaches the customer's own client (it stays in the transcript). Set "rasa": {"token": "..."} instead and add ?token=<token> to the client's webhook URL.`;
   return null;
 }
 
@@ -117,7 +117,7 @@ export function rasaChannelNote(access: RasaAccess, host: string): string | null
 export function securityWarnings(o: { rasa?: RasaAccess; metricsToken?: string; host: string }): string[] {
   const out: string[] = [];
   const loopback = o.host === 'localhost' || o.host === '::1' || o.host.startsWith('127.');
-  if (o.rasa?.mode === 'open') out.push(`Rasa channel POST /webhooks/rest/webhook is open without a token (rasa.allowWithoutToken) to anyone who can reach ${o.host}: anyone who knows a sender id reads and writes that customer's chat; set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN instead`);
+  if (o.rasa?.mode === 'open') out.push(`Rasa channel POST /webhooks/rest/webhook is open without a token (rasa.allowWithoutToken) to anyone who can reach ${o.host}: anyone who knows a sender id reads and writes that customer's chat (each reply goes out once, to the first call for that sender); set "rasa": {"token": "..."} in --config or BATON_RASA_TOKEN instead`);
   if (!o.metricsToken && !loopback) out.push(`GET /metrics is public on ${o.host}: set "metricsToken" in --config or BATON_METRICS_TOKEN`);
   return out;
 }

@@ -220,6 +220,17 @@ export class ConversationService {
     // Session 47 (apisec2): a signed identity token checked, unsigned details kept or refused (runtime/server/startDetails.ts).
     const details = startDetails(deployed.flow, opts, this.deps.identity ?? NO_IDENTITY, now);
     const flow = withInitialVariables(deployed.flow, details.variables, details.profile);
+    // Session 48 (apisec3): a signed identity token starts one chat. Claimed only once everything else about the start
+    // was accepted (a refused start does not use the token up), across instances and restarts (the store keeps it
+    // until the token expires).
+    if (details.tokenUse && !(await this.deps.store.claimOnce(details.tokenUse.key, details.tokenUse.until, now))) {
+      throw new ApiError(
+        400,
+        'identity_used',
+        'identityToken: this token has already started a chat; a token starts one chat (a copied token cannot be used again). Nothing was started: start the chat with a new token from your server (one per page view; see docs/runtime.md "Signed identity"), or without one.',
+        'identityToken',
+      );
+    }
     const id = randomUUID();
     const token = randomBytes(24).toString('base64url');
     const step = start(flow, { now, conversationId: id, ...this.agentsContext() } as Parameters<typeof start>[1]) as EngineStep;

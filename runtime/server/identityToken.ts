@@ -17,11 +17,12 @@
  * Other claims (iat, nbf, iss, jti) are allowed; nbf, when given, is honoured.
  *
  * The signature is compared in constant time (crypto.timingSafeEqual on the 32-byte digests). Nothing here is parsed
- * before the signature holds, except the header's alg. The token is a credential for these facts: whoever holds it is
- * served as that visitor until it expires, so a site puts it only in pages it shows to that signed-in visitor and keeps
- * `exp` short (minutes to hours).
+ * before the signature holds, except the header's alg. The token is a credential for these facts, so a site puts it
+ * only in pages it shows to that signed-in visitor and keeps `exp` short (minutes to hours). Session 48 (apisec3): a
+ * token starts one chat (`useKey`: its `jti`, or its signature; conversationService.create claims it in the store until
+ * the token expires), so a copied token is no longer that visitor until `exp`.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export type SignedValue = string | number | boolean | null;
 
@@ -32,6 +33,12 @@ export interface VerifiedIdentity {
   variables: Record<string, SignedValue>;
   /** When the token stops being accepted (ms since epoch). */
   expiresAt: number;
+  /**
+   * Session 48 (apisec3): what makes this token one token, for the single-use check (a token starts one chat): a hash
+   * of `sub` and the token's `jti` when it has one, else of its signature (the same claims signed again are the same
+   * token).
+   */
+  useKey: string;
 }
 
 export type IdentityCheck = { ok: true; identity: VerifiedIdentity } | { ok: false; why: string };
@@ -118,7 +125,12 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
       variables[name] = v as SignedValue;
     }
   }
-  return { ok: true, identity: { subject: sub, variables, expiresAt: exp * 1000 } };
+  const jti = claims.jti;
+  if (jti !== undefined && (typeof jti !== 'string' || jti.trim() === '' || jti.length > 200)) {
+    return { ok: false, why: '"jti" (the token\'s own id, so it is used once) must be a text of 1 to 200 characters' };
+  }
+  const useKey = createHash('sha256').update(`${sub}\n${typeof jti === 'string' ? `jti:${jti}` : `sig:${sig}`}`).digest('base64url');
+  return { ok: true, identity: { subject: sub, variables, expiresAt: exp * 1000, useKey } };
 }
 
 /** Makes a token (tests, and the recipe's reference): what a team's server does with its secret. */

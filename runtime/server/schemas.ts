@@ -33,7 +33,7 @@ export const createConversationBody = z
         "Initial values the website knows, as the visitor's word: this call needs no credentials (the widget makes it), so anybody can send anything here; never use them to grant anything without checking them on your server. " +
           'A page may pass customerName, customerEmail, customerPhone, a variable the flow declares and no block sets (such as a plan or cart value), and one only a Question block asks (its question is then skipped when "skip if known"). ' +
           "Refused with 400 variable_not_settable, the field named: the engine's own variables (agentName, estimatedWait, handoffReason, ticketId, lastMessage, intent) and variables the flow computes (set by a Set variable, Buttons, HTTP request, CSAT or intent router block, such as a lead score). " +
-          'The 400 lists what this flow takes. customerEmail must be one email address. ' +
+          'The 400 lists what this flow takes. customerEmail must be one email address; customerName and customerPhone are texts (or null), the phone one phone number (checked like a typed answer and kept as one: +447700900123), the name cleaned of control and direction characters, a blank name or phone ignored (400 invalid_variable otherwise). ' +
           'Details that must be trusted come signed in identityToken; a variable the flow marks signed is refused here (400 signature_required), and so is every one when the server takes signed details only.',
       ),
     profile: z
@@ -44,7 +44,7 @@ export const createConversationBody = z
       })
       .strict()
       .optional()
-      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone. The visitor\'s word, like variables.'),
+      .describe('What the website knows about the customer; fills customerName, customerEmail, customerPhone, with the same checks as those variables. The visitor\'s word, like variables. A field that says something else than the same variable in variables is refused (400 conflicting_details); the same value twice is taken once.'),
     identityToken: z
       .string()
       .min(1)
@@ -53,6 +53,7 @@ export const createConversationBody = z
       .describe(
         'Signed identity (docs/runtime.md "Signed identity"): a JWT your server makes with the identity secret of baton serve (HS256; claims sub = your id of the visitor, aud = this flow id, exp = seconds since 1970, optional variables = the signed details such as {"plan": "pro", "customerEmail": "ana@example.com"}). ' +
           'The signed variables are set like `variables` (the same names are taken) and marked verified in the agent inbox; a variable the flow marks signed is taken only from here. ' +
+          'A token starts one chat: a second start with it is 400 identity_used (make one per page view, with a random jti). ' +
           'Refused with 400 invalid_identity (the reason named: signature, expiry, another flow, format), identity_not_configured (the server has no identity secret), identity_conflict (variables or profile gives another value for a signed one), signature_required (an unsigned value for a signed-only variable, or any unsigned detail when the server takes signed details only).',
       ),
   })

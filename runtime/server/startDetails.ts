@@ -7,12 +7,15 @@
  *
  * Every refusal is a 400 naming the field and what to do; nothing is half-taken.
  */
+import { validateAnswer } from '../../shared/engine/questionValidators';
+import { quotable } from '../../shared/engine/unicodeText';
 import { pageVariableRules } from '../../shared/flow/pageVariables';
 import type { Flow, Value } from '../../shared/flow/schema';
 import type { VisitorDetails } from '../store/types';
 import { ApiError } from './conversationService';
-import { verifyIdentityToken } from './identityToken';
+import { IDENTITY_CLOCK_LEEWAY_MS, verifyIdentityToken } from './identityToken';
 import { EMAIL_UP_FRONT, isOneEmail } from './schemas';
+import { nothingVisible } from '../visibleText';
 
 export interface IdentitySettings {
   /** Secrets tokens may be signed with (current first); empty: the server checks no token. */
@@ -37,6 +40,54 @@ const same = (a: Value, b: Value) => a === b || (typeof a === 'string' && typeof
 const shown = (v: Value) => (typeof v === 'string' ? `"${v.length > 60 ? `${v.slice(0, 60)}…` : v}"` : String(v));
 
 /**
+ * Session 48 (apisec3, hostile s47 M4): the visitor's name and phone as a page (or a token) gives them. They were taken
+ * as any JSON value (an agent saw a customer named "true", the phone 12345 as a number) and the phone as any text ("call
+ * me maybe" shown as the contact; the Takeover's phone question skipped), names with U+202E or NUL as they were.
+ * - customerName: a text (null: not known) of at most 200 characters, cleaned like a quote of the customer's words
+ *   (shared/engine/unicodeText.ts `quotable`: no escape sequences, control or direction characters), white space of any
+ *   kind folded to one space; a name with nothing visible left is ignored (as if not given: a page template's empty
+ *   field is common), not refused.
+ * - customerPhone: a text (null: not known) that is one phone number and nothing else (digits, spaces, + - . ( ) /),
+ *   read by the typed phone answer's check (validateAnswer 'phone') and kept as a typed answer is (+447700900123); a
+ *   blank one is ignored; anything else is a 400 naming the field.
+ * Returns the value to keep, `undefined` to drop it, or throws.
+ */
+export const PHONE_UP_FRONT = 'must be one phone number such as +44 7700 900123 (the same check as when the customer types it), nothing else; leave it out when you do not know it';
+const NAME_MAX = 200;
+const PHONE_CHARS = /^[\p{Nd}\s+().\-/]+$/u;
+
+function cleanName(value: Value, field: string): Value | undefined {
+  if (value === null) return null;
+  if (typeof value !== 'string') throw new ApiError(400, 'invalid_variable', `${field}: must be a text (the customer's name), got ${typeof value}; leave it out when you do not know it.`, field);
+  if (value.length > NAME_MAX * 4) throw new ApiError(400, 'invalid_variable', `${field}: a name of at most ${NAME_MAX} characters.`, field);
+  const clean = quotable(value.replace(/[\s\u0085]+/gu, ' ')).replace(/\s+/gu, ' ').trim(); // NEL (U+0085) is a line break too
+  if (nothingVisible(clean)) return undefined;
+  if (clean.length > NAME_MAX) throw new ApiError(400, 'invalid_variable', `${field}: a name of at most ${NAME_MAX} characters.`, field);
+  return clean;
+}
+
+function cleanPhone(value: Value, field: string): Value | undefined {
+  if (value === null) return null;
+  if (typeof value !== 'string') throw new ApiError(400, 'invalid_variable', `${field}: must be a text (${PHONE_UP_FRONT}), got ${typeof value}.`, field);
+  if (value.trim() === '') return undefined;
+  const r = PHONE_CHARS.test(value.trim()) ? validateAnswer('phone', value, 0) : null;
+  // One number and nothing else: every digit given is in the number the check read (two numbers, or a number and a
+  // stray digit, are not; a "(0)" after the country code is not dialled, as for a typed answer).
+  const given = [...value.replace(/\(\s*0\s*\)/u, '')].filter((ch) => /\p{Nd}/u.test(ch)).length;
+  if (!r?.ok || typeof r.value !== 'string' || r.value.replace(/\D/g, '').length !== given) {
+    throw new ApiError(400, 'invalid_variable', `${field}: ${PHONE_UP_FRONT}.`, field);
+  }
+  return r.value;
+}
+
+/** The same detail said twice (profile and variables): equal once cleaned, or a 400 naming both fields. */
+function sameDetail(name: string, a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  return name === 'customerEmail' ? a.trim().toLowerCase() === b.trim().toLowerCase() : a.trim() === b.trim();
+}
+
+/**
  * The details a chat starts with: the variables and profile to apply (withInitialVariables), and what the conversation
  * keeps about them (undefined when the page gave nothing).
  */
@@ -45,12 +96,47 @@ export function startDetails(
   input: StartDetailsInput,
   settings: IdentitySettings,
   now: number,
-): { variables: Record<string, Value>; profile: { name?: string; email?: string; phone?: string }; visitor?: VisitorDetails } {
+): {
+  variables: Record<string, Value>;
+  profile: { name?: string; email?: string; phone?: string };
+  visitor?: VisitorDetails;
+  /** A signed token was given: it starts one chat (the caller claims `key` in the store until `until`, ms). */
+  tokenUse?: { key: string; until: number };
+} {
   const variables: Record<string, Value> = { ...(input.variables ?? {}) };
-  const profile = { ...(input.profile ?? {}) };
+  const profile: { name?: string; email?: string; phone?: string } = { ...(input.profile ?? {}) };
+  // Session 48 (apisec3, hostile s47 M4): the name and phone checked and cleaned (see cleanName / cleanPhone); a blank
+  // one dropped; the profile and variables saying two different things about one detail refused.
+  for (const [name, clean] of [['customerName', cleanName], ['customerPhone', cleanPhone]] as const) {
+    if (Object.hasOwn(variables, name)) {
+      const v = clean(variables[name], `variables.${name}`);
+      if (v === undefined) delete variables[name];
+      else variables[name] = v;
+    }
+  }
+  for (const [key, name] of PROFILE_FIELDS) {
+    if (profile[key] === undefined) continue;
+    if (key !== 'email') {
+      const v = (key === 'name' ? cleanName : cleanPhone)(profile[key]!, `profile.${key}`);
+      if (v === undefined || v === null) delete profile[key];
+      else profile[key] = v as string;
+    }
+    if (profile[key] !== undefined && Object.hasOwn(variables, name)) {
+      if (!sameDetail(name, profile[key]!, variables[name])) {
+        throw new ApiError(
+          400,
+          'conflicting_details',
+          `profile.${key}: ${shown(profile[key]!)} and variables.${name}: ${shown(variables[name])} say different things about the visitor; send one of them (they fill the same variable).`,
+          `profile.${key}`,
+        );
+      }
+      delete variables[name]; // the same detail: kept once, as the profile's
+    }
+  }
   let signed: Record<string, Value> = {};
   let subject: string | undefined;
   let expiresAt: number | undefined;
+  let useKey: string | undefined;
   const howToSign = 'see docs/runtime.md "Signed identity"';
 
   if (input.identityToken !== undefined) {
@@ -69,6 +155,7 @@ export function startDetails(
     signed = r.identity.variables;
     subject = r.identity.subject;
     expiresAt = r.identity.expiresAt;
+    useKey = r.identity.useKey;
   }
 
   const rules = pageVariableRules(flow);
@@ -89,6 +176,11 @@ export function startDetails(
     }
     if (name === 'customerEmail' && value !== null && !(typeof value === 'string' && isOneEmail(value))) {
       throw new ApiError(400, 'invalid_variable', `${field}: ${EMAIL_UP_FRONT}.`, field);
+    }
+    if (name === 'customerName' || name === 'customerPhone') {
+      const v = (name === 'customerName' ? cleanName : cleanPhone)(value, field);
+      if (v === undefined) delete signed[name];
+      else signed[name] = v;
     }
   }
 
@@ -135,6 +227,25 @@ export function startDetails(
   return {
     variables: outVariables,
     profile: outProfile,
+    ...(useKey !== undefined && expiresAt !== undefined ? { tokenUse: { key: `identity:${useKey}`, until: expiresAt + IDENTITY_CLOCK_LEEWAY_MS } } : {}),
     ...(given ? { visitor: { ...(subject !== undefined ? { subject, signed, expiresAt } : {}), ...(Object.keys(page).length > 0 ? { unsigned: page } : {}) } } : {}),
   };
+}
+
+/**
+ * Session 48 (apisec3): which of the visitor's starting details are verified, in one line for the notifications about
+ * this conversation (email, Slack, webhook: effectRunner.ts), so a person reading "Kim Lee (kim@example.org) is
+ * waiting" away from the inbox knows whether the website vouched for it. Names only (the values are in the text or the
+ * inbox), as they were at chat start: "Signed in on your website as cust-8841. Verified (signed by your website):
+ * customerEmail, cartValue. Unverified (the page's word): orderNumber." Null when the page passed nothing.
+ */
+export function visitorNote(v: VisitorDetails | undefined): string | null {
+  if (!v) return null;
+  const signed = Object.keys(v.signed ?? {});
+  const unsigned = Object.keys(v.unsigned ?? {});
+  const parts: string[] = [];
+  if (v.subject !== undefined) parts.push(`Signed in on your website as ${quotable(v.subject).replace(/\s+/g, ' ').slice(0, 200)}.`);
+  if (signed.length > 0) parts.push(`Verified (signed by your website): ${signed.join(', ')}.`);
+  if (unsigned.length > 0) parts.push(`Unverified (the page's word, not signed): ${unsigned.join(', ')}.`);
+  return parts.length > 0 ? parts.join(' ') : null;
 }

@@ -458,6 +458,10 @@ export class ShardedStore implements RuntimeStore {
   getIdempotency(key: string) {
     return this.main.getIdempotency(key);
   }
+  /** Spans conversations: the main thread's store writes it (the same lmdb environment as the shards'). */
+  claimOnce(key: string, until: number, now: number) {
+    return this.main.claimOnce(key, until, now);
+  }
   claimDueTimers(now: number, limit: number, leaseMs: number) {
     return this.main.claimDueTimers(now, limit, leaseMs);
   }

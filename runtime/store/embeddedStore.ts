@@ -352,6 +352,9 @@ const DB_NAMES = {
   finishedIdx: 'finishedOutboxByTime',
   stray: 'strayKeys',
   meta: 'meta',
+  // Session 48 (apisec3): keys used once until a time (claimOnce) and their time index.
+  once: 'usedOnce',
+  onceIdx: 'usedOnceByTime',
 } as const;
 
 /**
@@ -1509,6 +1512,11 @@ export class EmbeddedStore implements RuntimeStore {
   /* idempotency */
   async getIdempotency(key: string) {
     return this.idem.get(key) ?? null;
+  }
+
+  /* used once */
+  async claimOnce(key: string, until: number, now: number): Promise<boolean> {
+    return (await this.durableResult({ k: 'once', key, until, now })) === 1;
   }
 
   /* timers */

@@ -285,8 +285,29 @@ export function writeOps(db) {
     return true;
   }
 
+  /**
+   * Session 48 (apisec3): a key used once until a time (a signed identity token's id: EmbeddedStore.claimOnce). 1
+   * when it was free (never used, or its time is past) and is now held until `q.until`; 0 when it is held. Up to
+   * 20 keys past their time are dropped on the way, through their time index, so the table stays as large as the
+   * tokens still valid.
+   */
+  function once(q) {
+    for (const key of [...db.onceIdx.getKeys({ start: [0, ''], end: [q.now, ''], limit: 20 })]) {
+      if (db.once.get(key[1]) === key[0]) db.once.remove(key[1]);
+      db.onceIdx.remove(key);
+    }
+    const held = db.once.get(q.key);
+    if (typeof held === 'number' && held > q.now) return 0; // a number: what the writer thread answers back
+    if (typeof held === 'number') db.onceIdx.remove([held, q.key]);
+    db.once.put(q.key, q.until);
+    db.onceIdx.put([q.until, q.key], null);
+    return 1;
+  }
+
   return function run(q) {
     switch (q.k) {
+      case 'once':
+        return once(q);
       case 'c':
         return commit(q);
       case 'put':

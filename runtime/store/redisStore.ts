@@ -408,6 +408,13 @@ return {n, t}`,
     return Number(await (this.redis as unknown as RedisScripts).batonPrune(this.p, String(before), plan));
   }
 
+  /* used once (session 48, apisec3): SET NX with the key's own expiry, so every instance sees it and Redis drops it */
+  async claimOnce(key: string, until: number, now: number): Promise<boolean> {
+    this.check();
+    const ms = Math.max(1, Math.ceil(until - now));
+    return (await this.redis.set(this.k('once:' + key), String(until), 'PX', ms, 'NX')) === 'OK';
+  }
+
   /* idempotency */
   async getIdempotency(key: string) {
     const v = await this.redis.hget(this.k('idem'), key);

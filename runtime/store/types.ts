@@ -220,6 +220,14 @@ export interface RuntimeStore {
   /* idempotency */
   getIdempotency(key: string): Promise<IdempotencyRecord | null>;
 
+  /**
+   * Session 48 (apisec3): a key that may be used once until `until` (ms), such as a signed identity token's id (a token
+   * starts one chat). True when the key was free (never used, or used with a time now past) and is now held until
+   * `until`; false when it is held: across every instance sharing the store, and across restarts. Keys past their
+   * time are dropped by the store itself (embedded: a few at each claim; Redis: key expiry).
+   */
+  claimOnce(key: string, until: number, now: number): Promise<boolean>;
+
   /* timers */
   /**
    * Timers due at `now` (at <= now), earliest first, at most `limit`, that no one has claimed in the last

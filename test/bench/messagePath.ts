@@ -317,6 +317,13 @@ export class MemoryStore implements RuntimeStore {
   async getIdempotency(key: string) {
     return this.idem.get(key) ?? null;
   }
+  private once = new Map<string, number>();
+  async claimOnce(key: string, until: number, now: number) {
+    const held = this.once.get(key);
+    if (held !== undefined && held > now) return false;
+    this.once.set(key, until);
+    return true;
+  }
   async claimDueTimers(now: number, limit: number) {
     return [...this.timers.values()].filter((t) => t.at <= now).slice(0, limit);
   }

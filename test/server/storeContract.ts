@@ -241,6 +241,25 @@ export function runStoreContract(name: string, make: () => Promise<StoreHarness>
       expect(seen).toEqual([1, 2]);
     });
 
+    it('claims a key once until its time (session 48: a signed identity token starts one chat), also after a restart', async () => {
+      const harness = await open();
+      let store = harness.store;
+      const now = Date.now();
+      expect(await store.claimOnce('tok-a', now + 60_000, now)).toBe(true);
+      expect(await store.claimOnce('tok-a', now + 60_000, now + 1)).toBe(false);
+      expect(await Promise.all([store.claimOnce('tok-b', now + 60_000, now), store.claimOnce('tok-b', now + 60_000, now)])).toEqual(expect.arrayContaining([true, false]));
+      // Past its time the key is free again (Redis: its expiry, wall clock; embedded: the time given).
+      expect(await store.claimOnce('tok-c', now + 300, now)).toBe(true);
+      await new Promise((r) => setTimeout(r, 450));
+      expect(await store.claimOnce('tok-c', now + 60_000, now + 400)).toBe(true);
+      if (harness.reopen) {
+        store = await harness.reopen();
+        harness.store = store;
+        expect(await store.claimOnce('tok-a', now + 60_000, now + 2)).toBe(false);
+        expect(await store.claimOnce('tok-d', now + 60_000, now + 2)).toBe(true);
+      }
+    });
+
     it('keeps everything committed across a restart', async () => {
       const harness = await open();
       if (!harness.reopen) return;
