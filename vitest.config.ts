@@ -23,6 +23,16 @@ const SHARED_PAGE = filesSharingModules(['test/component']);
 // Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts), then builds the
 // studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts); both skip what is already done.
 const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'];
+/**
+ * Session 48 (ci5): test files at a time for the projects that mostly wait ('app': the CLI in child processes; 'services':
+ * Chromium, servers, redis, real timers). The lead's fresh-clone CI of session 48 (1,096 files) used 1,573 s of CPU
+ * (user + sys, npm ci and the type check included) in 1,840 s on 2 cores: the cores were busy ~43 % of the time. Run
+ * one at a time, uxfix2 used 17 s of CPU where it took 67 s of session 47's CI (see docs/history.md "Session 48
+ * (ci5)"). Vitest runs projects with different maxWorkers in separate groups (sequence.groupOrder): these two first,
+ * then 'component' and 'unit' (jsdom and pure code, busy on the CPU) with 2 workers, as before. Override for a run:
+ * BATON_TEST_WAITING_WORKERS=2 npm test.
+ */
+const WAITING_WORKERS = Number(process.env.BATON_TEST_WAITING_WORKERS) || 3;
 
 export default defineConfig({
   test: {
@@ -45,7 +55,7 @@ export default defineConfig({
         // test/unit import 45 s instead of 367 s). A unit test must therefore leave what it changes (process.env.TZ,
         // fake timers) as it found it: the ones that change anything restore it in afterEach/afterAll.
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], isolate: false },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], isolate: false, maxWorkers: 2, sequence: { groupOrder: 1 } },
       },
       {
         // test/e2e and test/server: each e2e file drives the real studio (its server in the test process) in Chromium, each
@@ -59,6 +69,8 @@ export default defineConfig({
           name: 'services',
           include: SHARED,
           isolate: false,
+          maxWorkers: WAITING_WORKERS,
+          sequence: { groupOrder: 0 },
           globalSetup: GLOBAL_SETUP,
         },
       },
@@ -76,6 +88,8 @@ export default defineConfig({
           name: 'component',
           include: SHARED_PAGE,
           isolate: false,
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
           setupFiles: ['test/component/support/freshPage.ts', 'test/component/support/setup.ts'],
           globalSetup: GLOBAL_SETUP,
         },
@@ -87,6 +101,8 @@ export default defineConfig({
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+          maxWorkers: WAITING_WORKERS,
+          sequence: { groupOrder: 0 },
           exclude: ['test/unit/**', ...SHARED, ...SHARED_PAGE, '**/node_modules/**'],
           globalSetup: GLOBAL_SETUP,
         },
