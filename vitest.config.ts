@@ -27,11 +27,11 @@ const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRend
  * Session 48 (ci5): test files at a time for the projects that mostly wait ('app': the CLI in child processes; 'services':
  * Chromium, servers, redis, real timers). The lead's fresh-clone CI of session 48 (1,096 files, on the shared machine)
  * used 1,573 s of CPU (user + sys of the whole tree, npm ci and the type check included) in 1,840 s on 2 cores: ~43 % of
- * them. Eight of the longest e2e / server files, each run alone, used 0.25-2.1 s of CPU per second they took in session
- * 47's CI (the five e2e files 0.56, the three server files 1.38; 0.78 over the eight: two workers of them keep ~1.6 cores busy; docs/history.md
- * "Session 48 (ci5)"). Vitest runs projects with different maxWorkers in separate groups (sequence.groupOrder): these
- * two first, then 'component' and 'unit' (jsdom and pure code, busy on the CPU) with 2 workers, as before. Back to two
- * for a run: BATON_TEST_WAITING_WORKERS=2 npm test.
+ * them. Eight of the longest e2e / server files, each run alone, used 0.78 s of CPU per second they took in session 47's
+ * CI (five e2e files 0.56, three server files with worker threads 1.38): two workers of them keep ~1.6 cores busy
+ * (docs/history.md "Session 48 (ci5)"). Vitest runs projects with different maxWorkers in separate groups
+ * (sequence.groupOrder): these two first, then 'component' and 'unit' (jsdom and pure code, busy on the CPU) with 2
+ * workers, as before. Back to two for a run: BATON_TEST_WAITING_WORKERS=2 npm test.
  */
 const WAITING_WORKERS = Number(process.env.BATON_TEST_WAITING_WORKERS) || 3;
 
