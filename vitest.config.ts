@@ -24,7 +24,7 @@ const SHARED_PAGE = filesSharingModules(['test/component']);
 // studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts); both skip what is already done.
 const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'];
 /**
- * Session 48 (ci5): test files at a time for the projects that mostly wait ('app': the CLI in child processes; 'services':
+ * Session 48 (ci5): 3 test files at a time for the projects that mostly wait ('app': the CLI in child processes; 'services':
  * Chromium, servers, redis, real timers). The lead's fresh-clone CI of session 48 (1,096 files, on the shared machine)
  * used 1,573 s of CPU (user + sys of the whole tree, npm ci and the type check included) in 1,840 s on 2 cores: ~43 % of
  * them. Eight of the longest e2e / server files, each run alone, used 0.78 s of CPU per second they took in session 47's
@@ -56,7 +56,14 @@ export default defineConfig({
         // test/unit import 45 s instead of 367 s). A unit test must therefore leave what it changes (process.env.TZ,
         // fake timers) as it found it: the ones that change anything restore it in afterEach/afterAll.
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], isolate: false, maxWorkers: 2, sequence: { groupOrder: 1 } },
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
+          isolate: false,
+          // Session 48 (ci5): busy on the CPU; 2 at a time, after 'app' and 'services' (WAITING_WORKERS above).
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         // test/e2e and test/server: each e2e file drives the real studio (its server in the test process) in Chromium, each
