@@ -46,3 +46,53 @@ describe('N2: HTTP request › Save from the reply › Add', () => {
     expect(codes('order_status', 'items.0.name')).toEqual([]);
   });
 });
+
+describe('N3: Condition rules start on the flow\'s own variable, the list opens on a click, the canvas speaks words', () => {
+  const blocks = [
+    { id: 'q1', kind: 'question', position: { x: 200, y: 0 }, data: { text: 'Email?', inputType: 'email', variable: 'email' } },
+    { id: 'q2', kind: 'question', position: { x: 400, y: 0 }, data: { text: 'Which bike?', variable: 'bikeType' } },
+    { id: 'cond', kind: 'condition', position: { x: 600, y: 0 }, data: { combinator: 'and', rules: [] } },
+    { id: 'cond2', kind: 'condition', position: { x: 600, y: 300 }, data: { combinator: 'and', rules: [] } },
+  ];
+  const edges = [
+    { id: 'e1', from: 'start', exit: 'next', to: 'q1' },
+    { id: 'e2', from: 'q1', exit: 'next', to: 'q2' },
+    { id: 'e3', from: 'q2', exit: 'next', to: 'cond' },
+  ];
+  const rulesOf = (store: ReturnType<typeof renderEditor>, id: string) => (store.getState().flow.blocks.find((b) => b.id === id)!.data as { rules: { variable: string; op: string }[] }).rules;
+
+  it('Add rule starts on the variable asked for last before the block (bikeType), not the system agentName', () => {
+    const store = renderEditor(flowOf(blocks, edges), (s) => s.getState().select(['cond']));
+    fireEvent.click(screen.getByRole('button', { name: /Add rule/ }));
+    expect(rulesOf(store, 'cond')).toEqual([{ variable: 'bikeType', op: 'eq', value: '' }]);
+  });
+
+  it('a Condition with nothing asked before it starts on the flow\'s first own variable', () => {
+    const store = renderEditor(flowOf(blocks, edges), (s) => s.getState().select(['cond2']));
+    fireEvent.click(screen.getByRole('button', { name: /Add rule/ }));
+    expect(['bikeType', 'email']).toContain(rulesOf(store, 'cond2')[0]!.variable);
+  });
+
+  it("clicking the rule's variable field opens a list of the flow's variables (undeclared ones too); a click picks one", () => {
+    const store = renderEditor(flowOf(blocks, edges), (s) => s.getState().select(['cond']));
+    fireEvent.click(screen.getByRole('button', { name: /Add rule/ }));
+    const field = screen.getByRole('combobox', { name: 'Rule 1 variable' });
+    fireEvent.click(field);
+    const list = screen.getByRole('listbox', { name: "The flow's variables" });
+    const names = within(list).getAllByRole('option').map((o) => o.textContent);
+    expect(names.slice(0, 2).sort()).toEqual(['bikeType', 'email']);
+    expect(names).toContain('agentName');
+    fireEvent.mouseDown(within(list).getByRole('option', { name: 'email' }));
+    expect(rulesOf(store, 'cond')[0]!.variable).toBe('email');
+  });
+
+  it('the canvas shows operators in words ("is", "is at least"), never the codes eq/gte', () => {
+    const store = renderEditor(
+      flowOf([{ id: 'c', kind: 'condition', position: { x: 300, y: 0 }, data: { combinator: 'and', rules: [{ variable: 'bikeType', op: 'eq', value: 'e-bike' }, { variable: 'age', op: 'gte', value: 18 }] } }]),
+    );
+    expect(store).toBeTruthy();
+    const node = document.querySelector('[data-id="c"]') as HTMLElement;
+    expect(node.textContent).toContain('bikeType is “e-bike” and age is at least 18');
+    expect(node.textContent).not.toMatch(/\beq\b|\bgte\b/);
+  });
+});

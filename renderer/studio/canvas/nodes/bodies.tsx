@@ -4,7 +4,7 @@
  */
 import type { ReactNode } from 'react';
 import type { Block, BlockKind } from '../../../../shared/flow/schema';
-import type { questionInputTypes } from '../../../../shared/flow/blocks/fields';
+import { ruleOperatorWords, type questionInputTypes } from '../../../../shared/flow/blocks/fields';
 import { ShownDirection } from '../../../ui/ShownDirection';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -43,7 +43,8 @@ export function rulesSummary(group: Data | undefined): string {
   const join = group?.combinator === 'or' ? ' or ' : ' and ';
   return rules
     .slice(0, 3)
-    .map((r) => `${r.variable} ${String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${ruleValueText(r.value)}`}`)
+    // Session 48 (studio16, newcomer s47 N3): operators in words ("is", not the code "eq").
+    .map((r) => `${r.variable} ${ruleOperatorWords[String(r.op)] ?? String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${ruleValueText(r.value)}`}`)
     .join(join) + (rules.length > 3 ? ` (+${rules.length - 3})` : '');
 }
 
