@@ -5,11 +5,12 @@
  * leftovers (Business hours on the canvas, overlapping openings).
  */
 import './support/setup';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { renderEditor } from './support/renderEditor';
+import { ScenarioEditor } from '../../renderer/studio/simulator/ScenarioEditor';
 
 function flowOf(blocks: unknown[], edges: unknown[] = [], settings: Record<string, unknown> = {}): Flow {
   const r = validateFlow({ version: 1, id: 'f', name: 'F', settings, blocks: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }, ...blocks], edges });
@@ -94,5 +95,28 @@ describe('N3: Condition rules start on the flow\'s own variable, the list opens 
     const node = document.querySelector('[data-id="c"]') as HTMLElement;
     expect(node.textContent).toContain('bikeType is “e-bike” and age is at least 18');
     expect(node.textContent).not.toMatch(/\beq\b|\bgte\b/);
+  });
+});
+
+describe('N5: a scenario step names blocks as the canvas does, the id in a tooltip', () => {
+  it('waitingAt "human-takeover-1" shows "Workshop team"; reaches lists names; an unknown id stays an id', () => {
+    const flow = flowOf([
+      { id: 'human-takeover-1', kind: 'human_takeover', label: 'Workshop team', position: { x: 300, y: 0 }, data: {} },
+      { id: 'buttons-1', kind: 'buttons', label: 'Main menu', position: { x: 300, y: 200 }, data: { text: 'Hi', options: [{ id: 'a', label: 'A' }] } },
+    ]);
+    render(
+      <ScenarioEditor
+        scenario={{ name: 's', steps: [{ say: 'hi' }, { expect: { waitingAt: 'human-takeover-1', reaches: ['buttons-1', 'gone-block'] } }] } as never}
+        blocks={flow.blocks}
+        busy={false}
+        onEdit={() => {}}
+      />,
+    );
+    const waiting = screen.getByText((_, el) => el?.tagName === 'CODE' && el.textContent!.startsWith('waitingAt:'));
+    expect(waiting.textContent).toBe('waitingAt: “Workshop team”');
+    expect(within(waiting).getByTitle('Block id: human-takeover-1')).toBeInTheDocument();
+    const reaches = screen.getByText((_, el) => el?.tagName === 'CODE' && el.textContent!.startsWith('reaches:'));
+    expect(reaches.textContent).toBe('reaches: [“Main menu”, "gone-block"]');
+    expect(within(reaches).getByTitle('No block has the id gone-block now')).toBeInTheDocument();
   });
 });
