@@ -120,3 +120,26 @@ describe('N5: a scenario step names blocks as the canvas does, the id in a toolt
     expect(within(reaches).getByTitle('No block has the id gone-block now')).toBeInTheDocument();
   });
 });
+
+describe('N9: the flow\'s time zone and a block\'s hours zone', () => {
+  it('a Business hours block added to a Europe/London flow starts in Europe/London (was UTC)', () => {
+    const store = renderEditor(flowOf([], [], { timezone: 'Europe/London' }));
+    expect(store.getState().dispatch({ type: 'add_block', kind: 'business_hours', position: { x: 300, y: 0 }, id: 'bh' } as never, { label: 'Add' })).toBeTruthy();
+    expect((store.getState().flow.blocks.find((b) => b.id === 'bh')!.data as { timezone: string }).timezone).toBe('Europe/London');
+  });
+
+  it('hours in another zone than the flow\'s are a warning on the block (takeover and Business hours); the same zone is not', () => {
+    const week = { mon: [{ from: '09:00', to: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const blocks = (zone: string) => [
+      { id: 'ho', kind: 'human_takeover', label: 'Workshop team', position: { x: 300, y: 0 }, data: { assignation: 'custom', availability: { timezone: zone, weekly: week, closedDates: [] } } },
+      { id: 'bh', kind: 'business_hours', position: { x: 300, y: 300 }, data: { timezone: zone, weekly: week, closedDates: [] } },
+    ];
+    const differs = (zone: string, flowZone: string) => validateFlow(flowOf(blocks(zone), [], { timezone: flowZone })).problems.filter((p) => p.code === 'timezone_differs');
+    const found = differs('Europe/London', 'UTC');
+    expect(found.map((p) => [p.blockId, p.severity])).toEqual([['ho', 'warning'], ['bh', 'warning']]);
+    expect(found[0]!.message).toMatch(/Europe\/London.*flow's time zone is UTC/);
+    expect(String(found[0]!.path)).toMatch(/availability\.timezone$/);
+    expect(String(found[1]!.path)).toMatch(/data\.timezone$/);
+    expect(differs('Europe/London', 'Europe/London')).toEqual([]);
+  });
+});
