@@ -143,3 +143,17 @@ describe('N9: the flow\'s time zone and a block\'s hours zone', () => {
     expect(differs('Europe/London', 'Europe/London')).toEqual([]);
   });
 });
+
+describe("studio14's leftover: overlapping openings in one day", () => {
+  it('09:00-13:00 and 12:00-17:00 on Monday are a warning naming Monday; back-to-back openings are not', () => {
+    const week = (mon: { from: string; to: string }[]) => ({ mon, tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] });
+    const overlaps = (mon: { from: string; to: string }[]) =>
+      validateFlow(flowOf([{ id: 'bh', kind: 'business_hours', position: { x: 300, y: 0 }, data: { timezone: 'UTC', weekly: week(mon), closedDates: [] } }])).problems.filter((p) => p.code === 'overlapping_hours');
+    const found = overlaps([{ from: '12:00', to: '17:00' }, { from: '09:00', to: '13:00' }]);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/Monday overlap: 09:00-13:00 and 12:00-17:00/);
+    expect(found[0]!.hint).toContain('09:00-17:00');
+    expect(overlaps([{ from: '09:00', to: '12:00' }, { from: '12:00', to: '17:00' }])).toEqual([]);
+    expect(overlaps([{ from: '09:00', to: '17:00' }, { from: '10:00', to: '11:00' }])).toHaveLength(1);
+  });
+});
