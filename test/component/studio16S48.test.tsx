@@ -11,6 +11,7 @@ import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { renderEditor } from './support/renderEditor';
 import { ScenarioEditor } from '../../renderer/studio/simulator/ScenarioEditor';
+import { nodeBodies } from '../../renderer/studio/canvas/nodes/bodies';
 
 function flowOf(blocks: unknown[], edges: unknown[] = [], settings: Record<string, unknown> = {}): Flow {
   const r = validateFlow({ version: 1, id: 'f', name: 'F', settings, blocks: [{ id: 'start', kind: 'start', position: { x: 0, y: 0 }, data: {} }, ...blocks], edges });
@@ -155,5 +156,16 @@ describe("studio14's leftover: overlapping openings in one day", () => {
     expect(found[0]!.hint).toContain('09:00-17:00');
     expect(overlaps([{ from: '09:00', to: '12:00' }, { from: '12:00', to: '17:00' }])).toEqual([]);
     expect(overlaps([{ from: '09:00', to: '17:00' }, { from: '10:00', to: '11:00' }])).toHaveLength(1);
+  });
+});
+
+describe("studio14's leftover: the canvas's Business hours says days and hours in words", () => {
+  it('"Europe/London · Mon–Fri 09:00–17:00; Sat 09:00–13:00", not "mon, tue, wed, thu, fri, sat"', () => {
+    const nine = [{ from: '09:00', to: '17:00' }];
+    const Body = nodeBodies.business_hours!;
+    const { container } = render(<Body data={{ timezone: 'Europe/London', weekly: { mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [{ from: '09:00', to: '13:00' }], sun: [] } }} block={{} as never} />);
+    expect(container.textContent).toBe('Europe/London · Mon–Fri 09:00–17:00; Sat 09:00–13:00');
+    const closed = render(<Body data={{ timezone: 'UTC', weekly: {} }} block={{} as never} />);
+    expect(closed.container.textContent).toBe('UTC · Closed every day');
   });
 });
