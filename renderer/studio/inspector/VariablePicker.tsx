@@ -2,8 +2,9 @@
  * Session 48 (studio16, newcomer s47 N3): a variable field whose list opens on a click. The browser's own <datalist>
  * showed nothing on a click once the field held a name (it lists only names that match the text), and Condition's
  * rules listed only declared and system variables, not the ones the flow's questions ask for. This field lists the
- * flow's variables as soon as it is clicked or focused (all of them while the text is empty or one of them exactly;
- * else those that contain the text); typing any name still works.
+ * flow's variables when it is clicked, on ArrowDown and while typing (all of them while the text is empty or one of
+ * them exactly; else those that contain the text); typing any name still works. Not on focus alone: a new row's
+ * field gets the focus, and the list would cover the fields below it.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 
@@ -64,7 +65,6 @@ export function VariablePicker({ value, options, onChange, id, className, placeh
         value={value}
         {...aria}
         onClick={() => setOpen(true)}
-        onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 120)}
         onKeyDown={onKeyDown}
         onChange={(e) => {
