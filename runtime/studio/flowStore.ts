@@ -41,6 +41,7 @@ import { appendLineDurable, writeFileAtomic } from './writeFileAtomic';
 import { createHash } from 'node:crypto';
 import { applyEdits, modify } from 'jsonc-parser';
 import { cutUnits } from '../../shared/engine/unicodeText';
+import { NEUTRAL_UNANSWERABLE_MESSAGE } from '../../shared/engine/shopQuestion';
 
 enablePatches();
 
@@ -1460,7 +1461,8 @@ export class FlowStore {
     } else {
       const name = typeof opts.name === 'string' && opts.name.trim() !== '' ? cutUnits(opts.name.trim(), 200) : 'Untitled flow';
       flow = this.checkDocument(
-        { version: 1, id: slugKey(name), name, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }] },
+        // Session 48 (studio16, newcomer s47 N8): a blank flow's flow-wide reply is for any business, not a shop's.
+        { version: 1, id: slugKey(name), name, settings: { shopQuestionMessage: NEUTRAL_UNANSWERABLE_MESSAGE }, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }] },
         'A blank flow',
       ).flow;
     }

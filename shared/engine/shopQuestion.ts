@@ -14,6 +14,12 @@ import { graduatedText, offerButtons } from './escalationWording';
 
 export const DEFAULT_SHOP_QUESTION_MESSAGE = "Sorry, I can't see product details here, so I can't answer that myself. A person from our team can: just ask for one.";
 
+/**
+ * Session 48 (studio16, newcomer s47 N8): a BLANK flow's reply there, in words for any business (a bike workshop, a
+ * clinic): "product details" spoke of a shop. Stored in the new flow's settings; templates keep the built-in line.
+ */
+export const NEUTRAL_UNANSWERABLE_MESSAGE = "Sorry, I can't look that up here, so I can't answer it myself. A person from our team can: just ask for one.";
+
 /** The line for an unanswerable shop question, or null when the flow wants its fallback message there (an empty line). */
 export function shopQuestionLine(run: Run): string | null {
   if (run.decision?.shopQuestion !== true || run.decision.action !== 'none') return null;

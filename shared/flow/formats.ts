@@ -64,3 +64,14 @@ export function dateTimeProblem(v: string): string | null {
 
 /** "09:00" -> 540; "24:00" -> 1440. */
 export const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Why a text cannot name a variable (null when it can): a {{template}} reads only names of letters, digits and _
+ * starting with a letter or _ (shared/flow/template.ts), so "Save from the reply 1" could be written but never read.
+ */
+export function variableNameProblem(v: string): string | null {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return null;
+  if (/\s/.test(v)) return 'it has spaces';
+  if (/^[0-9]/.test(v)) return 'it starts with a digit';
+  return 'it has characters other than letters, digits and _';
+}

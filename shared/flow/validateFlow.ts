@@ -591,6 +591,7 @@ function validateDocument(doc: unknown): FlowValidation {
   checkStart(report, blocks);
   if (restData) {
     checkTimeZone(report, restData);
+    checkHoursZones(report, restData, blocks);
     checkLanguage(report, restData);
     checkClosedCourtesyLanguage(report, restData);
     checkShopQuestionLanguage(report, restData);
@@ -1676,6 +1677,38 @@ function checkTimeZone(report: Report, flow: Flow) {
     `'${tz}' is not a time zone this computer knows.`,
     "Use an IANA time zone name such as 'Europe/London', 'America/New_York' or 'UTC'.",
   );
+}
+
+/**
+ * Session 48 (studio16, newcomer s47 N9): opening hours in another zone than the flow's. {{now}}, dates and the simulator's
+ * clock follow the flow's zone (Flow settings), the hours their own: UTC in the settings and Europe/London in a Human
+ * takeover's hours are an hour apart in summer, and nothing said so. A warning on the block's zone field.
+ */
+function checkHoursZones(report: Report, flow: Pick<Flow, 'settings'>, blocks: ReadonlyArray<{ index: number; block?: unknown }>) {
+  const tz = flow.settings.timezone;
+  if (!isValidTimeZone(tz)) return;
+  for (const entry of blocks) {
+    const b = entry.block as Flow['blocks'][number] | undefined;
+    if (!b || !isBlockKind(b.kind)) continue;
+    const def = blockDefinitions[b.kind] as { openingHoursOf?(x: unknown): { hours: { timezone: string } } | null };
+    let hours: { timezone: string } | null = null;
+    try {
+      hours = def.openingHoursOf?.(b)?.hours ?? null;
+    } catch {
+      hours = null;
+    }
+    if (!hours || hours.timezone === tz || !isValidTimeZone(hours.timezone)) continue;
+    // The hours are the block's data itself (Business hours) or one of its fields (a takeover's availability).
+    const key = Object.entries(b.data as Record<string, unknown>).find(([, v]) => v === hours)?.[0];
+    const where = key ? ['data', key, 'timezone'] : ['data', 'timezone'];
+    report.warning(
+      'timezone_differs',
+      ['blocks', entry.index, ...where],
+      b.id,
+      `${nameBlock(b.id, b.kind)} counts its hours in ${hours.timezone}, but the flow's time zone is ${tz}: {{now}}, dates and the simulator's clock follow ${tz}.`,
+      `If both mean the same place, set the flow's time zone (Flow settings › General) or this block's to the same zone.`,
+    );
+  }
 }
 
 /** Kinds known to the registry, for callers that list them (kept from the former API). */

@@ -50,3 +50,32 @@ export function flowVariables(flow: Pick<Flow, 'blocks' | 'variables' | 'setting
     return { name, declared: declared.includes(name), setIn, usedIn };
   });
 }
+
+/**
+ * Session 48 (studio16, newcomer s47 N3): the variable the flow asked for last before `blockId`: the nearest block
+ * upstream (following the edges backwards, nearest first) that stores a value in a variable of the flow's own (not a
+ * system one). A new Condition rule starts on it instead of the system variable agentName. Null when none does.
+ */
+export function lastAskedBefore(flow: Pick<Flow, 'blocks' | 'edges'>, blockId: string): string | null {
+  const byId = new Map(flow.blocks.map((b) => [b.id, b]));
+  const builtin = new Set<string>(builtinVariableNames);
+  const seen = new Set<string>([blockId]);
+  let ring = [blockId];
+  while (ring.length > 0) {
+    const next: string[] = [];
+    for (const id of ring) {
+      for (const e of flow.edges) {
+        if (e.to !== id || seen.has(e.from)) continue;
+        seen.add(e.from);
+        next.push(e.from);
+      }
+    }
+    for (const id of next) {
+      const b = byId.get(id);
+      const own = b ? writes(b).filter((n) => n.trim() !== '' && !builtin.has(n)) : [];
+      if (own.length > 0) return own[own.length - 1]!;
+    }
+    ring = next;
+  }
+  return null;
+}

@@ -12,7 +12,7 @@ describe('a Condition node shows its rules as typed (newcomer s46 N3)', () => {
   it("Northwind's order-number pattern: single backslashes, in quotes", () => {
     const pattern = '^(?:[A-Za-z]{0,4}-?\\d[\\dA-Za-z-]{3,15}|\\d{3,12})$';
     const text = rulesSummary({ combinator: 'and', rules: [{ variable: 'orderNumber', op: 'matches', value: pattern }] });
-    expect(text).toBe(`orderNumber matches “${pattern}”`);
+    expect(text).toBe(`orderNumber matches the pattern “${pattern}”`); // s48 studio16 (N3): the inspector's words
     expect(text).not.toContain('\\\\');
   });
   it('a quote inside a value stays one quote; numbers and booleans bare; is_set has no value', () => {
@@ -26,6 +26,6 @@ describe('a Condition node shows its rules as typed (newcomer s46 N3)', () => {
   it('the node renders that text', () => {
     const Body = nodeBodies.condition!;
     const { container } = render(<Body data={{ rules: [{ variable: 'code', op: 'matches', value: '\\d+' }] }} block={{} as never} />);
-    expect(container.textContent).toBe('code matches “\\d+”');
+    expect(container.textContent).toBe('code matches the pattern “\\d+”');
   });
 });

@@ -8,6 +8,9 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import { ruleOperators } from '../../../shared/flow/schema';
+import { ruleOperatorWords } from '../../../shared/flow/blocks/fields';
+import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
+import { VariablePicker } from './VariablePicker';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
 import { withoutDirection } from '../../ui/ShownDirection';
@@ -24,6 +27,8 @@ export interface EditorContext {
   blocks: readonly { id: string; title: string }[];
   /** The flow's time zone (Flow settings > General): where new opening hours start. */
   timezone?: string;
+  /** The variable the flow asked for last before the selected block (a new Condition rule starts on it). */
+  lastAsked?: string | null;
 }
 
 export interface FieldEditorProps {
@@ -271,6 +276,19 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, null
             ? ctx.blocks.map((b) => ({ value: b.id, label: withoutDirection(`${b.title} (${b.id})`) }))
             : timeZones().map((z) => ({ value: z, label: z }));
       const listId = `dl-${meta.title.replace(/\W/g, '')}-${widget}`;
+      if (widget === 'variable') {
+        return field(({ id, describedBy, invalid }) => (
+          <VariablePicker
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            placeholder={meta.placeholder ?? 'variableName'}
+            value={draft ?? String(value ?? '')}
+            options={ctx.variables}
+            onChange={(text) => commit(text, text === '' && unwrap(schema).optional ? undefined : text)}
+          />
+        ));
+      }
       return field(({ id, describedBy, invalid }) => (
         <>
           <input
@@ -279,7 +297,7 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, null
             list={listId}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
-            placeholder={meta.placeholder ?? (widget === 'variable' ? 'variableName' : widget === 'block' ? 'block id' : 'Europe/London')}
+            placeholder={meta.placeholder ?? (widget === 'block' ? 'block id' : 'Europe/London')}
             value={draft ?? String(value ?? '')}
             onChange={(e) => {
               const text = e.target.value;
@@ -598,22 +616,8 @@ function ListEditor({ schema, meta, value, onChange, ctx, settingsPath }: FieldE
   );
 }
 
-/** Rule operators in words (newcomer s6 #18: "gte", "eq" were shown as codes). */
-const OPERATOR_WORDS: Record<string, string> = {
-  eq: 'is',
-  neq: 'is not',
-  gt: 'is more than',
-  gte: 'is at least',
-  lt: 'is less than',
-  lte: 'is at most',
-  contains: 'contains',
-  not_contains: 'does not contain',
-  starts_with: 'starts with',
-  matches: 'matches the pattern',
-  exists: 'is set',
-  not_exists: 'is not set',
-  within_minutes: 'is within (minutes)',
-};
+/** Rule operators in words (newcomer s6 #18: "gte", "eq" were shown as codes); the canvas uses the same words. */
+const OPERATOR_WORDS: Record<string, string> = ruleOperatorWords;
 
 function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: { combinator?: string; rules?: unknown[] } | unknown[]; onChange: (v: unknown) => void; ctx: EditorContext }) {
   const isGroup = !Array.isArray(value);
@@ -637,15 +641,15 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
       )}
       {rules.map((r, i) => (
         <div key={i} className="st-rule">
-          <input
-            className="bt-input st-rule-var"
-            list="st-variables"
+          <VariablePicker
+            className="st-rule-var"
+            options={ctx.variables}
+            placeholder="Choose a variable"
             aria-label={`Rule ${i + 1} variable`}
             aria-invalid={varDrafts[i] !== undefined || undefined}
             aria-describedby={varDrafts[i] !== undefined ? `st-rule-error-${i}` : undefined}
             value={varDrafts[i] ?? r.variable}
-            onChange={(e) => {
-              const text = e.target.value;
+            onChange={(text) => {
               if (!text.trim()) return setVarDrafts((d) => ({ ...d, [i]: text }));
               setVarDrafts(({ [i]: _, ...rest }) => rest);
               emit(rules.map((x, j) => (j === i ? { ...x, variable: text.trim() } : x)));
@@ -692,12 +696,18 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
           )}
         </div>
       ))}
-      <datalist id="st-variables">
-        {ctx.variables.map((v) => (
-          <option key={v} value={v} />
-        ))}
-      </datalist>
-      <Button size="sm" onClick={() => emit([...rules, { variable: ctx.variables[0] ?? 'variable', op: 'eq', value: '' }])}>
+      {/* Session 48 (studio16, newcomer s47 N3): a new rule starts on the variable the flow asked for last before this
+          block, else the flow's first own variable; with none, on an empty picker (a draft until a name is chosen),
+          never on the system variable agentName. */}
+      <Button
+        size="sm"
+        onClick={() => {
+          const start = ctx.lastAsked ?? ctx.variables.find((v) => !(builtinVariableNames as readonly string[]).includes(v));
+          if (start) return emit([...rules, { variable: start, op: 'eq', value: '' }]);
+          setVarDrafts((d) => ({ ...d, [rules.length]: '' }));
+          emit([...rules, { variable: 'variable', op: 'eq', value: '' }]);
+        }}
+      >
         <Plus size={14} /> Add rule
       </Button>
     </fieldset>

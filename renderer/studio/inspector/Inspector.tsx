@@ -8,6 +8,7 @@ import { ArrowDown, ArrowUp, Plus, Trash2 } from 'lucide-react';
 import { Fragment, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onBlockProblemsOpen, takeBlockProblemsOpen } from './problemsOpen';
 import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
+import { flowVariables, lastAskedBefore } from '../../../shared/flow/variableList';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import type { Block } from '../../../shared/flow/schema';
 import { describeLabelMeaning } from '../../../shared/engine/menuMeaning';
@@ -44,16 +45,25 @@ function visible(meta: FieldMeta, data: unknown): boolean {
   return Boolean(v);
 }
 
-export function useEditorContext(): EditorContext {
+export function useEditorContext(blockId?: string): EditorContext {
   const flow = useStudio((s) => s.flow);
   return useMemo(() => {
     const builtins: string[] = [...builtinVariableNames];
+    // Session 48 (studio16, newcomer s47 N3): the variables the flow's blocks ask for (a Question's "Save answer in")
+    // are listed too, before the system ones; they were missing unless declared under Variables.
+    let own: string[] = flow.variables.map((v) => v.name);
+    try {
+      own = flowVariables(flow).map((v) => v.name);
+    } catch {
+      // A half-read flow: the declared names only.
+    }
     return {
-      variables: [...new Set([...flow.variables.map((v) => v.name), ...builtins])],
+      variables: [...new Set([...own, ...builtins])],
       blocks: flow.blocks.map((b) => ({ id: b.id, title: blockTitle(b) })),
       timezone: flow.settings.timezone,
+      lastAsked: blockId ? lastAskedBefore(flow, blockId) : null,
     };
-  }, [flow.variables, flow.blocks, flow.settings.timezone]);
+  }, [flow.variables, flow.blocks, flow.edges, flow.settings, flow.escalation, blockId]);
 }
 
 export function BlockInspector({ blockId }: { blockId: string }) {
@@ -172,7 +182,7 @@ function BlockForm({ block }: { block: Block }) {
   const flowId = useStudio((s) => s.flow.id);
   const fallbackWired = useStudio((s) => s.flow.edges.some((e) => e.from === block.id && e.exit === 'fallback'));
   const ratesResolved = useStudio((s) => block.kind === 'human_takeover' && takeoverRatesResolved(s.flow, block.id));
-  const ctx = useEditorContext();
+  const ctx = useEditorContext(block.id);
   const problems = useProblems().filter((p) => p.blockId === block.id);
   // Open when short, or when a Problems row brought the designer here (newcomer s43 N5); the designer's own toggle wins.
   const [problemsOpen, setProblemsOpen] = useState<boolean | null>(null);

@@ -19,12 +19,17 @@ import {
 } from '../../../shared/simulator/scenarioEdits';
 import { describeStep, type ScenarioFailure } from '../../../shared/simulator/scenarioRunner';
 import type { Expectation, Scenario, ScenarioStep } from '../../../shared/simulator/scenarioSchema';
+import type { Block } from '../../../shared/flow/schema';
+import { problemBlockName } from '../hooks/designerWords';
 import { Button } from '../../ui/Button';
+import { withoutDirection } from '../../ui/ShownDirection';
 
 type ExpectKey = Exclude<keyof Expectation, 'since'>;
 
 export interface ScenarioEditorProps {
   scenario: Scenario;
+  /** The flow's blocks: expectations that name blocks show their canvas names (the id in a tooltip). */
+  blocks?: readonly Block[];
   busy: boolean;
   onEdit(e: ScenarioEdit, done: string): void;
   /** What the last edit was ("Moved step 3 up"), when it can be undone. */
@@ -40,7 +45,7 @@ export interface ScenarioEditorProps {
 
 const isTyping = (t: EventTarget | null) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
 
-export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, redoLabel, onRedo, failure, onFocusBlock }: ScenarioEditorProps) {
+export function ScenarioEditor({ scenario, blocks, busy, onEdit, undoLabel, onUndo, redoLabel, onRedo, failure, onFocusBlock }: ScenarioEditorProps) {
   const [rename, setRename] = useState(scenario.name);
   const [texts, setTexts] = useState<Record<number, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -180,7 +185,7 @@ export function ScenarioEditor({ scenario, busy, onEdit, undoLabel, onUndo, redo
             <span className="sim-step-n">{index + 1}.</span>
             <div className="sim-step-body">
               {failure?.stepIndex === index && <span className="sim-step-fail">FAIL</span>}
-              <StepBody step={step} index={index} scenario={name} busy={busy} texts={texts} setTexts={setTexts} onEdit={onEdit} />
+              <StepBody step={step} index={index} scenario={name} blocks={blocks} busy={busy} texts={texts} setTexts={setTexts} onEdit={onEdit} />
               {failure?.stepIndex === index && <FailureDetail failure={failure} name={name} id={failureId} onFocusBlock={onFocusBlock} />}
             </div>
             <span className="sim-step-actions">
@@ -268,6 +273,7 @@ export function FailureDetail({ failure, name, id, onFocusBlock }: { failure: Sc
 
 interface StepBodyProps {
   step: ScenarioStep;
+  blocks?: readonly Block[];
   index: number;
   scenario: string;
   busy: boolean;
@@ -276,7 +282,7 @@ interface StepBodyProps {
   onEdit(e: ScenarioEdit, done: string): void;
 }
 
-function StepBody({ step, index, scenario, busy, texts, setTexts, onEdit }: StepBodyProps) {
+function StepBody({ step, index, scenario, blocks, busy, texts, setTexts, onEdit }: StepBodyProps) {
   if ('say' in step || ('agent' in step && (step.agent === 'say' || step.agent === 'note'))) {
     const current = 'say' in step ? step.say : (step.text ?? '');
     return (
@@ -299,7 +305,7 @@ function StepBody({ step, index, scenario, busy, texts, setTexts, onEdit }: Step
         <span className="sim-muted sim-step-kind">expect</span>
         <ul className="sim-expectations">
           {expectationKeys(step).map((key) => (
-            <ExpectationRow key={`${key}:${JSON.stringify(step.expect[key])}`} step={step} index={index} scenario={scenario} exp={key as ExpectKey} busy={busy} onEdit={onEdit} />
+            <ExpectationRow key={`${key}:${JSON.stringify(step.expect[key])}`} blocks={blocks} step={step} index={index} scenario={scenario} exp={key as ExpectKey} busy={busy} onEdit={onEdit} />
           ))}
         </ul>
       </div>
@@ -308,7 +314,7 @@ function StepBody({ step, index, scenario, busy, texts, setTexts, onEdit }: Step
   return <span>{describeStep(step)}</span>;
 }
 
-function ExpectationRow({ step, index, scenario, exp, busy, onEdit }: { step: Extract<ScenarioStep, { expect: unknown }>; index: number; scenario: string; exp: ExpectKey; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
+function ExpectationRow({ blocks, step, index, scenario, exp, busy, onEdit }: { blocks?: readonly Block[]; step: Extract<ScenarioStep, { expect: unknown }>; index: number; scenario: string; exp: ExpectKey; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
@@ -325,7 +331,7 @@ function ExpectationRow({ step, index, scenario, exp, busy, onEdit }: { step: Ex
     return (
       <li className="sim-expectation">
         <code>
-          {exp}: {JSON.stringify(value)}
+          {exp}: <ExpectedValue exp={exp} value={value} blocks={blocks} />
         </code>{' '}
         <span className="sim-expectation-actions">
           <Button size="icon" disabled={busy} aria-label={`Change expectation ${exp} of step ${index + 1}`} title="Change the value" onClick={() => setDraft(expectationValueText(value))}>
@@ -474,4 +480,30 @@ function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: 
       )}
     </fieldset>
   );
+}
+
+/** Expectations whose values are block ids. */
+const BLOCK_EXPECTATIONS = new Set(['waitingAt', 'reaches', 'notReaches']);
+
+/**
+ * Session 48 (studio16, newcomer s47 N5): an expectation's value as the designer knows it: a block by its name on the
+ * canvas ("Workshop team"), its id in a tooltip; the file keeps the id ("waitingAt: human-takeover-1" was shown).
+ * A block no longer in the flow shows its id.
+ */
+function ExpectedValue({ exp, value, blocks }: { exp: string; value: unknown; blocks?: readonly Block[] }) {
+  if (!blocks || !BLOCK_EXPECTATIONS.has(exp)) return <>{JSON.stringify(value)}</>;
+  const ids = Array.isArray(value) ? value : [value];
+  if (!ids.every((x) => typeof x === 'string')) return <>{JSON.stringify(value)}</>;
+  const shown = ids.map((id: string, i) => {
+    const block = blocks.find((b) => b.id === id);
+    return (
+      <span key={`${id}:${i}`}>
+        {i > 0 && ', '}
+        <span className="sim-block-ref" title={block ? `Block id: ${id}` : `No block has the id ${id} now`}>
+          {block ? `“${withoutDirection(problemBlockName(block, blocks))}”` : JSON.stringify(id)}
+        </span>
+      </span>
+    );
+  });
+  return Array.isArray(value) ? <>[{shown}]</> : <>{shown}</>;
 }

@@ -325,7 +325,7 @@ export function ScenariosPane({ flow, session, storage, pending, onClearPending,
                 {/* While editing, the failure is shown at its step in the editor (marked FAIL), not below the Insert form. */}
                 {open === s.name && editing !== s.name && r?.failure && <FailureDetail failure={r.failure} name={s.name} onFocusBlock={onFocusBlock} />}
                 {editing === s.name && (
-                  <ScenarioEditor scenario={s} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} redoLabel={redoLabelFor(s.name)} onRedo={redoLast} failure={r?.failure ?? null} onFocusBlock={onFocusBlock} />
+                  <ScenarioEditor scenario={s} blocks={flow.blocks} busy={busy} onEdit={(e, done) => void edit(e, done)} undoLabel={undoLabelFor(s.name)} onUndo={undoLast} redoLabel={redoLabelFor(s.name)} onRedo={redoLast} failure={r?.failure ?? null} onFocusBlock={onFocusBlock} />
                 )}
               </li>
             );

@@ -77,6 +77,7 @@ export const httpRequestBehaviour: BlockBehaviour<'http_request'> = {
         }
       }
       for (const m of block.data.responseMapping) {
+        if (m.variable.trim() === '') continue;
         const v = readPath(parsed, m.path);
         if (v === undefined) continue;
         setVar(run, m.variable, v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : JSON.stringify(v));

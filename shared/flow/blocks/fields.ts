@@ -30,6 +30,23 @@ export const ruleOperators = [
   /** date/time variable minus now is between 0 and `value` minutes (e.g. a departure in under 20 min). */
   'within_minutes',
 ] as const;
+
+/** Rule operators in words, for the inspector and the canvas (newcomer s6 #18, s47 N3: "eq" was shown as a code). */
+export const ruleOperatorWords: Readonly<Record<string, string>> = {
+  eq: 'is',
+  neq: 'is not',
+  gt: 'is more than',
+  gte: 'is at least',
+  lt: 'is less than',
+  lte: 'is at most',
+  contains: 'contains',
+  not_contains: 'does not contain',
+  starts_with: 'starts with',
+  matches: 'matches the pattern',
+  exists: 'is set',
+  not_exists: 'is not set',
+  within_minutes: 'is within (minutes)',
+};
 export const ruleSchema = z.object({
   variable: z.string().min(1).meta({ title: 'Variable', help: 'The variable the rule looks at.', widget: 'variable' }),
   op: z.enum(ruleOperators).meta({

@@ -1,7 +1,7 @@
 /** HTTP request: calls an API and maps the JSON reply into variables. */
 import { z } from 'zod';
 import { defineBlock, readsOf, templateReads } from './helpers';
-import { urlProblem } from '../formats';
+import { urlProblem, variableNameProblem } from '../formats';
 import type { BlockProblem, VariableUse } from './types';
 
 export const httpRequestData = z.object({
@@ -30,7 +30,10 @@ export const httpRequestData = z.object({
   responseMapping: z
     .array(
       z.object({
-        variable: z.string().min(1).meta({ title: 'Variable', help: 'Receives the value.', widget: 'variable' }),
+        // Session 48 (studio16, newcomer s47 N2): may be empty, so "Add" starts an empty field with its placeholder
+        // instead of the made-up name "Save from the reply 1" (spaces: no {{template}} can read it); validate() says
+        // what is missing.
+        variable: z.string().meta({ title: 'Variable', help: 'Receives the value.', widget: 'variable', placeholder: 'orderStatus' }),
         path: z.string().meta({ title: 'Path in the reply', help: 'Dotted path in the JSON reply, e.g. order.status or items.0.name.', placeholder: 'order.status' }),
       }),
     )
@@ -59,6 +62,18 @@ export const httpRequestBlock = defineBlock({
       const why = urlProblem(b.data.url);
       if (why) out.push({ severity: 'error', code: 'bad_url', path: ['data', 'url'], message: `${who}: the URL '${b.data.url}' is not valid: ${why}.`, hint: 'Use a full address such as https://api.example.com/orders/{{orderNumber}}.' });
     }
+    b.data.responseMapping.forEach((m, i) => {
+      const row = `row ${i + 1} of "Save from the reply"`;
+      if (m.variable.trim() === '') {
+        out.push({ severity: 'error', code: 'http_mapping_no_variable', path: ['data', 'responseMapping', i, 'variable'], message: `${who}: ${row} has no variable to save into.`, hint: 'Type the name of a variable, e.g. orderStatus, or delete the row.' });
+      } else {
+        const why = variableNameProblem(m.variable);
+        if (why) out.push({ severity: 'error', code: 'http_mapping_bad_variable', path: ['data', 'responseMapping', i, 'variable'], message: `${who}: ${row} saves into '${m.variable}', which cannot be a variable name: ${why}.`, hint: 'Use letters, digits and _ only, starting with a letter, e.g. orderStatus.' });
+      }
+      if (m.path.trim() === '') {
+        out.push({ severity: 'warning', code: 'http_mapping_no_path', path: ['data', 'responseMapping', i, 'path'], message: `${who}: ${row} has no path, so it saves the whole reply${m.variable.trim() ? ` in '${m.variable}'` : ''}.`, hint: 'Write the field to copy, e.g. order.status or items.0.name.' });
+      }
+    });
     return out;
   },
   variablesRead(b) {
@@ -66,5 +81,5 @@ export const httpRequestBlock = defineBlock({
     for (const [k, v] of Object.entries(b.data.headers)) out.push(...readsOf(v, ['data', 'headers', k]));
     return out;
   },
-  variablesWritten: (b) => b.data.responseMapping.map((m) => m.variable),
+  variablesWritten: (b) => b.data.responseMapping.map((m) => m.variable).filter((v) => v.trim() !== ''),
 });

@@ -192,7 +192,11 @@ function addBlock(tx: Tx, edit: Op<'add_block'>): void {
     id = checkId(edit.id, 'A block id');
     if (tx.ids.has(id)) throw new FlowEditError('id_taken', `The id '${id}' is already used in this flow.`);
   } else id = tx.freshId(kind);
-  const data = parseData(kind, edit.data === undefined ? defaultDataOf(kind) : deepMerge(defaultDataOf(kind), edit.data, `Block '${id}'`), id);
+  // Session 48 (studio16, newcomer s47 N9): a new block's own time zone (Business hours) starts as the flow's, not UTC.
+  const defaults = defaultDataOf(kind);
+  const flowZone = tx.draft.settings?.timezone;
+  if (typeof defaults.timezone === 'string' && typeof flowZone === 'string' && flowZone !== '') defaults.timezone = flowZone;
+  const data = parseData(kind, edit.data === undefined ? defaults : deepMerge(defaults, edit.data, `Block '${id}'`), id);
   const block: Record<string, unknown> = { id, kind };
   if (edit.position !== undefined) block.position = requireXY(edit.position, 'The position');
   if (edit.label !== undefined && edit.label !== '') {

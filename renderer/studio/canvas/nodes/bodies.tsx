@@ -4,8 +4,12 @@
  */
 import type { ReactNode } from 'react';
 import type { Block, BlockKind } from '../../../../shared/flow/schema';
-import type { questionInputTypes } from '../../../../shared/flow/blocks/fields';
+import { ruleOperatorWords, type questionInputTypes } from '../../../../shared/flow/blocks/fields';
 import { ShownDirection } from '../../../ui/ShownDirection';
+import { weekSummary } from '../../inspector/weeklyHours';
+import { weekdays } from '../../../../shared/flow/blocks/fields';
+
+const CANVAS_DAY_SHORT = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -43,7 +47,8 @@ export function rulesSummary(group: Data | undefined): string {
   const join = group?.combinator === 'or' ? ' or ' : ' and ';
   return rules
     .slice(0, 3)
-    .map((r) => `${r.variable} ${String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${ruleValueText(r.value)}`}`)
+    // Session 48 (studio16, newcomer s47 N3): operators in words ("is", not the code "eq").
+    .map((r) => `${r.variable} ${ruleOperatorWords[String(r.op)] ?? String(r.op).replace(/_/g, ' ')}${r.value === undefined ? '' : ` ${ruleValueText(r.value)}`}`)
     .join(join) + (rules.length > 3 ? ` (+${rules.length - 3})` : '');
 }
 
@@ -115,13 +120,14 @@ export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: 
       <span className="bn-chip">{data.method}</span> {data.url || <span className="bn-empty">no URL</span>}
     </p>
   ),
+  // Session 48 (studio16, studio14's leftover): the days as the inspector's grid names them, with their hours
+  // ("Mon–Fri 09:00–17:00; Sat 09:00–13:00"), not the file's codes "mon, tue, wed".
   business_hours: ({ data }) => {
-    const days = Object.entries((data.weekly ?? {}) as Record<string, unknown[]>)
-      .filter(([, ranges]) => ranges.length > 0)
-      .map(([d]) => d);
+    const given = (data.weekly ?? {}) as Record<string, { from: string; to: string }[] | undefined>;
+    const week = Object.fromEntries(weekdays.map((d) => [d, Array.isArray(given[d]) ? given[d] : []])) as Parameters<typeof weekSummary>[0];
     return (
       <Meta>
-        {data.timezone} · {days.length ? days.join(', ') : 'closed every day'}
+        {data.timezone} · {weekSummary(week, CANVAS_DAY_SHORT)}
       </Meta>
     );
   },
