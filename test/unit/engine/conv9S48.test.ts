@@ -1,0 +1,113 @@
+/**
+ * Session 48 (conv9): hostile s47 M1, L1, M5 and conv8's leftovers. Each kind: the report's wordings and our own written
+ * before the change (`before`), then held-out wordings written after it (`heldOut`), and near misses that keep the old
+ * behaviour.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { converse, type Conversation } from './harness';
+import { loadFlowText } from '../../../shared/flow/loadFlowText';
+
+const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
+const OPEN = Date.parse('2026-03-09T11:30:00Z');
+const CLOSED = Date.parse('2026-03-07T13:30:00Z');
+
+/** The bot's lines of each turn after the first `from` steps, joined: one string a turn. */
+const turnLines = (c: Conversation, from: number) =>
+  c.steps.slice(from).map((s) => s.messages.filter((m) => m.from === 'bot').map((m) => m.text).join(' | '));
+const handedOver = (c: Conversation) => c.effects('handoff_request').length > 0;
+
+/** At the takeover's email question of `flow` (open hours). */
+const atTakeoverEmail = (flow: string) => {
+  const c = converse(load(flow), { now: OPEN });
+  c.say('I want to speak to a person');
+  if (flow === 'lead-gen') c.say('Kim');
+  expect(c.lastBotText()).toBe('What is your email address, in case we get disconnected?');
+  return c;
+};
+
+describe('item 1 (hostile s47 M1): questions at the takeover\'s email question reach the queue', () => {
+  // Written before the change: the report's and our own.
+  const before = [
+    ['where is my order?', 'where is my order?'],
+    ['where is my parcel?', 'when will my order arrive?'],
+    ['what is the status of my order', 'where is it'],
+    ['can you check my refund?', 'can you check my refund?'],
+    ['how long will this take?', 'is anyone there?'],
+    ['when do you open?', 'when do you open?'],
+    ['why is my parcel late?', 'where is it???'],
+    ['what?', 'what?'],
+    ['can you tell me where my order is', 'hello??'],
+  ];
+  // Written after it.
+  const heldOut = [
+    ["what's going on with my delivery?", 'is this a bot?'],
+    ['are you there?', 'are you there?'],
+    ['how do I return something?', 'how do I return something?'],
+    ['can I change my delivery address?', 'hello?'],
+  ];
+  for (const flow of ['customer-support', 'insurance-claims', 'lead-gen']) {
+    it.each([...before, ...heldOut])(`${flow}: %s, %s: handed over within two, no line twice in a row`, (a, b) => {
+      const c = atTakeoverEmail(flow);
+      const from = c.steps.length;
+      c.say(a);
+      c.say(b);
+      if (!handedOver(c)) c.say(b);
+      expect(handedOver(c)).toBe(true);
+      const lines = turnLines(c, from);
+      for (let i = 1; i < lines.length; i++) expect(lines[i]).not.toBe(lines[i - 1]);
+      expect(c.variables().customerEmail ?? null).toBeNull();
+    });
+  }
+  it('an address after one question is still taken', () => {
+    const c = atTakeoverEmail('customer-support');
+    c.say('where is my order?');
+    c.say('kim@example.com');
+    expect(c.variables().customerEmail).toBe('kim@example.com');
+    expect(handedOver(c)).toBe(true);
+  });
+});
+
+/** At the ticket's email question out of hours (Northwind, Saturday afternoon). */
+const atTicketEmail = () => {
+  const c = converse(load('customer-support'), { now: CLOSED });
+  c.say('I want to speak to a person');
+  expect(c.lastBotText()).toMatch(/email address should we reply to\?$/);
+  return c;
+};
+
+describe('item 1 (hostile s47 M1): questions at the ticket\'s email question out of hours', () => {
+  const before = [
+    ['what are your opening hours?', 'what are your opening hours?', 'what are your opening hours?'],
+    ['do you ship to Norway?', 'do you ship to Norway?', 'do you ship to Norway?'],
+    ['where is my order?', 'where is my order?', 'where is my order?'],
+    ['where is my parcel?', 'when will my order arrive?', 'where is it'],
+    ['when are you open again?', 'how much is shipping to France?', 'what?'],
+    ['can you check my refund?', 'can you check my refund?', 'can you check my refund?'],
+  ];
+  // Written after it.
+  const heldOut = [
+    ['what is your returns policy?', 'what is your returns policy?', 'what is your returns policy?'],
+    ['is anyone there?', 'why?', 'when will someone reply?'],
+    ['how much is express delivery?', 'how much is express delivery?', 'do you ship to Spain?'],
+    ['why?', 'why?', 'why?'],
+    ['is anyone there?', 'is anyone there?', 'is anyone there?'],
+  ];
+  // Found with the held-out set: "why?" and a request for a person out of hours repeated are non-answers of the same kind.
+  it.each([...before, ...heldOut, ['why do you need it?', 'why?', 'but why?'], ['can I talk to a person', 'is anyone there?', 'is anyone there?']])('%s / %s / %s: never the same turn twice in a row; the ticket goes on after three', (a, b, d) => {
+    const c = atTicketEmail();
+    const from = c.steps.length;
+    c.say(a);
+    c.say(b);
+    c.say(d);
+    const lines = turnLines(c, from);
+    for (let i = 1; i < lines.length; i++) expect(lines[i]).not.toBe(lines[i - 1]);
+    expect(c.state.waiting?.kind === 'ticket_question' && c.state.waiting.field === 'email').toBe(false);
+  });
+  it('one question, then an address: the address is taken', () => {
+    const c = atTicketEmail();
+    c.say('when are you open again?');
+    c.say('kim@example.com');
+    expect(c.variables().customerEmail).toBe('kim@example.com');
+  });
+});
