@@ -284,6 +284,11 @@ export const conversationStateSchema = z.strictObject({
    * menu is reached, or `turn` is more than a few turns back. Optional: older states lack it.
    */
   laterRequest: z.strictObject({ blockId: z.string(), text: z.string().max(4000), turn: z.number() }).optional(),
+  /**
+   * Session 48 (conv9, hostile s47 L1): how many times the customer withdrew a request for a person before the handover
+   * (backOutOfTakeover): from the second, the bot says plainly what it can do. Optional: additive.
+   */
+  personWithdrawn: z.number().int().min(1).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -26,6 +26,7 @@ import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
 import { gasHazard } from '../escalation/hazardNow';
 import { analysedPart } from './analysedPart';
+import { bareBackOutTexts, canDoSentence } from './bareBackOut';
 import { asideTexts, nextAside, sayAnswer, sayAnswerOnce, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
@@ -913,8 +914,17 @@ function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>, said: str
   s.waiting = null;
   s.escalation = initialEscalationMemory();
   if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
-  bot(run, said, block.id);
+  // Session 48 (conv9, hostile s47 L1): withdrawn a second time ("stop" again and again cycled between "I'll get a person
+  // for you" and "I won't connect you with anyone"): the bot says plainly what it can do, not its question again.
+  const again = s.personWithdrawn !== undefined;
+  s.personWithdrawn = (s.personWithdrawn ?? 0) + 1;
   const from = whereTheCustomerWas(run, block.id);
+  if (again && from !== undefined && canWaitAt(from, 'input')) {
+    bot(run, `${said} ${bareBackOutTexts.withdrawnAgain(canDoSentence(run.flow))}`, block.id);
+    s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
+    return;
+  }
+  bot(run, said, block.id);
   if (from !== undefined && canWaitAt(from, 'input')) {
     s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
     showPrompt(run, from);

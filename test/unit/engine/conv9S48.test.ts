@@ -111,3 +111,36 @@ describe('item 1 (hostile s47 M1): questions at the ticket\'s email question out
     expect(c.variables().customerEmail).toBe('kim@example.com');
   });
 });
+
+describe('item 2 (hostile s47 L1): a bare "stop" / "never mind" is no request; a second withdrawal says what the bot can do', () => {
+  const CAN_DO = /I can track your order, help with a return or answer shipping questions/;
+  const beforeFirst = ['stop', 'stop it', 'never mind', 'nevermind', 'forget it', 'nvm', 'Stop!', 'stop please', 'oh never mind', 'forget about it', 'Stop.'];
+  // Written after the change.
+  const heldOutFirst = ['ok stop', 'never mind then', 'forget that', 'nah forget it', 'STOP', 'just stop'];
+  it.each([...beforeFirst, ...heldOutFirst])('%s as the first message: not read as "cancel my order"; what the bot can do', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say(text);
+    expect(c.lastBotText()).not.toMatch(/cancel/i);
+    expect(c.botTexts().some((t) => CAN_DO.test(t) && t.includes('Nothing'))).toBe(true);
+  });
+  it.each(['stop cancelling my order', 'cancel my order', 'I want to cancel my order', 'cancel NW-104233', 'never mind, can I cancel my order?'])('near miss %s: still the cancellation', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say(text);
+    expect(c.botTexts().join(' ')).toMatch(/cancel/i);
+  });
+  const beforeCycle = ['stop', 'cancel', 'never mind'];
+  const heldOutCycle = ['forget it', 'cancel that'];
+  it.each([...beforeCycle, ...heldOutCycle])('%s x12: never withdrawn twice silently, never the same turn twice in a row', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    const from = c.steps.length;
+    for (let i = 0; i < 12; i++) c.say(text);
+    const lines = turnLines(c, from);
+    for (let i = 1; i < lines.length; i++) expect(lines[i]).not.toBe(lines[i - 1]);
+    const withdrawals = lines.filter((l) => l.includes("I won't connect you with anyone"));
+    // After the first withdrawal, each further one says plainly what the bot can do.
+    for (const l of withdrawals.slice(1)) expect(l).toMatch(CAN_DO);
+    // No turn after a withdrawal reads the bare word as a new cancellation.
+    const firstW = lines.findIndex((l) => l.includes("I won't connect you with anyone"));
+    if (firstW >= 0) for (const l of lines.slice(firstW + 1)) expect(l).not.toMatch(/Which order would you like to cancel/);
+  });
+});
