@@ -81,8 +81,8 @@ export const asideTexts = {
   takeoverGoOn: "The colleague who joins can answer that, so I won't keep you waiting: let's go on without your email.",
   takeoverGoOnAnswered: "Let's go on without your email, so you're not kept waiting.",
   ticketAgain:
-    "I can't answer that here, I'm afraid. Our team can when they reply, and for that they need your email address: what is it? (Or say \"no email\" and I'll pass this on without one.)",
-  ticketAgainAnswered: 'To reply to you, our team needs your email address: what is it? (Or say "no email" and I\'ll pass this on without one.)',
+    'I can\'t answer that here, I\'m afraid; our team can when they reply. What email address should we reply to? (Or say "no email" and I\'ll pass this on without one.)',
+  ticketAgainAnswered: 'Our team needs it to reply to you: what email address should we reply to? (Or say "no email" and I\'ll pass this on without one.)',
   ticketGoOn: "I'll pass this on without an email address, then. Our team can't reply to you by email without one.",
 };
 
