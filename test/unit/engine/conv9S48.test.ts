@@ -144,3 +144,33 @@ describe('item 2 (hostile s47 L1): a bare "stop" / "never mind" is no request; a
     if (firstW >= 0) for (const l of lines.slice(firstW + 1)) expect(l).not.toMatch(/Which order would you like to cancel/);
   });
 });
+
+describe('item 3 (hostile s47 M5): only a reference of the question\'s own shape is a policy number', () => {
+  const atPolicy = () => {
+    const c = converse(load('insurance-claims'), { now: Date.parse('2026-03-09T10:00:00Z') });
+    expect(c.lastBotText()).toMatch(/What is your policy number\?/);
+    return c;
+  };
+  const before = ['tomorrow after 5pm', 'flat 4B', 'postcode SW1A 1AA', 'my reg is AB12 CDE', '00447700900123', 'room 12', 'about 3pm'];
+  // Written after the change.
+  const heldOut = ['unit 7', 'call after 6PM', 'my car is AB12CDE', '+44 7700 900123', 'apartment 3C', 'it is on floor 2B'];
+  it.each([...before, ...heldOut])('%s: not stored; the retry', (text) => {
+    const c = atPolicy();
+    c.say(text);
+    expect(c.variables().policyNumber ?? null).toBeNull();
+    expect(c.lastBotText()).toMatch(/Policy numbers look like HM-2231-0457/);
+  });
+  const taken: [string, string][] = [
+    ['HM-2231-0457', 'HM-2231-0457'],
+    ['hm 2231 0457', 'HM-2231-0457'],
+    ['my policy is HM-2231-0457', 'HM-2231-0457'],
+    ['2231 0457', 'HM-2231-0457'],
+    ['HM22310457', 'HM-2231-0457'],
+    ['HM-2231-0457 thanks', 'HM-2231-0457'],
+  ];
+  it.each(taken)('near miss %s: taken as %s', (text, value) => {
+    const c = atPolicy();
+    c.say(text);
+    expect(c.variables().policyNumber).toBe(value);
+  });
+});
