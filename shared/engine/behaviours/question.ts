@@ -384,7 +384,7 @@ function shorterThanEveryPrefixedShape(shapes: readonly ReferenceShape[], ref: s
  * example's digits, at most three more; digits alone, at most three more than the example's (fewer: shorterThanEveryPrefixedShape). Only when
  * every example of the block starts with letters; a block without one takes what it took before.
  */
-function unlikeEveryPrefixedShape(shapes: readonly ReferenceShape[], value: string): boolean {
+function unlikeEveryPrefixedShape(shapes: readonly ReferenceShape[], value: string, strict: boolean): boolean {
   const prefixed = shapes.filter((x) => x.groups[0]?.kind === 'prefix');
   if (prefixed.length === 0 || prefixed.length !== shapes.length) return false;
   const v = value.toUpperCase().replace(/\s+/g, '-');
@@ -396,6 +396,7 @@ function unlikeEveryPrefixedShape(shapes: readonly ReferenceShape[], value: stri
     const prefix = first.kind === 'prefix' ? first.text.replace(/[^A-Za-z]/g, '').toUpperCase() : '';
     const n = x.groups.reduce((k, g) => k + (g.kind === 'digits' ? g.n : 0), 0);
     if (digits > n + 3) return true;
+    if (!strict) return false;
     // The example's own letters with a number of another length ("HM-7") are read as before (session 38).
     return m[1] !== '' && m[1] !== prefix && (m[1].length !== prefix.length || digits * 2 < n);
   });
@@ -438,7 +439,7 @@ function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
     // Session 38 (hostile s37 #6): a bare number shorter than the example's that does not have its shape even with its
     // prefix ("12345" at "e.g. HM-2231-0457") is no reference of it: asked again with the retry line (it was stored as
     // the policy number). A longer one is still taken (session 34: "1042345" is looked up at the order question).
-    if (block.data.fromEntity === 'policy_number' && unlikeEveryPrefixedShape(shapes, value)) return [];
+    if (readsReference(block) && unlikeEveryPrefixedShape(shapes, value, block.data.fromEntity === 'policy_number')) return [];
     return value === ref && /^\d[\d\s-]*$/.test(ref) && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
   }
   const ref = referenceIn(kept);

@@ -174,3 +174,23 @@ describe('item 3 (hostile s47 M5): only a reference of the question\'s own shape
     expect(c.variables().policyNumber).toBe(value);
   });
 });
+
+describe('item 3 (hostile s47 M5): the order number question (Northwind) has the same weakness', () => {
+  const atOrder = () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.click('Track my order');
+    expect(c.lastBotText()).toMatch(/order number/);
+    return c;
+  };
+  it.each(['tomorrow after 5pm', 'flat 4B', 'postcode SW1A 1AA', '00447700900123', 'after 6PM'])('%s: not looked up', (text) => {
+    const c = atOrder();
+    c.say(text);
+    expect(c.variables().orderNumber ?? null).toBeNull();
+    expect(c.effects('http_request')).toHaveLength(0);
+  });
+  it.each([['NW-104233', 'NW-104233'], ['104233', 'NW-104233'], ['A1234', 'A1234']])('near miss %s: looked up as %s', (text, value) => {
+    const c = atOrder();
+    c.say(text);
+    expect(c.variables().orderNumber).toBe(value);
+  });
+});
