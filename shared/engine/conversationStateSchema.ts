@@ -117,6 +117,14 @@ export const handoffSchema = z.strictObject({
 });
 
 const retries = z.number().int().min(0);
+/**
+ * Session 48 (conv9, hostile s47 M1): questions asked at an email question (questionAtEmail.ts): how many so far, and the
+ * blocks of the flow's last answer to one (not said twice in a row). Optional: additive.
+ */
+const asideFields = {
+  asides: z.number().int().min(1).optional(),
+  asideIds: z.array(z.string()).max(50).optional(),
+};
 export const waitingSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('input'), blockId: z.string(), retries }),
   /** Graduated escalation offered a person: buttons 'person' / 'bot'. */
@@ -139,10 +147,11 @@ export const waitingSchema = z.discriminatedUnion('kind', [
      * explain the matter to the person ("I'd rather explain it on the call"): the reason question is not asked. Optional: additive.
      */
     reasonForPerson: z.literal(true).optional(),
+    ...asideFields,
   }),
   /** Ticket block collecting details. */
   // Session 46 (details5): callAsked, the customer asked to be called and was asked for the number (ticketBlock.ts).
-  z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries, callAsked: z.literal(true).optional() }),
+  z.strictObject({ kind: z.literal('ticket_question'), blockId: z.string(), field: z.enum(['email', 'issue']), retries, callAsked: z.literal(true).optional(), ...asideFields }),
   /**
    * Human takeover: in the queue or with an agent. `takeoverFrom` is set when an agent took over a live bot
    * conversation (`agent_takeover`): how the bot was waiting at `blockId`, resumed on handback (agentTakeover.ts).
@@ -275,6 +284,11 @@ export const conversationStateSchema = z.strictObject({
    * menu is reached, or `turn` is more than a few turns back. Optional: older states lack it.
    */
   laterRequest: z.strictObject({ blockId: z.string(), text: z.string().max(4000), turn: z.number() }).optional(),
+  /**
+   * Session 48 (conv9, hostile s47 L1): how many times the customer withdrew a request for a person before the handover
+   * (backOutOfTakeover): from the second, the bot says plainly what it can do. Optional: additive.
+   */
+  personWithdrawn: z.number().int().min(1).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -26,7 +26,8 @@ import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
 import { gasHazard } from '../escalation/hazardNow';
 import { analysedPart } from './analysedPart';
-import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
+import { bareBackOutTexts, canDoSentence } from './bareBackOut';
+import { asideTexts, nextAside, sayAnswer, sayAnswerOnce, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer, validateAnswer } from './questionValidators';
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
@@ -694,9 +695,13 @@ export function answerTakeoverQuestion(
       bot(run, noted ? takeoverTexts.nameRetryNoted : takeoverTexts.nameRetry, block.id);
       return;
     } else bot(run, takeoverTexts.nameSkipped, block.id);
-  } else if (w.field === 'email' && asksWhyEmail(t)) {
+  } else if (w.field === 'email' && asksWhyEmail(t) && !nextAside(w, { said: null }, 1).goOn) {
+    // Session 48 (conv9, hostile s47 M1): once; asked again (or after another non-answer), the handover goes on without it.
+    run.s.waiting = nextAside(w, { said: null }, 1).w;
     bot(run, whyEmailTexts.takeover, block.id);
     return;
+  } else if (w.field === 'email' && asksWhyEmail(t)) {
+    bot(run, takeoverTexts.emailSkipped, block.id);
   } else if (w.field === 'email' && (picked = pickAfterWhichEmail(run, block.id, t)) !== null) {
     // Session 44 (details3, hostile s44 M4): "the second one" at "Which one should we reply to: A or B?" (as the ticket).
     setVar(run, 'customerEmail', picked.email);
@@ -758,12 +763,22 @@ export function answerTakeoverQuestion(
     } else if ((side = sideQuestionAtEmail(run, block, t)) !== null) {
       // Session 39 (hostile s38 M4): a question ("wait, what are your opening hours?") was a wrong address: answered when
       // the flow answers it with messages alone, else told who can; the email asked again, no try counted.
+      // Session 48 (conv9, hostile s47 M1): only once. A second non-answer (a question, or a wrong address before it)
+      // goes on without the email, saying so, to the person they are waiting for (nextAside).
+      const a = nextAside(w, side, 1);
+      if (!a.goOn) {
+        run.s.waiting = a.w;
+        if (side.said !== null) {
+          sayAnswer(run, side.said);
+          bot(run, takeoverPrompts.email, block.id);
+        } else bot(run, unansweredAtEmail.takeover, block.id);
+        return;
+      }
       if (side.said !== null) {
-        sayAnswer(run, side.said);
-        bot(run, takeoverPrompts.email, block.id);
-      } else bot(run, unansweredAtEmail.takeover, block.id);
-      return;
-    } else if (w.retries + 1 <= EMAIL_RETRIES) {
+        sayAnswerOnce(run, side.said, a.repeat, block.id);
+        bot(run, asideTexts.takeoverGoOnAnswered, block.id);
+      } else bot(run, asideTexts.takeoverGoOn, block.id);
+    } else if (w.retries + (w.asides ?? 0) + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, setsAsideEmail(t) ? notThatEmail : takeoverTexts.emailRetry, block.id);
       return;
@@ -899,8 +914,17 @@ function backOutOfTakeover(run: Run, block: BlockOf<'human_takeover'>, said: str
   s.waiting = null;
   s.escalation = initialEscalationMemory();
   if (isKnown(s.variables.handoffReason)) setVar(run, 'handoffReason', run.c.defaults.handoffReason ?? null);
-  bot(run, said, block.id);
+  // Session 48 (conv9, hostile s47 L1): withdrawn a second time ("stop" again and again cycled between "I'll get a person
+  // for you" and "I won't connect you with anyone"): the bot says plainly what it can do, not its question again.
+  const again = s.personWithdrawn !== undefined;
+  s.personWithdrawn = (s.personWithdrawn ?? 0) + 1;
   const from = whereTheCustomerWas(run, block.id);
+  if (again && from !== undefined && canWaitAt(from, 'input')) {
+    bot(run, `${said} ${bareBackOutTexts.withdrawnAgain(canDoSentence(run.flow))}`, block.id);
+    s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
+    return;
+  }
+  bot(run, said, block.id);
   if (from !== undefined && canWaitAt(from, 'input')) {
     s.waiting = { kind: 'input', blockId: from.id, retries: 0 };
     showPrompt(run, from);

@@ -44,6 +44,48 @@ export function sayAnswer(run: Run, said: readonly Block[]): void {
   }
 }
 
+/**
+ * Session 48 (conv9, hostile s47 M1): a customer who kept asking questions at the takeover's email question got the same
+ * line word for word forever ("The colleague who joins can answer that. ... what is your email address?") and never
+ * reached the queue; at the ticket's, the flow's answer and the email question were said again and again. A question
+ * there now counts as a non-answer (with the wrong addresses before it): the first is answered (or told who can) as
+ * before; the next goes on without the email at the takeover (the person is what they are waiting for), and at the ticket
+ * is asked once more in other words (the reply needs the address), then goes on without it. The flow's answer just said
+ * is not said again: the customer is pointed to it.
+ */
+export interface AsideCount {
+  retries: number;
+  asides?: number;
+  asideIds?: string[];
+}
+
+/** What to do with a side question at an email question that allows `before` non-answers before going on without it. */
+export function nextAside<W extends AsideCount>(w: W, side: SideQuestion, before: number): { w: W; goOn: boolean; again: boolean; repeat: boolean } {
+  const ids = side.said === null ? undefined : side.said.map((b) => b.id);
+  const repeat = ids !== undefined && w.asideIds !== undefined && ids.join(' ') === w.asideIds.join(' ');
+  const count = (w.asides ?? 0) + w.retries;
+  const next: W = { ...w, asides: (w.asides ?? 0) + 1 };
+  if (ids !== undefined) next.asideIds = ids;
+  else delete next.asideIds;
+  return { w: next, goOn: count >= before, again: count >= 1, repeat };
+}
+
+/** Says the flow's answer to a side question unless it was the answer just given (then points to it). */
+export function sayAnswerOnce(run: Run, said: readonly Block[], repeat: boolean, blockId: string): void {
+  if (repeat) bot(run, asideTexts.answeredAbove, blockId);
+  else sayAnswer(run, said);
+}
+
+export const asideTexts = {
+  answeredAbove: 'I answered that just above.',
+  takeoverGoOn: "The colleague who joins can answer that, so I won't keep you waiting: let's go on without your email.",
+  takeoverGoOnAnswered: "Let's go on without your email, so you're not kept waiting.",
+  ticketAgain:
+    'I can\'t answer that here, I\'m afraid; our team can when they reply. What email address should we reply to? (Or say "no email" and I\'ll pass this on without one.)',
+  ticketAgainAnswered: 'Our team needs it to reply to you: what email address should we reply to? (Or say "no email" and I\'ll pass this on without one.)',
+  ticketGoOn: "I'll pass this on without an email address, then. Our team can't reply to you by email without one.",
+};
+
 /** The lines for a question the flow cannot answer at the email question: who can, and why the email is asked. */
 export const unansweredAtEmail = {
   takeover:

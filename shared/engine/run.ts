@@ -95,6 +95,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.emailDeclined !== undefined) copy.emailDeclined = state.emailDeclined;
   if (state.keptAnswer !== undefined) copy.keptAnswer = state.keptAnswer;
   if (state.laterRequest !== undefined) copy.laterRequest = state.laterRequest;
+  if (state.personWithdrawn !== undefined) copy.personWithdrawn = state.personWithdrawn;
   return copy;
 }
 

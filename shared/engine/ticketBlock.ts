@@ -7,7 +7,7 @@ import type { Block, BlockOf } from '../flow/schema';
 import type { Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAddressesOf, problemFromNameAnswer } from './questionValidators';
-import { sayAnswer, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
+import { asideTexts, nextAside, sayAnswer, sayAnswerOnce, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
 import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailTexts, notThatEmail, picksAnAddress, setsAsideEmail, unsureOfEmail, whyEmailTexts } from './emailNonAnswers';
 import { entitiesOf } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
@@ -258,6 +258,19 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   }
   // Session 42 (ticketq, hostile s40 M1): the matter said beside the request is the ticket's issue (and its references kept).
   const noted = after === undefined && keepIssueBesideRequest(run, block, text);
+  // Session 48 (conv9, hostile s47 M1): the request again and again ("is anyone there?" four times) got "As I said, nobody
+  // can join ..." and the email question forever: it counts as a non-answer (nextAside); the third goes on without the email.
+  if (after === undefined) {
+    const a = nextAside(w, { said: null }, EMAIL_RETRIES);
+    if (a.goOn) {
+      bot(run, closedLine ?? NOBODY_FREE, block.id);
+      goesOnWithoutEmail(run, block);
+      const next = continueTicket(run, block, 'issue', true);
+      if (next !== null) goTo(run, next);
+      return true;
+    }
+    run.s.waiting = a.w;
+  }
   if (after === undefined && closedLine !== null) bot(run, `${closedLine} ${noted ? `${ticketPrompts.issueNoted} ` : ''}${ticketPrompts.emailWhileClosed}`, block.id);
   else if (noted) bot(run, `${NOBODY_FREE} ${ticketPrompts.issueNoted} ${LEAVE_EMAIL}`, block.id);
   else bot(run, after === 'crisis' ? ticketPrompts.emailAfterCrisis : after === 'upset' ? ticketPrompts.emailWhenUpset : ticketPrompts.nobodyFree, block.id);
@@ -522,6 +535,13 @@ function noEmailNoted(run: Run, block: BlockOf<'ticket'>): void {
   if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
 }
 
+/** Session 48 (conv9, hostile s47 M1): the email question asked three times without an answer: the ticket goes on without. */
+function goesOnWithoutEmail(run: Run, block: BlockOf<'ticket'>): void {
+  run.s.emailDeclined = true;
+  if (block.data.askIssue) noteReasonGiven(run);
+  bot(run, asideTexts.ticketGoOn, block.id);
+}
+
 /** Whether the ticket's text promises an email reply that cannot be sent (no email address known). */
 function promisesEmail(run: Run, block: BlockOf<'ticket'>): boolean {
   return !isKnown(run.s.variables.customerEmail) && /\be-?mail\b/i.test(block.data.text);
@@ -665,7 +685,17 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     if (BARE_HESITATION.test(text)) return void bot(run, ticketPrompts.emailAfterCourtesy, block.id);
   }
   if (w.field === 'email' && asksWhyEmail(text)) {
-    bot(run, whyEmailTexts.ticket, block.id);
+    // Session 48 (conv9, hostile s47 M1): asked again and again, it counts as a non-answer (nextAside): said once, then
+    // in other words, then the ticket goes on without the email.
+    const a = nextAside(w, { said: null }, EMAIL_RETRIES);
+    if (!a.goOn) {
+      run.s.waiting = a.w;
+      bot(run, a.again ? asideTexts.ticketAgainAnswered : whyEmailTexts.ticket, block.id);
+      return;
+    }
+    goesOnWithoutEmail(run, block);
+    const next = continueTicket(run, block, 'issue', true);
+    if (next !== null) goTo(run, next);
     return;
   }
   // Session 46 (details5, retest s45 L5): "call me instead" at the email question: the number is asked (or the one known
@@ -739,9 +769,17 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
     } else if ((side = sideQuestionAtEmail(run, block, text)) !== null && side.said !== null) {
       // Session 39 (hostile s38 M4): a question the flow answers with messages alone ("when are you open again?") was a
       // wrong address: answered, and the email asked again (no try counted).
-      sayAnswer(run, side.said);
-      bot(run, ticketPrompts.email, block.id);
-      return;
+      // Session 48 (conv9, hostile s47 M1): a second non-answer asks in other words (the answer just given not said
+      // again), a third goes on without the email (nextAside).
+      const a = nextAside(w, side, EMAIL_RETRIES);
+      if (!a.goOn) {
+        sayAnswerOnce(run, side.said, a.repeat, block.id);
+        run.s.waiting = a.w;
+        bot(run, a.again ? asideTexts.ticketAgainAnswered : ticketPrompts.email, block.id);
+        return;
+      }
+      if (!a.repeat) sayAnswer(run, side.said);
+      goesOnWithoutEmail(run, block);
     } else if (!text.includes('@') && keepsReasonForPerson(text)) {
       // Session 44 (details3, hostile s44 M2): a deferral to a person ("I'd rather explain it on the call") is no issue.
       bot(run, ticketPrompts.emailAfterDeferral, block.id);
@@ -759,9 +797,15 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       // NW-250778": the customer was asked "What should our team help you with?" after the email and had to repeat it).
       const beside = detailsBeside(run, text);
       keepDetailsBeside(run, { ...beside, issue: beside.issue ?? text.trim() }, block.data.askIssue);
-      bot(run, unansweredAtEmail.ticket, block.id);
-      return;
-    } else if (w.retries + 1 <= EMAIL_RETRIES) {
+      // Session 48 (conv9, hostile s47 M1): as above, the second in other words, the third goes on without the email.
+      const a = nextAside(w, side, EMAIL_RETRIES);
+      if (!a.goOn) {
+        run.s.waiting = a.w;
+        bot(run, a.again ? asideTexts.ticketAgain : unansweredAtEmail.ticket, block.id);
+        return;
+      }
+      goesOnWithoutEmail(run, block);
+    } else if (w.retries + (w.asides ?? 0) + 1 <= EMAIL_RETRIES) {
       run.s.waiting = { ...w, retries: w.retries + 1 };
       bot(run, setsAsideEmail(text) ? notThatEmail : ticketPrompts.emailRetry, block.id);
       return;

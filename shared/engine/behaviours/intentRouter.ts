@@ -16,12 +16,18 @@ import { requestAfterAside } from '../../escalation/othersStory';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 import { splitLeadingAnswer } from '../answeringWord';
+import { bareBackOutLine, isBareBackOut } from '../bareBackOut';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
-  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; thanks?: boolean; refused?: Refusal; closes?: boolean };
+  | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; thanks?: boolean; refused?: Refusal; closes?: boolean; backOut?: boolean };
 
 function act(run: Run, a: Action): void {
+  // Session 48 (conv9, hostile s47 L1): a bare "stop" / "never mind" (nothing in progress to stop): what the bot can do.
+  if (!a.understood && a.backOut === true) {
+    bot(run, bareBackOutLine(run), a.block.id);
+    return;
+  }
   // Session 17 (review revcore item 7): the router answers an acknowledgement itself only when its fallback exit is not
   // wired or only says something and comes back (runBlocks.fallbackStaysHere); a fallback that leads elsewhere (a human, a knowledge
   // block, a ticket) is followed as for any miss. The waiting (its kind and retry count) is left as it was.
@@ -267,6 +273,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   },
   classify(run, block, _w, text, _analysis, intentMatch) {
     const m = intentMatch ?? run.c.matcher(block).match(withoutIdentifiers(text));
+    if (isBareBackOut(text, run.s.personWithdrawn !== undefined)) return new ClassifiedInput<Action>(false, m, run, act, { understood: false, block, backOut: true });
     if (orderNamedAlone(run, text)) {
       const order = sameRequestFor(run, block, text) ?? orderIntent(run, block);
       if (order !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: order.id, name: order.name, confidence: 1 });

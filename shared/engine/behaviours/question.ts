@@ -376,6 +376,32 @@ function shorterThanEveryPrefixedShape(shapes: readonly ReferenceShape[], ref: s
   return prefixed.length > 0 && prefixed.every((x) => digits < x.groups.reduce((n, g) => n + (g.kind === 'digits' ? g.n : 0), 0));
 }
 
+/**
+ * Session 48 (conv9, hostile s47 M5): at Harbor Mutual's policy question ("e.g. HM-2231-0457") "tomorrow after 5pm" was
+ * stored as the policy "5PM", "flat 4B", "postcode SW1A 1AA", "my reg is AB12 CDE" (AB12) and a phone number
+ * (00447700900123) too. A policy number (not looked up, so nothing later says it is wrong) is taken only when it could be
+ * of the example's shape: the example's letters (any number after them), or as many other letters and at least half the
+ * example's digits, at most three more; digits alone, at most three more than the example's (fewer: shorterThanEveryPrefixedShape). Only when
+ * every example of the block starts with letters; a block without one takes what it took before.
+ */
+function unlikeEveryPrefixedShape(shapes: readonly ReferenceShape[], value: string, strict: boolean): boolean {
+  const prefixed = shapes.filter((x) => x.groups[0]?.kind === 'prefix');
+  if (prefixed.length === 0 || prefixed.length !== shapes.length) return false;
+  const v = value.toUpperCase().replace(/\s+/g, '-');
+  const m = /^([A-Z]*)-?(\d[\d-]*)$/.exec(v);
+  if (m === null) return true;
+  const digits = m[2].replace(/-/g, '').length;
+  return prefixed.every((x) => {
+    const first = x.groups[0];
+    const prefix = first.kind === 'prefix' ? first.text.replace(/[^A-Za-z]/g, '').toUpperCase() : '';
+    const n = x.groups.reduce((k, g) => k + (g.kind === 'digits' ? g.n : 0), 0);
+    if (digits > n + 3) return true;
+    if (!strict) return false;
+    // The example's own letters with a number of another length ("HM-7") are read as before (session 38).
+    return m[1] !== '' && m[1] !== prefix && (m[1].length !== prefix.length || digits * 2 < n);
+  });
+}
+
 function mobileNotReference(shapes: readonly ReferenceShape[], ref: string): boolean {
   return /^0[67]\d{8,9}$/.test(ref) && shapes.some((shape) => shape.groups[0]?.kind === 'prefix');
 }
@@ -413,6 +439,9 @@ function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
     // Session 38 (hostile s37 #6): a bare number shorter than the example's that does not have its shape even with its
     // prefix ("12345" at "e.g. HM-2231-0457") is no reference of it: asked again with the retry line (it was stored as
     // the policy number). A longer one is still taken (session 34: "1042345" is looked up at the order question).
+    // Not for order numbers (tried in session 48: refusing "5PM" / "FLAT 4B" / "SW1A 1AA" there lost 2 development
+    // conversations in escrfEval, w5-035 and w5-219, to repeated fallback, and escloopS8 takes "SW1A 1AA" as an answer).
+    if (block.data.fromEntity === 'policy_number' && unlikeEveryPrefixedShape(shapes, value, true)) return [];
     return value === ref && /^\d[\d\s-]*$/.test(ref) && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
   }
   const ref = referenceIn(kept);

@@ -33,11 +33,21 @@ describe('hostile #19: asking why the email is needed', () => {
     const c = converse(template(), { now: NOW, agents: ann });
     c.say('can I speak to an agent please');
     c.say('why do you need it?');
-    c.say('what for?');
     c.say('sam at example');
     expect(c.botTexts().join('\n')).toMatch(/reach you if the chat gets cut off/);
     expect(c.lastBotText()).toMatch(RETRY);
     expect(c.effects('handoff_request')).toHaveLength(0);
+  });
+
+  // Session 48 (conv9, hostile s47 M1): asked again (the second non-answer), the handover goes on without the email
+  // (it was asked once more each time, with no limit: the customer never reached the queue).
+  it('asked twice, the takeover goes on without the email', () => {
+    const c = converse(template(), { now: NOW, agents: ann });
+    c.say('can I speak to an agent please');
+    c.say('why do you need it?');
+    c.say('what for?');
+    expect(c.botTexts().join('\n')).toMatch(/reach you if the chat gets cut off/);
+    expect(c.effects('handoff_request')).toHaveLength(1);
   });
 
   it('what asks why', () => {

@@ -43,11 +43,10 @@ describe('hostile s38 M4: a question at the takeover email question', () => {
   it('a question the flow cannot answer here says why the email is asked, and is no wrong try', () => {
     const c = converse(template(), { now: OPEN, agents: ann });
     c.say('I need a person');
-    for (let i = 0; i < 3; i++) {
-      const said = c.say('can you check if my voucher is still valid?').messages.map((m) => m.text).join('\n');
-      expect(said).not.toMatch(RETRY);
-      expect(said).toMatch(/reach you if the chat gets cut off/);
-    }
+    const said = c.say('can you check if my voucher is still valid?').messages.map((m) => m.text).join('\n');
+    expect(said).not.toMatch(RETRY);
+    expect(said).toMatch(/reach you if the chat gets cut off/);
+    // Session 48 (conv9, hostile s47 M1): once; this test asked it three times and expected the same line each time.
     expect(c.effects('handoff_request')).toHaveLength(0);
     c.say('kim@example.com');
     expect(c.variables().customerEmail).toBe('kim@example.com');

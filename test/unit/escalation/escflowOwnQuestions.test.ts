@@ -31,8 +31,9 @@ describe('conversation-level checks at a Ticket block\'s own questions', () => {
     // The bot did reach the ticket's email question (the checks ran there, not at a router).
     expect(p.transcript.some((t) => t.from === 'bot' && t.text === ticketPrompts.email)).toBe(true);
     expect(p.escalation?.reason).toBe('loop');
-    // Handed to the Human takeover block (which asks for an email before queueing).
-    expect(p.end.waitingFor).toBe('takeover_question');
+    // Handed to the Human takeover block (which asks for an email before queueing). Session 48 (conv9, hostile s47 M1):
+    // "hello?" and the question again there are two non-answers, so the takeover goes on without the email (queued).
+    expect(p.end.waitingFor).toBe('handoff');
   });
 
   it('asking for a person instead of giving an email hands over as an explicit request', () => {
