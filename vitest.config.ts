@@ -23,17 +23,6 @@ const SHARED_PAGE = filesSharingModules(['test/component']);
 // Installs Chromium and redis-server with apt when missing and root (test/support/systemPrograms.ts), then builds the
 // studio page once for the end-to-end tests (test/e2e/support/buildRenderer.ts); both skip what is already done.
 const GLOBAL_SETUP = ['test/support/globalSetup.ts', 'test/e2e/support/buildRenderer.ts'];
-/**
- * Session 48 (ci5): 3 test files at a time for the projects that mostly wait ('app': the CLI in child processes; 'services':
- * Chromium, servers, redis, real timers). The lead's fresh-clone CI of session 48 (1,096 files, on the shared machine)
- * used 1,573 s of CPU (user + sys of the whole tree, npm ci and the type check included) in 1,840 s on 2 cores: ~43 % of
- * them. Eight of the longest e2e / server files, each run alone, used 0.78 s of CPU per second they took in session 47's
- * CI (five e2e files 0.56, three server files with worker threads 1.38): two workers of them keep ~1.6 cores busy
- * (docs/history.md "Session 48 (ci5)"). Vitest runs projects with different maxWorkers in separate groups
- * (sequence.groupOrder): these two first, then 'component' and 'unit' (jsdom and pure code, busy on the CPU) with 2
- * workers, as before. Back to two for a run: BATON_TEST_WAITING_WORKERS=2 npm test.
- */
-const WAITING_WORKERS = Number(process.env.BATON_TEST_WAITING_WORKERS) || 3;
 
 export default defineConfig({
   test: {
@@ -56,14 +45,7 @@ export default defineConfig({
         // test/unit import 45 s instead of 367 s). A unit test must therefore leave what it changes (process.env.TZ,
         // fake timers) as it found it: the ones that change anything restore it in afterEach/afterAll.
         extends: true,
-        test: {
-          name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
-          isolate: false,
-          // Session 48 (ci5): busy on the CPU; 2 at a time, after 'app' and 'services' (WAITING_WORKERS above).
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
-        },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'], isolate: false },
       },
       {
         // test/e2e and test/server: each e2e file drives the real studio (its server in the test process) in Chromium, each
@@ -77,8 +59,6 @@ export default defineConfig({
           name: 'services',
           include: SHARED,
           isolate: false,
-          maxWorkers: WAITING_WORKERS,
-          sequence: { groupOrder: 0 },
           globalSetup: GLOBAL_SETUP,
         },
       },
@@ -96,8 +76,6 @@ export default defineConfig({
           name: 'component',
           include: SHARED_PAGE,
           isolate: false,
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
           setupFiles: ['test/component/support/freshPage.ts', 'test/component/support/setup.ts'],
           globalSetup: GLOBAL_SETUP,
         },
@@ -109,8 +87,6 @@ export default defineConfig({
         test: {
           name: 'app',
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-          maxWorkers: WAITING_WORKERS,
-          sequence: { groupOrder: 0 },
           exclude: ['test/unit/**', ...SHARED, ...SHARED_PAGE, '**/node_modules/**'],
           globalSetup: GLOBAL_SETUP,
         },
