@@ -35,7 +35,7 @@ import type { RuleSnapshot } from '../escalation/evaluateRuleSignals';
 import { escalationTarget, ruleHandoff } from './ruleSignals';
 import { ageNobodyFound, forgetNobodyFound, inClosedFollowUp, inNoAgentFollowUp } from './noAgentFollowUp';
 import { compileFlow } from './compileFlow';
-import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, rememberEntities, saidMark, saidSince, botBefore, type Run, type SaidMark } from './run';
+import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, system, stepCustomerText, rememberEntities, saidMark, saidSince, botBefore, type Run, type SaidMark } from './run';
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
@@ -823,8 +823,7 @@ function crisisNobodyFree(run: Run, decision: EscalationDecision, blockId: strin
   // The message is still the answer the question reads ("Thanks, I've noted that for the team").
   if (emergencySignalIn(decision.signals)) {
     // Session 43 (medical4, hostile s43 L6): said again at the ticket's question (nobody can come), the short line.
-    const said = [...run.transcript].reverse().find((e) => e.from === 'customer')?.text;
-    const line = emergencyLineAbout(run.flow, said);
+    const line = emergencyLineAbout(run.flow, stepCustomerText(run));
     bot(run, run.s.recentTranscript.some((e) => e.from === 'bot' && e.text === line) ? emergencyAgainOf(run.flow, false) : line, blockId);
     return 'emergency';
   }

@@ -33,7 +33,7 @@ import { asksForAPersonAgain, declinesEmail, emailAnswer, nameFromAnswer, ownAdd
 import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
-import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, system, type Run } from './run';
+import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, stepCustomerText, system, type Run } from './run';
 import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
@@ -1465,7 +1465,7 @@ function emergencyEntry(run: Run, entry: TakeoverEntry): boolean {
  */
 function sayEmergencyLine(run: Run, block: BlockOf<'human_takeover'>, entry: TakeoverEntry, known = false): void {
   if (!known && !emergencyEntry(run, entry)) return;
-  const line = emergencyLineAbout(run.flow, lastCustomerText(run));
+  const line = emergencyLineAbout(run.flow, stepCustomerText(run));
   for (let i = run.transcript.length - 1; i >= 0; i--) {
     const e = run.transcript[i]!;
     if (e.from === 'customer') break;
@@ -1538,11 +1538,6 @@ export function emergencyLineAbout(flow: Flow, text: string | undefined): string
   const zone = flow.settings.timezone;
   const call = ZONES_999.has(zone) ? 'call the gas emergency line on 0800 111 999' : ZONES_IE.has(zone) ? 'call Gas Networks Ireland on 1800 20 50 50' : 'call your gas emergency line';
   return `${line} ${takeoverTexts.gasLine(kind, call)}`;
-}
-/** The customer's last message in the run's transcript (the one being answered), if any. */
-function lastCustomerText(run: Run): string | undefined {
-  for (let i = run.transcript.length - 1; i >= 0; i--) if (run.transcript[i]!.from === 'customer') return run.transcript[i]!.text;
-  return undefined;
 }
 
 /**

@@ -205,6 +205,12 @@ export function customerSaid(run: Run, text: string, blockId?: string, rating = 
   return turn;
 }
 
+/** The customer's last message in this step's transcript (the one being answered), if the step has one. */
+export function stepCustomerText(run: Run): string | undefined {
+  for (let i = run.transcript.length - 1; i >= 0; i--) if (run.transcript[i]!.from === 'customer') return run.transcript[i]!.text;
+  return undefined;
+}
+
 /** Names that would reach object internals: never variables (the validator refuses them too). */
 export const FORBIDDEN_VARIABLE_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 

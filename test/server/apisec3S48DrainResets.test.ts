@@ -12,7 +12,7 @@
  * new connection for 100 ms" only after the event loop's accept phase (setImmediate): 53, 47 and 0, 0: no evidence of
  * fewer, not kept (docs/history.md "Session 48 (apisec3)").
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EmbeddedStore } from '../../runtime/store/embeddedStore';
+import { startServe } from '../support/runtimeHarness';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let dir = '';
@@ -55,22 +56,8 @@ async function drainRun(clients: 'at once' | 'retry-after'): Promise<Record<stri
     // or all 503: the queue was read before the drain closed the listener. Connections must keep arriving to see L3.)
     dir = mkdtempSync(join(tmpdir(), 'apisec3-drain-'));
     const data = join(dir, 'data');
-    const c = spawn(process.execPath, [join(root, 'bin/baton.js'), 'serve', join(root, 'flows/customer-support.json'), '--port', '0', '--data', data], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const { url, child: c } = await startServe([join(root, 'flows/customer-support.json'), '--data', data], 'apisec3-drain-admin');
     child = c;
-    let err = '';
-    c.stderr!.on('data', (d) => (err += d));
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      const t = setTimeout(() => fail(new Error(`serve did not start: ${err}`)), 90_000);
-      c.stdout!.on('data', (d) => {
-        out += d;
-        const m = /ready at (http:\/\/\S+)/.exec(out);
-        if (m) {
-          clearTimeout(t);
-          ok(m[1]);
-        }
-      });
-    });
     const exited = new Promise<number | null>((ok) => c.on('exit', (code) => ok(code)));
     const convs: Array<{ conversationId: string; token: string }> = [];
     for (let i = 0; i < 60; i += 20) {
