@@ -129,8 +129,11 @@ const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|
 const OVER = / (?:all out|is out|s out|was out|went out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NOW_WORDS = new Set(['now', 'still', 'currently']);
-/** Earlier today or lately, said of the hazard (aloneNow): told after, not happening. */
-const EARLIER = / (?:this morning|earlier(?: on| today)?|last night|overnight|the other day|at the weekend|over the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:a|two|three|few|couple of) (?:days|weeks) ago) /;
+/**
+ * Earlier today or lately, said of the hazard (aloneNow): told after, not happening. ("last night", "two days ago":
+ * LONG_AGO's "last" and "ago" already end hazardNow before aloneNow reads this.)
+ */
+const EARLIER = / (?:this morning|earlier|overnight|the other day|at the weekend|over the weekend|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)) /;
 const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent');
 
 /** Only messages holding one of these words are read further (most hold none). */
