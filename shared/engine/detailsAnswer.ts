@@ -126,8 +126,22 @@ export function detailsBeside(run: Run, text: string): DetailsBeside {
   const said = whole ? facts : [];
   const aside = read.filter((r) => r.kind === 'aside' || (!whole && r.kind === 'fact')).map((r) => r.clause);
   // Clauses joined as sentences: a mark of their own kept ("do you ship to Norway? my order is NW-250778"), else a full stop.
-  const issue = said.length === 0 ? null : said.map((c, i) => (i < said.length - 1 && !/[?!.]$/.test(c) ? `${c}.` : c)).join(' ');
+  // Session 49 (lead, newcomer s49 N5): clauses that follow one another with nothing set aside between them are the
+  // customer's own words, kept as written ("... on the way to work, can someone look at it first thing?" had its comma
+  // made a full stop in the ticket).
+  const issue = said.length === 0 ? null : (asWritten(text, read, whole) ?? said.map((c, i) => (i < said.length - 1 && !/[?!.]$/.test(c) ? `${c}.` : c)).join(' '));
   return { issue, phone: phoneEntity?.value ?? null, phoneText: phoneEntity?.text ?? null, references, addressClause, aside: aside.join(', ') };
+}
+
+/** The text from the first clause the issue takes to its last, when no clause set aside lies between them; else null. */
+function asWritten(text: string, read: readonly { clause: string; kind: 'said' | 'fact' | 'aside' }[], whole: boolean): string | null {
+  const taken = read.map((r, i) => (r.kind === 'said' || (whole && r.kind === 'fact') ? i : -1)).filter((i) => i >= 0);
+  if (taken.length < 2 || taken[taken.length - 1]! - taken[0]! + 1 !== taken.length) return null;
+  const first = read[taken[0]!]!.clause;
+  const last = read[taken[taken.length - 1]!]!.clause;
+  const from = text.indexOf(first);
+  const to = from < 0 ? -1 : text.indexOf(last, from);
+  return to < 0 ? null : text.slice(from, to + last.length).trim();
 }
 
 /**

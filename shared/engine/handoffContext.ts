@@ -459,7 +459,9 @@ export function summarizeConversation(
   // Session 48 (studio16, newcomer s47 N4): when the customer's contact details came after it, "Last message" was not
   // the last message (Lena's summary quoted her e-bike problem, her last message was her email): it says so then.
   const contactAfter = lastEntry !== null && state.recentTranscript.slice(state.recentTranscript.indexOf(lastEntry) + 1).some((e) => e.from === 'customer');
-  if (last && last !== trigger && !(requestOnly && lastEntry === triggerEntry)) parts.push(`${contactAfter ? 'Last message before the contact details' : 'Last message'}: "${clip(last, 140)}".`);
+  // Session 49 (lead, newcomer s49 N5): nor when it is the reason the summary opens with (it was quoted twice).
+  const isReason = last !== null && known(v.handoffReason) && last.trim().toLowerCase() === String(v.handoffReason).trim().toLowerCase();
+  if (last && last !== trigger && !isReason && !(requestOnly && lastEntry === triggerEntry)) parts.push(`${contactAfter ? 'Last message before the contact details' : 'Last message'}: "${clip(last, 140)}".`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);
   return parts.join(' ');

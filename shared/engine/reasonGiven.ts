@@ -101,23 +101,31 @@ const WAY_ANSWERS = 4;
 export function reasonFromWay(run: Run, takeoverId: string): string | null {
   const s = run.s;
   const parts: string[] = [];
+  // Session 49 (lead, newcomer s49 N1): the answers to the flow's own free-text questions that state a reason by
+  // themselves ("road bike, the gears keep slipping" to "What kind of bike is it, and what's wrong with it?"). With no
+  // topic menu on the way (or a questionnaire's menu), they are the reason: a flow that asked what is wrong has been told.
+  const stated: string[] = [];
+  const ofAnswers = () => (stated.length > 0 ? stated.join('; ') : null);
   let answers = 0;
   let latest = true;
   for (let i = s.recentTranscript.length - 1; i >= 0 && answers < WAY_ANSWERS; i--) {
     const e = s.recentTranscript[i]!;
     if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
-    if (e.blockId === takeoverId) return null;
+    if (e.blockId === takeoverId) return ofAnswers();
     const b = run.c.blocks.get(e.blockId);
     const a = b === undefined ? null : (behaviourOf(b.kind).wayAnswer?.(run, b as never, e.text) ?? null);
-    if (a === null) return null;
+    if (a === null) return ofAnswers();
     answers++;
     // The latest choice leading straight to the takeover asks for a person: the reason is theirs to give.
     if (latest && a.ledTo === takeoverId) return null;
     latest = false;
-    if (a.said !== null && a.ledTo !== takeoverId) parts.unshift(a.said);
-    if (a.menu) return a.topicMenu ? parts.join(': ') : null;
+    if (a.said !== null && a.ledTo !== takeoverId) {
+      parts.unshift(a.said);
+      if (a.freeText === true && statesAReason(a.said)) stated.unshift(a.said);
+    }
+    if (a.menu) return a.topicMenu ? parts.join(': ') : ofAnswers();
   }
-  return null;
+  return ofAnswers();
 }
 
 /**

@@ -12,7 +12,7 @@ import { addressTaken, asksForAMoment, asksWhyEmail, heldAnswer, momentEmailText
 import { entitiesOf } from '../nlu/analyzeText';
 import { analysedPart } from './analysedPart';
 import { summarizeConversation } from './handoffContext';
-import { reasonAlreadyGiven } from './reasonGiven';
+import { reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { backsOut, declinesEmailBeside, declinesEmailInAnswer, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { bot, isKnown, nextId, rememberEntities, setVar, type Run } from './run';
@@ -219,7 +219,7 @@ export function answerNobodyFree(run: Run, block: BlockOf<'ticket'>, w: TicketWa
   // An address beside the words is taken; at the issue question the message is the issue, as before.
   if (after === 'emergency') {
     if (w.field !== 'email' || ticketAnswerFits(run, w, text)) return false;
-    noteReasonGiven(run);
+    noteReasonGiven(run, block.id);
     const known = run.s.variables.handoffReason;
     // The first emergency here (the customer came for something else): it leads the issue, what was said before after it.
     const first = run.s.lastEscalation?.signals.some((x) => x.emergency === true) !== true;
@@ -419,7 +419,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     stage = 'issue';
   } else if (stage === 'email' && block.data.askEmail && !isKnown(v.customerEmail) && run.s.emailDeclined === true) {
     // Session 38 (hostile s37 #2): declined earlier (lead-gen's "no email", then a queue timeout): not asked again.
-    if (block.data.askIssue) noteReasonGiven(run);
+    if (block.data.askIssue) noteReasonGiven(run, block.id);
     const asksNext = block.data.askIssue && !isKnown(v.handoffReason);
     if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailRemembered, block.id);
     stage = 'issue';
@@ -437,7 +437,7 @@ export function continueTicket(run: Run, block: BlockOf<'ticket'>, stage: 'email
     run.s.waiting = w;
     return null;
   }
-  if (block.data.askIssue) noteReasonGiven(run);
+  if (block.data.askIssue) noteReasonGiven(run, block.id);
   if (block.data.askIssue && !isKnown(v.handoffReason)) {
     bot(run, ticketPrompts.issue, block.id);
     run.s.waiting = { kind: 'ticket_question', blockId: block.id, field: 'issue', retries: 0 };
@@ -530,7 +530,7 @@ function withNamedValues(run: Run, block: BlockOf<'ticket'>, label: string): str
  */
 function noEmailNoted(run: Run, block: BlockOf<'ticket'>): void {
   run.s.emailDeclined = true; // session 38: no later question asks it again
-  if (block.data.askIssue) noteReasonGiven(run);
+  if (block.data.askIssue) noteReasonGiven(run, block.id);
   const asksNext = block.data.askIssue && !isKnown(run.s.variables.handoffReason);
   if (asksNext || !promisesEmail(run, block)) bot(run, ticketPrompts.noEmailNoted, block.id);
 }
@@ -538,7 +538,7 @@ function noEmailNoted(run: Run, block: BlockOf<'ticket'>): void {
 /** Session 48 (conv9, hostile s47 M1): the email question asked three times without an answer: the ticket goes on without. */
 function goesOnWithoutEmail(run: Run, block: BlockOf<'ticket'>): void {
   run.s.emailDeclined = true;
-  if (block.data.askIssue) noteReasonGiven(run);
+  if (block.data.askIssue) noteReasonGiven(run, block.id);
   bot(run, asideTexts.ticketGoOn, block.id);
 }
 
@@ -631,9 +631,11 @@ export function takesCorrectedEmail(run: Run, blockId: string, text: string, ask
 }
 
 /** Session 19 (newcomer s19 F2): what the customer said when they were handed over is the issue; not asked again. */
-function noteReasonGiven(run: Run): void {
+function noteReasonGiven(run: Run, blockId: string): void {
   if (isKnown(run.s.variables.handoffReason)) return;
-  const given = reasonAlreadyGiven(run, false);
+  // Session 49 (lead, newcomer s49 N1): a ticket the flow reached after its own questions ("What's wrong with it?") takes
+  // the customer's choices and answers on the way, as a takeover the flow reached does (reasonFromWay).
+  const given = reasonAlreadyGiven(run, false) ?? (run.s.lastEscalation === null ? reasonFromWay(run, blockId) : null);
   if (given !== null) setVar(run, 'handoffReason', given);
 }
 
@@ -720,7 +722,7 @@ export function answerTicketQuestion(run: Run, block: BlockOf<'ticket'>, w: Tick
       // customer is leaving, so the ticket is opened now with what is known (the issue question waited for someone
       // who had gone, and no ticket was made).
       if (leavesWithAddress(text)) {
-        noteReasonGiven(run);
+        noteReasonGiven(run, block.id);
         createTicket(run, block, true);
         return goOn(run, block);
       }

@@ -784,8 +784,12 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   wayAnswer(run, block) {
     const v = vars(run);
     const value = v[block.data.variable];
-    if (value === v.customerEmail || value === v.customerName) return { said: null, menu: false, topicMenu: false };
-    return { said: (typeof value === 'string' && value.trim() !== '') || typeof value === 'number' ? String(value).trim() : null, menu: false, topicMenu: false };
+    // Session 49 (lead, newcomer s49 N1): an email or phone question's answer is a contact detail, never what the way was
+    // about (a flow's own email question stores it in a variable of its own: "email").
+    const contact = block.data.inputType === 'email' || block.data.inputType === 'phone';
+    if (contact || value === v.customerEmail || value === v.customerName) return { said: null, menu: false, topicMenu: false };
+    const said = (typeof value === 'string' && value.trim() !== '') || typeof value === 'number' ? String(value).trim() : null;
+    return { said, menu: false, topicMenu: false, freeText: block.data.inputType === 'text' };
   },
   // Session 35 (hostile s34 #15): the reference shapes a phone number inside is no phone (referenceNotPhone.ts).
   referenceShapes: (block) => (readsReference(block) ? shapesOf(block).filter((shape) => shape.groups[0]?.kind === 'prefix').map((shape) => ({ kind: block.data.fromEntity as 'order_id' | 'policy_number', shape })) : []),

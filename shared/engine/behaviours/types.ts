@@ -273,4 +273,6 @@ export interface WayAnswer {
   /** A menu whose option picked stores its label: a topic (one storing a value, "11-50", is a questionnaire's answer). */
   topicMenu: boolean;
   ledTo?: string;
+  /** Session 49: a free-text question's answer (the customer's own words, which may state the reason by themselves). */
+  freeText?: boolean;
 }

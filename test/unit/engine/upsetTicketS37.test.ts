@@ -31,7 +31,10 @@ describe('the no-agent ticket of an upset customer (hostile s35 F9)', () => {
     expect(t.summary).toContain('Handed over because the customer is upset.');
     expect(t.summary).toContain('Key message: "still nothing, this is a disgrace".');
     expect(t.summary).toContain('"I ordered a jacket three weeks ago"');
-    expect(t.summary).toContain('Last message: "the jacket, order NW-104233".');
+    // Session 49 (lead, newcomer s49 N5): changed on purpose: the last message is the reason the summary opens with, so it
+    // is not quoted a second time as "Last message".
+    expect(t.summary).toContain('needs help with: the jacket, order NW-104233.');
+    expect(t.summary).not.toContain('Last message');
   });
   it('keeps what the customer wrote at the email question', () => {
     const t = ticketAfter(['i ordered three weeks ago and nothing came', 'I have been waiting for two weeks and the tracking has not moved since Monday', 'this is a joke, you are useless', 'ana@example.com', 'my parcel never arrived']);
