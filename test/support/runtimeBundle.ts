@@ -35,6 +35,7 @@ export function ensureRuntimeBundle(env: NodeJS.ProcessEnv = process.env, argv: 
   const choice = chooseRuntime(ROOT) as { use: 'bundle' | 'tsx'; why: string };
   if (choice.use === 'bundle') return;
   const started = Date.now();
+  process.stderr.write(`[test setup] building the baton bundle the server tests start (${choice.why})...\n`);
   execFileSync(process.execPath, ['scripts/build-runtime.mjs'], { cwd: ROOT, stdio: 'pipe' });
   const after = chooseRuntime(ROOT) as { use: 'bundle' | 'tsx'; why: string };
   process.stderr.write(`[test setup] built the baton bundle (${choice.why}) in ${((Date.now() - started) / 1000).toFixed(1)} s: ${after.use === 'bundle' ? 'the tests start it' : `still ${after.use}: ${after.why}`}\n`);

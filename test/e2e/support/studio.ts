@@ -117,6 +117,8 @@ export function ensureRendererBuilt(): void {
     if (!fresh()) {
       // pagesBuildEnv: NODE_ENV=production (vitest's NODE_ENV=test would give React's development build). Built
       // aside, then moved in: vite's own emptyOutDir would empty dist/renderer under open pages for the build's length.
+      // Session 49 (lead, newcomer s49 N13): `npm test` printed nothing for ~90 s after "RUN" while this ran.
+      process.stderr.write('[test setup] building the studio, inbox and widget pages for the end-to-end tests (about a minute; the tests start after it)...\n');
       const staging = join(repoRoot, `dist/.renderer-staging-${process.pid}`);
       rmSync(staging, { recursive: true, force: true });
       try {
