@@ -42,6 +42,7 @@ import { createHash } from 'node:crypto';
 import { applyEdits, modify } from 'jsonc-parser';
 import { cutUnits } from '../../shared/engine/unicodeText';
 import { NEUTRAL_UNANSWERABLE_MESSAGE } from '../../shared/engine/shopQuestion';
+import type { VocabularyMatches } from '../../shared/escalation/vocabularyWarnings';
 
 enablePatches();
 
@@ -201,6 +202,12 @@ export interface OpenedFlow {
   replayed: number;
   problems: FlowProblem[];
   path: string;
+  /**
+   * Session 49 (ci6): set by GET /api/flows/:key, what the server worked out for the escalation vocabulary warnings of
+   * this flow's phrases (shared/escalation/vocabularyWarnings.ts vocabularyMatchesOf); the page takes it before it first
+   * validates the flow (primeVocabularyMatches), so it need not work it out again on every page load.
+   */
+  vocabularyMatches?: VocabularyMatches;
 }
 
 /** What is at a flow's path (FlowStore.readDisk): the file's text, or what it is instead and what to do about it. */

@@ -16,6 +16,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { FlowStore, StudioError } from './flowStore';
+import { vocabularyMatchesOf } from '../../shared/escalation/vocabularyWarnings';
 import { sizeProblemsText, studioSizeProblems } from './studioSizeLimits';
 import { lockStudioHome } from './homeLock';
 import { writeStudioLink } from './studioLink';
@@ -257,7 +258,9 @@ export async function startStudioServer(opts: StudioServerOptions): Promise<Stud
     // Hostile s28 H8: a flow that grew past what the canvas can draw (edited on disk) is not opened into a frozen tab.
     const tooLarge = studioSizeProblems(opened.flow);
     if (tooLarge.length > 0) throw new StudioError(422, 'flow_too_large', `This flow is too large for the studio: ${sizeProblemsText(tooLarge)} Its file ${opened.path} was not changed.`, tooLarge[0].hint, tooLarge);
-    return opened;
+    // Session 49 (ci6): the vocabulary warnings' matches for the page's first validation (kept by this process: opening
+    // the flow above validated it already, so these are look-ups).
+    return { ...opened, vocabularyMatches: vocabularyMatchesOf(opened.flow.escalation) };
   });
   app.put('/api/flows/:key', async (req) => {
     const b = body(req);

@@ -70,16 +70,67 @@ function topicPhraseMatcher(phrase: string): (a: TextAnalysis) => boolean {
   return (a) => detectSensitiveTopic({ text: a.text, analysis: a, turn: 0, now: 0, variables: {}, intent: null, fallback: false }, policy, memory) !== null;
 }
 
-/** Ordinary messages a phrase matches, per kind and phrase: an edit that adds one phrase checks only that one. */
-const matchesCache = new Map<string, TextAnalysis[]>();
-function matching(key: string, matches: (a: TextAnalysis) => boolean): TextAnalysis[] {
+/**
+ * Ordinary messages a phrase matches (their indices in ORDINARY_MESSAGES), per kind and phrase: an edit that adds one
+ * phrase checks only that one. The key (reason or 'sensitiveTopics', 'phrases' or 'examples', the text) decides the
+ * answer: the matcher of a key depends on nothing else.
+ */
+const matchesCache = new Map<string, readonly number[]>();
+function remember(key: string, found: readonly number[]): void {
+  if (matchesCache.size > 2000) matchesCache.clear();
+  matchesCache.set(key, found);
+}
+function matching(key: string, matches: (a: TextAnalysis) => boolean): readonly number[] {
   let found = matchesCache.get(key);
   if (found === undefined) {
-    found = ordinaryAnalyses().filter(matches);
-    if (matchesCache.size > 2000) matchesCache.clear();
-    matchesCache.set(key, found);
+    const all = ordinaryAnalyses();
+    const hits: number[] = [];
+    for (let i = 0; i < all.length; i++) if (matches(all[i])) hits.push(i);
+    found = hits;
+    remember(key, found);
   }
   return found;
+}
+
+/**
+ * Session 49 (ci6): what the studio server already worked out, handed to the page. Working out a policy's matches is most
+ * of a flow's first validation (~0.6 s of CPU for the customer-support template: each of its phrases read by the real
+ * detector against every ordinary message, the detectors' patterns compiled on first use), and the page validates the
+ * flow it opens on every page load, with nothing kept from the last one. The server (a long-lived process) keeps its
+ * answers, so it sends them with the opened flow (`vocabularyMatchesOf`) and the page takes them before its first
+ * validation (`primeVocabularyMatches`). Same keys, same pure matchers: the same warnings (both sides run this file).
+ */
+export interface VocabularyMatches {
+  /** ORDINARY_MESSAGES.length where they were worked out: matches from another list of messages are not taken. */
+  checked: number;
+  /** Per check key, the indices of the ordinary messages it matches. */
+  matches: Record<string, number[]>;
+}
+
+/** The matches of every phrase and example of `policy` (worked out now when not known yet). */
+export function vocabularyMatchesOf(policy: EscalationPolicy): VocabularyMatches {
+  const matches: Record<string, number[]> = {};
+  for (const c of policyChecks(policy)) matches[c.key] = [...matching(c.key, c.matches)];
+  return { checked: ORDINARY_MESSAGES.length, matches };
+}
+
+/**
+ * Takes matches another copy of this file worked out (vocabularyMatchesOf). Anything not of that shape, or made against
+ * another list of ordinary messages, is ignored: the page then works its matches out itself, as before. Returns how
+ * many keys were taken.
+ */
+export function primeVocabularyMatches(given: unknown): number {
+  if (given === null || typeof given !== 'object') return 0;
+  const { checked, matches } = given as Partial<VocabularyMatches>;
+  if (checked !== ORDINARY_MESSAGES.length || matches === null || typeof matches !== 'object') return 0;
+  let taken = 0;
+  for (const [key, found] of Object.entries(matches)) {
+    if (matchesCache.has(key) || !Array.isArray(found)) continue;
+    if (!found.every((i, n) => Number.isInteger(i) && i >= 0 && i < ORDINARY_MESSAGES.length && (n === 0 || i > found[n - 1]))) continue;
+    remember(key, [...found]);
+    taken++;
+  }
+  return taken;
 }
 
 function lazyMatcher(make: () => (a: TextAnalysis) => boolean): (a: TextAnalysis) => boolean {
@@ -87,35 +138,21 @@ function lazyMatcher(make: () => (a: TextAnalysis) => boolean): (a: TextAnalysis
   return (a) => (m ??= make())(a);
 }
 
-const cache = new WeakMap<EscalationPolicy, VocabularyWarning[]>();
+interface PolicyCheck {
+  path: (string | number)[];
+  text: string;
+  kind: 'phrase' | 'example';
+  where: string;
+  /** The matchesCache key. */
+  key: string;
+  matches: (a: TextAnalysis) => boolean;
+}
 
-export function escalationVocabularyWarnings(policy: EscalationPolicy): VocabularyWarning[] {
-  const hit = cache.get(policy);
-  if (hit) return hit;
-  const out: VocabularyWarning[] = [];
-  const total = ordinaryAnalyses().length;
-  const check = (path: (string | number)[], text: string, kind: 'phrase' | 'example', where: string, matches: (a: TextAnalysis) => boolean) => {
-    const found = matching(`${String(path[1])}|${String(path[path.length - 2])}|${text}`, matches);
-    const everyday = kind === 'phrase' && everydayOnly(text);
-    if (found.length === 0 && !everyday) return;
-    const share = `${((100 * found.length) / total).toFixed(1)}%`;
-    const order = path[1] === 'sensitiveTopics' ? 'these words in any order' : 'these words in this order';
-    const counted =
-      found.length === 0
-        ? `None of the ${total} ordinary questions from the labelled sets has it, but words this common are in many real chats`
-        : `It matches ${found.length} of the ${total} ordinary questions from the labelled sets (${share}), such as "${found[0].text}", and words this common catch far more in real chats`;
-    out.push({
-      path,
-      matches: found.length,
-      example: found.length > 0 ? found[0].text : '',
-      checked: total,
-      everyday,
-      message: everyday
-        ? `The ${kind} "${text}" of ${where} is made only of everyday words, so it fires on every message with ${order}, whatever the customer goes on to ask. ${counted}: those customers would be handed to a person. Say what makes it a case, e.g. ${SPECIFIC[String(path[1])] ?? SPECIFIC.sensitiveTopics}.`
-        : `The ${kind} "${text}" of ${where} matches ${found.length} ordinary question${found.length === 1 ? '' : 's'} from the labelled sets (${share} of ${total}), such as "${found[0].text}": those customers would be handed to a person.`,
-      hint: kind === 'phrase' ? 'Make the phrase more specific (add the words that make it a case, e.g. "charged twice" rather than "charged"), or list the harmless word under neverTrigger.' : 'Rewrite the example so it says what makes it a case, not what every question says.',
-    });
-  };
+/** Every phrase and example of the policy the warnings check, in the warnings' order. */
+function policyChecks(policy: EscalationPolicy): PolicyCheck[] {
+  const out: PolicyCheck[] = [];
+  const check = (path: (string | number)[], text: string, kind: 'phrase' | 'example', where: string, matches: (a: TextAnalysis) => boolean) =>
+    out.push({ path, text, kind, where, key: `${String(path[1])}|${String(path[path.length - 2])}|${text}`, matches });
   const base = ['escalation'];
   const reasonLists: [string, string, { phrases?: string[]; examples?: string[] }][] = [
     ['explicitRequest', 'explicit requests', policy.explicitRequest],
@@ -141,6 +178,39 @@ export function escalationVocabularyWarnings(policy: EscalationPolicy): Vocabula
     t.phrases.forEach((p, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'phrases', i], p, 'phrase', where, lazyMatcher(() => topicPhraseMatcher(p))));
     (t.examples ?? []).forEach((e, i) => check([...base, 'sensitiveTopics', 'topics', ti, 'examples', i], e, 'example', where, oneExample(e)));
   });
+  return out;
+}
+
+const cache = new WeakMap<EscalationPolicy, VocabularyWarning[]>();
+
+export function escalationVocabularyWarnings(policy: EscalationPolicy): VocabularyWarning[] {
+  const hit = cache.get(policy);
+  if (hit) return hit;
+  const out: VocabularyWarning[] = [];
+  const total = ORDINARY_MESSAGES.length;
+  for (const { path, text, kind, where, key, matches } of policyChecks(policy)) {
+    const found = matching(key, matches);
+    const everyday = kind === 'phrase' && everydayOnly(text);
+    if (found.length === 0 && !everyday) continue;
+    const first = found.length > 0 ? ORDINARY_MESSAGES[found[0]] : '';
+    const share = `${((100 * found.length) / total).toFixed(1)}%`;
+    const order = path[1] === 'sensitiveTopics' ? 'these words in any order' : 'these words in this order';
+    const counted =
+      found.length === 0
+        ? `None of the ${total} ordinary questions from the labelled sets has it, but words this common are in many real chats`
+        : `It matches ${found.length} of the ${total} ordinary questions from the labelled sets (${share}), such as "${first}", and words this common catch far more in real chats`;
+    out.push({
+      path,
+      matches: found.length,
+      example: first,
+      checked: total,
+      everyday,
+      message: everyday
+        ? `The ${kind} "${text}" of ${where} is made only of everyday words, so it fires on every message with ${order}, whatever the customer goes on to ask. ${counted}: those customers would be handed to a person. Say what makes it a case, e.g. ${SPECIFIC[String(path[1])] ?? SPECIFIC.sensitiveTopics}.`
+        : `The ${kind} "${text}" of ${where} matches ${found.length} ordinary question${found.length === 1 ? '' : 's'} from the labelled sets (${share} of ${total}), such as "${first}": those customers would be handed to a person.`,
+      hint: kind === 'phrase' ? 'Make the phrase more specific (add the words that make it a case, e.g. "charged twice" rather than "charged"), or list the harmless word under neverTrigger.' : 'Rewrite the example so it says what makes it a case, not what every question says.',
+    });
+  }
   // A neverTrigger entry that hides one of the policy's own phrases is validateFlow's never_trigger_hides_phrase
   // (session 25, newcomer s24 #6: it was warned about twice, here and there, in two wordings of one fault).
   cache.set(policy, out);

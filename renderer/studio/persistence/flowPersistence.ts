@@ -18,6 +18,7 @@ import { cutUnits } from '../../../shared/engine/unicodeText';
 import type { Patch } from 'immer';
 import type { Flow } from '../../../shared/flow/schema';
 import { pageSecret, StudioApiError, type DiskStatus, type JournalEntry, type OpenedFlow, type StudioApi } from '../api/studioApi';
+import { primeVocabularyMatches } from '../../../shared/escalation/vocabularyWarnings';
 
 export type SaveStatus = 'saved' | 'saving' | 'unsaved' | 'offline' | 'error' | 'conflict' | 'disk_changed';
 
@@ -223,6 +224,9 @@ export interface FlowForEditing extends OpenedFlow {
  */
 export async function openFlowForEditing(api: Pick<StudioApi, 'openFlow'>, key: string, storage: KeyValueStorage | null = defaultStorage()): Promise<FlowForEditing> {
   const opened = await api.openFlow(key);
+  // Session 49 (ci6): the server's matches for the escalation vocabulary warnings, taken before the editor first
+  // validates the flow (the same warnings, without reading every phrase against every ordinary message on each load).
+  primeVocabularyMatches(opened.vocabularyMatches);
   const local = readBrowserCopy(key, storage);
   if (local && typeof local.baseRevision === 'number' && local.baseRevision !== opened.revision && local.seq > opened.journalSeq) {
     // Edits made on a version another tab has since replaced: never laid over it silently. They move to the
