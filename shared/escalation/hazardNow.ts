@@ -297,7 +297,7 @@ function spelledHazardWords(toks: readonly string[]): string[] {
  * Not: a sign negated ("nobody feels dizzy"), asked of what might happen ("can a gas heater give you headaches?", "if",
  * "would", "I don't want anyone getting dizzy"), said as a figure ("sick of waiting", "sick about", "a real headache",
  * "the gas bill is giving me a headache", "dizzy spells"), an appliance not running or not there ("not working",
- * "broken", "hasn't arrived"), a shopping question ("which heater ...", "recommend"), a story long ago ("last winter").
+ * "broken", "packed in", "hasn't arrived"), a shopping question ("which heater ...", "recommend"), a story long ago ("last winter").
  */
 const FUEL = new Set(['boiler', 'boilers', 'heater', 'heaters', 'stove', 'stoves', 'cooker', 'cookers', 'hob', 'hobs', 'fireplace', 'generator', 'furnace', 'aga', 'chiminea', 'bbq', 'barbecue', 'flue', 'chimney', 'burner', 'woodburner', 'paraffin', 'calor']);
 /** After "gas", "coal", "open", "log", "wood", "oil", "paraffin": these are fuel appliances too ("gas fire", "gas oven"). */
@@ -387,7 +387,7 @@ function headacheAsFigure(lower: readonly string[], i: number): boolean {
   return false;
 }
 /** The appliance is not running or not there: no carbon monoxide from it. */
-const NOT_RUNNING = / (?:not working|broken|broke down|stopped working|will not (?:start|light|turn on|work|ignite)|(?:is|are) not on|not turned on|has not (?:arrived|come|been delivered)|have not (?:arrived|come)|not arrived|not been (?:fitted|installed|delivered)|still waiting|waiting for|taking (?:so long|ages|forever)|to arrive) /;
+const NOT_RUNNING = / (?:not working|broken|broke down|(?:packed|packing|given|gave|conked|conking) (?:in|up|out)|died|dead|kaput|on the blink|stopped working|will not (?:start|light|turn on|work|ignite)|(?:is|are) not on|not turned on|has not (?:arrived|come|been delivered)|have not (?:arrived|come)|not arrived|not been (?:fitted|installed|delivered)|still waiting|waiting for|taking (?:so long|ages|forever)|to arrive) /;
 const SHOPPING = new Set(['which', 'recommend', 'recommended', 'suitable', 'stock', 'buy', 'buying', 'price', 'cheapest', 'compare']);
 /** A question of what might happen, asked of nobody in particular ("can a gas heater give you headaches?"). */
 const MODAL_START = new Set(['can', 'could', 'would', 'will', 'does', 'do', 'should', 'might', 'may', 'if', 'is', 'are']);
