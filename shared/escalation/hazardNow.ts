@@ -82,7 +82,7 @@ const ALONE = new RegExp(
     // Session 49 (emerg5): String.raw: in a plain template literal `\w` is the letter w (the backslash is dropped), so
     // "set the curtains alight" and "exploded ... burnt" never matched since session 47.
     String.raw` (?:set|setting) (?:\w+ ){1,3}(?:on|alight) fire `,
-    String.raw` (?:set|setting) (?:\w+ ){1,3}alight `,
+    String.raw` (?:set|setting) (?:\w+ ){1,3}(?:alight|ablaze) `,
     // Session 49 (emerg5, hostile s49 H2): a fire said without "fire": went up in flames, caught alight.
     ` (?:went|go|goes|gone|going) up in flames `,
     ` (?:caught|catching|catches|catch) alight `,
@@ -432,7 +432,7 @@ function gasByMeaning(lower: readonly string[], padded: string): HazardReading |
   const egg = affirmedMatch(EGG, lower, padded);
   if (egg !== null && (fuel || lower.some((t) => GAS_THING.has(t)))) {
     const before = lower.slice(Math.max(0, tokenAt(padded, egg.index) - 6), tokenAt(padded, egg.index));
-    if (!before.some((t) => MAYBE.has(t))) return { words: `smell of ${egg[0].trim()}`, kind: 'gas' };
+    if (!before.some((t) => MAYBE.has(t))) return { words: egg[0].trim() === 'eggy' ? 'eggy smell' : `smell of ${egg[0].trim()}`, kind: 'gas' };
   }
   const hiss = lower.findIndex((t, i) => HISS.has(t) && affirmed(lower, i) && !lower.slice(Math.max(0, i - 5), i).some((w) => MAYBE.has(w)));
   if (fuel && hiss >= 0) {
