@@ -9,7 +9,9 @@
  *    of rotten eggs or sulphur at a gas appliance, a hissing appliance that smells), misspelt hazard words.
  *  - M2: a negated hazard ("no gas smell or anything"), a hypothetical one, a product's label, a hazard over and dealt
  *    with, idioms ("my inbox is on fire", "this deal is fire", "a real headache", "sick of waiting"): no emergency.
- * Main at 93362e1a (before the change): 5 of the 30 emergencies read as emergencies, 3 of the 24 calm ones as one.
+ * Main at 93362e1a (before the change): 1 of the 27 emergencies read as one ("the fryer went up in flames and it is
+ * spreading ..."), and 3 of the 24 calm ones did ("there's no smell of gas ...", "not on fire or anything ...", "my inbox
+ * is on fire ..."); this file failed 51 of its 73 tests there.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

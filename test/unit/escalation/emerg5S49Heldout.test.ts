@@ -3,8 +3,9 @@
  * further change: the hostile s49 report's own sentences (H1, H2, M2) and new ones in the five voices.
  * First run on the changed code: 14 of the 15 emergencies and 10 of the 10 calm ones read right; the miss was "the oil
  * lamp set the tablecloth ablaze" ("set ... ablaze" was not read, only "set ... alight"): added after, so this set is no
- * longer held out for it. On main at 93362e1a: 1 of the 15 emergencies ("plz help the wood burner is smoking ... my son
- * is dizzy"), and "no gas smell or anything, ..." was an emergency.
+ * longer held out for it. On main at 93362e1a: 2 of the 15 emergencies ("plz help the wood burner is smoking ... my son
+ * is dizzy", "flames are coming up from behind the cooker"), "no gas smell or anything, ..." was an emergency and the
+ * candle's label a safety handover.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
