@@ -223,8 +223,11 @@ function fireOrGasNow(lower: readonly string[], padded: string): string | null {
  * The first match of `re` in `padded` whose hazard is not negated where it is named (negatedAt), or null. (Each pattern
  * begins with a space or ^, so a match's first token is the one after its index.)
  */
+const GLOBAL = new Map<RegExp, RegExp>();
 function affirmedMatch(re: RegExp, lower: readonly string[], padded: string): RegExpExecArray | null {
-  const g = new RegExp(re.source, 'g');
+  let g = GLOBAL.get(re);
+  if (g === undefined) GLOBAL.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
   for (let m = g.exec(padded); m !== null; m = g.exec(padded)) {
     if (!negatedAt(lower, tokenAt(padded, m.index))) return m;
     g.lastIndex = m.index + 1;
