@@ -24,7 +24,7 @@ import { customerEntry } from './handoffContext';
 import { messageFacts, readsAsRequestForPerson } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
-import { gasHazard } from '../escalation/hazardNow';
+import { hazardReading } from '../escalation/hazardNow';
 import { analysedPart } from './analysedPart';
 import { bareBackOutTexts, canDoSentence } from './bareBackOut';
 import { asideTexts, nextAside, sayAnswer, sayAnswerOnce, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
@@ -137,10 +137,13 @@ export const takeoverTexts = {
   /** Session 41 (injury, hostile s40 H2): a person hurt or ill now, said first (emergencyLineOf). */
   emergencyLine: (number: string) => `If you have not already, please call ${number} now: the emergency services can help faster than we can.`,
   /** Session 48 (lead, hostile s47 M2's rest): added to the emergency line when the emergency is gas or carbon monoxide. */
-  gasLine: (kind: 'gas' | 'carbon monoxide', call: string) =>
+  /** Session 49 (emerg5, hostile s49 H1): 'carbon monoxide signs' (headaches, dizziness... near a fuel appliance, no alarm named). */
+  gasLine: (kind: 'gas' | 'carbon monoxide' | 'carbon monoxide signs', call: string) =>
     kind === 'gas'
       ? `With a gas smell or leak: don't switch anything on or off, open doors and windows, get everyone outside and ${call} from there.`
-      : `With a carbon monoxide alarm: open the windows, turn off gas appliances if you can, get everyone outside into fresh air and ${call} from there.`,
+      : kind === 'carbon monoxide'
+        ? `With a carbon monoxide alarm: open the windows, turn off gas appliances if you can, get everyone outside into fresh air and ${call} from there.`
+        : `This may be carbon monoxide poisoning: turn the appliance off if you can, open the windows, get everyone outside into fresh air and ${call} from there.`,
   /**
    * Session 43 (medical4, hostile s43 L6): the customer repeats the emergency while waiting for the person, after the
    * emergency line was said (emergencyAgainOf): not the line again word for word.
@@ -1527,14 +1530,14 @@ export function emergencyLineOf(flow: Flow): string {
 
 /**
  * Session 48 (lead, hostile s47 M2's rest): the emergency line for what the customer wrote: a gas smell or leak or a carbon
- * monoxide alarm now (gasHazard) adds what to do first and the gas emergency number of the flow's time zone (0800 111
+ * monoxide alarm now (hazardReading's kind; session 49, emerg5: or signs of carbon monoxide) adds what to do first and the gas emergency number of the flow's time zone (0800 111
  * 999 in Great Britain and Northern Ireland, Gas Networks Ireland's 1800 20 50 50 in Ireland, else "your gas emergency
  * line"), unless the flow's own emergency line already speaks of gas. Any other emergency: emergencyLineOf as before.
  */
 export function emergencyLineAbout(flow: Flow, text: string | undefined): string {
   const line = emergencyLineOf(flow);
-  const kind = text === undefined || /\bgas\b/i.test(line) ? null : gasHazard(canonicalTokens(analyzeText(analysedPart(text))));
-  if (kind === null) return line;
+  const kind = text === undefined || /\bgas\b/i.test(line) ? null : hazardReading(canonicalTokens(analyzeText(analysedPart(text))))?.kind ?? null;
+  if (kind === null || kind === 'fire') return line;
   const zone = flow.settings.timezone;
   const call = ZONES_999.has(zone) ? 'call the gas emergency line on 0800 111 999' : ZONES_IE.has(zone) ? 'call Gas Networks Ireland on 1800 20 50 50' : 'call your gas emergency line';
   return `${line} ${takeoverTexts.gasLine(kind, call)}`;

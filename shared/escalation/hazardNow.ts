@@ -32,6 +32,11 @@ const BURNING_NOW = new RegExp(
     ` (?:is|are|s|still) burning(?: now)? (?!smell|dust|plastic|sensation|feeling)`,
     ` burning (?:now|right now|still) `,
     ` full (?:of|with) smoke `,
+    // Session 49 (emerg5, hostile s49 H2): a fire said without "fire" or "smoke" (ablaze, alight, flames seen or climbing).
+    ` (?:is|are|s|now|all|still|completely|totally|fully) ablaze `,
+    ` (?:is|are|s|now|still) alight `,
+    ` flames (?:are |were )?(?:licking|reaching|climbing|going up|rising) `,
+    ` (?:there are|there is|i can see|we can see|i see|can see) (?:big |small |huge |little |some )?flames (?!on the (?:box|label|packaging|picture|print))`,
     ` smoke (?:is |s )?(?:everywhere|pouring|billowing|filling|all over) `,
   ].join('|'),
 );
@@ -74,8 +79,13 @@ const ALONE = new RegExp(
   [
     ` (?:caught|catching) (?:on )?fire `,
     ` burst (?:into )?flames `,
-    ` (?:set|setting) (?:\w+ ){1,3}(?:on|alight) fire `,
-    ` (?:set|setting) (?:\w+ ){1,3}alight `,
+    // Session 49 (emerg5): String.raw: in a plain template literal `\w` is the letter w (the backslash is dropped), so
+    // "set the curtains alight" and "exploded ... burnt" never matched since session 47.
+    String.raw` (?:set|setting) (?:\w+ ){1,3}(?:on|alight) fire `,
+    String.raw` (?:set|setting) (?:\w+ ){1,3}(?:alight|ablaze) `,
+    // Session 49 (emerg5, hostile s49 H2): a fire said without "fire": went up in flames, caught alight.
+    ` (?:went|go|goes|gone|going) up in flames `,
+    ` (?:caught|catching|catches|catch) alight `,
     ` (?:started|set) (?:a |the )?(?:small |big |huge )?fire `,
     ` (?<!on )(?:a |the )?(?:small |big |huge )?fire (?:started |has started |broke out |is )?(?:in|at|upstairs|downstairs) (?!the (?:past|end|moment|minute|mo)|present|least|all|once|my opinion|(?:the |a |our |my )?${CONTAINED} )`,
     ` there (?:is|are) (?:a |an )?(?:small |big |huge |massive |bad )?fire (?!${FIRE_THING} |in (?:the |a |our |my )?${CONTAINED} )`,
@@ -89,7 +99,7 @@ const ALONE = new RegExp(
     ` (?:carbon monoxide|co) (?:alarm|detector|monitor|sensor)s? (?:is |s |are |has |have |just |keeps |kept |keep |started |starts )*(?:going off|went off|gone off|goes off|go off|sounding|sounded|ringing|screaming|triggered) `,
     ` carbon monoxide (?:leak|leaking|poisoning) `,
     ` (?:battery|batteries|bank|charger|vape|phone|laptop|scooter|bike|hoverboard) (?:has |just |literally )*(?:exploded|blew up|blown up|burst into flames) `,
-    ` (?:exploded|blew up) (?:\w+ ){0,4}(?:burn|burnt|burned|burning) `,
+    String.raw` (?:exploded|blew up) (?:\w+ ){0,4}(?:burn|burnt|burned|burning) `,
   ].join('|'),
 );
 /** Words in the five before the hazard that make it asked or a risk ("what if the CO alarm goes off", "can it catch fire"). */
@@ -97,13 +107,15 @@ const ASKED_BEFORE = new Set(['was', 'were', 'had', 'if', 'whether', 'could', 'm
 const SHOP_PLACE = / (?:your|the|their|our) (?:warehouse|depot|factory|store|shop|sorting office|distribution centre|distribution center|plant|office|hub)\b/;
 const QUESTION_START = new Set(['can', 'could', 'will', 'would', 'does', 'do', 'is', 'are', 'should', 'how', 'what', 'why', 'has', 'have', 'if']);
 function aloneNow(lower: readonly string[], padded: string): string | null {
-  const m = ALONE.exec(padded);
+  const m = affirmedMatch(ALONE, lower, padded);
   if (m === null) return null;
   // "on fire" said as praise elsewhere in the message ("you lot are on fire at the moment, keep it up").
   if (fireAsFigure(lower).length > 0) return null;
   if (QUESTION_START.has(lower[0] ?? '')) return null;
   const before = padded.slice(0, m.index).trim().split(' ').filter(Boolean).slice(-5);
-  if (before.some((t) => ASKED_BEFORE.has(t))) return null;
+  // Session 49 (emerg5, hostile s49 H2): "I can smell gas", "we can see smoke coming out": said, not asked.
+  const perceived = /^ (?:smell|smells|see|hear) /.test(padded.slice(m.index)) && /^(?:can|could)$/.test(before[before.length - 1] ?? '') && /^(?:i|we)$/.test(before[before.length - 2] ?? '');
+  if (before.some((t, k) => ASKED_BEFORE.has(t) && !(perceived && k === before.length - 1))) return null;
   // A fire at the shop's places is no fire in the customer's home ("a fire at your warehouse, is my parcel inside?").
   if (SHOP_PLACE.test(padded.slice(m.index, m.index + m[0].length + 30))) return null;
   // Session 47 (lead, reviewing emerg4): over and nobody hurt ("switched off straight away and nobody's hurt") is a
@@ -137,22 +149,60 @@ const EARLIER = / (?:this morning|earlier|overnight|the other day|at the weekend
 const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent');
 
 /** Only messages holding one of these words are read further (most hold none). */
-const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co', 'sparking', 'sparks', 'exploded', 'blew', 'alight']);
+const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co', 'sparking', 'sparks', 'exploded', 'blew', 'alight', 'ablaze']);
+
+/** What the hazard read is: a fire (or smoke, sparks, a battery), gas, a carbon monoxide alarm, or signs of carbon monoxide. */
+export type HazardKind = 'fire' | 'gas' | 'carbon monoxide' | 'carbon monoxide signs';
+export interface HazardReading {
+  /** The message's words the reading rests on ("on fire", "gas smell ... dizzy", "boiler ... headaches"). */
+  words: string;
+  kind: HazardKind;
+}
 
 /**
  * The hazard's words when `toks` (canonical tokens) tell of a fire, smoke, gas or carbon monoxide emergency happening now,
  * else null.
  */
 export function hazardNow(toks: readonly string[]): string | null {
-  if (!toks.some((t) => GATE.has(t))) return null;
-  const lower = toks.map((t) => t.toLowerCase());
+  return hazardReading(toks)?.words ?? null;
+}
+
+/**
+ * hazardNow's reading with its kind. Session 49 (emerg5, hostile s49 H1, H2, M2):
+ *  - the hazard words typed with a slip are read as the words ("smel gaz", "on fier": spelledHazardWords);
+ *  - a hazard negated where it is named is none ("no gas smell or anything", "not on fire or anything", "no smoke or
+ *    flames": negatedAt), and a later hazard in the message is still read;
+ *  - "since yesterday", "since last week" is still going, no story of long ago;
+ *  - a fire said without "fire" (ablaze, alight, flames seen or climbing, went up in flames: the lists above);
+ *  - carbon monoxide by its signs: a fuel-burning appliance and people or pets unwell now (coSigns);
+ *  - a gas leak without "gas": a smell of rotten eggs or sulphur at a gas appliance or a leak, a hissing gas appliance
+ *    that smells (gasByMeaning).
+ */
+export function hazardReading(toks: readonly string[]): HazardReading | null {
+  const lower = spelledHazardWords(toks);
+  const fire = lower.some((t) => GATE.has(t));
+  const signs = !fire && lower.some((t) => SIGN_GATE.has(t));
+  if (!fire && !signs) return null;
   const padded = ` ${lower.join(' ')} `;
   if (OVER.test(padded)) return null;
-  const longAgo = lower.some((t) => LONG_AGO.has(t)) && !lower.some((t) => NOW_WORDS.has(t));
+  const longAgo = lower.some((t, i) => LONG_AGO.has(t) && lower[i - 1] !== 'since' && !(t === 'last' && lower[i - 2] === 'since')) && !lower.some((t) => NOW_WORDS.has(t));
   if (longAgo) return null;
-  const burning = BURNING_NOW.exec(padded);
+  if (fire) {
+    const words = fireOrGasNow(lower, padded);
+    if (words !== null) return { words, kind: kindOf(words) };
+  }
+  return coSigns(lower, padded) ?? gasByMeaning(lower, padded);
+}
+
+function kindOf(words: string): HazardKind {
+  if (/(?:^| )(?:monoxide|co)(?: |$)/.test(words)) return 'carbon monoxide';
+  return /(?:^| )gas(?: |$)/.test(words) ? 'gas' : 'fire';
+}
+
+function fireOrGasNow(lower: readonly string[], padded: string): string | null {
+  const burning = affirmedMatch(BURNING_NOW, lower, padded);
   if (burning !== null && !figurative(lower, padded, burning[0])) return burning[0].trim();
-  const hazard = HAZARD.exec(padded);
+  const hazard = affirmedMatch(HAZARD, lower, padded);
   if (hazard === null && burning === null) {
     // Session 47 (emerg4): the hazards that count alone but were not HAZARD's ("burst into flames", an exploded battery).
     const alone = aloneNow(lower, padded);
@@ -167,6 +217,232 @@ export function hazardNow(toks: readonly string[]): string | null {
   const words = (hazard ?? burning)![0].trim();
   if (figurative(lower, padded, words)) return null;
   return `${words} ... ${lower[affected]}`;
+}
+
+/**
+ * The first match of `re` in `padded` whose hazard is not negated where it is named (negatedAt), or null. (Each pattern
+ * begins with a space or ^, so a match's first token is the one after its index.)
+ */
+const GLOBAL = new Map<RegExp, RegExp>();
+function affirmedMatch(re: RegExp, lower: readonly string[], padded: string): RegExpExecArray | null {
+  let g = GLOBAL.get(re);
+  if (g === undefined) GLOBAL.set(re, (g = new RegExp(re.source, 'g')));
+  g.lastIndex = 0;
+  for (let m = g.exec(padded); m !== null; m = g.exec(padded)) {
+    if (!negatedAt(lower, tokenAt(padded, m.index))) return m;
+    g.lastIndex = m.index + 1;
+  }
+  return null;
+}
+function tokenAt(padded: string, index: number): number {
+  let n = -1;
+  for (let k = 0; k <= index; k++) if (padded.charCodeAt(k) === 32) n++;
+  return Math.max(0, n);
+}
+
+/**
+ * Session 49 (emerg5, hostile s49 M2): the hazard named at token `i` is negated: a negator right before it, past only
+ * articles, "any", "sign of", and other hazard words joined by "or" ("no gas smell", "there's no smell of gas", "not on
+ * fire", "isn't leaking gas", "no smoke or flames", "without any sign of fire"). A negator before a verb in between
+ * negates the verb, not the hazard ("can't stop the smoke coming out", "can't put it out": not negated).
+ */
+const SCOPE_NEGATORS = negators(NOT_WORDS, 'without', 'nothing', 'none', 'nae');
+const SCOPE_FILLER = new Set([
+  'a', 'an', 'any', 'the', 'even', 'sign', 'signs', 'of', 'or', 'nor', 'hint', 'trace', 'real', 'actual', 'obvious', 'strong', 'bad',
+  'smell', 'smells', 'smoke', 'flames', 'flame', 'fire', 'gas', 'sparks', 'fumes', 'leak', 'leaks', 'burning', 'really', 'actually',
+]);
+function negatedAt(lower: readonly string[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = lower[k]!;
+    if (SCOPE_NEGATORS.has(t)) return true;
+    if (!SCOPE_FILLER.has(t)) return false;
+  }
+  return false;
+}
+
+/**
+ * Session 49 (emerg5, hostile s49 H2): the hazard words typed with one slip ("smel", "smels", "gaz", "gass", "fier", "smok",
+ * "flmaes", "burnig"), read as the words by hazardReading only: a letter left out (not the first), two neighbours swapped
+ * (not the first), a letter doubled, a final "s" typed "z". Not a slip that is an English word ("sell", "sells", "fir",
+ * "fames", "flame", "aight", "lea") nor one of three letters but "gaz" and "gsa" ("fre" is "free" as often).
+ */
+const HAZARD_VOCABULARY = ['gas', 'smell', 'smells', 'fire', 'smoke', 'smoking', 'flames', 'burning', 'ablaze', 'alight', 'leaking', 'monoxide'];
+const SLIP_REAL_WORDS = new Set(['sell', 'sells', 'fir', 'fie', 'fames', 'flame', 'aight', 'lea', 'soke', 'smoe', 'leaing', 'burnin', 'smokin', 'leakin']);
+const HAZARD_SLIPS: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  const vocabulary = new Set(HAZARD_VOCABULARY);
+  const add = (slip: string, word: string) => {
+    if (slip === word || vocabulary.has(slip) || SLIP_REAL_WORDS.has(slip) || out.has(slip)) return;
+    if (slip.length < 4 && word !== 'gas') return;
+    out.set(slip, word);
+  };
+  for (const w of HAZARD_VOCABULARY) {
+    for (let i = 1; i < w.length; i++) add(w.slice(0, i) + w.slice(i + 1), w);
+    for (let i = 1; i + 1 < w.length; i++) add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+    for (let i = 1; i < w.length; i++) add(w.slice(0, i + 1) + w.slice(i), w);
+    if (w.endsWith('s')) add(`${w.slice(0, -1)}z`, w);
+  }
+  return out;
+})();
+function spelledHazardWords(toks: readonly string[]): string[] {
+  return toks.map((t) => {
+    const l = t.toLowerCase();
+    return HAZARD_SLIPS.get(l) ?? l;
+  });
+}
+
+/**
+ * Session 49 (emerg5, hostile s49 H1): carbon monoxide by its signs: a fuel-burning appliance (a boiler, a gas fire, a
+ * heater not said to be electric, a stove, a cooker or hob not said to be electric or induction, a gas oven, a log or wood
+ * burner, a fireplace, a generator, a water or patio heater, a flue...) and a person or pet unwell now with a sign of
+ * carbon monoxide: one strong sign (dizzy, a headache, feeling or being sick, drowsy, nauseous, throwing up, faint,
+ * passed out, a pounding head) or two weaker ones (sleepy, ill, unwell, confused, lethargic, groggy...).
+ * Not: a sign negated ("nobody feels dizzy"), asked of what might happen ("can a gas heater give you headaches?", "if",
+ * "would", "I don't want anyone getting dizzy"), said as a figure ("sick of waiting", "sick about", "a real headache",
+ * "the gas bill is giving me a headache", "dizzy spells"), an appliance not running or not there ("not working",
+ * "broken", "packed in", "hasn't arrived"), a shopping question ("which heater ...", "recommend"), a story long ago ("last winter").
+ */
+const FUEL = new Set(['boiler', 'boilers', 'heater', 'heaters', 'stove', 'stoves', 'cooker', 'cookers', 'hob', 'hobs', 'fireplace', 'generator', 'furnace', 'aga', 'chiminea', 'bbq', 'barbecue', 'flue', 'chimney', 'burner', 'woodburner', 'paraffin', 'calor']);
+/** After "gas", "coal", "open", "log", "wood", "oil", "paraffin": these are fuel appliances too ("gas fire", "gas oven"). */
+const FUELLED = new Set(['fire', 'fires', 'oven', 'ovens', 'appliance', 'appliances', 'grill', 'ring', 'rings', 'lamp', 'lantern']);
+const FUEL_BEFORE = new Set(['gas', 'coal', 'open', 'log', 'wood', 'oil', 'paraffin', 'kerosene', 'calor', 'propane', 'butane']);
+/** Before a heater, hob or cooker: electric (no carbon monoxide). */
+const ELECTRIC = new Set(['electric', 'electrical', 'fan', 'oil', 'infrared', 'halogen', 'convector', 'panel', 'storage', 'towel', 'radiator', 'ceramic', 'induction', 'immersion', 'plug', 'usb', 'desk', 'foot', 'heated']);
+function fuelAt(lower: readonly string[], i: number): boolean {
+  const t = lower[i]!;
+  const prev = lower[i - 1] ?? '';
+  if (FUELLED.has(t)) return FUEL_BEFORE.has(prev);
+  if (!FUEL.has(t)) return false;
+  return !ELECTRIC.has(prev) && !ELECTRIC.has(lower[i - 2] ?? '');
+}
+const SIGN_GATE = new Set([...FUEL, ...FUELLED, 'rotten', 'eggy', 'sulphur', 'sulfur', 'sulphurous', 'sulfurous']);
+const STRONG_SIGNS = new Set([
+  'dizzy', 'dizy', 'dizzey', 'dizziness', 'lightheaded', 'drowsy', 'drowsiness', 'headache', 'headaches', 'nauseous', 'nausea', 'nauseated',
+  'queasy', 'vomiting', 'vomit', 'vomited', 'vomits', 'puking', 'fainted', 'faint', 'fainting', 'collapsed', 'unconscious', 'breathless', 'sick',
+  'pounding', 'throwing', 'threw', 'thrown', 'passed',
+]);
+const WEAK_SIGNS = new Set(['sleepy', 'tired', 'ill', 'unwell', 'confused', 'lethargic', 'groggy', 'weak', 'woozy', 'poorly', 'coughing', 'wheezing']);
+const SICK_FIGURE_AFTER = new Set(['of', 'about', 'to', 'with', 'and', 'leave', 'note', 'day', 'days', 'pay', 'joke', 'bag', 'bay']);
+const FEEL_BEFORE = new Set(['feel', 'feels', 'feeling', 'felt', 'is', 'are', 'am', 's', 're', 'm', 'been', 'being', 'getting', 'got', 'all', 'both', 'so', 'very', 'really', 'quite', 'seriously', 'became', 'become', 'gone', 'went', 'go']);
+/** In the five words before a sign or a smell: asked, feared or denied, not happening ("if", "could", "I don't want anyone getting dizzy"). */
+const MAYBE = new Set(['if', 'whether', 'could', 'might', 'may', 'would', 'can', 'should', 'risk', 'prevent', 'avoid', 'not', 'never', 'unless', 'cause', 'causes', 'ever']);
+const HEADACHE_ADJ = new Set(['real', 'total', 'massive', 'right', 'absolute', 'proper', 'complete', 'huge', 'big', 'major', 'bit', 'nightmare', 'such']);
+const OBJECT = new Set(['me', 'us', 'him', 'her', 'them', 'everyone', 'everybody', 'you']);
+const BE = new Set(['is', 's', 'was', 'been', 'be', 'are', 'were', 'becoming', 'what', 'such']);
+const GIVE = new Set(['give', 'gives', 'giving', 'gave', 'given']);
+/** The strength of the sign at `i` (2 strong, 1 weak, 0 none or a figure). */
+function signAt(lower: readonly string[], i: number): number {
+  const t = lower[i]!;
+  const next = lower[i + 1] ?? '';
+  const prev = lower[i - 1] ?? '';
+  if (!STRONG_SIGNS.has(t) && !WEAK_SIGNS.has(t)) return 0;
+  if (!affirmed(lower, i) || signNegated(lower, i)) return 0;
+  if (lower.slice(Math.max(0, i - 5), i).some((w) => MAYBE.has(w))) return 0;
+  switch (t) {
+    case 'sick':
+      if (SICK_FIGURE_AFTER.has(next)) return 0;
+      break;
+    case 'ill':
+    case 'faint':
+      if (!FEEL_BEFORE.has(prev)) return 0;
+      break;
+    case 'dizzy':
+      if (next === 'spells' || next === 'spell') return 0;
+      break;
+    case 'pounding':
+      if (!lower.slice(Math.max(0, i - 3), i).some((w) => w === 'head' || w === 'heads')) return 0;
+      break;
+    case 'throwing':
+    case 'threw':
+    case 'thrown':
+      if (next !== 'up') return 0;
+      break;
+    case 'passed':
+      if (next !== 'out') return 0;
+      break;
+    case 'headache':
+    case 'headaches':
+      if (headacheAsFigure(lower, i)) return 0;
+      break;
+  }
+  return STRONG_SIGNS.has(t) ? 2 : 1;
+}
+/** A negator before a run of signs joined by "or" / "and" ("nobody feels dizzy or sick", "no headaches or nausea"). */
+const SIGN_LINK = new Set(['or', 'nor', 'and', 'feel', 'feels', 'feeling', 'felt', 'is', 'are', 'so', 'very', 'at', 'all', 'a', 'any', 'been', 'has', 'have', 'got']);
+function signNegated(lower: readonly string[], i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const t = lower[k]!;
+    if (NEGATORS.has(t)) return true;
+    if (!SIGN_LINK.has(t) && !STRONG_SIGNS.has(t) && !WEAK_SIGNS.has(t)) return false;
+  }
+  return false;
+}
+/** "a real headache", "has been a headache", "the headache of returning it", "the bill is giving me a headache". */
+function headacheAsFigure(lower: readonly string[], i: number): boolean {
+  if (lower[i + 1] === 'of' || lower[i + 1] === 'to') return true;
+  let k = i - 1;
+  while (k >= 0 && HEADACHE_ADJ.has(lower[k]!)) k--;
+  if (lower[k] !== 'a' && lower[k] !== 'an') return HEADACHE_ADJ.has(lower[i - 1] ?? '');
+  let b = k - 1;
+  if (OBJECT.has(lower[b] ?? '')) b--;
+  if (BE.has(lower[b] ?? '')) return true;
+  if (GIVE.has(lower[b] ?? '')) return !lower.slice(Math.max(0, b - 3), b).some((_, j) => fuelAt(lower, Math.max(0, b - 3) + j));
+  return false;
+}
+/** The appliance is not running or not there: no carbon monoxide from it. */
+const NOT_RUNNING = / (?:not working|broken|broke down|(?:packed|packing|given|gave|conked|conking) (?:in|up|out)|died|dead|kaput|on the blink|stopped working|will not (?:start|light|turn on|work|ignite)|(?:is|are) not on|not turned on|has not (?:arrived|come|been delivered)|have not (?:arrived|come)|not arrived|not been (?:fitted|installed|delivered)|still waiting|waiting for|taking (?:so long|ages|forever)|to arrive) /;
+const SHOPPING = new Set(['which', 'recommend', 'recommended', 'suitable', 'stock', 'buy', 'buying', 'price', 'cheapest', 'compare']);
+/** A question of what might happen, asked of nobody in particular ("can a gas heater give you headaches?"). */
+const MODAL_START = new Set(['can', 'could', 'would', 'will', 'does', 'do', 'should', 'might', 'may', 'if', 'is', 'are']);
+const OWN = new Set(['i', 'my', 'me', 'we', 'our', 'us', 'mine']);
+function asked(lower: readonly string[]): boolean {
+  return MODAL_START.has(lower[0] ?? '') && !lower.some((t) => OWN.has(t));
+}
+function coSigns(lower: readonly string[], padded: string): HazardReading | null {
+  let appliance = -1;
+  for (let i = 0; i < lower.length && appliance < 0; i++) if (fuelAt(lower, i)) appliance = i;
+  if (appliance < 0) return null;
+  if (NOT_RUNNING.test(padded) || lower.some((t) => SHOPPING.has(t)) || asked(lower) || ALRIGHT.test(padded)) return null;
+  if (lower.some((t) => LAUGH.test(t))) return null;
+  let strength = 0;
+  let first = -1;
+  for (let i = 0; i < lower.length && strength < 2; i++) {
+    const s = signAt(lower, i);
+    if (s === 0) continue;
+    if (first < 0) first = i;
+    strength += s;
+  }
+  if (strength < 2) return null;
+  const name = FUELLED.has(lower[appliance]!) ? `${lower[appliance - 1]} ${lower[appliance]}` : lower[appliance]!;
+  return { words: `${name} ... ${lower[first]}`, kind: 'carbon monoxide signs' };
+}
+
+/**
+ * Session 49 (emerg5, hostile s49 H2): a gas leak said without "gas": a smell of rotten eggs or sulphur (what gas is made
+ * to smell of) at a gas appliance, a pipe, a meter, a cylinder or with a leak or a hiss ("the hob is leaking, smells like
+ * rotten eggs", "strong sulphur smell round the boiler pipe"); a gas appliance hissing or leaking that smells ("the cooker
+ * is hissing and there's a funny smell"). Not rotten eggs without a smell or a gas thing (the eggs in a food order), not
+ * asked ("what should I do if the hob ever smells of rotten eggs?"), negated, long ago or over.
+ */
+const EGG = / (?:rotten eggs?|eggy|sulphur|sulfur|sulphurous|sulfurous) /;
+const SMELL_WORDS = new Set(['smell', 'smells', 'smelling', 'smelt', 'smelled', 'stink', 'stinks', 'stinking', 'stench', 'whiff', 'odour', 'odor', 'reek', 'reeks', 'reeking', 'eggy']);
+const GAS_THING = new Set(['pipe', 'pipes', 'meter', 'cylinder', 'cylinders', 'canister', 'bottle', 'valve', 'leak', 'leaking', 'leaks', 'hissing', 'hisses', 'hiss']);
+const HISS = new Set(['hissing', 'hisses', 'hiss', 'leaking', 'leaks']);
+function gasByMeaning(lower: readonly string[], padded: string): HazardReading | null {
+  if (!lower.some((t) => SMELL_WORDS.has(t)) || asked(lower) || ALRIGHT.test(padded) || lower.some((t) => LAUGH.test(t))) return null;
+  if (EARLIER.test(padded) && !lower.some((t) => NOW_WORDS.has(t))) return null;
+  const fuel = lower.some((_, i) => fuelAt(lower, i));
+  const egg = affirmedMatch(EGG, lower, padded);
+  if (egg !== null && (fuel || lower.some((t) => GAS_THING.has(t)))) {
+    const before = lower.slice(Math.max(0, tokenAt(padded, egg.index) - 6), tokenAt(padded, egg.index));
+    if (!before.some((t) => MAYBE.has(t))) return { words: egg[0].trim() === 'eggy' ? 'eggy smell' : `smell of ${egg[0].trim()}`, kind: 'gas' };
+  }
+  const hiss = lower.findIndex((t, i) => HISS.has(t) && affirmed(lower, i) && !lower.slice(Math.max(0, i - 5), i).some((w) => MAYBE.has(w)));
+  if (fuel && hiss >= 0) {
+    const smell = lower.findIndex((t, i) => SMELL_WORDS.has(t) && affirmed(lower, i));
+    if (smell >= 0) return { words: `${lower[hiss]} ... ${lower[smell]}`, kind: 'gas' };
+  }
+  return null;
 }
 
 /**
@@ -221,6 +497,8 @@ const FIRE_FIGURE_SUBJECT = new Set([
   'deal', 'deals', 'offer', 'offers', 'price', 'prices', 'sale', 'sales', 'discount', 'discounts', 'bargain', 'bargains', 'promo', 'promos',
   'streak', 'team', 'teams', 'staff', 'crew', 'squad', 'playlist', 'feed', 'timeline', 'website', 'site', 'page', 'channel', 'collection',
   'collections', 'range', 'ranges', 'arrivals', 'drop', 'drops', 'launch', 'numbers', 'figures', 'growth', 'stocks', 'market', 'reviews',
+  // Session 49 (emerg5, hostile s49 M2): "my inbox is on fire", "my phone has been on fire with notifications".
+  'inbox', 'emails', 'email', 'notifications', 'notifs', 'dms', 'messages', 'mentions', 'phone', 'comments', 'replies',
   'followers', 'service', 'guys', 'you', 'u', 'ya', 'yall', 'we', 'i', 'im', 'everyone', 'everybody', 'game', 'form', 'season', 'quarter',
   'month', 'year', 'week', 'summer', 'tiktok', 'instagram', 'insta', 'socials', 'ads', 'marketing', 'orders', 'bookings', 'signups',
 ]);
@@ -275,8 +553,6 @@ function affirmed(lower: readonly string[], i: number): boolean {
  * emergency line), and which. Null when hazardNow reads no such hazard now.
  */
 export function gasHazard(toks: readonly string[]): 'gas' | 'carbon monoxide' | null {
-  const words = hazardNow(toks);
-  if (words === null) return null;
-  if (/(?:^| )(?:monoxide|co)(?: |$)/.test(words)) return 'carbon monoxide';
-  return /(?:^| )gas(?: |$)/.test(words) ? 'gas' : null;
+  const kind = hazardReading(toks)?.kind;
+  return kind === 'gas' ? 'gas' : kind === 'carbon monoxide' || kind === 'carbon monoxide signs' ? 'carbon monoxide' : null;
 }

@@ -337,7 +337,9 @@ const FRAMES: Frame[] = [
     ],
     // "you guys are dangerous" (praise), "my husband burnt the toast", an injury that had nothing to do with a product;
     // (session 12) "dangerous good", "dangerously comfy": praise.
-    none: [/ bleeding (?:\w+ ){0,2}(?:money|cash|us dry|me dry|customers|funds)\b| chok(?:ing|ed) (?:\w+ )?(?:with|on) (?:laughter|laughing|tears|emotion|pride)\b| (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/],
+    // Session 49 (emerg5, hostile s49 M2's L): a warning printed on the product ("the candle says fire hazard on the box, is
+    // that normal?", "the label reads choking hazard"): a question about a label, no danger met.
+    none: [/ (?:says|say|said|reads|read|warns|printed|written|warning|label|labelled|labeled|sticker) (?:\w+ ){0,2}(?:fire|choking|safety|electrical|burn|shock) (?:risk|hazard|danger)s?\b(?! (?:and|but) )| bleeding (?:\w+ ){0,2}(?:money|cash|us dry|me dry|customers|funds)\b| chok(?:ing|ed) (?:\w+ )?(?:with|on) (?:laughter|laughing|tears|emotion|pride)\b| (?:you|you guys|you lot|your prices|prices) (?:are|is) (?:\w+ )?dangerous| burnt the (?:toast|dinner|food|rice|cake|pizza|tea)\b| dangerous(?:ly)? (?:good|tasty|delicious|comfy|comfortable|cute|addictive|nice|soft|cosy|cozy|gorgeous|beautiful|lovely|cheap|moreish|perfect|pretty|easy)\b/],
   },
   {
     // Session 11 (refund = money back, in the words of people who do not say "refund"): the money is not back yet ("money

@@ -28,7 +28,7 @@ import { classifierOn, classifierScore, classifierSignal, designerSignal } from 
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { fireAsFigure, hazardNow } from '../hazardNow';
+import { fireAsFigure, hazardNow, hazardReading } from '../hazardNow';
 import { shockNow } from '../shockNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
@@ -1304,9 +1304,12 @@ export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memo
 
 /** Session 44 (hostfix, hostile s44 H1): a fire, smoke, gas or carbon monoxide emergency now (hazardNow.ts), fired by its own reading. */
 function hazardSignal(facts: TurnFacts): Signal | null {
-  const words = hazardNow(canonicalTokens(facts.analysis));
-  if (words === null) return null;
-  return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"): a fire, smoke, gas or carbon monoxide happening now, with a person affected or not contained.` };
+  const reading = hazardReading(canonicalTokens(facts.analysis));
+  if (reading === null) return null;
+  const words = reading.words;
+  // Session 49 (emerg5, hostile s49 H1): carbon monoxide read by its signs says so.
+  const what = reading.kind === 'carbon monoxide signs' ? 'signs of carbon monoxide poisoning (people or pets unwell now near a fuel-burning appliance)' : 'a fire, smoke, gas or carbon monoxide happening now, with a person affected or not contained';
+  return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"): ${what}.` };
 }
 
 /**
