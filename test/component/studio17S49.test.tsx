@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+/**
+ * Session 49 (studio17): newcomer s47's leftovers N5 (a scenario's block expectations picked by their canvas names),
+ * N6 (the Batch tab's format, sample and line errors), N7 (opening-hours presets, a searchable time-zone picker) and
+ * N8 (Flow settings of a blank flow speak of no shop).
+ */
+import './support/setup';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { validateFlow } from '../../shared/flow/validateFlow';
+import type { Flow } from '../../shared/flow/schema';
+import { NEUTRAL_UNANSWERABLE_MESSAGE } from '../../shared/engine/shopQuestion';
+import { renderEditor } from './support/renderEditor';
+import { ScenarioEditor } from '../../renderer/studio/simulator/ScenarioEditor';
+
+function flowOf(blocks: unknown[], edges: unknown[] = [], settings: Record<string, unknown> = {}): Flow {
+  const r = validateFlow({ version: 1, id: 'f', name: 'F', settings, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }, ...blocks], edges });
+  if (!r.flow) throw new Error(JSON.stringify(r.problems.slice(0, 2)));
+  return r.flow;
+}
+
+describe('N8: Flow settings of a blank flow speak of no shop', () => {
+  it('General and Escalation name the unanswered-question reply for any business, with examples the policy reads as such', () => {
+    // A blank flow as the studio makes it (runtime/studio/flowStore.ts createFlow).
+    renderEditor(flowOf([], [], { shopQuestionMessage: NEUTRAL_UNANSWERABLE_MESSAGE }));
+    const settings = () => screen.getByRole('tabpanel');
+    const field = screen.getByLabelText('Reply to a clear question the bot has no answer for') as HTMLTextAreaElement;
+    expect(field.value).toBe(NEUTRAL_UNANSWERABLE_MESSAGE);
+    expect(field).toHaveAccessibleDescription(/products or services.*“do you take Apple Pay\?”/);
+    expect(settings().textContent).not.toMatch(/\bshop\b|LED strip/i);
+    fireEvent.click(screen.getByRole('tab', { name: 'Escalation' }));
+    expect(settings().textContent).not.toMatch(/\bshop\b|LED strip/i);
+  });
+});
+
+describe('N5: a block expectation is picked by the blocks\' canvas names; the file keeps ids', () => {
+  const flow = () =>
+    flowOf([
+      { id: 'human-takeover-1', kind: 'human_takeover', label: 'Workshop team', position: { x: 300, y: 0 }, data: {} },
+      { id: 'buttons-1', kind: 'buttons', label: 'Main menu', position: { x: 300, y: 200 }, data: { text: 'Hi', options: [{ id: 'a', label: 'A' }] } },
+    ]);
+  // A scenario file as older sessions wrote it: ids, one of a block deleted since.
+  const scenario = { name: 's', steps: [{ say: 'hi' }, { expect: { waitingAt: 'human-takeover-1', reaches: ['buttons-1', 'gone-block'] } }] };
+  const edits: unknown[] = [];
+  const applyBeside = (el: HTMLElement) => within(el.closest('li.sim-expectation') as HTMLElement).getByRole('button', { name: 'Apply' });
+  const show = () => {
+    edits.length = 0;
+    render(<ScenarioEditor scenario={scenario as never} blocks={flow().blocks} busy={false} onEdit={(e) => edits.push(e)} />);
+  };
+
+  it('waitingAt: a list of the blocks by name (ids in tooltips), "waits nowhere" first; the id is stored', () => {
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Change expectation waitingAt of step 2' }));
+    expect(screen.queryByRole('textbox', { name: 'Value of waitingAt in step 2' })).toBeNull();
+    const pick = screen.getByRole('combobox', { name: 'Value of waitingAt in step 2' }) as HTMLSelectElement;
+    expect(pick.selectedOptions[0]!.textContent).toBe('Workshop team');
+    expect(pick.selectedOptions[0]!.title).toBe('Block id: human-takeover-1');
+    const names = [...pick.options].map((o) => o.textContent);
+    expect(names[0]).toMatch(/^Waits nowhere/);
+    expect(names).toContain('Main menu');
+    expect(names.join(' ')).not.toMatch(/human-takeover-1|buttons-1/);
+    fireEvent.change(pick, { target: { value: 'buttons-1' } });
+    fireEvent.click(applyBeside(pick));
+    expect(edits).toMatchObject([{ kind: 'setExpectation', key: 'waitingAt', value: 'buttons-1' }]);
+    cleanup();
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Change expectation waitingAt of step 2' }));
+    const again = screen.getByRole('combobox', { name: 'Value of waitingAt in step 2' });
+    fireEvent.change(again, { target: { value: '' } });
+    fireEvent.click(applyBeside(again));
+    expect(edits).toMatchObject([{ kind: 'setExpectation', key: 'waitingAt', value: null }]);
+  });
+
+  it('reaches: the blocks ticked by name; a deleted block\'s id stays ticked and says so; none ticked is refused in words', () => {
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Change expectation reaches of step 2' }));
+    const group = screen.getByRole('group', { name: 'Value of reaches in step 2' });
+    const box = (name: string | RegExp) => within(group).getByRole('checkbox', { name }) as HTMLInputElement;
+    expect(box('Main menu').checked).toBe(true);
+    expect(box('Workshop team').checked).toBe(false);
+    expect(box(/gone-block \(no block has this id now\)/).checked).toBe(true);
+    expect(box('Workshop team').closest('label')!.title).toBe('Block id: human-takeover-1');
+    fireEvent.click(box('Workshop team'));
+    fireEvent.click(applyBeside(group));
+    expect(edits).toMatchObject([{ kind: 'setExpectation', key: 'reaches', value: ['buttons-1', 'gone-block', 'human-takeover-1'] }]);
+    cleanup();
+    show();
+    fireEvent.click(screen.getByRole('button', { name: 'Change expectation reaches of step 2' }));
+    const g = screen.getByRole('group', { name: 'Value of reaches in step 2' });
+    fireEvent.click(within(g).getByRole('checkbox', { name: 'Main menu' }));
+    fireEvent.click(within(g).getByRole('checkbox', { name: /gone-block/ }));
+    fireEvent.click(applyBeside(g));
+    expect(screen.getByRole('alert').textContent).toMatch(/Tick at least one block/);
+    expect(edits).toEqual([]);
+  });
+
+  it('Insert a step › Expect… › notReaches: ticked by name, stored as the id', () => {
+    show();
+    const form = screen.getByRole('group', { name: 'Insert a step' });
+    fireEvent.change(within(form).getByLabelText('Step'), { target: { value: 'expect' } });
+    fireEvent.change(within(form).getByLabelText('Expectation'), { target: { value: 'notReaches' } });
+    const group = within(form).getByRole('group', { name: 'New step: value of notReaches' });
+    fireEvent.click(within(group).getByRole('checkbox', { name: 'Workshop team' }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Insert step' }));
+    expect(edits).toMatchObject([{ kind: 'insertStep', step: { expect: { notReaches: 'human-takeover-1' } } }]);
+  });
+
+  it('a long flow\'s list can be searched by name', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ id: `message-${i + 1}`, kind: 'message', label: i === 7 ? 'Opening times' : `Step ${i + 1}`, position: { x: 300, y: i * 150 }, data: { text: 'x' } }));
+    render(<ScenarioEditor scenario={{ name: 's', steps: [{ say: 'hi' }, { expect: { reaches: 'message-1' } }] } as never} blocks={flowOf(many).blocks} busy={false} onEdit={() => {}} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Change expectation reaches of step 2' }));
+    const group = screen.getByRole('group', { name: 'Value of reaches in step 2' });
+    fireEvent.change(within(group).getByRole('searchbox'), { target: { value: 'opening' } });
+    // The ticked block stays in view; the search shows the one that matches.
+    expect(within(group).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['Step 1', 'Opening times']);
+  });
+});
