@@ -115,3 +115,55 @@ describe('N5: a block expectation is picked by the blocks\' canvas names; the fi
     expect(within(group).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['Step 1', 'Opening times']);
   });
 });
+
+describe('N7: a whole week in one click; the time zone from a list with search', () => {
+  const nine = [{ from: '09:00', to: '17:00' }];
+  const hours = (weekly: Record<string, unknown>) => flowOf([{ id: 'bh', kind: 'business_hours', label: 'Workshop hours', position: { x: 300, y: 0 }, data: { timezone: 'Europe/London', weekly, closedDates: [] } }], [{ id: 'e1', from: 'start', exit: 'next', to: 'bh' }], { timezone: 'Europe/London' });
+  const weekly = (store: ReturnType<typeof renderEditor>) => (store.getState().flow.blocks.find((b) => b.id === 'bh')!.data as { weekly: Record<string, { from: string; to: string }[]> }).weekly;
+
+  it('Fill: Mon–Fri 9–17, with Saturday morning, every day, around the clock; the current one is pressed; Undo puts the week back', () => {
+    const store = renderEditor(hours({ mon: [{ from: '08:00', to: '12:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }), (s) => s.getState().select(['bh']));
+    const fill = within(screen.getByTestId('block-inspector')).getByRole('group', { name: 'Fill the week' });
+    const preset = (key: string) => fill.querySelector<HTMLButtonElement>(`[data-preset="${key}"]`)!;
+    expect([...fill.querySelectorAll('button')].map((b) => b.getAttribute('data-preset'))).toEqual(['weekdays', 'weekdays-saturday', 'every-day', 'always']);
+    fireEvent.click(preset('weekdays'));
+    expect(weekly(store)).toEqual({ mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [], sun: [] });
+    expect(preset('weekdays')).toBeDisabled();
+    expect(preset('weekdays')).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(preset('weekdays-saturday'));
+    expect(weekly(store).sat).toEqual([{ from: '09:00', to: '13:00' }]);
+    expect(weekly(store).sun).toEqual([]);
+    fireEvent.click(preset('every-day'));
+    expect(Object.values(weekly(store))).toEqual(Array(7).fill(nine));
+    fireEvent.click(preset('always'));
+    expect(Object.values(weekly(store))).toEqual(Array(7).fill([{ from: '00:00', to: '24:00' }]));
+    expect(screen.getByTestId('week-summary').textContent).toMatch(/Mon–Sun/);
+    for (let i = 0; i < 4; i++) store.getState().undo();
+    expect(weekly(store).mon).toEqual([{ from: '08:00', to: '12:00' }]);
+  });
+
+  it('the block\'s Time zone opens a list of zones with their offsets on a click; typing filters by city or offset; a pick is stored', () => {
+    const store = renderEditor(hours({ mon: nine }), (s) => s.getState().select(['bh']));
+    const inspector = within(screen.getByTestId('block-inspector'));
+    const zone = inspector.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    expect(zone.value).toBe('Europe/London');
+    fireEvent.click(zone);
+    const list = screen.getByRole('listbox', { name: 'Time zones' });
+    expect(within(list).getAllByRole('option').length).toBeGreaterThan(300);
+    fireEvent.change(zone, { target: { value: 'new york' } });
+    const found = within(screen.getByRole('listbox', { name: 'Time zones' })).getAllByRole('option');
+    expect(found.map((o) => o.firstChild!.textContent)).toEqual(['America/New York']);
+    expect(found[0]!.textContent).toMatch(/UTC-[45]/);
+    fireEvent.mouseDown(found[0]!);
+    expect((store.getState().flow.blocks.find((b) => b.id === 'bh')!.data as { timezone: string }).timezone).toBe('America/New_York');
+    fireEvent.change(zone, { target: { value: '+5:30' } });
+    expect(within(screen.getByRole('listbox', { name: 'Time zones' })).getAllByRole('option').map((o) => o.firstChild!.textContent).join(' ')).toMatch(/Asia\/(Kolkata|Calcutta)/);
+  });
+
+  it('Flow settings › Time zone is the same list', () => {
+    renderEditor(hours({ mon: nine }));
+    const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
+    fireEvent.change(zone, { target: { value: 'buenos' } });
+    expect(within(screen.getByRole('listbox', { name: 'Time zones' })).getAllByRole('option').map((o) => o.firstChild!.textContent)).toEqual([expect.stringMatching(/^America\/(Argentina\/)?Buenos Aires$/)]);
+  });
+});
