@@ -5,13 +5,15 @@
  * N8 (Flow settings of a blank flow speak of no shop).
  */
 import './support/setup';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { validateFlow } from '../../shared/flow/validateFlow';
 import type { Flow } from '../../shared/flow/schema';
 import { NEUTRAL_UNANSWERABLE_MESSAGE } from '../../shared/engine/shopQuestion';
 import { renderEditor } from './support/renderEditor';
 import { ScenarioEditor } from '../../renderer/studio/simulator/ScenarioEditor';
+import { BatchPane, emptyBatch } from '../../renderer/studio/simulator/BatchPane';
+import { parseConversationsJsonl } from '../../shared/simulator/batchWhatIf';
 
 function flowOf(blocks: unknown[], edges: unknown[] = [], settings: Record<string, unknown> = {}): Flow {
   const r = validateFlow({ version: 1, id: 'f', name: 'F', settings, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }, ...blocks], edges });
@@ -165,5 +167,38 @@ describe('N7: a whole week in one click; the time zone from a list with search',
     const zone = screen.getByRole('combobox', { name: 'Time zone' }) as HTMLInputElement;
     fireEvent.change(zone, { target: { value: 'buenos' } });
     expect(within(screen.getByRole('listbox', { name: 'Time zones' })).getAllByRole('option').map((o) => o.firstChild!.textContent)).toEqual([expect.stringMatching(/^America\/(Argentina\/)?Buenos Aires$/)]);
+  });
+});
+
+describe('N6: the Batch tab shows lines made from the flow, what a turn is, and names the bad lines', () => {
+  const menuFlow = () =>
+    flowOf(
+      [{ id: 'menu', kind: 'buttons', label: 'Main menu', position: { x: 300, y: 0 }, data: { text: 'What do you need?', options: [{ id: 'repair', label: 'Book a repair' }, { id: 'other', label: 'Something else' }] } }],
+      [{ id: 'e1', from: 'start', exit: 'next', to: 'menu' }],
+    );
+
+  it('the example is this flow\'s: its first menu\'s button as a turn, a conversation of two turns, a request for a person; each line reads', () => {
+    render(<BatchPane flow={menuFlow()} batch={emptyBatch} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
+    const lines = document.querySelector('.sim-batch-example')!.textContent!.split('\n');
+    expect(lines[0]).toBe('{"id": "chooses-book-a-repair", "turns": ["Book a repair"]}');
+    expect(lines).toHaveLength(3);
+    expect(parseConversationsJsonl(lines.join('\n')).problems).toEqual([]);
+    expect(screen.getByText(/A turn is text: what they type, or the label of a button they click/)).toBeInTheDocument();
+  });
+
+  it('a file with no readable line names its first bad lines and how to write them; the list below is open', async () => {
+    const setBatch = vi.fn();
+    render(<BatchPane flow={menuFlow()} batch={emptyBatch} setBatch={setBatch} showCounts={false} setShowCounts={() => {}} />);
+    const text = ['{"id": "a", "turns": ["hi", {"click": "Book a repair"}]}', '{"id": "b", "messages": ["hi"]}', "{'id': 'c', 'turns': ['hi']}"].join('\n');
+    fireEvent.drop(screen.getByTestId('batch-drop'), { dataTransfer: { files: [new File([text], 'mine.jsonl')], types: ['Files'] } });
+    await waitFor(() => expect(setBatch).toHaveBeenCalled());
+    const state = setBatch.mock.calls.at(-1)![0];
+    expect(state.error).toMatch(/^mine\.jsonl holds no conversation that can be played\. line 1: turn 2 is not text .*"Book a repair"\. line 2: no "turns" \(found "messages": rename it "turns"\)\. \(1 more line below\.\)$/);
+    cleanup();
+    render(<BatchPane flow={menuFlow()} batch={state} setBatch={() => {}} showCounts={false} setShowCounts={() => {}} />);
+    const details = document.querySelector('details.sim-problems') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
+    expect(details.querySelector('summary')!.textContent).toBe('3 lines skipped');
+    expect(details.textContent).toMatch(/line 3: not valid JSON: write names and texts in double quotes/);
   });
 });
