@@ -14,6 +14,9 @@ import { renderEditor } from './support/renderEditor';
 import { ScenarioEditor } from '../../renderer/studio/simulator/ScenarioEditor';
 import { BatchPane, emptyBatch } from '../../renderer/studio/simulator/BatchPane';
 import { parseConversationsJsonl } from '../../shared/simulator/batchWhatIf';
+import { ExportButton } from '../../renderer/studio/home/ExportButton';
+import { StudioStoreProvider } from '../../renderer/studio/store/StudioStoreContext';
+import { createStudioStore } from '../../renderer/studio/store/studioStore';
 
 function flowOf(blocks: unknown[], edges: unknown[] = [], settings: Record<string, unknown> = {}): Flow {
   const r = validateFlow({ version: 1, id: 'f', name: 'F', settings, blocks: [{ id: 'start', kind: 'start', label: 'Start', position: { x: 0, y: 0 }, data: {} }, ...blocks], edges });
@@ -200,5 +203,18 @@ describe('N6: the Batch tab shows lines made from the flow, what a turn is, and 
     expect(details.open).toBe(true);
     expect(details.querySelector('summary')!.textContent).toBe('3 lines skipped');
     expect(details.textContent).toMatch(/line 3: not valid JSON: write names and texts in double quotes/);
+  });
+});
+
+describe('newcomer s49 N11: the Export button says what the file holds', () => {
+  it('its tooltip says the canvas layout goes with the flow (it said "logic only", while the export keeps positions)', () => {
+    render(
+      <StudioStoreProvider store={createStudioStore(flowOf([]))}>
+        <ExportButton flowId="f" api={{} as never} />
+      </StudioStoreProvider>,
+    );
+    const button = screen.getByRole('button', { name: 'Export flow' });
+    expect(button.title).toMatch(/with its canvas layout/);
+    expect(button.title).not.toMatch(/logic only/);
   });
 });
