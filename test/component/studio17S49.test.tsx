@@ -85,6 +85,8 @@ describe('N5: a block expectation is picked by the blocks\' canvas names; the fi
     expect(box('Workshop team').checked).toBe(false);
     expect(box(/gone-block \(no block has this id now\)/).checked).toBe(true);
     expect(box('Workshop team').closest('label')!.title).toBe('Block id: human-takeover-1');
+    // The ticked blocks first (in a flow of 46 blocks they were far down the list), then the flow's order.
+    expect(within(group).getAllByRole('checkbox').map((c) => c.closest('label')!.textContent)).toEqual(['Main menu', 'gone-block (no block has this id now)', 'Start', 'Workshop team']);
     fireEvent.click(box('Workshop team'));
     fireEvent.click(applyBeside(group));
     expect(edits).toMatchObject([{ kind: 'setExpectation', key: 'reaches', value: ['buttons-1', 'gone-block', 'human-takeover-1'] }]);

@@ -62,6 +62,8 @@ export function BlockExpectationPicker({ exp, blocks, value, onChange, label, de
   const choices = blockChoices(blocks, value);
   const chosen = chosenIds(value);
   const [search, setSearch] = useState('');
+  // The ticked blocks first (seen at once in a flow of 46 blocks), as they were when the list opened; then the flow's order.
+  const [first] = useState(() => chosen);
   const id = useId();
   if (exp === 'waitingAt') {
     const current = typeof value === 'string' ? value : '';
@@ -87,7 +89,8 @@ export function BlockExpectationPicker({ exp, blocks, value, onChange, label, de
     );
   }
   const t = search.trim().toLowerCase();
-  const shown = t === '' ? choices : choices.filter((c) => chosen.includes(c.id) || c.name.toLowerCase().includes(t) || c.id.toLowerCase().includes(t));
+  const ordered = [...first.map((x) => choices.find((c) => c.id === x)!).filter(Boolean), ...choices.filter((c) => !first.includes(c.id))];
+  const shown = t === '' ? ordered : ordered.filter((c) => chosen.includes(c.id) || c.name.toLowerCase().includes(t) || c.id.toLowerCase().includes(t));
   const toggle = (c: Choice, on: boolean) => {
     // The file's order is kept; a newly ticked block goes last.
     const next = on ? [...chosen.filter((x) => x !== c.id), c.id] : chosen.filter((x) => x !== c.id);
