@@ -130,19 +130,20 @@ describe('N7: a whole week in one click; the time zone from a list with search',
 
   it('Fill: Mon–Fri 9–17, with Saturday morning, every day, around the clock; the current one is pressed; Undo puts the week back', () => {
     const store = renderEditor(hours({ mon: [{ from: '08:00', to: '12:00' }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }), (s) => s.getState().select(['bh']));
-    const fill = within(screen.getByTestId('block-inspector')).getByRole('group', { name: 'Fill the week' });
-    const preset = (key: string) => fill.querySelector<HTMLButtonElement>(`[data-preset="${key}"]`)!;
-    expect([...fill.querySelectorAll('button')].map((b) => b.getAttribute('data-preset'))).toEqual(['weekdays', 'weekdays-saturday', 'every-day', 'always']);
-    fireEvent.click(preset('weekdays'));
+    const fill = within(screen.getByTestId('block-inspector')).getByRole('combobox', { name: 'Fill the week' }) as HTMLSelectElement;
+    const option = (key: string) => [...fill.options].find((o) => o.value === key)!;
+    expect([...fill.options].map((o) => o.value)).toEqual(['', 'weekdays', 'weekdays-saturday', 'every-day', 'always']);
+    const pick = (key: string) => fireEvent.change(fill, { target: { value: key } });
+    pick('weekdays');
     expect(weekly(store)).toEqual({ mon: nine, tue: nine, wed: nine, thu: nine, fri: nine, sat: [], sun: [] });
-    expect(preset('weekdays')).toBeDisabled();
-    expect(preset('weekdays')).toHaveAttribute('aria-pressed', 'true');
-    fireEvent.click(preset('weekdays-saturday'));
+    expect(option('weekdays').disabled).toBe(true);
+    expect(option('weekdays').textContent).toMatch(/\(now\)$/);
+    pick('weekdays-saturday');
     expect(weekly(store).sat).toEqual([{ from: '09:00', to: '13:00' }]);
     expect(weekly(store).sun).toEqual([]);
-    fireEvent.click(preset('every-day'));
+    pick('every-day');
     expect(Object.values(weekly(store))).toEqual(Array(7).fill(nine));
-    fireEvent.click(preset('always'));
+    pick('always');
     expect(Object.values(weekly(store))).toEqual(Array(7).fill([{ from: '00:00', to: '24:00' }]));
     expect(screen.getByTestId('week-summary').textContent).toMatch(/Mon–Sun/);
     for (let i = 0; i < 4; i++) store.getState().undo();

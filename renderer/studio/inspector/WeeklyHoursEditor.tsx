@@ -58,20 +58,30 @@ export function WeeklyHoursEditor({ meta, value, onChange }: WeeklyHoursEditorPr
         {meta.help} A closing time of 00:00 (12:00 AM) is midnight.
       </p>
       {/* Session 49 (studio17, newcomer s47 N7): a whole week in one click, then adjust the days that differ. */}
-      <div className="st-week-presets" role="group" aria-label="Fill the week">
-        <span className="st-week-presets-label" aria-hidden="true">
-          Fill:
-        </span>
-        {WEEK_PRESETS.map((p) => {
-          const label = p.label((t) => localTime(t));
-          const current = sameWeek(week, p.week());
-          return (
-            <Button key={p.key} size="sm" variant="ghost" data-preset={p.key} aria-pressed={current} disabled={current} title={current ? `The week is ${label} now` : `Set the whole week to ${label} (Ctrl+Z undoes it)`} onClick={() => onChange(p.week())}>
-              {label}
-            </Button>
-          );
-        })}
-      </div>
+      <label className="st-week-presets">
+        <span className="st-week-presets-label">Fill the week:</span>
+        <select
+          className="bt-select"
+          aria-label="Fill the week"
+          value=""
+          title="Set the whole week at once, then change the days that differ (Ctrl+Z undoes it)"
+          onChange={(e) => {
+            const p = WEEK_PRESETS.find((x) => x.key === e.target.value);
+            if (p) onChange(p.week());
+          }}
+        >
+          <option value="">Choose opening hours…</option>
+          {WEEK_PRESETS.map((p) => {
+            const current = sameWeek(week, p.week());
+            return (
+              <option key={p.key} value={p.key} disabled={current}>
+                {p.label((t) => localTime(t))}
+                {current ? ' (now)' : ''}
+              </option>
+            );
+          })}
+        </select>
+      </label>
       <div className="st-week-grid">
         <div className="st-week-head" aria-hidden="true">
           <span>Day</span>
