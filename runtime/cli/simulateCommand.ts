@@ -15,6 +15,7 @@ import { formatClock } from '../../shared/simulator/simulatorView';
 import { DEFAULT_SCENARIO_NOW } from '../../shared/simulator/scenarioSchema';
 import { escalationOrClarify, playConversation, playedHandoffOutcome, type PlayedConversation } from '../../shared/simulator/playConversation';
 import { MAX_CUSTOMER_TEXT } from '../../shared/engine/engine';
+import { readConversationLine } from '../../shared/simulator/batchWhatIf';
 
 /** The CLI's default clock in words, "Mon 2 Mar 2026 10:00 (UTC)": DEFAULT_SCENARIO_NOW, the studio simulator's start. */
 export const DEFAULT_CLOCK_WORDS = formatClock(Date.parse(DEFAULT_SCENARIO_NOW), 'UTC');
@@ -31,20 +32,10 @@ interface ParsedLine {
   turns: string[];
 }
 
+/** One line of the file: a conversation, or what is wrong with it in words (one reader with the studio's Batch tab). */
 function parseLine(line: string): ParsedLine | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    return `not valid JSON (${(err as Error).message})`;
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'expected an object like {"id": "...", "turns": ["..."]}';
-  const v = value as Record<string, unknown>;
-  if (typeof v.id !== 'string' && typeof v.id !== 'number') return '"id" must be a string';
-  if (!Array.isArray(v.turns)) return '"turns" must be an array of customer messages';
-  const bad = v.turns.findIndex((t) => typeof t !== 'string');
-  if (bad >= 0) return `"turns[${bad}]" must be a string`;
-  return { id: String(v.id), turns: v.turns as string[] };
+  const r = readConversationLine(line);
+  return r.ok ? r.conversation : r.message;
 }
 
 export async function simulateCommand(flow: Flow, options: SimulateOptions): Promise<number> {

@@ -1010,7 +1010,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
   });
 
   // Hostile s16 H#5: secretHiddenMessage is a template too (customerSecrets.tellSecretHidden, session 17).
-  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret', closedCourtesyMessage: 'after-the-end courtesy', shopQuestionMessage: 'unanswerable shop question' } as const;
+  const settingWords = { fallbackMessage: 'fallback', restartMessage: 'restart', secretHiddenMessage: 'hidden-secret', closedCourtesyMessage: 'after-the-end courtesy', shopQuestionMessage: 'unanswered-question' } as const;
   for (const key of ['fallbackMessage', 'restartMessage', 'secretHiddenMessage', 'closedCourtesyMessage', 'shopQuestionMessage'] as const) {
     const text = flow.settings[key] ?? '';
     if (!text.includes('{{')) continue;
@@ -1645,8 +1645,8 @@ function checkShopQuestionLanguage(report: Report, flow: Flow) {
     'shop_question_english',
     ['settings', 'shopQuestionMessage'],
     null,
-    `The flow's language is "${quoteShort(language)}", but the reply to a shop question the bot cannot answer is the built-in English sentence ("Sorry, I can't see product details here, ..."): a customer asking such a question is answered in English.`,
-    'Write the line in the flow\'s language in Flow settings > General > Reply to a shop question the bot cannot answer, or empty it to say the fallback message there.',
+    `The flow's language is "${quoteShort(language)}", but the reply to a clear question the bot has no answer for is the built-in English sentence ("Sorry, I can't see product details here, ..."): a customer asking such a question is answered in English.`,
+    'Write the line in the flow\'s language in Flow settings > General > Reply to a clear question the bot has no answer for, or empty it to say the fallback message there.',
   );
 }
 

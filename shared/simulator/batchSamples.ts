@@ -106,3 +106,22 @@ export function flowSampleConversations(flow: Flow): BatchConversation[] {
 export function conversationsJsonl(conversations: readonly BatchConversation[]): string {
   return conversations.map((c) => JSON.stringify({ id: c.id, turns: c.turns })).join('\n') + '\n';
 }
+
+/** One conversation as a line of a batch file, spaced for reading ({"id": "c1", "turns": ["hi", "Order status"]}). */
+export function conversationLine(c: BatchConversation): string {
+  return `{"id": ${JSON.stringify(c.id)}, "turns": [${c.turns.map((t) => JSON.stringify(t)).join(', ')}]}`;
+}
+
+/**
+ * Session 49 (studio17, newcomer s47 N6): the Batch tab's example, made from the flow (the format was shown only as
+ * `{"id", "turns": [...]}`, then as one made-up line): a conversation that answers the flow's first menu (a button's
+ * label, an intent's example), one of several turns, and a request for a person.
+ */
+export function batchExampleLines(flow: Flow): string[] {
+  const menu = firstMenu(flow)[0];
+  return [
+    ...(menu ? [conversationLine({ id: slug(menu.name), turns: [menu.text] })] : []),
+    conversationLine({ id: 'c2', turns: ['where is my order?', 'it still has not arrived'] }),
+    conversationLine({ id: 'asks-for-a-person', turns: ['Can I talk to a person, please?'] }),
+  ];
+}

@@ -39,47 +39,96 @@ export interface BatchLineProblem {
   message: string;
 }
 
+/** One conversation a line, as the Batch tab and `baton simulate` show it. */
+export const CONVERSATION_LINE_EXAMPLE = '{"id": "c1", "turns": ["what the customer types", "Order status"]}';
+
+const clip = (v: unknown) => {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 40 ? `${t.slice(0, 39)}…` : t;
+};
+/** Where a turn written as an object keeps its text ({"click": "Order status"}, {"text": "hello"}). */
+const TURN_TEXT_KEYS = ['click', 'text', 'say', 'label', 'message', 'value', 'content'];
+
+/**
+ * Session 49 (studio17, newcomer s47 N6): one line of a batch file read as a conversation, or what is wrong with it and
+ * how to write it (the Batch tab and `baton simulate` name the line). Before: "expected an object like ...", '"turns"
+ * must be an array of customer messages (strings)', '"id" must be a string'.
+ */
+export function readConversationLine(line: string): { ok: true; conversation: BatchConversation } | { ok: false; message: string } {
+  const fail = (message: string) => ({ ok: false as const, message });
+  const t = line.trim();
+  let v: unknown;
+  try {
+    v = JSON.parse(t);
+  } catch (e) {
+    if (t === '[' || t === ']' || /^\[\s*\{/.test(t)) return fail(`not valid JSON on its own: the file looks like one JSON array. A batch file has one conversation a line, with no [ ] around them and no commas between lines: ${CONVERSATION_LINE_EXAMPLE}`);
+    const end = /^(.*?)\s*([,;])\s*$/.exec(t);
+    if (end && parses(end[1])) return fail(`not valid JSON: remove the ${end[2] === ',' ? 'comma' : 'semicolon'} at the end (one conversation a line, nothing between lines)`);
+    if (/(^|[{,\[]\s*)'/.test(t)) return fail(`not valid JSON: write names and texts in double quotes ("id", not 'id'), e.g. ${CONVERSATION_LINE_EXAMPLE}`);
+    return fail(`not valid JSON (${e instanceof Error ? e.message : String(e)}). Each line is one conversation, e.g. ${CONVERSATION_LINE_EXAMPLE}`);
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return fail(`expected one conversation as an object, e.g. ${CONVERSATION_LINE_EXAMPLE} (found ${clip(v)})`);
+  const o = v as Record<string, unknown>;
+  if (o.id === undefined) return fail('no "id": give each conversation one, e.g. "id": "c1" (the results list conversations by it)');
+  if (typeof o.id !== 'string' && typeof o.id !== 'number') return fail(`"id" must be text or a number, e.g. "id": "c1" (found ${clip(o.id)})`);
+  if (o.turns === undefined) {
+    const other = Object.keys(o).find((k) => k !== 'id' && Array.isArray(o[k]));
+    return fail(other ? `no "turns" (found "${other}": rename it "turns")` : 'no "turns": add what the customer types, in order, e.g. "turns": ["hi", "where is my order?"]');
+  }
+  if (typeof o.turns === 'string') return fail(`"turns" is one text: put it in a list, "turns": [${clip(o.turns)}]`);
+  if (!Array.isArray(o.turns)) return fail(`"turns" must be a list of what the customer types, e.g. "turns": ["hi", "Order status"] (found ${clip(o.turns)})`);
+  const bad = o.turns.findIndex((x) => typeof x !== 'string');
+  if (bad >= 0) {
+    const turn = o.turns[bad];
+    const inner = turn && typeof turn === 'object' ? TURN_TEXT_KEYS.map((k) => (turn as Record<string, unknown>)[k]).find((x) => typeof x === 'string') : undefined;
+    return fail(
+      `turn ${bad + 1} is not text (${clip(turn)}): write what the customer types, or the label of the button they click, as text${inner !== undefined ? `: ${JSON.stringify(inner)}` : ''}`,
+    );
+  }
+  return { ok: true, conversation: { id: String(o.id), turns: o.turns as string[] } };
+}
+
+function parses(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads a JSONL file of conversations; bad lines are reported (line number and why) and skipped. */
 export function parseConversationsJsonl(text: string): { conversations: BatchConversation[]; problems: BatchLineProblem[] } {
   const conversations: BatchConversation[] = [];
   const problems: BatchLineProblem[] = [];
   const seen = new Set<string>();
   const lines = text.split(/\r?\n/);
+  // A whole file written as one JSON array (pretty-printed or not): said once, not once a line.
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first >= 0 && lines[first].trim().startsWith('[') && text.trim().endsWith(']')) {
+    problems.push({ line: first + 1, message: `the file is one JSON array; a batch file has one conversation a line (JSONL), with no [ ] around them and no commas between lines: ${CONVERSATION_LINE_EXAMPLE}` });
+    return { conversations, problems };
+  }
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      problems.push({ line: i + 1, message: `not valid JSON (${e instanceof Error ? e.message : String(e)}); line skipped` });
+    const r = readConversationLine(line);
+    if (!r.ok) {
+      problems.push({ line: i + 1, message: `${r.message}; line skipped` });
       continue;
     }
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      problems.push({ line: i + 1, message: 'expected an object like {"id": "...", "turns": ["..."]}; line skipped' });
-      continue;
-    }
-    const o = v as Record<string, unknown>;
-    if (typeof o.id !== 'string' && typeof o.id !== 'number') {
-      problems.push({ line: i + 1, message: '"id" must be a string; line skipped' });
-      continue;
-    }
-    if (!Array.isArray(o.turns) || o.turns.some((t) => typeof t !== 'string')) {
-      problems.push({ line: i + 1, message: '"turns" must be an array of customer messages (strings); line skipped' });
-      continue;
-    }
-    if (o.turns.length > MAX_BATCH_TURNS) {
-      problems.push({ line: i + 1, message: `${o.turns.length} turns; a conversation may have at most ${MAX_BATCH_TURNS}; line skipped` });
+    if (r.conversation.turns.length > MAX_BATCH_TURNS) {
+      problems.push({ line: i + 1, message: `${r.conversation.turns.length} turns; a conversation may have at most ${MAX_BATCH_TURNS}; line skipped` });
       continue;
     }
     if (conversations.length >= MAX_BATCH_CONVERSATIONS) {
       problems.push({ line: i + 1, message: `the batch holds at most ${MAX_BATCH_CONVERSATIONS} conversations; this line and the rest were not loaded (split the file)` });
       break;
     }
-    const id = String(o.id);
+    const id = r.conversation.id;
     if (seen.has(id)) problems.push({ line: i + 1, message: `the id "${id}" was already used; both are played, but the lists of conversations behind a reason will show it twice` });
     seen.add(id);
-    conversations.push({ id, turns: o.turns as string[] });
+    conversations.push(r.conversation);
   }
   return { conversations, problems };
 }

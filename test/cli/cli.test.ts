@@ -202,7 +202,8 @@ describe('baton simulate', () => {
     expect(lines[2].escalation).toMatchObject({ reason: 'sensitive_topic' });
     expect(lines[0].transcript[0]).toHaveProperty('from');
     expect(r.stderr).toMatch(/conversations\.jsonl:2: not valid JSON/);
-    expect(r.stderr).toMatch(/conversations\.jsonl:4: "turns" must be an array/);
+    // Session 49 (studio17, N6): one reader with the studio's Batch tab, saying how to write the line (was '"turns" must be an array').
+    expect(r.stderr).toMatch(/conversations\.jsonl:4: "turns" is one text: put it in a list, "turns": \["not a list"\]; line skipped/);
     expect(r.stderr).toMatch(/conversations: 3 \(2 lines skipped\)/);
     expect(r.stderr).toMatch(/escalation rate: 66\.7%/);
     expect(r.stderr).toMatch(/handoff rate: 33\.3% \(1\); 1 more were answering the handoff's questions/);

@@ -171,8 +171,9 @@ describe('N19: Simulator › Batch', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Choose a file…' }));
     expect(click).toHaveBeenCalled();
     expect(screen.getByTestId('batch-drop')).toHaveTextContent('Drop a .jsonl file of conversations here, or');
-    const example = document.querySelector('.sim-batch-example')!.textContent!;
-    expect(JSON.parse(example)).toEqual({ id: 'c1', turns: ['where is my order?', 'it still has not arrived'] });
+    // Session 49 (studio17, N6): several lines, made from the flow; each one a conversation the tab reads.
+    const example = document.querySelector('.sim-batch-example')!.textContent!.split('\n');
+    expect(example.map((l) => JSON.parse(l))).toContainEqual({ id: 'c2', turns: ['where is my order?', 'it still has not arrived'] });
   });
 
   it('a file dropped on the zone is played', async () => {

@@ -53,9 +53,11 @@ describe.skipIf(!haveChromium)('session 48 studio16', () => {
     expect(await page.locator('.react-flow__node[data-id="cond"]').textContent()).toContain('bikeType is “e-bike”');
 
     // N2: a new "Save from the reply" row is empty with a placeholder; the block says what is missing.
-    // (The click right after Escape closed the list did not always open the block's inspector in a fresh-clone CI run:
-    // clicked again until the inspector shows this block.)
-    await selectBlock(page, 'api');
+    // (Session 49, studio17: this block stands wholly under the inspector here. Playwright's click scrolled React Flow's
+    // wrapper to reach it and React Flow scrolled it back; when that came between the mouse's down and up the click went
+    // to the blocks' layer (seen in CI and reproduced: 1 click in 6 lost). No user can click there; a click on a block's
+    // visible part was never lost (5 of 5). The view is fitted first, then ONE click must select it.)
+    await clickBlock(page, 'api');
     await page.getByRole('button', { name: 'Add save from the reply' }).click();
     const variable = page.getByTestId('block-inspector').getByRole('combobox', { name: 'Variable' });
     expect(await variable.inputValue()).toBe('');
@@ -65,22 +67,33 @@ describe.skipIf(!haveChromium)('session 48 studio16', () => {
     expect(await page.getByTestId('block-inspector').textContent()).toContain('has no variable to save into');
 
     // N9 + Business hours node: the flow is UTC, the block Europe/London.
-    await selectBlock(page, 'bh');
+    await clickBlock(page, 'bh');
     expect(await page.locator('.react-flow__node[data-id="bh"]').textContent()).toContain('Mon–Fri');
     expect(await page.getByTestId('block-inspector').textContent()).toContain("the flow's time zone is UTC");
     await screenshot(page, 'studio16-s48-n9-zone');
   });
 });
 
-/** Clicks a block until its inspector shows (one click right after Escape closed a list did not always open it in CI). */
-async function selectBlock(page: Page, id: string): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        await page.locator(`.react-flow__node[data-id="${id}"]`).click();
-        return page.locator(`[data-testid="block-inspector"][data-block-id="${id}"]`).count();
-      },
-      { timeout: 30_000, intervals: [1_000] },
-    )
-    .toBe(1);
+/**
+ * Clicks a block as a user can: at its centre, when the block is on top there (else Fit View first, which fits the flow
+ * beside the inspector), with the mouse at that point; one click must open its inspector.
+ */
+async function clickBlock(page: Page, id: string): Promise<void> {
+  const node = page.locator(`.react-flow__node[data-id="${id}"]`);
+  const centre = async () => {
+    const b = (await node.boundingBox())!;
+    return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+  };
+  const onTop = async () => {
+    const c = await centre();
+    return page.evaluate(({ x, y, id }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id') === id, { ...c, id });
+  };
+  if (!(await onTop())) {
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await expect.poll(onTop, { timeout: 10_000 }).toBe(true);
+    await page.waitForTimeout(400);
+  }
+  const c = await centre();
+  await page.mouse.click(c.x, c.y);
+  await page.locator(`[data-testid="block-inspector"][data-block-id="${id}"]`).waitFor({ timeout: 10_000 });
 }

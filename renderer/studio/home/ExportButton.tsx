@@ -34,7 +34,7 @@ export function ExportButton({ flowId, flush, api = studioApi }: { flowId: strin
   };
   return (
     <>
-      <Button variant="ghost" size="icon" aria-label="Export flow" title={message ?? 'Export the flow as JSON (logic only, secrets stripped)'} onClick={() => void run()}>
+      <Button variant="ghost" size="icon" aria-label="Export flow" title={message ?? 'Export the flow as JSON with its canvas layout (the runtime ignores the layout; secrets stripped)'} onClick={() => void run()}>
         <Download size={16} aria-hidden />
       </Button>
       {message ? (

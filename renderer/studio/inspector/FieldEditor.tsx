@@ -18,6 +18,7 @@ import { hasDirectionControl } from '../../../shared/flow/directionControls';
 import { SettingsField } from './SettingsField';
 import { TemplateInput } from './TemplateInput';
 import { OpeningHoursEditor, WeeklyHoursEditor } from './WeeklyHoursEditor';
+import { TimeZonePicker, timeZones } from './TimeZonePicker';
 import type { OpeningHours } from '../../../shared/flow/schema';
 import { clearFieldDraft, readFieldDraft, saveFieldDraft } from './fieldDrafts';
 import { elementOf, enumValues, firstIssue, humanize, metaOf, shapeOf, typeOf, unwrap } from './zodInfo';
@@ -276,6 +277,23 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, null
             ? ctx.blocks.map((b) => ({ value: b.id, label: withoutDirection(`${b.title} (${b.id})`) }))
             : timeZones().map((z) => ({ value: z, label: z }));
       const listId = `dl-${meta.title.replace(/\W/g, '')}-${widget}`;
+      // Session 49 (studio17, newcomer s47 N7): time zones from a list with search (TimeZonePicker.tsx), not a <datalist>.
+      if (widget === 'timezone') {
+        return field(({ id, describedBy, invalid }) => (
+          <TimeZonePicker
+            id={id}
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            placeholder={meta.placeholder ?? 'Europe/London'}
+            value={draft ?? String(value ?? '')}
+            onChange={(text) => {
+              const parsed = text === '' && unwrap(schema).optional ? undefined : text;
+              const known = text && !timeZones().includes(text) ? `“${text}” is not a time zone this computer knows (e.g. Europe/Paris).` : null;
+              commit(text, parsed, known);
+            }}
+          />
+        ));
+      }
       if (widget === 'variable') {
         return field(({ id, describedBy, invalid }) => (
           <VariablePicker
@@ -297,13 +315,12 @@ export function FieldEditor({ schema, meta, value, onChange, ctx, optional, null
             list={listId}
             aria-describedby={describedBy}
             aria-invalid={invalid || undefined}
-            placeholder={meta.placeholder ?? (widget === 'block' ? 'block id' : 'Europe/London')}
+            placeholder={meta.placeholder ?? 'block id'}
             value={draft ?? String(value ?? '')}
             onChange={(e) => {
               const text = e.target.value;
               const parsed = text === '' && unwrap(schema).optional ? undefined : text;
-              const known = widget === 'timezone' && text && !timeZones().includes(text) ? `“${text}” is not a time zone this computer knows (e.g. Europe/Paris).` : null;
-              commit(text, parsed, known);
+              commit(text, parsed);
             }}
           />
           <datalist id={listId}>
@@ -409,19 +426,6 @@ function RestoredNote({ label, onDiscard }: { label: string; onDiscard(): void }
       </button>
     </p>
   );
-}
-
-let zones: string[] | null = null;
-function timeZones(): string[] {
-  if (!zones) {
-    try {
-      zones = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
-      if (!zones.includes('UTC')) zones = ['UTC', ...zones];
-    } catch {
-      zones = ['UTC'];
-    }
-  }
-  return zones;
 }
 
 function subMeta(key: string, schema: z.ZodType): FieldMeta {

@@ -71,10 +71,10 @@ const signalText: Record<string, { title: string; help: string; fields?: Record<
     title: 'Repeated fallback',
     help: 'The bot failed to understand several times.',
     fields: {
-      count: { title: 'Fallbacks', help: 'How many misunderstandings in a row fire the signal. Clear questions about the shop that the flow cannot answer are not misunderstandings and do not count (see below).' },
+      count: { title: 'Fallbacks', help: 'How many misunderstandings in a row fire the signal. Clear questions about your products or services that the flow has no answer for are not misunderstandings and do not count (see below).' },
       offerAfterUnanswered: {
         title: 'Offer a person after unanswered questions',
-        help: `After this many clear questions in a row that the flow cannot answer (“do the LED strips work with Alexa?”), the bot offers a person (“Would you like to talk to a person?” with two buttons, worded as graduated mode’s Step 2); the customer chooses. Empty: ${DEFAULT_OFFER_AFTER_UNANSWERED}; 0: never.`,
+        help: `After this many clear questions in a row that the flow has no answer for (“do you take Apple Pay?”), the bot offers a person (“Would you like to talk to a person?” with two buttons, worded as graduated mode’s Step 2); the customer chooses. Empty: ${DEFAULT_OFFER_AFTER_UNANSWERED}; 0: never.`,
         // Session 27 (convo; session 26 review): the box was empty while the default applied.
         placeholder: `${DEFAULT_OFFER_AFTER_UNANSWERED} (default)`,
       },
@@ -251,14 +251,21 @@ function General() {
           (settings.shopQuestionMessage), said instead of the fallback message; emptied, the fallback message is said. */}
       <MessageField
         name="shopQuestionMessage"
-        label="Reply to a shop question the bot cannot answer"
-        help="Said instead of the fallback message when the customer asks a clear question about the shop that no intent answers (“do the LED strips work with Alexa?”). Write it in the flow’s language. Empty: the fallback message is said."
+        label={UNANSWERED_LABEL}
+        help="Said instead of the fallback message when the customer asks a clear question about your products or services that no intent answers (“do you take Apple Pay?”, “do you open on bank holidays?”). Write it in the flow’s language. Empty: the fallback message is said."
         builtIn={DEFAULT_SHOP_QUESTION_MESSAGE}
-        editLabel="Edit the reply to an unanswerable shop question"
+        editLabel="Edit the reply to a question with no answer"
       />
     </>
   );
 }
+
+/**
+ * Session 49 (studio17, newcomer s47 N8's leftover): the field's name for any business. It was "Reply to a shop question the
+ * bot cannot answer" with an LED-strip example, also in a blank flow for a bike workshop or a clinic. The examples are
+ * questions the policy reads as such (isShopQuestion: "do you take Apple Pay?", "do you open on bank holidays?").
+ */
+export const UNANSWERED_LABEL = 'Reply to a clear question the bot has no answer for';
 
 /** The flow texts of Flow settings › General that the bot says in the flow's language (one textarea each). */
 type MessageKey = 'secretHiddenMessage' | 'closedCourtesyMessage' | 'shopQuestionMessage';

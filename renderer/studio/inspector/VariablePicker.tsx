@@ -6,7 +6,7 @@
  * them exactly; else those that contain the text); typing any name still works. Not on focus alone: a new row's
  * field gets the focus, and the list would cover the fields below it.
  */
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface VariablePickerProps {
   value: string;
@@ -18,6 +18,12 @@ export interface VariablePickerProps {
   'aria-label'?: string;
   'aria-invalid'?: boolean;
   'aria-describedby'?: string;
+  /** Session 49 (studio17): the list's name for screen readers (default "The flow's variables"). */
+  listLabel?: string;
+  /** Which options the list shows for the text (default variableMatches). */
+  matches?(text: string, options: readonly string[]): string[];
+  /** How an option is shown in the list (default: its text). */
+  optionLabel?(option: string): ReactNode;
 }
 
 /** The names the list shows for `text`. */
@@ -27,11 +33,19 @@ export function variableMatches(text: string, options: readonly string[]): strin
   return options.filter((o) => o.toLowerCase().includes(t));
 }
 
-export function VariablePicker({ value, options, onChange, id, className, placeholder, ...aria }: VariablePickerProps) {
+export function VariablePicker({ value, options, onChange, id, className, placeholder, listLabel = "The flow's variables", matches: matchesOf = variableMatches, optionLabel = (o) => o, ...aria }: VariablePickerProps) {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = `vp-${useId().replace(/:/g, '')}`;
-  const matches = open ? variableMatches(value, options) : [];
+  const list = useRef<HTMLUListElement>(null);
+  const matches = open ? matchesOf(value, options) : [];
+  // A long list (the time zones) opens at the current value, and the option chosen with the arrow keys stays in view.
+  const at = active >= 0 ? active : matches.indexOf(value);
+  useEffect(() => {
+    if (!open || at < 0) return;
+    const el = list.current?.children[at] as HTMLElement | undefined;
+    el?.scrollIntoView?.({ block: 'nearest' });
+  }, [open, at]);
   const shown = open && matches.length > 0;
   const pick = (name: string) => {
     onChange(name);
@@ -41,7 +55,7 @@ export function VariablePicker({ value, options, onChange, id, className, placeh
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       if (!open) setOpen(true);
-      const n = variableMatches(value, options).length;
+      const n = matchesOf(value, options).length;
       if (n > 0) setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : (a - 1 + n) % n));
     } else if (e.key === 'Enter' && shown && active >= 0 && matches[active]) pick(matches[active]);
     else if (e.key === 'Escape' && shown) setOpen(false);
@@ -74,19 +88,20 @@ export function VariablePicker({ value, options, onChange, id, className, placeh
         }}
       />
       {shown && (
-        <ul className="st-autocomplete st-variable-list" role="listbox" id={listId} aria-label="The flow's variables">
+        <ul className="st-autocomplete st-variable-list" role="listbox" id={listId} aria-label={listLabel} ref={list}>
           {matches.map((name, i) => (
             <li
               key={name}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === active}
+              data-current={name === value || undefined}
               onMouseDown={(e) => {
                 e.preventDefault();
                 pick(name);
               }}
             >
-              {name}
+              {optionLabel(name)}
             </li>
           ))}
         </ul>

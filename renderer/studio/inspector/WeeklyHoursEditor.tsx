@@ -19,7 +19,7 @@ import { openingHoursProblems } from '../../../shared/flow/openingHoursProblems'
 import type { OpeningHours } from '../../../shared/flow/schema';
 import { Button } from '../../ui/Button';
 import { useRefusedField } from '../../ui/refusedFields';
-import { copyChanges, copyDay, DEFAULT_RANGE, fullWeek, localTime, nextRange, shownTime, storedTime, weekSummary, workWeek, WORKDAYS, type TimeRange, type Week } from './weeklyHours';
+import { copyChanges, copyDay, DEFAULT_RANGE, fullWeek, localTime, nextRange, sameWeek, shownTime, storedTime, WEEK_PRESETS, weekSummary, workWeek, WORKDAYS, type TimeRange, type Week } from './weeklyHours';
 
 export const DAY_SHORT: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
 const ORDINAL = ['', '', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th'];
@@ -57,6 +57,31 @@ export function WeeklyHoursEditor({ meta, value, onChange }: WeeklyHoursEditorPr
       <p className="bt-field-help" id={helpId}>
         {meta.help} A closing time of 00:00 (12:00 AM) is midnight.
       </p>
+      {/* Session 49 (studio17, newcomer s47 N7): a whole week in one click, then adjust the days that differ. */}
+      <label className="st-week-presets">
+        <span className="st-week-presets-label">Fill the week:</span>
+        <select
+          className="bt-select"
+          aria-label="Fill the week"
+          value=""
+          title="Set the whole week at once, then change the days that differ (Ctrl+Z undoes it)"
+          onChange={(e) => {
+            const p = WEEK_PRESETS.find((x) => x.key === e.target.value);
+            if (p) onChange(p.week());
+          }}
+        >
+          <option value="">Choose opening hours…</option>
+          {WEEK_PRESETS.map((p) => {
+            const current = sameWeek(week, p.week());
+            return (
+              <option key={p.key} value={p.key} disabled={current}>
+                {p.label((t) => localTime(t))}
+                {current ? ' (now)' : ''}
+              </option>
+            );
+          })}
+        </select>
+      </label>
       <div className="st-week-grid">
         <div className="st-week-head" aria-hidden="true">
           <span>Day</span>

@@ -27,6 +27,29 @@ export function workWeek(): Week {
   return Object.fromEntries(weekdays.map((d) => [d, WORKDAYS.includes(d) ? [{ ...DEFAULT_RANGE }] : []])) as Week;
 }
 
+/**
+ * Session 49 (studio17, newcomer s47 N7): whole weeks in one click ("seven day boxes, each filled by hand"). `label`
+ * writes the times as the page shows them.
+ */
+export interface WeekPreset {
+  key: string;
+  label(time: (stored: string) => string): string;
+  week(): Week;
+}
+const weekOf = (days: Partial<Record<Weekday, TimeRange[]>>): Week => Object.fromEntries(weekdays.map((d) => [d, (days[d] ?? []).map((r) => ({ ...r }))])) as Week;
+const allDays = (r: TimeRange) => Object.fromEntries(weekdays.map((d) => [d, [r]]));
+export const WEEK_PRESETS: readonly WeekPreset[] = [
+  { key: 'weekdays', label: (t) => `Mon–Fri ${t('09:00')}–${t('17:00')}`, week: workWeek },
+  { key: 'weekdays-saturday', label: (t) => `Mon–Fri ${t('09:00')}–${t('17:00')}, Sat ${t('09:00')}–${t('13:00')}`, week: () => ({ ...workWeek(), sat: [{ from: '09:00', to: '13:00' }] }) },
+  { key: 'every-day', label: (t) => `Every day ${t('09:00')}–${t('17:00')}`, week: () => weekOf(allDays(DEFAULT_RANGE)) },
+  { key: 'always', label: () => 'Around the clock', week: () => weekOf(allDays({ from: '00:00', to: '24:00' })) },
+];
+
+/** Whether two weeks hold the same openings. */
+export function sameWeek(a: Week, b: Week): boolean {
+  return weekdays.every((d) => a[d].length === b[d].length && a[d].every((r, i) => r.from === b[d][i].from && r.to === b[d][i].to));
+}
+
 /** `from`'s ranges (copies) on each day of `to`; the other days unchanged. */
 export function copyDay(week: Week, from: Weekday, to: readonly Weekday[]): Week {
   const out = { ...week };

@@ -11,14 +11,14 @@
  * the Problems list name them ("Buttons “What do you need today?”", not "Buttons buttons-1") and each shows its block.
  */
 import { FileUp } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Flow } from '../../../shared/flow/schema';
 import { HANDOFF_GUIDANCE as GUIDE, createBatchRunner, diffBatch, parseConversationsJsonl, runBatch, type BatchConversation, type BatchDiff, type BatchLineProblem, type BatchRun } from '../../../shared/simulator/batchWhatIf';
 import { batchCounts, batchRates, countedOf, type BatchCounts } from '../../../shared/simulator/batchCounts';
 import { ShownDirection } from '../../ui/ShownDirection';
 import { problemBlockName } from '../hooks/designerWords';
 import { saveTextFile } from '../home/exportFlowFile';
-import { conversationsJsonl, flowSampleConversations, scenariosAsBatch, type ScenarioBatch } from '../../../shared/simulator/batchSamples';
+import { batchExampleLines, conversationsJsonl, flowSampleConversations, scenariosAsBatch, type ScenarioBatch } from '../../../shared/simulator/batchSamples';
 import type { ScenarioStorage } from './ScenariosPane';
 import { DEFAULT_SCENARIO_NOW } from '../../../shared/simulator/scenarioSchema';
 import { flowRevision } from '../../../shared/engine/flowRevision';
@@ -57,7 +57,7 @@ export function runBatchState(flow: Flow, state: BatchState): BatchState {
 export function loadBatchText(flow: Flow, name: string, text: string): BatchState {
   const { conversations, problems } = parseConversationsJsonl(text);
   if (conversations.length === 0) {
-    return { ...emptyBatch, name, problems, error: `${name} holds no conversation: each line must be {"id": "...", "turns": ["customer message", ...]}.` };
+    return { ...emptyBatch, name, problems, error: noConversationWords(name, problems) };
   }
   return runBatchState(flow, { ...emptyBatch, name, conversations, problems });
 }
@@ -113,6 +113,25 @@ export interface BatchPaneProps {
 
 /** One conversation as the format line shows it. */
 export const BATCH_EXAMPLE = '{"id": "c1", "turns": ["where is my order?", "it still has not arrived"]}';
+
+/**
+ * Session 49 (studio17, newcomer s47 N6): a file with no readable line names its first bad lines in the alert (it said
+ * only what a line must look like), the rest are listed under it.
+ */
+export function noConversationWords(name: string, problems: readonly BatchLineProblem[]): string {
+  if (problems.length === 0) return `${name} holds no conversation: it is empty. Each line is one conversation, e.g. ${BATCH_EXAMPLE}`;
+  const shown = problems.slice(0, 2).map((p) => `line ${p.line}: ${p.message.replace(/; line skipped$/, '')}`);
+  const more = problems.length - shown.length;
+  return `${name} holds no conversation that can be played. ${shown.join('. ')}.${more > 0 ? ` (${more} more line${more === 1 ? '' : 's'} below.)` : ''}`;
+}
+
+/** "2 lines skipped", "1 line skipped, 1 worth a look". */
+export function problemsSummary(problems: readonly BatchLineProblem[]): string {
+  const skipped = problems.filter((p) => / skipped$|not loaded/.test(p.message)).length;
+  const look = problems.length - skipped;
+  const n = (k: number, what: string) => `${k} line${k === 1 ? '' : 's'} ${what}`;
+  return [skipped > 0 ? n(skipped, 'skipped') : '', look > 0 ? n(look, 'worth a look') : ''].filter(Boolean).join(', ');
+}
 
 /** The sample file's name: the flow's name, e.g. "spoke-and-chain-sample-conversations.jsonl". */
 export function sampleFileName(flowName: string): string {
@@ -198,7 +217,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts, st
     const text = await f.text();
     const { conversations, problems } = parseConversationsJsonl(text);
     if (conversations.length === 0) {
-      setBatch({ ...emptyBatch, name: f.name, problems, error: `${f.name} holds no conversation: each line must be {"id": "...", "turns": ["customer message", ...]}.` });
+      setBatch({ ...emptyBatch, name: f.name, problems, error: noConversationWords(f.name, problems) });
       return;
     }
     await play({ ...emptyBatch, name: f.name, conversations, problems });
@@ -220,6 +239,7 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts, st
         : `${name}: ${num(conversations.length)} conversations made from this flow (each button of its first menu, a request for a person, an unclear message). Edit it or add your own, then load it here.`,
     );
   };
+  const example = useMemo(() => batchExampleLines(flow), [flow]);
   const bars = run ? [...run.byReason].filter((r) => r.count > 0 || (batch.previous?.byReason.find((p) => p.reason === r.reason)?.count ?? 0) > 0) : [];
   // The rate the band verdict reads: requested handoffs plus conversations stopped at the handoff's questions (#16).
   const counted = run ? countedHandoffs(run) : { rate: 0, band: 'within' as const };
@@ -269,12 +289,15 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts, st
             }}
           />
         </div>
+        {/* Session 49 (studio17, newcomer s47 N6): what a line and a turn are, with lines made from this flow. */}
         <p className="sim-muted" id="batch-format">
-          One conversation a line: an id and what the customer types, in order (the <code>baton simulate</code> format), e.g.
+          One conversation a line (JSONL, the <code>baton simulate</code> format): an <code>"id"</code> you choose, and <code>"turns"</code>, what the customer
+          sends, in order. A turn is text: what they type, or the label of a button they click. For this flow, e.g.:
         </p>
-        <pre className="sim-batch-example">
-          <code>{BATCH_EXAMPLE}</code>
+        <pre className="sim-batch-example" aria-describedby="batch-format">
+          <code>{example.join('\n')}</code>
         </pre>
+        <p className="sim-muted sim-batch-note">Lines that cannot be read are skipped, and listed below with their line number and how to write them.</p>
         <div className="sim-row">
           {savedCount > 0 && (
             <Button size="sm" variant="primary" disabled={progress !== null} onClick={runSaved} title="Play the customer's messages of each saved scenario (Scenarios tab) as one batch">
@@ -329,8 +352,8 @@ export function BatchPane({ flow, batch, setBatch, showCounts, setShowCounts, st
           </p>
         )}
         {batch.problems.length > 0 && (
-          <details className="sim-problems">
-            <summary>{batch.problems.length} line(s) skipped or worth a look</summary>
+          <details className="sim-problems" open={batch.problems.some((p) => / skipped$|not loaded/.test(p.message)) || undefined}>
+            <summary>{problemsSummary(batch.problems)}</summary>
             <ul>
               {batch.problems.slice(0, 20).map((p, i) => (
                 <li key={i}>

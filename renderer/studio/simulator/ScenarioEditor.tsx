@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import {
   EXPECTATION_HINTS,
   expectationKeys,
+  expectationValueProblem,
   expectationValueText,
   NEW_STEP_KINDS,
   readExpectationValue,
@@ -23,6 +24,7 @@ import type { Block } from '../../../shared/flow/schema';
 import { problemBlockName } from '../hooks/designerWords';
 import { Button } from '../../ui/Button';
 import { withoutDirection } from '../../ui/ShownDirection';
+import { BLOCK_EXPECTATIONS, BlockExpectationPicker, chosenIds } from './BlockExpectationPicker';
 
 type ExpectKey = Exclude<keyof Expectation, 'since'>;
 
@@ -214,7 +216,7 @@ export function ScenarioEditor({ scenario, blocks, busy, onEdit, undoLabel, onUn
           </li>
         ))}
       </ol>
-      <InsertStep scenario={scenario} busy={busy} at={insertAt} setAt={setInsertAt} kindRef={insertKind} onEdit={onEdit} />
+      <InsertStep scenario={scenario} blocks={blocks} busy={busy} at={insertAt} setAt={setInsertAt} kindRef={insertKind} onEdit={onEdit} />
     </div>
   );
 }
@@ -316,25 +318,42 @@ function StepBody({ step, index, scenario, blocks, busy, texts, setTexts, onEdit
 
 function ExpectationRow({ blocks, step, index, scenario, exp, busy, onEdit }: { blocks?: readonly Block[]; step: Extract<ScenarioStep, { expect: unknown }>; index: number; scenario: string; exp: ExpectKey; busy: boolean; onEdit(e: ScenarioEdit, done: string): void }) {
   const [draft, setDraft] = useState<string | null>(null);
+  /** Session 49 (studio17, newcomer s47 N5): a block expectation is picked by the blocks' canvas names, not typed as ids. */
+  const [picked, setPicked] = useState<{ value: unknown } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const value = step.expect[exp];
   const label = `Value of ${exp} in step ${index + 1}`;
+  const picking = blocks !== undefined && BLOCK_EXPECTATIONS.has(exp);
+  const done = (v: unknown) => `Step ${index + 1} now expects ${exp}: ${picking && blocks ? namesOf(v, blocks) : JSON.stringify(v)}.`;
   const apply = () => {
-    if (draft === null || busy) return;
+    if (busy) return;
+    if (picked !== null) {
+      if (picked.value === null && exp !== 'waitingAt') return setError(NONE_TICKED);
+      const problem = expectationValueProblem(exp, picked.value);
+      if (problem) return setError(problem);
+      setError(null);
+      return onEdit({ kind: 'setExpectation', scenario, index, step, key: exp, value: picked.value }, done(picked.value));
+    }
+    if (draft === null) return;
     const r = readExpectationValue(exp, draft);
     if (!r.ok) return setError(r.message);
     setError(null);
-    onEdit({ kind: 'setExpectation', scenario, index, step, key: exp, value: r.value }, `Step ${index + 1} now expects ${exp}: ${JSON.stringify(r.value)}.`);
+    onEdit({ kind: 'setExpectation', scenario, index, step, key: exp, value: r.value }, done(r.value));
   };
-  if (draft === null) {
+  const cancel = () => {
+    setDraft(null);
+    setPicked(null);
+    setError(null);
+  };
+  if (draft === null && picked === null) {
     return (
       <li className="sim-expectation">
         <code>
           {exp}: <ExpectedValue exp={exp} value={value} blocks={blocks} />
         </code>{' '}
         <span className="sim-expectation-actions">
-          <Button size="icon" disabled={busy} aria-label={`Change expectation ${exp} of step ${index + 1}`} title="Change the value" onClick={() => setDraft(expectationValueText(value))}>
+          <Button size="icon" disabled={busy} aria-label={`Change expectation ${exp} of step ${index + 1}`} title={picking ? 'Choose other blocks' : 'Change the value'} onClick={() => (picking ? setPicked({ value }) : setDraft(expectationValueText(value)))}>
             <Pencil size={13} aria-hidden />
           </Button>
           <Button size="icon" disabled={busy} aria-label={`Remove expectation ${exp} of step ${index + 1}`} title="Remove this expectation" onClick={() => onEdit({ kind: 'removeExpectation', scenario, index, step, key: exp }, `Removed the expectation "${exp}" of step ${index + 1}.`)}>
@@ -349,37 +368,55 @@ function ExpectationRow({ blocks, step, index, scenario, exp, busy, onEdit }: { 
       <label className="sim-expectation-key" htmlFor={errorId + 'input'}>
         {exp}
       </label>
-      <input
-        id={errorId + 'input'}
-        aria-label={label}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        placeholder={EXPECTATION_HINTS[exp]}
-        value={draft}
-        autoFocus
-        onChange={(e) => {
-          setDraft(e.target.value);
-          setError(null);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            setDraft(null);
+      {picked !== null && blocks ? (
+        <div
+          className="sim-block-pick-row"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              cancel();
+            }
+          }}
+        >
+          <BlockExpectationPicker
+            exp={exp}
+            blocks={blocks}
+            value={picked.value}
+            label={label}
+            describedBy={error ? errorId : undefined}
+            invalid={Boolean(error)}
+            onChange={(v) => {
+              setPicked({ value: v });
+              setError(null);
+            }}
+          />
+        </div>
+      ) : (
+        <input
+          id={errorId + 'input'}
+          aria-label={label}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+          placeholder={EXPECTATION_HINTS[exp]}
+          value={draft ?? ''}
+          autoFocus
+          onChange={(e) => {
+            setDraft(e.target.value);
             setError(null);
-          }
-        }}
-      />
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              cancel();
+            }
+          }}
+        />
+      )}
       <Button size="sm" disabled={busy} onClick={apply}>
         Apply
       </Button>
-      <Button
-        size="sm"
-        onClick={() => {
-          setDraft(null);
-          setError(null);
-        }}
-      >
+      <Button size="sm" onClick={cancel}>
         Cancel
       </Button>
       {error ? (
@@ -387,26 +424,31 @@ function ExpectationRow({ blocks, step, index, scenario, exp, busy, onEdit }: { 
           {error}
         </div>
       ) : (
-        <div className="sim-muted sim-field-help">Takes {EXPECTATION_HINTS[exp]}.</div>
+        <div className="sim-muted sim-field-help">{picked !== null ? PICK_HELP[exp] : `Takes ${EXPECTATION_HINTS[exp]}.`}</div>
       )}
     </li>
   );
 }
 
-function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: Scenario; busy: boolean; at: number; setAt(i: number): void; kindRef: React.RefObject<HTMLSelectElement | null>; onEdit(e: ScenarioEdit, done: string): void }) {
+function InsertStep({ scenario, blocks, busy, at, setAt, kindRef, onEdit }: { scenario: Scenario; blocks?: readonly Block[]; busy: boolean; at: number; setAt(i: number): void; kindRef: React.RefObject<HTMLSelectElement | null>; onEdit(e: ScenarioEdit, done: string): void }) {
   const [kind, setKind] = useState<NewStepKind>('say');
   const [text, setText] = useState('');
   const [expectKey, setExpectKey] = useState<ExpectKey>('botSays');
+  /** Session 49 (studio17): the blocks picked for a new waitingAt / reaches / notReaches (by canvas name; ids stored). */
+  const [picked, setPicked] = useState<string | string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  const picking = kind === 'expect' && blocks !== undefined && BLOCK_EXPECTATIONS.has(expectKey);
   const field = NEW_STEP_KINDS[kind].field;
   const n = scenario.steps.length;
   const insert = () => {
     if (busy) return;
-    const r = stepFromForm(kind, text, expectKey);
+    if (picking && picked === null && expectKey !== 'waitingAt') return setError(NONE_TICKED);
+    const r = stepFromForm(kind, picking ? JSON.stringify(picked) : text, expectKey);
     if (!r.ok) return setError(r.message);
     setError(null);
     setText('');
+    setPicked(null);
     onEdit({ kind: 'insertStep', scenario: scenario.name, index: at, after: at === 0 ? null : scenario.steps[at - 1], step: r.step }, `Inserted "${describeStep(r.step)}" as step ${at + 1}.`);
     setAt(at + 1);
   };
@@ -435,7 +477,15 @@ function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: 
             <label htmlFor={`${id}-exp`} className="sim-visually-hidden">
               Expectation
             </label>
-            <select id={`${id}-exp`} value={expectKey} onChange={(e) => setExpectKey(e.target.value as ExpectKey)}>
+            <select
+              id={`${id}-exp`}
+              value={expectKey}
+              onChange={(e) => {
+                setExpectKey(e.target.value as ExpectKey);
+                setPicked(null);
+                setError(null);
+              }}
+            >
               {(Object.keys(EXPECTATION_HINTS) as ExpectKey[]).map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -455,7 +505,20 @@ function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: 
         </select>
       </div>
       <div className="sim-row">
-        {field && (
+        {picking ? (
+          <BlockExpectationPicker
+            exp={expectKey}
+            blocks={blocks}
+            value={picked}
+            label={`New step: value of ${expectKey}`}
+            describedBy={error ? `${id}-error` : undefined}
+            invalid={Boolean(error)}
+            onChange={(v) => {
+              setPicked(v);
+              setError(null);
+            }}
+          />
+        ) : field && (
           <input
             aria-label={`New step: ${kind === 'expect' ? `value of ${expectKey}` : field}`}
             aria-invalid={error ? true : undefined}
@@ -482,8 +545,24 @@ function InsertStep({ scenario, busy, at, setAt, kindRef, onEdit }: { scenario: 
   );
 }
 
-/** Expectations whose values are block ids. */
-const BLOCK_EXPECTATIONS = new Set(['waitingAt', 'reaches', 'notReaches']);
+/** What a block expectation's picker asks (session 49). */
+const PICK_HELP: Record<string, string> = {
+  waitingAt: 'Where the bot waits for the customer after this step. Hover a block for its id.',
+  reaches: 'Tick the blocks the conversation must have passed through since the last check. Hover a block for its id.',
+  notReaches: 'Tick the blocks the conversation must not have passed through since the last check. Hover a block for its id.',
+};
+const NONE_TICKED = 'Tick at least one block (or remove this expectation).';
+
+/** Block ids as the canvas names them, for the "done" notice: “Workshop team”, “Main menu”. */
+function namesOf(value: unknown, blocks: readonly Block[]): string {
+  if (value === null) return 'waits nowhere';
+  return chosenIds(value)
+    .map((id) => {
+      const b = blocks.find((x) => x.id === id);
+      return b ? `“${withoutDirection(problemBlockName(b, blocks))}”` : JSON.stringify(id);
+    })
+    .join(', ');
+}
 
 /**
  * Session 48 (studio16, newcomer s47 N5): an expectation's value as the designer knows it: a block by its name on the

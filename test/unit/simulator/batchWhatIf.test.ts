@@ -17,7 +17,8 @@ describe('batch what-if', () => {
     const r = parseConversationsJsonl(readFileSync(new URL('test/fixtures/cli/conversations.jsonl', root), 'utf8'));
     expect(r.conversations.map((c) => c.id)).toEqual(['c1', 'c2', 'c4']);
     expect(r.problems.map((p) => p.line)).toEqual([2, 4]);
-    expect(r.problems[1].message).toMatch(/"turns" must be an array/);
+    // Session 49 (studio17): the message says how to write it (was "\"turns\" must be an array ...").
+    expect(r.problems[1].message).toMatch(/"turns" is one text: put it in a list, "turns": \["not a list"\]/);
   });
 
   it('predicts the same escalations as baton simulate, conversation by conversation', () => {

@@ -115,8 +115,10 @@ export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: 
       <Meta>{(data.routes ?? []).length} routes</Meta>
     </>
   ),
+  // Session 49 (studio17, newcomer s49 N7): a long URL wraps inside the block (at most 3 lines, the whole URL in the
+  // tooltip and the inspector); it ran past the block's right edge onto the next block.
   http_request: ({ data }) => (
-    <p className="bn-text bn-mono">
+    <p className="bn-text bn-mono bn-clamp" title={data.url ? `${data.method} ${data.url}` : undefined}>
       <span className="bn-chip">{data.method}</span> {data.url || <span className="bn-empty">no URL</span>}
     </p>
   ),
