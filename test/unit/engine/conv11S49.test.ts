@@ -10,7 +10,8 @@ import { loadFlowText } from '../../../shared/flow/loadFlowText';
 
 const load = (name: string) => loadFlowText(readFileSync(new URL(`../../../flows/${name}.json`, import.meta.url), 'utf8')).flow!;
 const OPEN = Date.parse('2026-03-09T11:30:00Z');
-const handedOver = (c: Conversation) => c.effects('handoff_request').length > 0;
+/** The policy handed over (the takeover may ask for an email first, so no handoff_request yet). */
+const handedOver = (c: Conversation) => c.effects('handoff_request').length > 0 || c.steps.some((s) => s.decision?.action === 'handoff');
 /** The bot's lines of each turn after the first `from` steps, joined: one string a turn. */
 const turnLines = (c: Conversation, from: number) =>
   c.steps.slice(from).map((s) => s.messages.filter((m) => m.from === 'bot').map((m) => m.text).join(' | '));
@@ -32,9 +33,17 @@ const places: Record<string, () => Conversation> = {
     expect(c.lastBotText()).toMatch(/shall I cancel order NW-104233\?$/);
     return c;
   },
+  'travel-urgency departure time': () => {
+    const c = converse(load('travel-urgency'), { now: OPEN });
+    c.say("I don't have it");
+    expect(c.lastBotText()).toMatch(/When does your flight leave\?/);
+    return c;
+  },
   'travel-urgency menu': () => {
     const c = converse(load('travel-urgency'), { now: OPEN });
     c.say("I don't have it");
+    c.say('18:45');
+    expect(c.lastBotText()).toBe('What can I help you with?');
     return c;
   },
 };
@@ -64,7 +73,7 @@ describe('M11: a question asked again is bounded: new words, then a person', () 
     expect(handedOver(c)).toBe(false);
     expect(c.lastBotText()).not.toMatch(/Is that right\?$/);
   });
-  it.each(['hmm', 'not sure'])('cancel confirmation: "%s" twice, then "no, keep it": kept, no handover', (said) => {
+  it.each(['hmm', 'erm...'])('cancel confirmation: "%s" twice, then "no, keep it": kept, no handover', (said) => {
     const c = places['cancel confirmation']();
     c.say(said);
     c.say(said);
