@@ -524,7 +524,7 @@ function evaluate(
     built.level = level;
     if (complaint === 'answered' || memory.complained === true) built.complained = true;
     // Session 49 (conv11): the same block's question not answered again (detectRepeatedFallback.askedAgainAt).
-    const again = askedAgainAt(facts, memory);
+    const again = Math.abs(askedAgainAt(facts, memory));
     if (again > 0 && facts.askedAt !== undefined) built.askedAgain = { at: facts.askedAt, n: again };
     next = built;
   }

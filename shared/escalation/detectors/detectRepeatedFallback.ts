@@ -888,11 +888,17 @@ function questionsForTheShop(facts: TurnFacts, policy: EscalationPolicy, memory:
  * Session 49 (conv11, hostile s49 M11): how many customer messages in a row, this one included, the same block's own
  * question could not use (the bot asked it again after each: "hmm" x10 at "So order NW-104233 should go to: ... Is that
  * right?", "hmm" x12 at Skyline Air's menu), or 0 when this message is no such miss. Fillers, "what?" and other messages
- * that ask nothing new count nothing towards the ordinary streak, so the same question was asked forever.
+ * that ask nothing new count nothing towards the ordinary streak, so the same question was asked forever. A message that
+ * is no filler keeps the count as it was: returned negated (-n), so the caller keeps it and the detector does not fire.
  */
-export function askedAgainAt(facts: Pick<TurnFacts, 'fallback' | 'ownQuestion' | 'askedAt'>, memory: Pick<EscalationMemory, 'askedAgain'>): number {
+export function askedAgainAt(facts: Pick<TurnFacts, 'fallback' | 'ownQuestion' | 'askedAt' | 'analysis'>, memory: Pick<EscalationMemory, 'askedAgain'>): number {
   if (!facts.fallback || facts.ownQuestion !== true || facts.askedAt === undefined) return 0;
-  return (memory.askedAgain?.at === facts.askedAt ? memory.askedAgain.n : 0) + 1;
+  const before = memory.askedAgain?.at === facts.askedAt ? memory.askedAgain.n : 0;
+  // Only fillers count ("hmm", "what?", "erm...", "?", "ok"): the ordinary streak counts them nothing after a question.
+  // Anything else it reads itself (a miss counts there; a closing thanks, "ok will wait, thank you", or a clear question
+  // about the shop asks the bot nothing it failed: escrfEval lost 15 ordinary chats when they counted here); they neither
+  // extend nor break this count.
+  return isFiller(facts.analysis) ? before + 1 : -before;
 }
 
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
