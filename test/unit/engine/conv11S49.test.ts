@@ -82,3 +82,43 @@ describe('M11: a question asked again is bounded: new words, then a person', () 
     expect(c.lastBotText()).not.toMatch(/shall I cancel/);
   });
 });
+
+describe('M10: a person noun naming a charge, a discount or a thing of the staff is no request for a person', () => {
+  const explicit = (said: string) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    const step = c.say(said);
+    return step.decision?.signals.some((s) => s.reason === 'explicit_request') ?? false;
+  };
+  // Written before the change (the report's and our own, five voices).
+  const before = [
+    'is there an agent fee for returns?',
+    'is there a staff discount on sale items?',
+    'r there any agent fees on refunds',
+    'do you charge a person fee for gift wrapping',
+  ];
+  // Written after it.
+  const heldOut = [
+    'is there any agent commission on the price?',
+    'is there a staff price for the blue jumper',
+    'Any operator surcharge for next-day delivery?',
+  ];
+  it.each([...before, ...heldOut])('"%s": not read as asking for a person', (said) => {
+    expect(explicit(said)).toBe(false);
+  });
+  // NOT DONE (written before the change, still misread): "phone" is read as a way to reach a person, so the classifier's
+  // 0.97 stands. Pinned as failing so a fix shows.
+  it.fails('"Is there an operator charge if I pay over the phone?": not read as asking for a person (not done)', () => {
+    expect(explicit('Is there an operator charge if I pay over the phone?')).toBe(false);
+  });
+  // Near misses: real requests keep being read as such.
+  it.each([
+    'is there an agent I can talk to?',
+    'is there an agent?',
+    'is there a person available to help',
+    'agent please',
+    'can I speak to a member of staff about a fee?',
+    'I want an agent, the fee on my refund is wrong',
+  ])('"%s": still a request for a person', (said) => {
+    expect(explicit(said)).toBe(true);
+  });
+});
