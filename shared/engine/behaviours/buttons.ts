@@ -42,7 +42,9 @@ type Action =
 function pickOneLine(block: BlockOf<'buttons'>): string {
   const labels = block.data.options.map((o) => `"${o.label}"`);
   const list = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-  return `I still can't tell what you'd like. Please pick ${labels.length <= 1 ? '' : 'one: '}${list}. If you're not sure, you can ask for a person.`;
+  // (No "ask for a person" when an option is one: "Talk to a person" is listed.)
+  const person = block.data.options.some((o) => /\b(?:person|people|agent|human|someone|colleague|staff|team)\b/i.test(o.label)) ? '' : " If you're not sure, you can ask for a person.";
+  return `I still can't tell what you'd like. Please pick ${labels.length <= 1 ? '' : 'one: '}${list}.${person}`;
 }
 
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
