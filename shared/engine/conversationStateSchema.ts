@@ -218,6 +218,8 @@ export const conversationStateSchema = z.strictObject({
     intents: z.array(z.string()).max(6).optional(),
     /** A complaint the flow understood was answered first in this chat (session 43, complaintFirst.ts); optional. */
     complained: z.literal(true).optional(),
+    /** The block whose own question the latest messages could not answer, and how many in a row (session 49, conv11); optional. */
+    askedAgain: z.strictObject({ at: z.string(), n: z.number().int().min(1) }).optional(),
   }),
   /** The last decision that did something (rephrase, offer, handoff). */
   lastEscalation: decision.nullable(),

@@ -658,6 +658,8 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
   };
   // Session 42 (fe): a message the block that asks for a value (a Question block) could not use: the bot's prompt comes again.
   if (classified.fallback && block !== undefined && behaviourOf(block.kind).asksForValue === true) facts.atQuestion = true;
+  // Session 49 (conv11, hostile s49 M11): which block's own question the message did not answer (askedAgainAt).
+  if (facts.ownQuestion === true && block !== undefined) facts.askedAt = block.id;
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
   // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
   return classified.answered === true

@@ -186,6 +186,22 @@ export function bot(run: Run, text: string, blockId?: string, buttons?: OutMessa
   say(run, msg);
 }
 
+/**
+ * Session 49 (conv11, hostile s49 M11): `text` unless the bot's latest line was exactly that (the same question asked again
+ * word for word, "No rush. So order NW-104233 should go to: ... Is that right?" ten times): then `instead`, which says it
+ * another way. A question asked again changes its words; the escalation policy ends the asking after a bounded number
+ * (detectRepeatedFallback.askedAgainAt).
+ */
+export function notSaidTwice(run: Run, text: string, instead: () => string): string {
+  const w = run.s.recentTranscript;
+  for (let i = w.length - 1; i >= 0; i--) {
+    const e = w[i];
+    if (e.from === 'bot') return e.text === text ? instead() : text;
+    if (e.from !== 'customer') return text;
+  }
+  return text;
+}
+
 export function system(run: Run, text: string, blockId?: string): void {
   const msg: OutMessage = { from: 'system', text };
   if (blockId !== undefined) msg.blockId = blockId;

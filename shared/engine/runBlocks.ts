@@ -13,7 +13,7 @@ import type { Button, Waiting } from './types';
 import { renderTemplate } from '../flow/template';
 import { boundText } from '../flow/limits';
 import { getBlockDefinition } from '../flow/blockRegistry';
-import { bot, system, vars, type Run } from './run';
+import { bot, notSaidTwice, system, vars, type Run } from './run';
 import { ruleHandoff } from './ruleSignals';
 import { offerPerson, offersPersonNow, shopQuestionLine } from './shopQuestion';
 import { offerForOwnProblem } from './ownProblem';
@@ -131,7 +131,9 @@ export function retry(run: Run, block: Block, w: InputWaiting, maxRetries: numbe
     return;
   }
   run.s.waiting = { ...w, retries };
-  bot(run, render(run, message), block.id, buttons);
+  // Session 49 (conv11, hostile s49 M11): the same retry line twice in a row says so, in other words (run.notSaidTwice).
+  const line = render(run, message);
+  bot(run, notSaidTwice(run, line, () => `Let's try that once more. ${line}`), block.id, buttons);
 }
 
 /** Intent/keyword router did not understand: say so, and take `fallback` when it is wired. */

@@ -15,7 +15,7 @@ import type { EscalationAction, EscalationDecision, EscalationMemory, Signal, Tu
 import { detectExplicitRequest } from './detectors/detectExplicitRequest';
 import { detectNegativeSentiment } from './detectors/detectNegativeSentiment';
 import { detectLowConfidence } from './detectors/detectLowConfidence';
-import { acknowledges, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, nextInShopStreak, nextOpenerOnly, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
+import { acknowledges, askedAgainAt, clearShopQuestion, detectRepeatedFallback, fallbackStreak, fallbackWeight, keepsRequestWord, nextFallbackStreak, nextInShopStreak, nextOpenerOnly, streakReachedAtHalf } from './detectors/detectRepeatedFallback';
 import { customerSaysLoop, detectLoop, isRepeatableQuestion, newInformation, streakLoop } from './detectors/detectLoop';
 import { detectSensitiveTopic } from './detectors/detectSensitiveTopic';
 import { detectUrgency } from './detectors/detectUrgency';
@@ -523,6 +523,9 @@ function evaluate(
     built.sentiments = [...memory.sentiments, sentiment].slice(-MEMORY_SIZE);
     built.level = level;
     if (complaint === 'answered' || memory.complained === true) built.complained = true;
+    // Session 49 (conv11): the same block's question not answered again (detectRepeatedFallback.askedAgainAt).
+    const again = Math.abs(askedAgainAt(facts, memory));
+    if (again > 0 && facts.askedAt !== undefined) built.askedAgain = { at: facts.askedAt, n: again };
     next = built;
   }
 

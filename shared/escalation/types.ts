@@ -102,6 +102,12 @@ export interface EscalationMemory {
    * next one hands over. Cleared with the rest of the memory by a handoff. Absent otherwise (and in memories written before).
    */
   complained?: true;
+  /**
+   * Session 49 (conv11, hostile s49 M11): the block whose own question the latest customer messages could not answer, and
+   * how many of them in a row (the bot asked that question again after each). Cleared by any other message. See
+   * detectRepeatedFallback.askedAgainAt. Absent otherwise (and in memories written before).
+   */
+  askedAgain?: { at: string; n: number };
 }
 
 /** Everything the detectors may look at for one customer message. */
@@ -122,6 +128,11 @@ export interface TurnFacts {
    * its fallback exit: no intent or keyword router read it as a request. False or absent otherwise.
    */
   ownQuestion?: boolean;
+  /**
+   * Session 49 (conv11): with `ownQuestion`, the id of the block whose own question the message did not answer (the
+   * engine's waiting block). Absent otherwise.
+   */
+  askedAt?: string;
   /**
    * Session 43 (policy1): the waiting block used the message: a menu option picked (by a button or by its words: "my bag
    * never arrived" at Skyline Air's "Lost, delayed or damaged bag"), an intent its router routes, a valid answer to its

@@ -7,7 +7,7 @@ import type { Block, BlockOf } from '../../flow/schema';
 import type { ButtonChoice } from '../compileFlow';
 import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
-import { bot, setVar } from '../run';
+import { bot, notSaidTwice, setVar } from '../run';
 import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from './answerThenQuestion';
 import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
@@ -35,6 +35,18 @@ type Action =
   | { type: 'menu'; menu: BlockOf<'buttons'>; choice: ButtonChoice; picked?: { block: BlockOf<'buttons'>; choice: ButtonChoice } }
   | { type: 'aside'; block: BlockOf<'buttons'>; w: InputWaiting; said: readonly Block[] };
 
+/**
+ * Session 49 (conv11, hostile s49 M11): the block's question said another way, when the same words were the bot's last
+ * line ("hmm" / "No rush. ... Is that right?" / "hmm" / the same again): what the options are, and that a person can help.
+ */
+function pickOneLine(block: BlockOf<'buttons'>): string {
+  const labels = block.data.options.map((o) => `"${o.label}"`);
+  const list = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
+  // (No "ask for a person" when an option is one: "Talk to a person" is listed.)
+  const person = block.data.options.some((o) => /\b(?:person|people|agent|human|someone|colleague|staff|team)\b/i.test(o.label)) ? '' : " If you're not sure, you can ask for a person.";
+  return `I still can't tell what you'd like. Please pick ${labels.length <= 1 ? '' : 'one: '}${list}.${person}`;
+}
+
 const shown = (block: BlockOf<'buttons'>) => block.data.options.map((o) => ({ id: o.id, label: o.label }));
 
 function act(run: Run, a: Action): void {
@@ -46,18 +58,18 @@ function act(run: Run, a: Action): void {
     sayBeforePerson(run, a.block.id, { said: a.said, note: a.note });
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
-    retry(run, a.block, a.w, a.block.data.maxRetries, a.block.data.retryMessage, shown(a.block));
+    retry(run, a.block, a.w, a.block.data.maxRetries, notSaidTwice(run, render(run, a.block.data.retryMessage), () => pickOneLine(a.block)), shown(a.block));
   } else if (a.type === 'reask') {
     // Asked again even past the block's Retries (never its fallback): see isUnsureReply below.
     run.s.waiting = { ...a.w, retries: Math.min(a.w.retries + 1, a.block.data.maxRetries) };
     // Session 18: a question the flow understands nowhere, at a block whose fallback would pick: its own question again.
-    if (a.lead !== undefined) bot(run, `${a.lead} ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
-    else bot(run, render(run, a.block.data.retryMessage), a.block.id, shown(a.block));
+    const line = a.lead !== undefined ? `${a.lead} ${render(run, a.block.data.text)}` : render(run, a.block.data.retryMessage);
+    bot(run, notSaidTwice(run, line, () => pickOneLine(a.block)), a.block.id, shown(a.block));
   } else if (a.type === 'unsure') {
     // Asked again with the block's own question (its Retries unchanged): see fallbackActsAsAnOption below.
     run.s.waiting = a.w;
     if (a.lead.alone) bot(run, a.lead.say, a.block.id);
-    else bot(run, `${a.lead.say} ${render(run, a.block.data.text)}`, a.block.id, shown(a.block));
+    else bot(run, notSaidTwice(run, `${a.lead.say} ${render(run, a.block.data.text)}`, () => pickOneLine(a.block)), a.block.id, shown(a.block));
   } else if (a.type === 'aside') {
     // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this block's question again.
     for (const m of a.said) {

@@ -237,7 +237,12 @@ const TALK_ONLY_NOUNS = new Set(['lady', 'gentleman', 'gentlemen', 'woman', 'man
   'sales', 'billing', 'accounts', 'complaints', 'support']);
 
 /** Words after a person noun that make the message about that person's contact details, not a request for them. */
-const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog']);
+const INFO_AFTER = new Set(['number', 'numbers', 'phone', 'email', 'emails', 'address', 'addresses', 'name', 'names', 'details', 'contact', 'hours', 'extension', 'website', 'line', 'opening', 'mobile', 'discount', 'code', 'codes', 'login', 'signature', 'catalogue', 'catalog',
+  // Session 49 (conv11, hostile s49 M10): a charge or a price named after them ("is there an agent fee for returns?", "an
+  // operator charge", "the staff price"): the person noun qualifies the money, nobody is asked for.
+  'fee', 'fees', 'charge', 'charges', 'surcharge', 'surcharges', 'commission', 'commissions', 'price', 'prices', 'pricing', 'rate', 'rates', 'cost', 'costs', 'levy', 'discounts']);
+/** Session 49 (conv11): the money words of INFO_AFTER: a person noun before one names a charge, not someone to talk to. */
+const MONEY_AFTER = new Set(['fee', 'fees', 'charge', 'charges', 'surcharge', 'surcharges', 'commission', 'commissions', 'price', 'prices', 'pricing', 'rate', 'rates', 'cost', 'costs', 'levy', 'discount', 'discounts']);
 const CONTACTED = new Set(['me', 'us', 'my', 'our', 'back', 'him', 'her', 'them']);
 /** "a call" is a request for one only when nothing after it makes it something else ("a call centre"). */
 const CALL_NEXT = new Set(['from', 'with', 'back', 'please', 'to', 'about', 'regarding', 're', 'today', 'tomorrow', 'tonight', 'asap', 'instead', 'on', 'at', 'if', 'so', 'when', 'rather', 'as', 'and', 'than', 'later', 'thanks', 'thank', 'this', 'sometime', 'soon', 'urgently', 'for', 'before', 'after', 'between', 'please', 'pls', 'then', 'now']);
@@ -1282,6 +1287,9 @@ function mentionsPerson(toks: string[]): boolean {
     if ((t === 'person' || t === 'persons') && prev === 'in' && collectsInPerson(toks, i - 1)) continue;
     // Session 34 (fe): a limit, a shape or a picture ("a person limit", "a human shaped pillow", "a person on the box").
     if ((t === 'person' || t === 'human' || t === 'people') && describesAThing(toks, i)) continue;
+    // Session 49 (conv11, hostile s49 M10): a charge or a price named after them ("is there an agent fee for returns?",
+    // "an operator charge if I pay by phone"): the classifier read "agent" alone (0.95).
+    if (MONEY_AFTER.has(toks[i + 1] ?? '')) continue;
     // "a desk", "office chairs" are furniture; "the help desk", "your head office" are people.
     if ((t === 'desk' || t === 'office') && !DESK_KINDS.has(prev ?? '')) continue;
     if (CHANNEL_WORDS.has(t)) {

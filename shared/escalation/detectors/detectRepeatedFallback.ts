@@ -884,8 +884,40 @@ function questionsForTheShop(facts: TurnFacts, policy: EscalationPolicy, memory:
   return loopNext || !failedAskingAgainByModel(facts.analysis, memory);
 }
 
+/**
+ * Session 49 (conv11, hostile s49 M11): how many customer messages in a row, this one included, the same block's own
+ * question could not use (the bot asked it again after each: "hmm" x10 at "So order NW-104233 should go to: ... Is that
+ * right?", "hmm" x12 at Skyline Air's menu), or 0 when this message is no such miss. Fillers, "what?" and other messages
+ * that ask nothing new count nothing towards the ordinary streak, so the same question was asked forever. A message that
+ * is no filler keeps the count as it was: returned negated (-n), so the caller keeps it and the detector does not fire.
+ */
+export function askedAgainAt(facts: Pick<TurnFacts, 'fallback' | 'ownQuestion' | 'askedAt' | 'analysis'>, memory: Pick<EscalationMemory, 'askedAgain'>): number {
+  if (!facts.fallback || facts.ownQuestion !== true || facts.askedAt === undefined) return 0;
+  const before = memory.askedAgain?.at === facts.askedAt ? memory.askedAgain.n : 0;
+  // Only fillers count ("hmm", "what?", "erm...", "?", "ok"): the ordinary streak counts them nothing after a question.
+  // Anything else it reads itself (a miss counts there; a closing thanks, "ok will wait, thank you", or a clear question
+  // about the shop asks the bot nothing it failed: escrfEval lost 15 ordinary chats when they counted here); they neither
+  // extend nor break this count.
+  return isFiller(facts.analysis) ? before + 1 : -before;
+}
+
 export function detectRepeatedFallback(facts: TurnFacts, policy: EscalationPolicy, memory: EscalationMemory): Signal | null {
   if (!facts.fallback) return null;
+  // Session 49 (conv11, hostile s49 M11): the block's own question could not use count + 1 messages in a row, whatever
+  // they were (the bot has asked it count times again already, the last time in other words): a person, not the same
+  // question forever. Before the weights below, which count a "hmm" or a "what?" nothing.
+  const count0 = policy.repeatedFallback.count;
+  const stuck = askedAgainAt(facts, memory);
+  if (stuck >= count0 + 1) {
+    return {
+      reason: 'repeated_fallback',
+      score: 1,
+      threshold: count0,
+      evidence: [`asked again ${stuck - 1} times`],
+      turn: facts.turn,
+      explanation: `The bot could not use ${stuck} answers in a row to the same question and asked it again each time (limit ${count0} times again).`,
+    };
+  }
   const a = assess(facts.analysis, memory, facts.ownQuestion === true);
   const w = a.weight;
   if (w === 0) return null;

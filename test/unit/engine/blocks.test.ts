@@ -585,7 +585,8 @@ describe('buttons whose fallback leads to a router', () => {
     expect(c.lastBotText()).toBe('Please choose one of the options.');
     expect(c.state.escalation.fallbacksInRow).toBe(1);
     c.say('purple monkey dishwasher');
-    expect(c.lastBotText()).toBe('Please choose one of the options.');
+    // Session 49 (conv11, hostile s49 M11): the same line right after itself is said another way, the options listed.
+    expect(c.lastBotText()).toMatch(/^I still can't tell what you'd like\. Please pick /);
     c.say('green tea kettle');
     expect(c.lastBotText()).toBe('fallback path');
   });
