@@ -232,20 +232,5 @@ export function startDetails(
   };
 }
 
-/**
- * Session 48 (apisec3): which of the visitor's starting details are verified, in one line for the notifications about
- * this conversation (email, Slack, webhook: effectRunner.ts), so a person reading "Kim Lee (kim@example.org) is
- * waiting" away from the inbox knows whether the website vouched for it. Names only (the values are in the text or the
- * inbox), as they were at chat start: "Signed in on your website as cust-8841. Verified (signed by your website):
- * customerEmail, cartValue. Unverified (the page's word): orderNumber." Null when the page passed nothing.
- */
-export function visitorNote(v: VisitorDetails | undefined): string | null {
-  if (!v) return null;
-  const signed = Object.keys(v.signed ?? {});
-  const unsigned = Object.keys(v.unsigned ?? {});
-  const parts: string[] = [];
-  if (v.subject !== undefined) parts.push(`Signed in on your website as ${quotable(v.subject).replace(/\s+/g, ' ').slice(0, 200)}.`);
-  if (signed.length > 0) parts.push(`Verified (signed by your website): ${signed.join(', ')}.`);
-  if (unsigned.length > 0) parts.push(`Unverified (the page's word, not signed): ${unsigned.join(', ')}.`);
-  return parts.length > 0 ? parts.join(' ') : null;
-}
+// visitorNote / withVisitorNote live in visitorNote.ts (no server imports: planStep and the exports use them too).
+export { visitorNote, withVisitorNote } from './visitorNote';
