@@ -12,7 +12,7 @@ import { cutText, inertText } from '../inbox/inertText';
 import { keepTicketNumbers } from '../ui/KeepTogether';
 import { ratingAnswers } from '../ui/ratingAnswers';
 import { withLinks } from './linkify';
-import { cleanIdentity, type Identity } from './identity';
+import { askPageForToken, cleanIdentity, type Identity } from './identity';
 import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
 import { customerEndedLine } from '../../shared/handoff/statusWords';
 
@@ -70,6 +70,8 @@ export interface WidgetProps {
    * the same key resumes as usual.
    */
   newChatKey?: string;
+  /** Messages the page sent before the widget listened (main.tsx keeps identify() messages from the frame's start). */
+  takeEarlyMessages?: () => MessageEvent[];
 }
 
 /** Longest preview of an unread message posted to the launcher (characters, then "…"). */
@@ -162,7 +164,7 @@ export function fromEmbeddingPage(e: MessageEvent): boolean {
   return e.source === null || e.source === window.parent;
 }
 
-export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity, newChatKey }: WidgetProps) {
+export function Widget({ flowId, title, client, startNow = true, agentTypingMs = AGENT_TYPING_SHOW_MS, reconnectProbeMs = RECONNECT_PROBE_MS, hostOrigin, storage, identity, newChatKey, takeEarlyMessages }: WidgetProps) {
   /** The visitor's identity for the next conversation created (the prop, or what identify() sent since). */
   const identityRef = useRef<Identity | undefined>(identity);
   useEffect(() => {
@@ -175,12 +177,17 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       const id = cleanIdentity(d.identity);
       if (id) {
         const token = id.identityToken ?? identityRef.current?.identityToken;
-        identityRef.current = { variables: { ...identityRef.current?.variables, ...id.variables }, profile: { ...identityRef.current?.profile, ...id.profile }, ...(token ? { identityToken: token } : {}) };
+        const provider = id.identityTokenProvider ?? identityRef.current?.identityTokenProvider;
+        // (Session 49: an empty variables / profile is left out of the create call's body.)
+        const variables = { ...identityRef.current?.variables, ...id.variables };
+        const profile = { ...identityRef.current?.profile, ...id.profile };
+        identityRef.current = { ...(Object.keys(variables).length ? { variables } : {}), ...(Object.keys(profile).length ? { profile } : {}), ...(token ? { identityToken: token } : {}), ...(provider ? { identityTokenProvider: true as const } : {}) };
       }
     };
     window.addEventListener('message', onMsg);
+    for (const e of takeEarlyMessages?.() ?? []) onMsg(e);
     return () => window.removeEventListener('message', onMsg);
-  }, [hostOrigin]);
+  }, [hostOrigin, takeEarlyMessages]);
   const [session, setSession] = useState<ChatSession | null>(null);
   const [entries, setEntries] = useState<ChatEntry[]>([]);
   const [mode, setMode] = useState('bot');
@@ -238,6 +245,24 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       }
   }, []);
 
+  /**
+   * Session 49 (apisec4): the identity a chat is created with. When the page gave identityToken as a function, a fresh
+   * token is asked of it now (one per chat: a token starts one chat, so "Start a new chat" on the same page is verified
+   * too); the flag itself never goes to the server.
+   */
+  const identityFor = useCallback(async (): Promise<Identity | undefined> => {
+    const who = identityRef.current;
+    if (!who?.identityTokenProvider) return who;
+    const { identityTokenProvider: _p, ...rest } = who;
+    const token = await askPageForToken<MessageEvent>({
+      target: window,
+      post: (msg) => window.parent.postMessage(msg, hostOrigin ?? '*'),
+      accept: (e) => fromEmbeddingPage(e) && e.source !== null && (!hostOrigin || e.origin === hostOrigin),
+    });
+    const out: Identity = token ? { ...rest, identityToken: token } : rest;
+    return out.variables || out.profile || out.identityToken ? out : undefined;
+  }, [hostOrigin]);
+
   /** Counts begin() calls: only the latest one's answer is shown (a slow older start never replaces a newer chat). */
   const beginCount = useRef(0);
   const begin = useCallback(
@@ -245,7 +270,9 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       const mine = ++beginCount.current;
       setError(null);
       try {
-        const who = identityRef.current;
+        // The page's identityToken function is asked only when a chat is really created (a function, read by the
+        // client's create); otherwise the identity as the page gave it.
+        const who = identityRef.current?.identityTokenProvider ? identityFor : identityRef.current;
         const s = fresh ? await client.restart(flowId, who) : resumeOnly && client.resume ? await client.resume(flowId) : await client.start(flowId, who);
         if (mine !== beginCount.current) return;
         if (!s) return; // nothing stored: wait until the visitor opens the chat
@@ -268,7 +295,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
         setError(err instanceof Error ? err.message : 'The chat could not start.');
       }
     },
-    [client, flowId, add],
+    [client, flowId, add, identityFor],
   );
 
   // Start (or resume) once per mount: StrictMode runs this effect twice in development builds, and a second start

@@ -83,16 +83,23 @@ export function withoutField(identity: Identity, field: string | undefined): Ide
   return out;
 }
 
+/**
+ * Who the visitor is for a chat about to be created: the identity itself, or a function giving it (session 49: read
+ * only when a conversation is really created, not on a resume, so the page's identityToken function is called once
+ * per chat started).
+ */
+export type IdentitySource = Identity | (() => Promise<Identity | undefined>);
+
 export interface ChatClient {
   /**
    * Resumes the stored conversation of this flow (an ended one too: it is shown with "Start a new chat"), or starts a new
    * one, with `identity` (who the visitor is, from the host page) as the create call's variables/profile.
    */
-  start(flowId: string, identity?: Identity): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  start(flowId: string, identity?: IdentitySource): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   /** Resumes the stored conversation of this flow; null when there is none (nothing is created). */
   resume?(flowId: string): Promise<(ChatSession & ChatSnapshot & { resumed: boolean }) | null>;
   /** Forgets the stored conversation and starts again. */
-  restart(flowId: string, identity?: Identity): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
+  restart(flowId: string, identity?: IdentitySource): Promise<ChatSession & ChatSnapshot & { resumed: boolean }>;
   /** `idempotencyKey`: the same key on a retry makes the server answer the first send again instead of taking it twice. */
   send(session: ChatSession, body: { text: string } | { choice: string }, idempotencyKey?: string): Promise<ChatSnapshot>;
   catchUp(session: ChatSession, after: number): Promise<ChatSnapshot>;
@@ -141,7 +148,8 @@ export function createChatClient(d: ChatClientDeps): ChatClient {
     return body as T;
   }
 
-  async function create(flowId: string, identity?: Identity) {
+  async function create(flowId: string, source?: IdentitySource) {
+    const identity = typeof source === 'function' ? await source() : source;
     const post = (body: object) =>
       call<{ conversationId: string; token: string; mode: string; messages: ChatEntry[] }>(`/api/v1/flows/${encodeURIComponent(flowId)}/conversations`, {
         method: 'POST',

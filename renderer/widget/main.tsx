@@ -48,8 +48,21 @@ const newChatKey = /^[A-Za-z0-9_-]{1,64}$/.test(params.get('newChat') ?? '') ? p
 
 followSystemTheme();
 
+// Session 49 (apisec4): `Baton.identify(...)` called by the page after the script tag reaches the frame as a message at
+// the frame's load, which can come before React has attached the widget's listener (it was lost: the chat started
+// without the details). Kept here from the start and handed to the widget when it listens.
+const early: MessageEvent[] = [];
+const keepEarly = (e: MessageEvent) => {
+  if ((e.data as { baton?: unknown } | null)?.baton === 'identify') early.push(e);
+};
+window.addEventListener('message', keepEarly);
+const takeEarlyMessages = () => {
+  window.removeEventListener('message', keepEarly);
+  return early.splice(0);
+};
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} identity={identity} newChatKey={newChatKey} client={createChatClient({ baseUrl: location.origin, storage })} />
+    <Widget flowId={flowId} title={title} startNow={!embeddedClosed} hostOrigin={hostOrigin} storage={storage} identity={identity} newChatKey={newChatKey} takeEarlyMessages={takeEarlyMessages} client={createChatClient({ baseUrl: location.origin, storage })} />
   </StrictMode>,
 );

@@ -9,6 +9,8 @@ import type { ConversationRecord, HandoffRecord, NewLogEntry, StepWrite } from '
 import { buttonsStillAsked } from '../../shared/engine/shownButtons';
 import { handoffEnding } from '../../shared/handoff/lifecycle';
 import type { HandoffEnding } from '../../shared/handoff/types';
+import type { VisitorDetails } from '../store/types';
+import { withVisitorNote } from '../server/visitorNote';
 
 /** The engine's Step, including fields of the newer engine contract (transcript out of state, rejected inputs). */
 export type EngineStep = Step & {
@@ -102,19 +104,30 @@ const handoffKey = (h: StateLike['handoff']) => (h ? `${h.id}:${h.status}${h.joi
  * customer asking at the same moment (their step computed while this one is committing) is told the wait of a queue
  * that counts this one (hostile s16 H#13: ten customers at once were all told "under a minute").
  */
-export function requestedHandoffs(step: EngineStep, conversationId: string, flowId: string, now: number): HandoffRecord[] {
+export function requestedHandoffs(step: EngineStep, conversationId: string, flowId: string, now: number, visitor?: VisitorDetails): HandoffRecord[] {
   let out: HandoffRecord[] | null = null;
   for (const effect of step.effects as AnyEffect[]) {
     if (effect.type !== 'handoff_request') continue;
-    (out ??= []).push(handoffRecordOf(effect, conversationId, flowId, now));
+    (out ??= []).push(handoffRecordOf(effect, conversationId, flowId, now, visitor));
   }
   return out ?? [];
 }
 
+/**
+ * Session 49 (apisec4): the context's summary with which starting details the website signed (startDetails.ts
+ * `withVisitorNote`), as the notifications and the inbox's Variables panel say it. The engine's own effect is not
+ * changed (the notification's text is the summary, and the effect runner adds the same note there).
+ */
+function contextWithVisitor<C extends { summary?: string } | undefined>(context: C, visitor: VisitorDetails | undefined): C {
+  if (!visitor || !context || typeof context.summary !== 'string') return context;
+  return { ...context, summary: withVisitorNote(context.summary, visitor) };
+}
+
 /** The record a `handoff_request` effect opens (planStep writes it; requestedHandoffs tells the hub of it first). */
-function handoffRecordOf(effect: Extract<AnyEffect, { type: 'handoff_request' }>, conversationId: string, flowId: string, now: number): HandoffRecord {
+function handoffRecordOf(effect: Extract<AnyEffect, { type: 'handoff_request' }>, conversationId: string, flowId: string, now: number, visitor: VisitorDetails | undefined): HandoffRecord {
   const h = effect.handoff;
-  return { id: h.id, conversationId, flowId, status: h.status, priority: h.priority, requestedAt: h.requestedAt, updatedAt: now, request: effect, handoff: h };
+  const request = visitor ? { ...effect, context: contextWithVisitor(effect.context, visitor) } : effect;
+  return { id: h.id, conversationId, flowId, status: h.status, priority: h.priority, requestedAt: h.requestedAt, updatedAt: now, request, handoff: h };
 }
 
 export function planStep(args: {
@@ -192,7 +205,7 @@ export function planStep(args: {
         break;
       case 'handoff_request': {
         const h = effect.handoff;
-        (handoffs ??= new Map()).set(h.id, handoffRecordOf(effect, id, record.flowId, now));
+        (handoffs ??= new Map()).set(h.id, handoffRecordOf(effect, id, record.flowId, now, record.visitor));
         handoffChanges.push({ status: h.status, requestedAt: h.requestedAt, from: null });
         break;
       }
@@ -209,7 +222,7 @@ export function planStep(args: {
           updatedAt: now,
           // Session 43 (policy1, hostile s42 L6): a context the engine made again (a reference typed while waiting) replaces
           // the request's, so the inbox shows it.
-          request: effect.context !== undefined && prior?.request ? { ...(prior.request as object), context: effect.context } : (prior?.request ?? null),
+          request: effect.context !== undefined && prior?.request ? { ...(prior.request as object), context: contextWithVisitor(effect.context, record.visitor) } : (prior?.request ?? null),
           handoff: h,
         });
         // The agent joining a chat given to her automatically (newcomer s28 N6) changes no status: no second count.
@@ -227,7 +240,8 @@ export function planStep(args: {
         http.push({ outboxId: key, conversationId: id, effect });
         break;
       case 'create_ticket':
-        write.records!.push({ id: effect.ticketId, kind: 'ticket', conversationId: id, flowId: record.flowId, at: now, data: effect });
+        // Session 49 (apisec4): the ticket's summary says which starting details the website signed (withVisitorNote).
+        write.records!.push({ id: effect.ticketId, kind: 'ticket', conversationId: id, flowId: record.flowId, at: now, data: record.visitor ? { ...effect, summary: withVisitorNote(effect.summary, record.visitor) } : effect });
         break;
       case 'record_csat': {
         // The rating belongs to the agent who last held the chat (newcomer s9 #12; none: only the bot was rated).

@@ -57,6 +57,19 @@ export const serveConfigSchema = z
           .enum(['keep', 'refuse'])
           .default('keep')
           .describe('Details a page passes without a signature: "keep" (taken as the visitor\'s word, marked unverified in the inbox; variables the flow marks signed are refused) or "refuse" (every detail must be signed)'),
+        flows: z
+          .record(
+            z.string().min(1).max(200),
+            z
+              .object({
+                secret: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -base64 48)').describe("Secret this flow's website signs identity tokens with; replaces the server's secret for this flow"),
+                previousSecret: z.string().min(32, 'use at least 32 characters').optional().describe("This flow's secret before the current one (rotation)"),
+                unsigned: z.enum(['keep', 'refuse']).optional().describe('Unsigned details for this flow (default: the server\'s "unsigned")'),
+              })
+              .strict(),
+          )
+          .optional()
+          .describe('Session 49: one secret per flow, by flow id, for flows whose website is not the others\' (another team, another site); a flow not listed uses the server\'s secret'),
       })
       .strict()
       .default({ unsigned: 'keep' })

@@ -5,12 +5,18 @@
  */
 import { signedOnlyVariables } from '../../shared/flow/pageVariables';
 import type { Flow } from '../../shared/flow/schema';
-import type { IdentitySettings } from '../server/startDetails';
+import { identityForFlow, type IdentitySettings } from '../server/startDetails';
 
 export function identityNotes(flows: readonly Flow[], identity: IdentitySettings): string[] {
-  if (identity.secrets.length > 0) return [];
   const out: string[] = [];
+  // Session 49 (apisec4): a flow id in identity.flows that this server does not serve (a typo: that flow would use the
+  // server's secret, or none).
+  const served = new Set(flows.map((f) => f.id));
+  for (const id of Object.keys(identity.byFlow ?? {})) {
+    if (!served.has(id)) out.push(`"identity": {"flows": {"${id}": ...}} names a flow this server does not serve (it serves ${[...served].map((x) => `"${x}"`).join(', ') || 'none'}): check the flow id; the secret is unused until such a flow is deployed.`);
+  }
   for (const f of flows) {
+    if (identityForFlow(identity, f.id).secrets.length > 0) continue;
     const names = [...signedOnlyVariables(f)];
     if (names.length === 0) continue;
     out.push(

@@ -260,7 +260,7 @@ export function registerServeCommand(program: Command, setExitCode: (code: numbe
     .option('--port <n>', 'port to listen on', '3000')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     .option('--data <dir>', 'folder of the embedded store', './baton-data')
-    .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays, rasa {token | allowWithoutToken}, metricsToken, identity (secret, unsigned)')
+    .option('--config <file>', 'JSON config: secrets, adminToken, smtp, slack, webhook, corsOrigins, rateLimit, retentionDays, rasa {token | allowWithoutToken}, metricsToken, identity (secret, previousSecret, unsigned, flows: a secret per flow)')
     .option('--default-flow <id>', 'flow used by the Rasa REST channel (default: the only flow)')
     .option('--agents <file>', 'JSON list of agents {id, name, email, token | passwordHash, teams, skills, languages, maxChats, admin?}: turns on the agent API, presence and assignment (admin edits are saved back to the file)')
     .option('--redis <url>', 'share conversations, handoff queues, timers, agent presence, notes, redeployed flows and rate limits with other instances through Redis (redis://host:6379; run redis-server with --appendonly yes --appendfsync always); --data is then unused')

@@ -149,13 +149,18 @@ function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: stri
 
 /**
  * Session 47 (apisec2): signed identity. The secret from --config ("identity": {"secret"}) or BATON_IDENTITY_SECRET (at
- * least 32 characters), the previous one while a site switches, and what unsigned details get.
+ * least 32 characters), the previous one while a site switches, and what unsigned details get; session 49 (apisec4):
+ * a flow's own secret from "identity": {"flows": {"<flow id>": {"secret", "previousSecret"?, "unsigned"?}}}.
  */
 export function identitySettings(config: ServeConfig, env: NodeJS.ProcessEnv): IdentitySettings {
   const fromEnv = env.BATON_IDENTITY_SECRET;
   if (fromEnv !== undefined && fromEnv !== '' && fromEnv.length < 32) throw new Error('BATON_IDENTITY_SECRET: use at least 32 characters (e.g. openssl rand -base64 48)');
   const secret = config.identity.secret ?? (fromEnv || undefined);
-  return { secrets: [secret, config.identity.previousSecret].filter((s): s is string => typeof s === 'string' && s !== ''), unsigned: config.identity.unsigned };
+  const secrets = (...xs: Array<string | undefined>) => xs.filter((s): s is string => typeof s === 'string' && s !== '');
+  // Session 49 (apisec4): a flow listed in identity.flows has its own secret (and may say its own "unsigned").
+  const byFlow: NonNullable<IdentitySettings['byFlow']> = {};
+  for (const [flowId, f] of Object.entries(config.identity.flows ?? {})) byFlow[flowId] = { secrets: secrets(f.secret, f.previousSecret), unsigned: f.unsigned ?? config.identity.unsigned };
+  return { secrets: secrets(secret, config.identity.previousSecret), unsigned: config.identity.unsigned, ...(Object.keys(byFlow).length > 0 ? { byFlow } : {}) };
 }
 
 export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime> {

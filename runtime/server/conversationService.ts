@@ -251,7 +251,7 @@ export class ConversationService {
       ...(opts.externalKey !== undefined ? { externalKey: opts.externalKey } : {}),
       ...(details.visitor ? { visitor: details.visitor } : {}),
     };
-    this.noteRequested(step, id, flowId, now);
+    this.noteRequested(step, id, flowId, now, details.visitor);
     const outcome = await this.deps.store.runExclusive(id, () => this.commitStep(record, null, step, now, { create: true }));
     const collected = [...outcome.messages];
     const final = await this.followHttp(id, outcome, collected);
@@ -397,7 +397,7 @@ export class ConversationService {
       for (let i = 0; i < result.appended.length; i++) this.deps.metrics.messages.inc(FROM_LABELS.customer ?? { from: 'customer' });
       return { mode: rec.mode, messages: [], handoff: publicHandoff(rec.state as never), lastSeq: result.lastSeq, http: [] };
     }
-    this.noteRequested(step, rec.id, rec.flowId, now);
+    this.noteRequested(step, rec.id, rec.flowId, now, rec.visitor);
     return this.commitStep(rec, rec.state as never, step, now, { extra, idem });
   }
 
@@ -408,9 +408,9 @@ export class ConversationService {
    * Called synchronously after the engine step, so the next step computed counts it. A commit that then fails leaves
    * the hub counting it until its next read of the store (at most 30 s, agentHub `written`).
    */
-  private noteRequested(step: EngineStep, conversationId: string, flowId: string, now: number) {
+  private noteRequested(step: EngineStep, conversationId: string, flowId: string, now: number, visitor: ConversationRecord['visitor']) {
     if (!this.onHandoffs) return;
-    const opened = requestedHandoffs(step, conversationId, flowId, now);
+    const opened = requestedHandoffs(step, conversationId, flowId, now, visitor);
     if (opened.length > 0) this.onHandoffs(opened);
   }
 

@@ -46,7 +46,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', 
  * (newcomer s9 #20): variables (JSON object, e.g. '{"cartValue":620}'), email, name, phone, identity-token (session 47:
  * a signed identity token made by the site's server); also
  * `window.Baton.identify({email, name, phone, variables, identityToken})` before the chat starts (or `window.Baton = {identity: {...}}`
- * set before the script). They go to the frame in its #hash (never to the server's logs) / a postMessage; bad JSON in
+ * set before the script); identityToken may also be a function returning a fresh token (or a promise of one), called
+ * for each chat the widget starts (session 49: a token starts one chat, so "Start a new chat" needs a new one). They go to the frame in its #hash (never to the server's logs) / a postMessage; bad JSON in
  * data-variables is a console warning naming the attribute, the chat works without it.
  * While the panel is closed, the frame's {baton: 'unread', count, preview} puts a count badge on the launcher and a
  * short preview bubble above it (textContent only, never HTML; newcomer s9 #30); opening clears them.
@@ -88,7 +89,20 @@ export const WIDGET_LOADER = String.raw`(function () {
   var newChat = script.getAttribute('data-new-chat');
   // Who the visitor is (data-variables / data-email / data-name / data-phone, window.Baton.identify).
   var B = window.Baton = window.Baton || {};
-  var identity = (B.identity && typeof B.identity === 'object') ? B.identity : {};
+  // Session 49 (apisec4): identityToken may be a function (async or not) that returns a fresh signed token: the page's
+  // way to give one per chat, as a token starts one chat only (its "Start a new chat" on the same page started
+  // unverified). The function stays on this page; the frame is told there is one (identityTokenProvider: true) and asks
+  // for a token each time it starts a chat ({baton: 'identityToken', request}), answered to the widget's origin only.
+  var tokenProvider = null;
+  function withoutProvider(who) {
+    if (!who || typeof who !== 'object' || typeof who.identityToken !== 'function') return who;
+    tokenProvider = who.identityToken;
+    var copy = {};
+    for (var k in who) if (Object.prototype.hasOwnProperty.call(who, k) && k !== 'identityToken') copy[k] = who[k];
+    copy.identityTokenProvider = true;
+    return copy;
+  }
+  var identity = (B.identity && typeof B.identity === 'object') ? withoutProvider(B.identity) : {};
   var varsAttr = script.getAttribute('data-variables');
   if (varsAttr) {
     try {
@@ -104,7 +118,7 @@ export const WIDGET_LOADER = String.raw`(function () {
   var tokenAttr = script.getAttribute('data-identity-token');
   if (tokenAttr) identity.identityToken = tokenAttr;
   var hash = '';
-  try { if (identity.variables || identity.email || identity.name || identity.phone || identity.identityToken) hash = '#baton=' + encodeURIComponent(JSON.stringify(identity)); } catch (err) { hash = ''; }
+  try { if (identity.variables || identity.email || identity.name || identity.phone || identity.identityToken || identity.identityTokenProvider) hash = '#baton=' + encodeURIComponent(JSON.stringify(identity)); } catch (err) { hash = ''; }
   var root = document.createElement('div');
   root.id = 'baton-widget-' + flow;
   root.setAttribute('data-baton-widget', flow);
@@ -231,6 +245,18 @@ export const WIDGET_LOADER = String.raw`(function () {
       if (sound && !open && unread > before) tone();
       preview = typeof e.data.preview === 'string' ? e.data.preview.slice(0, 200) : '';
       layout();
+    } else if (e.data.baton === 'identityToken') {
+      // The frame starts a chat and asks for a fresh signed token (see tokenProvider above).
+      var request = e.data.request;
+      var answer = function (token, error) {
+        if (frame.contentWindow) frame.contentWindow.postMessage({ baton: 'identityToken', request: request, identityToken: token, error: error }, origin);
+      };
+      if (!tokenProvider) { answer(null, 'the page gave no identityToken function'); return; }
+      var got;
+      try { got = tokenProvider(); } catch (err) { answer(null, 'identityToken() threw: ' + (err && err.message ? err.message : String(err))); return; }
+      Promise.resolve(got).then(function (t) {
+        answer(typeof t === 'string' && t ? t : null, typeof t === 'string' && t ? undefined : 'identityToken() gave ' + (t === undefined ? 'nothing' : typeof t) + ', not the token text');
+      }, function (err) { answer(null, 'identityToken() failed: ' + (err && err.message ? err.message : String(err))); });
     }
   });
   // window.Baton.identify({email, name, phone, variables}) before the chat starts (each flow's widget on the page).
@@ -243,9 +269,11 @@ export const WIDGET_LOADER = String.raw`(function () {
     pending = [];
   }
   B.identify = function (who) {
+    var given = who;
+    who = withoutProvider(who);
     if (loaded && frame.contentWindow) frame.contentWindow.postMessage({ baton: 'identify', identity: who }, origin);
     else pending.push(who);
-    if (prevIdentify) prevIdentify(who);
+    if (prevIdentify) prevIdentify(given);
   };
   root.appendChild(bubble);
   root.appendChild(frame);

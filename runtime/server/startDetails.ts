@@ -22,6 +22,17 @@ export interface IdentitySettings {
   secrets: string[];
   /** Details a page passes without a signature: kept as the visitor's word, or refused. */
   unsigned: 'keep' | 'refuse';
+  /**
+   * Session 49 (apisec4): flows with their own secret (config "identity": {"flows": {...}}), by flow id. Such a flow's
+   * tokens are checked with its own secrets only (the server's secret cannot sign for it); the others use `secrets`.
+   */
+  byFlow?: Record<string, { secrets: string[]; unsigned: 'keep' | 'refuse' }>;
+}
+
+/** The secrets and unsigned rule of one flow: its own when the config lists it, else the server's. */
+export function identityForFlow(settings: IdentitySettings, flowId: string): { secrets: string[]; unsigned: 'keep' | 'refuse'; own: boolean } {
+  const own = settings.byFlow && Object.hasOwn(settings.byFlow, flowId) ? settings.byFlow[flowId] : undefined;
+  return own ? { ...own, own: true } : { secrets: settings.secrets, unsigned: settings.unsigned, own: false };
 }
 
 export interface StartDetailsInput {
@@ -94,7 +105,7 @@ function sameDetail(name: string, a: Value, b: Value): boolean {
 export function startDetails(
   flow: Flow,
   input: StartDetailsInput,
-  settings: IdentitySettings,
+  allSettings: IdentitySettings,
   now: number,
 ): {
   variables: Record<string, Value>;
@@ -103,6 +114,7 @@ export function startDetails(
   /** A signed token was given: it starts one chat (the caller claims `key` in the store until `until`, ms). */
   tokenUse?: { key: string; until: number };
 } {
+  const settings = identityForFlow(allSettings, flow.id);
   const variables: Record<string, Value> = { ...(input.variables ?? {}) };
   const profile: { name?: string; email?: string; phone?: string } = { ...(input.profile ?? {}) };
   // Session 48 (apisec3, hostile s47 M4): the name and phone checked and cleaned (see cleanName / cleanPhone); a blank
@@ -144,13 +156,15 @@ export function startDetails(
       throw new ApiError(
         400,
         'identity_not_configured',
-        `identityToken: this server has no identity secret, so it cannot check the token. Set "identity": {"secret": "..."} in baton serve's --config (or BATON_IDENTITY_SECRET), the secret your website signs with (${howToSign}); or leave identityToken out.`,
+        `identityToken: this server has no identity secret for the flow "${flow.id}", so it cannot check the token. Set "identity": {"secret": "..."} in baton serve's --config (or BATON_IDENTITY_SECRET; a secret for this flow alone: "identity": {"flows": {"${flow.id}": {"secret": "..."}}}), the secret your website signs with (${howToSign}); or leave identityToken out.`,
         'identityToken',
       );
     }
     const r = verifyIdentityToken(input.identityToken, { secrets: settings.secrets, flowId: flow.id, now });
     if (!r.ok) {
-      throw new ApiError(400, 'invalid_identity', `identityToken is refused: ${r.why}. Nothing was started; start the chat with a new token from your server, or without one (${howToSign}).`, 'identityToken');
+      // Session 49 (apisec4): a flow with its own secret says so (a token signed with the server's secret is refused there).
+      const whose = settings.own ? ` (the flow "${flow.id}" has its own secret, "identity": {"flows": {"${flow.id}": ...}} in the --config: sign its tokens with that one)` : '';
+      throw new ApiError(400, 'invalid_identity', `identityToken is refused: ${r.why}${whose}. Nothing was started; start the chat with a new token from your server, or without one (${howToSign}).`, 'identityToken');
     }
     signed = r.identity.variables;
     subject = r.identity.subject;
@@ -232,20 +246,5 @@ export function startDetails(
   };
 }
 
-/**
- * Session 48 (apisec3): which of the visitor's starting details are verified, in one line for the notifications about
- * this conversation (email, Slack, webhook: effectRunner.ts), so a person reading "Kim Lee (kim@example.org) is
- * waiting" away from the inbox knows whether the website vouched for it. Names only (the values are in the text or the
- * inbox), as they were at chat start: "Signed in on your website as cust-8841. Verified (signed by your website):
- * customerEmail, cartValue. Unverified (the page's word): orderNumber." Null when the page passed nothing.
- */
-export function visitorNote(v: VisitorDetails | undefined): string | null {
-  if (!v) return null;
-  const signed = Object.keys(v.signed ?? {});
-  const unsigned = Object.keys(v.unsigned ?? {});
-  const parts: string[] = [];
-  if (v.subject !== undefined) parts.push(`Signed in on your website as ${quotable(v.subject).replace(/\s+/g, ' ').slice(0, 200)}.`);
-  if (signed.length > 0) parts.push(`Verified (signed by your website): ${signed.join(', ')}.`);
-  if (unsigned.length > 0) parts.push(`Unverified (the page's word, not signed): ${unsigned.join(', ')}.`);
-  return parts.length > 0 ? parts.join(' ') : null;
-}
+// visitorNote / withVisitorNote live in visitorNote.ts (no server imports: planStep and the exports use them too).
+export { visitorNote, withVisitorNote } from './visitorNote';

@@ -18,6 +18,7 @@ import { ApiError } from './conversationService';
 import { handoffEnding } from '../../shared/handoff/lifecycle';
 import type { HandoffEnding } from '../../shared/handoff/types';
 import { errorResponse } from './leanRoute';
+import { visitorNote } from './visitorNote';
 
 export const EXPORT_FORMATS = ['json', 'jsonl', 'csv', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -199,7 +200,19 @@ const header = (r: ConversationRecord) => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
   closedAt: r.closedAt,
+  ...visitorField(r),
 });
+
+/**
+ * Session 49 (apisec4): which of the details the chat started with the website signed (verified) and which the page
+ * passed without a signature (the visitor's word), as the notifications' webhook JSON says it (names only; the values
+ * are in the messages and the handoff's variables). Absent when the page passed nothing.
+ */
+function visitorField(r: ConversationRecord): { visitor?: { subject: string | null; verified: string[]; unverified: string[] } } {
+  const v = r.visitor;
+  if (!v || visitorNote(v) === null) return {};
+  return { visitor: { subject: v.subject ?? null, verified: Object.keys(v.signed ?? {}), unverified: Object.keys(v.unsigned ?? {}) } };
+}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -284,7 +297,9 @@ const ratingText = (r: ConversationExtras['ratings'][number]) => `${r.score}${r.
 
 function csvExtras(r: ConversationRecord, x: ConversationExtras): string {
   const row = (at: number, from: string, name: string, text: string, status: string) => [r.id, r.flowId, r.mode, '', iso(at), from, name, text, '', status].map(csvCell).join(',') + '\r\n';
+  const note = visitorNote(r.visitor);
   return [
+    ...(note !== null ? [row(r.createdAt, 'visitor', r.visitor?.subject ?? '', note, 'identity at chat start')] : []),
     ...x.handoffs.map((h) => row(h.requestedAt, 'handoff', h.agentName ?? '', handoffText(h), `handoff ${h.status} (${h.reason})`)),
     ...x.ratings.map((q) => row(q.at, 'rating', q.agentName ?? '', String(q.score), 'rating')),
     ...x.notes.map((n) => row(n.at, 'note', n.agentName ?? '', n.text, 'private note')),
@@ -414,7 +429,8 @@ export async function* exportChunks(
       const more = csvExtras(r, x);
       if (more) yield more;
     } else {
-      yield (first ? '' : '\n') + textHeader(r) + textExtrasHead(x);
+      const note = visitorNote(r.visitor);
+      yield (first ? '' : '\n') + textHeader(r) + (note !== null ? `  ${indentBreaks(note)}\n` : '') + textExtrasHead(x);
       let any = false;
       for await (const entries of shownLogOf(r.id)) {
         if (entries instanceof Unreadable) yield `(ERROR: ${entries.message})\n`;
@@ -503,8 +519,8 @@ export async function registerTranscriptExport(app: FastifyInstance<any, any, an
   const manyDescription =
     `Many conversations' logs in one streamed answer, oldest first: by ids, or by flow, current mode and start time [from, to). ` +
     `At most ${MAX_EXPORT_CONVERSATIONS} conversations per request: X-Total-Count says how many matched, X-Next-Offset (and "nextOffset" in json) where to go on. ` +
-    `Formats: json {total, offset, nextOffset, conversations: [{conversationId, flowId, flowRevision, mode, createdAt, updatedAt, closedAt, messages}]}, ` +
-    `jsonl (one message per line with its conversationId and flowId), csv (${CSV_COLUMNS.join(', ')}; times ISO 8601; text that a spreadsheet would run as a formula, = + - @ at a cell's start or after a ';', tab or line break, gets a leading ', and a cell with ';' or a tab is quoted), text (readable; a message's continuation lines, after any line break including U+2028, U+2029, NEL, VT and FF, are indented). ` +
+    `Formats: json {total, offset, nextOffset, conversations: [{conversationId, flowId, flowRevision, mode, createdAt, updatedAt, closedAt, visitor?, handoffs, ratings, notes, messages}]} (visitor: {subject, verified, unverified}, the names of the details the chat started with that the website signed and that the page passed unsigned; absent when it passed none), ` +
+    `jsonl (one message per line with its conversationId and flowId), csv (${CSV_COLUMNS.join(', ')}; times ISO 8601; after a conversation's messages, rows from = visitor (which starting details were signed), handoff, rating, note; text that a spreadsheet would run as a formula, = + - @ at a cell's start or after a ';', tab or line break, gets a leading ', and a cell with ';' or a tab is quoted), text (readable; a message's continuation lines, after any line break including U+2028, U+2029, NEL, VT and FF, are indented). ` +
     `An unknown id is a 404 naming it; a bad filter a 400 naming the field.`;
 
   app.get('/api/v1/admin/transcripts', {
