@@ -92,8 +92,20 @@ export interface RunningRuntime {
  */
 export type RasaAccess = { mode: 'token'; token: string } | { mode: 'open' } | { mode: 'off' };
 
+/**
+ * A token from the environment (BATON_RASA_TOKEN, BATON_ADMIN_TOKEN, BATON_METRICS_TOKEN), held to the config file's rule
+ * (session 49, lead, hostile s49 M9: BATON_RASA_TOKEN=a opened the Rasa channel to a guessable token, where the config
+ * file refuses fewer than 16 characters). Unset or empty: undefined.
+ */
+export function envToken(env: NodeJS.ProcessEnv, name: 'BATON_RASA_TOKEN' | 'BATON_ADMIN_TOKEN' | 'BATON_METRICS_TOKEN'): string | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16) throw new Error(`${name} is ${value.length} character${value.length === 1 ? '' : 's'} long: use at least 16 (a random one: node -e "console.log(require('crypto').randomBytes(24).toString('base64url'))"), or unset it.`);
+  return value;
+}
+
 export function rasaAccessOf(config: Pick<ServeConfig, 'rasa'>, env: NodeJS.ProcessEnv): RasaAccess {
-  const token = config.rasa.token ?? (env.BATON_RASA_TOKEN || undefined);
+  const token = config.rasa.token ?? envToken(env, 'BATON_RASA_TOKEN');
   if (token && config.rasa.allowWithoutToken)
     throw new Error('--config rasa.allowWithoutToken is true but BATON_RASA_TOKEN is set: the channel would need the token anyway. Unset BATON_RASA_TOKEN to run it without one, or remove "allowWithoutToken" to keep the token.');
   if (token) return { mode: 'token', token };
@@ -258,7 +270,7 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     logger,
     now,
     defaultFlowId: opts.defaultFlowId,
-    adminToken: config.adminToken ?? env.BATON_ADMIN_TOKEN,
+    adminToken: config.adminToken ?? envToken(env, 'BATON_ADMIN_TOKEN'),
     corsOrigins: config.corsOrigins,
     perAddressPerMinute: config.rateLimit.perAddressPerMinute,
     perConversationPerMinute: config.rateLimit.perConversationPerMinute,
@@ -266,12 +278,12 @@ export async function startRuntime(opts: RuntimeOptions): Promise<RunningRuntime
     registerRoutes,
     customerSignals: agentHub ? customerSignals(agentHub) : undefined,
     rasa: rasaAccess,
-    metricsToken: config.metricsToken ?? (env.BATON_METRICS_TOKEN || undefined),
+    metricsToken: config.metricsToken ?? envToken(env, 'BATON_METRICS_TOKEN'),
     rateLimitRedis: (store as { client?: unknown }).client,
     conversationLimit: conversationLimitOf(store, config.rateLimit.perConversationPerMinute),
     routeMessage: pool ? (id, body, headers) => pool.sendMessage(id, body, headers) : undefined,
   });
-  for (const w of securityWarnings({ rasa: rasaAccess, metricsToken: config.metricsToken ?? env.BATON_METRICS_TOKEN, host: opts.host ?? '127.0.0.1' })) logger.warn(w);
+  for (const w of securityWarnings({ rasa: rasaAccess, metricsToken: config.metricsToken ?? envToken(env, 'BATON_METRICS_TOKEN'), host: opts.host ?? '127.0.0.1' })) logger.warn(w);
   try {
     await server.app.listen({ port: opts.port ?? 3000, host: opts.host ?? '127.0.0.1', backlog: LISTEN_BACKLOG });
   } catch (err) {

@@ -59,6 +59,9 @@ function jsonPart(part: string): unknown {
   }
 }
 
+/** The longest an identity token may be valid for (its "exp" from now). */
+const MAX_IDENTITY_LIFETIME_MS = 366 * 24 * 3600 * 1000;
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks `token` against `secrets` (the current one first; any may match) for `flowId` at `now`. */
@@ -76,6 +79,12 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
   }
   if (header.crit !== undefined) return { ok: false, why: 'its header has "crit" extensions, which Baton does not understand' };
   const given = Buffer.from(sig, 'base64url');
+  // Session 49 (lead, hostile s49 M1): the last base64url letter of a 32-byte signature carries 2 bits the decoder drops,
+  // so 4 spellings of one signature verified, and a token without "jti" (its use keyed on the signature's text) started
+  // 4 chats. Only the canonical spelling (what a JWT library writes) is taken, and the use is keyed on the digest.
+  if (given.toString('base64url') !== sig) {
+    return { ok: false, why: 'its signature (the third part) is not canonical base64url: it was changed after signing (a JWT library writes it canonically)' };
+  }
   const signed = `${h}.${p}`;
   let match = false;
   for (const secret of opts.secrets) {
@@ -104,6 +113,11 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
   if (typeof exp !== 'number' || !Number.isFinite(exp)) {
     return { ok: false, why: '"exp" (when it stops being valid, in seconds since 1970) is required, e.g. Math.floor(Date.now() / 1000) + 3600' };
   }
+  // Session 49 (lead, hostile s49 L8 and its exp 1e308): a token valid for ever; its end (Infinity, or past what Redis
+  // takes as an expiry) answered 500 with --redis. Tokens are made when the page is shown: at most a year is taken.
+  if (exp * 1000 > opts.now + MAX_IDENTITY_LIFETIME_MS) {
+    return { ok: false, why: `"exp" is more than a year ahead (${exp}); make tokens that last minutes to hours, e.g. Math.floor(Date.now() / 1000) + 3600` };
+  }
   if (exp * 1000 + IDENTITY_CLOCK_LEEWAY_MS <= opts.now) {
     return { ok: false, why: `it expired at ${new Date(exp * 1000).toISOString()}; make a new one when the page is shown` };
   }
@@ -129,7 +143,7 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
   if (jti !== undefined && (typeof jti !== 'string' || jti.trim() === '' || jti.length > 200)) {
     return { ok: false, why: '"jti" (the token\'s own id, so it is used once) must be a text of 1 to 200 characters' };
   }
-  const useKey = createHash('sha256').update(`${sub}\n${typeof jti === 'string' ? `jti:${jti}` : `sig:${sig}`}`).digest('base64url');
+  const useKey = createHash('sha256').update(`${sub}\n${typeof jti === 'string' ? `jti:${jti}` : `sig:${given.toString('hex')}`}`).digest('base64url');
   return { ok: true, identity: { subject: sub, variables, expiresAt: exp * 1000, useKey } };
 }
 
