@@ -40,6 +40,7 @@ import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, syste
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
+import { bareBackOutTexts, isBareBackOut } from './bareBackOut';
 import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { emailAnswer } from './questionValidators';
 import { servesTwoRequests } from './twoRequests';
@@ -756,6 +757,19 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     // Session 16 (hostile s15 H#9 rest): "1 star, get me a human" hands over (or offers a person) and the score is
     // recorded all the same; a rephrase below applies the answer itself.
     if (decision.action !== 'rephrase') classified.keepAnswer?.();
+    // Session 49 (conv10, conv9's L1 follow-up): three bare "stop"s at a router were handed over as a loop ("I don't think
+    // I can help with this myself, so I'll get a person for you.") with no word of why and no choice. A handover for a
+    // loop or repeated misses whose message is only a back-out word (bareBackOut.ts) is an offer of a person instead, the
+    // reason said first; the customer chooses (a "no" goes back to the bot, as for any offer).
+    if (decision.action === 'handoff' && (reason === 'loop' || reason === 'repeated_fallback') && behaviourOf(block.kind).acceptsForwardedText === true && isBareBackOut(text, s.personWithdrawn !== undefined)) {
+      const offer: EscalationDecision = { ...ladder, action: 'offer', explanation: `${ladder.explanation} Offered a person instead of handing over: the message was only a back-out word (bareBackOut.ts).` };
+      s.lastEscalation = offer;
+      run.decision = offer;
+      bot(run, bareBackOutTexts.repeated(text), block.id);
+      bot(run, graduatedText(run.flow.escalation, 'offer', reason), block.id, offerButtons(run.flow.escalation));
+      s.waiting = { kind: 'offer', blockId: block.id, retries: w.retries, reason };
+      return true;
+    }
     if (decision.action === 'handoff') {
       if (keptAtTicket(run, block, w, null, targetId, { reason, signals: ladder.signals })) return true;
       if (answersFirstWhileNobody(run, block, classified, ladder, targetId)) return true;

@@ -279,16 +279,19 @@ function greetsBeforeShopQuestion(intentName: string, text: string): boolean {
  */
 const PRODUCT_INTENTS = new WeakMap<object, ReadonlySet<string>>();
 function productQuestionElsewhere(run: Run, block: BlockOf<'intent_router'>, intentId: string, text: string): boolean {
-  if (!asksAfterProductText(text)) return false;
+  // The clauses of the message, each with its punctuation: one that is a product question the policy reads as a shop
+  // question (so the shop question's line answers it), and the others.
+  const clauses = text.split(/(?<=[,.;:!?])\s+|\s+but\s+/i).map((c) => c.trim()).filter((c) => c !== '');
+  const product = (c: string) => asksAfterProductText(c) && isShopQuestionText(normalizeText(c));
+  if (!clauses.some(product)) return false;
   let own = PRODUCT_INTENTS.get(block.data);
   if (own === undefined) {
     own = new Set(block.data.intents.filter((i) => i.examples.some(asksAfterProductText)).map((i) => i.id));
     PRODUCT_INTENTS.set(block.data, own);
   }
   if (own.has(intentId)) return false;
-  const clauses = text.split(/[,.;:!?]+|\s+but\s+/i).map((c) => c.trim()).filter((c) => c !== '' && !asksAfterProductText(c));
-  if (clauses.length < 1) return true;
   return !clauses.some((c) => {
+    if (product(c)) return false;
     const r = run.c.matcher(block).match(c);
     return r.intentId === intentId && r.confidence >= block.data.threshold;
   });
