@@ -280,3 +280,16 @@ describe('item 4 (conv9\'s L1 follow-up): a back-out word said again and again i
     expect(lines(c).join(' ')).toMatch(/I'll get a person for you|Would you like to talk to a person/);
   });
 });
+
+describe('item 3: the handoff summary does not quote the mistyped address', () => {
+  it('"Also said" and the last message leave out the exchange about it', () => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('I want to talk to a person');
+    c.say('kim@gmial.com');
+    c.click('Yes, kim@gmail.com');
+    const h = c.effects('handoff_request').at(-1) as { context?: { summary?: string } } | undefined;
+    const summary = JSON.stringify(h ?? c.state.handoff ?? {});
+    expect(summary).toContain('kim@gmail.com');
+    expect(summary).not.toContain('kim@gmial.com');
+  });
+});
