@@ -38,6 +38,11 @@ export function canDoSentence(flow: Flow): string | null {
 export const bareBackOutTexts = {
   nothing: (canDo: string | null) => `Nothing is in progress, so there's nothing to stop. ${canDo ?? 'I can answer questions here or get you a person.'} What would you like to do?`,
   how: 'Just tell me in a few words what you need, or say "person" to talk to someone.',
+  /** Session 49 (conv10): said before the offer of a person when the back-out word keeps coming (engine.inputText). */
+  repeated: (said: string) => {
+    const word = said.trim().replace(/[.!?,;:]+$/, '').slice(0, 40);
+    return `You've said "${word}" a few times, and there's nothing in progress for me to stop, so I may not be the right help here.`;
+  },
   withdrawnAgain: (canDo: string | null) =>
     `${canDo ?? 'I can answer questions here or get you a person.'} Tell me in a few words what you need, or say "person" if you change your mind.`,
 };

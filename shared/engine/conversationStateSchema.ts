@@ -291,6 +291,11 @@ export const conversationStateSchema = z.strictObject({
    * (backOutOfTakeover): from the second, the bot says plainly what it can do. Optional: additive.
    */
   personWithdrawn: z.number().int().min(1).optional(),
+  /**
+   * Session 49 (conv10, hostile s46 L1): the bot asked "Did you mean kim@gmail.com?" at the email question of `blockId`
+   * (emailTypo.ts); the next message answers it. Optional: additive.
+   */
+  emailTypo: z.strictObject({ blockId: z.string(), typed: z.string().max(400), suggested: z.string().max(400) }).optional(),
   startedAt: z.number(),
   updatedAt: z.number(),
 });

@@ -14,6 +14,7 @@
  * the block the conversation waits at no longer exists (or is now another kind), the customer is told and
  * the conversation restarts at Start; a message asking for a person still hands over (`recoverFromRedeploy`).
  */
+import { EMAIL_TYPO_NO, EMAIL_TYPO_YES, likelyTypo, typoAnswer, typoButtons, typoQuestion, waitsForEmail } from './emailTypo';
 import type { Block, EscalationPolicy, EscalationReason, Flow } from '../flow/schema';
 import type { EscalationDecision, EscalationMemory, Signal, TurnFacts } from '../escalation/types';
 import type { Entity, TextAnalysis } from '../nlu/types';
@@ -39,6 +40,7 @@ import { cancelTimers, finish, newRun, customerSaid, bot, isKnown, setVar, syste
 import { flowRevision } from './flowRevision';
 import { forgetToldFailure, keepFailureCurrent, rememberHttpOutcome } from './failureMemory';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
+import { bareBackOutTexts, isBareBackOut } from './bareBackOut';
 import { MAX_HELD_MESSAGES, STATE_VERSION, RECENT_EVENT_IDS } from './conversationStateSchema';
 import { emailAnswer } from './questionValidators';
 import { servesTwoRequests } from './twoRequests';
@@ -345,7 +347,7 @@ export { MAX_ANALYSED_TEXT };
 
 function onText(run: Run, raw: string): boolean {
   if (raw.trim() === '') return false;
-  const text = raw; // masked and cut to MAX_CUSTOMER_TEXT by receive (maskCustomerText)
+  let text = raw; // masked and cut to MAX_CUSTOMER_TEXT by receive (maskCustomerText)
   const s = run.s;
   if (s.mode === 'closed') {
     // Thanks, bye or an emoji after the end: one polite line, and the chat stays closed (afterClose.ts).
@@ -369,6 +371,10 @@ function onText(run: Run, raw: string): boolean {
   if (!w) return false;
   const block = run.c.blocks.get(w.blockId);
   if (!block) return false;
+  // Session 49 (conv10, hostile s46 L1): "kim@gmial.com" at an email question: "Did you mean kim@gmail.com?" first.
+  const checked = emailTypoCheck(run, block, w, text);
+  if (checked === true) return true;
+  if (checked !== null) text = checked;
   switch (w.kind) {
     case 'http': {
       // Newcomer s26 F7: kept in the transcript and held; read when the reply comes (readHeld), not dropped.
@@ -447,6 +453,34 @@ function onText(run: Run, raw: string): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * Session 49 (conv10, hostile s46 L1; emailTypo.ts): at an email question, an address that likely misspells a mail
+ * provider's domain, given alone (a few words around it at most, no question), is asked about ("Did you mean
+ * kim@gmail.com?", true: the step is done); the answer to that question is the address it chose (the text the block
+ * reads; the customer's words stay in the transcript); null: read the message as usual.
+ */
+function emailTypoCheck(run: Run, block: Block, w: Waiting, text: string): string | true | null {
+  const s = run.s;
+  const pending = s.emailTypo;
+  if (pending !== undefined) {
+    delete s.emailTypo;
+    if (pending.blockId === block.id && waitsForEmail(block, w)) {
+      const chosen = typoAnswer(text, pending.typed, pending.suggested);
+      if (chosen !== null) {
+        run.typed = text;
+        return chosen;
+      }
+    }
+  }
+  if (!waitsForEmail(block, w) || text.includes('?')) return null;
+  const typo = likelyTypo(text);
+  if (typo === null || text.replace(typo.typed, ' ').split(/\s+/).filter(Boolean).length > 5) return null;
+  customerSaid(run, text, block.id);
+  bot(run, typoQuestion(typo.suggested), block.id, typoButtons(typo.typed, typo.suggested));
+  s.emailTypo = { blockId: block.id, typed: typo.typed, suggested: typo.suggested };
+  return true;
 }
 
 /**
@@ -725,6 +759,19 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     // Session 16 (hostile s15 H#9 rest): "1 star, get me a human" hands over (or offers a person) and the score is
     // recorded all the same; a rephrase below applies the answer itself.
     if (decision.action !== 'rephrase') classified.keepAnswer?.();
+    // Session 49 (conv10, conv9's L1 follow-up): three bare "stop"s at a router were handed over as a loop ("I don't think
+    // I can help with this myself, so I'll get a person for you.") with no word of why and no choice. A handover for a
+    // loop or repeated misses whose message is only a back-out word (bareBackOut.ts) is an offer of a person instead, the
+    // reason said first; the customer chooses (a "no" goes back to the bot, as for any offer).
+    if (decision.action === 'handoff' && (reason === 'loop' || reason === 'repeated_fallback') && behaviourOf(block.kind).acceptsForwardedText === true && isBareBackOut(text, s.personWithdrawn !== undefined)) {
+      const offer: EscalationDecision = { ...ladder, action: 'offer', explanation: `${ladder.explanation} Offered a person instead of handing over: the message was only a back-out word (bareBackOut.ts).` };
+      s.lastEscalation = offer;
+      run.decision = offer;
+      bot(run, bareBackOutTexts.repeated(text), block.id);
+      bot(run, graduatedText(run.flow.escalation, 'offer', reason), block.id, offerButtons(run.flow.escalation));
+      s.waiting = { kind: 'offer', blockId: block.id, retries: w.retries, reason };
+      return true;
+    }
     if (decision.action === 'handoff') {
       if (keptAtTicket(run, block, w, null, targetId, { reason, signals: ladder.signals })) return true;
       if (answersFirstWhileNobody(run, block, classified, ladder, targetId)) return true;
@@ -1187,6 +1234,12 @@ function onChoice(run: Run, buttonId: string): boolean {
     return true;
   }
   if (s.mode !== 'bot') return false;
+  // Session 49 (conv10): a click on "Did you mean kim@gmail.com?"'s buttons answers it as the label says (emailTypo.ts).
+  const typo = s.emailTypo;
+  if (typo !== undefined && (buttonId === EMAIL_TYPO_YES || buttonId === EMAIL_TYPO_NO)) {
+    const label = typoButtons(typo.typed, typo.suggested).find((b) => b.id === buttonId)!.label;
+    return onText(run, label);
+  }
   if (w.kind === 'offer') {
     if (buttonId === escalationTexts.personId) {
       customerSaid(run, offerLabel(run.flow.escalation, 'person'), w.blockId);

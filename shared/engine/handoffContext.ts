@@ -324,8 +324,18 @@ function bareRequest(text: string, evidence: readonly string[], alsoWords?: Read
 }
 
 /** The customer's answers to the contact questions (name, email, phone), lower-cased: not what they need. */
-function contactAnswersOf(v: ConversationState['variables']): Set<string> {
-  return new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
+function contactAnswersOf(v: ConversationState['variables'], recent?: ConversationState['recentTranscript']): Set<string> {
+  const out = new Set([v.customerEmail, v.customerName, v.customerPhone].filter(known).map((x) => String(x).trim().toLowerCase()));
+  // Session 49 (conv10): the exchange about a mistyped address ("kim@gmial.com", "Did you mean kim@gmail.com?", "yes") is
+  // a contact answer too: the summary quoted "kim@gmial.com" as something the customer also said (emailTypo.ts).
+  if (recent !== undefined) {
+    for (let i = 0; i < recent.length; i++) {
+      const e = recent[i]!;
+      if (e.from !== 'bot' || !/^Did you mean \S+@\S+\?$/.test(e.text)) continue;
+      for (const j of [i - 1, i + 1]) if (recent[j]?.from === 'customer') out.add(recent[j]!.text.trim().toLowerCase());
+    }
+  }
+  return out;
 }
 
 /** The customer's last transcript entry that is not a bare answer to a contact question ("jane@example.com"). */
@@ -398,7 +408,7 @@ export function summarizeConversation(
   // the bot could not answer) hands over with no signal of its own: the customer's last message before the contact
   // answers stands in for the handoff's message, so the unanswered questions before it are found below.
   if (triggerEntry === null && reason !== null && reason !== 'flow') {
-    triggerEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
+    triggerEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v, state.recentTranscript));
     trigger = triggerEntry === null || triggerEntry.rating ? null : triggerEntry.text;
   }
   // Session 26 (newcomer s26 F11): the questions the bot left unanswered just before the handoff's message; a bare
@@ -427,7 +437,7 @@ export function summarizeConversation(
   // fantastic service, really. get me a person": sarcasm, a negative_sentiment signal beside the request) was not named:
   // the message of the decision's negative-sentiment signal is the upset one then, and "sarcastic" when its words score
   // as positive.
-  let upset = mostUpset(state.recentTranscript, contactAnswersOf(v));
+  let upset = mostUpset(state.recentTranscript, contactAnswersOf(v, state.recentTranscript));
   let sarcastic = false;
   if (upset === null) {
     const read = upsetBySignal(state, signals);
@@ -445,11 +455,11 @@ export function summarizeConversation(
   } else if (upset !== null) parts.push(quoted ? `${mood}.` : `${mood}: "${clip(upset, 100)}".`);
   if (unanswered.length > 0) parts.push(`Also unanswered: ${unanswered.map((t) => `"${clip(t, 80)}"`).join(', ')}.`);
   // The last thing the customer said, skipping bare answers to contact questions ("jane@example.com").
-  const lastEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v));
+  const lastEntry = lastCustomerEntry(state.recentTranscript, contactAnswersOf(v, state.recentTranscript));
   // A rating answer is the customer's score, kept from colleagues: only the request in it is said (see below).
   const last = lastEntry === null ? null : lastEntry.rating ? requestInRating(lastEntry.text, signals[0]?.evidence ?? []) : lastEntry.text;
   if (triggerEntry !== null) {
-    const skip = contactAnswersOf(v);
+    const skip = contactAnswersOf(v, state.recentTranscript);
     if (known(v.handoffReason)) skip.add(String(v.handoffReason).trim().toLowerCase());
     if (upset !== null) skip.add(upset.trim().toLowerCase());
     const more = saidAfter(state.recentTranscript, triggerEntry, lastEntry, skip);

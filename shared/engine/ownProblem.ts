@@ -19,16 +19,16 @@
 import { bot, type Run } from './run';
 import { escalationTarget } from './ruleSignals';
 import { graduatedText, offerButtons } from './escalationWording';
-import type { Block } from '../flow/schema';
+import type { Block, BlockOf } from '../flow/schema';
 import { behaviourOf } from './blockBehaviours';
-import { requestReaders } from './otherRequest';
+import { answerOnly, requestReaders } from './otherRequest';
 import { isStopWord } from '../nlu/stopWords';
 import { stemWord } from '../nlu/stem';
 
 export const OWN_PROBLEM_LINE = "I'm sorry, I can't sort that out myself here, but a person from our team can.";
 
 const PROBLEM =
-  /\b(?:problems?|issues?|trouble|(?:something|anything|what)(?:'s|\s+is|\s+was)?\s+wrong|(?:gone|went|going|goes)\s+wrong|wrong\s+with|glitch(?:es|y)?|bugs?|buggy|errors?|broken|stuck|locked\s+out|(?:is|are|was|were|am)\s*n[o']?t\s+working|not\s+working|(?:does|do|did)\s*n[o']?t\s+work|won'?t\s+(?:work|load|open|let\s+me|accept|go\s+through)|will\s+not\s+(?:work|load|open|let\s+me|accept|go\s+through)|(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:log|sign)\s*(?:in|on|into)|keeps?\s+(?:crashing|failing|freezing|logging\s+me\s+out|saying)|crash(?:es|ing|ed)|fail(?:s|ing|ed)|declined|rejected)\b/;
+  /\b(?:problems?|issues?|trouble|(?:something|anything|what)(?:'s|\s+is|\s+was)?\s+wrong|(?:gone|went|going|goes)\s+wrong|wrong\s+with|glitch(?:es|y)?|bugs?|buggy|errors?|broken|stuck|locked\s+out|(?:is|are|was|were|am)\s*n[o']?t\s+working|not\s+working|(?:does|do|did)\s*n[o']?t\s+work|won'?t\s+(?:work|load|open|let\s+me|accept|go\s+through)|will\s+not\s+(?:work|load|open|let\s+me|accept|go\s+through)|(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:log|sign)\s*(?:in|on|into)|(?:can'?t|cannot|can\s+not|unable\s+to)\s+(?:pay|check\s*out|complete\s+(?:my|the)\s+(?:order|purchase|payment)|place\s+(?:an|my|the)\s+order)\b|keeps?\s+(?:crashing|failing|freezing|logging\s+me\s+out|saying)|crash(?:es|ing|ed)|fail(?:s|ing|ed)|declined|rejected)\b/;
 /** A problem word negated or used as courtesy ("no problem", "not a problem", "nothing wrong", "no issues"). */
 const NO_PROBLEM = /\b(?:no|not\s+a|nothing|without\s+(?:any\s+)?|never\s+(?:had\s+)?(?:a\s+|any\s+)?)\s*(?:problems?|issues?|trouble|wrong|worries)\b/;
 const OWN = /\b(?:i|i'm|im|i've|ive|i'd|my|me|we|we're|our|us|mine)\b/;
@@ -39,18 +39,39 @@ const NOT_TOPIC: ReadonlySet<string> = new Set(
 );
 const tokensOf = (t: string): string[] => t.toLowerCase().replace(/[\u2018\u2019']/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2 && !/^\d+$/.test(w));
 const topicCache = new WeakMap<object, ReadonlySet<string>>();
-/** The stems of every word the flow's routers read (their examples and keywords), once per compiled flow. */
+/**
+ * The stems of every word the flow's routers read (their examples and keywords), once per compiled flow. Session 49
+ * (conv10, conv8's leftovers): not the words of an intent whose way only says something (otherRequest.answerOnly: the
+ * payment methods, the shipping costs): such an answer does not put a problem right, so "the website won't let me pay"
+ * (got the shop question's "I can't see product details") and "I have a problem with my gift card" (got the payment
+ * methods) are a problem the flow has no way for. A keyword router's words all count (its routes are not told apart).
+ */
 function routerTopics(run: Run): ReadonlySet<string> {
   let topics = topicCache.get(run.flow);
   if (topics === undefined) {
     const out = new Set<string>();
-    for (const router of requestReaders(run)) {
-      const texts = (behaviourOf(router.kind).topicTexts as ((b: Block) => readonly string[]) | undefined)?.(router) ?? [];
+    const add = (texts: readonly string[]) => {
       for (const t of texts) for (const w of tokensOf(t)) if (!isStopWord(w)) out.add(stemWord(w));
+    };
+    for (const router of requestReaders(run)) {
+      if (router.kind === 'intent_router') {
+        for (const intent of (router as BlockOf<'intent_router'>).data.intents) if (answerOnly(run, router, intent.id) === null) add([intent.name, ...intent.examples]);
+        continue;
+      }
+      add((behaviourOf(router.kind).topicTexts as ((b: Block) => readonly string[]) | undefined)?.(router) ?? []);
     }
     topicCache.set(run.flow, (topics = out));
   }
   return topics;
+}
+
+/**
+ * Session 49 (conv10): whether an intent router's reading of `text` as `intentId` is a problem of the customer's own that
+ * the intent's way only answers with information ("I have a problem with my gift card" read as the payment methods,
+ * 0.53): the router then offers a person as for a problem it did not understand (offerForOwnProblem).
+ */
+export function ownProblemAtAnswer(run: Run, router: Block, intentId: string, text: string): boolean {
+  return statesOwnProblem(text) && answerOnly(run, router, intentId) !== null && !flowHasAWay(run, text);
 }
 /** Whether a content word of `text` (not a problem word) is one the flow's routers read: the flow has a way for it. */
 function flowHasAWay(run: Run, text: string): boolean {

@@ -41,6 +41,11 @@ export interface Run {
   transcriptOwned: boolean;
   /** Variables and time before this step, while the edge-triggered rules are still to be checked (ruleSignals.ts). */
   rulesBefore: RuleSnapshot | null;
+  /**
+   * Session 49 (conv10): what the customer typed, when the block reads another text for it (the address a "yes" to "Did
+   * you mean kim@gmail.com?" chose: emailTypo.ts): customerSaid records this in the transcript, once.
+   */
+  typed: string | undefined;
 }
 
 export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ctx: EngineContext): Run {
@@ -58,6 +63,7 @@ export function newRun(flow: Flow, c: CompiledFlow, state: ConversationState, ct
     hops: 0,
     transcriptOwned: false,
     rulesBefore: null,
+    typed: undefined,
   };
 }
 
@@ -96,6 +102,7 @@ function copyState(state: ConversationState): ConversationState {
   if (state.keptAnswer !== undefined) copy.keptAnswer = state.keptAnswer;
   if (state.laterRequest !== undefined) copy.laterRequest = state.laterRequest;
   if (state.personWithdrawn !== undefined) copy.personWithdrawn = state.personWithdrawn;
+  if (state.emailTypo !== undefined) copy.emailTypo = state.emailTypo;
   return copy;
 }
 
@@ -210,7 +217,8 @@ export function system(run: Run, text: string, blockId?: string): void {
 
 /** Records a customer message: transcript, turn counter and `lastMessage`. Returns the turn's index. */
 export function customerSaid(run: Run, text: string, blockId?: string, rating = false): number {
-  const entry: TranscriptEntry = { from: 'customer', text, at: run.now };
+  const entry: TranscriptEntry = { from: 'customer', text: run.typed ?? text, at: run.now };
+  run.typed = undefined;
   if (blockId !== undefined) entry.blockId = blockId;
   if (rating) entry.rating = true; // an answer to a Rating block (transcriptEntrySchema.rating)
   appendTranscript(run, entry);

@@ -18,6 +18,7 @@
 import type { TextAnalysis } from '../nlu/types';
 import { canonicalTokens, canonicalizeTokens, joinedTokens, paddedTokens } from './canonicalTokens';
 import { isRealQuestion } from './questionConcepts';
+import { normalizeText } from '../nlu/normalizeText';
 import { inDomainScore, inDomainScoreOfTokens } from './inDomain/inDomainScore';
 
 /** Single words (canonical tokens; a trailing plural "s" / "es" is also tried). */
@@ -191,6 +192,23 @@ export function asksBeforeBuying(toks: readonly string[], text: string): boolean
     if (t.length >= 7 && QUALITY_SUFFIX.test(t) && !NOT_QUALITY.has(t)) return true;
   }
   return goods && PRODUCT_GRAMMAR.test(joinedTokens(toks));
+}
+/**
+ * Session 49 (conv10): a question before buying about a product itself (asksBeforeBuying without its delivery and next-day
+ * shapes): whether the shop has it, in a size or colour, in stock ("Human League t-shirt, do you have it in size M?",
+ * "have you got the Return of the Jedi poster in stock?"). The intent router reads it as none of its intents unless an
+ * intent's own examples ask such a question (intentRouter.ts productQuestionElsewhere).
+ */
+export function asksAfterProduct(toks: readonly string[], text: string): boolean {
+  const padded = paddedTokens(toks);
+  // Or whatever it is, whether it is in stock ("is the Return to Sender vinyl in stock?": no word of the shop's goods).
+  return (asksBeforeBuying(toks, text) && !SHIPS_TO.test(padded)) || (IN_STOCK.test(padded) && (text.includes('?') || QUESTION_FIRST.has(toks[0] ?? '')));
+}
+const IN_STOCK = / (?:in|out of) stock(?: |$)/;
+/** asksAfterProduct of a message as typed (normalised and spelled out here); a word of asking first, cheaply. */
+export function asksAfterProductText(text: string): boolean {
+  if (!/\b(?:have|has|got|stock|sell|carry|available|come|in)\b/i.test(text)) return false;
+  return asksAfterProduct(canonicalizeTokens(normalizeText(text).split(' ').filter(Boolean)), text);
 }
 /** A question's first word (a question mark may be left out: "do u ship to france"). */
 const QUESTION_FIRST = new Set(['do', 'does', 'can', 'could', 'is', 'are', 'will', 'would', 'any', 'what', 'which', 'how', 'got', 'have', 'has']);

@@ -9,6 +9,7 @@ import type { Run } from '../run';
 import { ClassifiedInput, Click, type BlockBehaviour, type Classified, type InputWaiting } from './types';
 import { bot, notSaidTwice, setVar } from '../run';
 import { answerThenQuestionParts, cannotAnswerHere, LATER_LINE, laterMenuOnWay } from './answerThenQuestion';
+import { asksAfterProductText, isShopQuestionText } from '../../escalation/shopTopics';
 import { heldBackChoice, matchButton, pickedByMeaning, saysYesOrNoAnotherWay } from '../matchButton';
 import { extractEntities } from '../../nlu/entities';
 import type { Entity, EntityType } from '../../nlu/types';
@@ -300,6 +301,10 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     const second = fallbackActsAsAnOption(run, block) ? secondReference(run, block, text) : null;
     if (second !== null) return new ClassifiedInput<Action>(true, null, run, act, { type: 'unsure', block, w, lead: second }, true);
     let choice = matchButton(run.c.buttons(block), text);
+    // Session 49 (conv10): a question before buying about a product ("have you got the Return of the Jedi poster in
+    // stock?") picked "Returns" by a word of the product's name: with a router wired to the fallback, the router reads it
+    // (it tells a product question from a request: intentRouter.ts productQuestionElsewhere).
+    if (choice !== null && forwardRouter(run, block) !== null && asksAfterProductText(text) && isShopQuestionText(normalizeText(text))) choice = null;
     // Session 43 (menus): an option picked by meaning alone (menuMeaning.ts: no word of the designer's named it) yields to a
     // router the designer wired to the fallback when that router understands the message: its intents are the designer's
     // words too ("I can't find my order NW-230918, cancel it" is the cancellation; "my order NW-230918 is late" is tracked

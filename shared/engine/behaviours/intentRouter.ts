@@ -11,15 +11,16 @@ import { addressIn } from '../questionValidators';
 import { normalizeText } from '../../nlu/normalizeText';
 import { OK_WORDS } from '../../nlu/bareReplies';
 import { courtesyOf, onlyThanks, THANKS_BACK } from '../../nlu/courtesy';
-import { isShopQuestionText } from '../../escalation/shopTopics';
+import { asksAfterProductText, isShopQuestionText } from '../../escalation/shopTopics';
 import { requestAfterAside } from '../../escalation/othersStory';
 import { closesChat, closingChoice } from '../closing';
 import { withoutCorrected } from '../selfCorrection';
 import { splitLeadingAnswer } from '../answeringWord';
 import { bareBackOutLine, isBareBackOut } from '../bareBackOut';
+import { offerForOwnProblem, ownProblemAtAnswer } from '../ownProblem';
 
 type Action =
-  | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number }
+  | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number; ownProblem?: true }
   | { understood: false; block: BlockOf<'intent_router'>; ack?: boolean; thanks?: boolean; refused?: Refusal; closes?: boolean; backOut?: boolean };
 
 function act(run: Run, a: Action): void {
@@ -58,6 +59,10 @@ function act(run: Run, a: Action): void {
     return;
   }
   if (!a.understood) return routerFallback(run, a.block);
+  // Session 49 (conv10): a problem of the customer's own read as an intent that only answers with information ("I have a
+  // problem with my gift card" got the payment methods): the own problem's line and the offer of a person (ownProblem.ts).
+  const said = run.s.variables.lastMessage;
+  if (a.ownProblem === true && typeof said === 'string' && offerForOwnProblem(run, a.block.id, said)) return;
   const rec = { name: a.name, confidence: a.confidence, turn: run.s.turn - 1 };
   run.s.intents = [...run.s.intents.slice(-9), rec];
   setVar(run, 'intent', a.name);
@@ -262,6 +267,36 @@ function greetsBeforeShopQuestion(intentName: string, text: string): boolean {
   return c !== null && c.greeting !== null && c.rest !== '' && isShopQuestionText(normalizeText(c.rest));
 }
 
+/**
+ * Session 49 (conv10; session 47's "Human League t-shirt, do you have it in size M?"): a question before buying about a
+ * product (whether the shop has it, in a size or colour, in stock: shopTopics.asksAfterProduct) was read as an intent
+ * through a word of the product's name or of its size: "do you have this in size 12?" and "Human League t-shirt, do you
+ * have it in size M?" as a return (the "size" of "can I exchange this for another size"), "have you got the Return of the
+ * Jedi poster in stock?" as a return ("return"), and the bot started a return. Such a question is understood as an intent
+ * only when one of that intent's own examples asks such a question, or another clause of the message asks for that
+ * intent by itself ("I want to return this t-shirt, do you have it in size M?"); otherwise the router does not understand
+ * it, and the policy reads it as the shop question it is (the shop question's line: no product data here).
+ */
+const PRODUCT_INTENTS = new WeakMap<object, ReadonlySet<string>>();
+function productQuestionElsewhere(run: Run, block: BlockOf<'intent_router'>, intentId: string, text: string): boolean {
+  // The clauses of the message, each with its punctuation: one that is a product question the policy reads as a shop
+  // question (so the shop question's line answers it), and the others.
+  const clauses = text.split(/(?<=[,.;:!?])\s+|\s+but\s+/i).map((c) => c.trim()).filter((c) => c !== '');
+  const product = (c: string) => asksAfterProductText(c) && isShopQuestionText(normalizeText(c));
+  if (!clauses.some(product)) return false;
+  let own = PRODUCT_INTENTS.get(block.data);
+  if (own === undefined) {
+    own = new Set(block.data.intents.filter((i) => i.examples.some(asksAfterProductText)).map((i) => i.id));
+    PRODUCT_INTENTS.set(block.data, own);
+  }
+  if (own.has(intentId)) return false;
+  return !clauses.some((c) => {
+    if (product(c)) return false;
+    const r = run.c.matcher(block).match(c);
+    return r.intentId === intentId && r.confidence >= block.data.threshold;
+  });
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -278,8 +313,9 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
       const order = sameRequestFor(run, block, text) ?? orderIntent(run, block);
       if (order !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: order.id, name: order.name, confidence: 1 });
     }
-    if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold && !greetsBeforeShopQuestion(m.intentName, text)) {
-      return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence });
+    if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold && !greetsBeforeShopQuestion(m.intentName, text) && !productQuestionElsewhere(run, block, m.intentId, text)) {
+      const ownProblem = ownProblemAtAnswer(run, block, m.intentId, text) ? true : undefined;
+      return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: m.intentId, name: m.intentName, confidence: m.confidence, ownProblem });
     }
     // Session 47 (conv8, retest-conv s46 M3): "sure, and do you take PayPal?" after a line the bot did not get: the leading
     // answer pulled the match below the threshold and the shop-question line answered ("I can't see product details");
@@ -287,7 +323,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     const rest = splitLeadingAnswer(text)?.request ?? null;
     if (rest !== null) {
       const r = run.c.matcher(block).match(withoutIdentifiers(rest));
-      if (r.intentId !== null && r.intentName !== null && r.confidence >= block.data.threshold && r.intentName !== 'greeting') {
+      if (r.intentId !== null && r.intentName !== null && r.confidence >= block.data.threshold && r.intentName !== 'greeting' && !productQuestionElsewhere(run, block, r.intentId, rest)) {
         return new ClassifiedInput<Action>(false, r, run, act, { understood: true, block, intentId: r.intentId, name: r.intentName, confidence: r.confidence });
       }
     }

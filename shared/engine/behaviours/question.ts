@@ -439,10 +439,14 @@ function referenceAnswer(block: BlockOf<'question'>, said: string): string[] {
     // Session 38 (hostile s37 #6): a bare number shorter than the example's that does not have its shape even with its
     // prefix ("12345" at "e.g. HM-2231-0457") is no reference of it: asked again with the retry line (it was stored as
     // the policy number). A longer one is still taken (session 34: "1042345" is looked up at the order question).
-    // Not for order numbers (tried in session 48: refusing "5PM" / "FLAT 4B" / "SW1A 1AA" there lost 2 development
-    // conversations in escrfEval, w5-035 and w5-219, to repeated fallback, and escloopS8 takes "SW1A 1AA" as an answer).
-    if (block.data.fromEntity === 'policy_number' && unlikeEveryPrefixedShape(shapes, value, true)) return [];
-    return value === ref && /^\d[\d\s-]*$/.test(ref) && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
+    // Session 49 (conv10, hostile s47 M5 rest): an order number too is taken only in an order number's shape: letters
+    // (if any) then digits, at most three digits more than the example's ("5PM", "FLAT 4B", "SW1A 1AA", "12 ELM RD", a
+    // phone number were looked up). Digits alone shorter than the example's are no longer refused at the order question
+    // (the lookup or the ticket's reader says whether it exists): refusing them made the next message, the new address,
+    // the order number (w5-035, w5-219), which is why session 48's try of this rule lost those two. The policy question
+    // (not looked up) keeps refusing them, and its stricter letters rule (strict).
+    if (unlikeEveryPrefixedShape(shapes, value, block.data.fromEntity === 'policy_number')) return [];
+    return value === ref && /^\d[\d\s-]*$/.test(ref) && block.data.fromEntity === 'policy_number' && shorterThanEveryPrefixedShape(shapes, ref) ? [] : [value];
   }
   const ref = referenceIn(kept);
   if (ref === null || !/^\d+$/.test(ref)) return ref === null ? [] : [ref];

@@ -124,7 +124,12 @@ describe('item 2 (retest-conv s46 L1): a yes with a question at the offer of a p
     const question = text.replace(/^.*?(?:and|also)\s+/, '');
     expect(summaryOf(c)).toContain(question);
   });
-  it.todo('sure thing, and how long do refunds take?: not the shipping answer (the router reads it as shipping_info)');
+  // Was it.todo; session 49 (conv10): "how long" is one question word and the "take" after it names no topic.
+  it('sure thing, and how long do refunds take?: not the shipping answer (the returns way)', () => {
+    const c = atOffer();
+    c.say('sure thing, and how long do refunds take?');
+    expect(c.botTexts().some((t) => /UK standard delivery takes/.test(t))).toBe(false);
+  });
   it('near miss: a yes alone says nothing more', () => {
     const c = atOffer();
     c.say('yes please');
@@ -270,8 +275,14 @@ describe('item 5 (retest-conv s46 L5): a problem of the customer\'s own that the
     expect(didNotGetIt(c)).toBe(false);
     expect(personComes(c) || /^Could you tell me a bit more/.test(c.lastBotText() ?? '')).toBe(true);
   });
-  it.todo('I have a problem with my gift card: a person offered (the router answers payment methods at 0.53)');
-  it.todo("the website won't let me pay: a person offered (\"pay\" is a word the payments way reads)");
+  // Were it.todo; session 49 (conv10): an intent whose way only answers with information is no way for a problem.
+  it.each(['I have a problem with my gift card', "the website won't let me pay"])('%s: a person offered', (text) => {
+    const c = converse(load('customer-support'), { now: OPEN });
+    c.say('Something else');
+    c.say(text);
+    expect(offered(c)).toBe(true);
+    expect(c.botTexts().some((t) => /We accept Visa/.test(t))).toBe(false);
+  });
   // escrfEval (session 47): these development conversations lost their decision when such messages were offered a person.
   it.each([
     ['Please cancel NW-121699, I put the wrong colour', 'a request: "wrong" alone is no problem of theirs'],

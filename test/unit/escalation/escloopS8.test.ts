@@ -43,13 +43,20 @@ describe('a Question block that takes an order number does not take a question a
 
   it('ordinary answers are taken as before and never escalate', () => {
     // Session 14 (newcomer s14 N#3): "I don't have it" and "the blue one" (no digit) are asked again now: next test.
-    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?', 'SW1A 1AA']) {
+    // Session 49 (conv10): "SW1A 1AA" (a postcode) is no order number now: asked again, never escalated (below).
+    for (const answer of ['NW-104233', 'it is NW-104233', 'NW-104233?', 'is it NW-104233?']) {
       const p = play(['Track my order', answer]);
       expect(p.escalation, answer).toBeNull();
       expect(p.transcript.some((t) => t.from === 'bot' && t.text === ORDER_QUESTION)).toBe(true);
       // Taken: the bot moved on from the order-number question (no retry message).
       expect(p.transcript.at(-1)?.text, answer).not.toMatch(/Order numbers look like/);
     }
+  });
+
+  it('a postcode is no order number: asked again with the format line, not escalated (session 49, conv10)', () => {
+    const p = play(['Track my order', 'SW1A 1AA']);
+    expect(p.escalation).toBeNull();
+    expect(p.transcript.at(-1)?.text).toMatch(/Order numbers look like/);
   });
 
   it('a bare "yes" or "no" is not an order number: asked again (session 9, hostile s9 #15; session 8 took "yes")', () => {
