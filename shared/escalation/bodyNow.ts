@@ -12,6 +12,9 @@
  *  - confusion: a person confused, drowsy, disoriented, not making sense, not knowing where they are, slurring: two such
  *    signs, or one with a cause (a blow to the head, a fall, fumes) or "suddenly". Not "confused by / about your website",
  *    not "non-drowsy", not "gets confused" (a habit).
+ *  - crush: a heavy thing (a TV, wardrobe, bookcase, shelf...) fallen, toppled or pulled over on a person ("the wardrobe
+ *    fell on my daughter", "pulled the TV over on himself"), a person trapped or pinned under one. Not on a thing ("the
+ *    shelf fell on my car"), not "nobody was near it", not "what if the bookcase falls on my kids?".
  *  - wound: glass, a shard, a nail or a blade in or stuck in a person's body ("glass in her foot", "a shard of glass in
  *    my hand", "it is stuck in her foot" with glass named), a deep cut or a gash on a body, cuts all over a body, "blood
  *    everywhere", "pouring with blood", "losing a lot of blood", "covered in blood". Not "the glass in the frame", "blood
@@ -211,9 +214,57 @@ function woundSign(c: readonly string[], message: readonly string[]): string | n
   return null;
 }
 
+// ---- a heavy thing fallen on a person ------------------------------------------------------------------------------------
+const HEAVY = new Set(['tv', 'television', 'telly', 'wardrobe', 'bookcase', 'bookshelf', 'shelf', 'shelves', 'shelving', 'dresser', 'drawers', 'cabinet', 'cupboard',
+  'furniture', 'mirror', 'unit', 'fridge', 'freezer', 'table', 'desk', 'cot', 'bunk', 'bed', 'sofa', 'chest', 'stand', 'heater', 'radiator', 'door', 'gate',
+  'ladder', 'cooker', 'oven', 'washer', 'dryer', 'piano', 'tree', 'boxes', 'box', 'crate', 'pallet', 'wall', 'ceiling', 'cabinets', 'cupboards', 'wardrobes']);
+const FELL_ON = new Set(['fell', 'fallen', 'toppled', 'tipped', 'collapsed', 'crashed', 'landed', 'came', 'come', 'pulled', 'knocked', 'dropped', 'tumbled', 'went']);
+const ONTO = new Set(['on', 'onto', 'over']);
+const UNDER = new Set(['under', 'underneath', 'beneath']);
+const PINNED = new Set(['trapped', 'pinned', 'stuck', 'crushed', 'squashed', 'lying']);
+const PERSON_OBJECT = new Set(['him', 'her', 'himself', 'herself', 'themselves', 'me', 'us', 'myself']);
+/** The person at `k` ("my daughter", "him", "himself", "the baby", "my little girl"), or -1. */
+function personAt(c: readonly string[], k: number): number {
+  if (PERSON_OBJECT.has(c[k] ?? '')) return k;
+  let j = k;
+  if (POSSESSIVE.has(c[j] ?? '') || c[j] === 'the') j++;
+  while (/^(?:little|baby|young|old|elderly|poor|2|3|4|5|two|three|four|five|year|yr|old)$/.test(c[j] ?? '') && !isPerson(c[j])) j++;
+  return j > k && isPerson(c[j]) ? j : -1;
+}
+function crushSign(c: readonly string[]): string | null {
+  for (let i = 0; i < c.length; i++) {
+    const t = c[i];
+    // "the wardrobe fell on my daughter", "pulled the TV over on himself", "tipped over on top of my little girl".
+    if (HEAVY.has(t)) {
+      let verb = -1;
+      for (let k = i + 1; k < Math.min(c.length, i + 4); k++) if (FELL_ON.has(c[k])) verb = k;
+      for (let k = Math.max(0, i - 4); k < i && verb < 0; k++) if (c[k] === 'pulled' || c[k] === 'knocked' || c[k] === 'tipped') verb = k;
+      if (verb < 0) continue;
+      const from = Math.max(i, verb) + 1;
+      for (let k = from; k < Math.min(c.length, from + 4); k++) {
+        if (!ONTO.has(c[k]) && !(c[k] === 'top' && c[k - 1] === 'on') && c[k] !== 'of' && c[k] !== 'down' && c[k] !== 'over' && c[k] !== 'on') break;
+        if (!(ONTO.has(c[k]) || c[k] === 'of')) continue;
+        const p = personAt(c, k + 1);
+        if (p >= 0 && !negatedBefore(c, Math.min(i, verb), 4) && !askedOrMaybe(c, Math.min(i, verb))) return c.slice(Math.min(i, verb) - (c[Math.min(i, verb) - 1] === 'the' ? 1 : 0), p + 1).join(' ');
+      }
+    }
+    // "he is trapped under the bookcase", "pinned underneath the shelving unit".
+    // ("stuck" or "lying" under a bed is no danger by itself: only with the thing fallen, "trapped" / "pinned" / "crushed" alone.)
+    const weakPin = t === 'stuck' || t === 'lying';
+    if (PINNED.has(t) && UNDER.has(c[i + 1] ?? '') && c.slice(i + 2, i + 6).some((w) => HEAVY.has(w)) && !negatedBefore(c, i) && !askedOrMaybe(c, i) && !(weakPin && !c.some((w) => FELL_ON.has(w) && w !== 'went' && w !== 'came'))) {
+      let k = i - 1;
+      while (k >= 0 && /^(?:is|are|s|am|still|now|been|has|got|completely|totally)$/.test(c[k])) k--;
+      if (k < 0 || isPerson(c[k]) || c[k] === 'i' || c[k] === 'we' || c[k] === 'she' || c[k] === 'he') return c.slice(i, i + 2 + c.slice(i + 2, i + 6).findIndex((w) => HEAVY.has(w)) + 1).join(' ');
+    }
+    // "... and he is trapped underneath" (the thing in the clause before).
+    if (PINNED.has(t) && !weakPin && (c[i + 1] === 'underneath' || c[i + 1] === 'under') && c[i + 2] === undefined && c.some((w) => HEAVY.has(w)) && !negatedBefore(c, i)) return `${t} ${c[i + 1]}`;
+  }
+  return null;
+}
+
 /** The words any frame needs one of (a message with none, most, skips the reading). */
 const BODY_GATE = tokenGate(new Set([...FALL, ...SWELL, ...REACTION, ...CONFUSED, 'sense', 'know', 'recognise', 'recognize', 'awake', 'passing', 'nodding', 'sick', 'himself', 'herself',
-  'nonsense', 'gibberish', ...SHARP, ...CUT, 'blood', 'stitches', 'stiches', 'stuck', 'lodged', 'embedded']));
+  'nonsense', 'gibberish', ...SHARP, ...CUT, 'blood', 'stitches', 'stiches', 'stuck', 'lodged', 'embedded', ...PINNED, ...HEAVY]));
 export function mayHoldBodySign(toks: readonly string[]): boolean {
   return hasGateWord(toks, BODY_GATE);
 }
@@ -229,7 +280,7 @@ export function bodySignIn(clauses: readonly (readonly string[])[], toks: readon
   if (FINE_NOW.test(` ${toks.join(' ')} `)) return null;
   const confusion: string[] = [];
   for (const c of clauses) {
-    const hit = fallSign(c, toks) ?? swellingSign(c, toks) ?? woundSign(c, toks);
+    const hit = fallSign(c, toks) ?? swellingSign(c, toks) ?? woundSign(c, toks) ?? crushSign(c);
     if (hit !== null) return hit;
     if (ASK_OPEN.has(c[0] ?? '') && c[1] !== 'not') continue;
     if (c.some((t) => MAYBE.has(t))) continue;

@@ -10,6 +10,8 @@ export const REPORTED: string[] = [
   'the heater fumes gave my grandma a headache and she is confused and drowsy',
   'the glass table shattered and my daughter has glass in her foot',
   'someone is threatening me outside my door because of a parcel',
+  // (emerg2.jsonl's F9, in the report's H4 list too.)
+  'my toddler pulled the TV over on himself',
 ];
 
 export const POSITIVES: string[] = [
@@ -80,6 +82,60 @@ export const NEGATIVES: string[] = [
   "my husband can't get up in the mornings, does the alarm clock have a snooze?",
 ];
 
+// Written after the first change but BEFORE the code for a heavy thing fallen on a person (the report's F9): its own
+// small set, both directions.
+export const CRUSH_POSITIVES: string[] = [
+  'the wardrobe fell on my daughter',
+  'the bookcase toppled onto my son and he is trapped underneath',
+  'my dad is pinned under the shelving unit',
+  'the flat pack cabinet tipped over on top of my little girl',
+];
+export const CRUSH_NEGATIVES: string[] = [
+  'the TV fell off the stand but luckily nobody was near it',
+  'the shelf fell on my car, can I claim?',
+  'the wardrobe fell over during delivery and is scratched',
+  'what if the bookcase falls on my kids? do you sell wall straps?',
+];
+
 // Written AFTER the change (never used to tune it).
-export const HELD_OUT_POSITIVES: string[] = [];
-export const HELD_OUT_NEGATIVES: string[] = [];
+export const HELD_OUT_POSITIVES: string[] = [
+  'grandpa tripped over the cable and is lying on the floor, he cannot get up',
+  'my wife collapsed in the shop and she is not able to stand',
+  'I slipped in the shower and I cant move my legs',
+  'my little boy ate a peanut biscuit and his lips are swelling up',
+  "she's got hives and her tongue is swollen",
+  'bee sting, his whole face is puffing up and his throat feels tight',
+  'my father is drowsy and disorientated after the boiler fumes',
+  "my son banged his head on the shelf and now he's confused",
+  'my girlfriend is slurring and very drowsy',
+  'I dropped the knife and there is blood everywhere',
+  'my husband has a nail stuck in his foot from the pallet you delivered',
+  'the vase smashed and my son has a nasty gash on his head',
+  'there are two men trying to break into my flat',
+  'a guy at my front door is threatening to hurt me',
+  'someone pulled a knife on me outside the shop',
+  'my neighbour is beating his wife next door, I can hear it',
+  "the driver is banging on my door and shouting, I'm terrified",
+  // (crush, written after its code)
+  'the chest of drawers has fallen on top of my son',
+  'my nan is trapped under the fridge',
+  'help the telly fell onto the baby',
+];
+export const HELD_OUT_NEGATIVES: string[] = [
+  'I fell over laughing at your advert',
+  'my gran falls asleep in the recliner, can I get the bigger size?',
+  "I'm confused about which size to order",
+  'my eyes are swollen from crying at the film you sold me, five stars',
+  'does the lip plumper make your lips swell?',
+  'the knife set arrived with a cut in the box',
+  'a customer threatened to leave a bad review on my shop',
+  'the blood pressure monitor reads wrong',
+  "my wife will kill me if this doesn't come by Friday",
+  'someone broke into my car last month and stole the parcel',
+  'what should I do if someone tries to break in while I am away?',
+  "I'm scared the parcel won't arrive in time",
+  // (crush, written after its code)
+  'the mirror fell onto the floor and smashed',
+  'my son is stuck under the bed looking for the remote',
+  'the cabinet fell on the dog bed but the dog was out',
+];
