@@ -122,8 +122,13 @@ function swellingSign(c: readonly string[], message: readonly string[]): string 
         if (c.slice(k + 1, k + 5).some((x) => CRYING.has(x))) break;
         // (Closing and tight are the throat's: "my eyes are closing" is tiredness.)
         if ((w === 'closing' || w === 'tight' || w === 'tightening') && t !== 'throat' && t !== 'airway' && t !== 'airways') break;
+        // (Lead, session 49: "lips swelled up afterwards", "swelled up and I had to take antihistamines" were over: a past
+        // form with no word of now before it is the safety topic's story, not a 999 call; a face swollen after a reaction,
+        // not growing and no airway, likewise: escrfEval w37-389, w41-005, w42-337.)
+        const past = (w === 'swelled' || w === 'puffed' || w === 'blown') && !c.slice(i + 1, k).some((x) => /^(?:is|are|s|has|have|been|now|still|keeps)$/.test(x));
+        if (past) break;
         const progressive = w === 'swelling' || w === 'puffing' || w === 'ballooning' || w === 'closing' || w === 'tightening' || c[k + 1] === 'up' || c[k + 1] === 'shut';
-        if (airway || progressive || reaction) return c.slice(i, Math.min(c.length, k + 2)).join(' ');
+        if (airway || progressive) return c.slice(i, Math.min(c.length, k + 2)).join(' ');
         break;
       }
       if (!SWELL_BETWEEN.has(w)) break;
@@ -208,7 +213,7 @@ function woundSign(c: readonly string[], message: readonly string[]): string | n
         else k = -1;
         if (k > 0 && POSSESSIVE.has(c[k] ?? '') && BODY.has(c[k + 1] ?? '') && !negatedBefore(c, i, 4) && !askedOrMaybe(c, i)) return c.slice(Math.max(0, i - 1), k + 2).join(' ');
       }
-      if ((t === 'cut' || t === 'sliced' || t === 'slashed') && POSSESSIVE.has(c[i + 1] ?? '') && BODY.has(c[i + 2] ?? '') && /^(?:open|badly|deep|deeply|to)$/.test(c[i + 3] ?? '') && !negatedBefore(c, i) && !askedOrMaybe(c, i)) return c.slice(i, i + 4).join(' ');
+      if ((t === 'cut' || t === 'sliced' || t === 'slashed') && POSSESSIVE.has(c[i + 1] ?? '') && BODY.has(c[i + 2] ?? '') && /^(?:open|deep|deeply|to)$/.test(c[i + 3] ?? '') && !negatedBefore(c, i) && !askedOrMaybe(c, i)) return c.slice(i, i + 4).join(' ');
     }
   }
   return null;

@@ -25,6 +25,11 @@ const NEG = negators(NOT_WORDS, 'nobody', 'noone', 'never', 'no');
 const PERSON_OBJECT = new Set(['me', 'us', 'him', 'her', 'them', 'my', 'our', 'his', 'someone', 'somebody', 'people', 'everyone', 'the', 'a', 'mum', 'dad', 'kids', 'children']);
 const ATTACK_NOW = new Set(['attacking', 'assaulting', 'stabbing', 'punching', 'kicking', 'strangling', 'beating', 'hitting', 'mugging', 'robbing', 'hurting', 'choking', 'pushing', 'shoving', 'grabbing', 'hassling', 'harassing']);
 const ATTACK_PAST = new Set(['attacked', 'assaulted', 'stabbed', 'punched', 'kicked', 'strangled', 'beat', 'beaten', 'hit', 'mugged', 'robbed', 'hurt', 'pushed', 'shoved', 'grabbed', 'slapped', 'spat']);
+/** Subjects that are no attacker: the site, a device, a small child. */
+const THING_SUBJECT = new Set(['it', 'this', 'that', 'which', 'site', 'website', 'app', 'page', 'system', 'checkout', 'basket', 'machine', 'door', 'wind', 'dog', 'cat', 'puppy']);
+const CHILD = new Set(['toddler', 'baby', 'kid', 'kids', 'son', 'daughter', 'child', 'children', 'boy', 'girl', 'twins']);
+/** A person after a possessive: "is attacking my neighbour", "is hitting our son". */
+const PERSON_NOUN = new Set(['neighbour', 'neighbor', 'neighbours', 'neighbors', 'mum', 'mom', 'mother', 'dad', 'father', 'son', 'daughter', 'wife', 'husband', 'partner', 'brother', 'sister', 'friend', 'friends', 'child', 'children', 'kid', 'kids', 'baby', 'family', 'girlfriend', 'boyfriend', 'grandma', 'grandad', 'granddad', 'nan', 'grandmother', 'grandfather', 'colleague', 'flatmate', 'mate', 'dog', 'cat', 'staff', 'driver', 'customer', 'man', 'woman', 'boy', 'girl', 'elderly', 'old', 'carer']);
 const THREATEN = new Set(['threatening', 'threatened', 'threatens', 'threaten', 'threat', 'threats', 'menacing', 'intimidating']);
 const HARM_VERB = new Set(['hurt', 'kill', 'stab', 'hit', 'beat', 'attack', 'smash', 'shoot', 'burn', 'punch', 'kick', 'harm', 'get', 'batter', 'knife', 'break']);
 const WEAPON = new Set(['knife', 'gun', 'weapon', 'machete', 'bat', 'hammer', 'blade', 'crowbar', 'axe', 'pistol', 'firearm']);
@@ -74,6 +79,10 @@ export function threatNow(toks: readonly string[]): string | null {
     if (negatedBefore(toks, i) || maybeBefore(i) || customerActs(toks, i)) continue;
     // Violence going on: "is attacking my neighbour", "are beating him up", "someone is hitting her".
     if (ATTACK_NOW.has(t) && PERSON_OBJECT.has(next) && /^(?:is|are|s|hes|shes|theyre|still|keeps|keep|started|now)$/.test(toks[i - 1] ?? '')) {
+      // (Lead, session 49: "it keeps kicking me back to the basket", "the toddler keeps grabbing my phone" were read as
+      // violence: a thing as the subject, or a thing after the possessive, is none: escrfEval w25-056, w12-357.)
+      if (THING_SUBJECT.has(toks[i - 2] ?? '') || CHILD.has(toks[i - 2] ?? '')) continue;
+      if ((next === 'my' || next === 'our' || next === 'his' || next === 'her' || next === 'the' || next === 'a') && !PERSON_NOUN.has(toks[i + 2] ?? '')) continue;
       // (Not "the price is hurting my budget", "the noise is hurting my ears": a person or a possessive with a person after.)
       if ((next === 'my' || next === 'our' || next === 'his' || next === 'the' || next === 'a') && /^(?:budget|wallet|pocket|business|sales|ears|eyes|head|back|feelings|chances|credit|score|rating)$/.test(toks[i + 2] ?? '')) continue;
       return toks.slice(Math.max(0, i - 1), i + 3).join(' ');
