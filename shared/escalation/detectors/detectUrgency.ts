@@ -30,6 +30,8 @@ import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { fireAsFigure, hazardNow, hazardReading } from '../hazardNow';
 import { shockNow } from '../shockNow';
+import { bodySignIn, mayHoldBodySign } from '../bodyNow';
+import { threatNow } from '../threatNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
 import { NOT_WORDS, negators } from '../negators';
@@ -321,7 +323,7 @@ function findHappeningNow(toks: string[], text = ''): string | null {
   const now = padded === '' ? null : (AT_THE_DOOR.exec(padded) ?? WAITING_AT_DOOR.exec(padded) ?? AT_DOOR_NOW.exec(padded) ?? drivingOff(padded));
   // Session 8: at the door in a story told in the past ("he told my dad to hurry up at the door") is what happened.
   if (now && !toldBefore(padded, now.index)) return now[0].trim();
-  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? symptomNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks) ?? shockNow(toks) ?? petSwallowedNow(toks);
+  const emergency = emergencyNow(toks) ?? hurtNow(toks) ?? medicalNow(toks, text) ?? symptomNow(toks, text) ?? swallowedNow(toks) ?? overdoseNow(toks) ?? shockNow(toks) ?? plainDangerNow(toks, text) ?? petSwallowedNow(toks);
   if (emergency) return emergency;
   if (!hasGateWord(toks, ESSENTIAL_WORDS)) return null;
   const out = RUNNING_OUT.exec(padded);
@@ -566,6 +568,20 @@ function symptomNow(toks: string[], text = ''): string | null {
   if (!mayHoldSymptom(toks)) return null;
   if (notNow(toks, SYMPTOM_LONG_AGO, LAUGHING)) return null;
   return symptomFrameIn(clausesOf(toks, text));
+}
+/**
+ * Session 49 (emerg6, hostile s49 H4, H5): a person hurt or ill now in plain words (bodyNow.ts: a fall and can't get up,
+ * the throat swelling, confused and drowsy, glass in a foot, blood everywhere) with the symptom frame's message guards,
+ * or a threat or violence against a person now (threatNow.ts: "someone is threatening me outside my door") outside a
+ * story.
+ */
+function plainDangerNow(toks: string[], text = ''): string | null {
+  if (mayHoldBodySign(toks) && !notNow(toks, SYMPTOM_LONG_AGO, LAUGHING)) {
+    const clauses = clausesOf(toks, text);
+    const hit = bodySignIn([...clauses, ...carriedClauses(clauses)], toks);
+    if (hit !== null) return hit;
+  }
+  return toldInAStory(toks) ? null : threatNow(toks);
 }
 /** Session 43 (medical4): a time to come ("the baby is coming in june", "due tomorrow"): not now. */
 const MEDICAL_LATER = new Set(['tomorrow', 'next', 'soon', 'due', 'later', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -988,7 +1004,7 @@ function harmStated(toks: string[], text: string): boolean {
   return false;
 }
 export function personInDanger(toks: string[], text = ''): boolean {
-  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || symptomNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || shockNow(toks) !== null || harmStated(toks, text)) return true;
+  if (hurtNow(toks) !== null || medicalNow(toks, text) !== null || symptomNow(toks, text) !== null || swallowedNow(toks) !== null || overdoseNow(toks) !== null || shockNow(toks) !== null || plainDangerNow(toks, text) !== null || harmStated(toks, text)) return true;
   const w = emergencyNow(toks);
   if (w === null) return false;
   return PERSON_HARM.has(w) || (BURN_WORDS.has(w) && toks.some((t, i) => BURN_WORDS.has(t) && burnOnBody(toks, i)));
@@ -1064,11 +1080,16 @@ const FIGURE_MONEY = new Set(['money', 'cash', 'pounds', 'dollars', 'euros', 'fu
 const FIGURE_FEELING = new Set(['laughter', 'laughing', 'laugh', 'laughs', 'emotion', 'emotions', 'tears', 'pride', 'excitement', 'joy', 'rage', 'anger', 'giggles', 'nerves']);
 const SWEAR_BEFORE = new Set(['the', 'my', 'this', 'that', 'your', 'these', 'those', 'a', 'an', 'our', 'their', 'its', 'his', 'her']);
 const LITERAL_AFTER = new Set(['badly', 'heavily', 'profusely', 'everywhere', 'from', 'out', 'a', 'again', 'still', 'now', 'so', 'very', 'all', 'lots', 'loads', 'bad', 'and', 'on', 'in', 'after']);
+const BLEEDING_THING = new Set(['colour', 'colours', 'color', 'colors', 'dye', 'dyes', 'ink', 'inks', 'paint', 'print', 'pattern', 'fabric', 'jeans', 'pen', 'marker', 'label', 'logo', 'stain']);
 function figurative(toks: string[], i: number): boolean {
   const t = toks[i];
   if (t === 'bleeding' || t === 'bled' || t === 'bleed') {
     // Session 43 (medical4): "bleeding edge" (new technology).
     if (toks[i + 1] === 'edge') return true;
+    // Session 49 (emerg6): a colour, dye or ink that bleeds ("the colour is bleeding in the wash", "the dye bled onto my
+    // shirt", "the ink bleeds through the page"): the thing just before (past "is" / "has"), or the wash after.
+    const subject = /^(?:is|are|s|has|have|had|keeps|started|was|were)$/.test(toks[i - 1] ?? '') ? toks[i - 2] : toks[i - 1];
+    if (BLEEDING_THING.has(subject ?? '') || toks.slice(i + 1, i + 4).some((w) => w === 'wash' || w === 'washing' || w === 'fabric' || w === 'page' || w === 'paper')) return true;
     for (let k = i + 1; k <= i + 3 && k < toks.length; k++) if (FIGURE_MONEY.has(toks[k])) return true;
     const next = toks[i + 1];
     return t === 'bleeding' && SWEAR_BEFORE.has(toks[i - 1] ?? '') && next !== undefined && !BODY.has(next) && !LITERAL_AFTER.has(next) && !SWALLOW_PERSON.has(next) && !/^(?:nose|gums?|wound|cut|knee|knees|elbow|foot|feet|toe|toes|mouth|ear|ears|lips?|body|skin)$/.test(next);
