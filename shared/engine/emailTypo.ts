@@ -16,6 +16,7 @@ import { normalizeText } from '../nlu/normalizeText';
 import { wholeOfferAnswer } from '../nlu/bareReplies';
 import type { Block } from '../flow/schema';
 import type { Waiting } from './types';
+import { behaviourOf } from './blockBehaviours';
 
 /** Domains of well-known mail providers (a typo of one is likely; one of them is never a typo). */
 const PROVIDERS: readonly string[] = [
@@ -59,7 +60,7 @@ export function likelyTypo(text: string): { typed: string; suggested: string } |
 /** Whether `w` at `block` waits for an email address (a Question asking one, or a takeover's or ticket's email question). */
 export function waitsForEmail(block: Block, w: Waiting): boolean {
   if (w.kind === 'takeover_question' || w.kind === 'ticket_question') return w.field === 'email';
-  return w.kind === 'input' && block.kind === 'question' && block.data.inputType === 'email';
+  return w.kind === 'input' && ((behaviourOf(block.kind).asksEmail as ((b: Block) => boolean) | undefined)?.(block) ?? false);
 }
 
 export const EMAIL_TYPO_YES = 'email_typo_yes';

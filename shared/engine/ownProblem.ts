@@ -54,8 +54,9 @@ function routerTopics(run: Run): ReadonlySet<string> {
       for (const t of texts) for (const w of tokensOf(t)) if (!isStopWord(w)) out.add(stemWord(w));
     };
     for (const router of requestReaders(run)) {
-      if (router.kind === 'intent_router') {
-        for (const intent of (router as BlockOf<'intent_router'>).data.intents) if (answerOnly(run, router, intent.id) === null) add([intent.name, ...intent.examples]);
+      const intents = (behaviourOf(router.kind).topicIntents as ((b: Block) => readonly { id: string; texts: readonly string[] }[]) | undefined)?.(router);
+      if (intents !== undefined) {
+        for (const intent of intents) if (answerOnly(run, router, intent.id) === null) add(intent.texts);
         continue;
       }
       add((behaviourOf(router.kind).topicTexts as ((b: Block) => readonly string[]) | undefined)?.(router) ?? []);

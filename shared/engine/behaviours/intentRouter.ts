@@ -303,6 +303,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   acceptsForwardedText: true,
   exitOfReading: (intent) => intent?.intentId ?? null,
   topicTexts: (block) => block.data.intents.flatMap((i) => [i.name, ...i.examples]),
+  topicIntents: (block) => block.data.intents.map((i) => ({ id: i.id, texts: [i.name, ...i.examples] })),
   prompt(run, block) {
     if (block.data.prompt) bot(run, render(run, block.data.prompt), block.id);
   },

@@ -763,6 +763,7 @@ export const EMAIL_LEFT_OUT = "No problem, we'll carry on without your email.";
 export const whyEmailNeeded = 'I need an email address to go on: we only use it to get back to you about this, nothing else.';
 
 export const questionBehaviour: BlockBehaviour<'question'> = {
+  asksEmail: (block) => block.data.inputType === 'email',
   waitsAs: ['input', 'offer'],
   asksForValue: true,
   // Session 36 (hostile s35 F1): a request for a person nobody can meet now keeps the customer at the question.

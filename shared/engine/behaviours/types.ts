@@ -146,6 +146,10 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * keywords): the topics the flow has a way for (ownProblem.ts).
    */
   topicTexts?(block: BlockOf<K>): readonly string[];
+  /** Session 49 (conv10): a router's intents by id, each with the texts that name its topic (ownProblem.ts reads them). */
+  topicIntents?(block: BlockOf<K>): readonly { id: string; texts: readonly string[] }[];
+  /** Session 49 (conv10): whether the block's own question asks for an email address (emailTypo.ts). */
+  asksEmail?(block: BlockOf<K>): boolean;
   /** A button click at this block; null when that button is not on screen. */
   click?(run: Run, block: BlockOf<K>, buttonId: string): { label: string; apply(): void; rating?: boolean } | null;
   /** The reply to this block's HTTP call. */
