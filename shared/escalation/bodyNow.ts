@@ -23,7 +23,7 @@
  * "is it safe") and a person fine again ("he's fine now") take a sign back.
  */
 import { hasGateWord, tokenGate } from './canonicalTokens';
-import { NOT_WORDS, negators } from './negators';
+import { NOT_WORDS, negatedWithin, negators } from './negators';
 import { SYMPTOM_PERSON } from './symptomFrame';
 
 const NEG = negators(NOT_WORDS, 'nobody', 'noone', 'without', 'nothing', 'no');
@@ -34,17 +34,14 @@ const BODY = new Set(['head', 'face', 'eye', 'eyes', 'hand', 'hands', 'finger', 
   'palm', 'heel', 'scalp', 'forehead', 'cheek', 'shoulder', 'body', 'skin', 'mouth', 'throat', 'tongue', 'ear', 'ears']);
 
 /** A question to the bot or about a product, or a hypothetical, before `at` in the clause. */
-const ASK_OPEN = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', 'should', 'will', 'what', 'how', 'which']);
+export const ASK_OPEN: ReadonlySet<string> = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', 'should', 'will', 'what', 'how', 'which']);
 const MAYBE = new Set(['if', 'whether', 'could', 'would', 'might', 'may', 'risk', 'risks', 'prevent', 'avoid', 'cause', 'causes', 'case', 'incase', 'suppose']);
 function askedOrMaybe(c: readonly string[], at: number): boolean {
   if (ASK_OPEN.has(c[0] ?? '') && c[1] !== 'not') return true;
   for (let k = 0; k < at; k++) if (MAYBE.has(c[k]) || (c[k] === 'when' && c[k - 1] === 'for')) return true;
   return false;
 }
-function negatedBefore(c: readonly string[], at: number, span = 3): boolean {
-  for (let k = Math.max(0, at - span); k < at; k++) if (NEG.has(c[k])) return true;
-  return false;
-}
+const negatedBefore = (c: readonly string[], at: number, span = 3): boolean => negatedWithin(c, at, NEG, span);
 
 // ---- fall and cannot rise ----------------------------------------------------------------------------------------------
 const FALL = new Set(['fell', 'fallen', 'falling', 'fall', 'slipped', 'tripped', 'collapsed', 'floor', 'ground', 'stairs']);

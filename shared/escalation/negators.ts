@@ -28,3 +28,9 @@ export const NEITHER_NOR = ['neither', 'nor'] as const;
 export function negators(...parts: ReadonlyArray<string | readonly string[]>): ReadonlySet<string> {
   return new Set(parts.flat());
 }
+
+/** Whether a word of `neg` stands within `span` tokens before token `at` of `toks` (the readers' "negated just before"). */
+export function negatedWithin(toks: readonly string[], at: number, neg: ReadonlySet<string>, span = 3): boolean {
+  for (let k = Math.max(0, at - span); k < at; k++) if (neg.has(toks[k]!)) return true;
+  return false;
+}

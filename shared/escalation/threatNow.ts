@@ -19,7 +19,8 @@
  * is killing me", "my wife will kill me if it's late", "I'm dying to know").
  */
 import { hasGateWord, tokenGate } from './canonicalTokens';
-import { NOT_WORDS, negators } from './negators';
+import { NOT_WORDS, negatedWithin, negators } from './negators';
+import { ASK_OPEN } from './bodyNow';
 
 const NEG = negators(NOT_WORDS, 'nobody', 'noone', 'never', 'no');
 const PERSON_OBJECT = new Set(['me', 'us', 'him', 'her', 'them', 'my', 'our', 'his', 'someone', 'somebody', 'people', 'everyone', 'the', 'a', 'mum', 'dad', 'kids', 'children']);
@@ -42,7 +43,6 @@ const AT_A_DISTANCE = new Set(['online', 'twitter', 'facebook', 'instagram', 'ti
 /** A person there, acting on the customer: with fear or aggression, a danger now ("a man is following me and I'm scared"). */
 const ACTING = / following (?:me|us)| will not leave| won t leave| refuses to leave| refusing to leave| will not go away| banging on (?:my|our|the) (?:door|window)| kicking (?:my|our|the|in the) door| trying to get in| (?:shouting|screaming|yelling|swearing) at (?:me|us)| (?:someone|somebody|a man|a guy|a woman|a stranger|strangers|men|people) (?:is |are |s )?(?:outside|at) (?:my|our|the) (?:front |back )?(?:door|house|flat|window)/;
 const MAYBE = new Set(['if', 'whether', 'could', 'would', 'might', 'may', 'case', 'incase', 'suppose', 'worried', 'worry', 'prevent', 'deter', 'stop', 'scare', 'protect']);
-const ASK_OPEN = new Set(['is', 'are', 'does', 'do', 'can', 'could', 'would', 'should', 'will', 'what', 'how', 'which']);
 /** Threats of paperwork, not of harm: "threatening me with court / bailiffs / a bad review". */
 const PAPER_THREAT = new Set(['court', 'legal', 'bailiffs', 'bailiff', 'review', 'reviews', 'debt', 'collection', 'collectors', 'action', 'solicitor', 'lawyer', 'police', 'charges', 'fees', 'fine', 'ban', 'account', 'cancel', 'cancellation', 'suspension', 'leave', 'report', 'complain', 'buy', 'sue', 'charge']);
 
@@ -51,10 +51,7 @@ export function mayHoldThreat(toks: readonly string[]): boolean {
   return hasGateWord(toks, THREAT_GATE);
 }
 
-function negatedBefore(c: readonly string[], at: number, span = 3): boolean {
-  for (let k = Math.max(0, at - span); k < at; k++) if (NEG.has(c[k])) return true;
-  return false;
-}
+const negatedBefore = (c: readonly string[], at: number, span = 3): boolean => negatedWithin(c, at, NEG, span);
 /** The subject of the verb at `at` is the customer ("I am threatening", "I hit"). */
 function customerActs(c: readonly string[], at: number): boolean {
   let k = at - 1;
