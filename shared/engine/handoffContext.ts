@@ -470,7 +470,10 @@ export function summarizeConversation(
   // the last message (Lena's summary quoted her e-bike problem, her last message was her email): it says so then.
   const contactAfter = lastEntry !== null && state.recentTranscript.slice(state.recentTranscript.indexOf(lastEntry) + 1).some((e) => e.from === 'customer');
   // Session 49 (lead, newcomer s49 N5): nor when it is the reason the summary opens with (it was quoted twice).
-  const isReason = last !== null && known(v.handoffReason) && last.trim().toLowerCase() === String(v.handoffReason).trim().toLowerCase();
+  // Session 50 (lead, newcomer s50 N3): or one of the parts of a reason read from the way ("Talk to our team: <it>").
+  const reasonText = known(v.handoffReason) ? String(v.handoffReason).trim().toLowerCase() : null;
+  const lastText = last === null ? null : last.trim().toLowerCase();
+  const isReason = lastText !== null && reasonText !== null && (lastText === reasonText || reasonText.split(/: |; /).includes(lastText));
   if (last && last !== trigger && !isReason && !(requestOnly && lastEntry === triggerEntry)) parts.push(`${contactAfter ? 'Last message before the contact details' : 'Last message'}: "${clip(last, 140)}".`);
   const ids = state.entities.filter((e) => e.type === 'order_id' || e.type === 'policy_number');
   if (ids.length) parts.push(`Reference: ${ids.map((e) => e.value).join(', ')}.`);

@@ -19,6 +19,7 @@ import { asksForAPersonAgain } from './questionValidators';
 import { extractEntities } from '../nlu/entities';
 import { stemWord } from '../nlu/stem';
 import { behaviourOf } from './blockBehaviours';
+import { getBlockDefinition } from '../flow/blockRegistry';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -36,6 +37,40 @@ export function statesAReason(text: string): boolean {
   if (words.length < MIN_WORDS) return false;
   const rest = words.map((w) => w.toLowerCase().replace(/[^\p{L}'\d]/gu, '')).filter((w) => !REQUEST_WORDS.has(w));
   return rest.length > 0 && !asksForAPersonAgain(rest.join(' ')) && !asksForAPersonAgain(t) && namesAMatter(t);
+}
+
+/**
+ * Session 50 (lead, newcomer s50 N3): an answer to the flow's own free-text question ("What's wrong with your pet?") says
+ * the reason without naming a shop's matter ("Biscuit has been limping since yesterday, not putting weight on her back
+ * leg": no word of MATTER, no entity), so a vet's ticket asked again. The flow asked; an answer of a few words of its own
+ * is the reason, unless it only says the customer does not know ("not sure", "I don't really know what's wrong"), keeps
+ * the reason for the person, or asks for one.
+ */
+const NOT_KNOWING =
+  /\b(?:dunno|no\s+idea|not\s+(?:really\s+)?sure|(?:i\s+)?(?:don'?t|do\s+not|doesn'?t|does\s+not|can'?t|cannot)\s+(?:really\s+)?(?:know|tell|say)|hard\s+to\s+(?:say|tell)|no\s+clue|nothing(?:\s+really)?|n\/a|none|idk|what'?s\s+wrong|what\s+is\s+wrong|the\s+problem)\b/gi;
+/** Whether `text` only says the customer does not know ("not sure", "dunno", "no idea really"). */
+export function saysNotKnowing(text: string): boolean {
+  const t = text.replace(/[\u2018\u2019]/g, "'");
+  if (!new RegExp(NOT_KNOWING.source, 'i').test(t)) return false;
+  return ownWords(t).length === 0;
+}
+function ownWords(t: string): string[] {
+  return t
+    .replace(NOT_KNOWING, ' ')
+    .split(/\s+/)
+    .map((w) => w.toLowerCase().replace(/[^\p{L}'\d]/gu, ''))
+    .filter((w) => w !== '' && !REQUEST_WORDS.has(w) && !FILLER.has(w));
+}
+/** Words that add nothing to "not sure" ("no idea really", "dunno tbh"). */
+const FILLER = new Set('really tbh honestly though mate lol yet all at sorry'.split(' '));
+/** "I'd rather tell the vet myself": whoever the trade's person is called (keepsReasonForPerson knows a shop's names). */
+const RATHER_TELL =
+  /^(?:i'?d\s+rather|i\s+would\s+rather|i\s+prefer\s+to|i'?ll)\s+(?:just\s+)?(?:tell|explain|say|discuss|describe)(?:\s+(?:it|that|this|everything))?(?:\s+(?:to|with))?\s+(?:the|a|an|your|my|one\s+of\s+your)\s+[\p{L}-]+(?:\s+(?:myself|directly|personally|in\s+person|when\s+\w+\s+\w+))?$/u;
+export function answerStatesAReason(text: string): boolean {
+  if (keepsReasonForPerson(text) || RATHER_TELL.test(text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!]+$/, ''))) return false;
+  const t = text.trim().replace(/^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there\b[\s,!.]*)?/i, '');
+  if (asksForAPersonAgain(t)) return false;
+  return ownWords(t.replace(/[\u2018\u2019]/g, "'")).length >= MIN_WORDS - 1;
 }
 
 /**
@@ -85,6 +120,12 @@ export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | nul
   return first !== null && first.rating !== true && statesAReason(first.text) ? first.text.trim() : null;
 }
 
+/** Whether block `id` is a person (a Human takeover: the registry's handoff target). */
+function isPerson(run: Run, id: string): boolean {
+  const b = run.c.blocks.get(id);
+  return b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true;
+}
+
 /** Customer answers read back at most when the way to a takeover is told from the choices on it. */
 const WAY_ANSWERS = 4;
 
@@ -108,22 +149,35 @@ export function reasonFromWay(run: Run, takeoverId: string): string | null {
   const ofAnswers = () => (stated.length > 0 ? stated.join('; ') : null);
   let answers = 0;
   let latest = true;
+  let blank = false;
+  let next = takeoverId;
   for (let i = s.recentTranscript.length - 1; i >= 0 && answers < WAY_ANSWERS; i--) {
     const e = s.recentTranscript[i]!;
     if (e.from !== 'customer' || e.blockId === undefined || e.rating === true) continue;
-    if (e.blockId === takeoverId) return ofAnswers();
+    // Session 50 (lead, newcomer s50 N3): the block's own questions just answered (the ticket's "What email address should
+    // we reply to?") are not the way to it: read past them; an earlier visit of the block ends the way.
+    if (e.blockId === takeoverId) {
+      if (answers === 0) continue;
+      return ofAnswers();
+    }
     const b = run.c.blocks.get(e.blockId);
     const a = b === undefined ? null : (behaviourOf(b.kind).wayAnswer?.(run, b as never, e.text) ?? null);
     if (a === null) return ofAnswers();
     answers++;
     // The latest choice leading straight to the takeover asks for a person: the reason is theirs to give.
-    if (latest && a.ledTo === takeoverId) return null;
-    latest = false;
+    // Session 50 (lead, newcomer s50 N3): or straight to a person before it (a ticket after a takeover's No agent exit).
+    // Contact questions on the way (a callback's phone number) are passed through: the choice before them leading to
+    // them is the latest choice.
+    if (latest && a.ledTo !== undefined && (a.ledTo === takeoverId || a.ledTo === next || isPerson(run, a.ledTo))) return null;
+    if (a.said === null && a.ledTo === undefined) next = e.blockId;
+    else latest = false;
     if (a.said !== null && a.ledTo !== takeoverId) {
       parts.unshift(a.said);
-      if (a.freeText === true && statesAReason(a.said)) stated.unshift(a.said);
+      if (a.freeText === true && answerStatesAReason(a.said)) stated.unshift(a.said);
+      // Session 50 (lead, newcomer s50 N3): "not sure" to the flow's "What's wrong?": the menu's topic alone is no reason.
+      if (a.freeText === true && saysNotKnowing(a.said)) blank = true;
     }
-    if (a.menu) return a.topicMenu ? parts.join(': ') : ofAnswers();
+    if (a.menu) return a.topicMenu && !blank ? parts.join(': ') : ofAnswers();
   }
   return ofAnswers();
 }
