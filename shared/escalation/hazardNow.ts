@@ -20,7 +20,7 @@ import { ALRIGHT } from './shockNow';
 import { NOT_WORDS, negators } from './negators';
 import { LAUGH } from './laugh';
 import { PEOPLE_IN_DANGER } from './people';
-import { cueAboutEvidence } from './cueScope';
+import { cueAboutEvidence, maybeBeforeInClause } from './cueScope';
 
 /** A fire burning now (an emergency by itself). */
 const BURNING_NOW = new RegExp(
@@ -192,9 +192,14 @@ export function hazardReading(toks: readonly string[]): HazardReading | null {
   const reading = readNow(lower, padded, fire);
   // Session 50 (emerg8, hostile s50 H2): a word of long ago counts only when it is about the hazard (cueScope.ts: in its
   // clause, not in "the heater I bought from you yesterday is on fire"); "since yesterday" is still going.
-  if (reading === null || lower.some((t) => NOW_WORDS.has(t))) return reading;
+  if (reading === null) return null;
+  // Session 50 (emerg8, held out): a hypothetical in the hazard's own clause, "if the heater is ever on fire what should I do?".
+  const at = lower.indexOf(reading.words.split(' ').find((w) => w !== 'on' && w !== '...' && lower.includes(w)) ?? '');
+  if (at > 0 && maybeBeforeInClause(lower, at, (t) => HYPOTHETICAL.has(t))) return null;
+  if (lower.some((t) => NOW_WORDS.has(t))) return reading;
   return cueAboutEvidence([lower], reading.words, longAgoCue) ? null : reading;
 }
+const HYPOTHETICAL = new Set(['if', 'whether', 'incase', 'case', 'suppose', 'supposing', 'unless']);
 const longAgoCue = (c: readonly string[], i: number): boolean => LONG_AGO.has(c[i]!) && c[i - 1] !== 'since' && !(c[i] === 'last' && c[i - 2] === 'since');
 function readNow(lower: readonly string[], padded: string, fire: boolean): HazardReading | null {
   if (fire) {

@@ -62,5 +62,29 @@ export const NEGATIVES = [
   'in the film the hero is on fire and nobody can put it out, is the dvd back in stock?',
   'I was so dizzy with excitement I used to order twice a week',
 ];
-export const HELD_OUT_POSITIVES: string[] = [];
-export const HELD_OUT_NEGATIVES: string[] = [];
+/**
+ * Written after the change, run once: 14 of 16 read (docs/history.md "Session 50 (emerg8)"); after it, the hazard reader
+ * took a hypothetical in its own clause ("if the heater is ever on fire...", the same on main) and the sarcastic one is
+ * noted above as not read.
+ */
+export const HELD_OUT_POSITIVES: string[] = [
+  'the electric blanket we got for christmas is on fire and my wife is coughing',
+  'my grandad slipped in the shower and he can not get back up, the carer is due at six',
+  'omg the extension lead i bought last month is in flames rn',
+  'my boyfriend is outside my flat saying he will hurt me, can someone help at once',
+  "my son's lips are swelling up after the sweets, the total was £3 but that doesn't matter now",
+  'excuse me, could somebody assist, the washing machine I ordered in June is on fire',
+  'he fell off the chair and can not get up, what do I do, the doctor is not open until tomorrow',
+  // (Held out, NOT read, the same on main: "brilliant, the hoverboard you sold us in april is on fire in the hallway,
+  // cheers": the praise word "cheers" makes "on fire" a figure (fireAsFigure); sarcasm is not told from praise. Not done.)
+];
+export const HELD_OUT_NEGATIVES: string[] = [
+  'my mum fell last month and could not get up, so I want to buy the alarm pendant',
+  'the fan heater caught fire two years ago, is this model safer?',
+  'my chest is swelling with pride at my son, please send the card today',
+  'last week a man threatened me at the door when I returned the parcel, I want to complain',
+  'your new range is smoking hot, when is the next drop?',
+  'if the heater is ever on fire what should I do?',
+  'I used to get dizzy with the old boiler, is the new one quieter?',
+  'the fire is out now and everyone is safe, who do I send photos to?',
+];
