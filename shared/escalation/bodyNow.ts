@@ -48,7 +48,7 @@ const FALL = new Set(['fell', 'fallen', 'falling', 'fall', 'slipped', 'tripped',
 const CANT = new Set(['can not', 'could not', 'unable to', 'can hardly', 'can barely', 'struggling to', 'not able to', 'cannot']);
 const RISE = new Set(['get', 'stand', 'move', 'walk', 'sit', 'lift', 'breathe', 'feel']);
 /** What may follow the verb of rising for it to be the person's own body. */
-const RISE_AFTER = new Set(['up', 'properly', 'at', 'by', 'on', 'off', 'her', 'his', 'their', 'my', 'him', 'them', 'herself', 'himself', 'themselves', 'myself', 'anymore', 'again', 'now', 'without']);
+const RISE_AFTER = new Set(['back', 'to', 'up', 'properly', 'at', 'by', 'on', 'off', 'her', 'his', 'their', 'my', 'him', 'them', 'herself', 'himself', 'themselves', 'myself', 'anymore', 'again', 'now', 'without']);
 /** "can't get up in the mornings", "can't move house": a habit or a thing. */
 const RISE_NOT = new Set(['mornings', 'morning', 'early', 'house', 'money', 'it', 'this', 'that', 'the', 'a', 'an', 'order', 'parcel', 'box', 'car', 'furniture', 'sofa', 'forward', 'on']);
 function fallIn(c: readonly string[]): number {
@@ -78,8 +78,9 @@ function fallSign(c: readonly string[], toks: readonly string[]): string | null 
     if (verb === undefined || !RISE.has(verb)) continue;
     const after = c[v + 1];
     if (after !== undefined && (RISE_NOT.has(after) || !(RISE_AFTER.has(after) || BODY.has(after)))) continue;
-    // "get" only as "get up" / "get her up" / "get off the floor".
-    if (verb === 'get' && !(after === 'up' || after === 'off' || ((after === 'her' || after === 'him' || after === 'them') && c[v + 2] === 'up'))) continue;
+    // "get" only as "get up" / "get her up" / "get off the floor"; session 50 (emerg8, hostile s50 H1): "get back up",
+    // "get himself up", "get to her feet".
+    if (verb === 'get' && !(after === 'up' || after === 'off' || (/^(?:her|him|them|back|himself|herself|themselves|myself)$/.test(after ?? '') && c[v + 2] === 'up') || (after === 'to' && c[v + 3] === 'feet'))) continue;
     if (askedOrMaybe(c, i)) continue;
     return `${toks[fall]} ... ${c.slice(i, v + 2).join(' ')}`;
   }
@@ -97,6 +98,7 @@ const SITE_THING = new Set(['cream', 'creams', 'mask', 'masks', 'wash', 'shadow'
   'oil', 'paint', 'pillow', 'of', 'piece', 'strap', 'wipes', 'scrub', 'tint', 'pencil', 'plumper']);
 const REACTION = new Set(['allergic', 'allergy', 'reaction', 'anaphylaxis', 'anaphylactic', 'hives', 'rash', 'wheezing', 'wheezy', 'stung', 'sting']);
 const SWALLOW_TROUBLE = /\b(?:can not|cannot|can hardly|can barely|could not|struggling to|hard to|trouble|difficulty) (?:swallow|swallowing|breathe|breathing)\b/;
+const FEELING = new Set(['pride', 'joy', 'emotion', 'emotions', 'happiness', 'love', 'excitement', 'gratitude', 'anticipation', 'tears', 'rage', 'anger', 'envy', 'jealousy', 'delight', 'glee', 'hope']);
 const CRYING = new Set(['crying', 'cried', 'tears', 'sleep', 'hayfever', 'cold', 'tired']);
 function ownerOf(c: readonly string[], i: number): boolean {
   let k = i - 1;
@@ -117,6 +119,8 @@ function swellingSign(c: readonly string[], message: readonly string[]): string 
       if (SWELL.has(w)) {
         if (negatedBefore(c, k, k - i) || askedOrMaybe(c, i)) break;
         if (c.slice(k + 1, k + 5).some((x) => CRYING.has(x))) break;
+        // Session 50 (emerg8, hostile s50 M1): a feeling, "my throat is swelling with pride", "swollen with joy".
+        if (c[k + 1] === 'with' && FEELING.has(c[k + 2] ?? '')) break;
         // (Closing and tight are the throat's: "my eyes are closing" is tiredness.)
         if ((w === 'closing' || w === 'tight' || w === 'tightening') && t !== 'throat' && t !== 'airway' && t !== 'airways') break;
         // (Lead, session 49: "lips swelled up afterwards", "swelled up and I had to take antihistamines" were over: a past

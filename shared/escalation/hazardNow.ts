@@ -20,12 +20,14 @@ import { ALRIGHT } from './shockNow';
 import { NOT_WORDS, negators } from './negators';
 import { LAUGH } from './laugh';
 import { PEOPLE_IN_DANGER } from './people';
+import { cueAboutEvidence, maybeBeforeInClause } from './cueScope';
 
 /** A fire burning now (an emergency by itself). */
 const BURNING_NOW = new RegExp(
   [
     // "is on fire", "the heater's on fire", "on fire now"; not "was on fire" (told after).
-    ` (?<!was |were |been )on fire `,
+    // (Session 50, emerg8, hostile s50 M1: not "on fire sale", "on fire safety".)
+    ` (?<!was |were |been )on fire (?!(?:sale|sales|safety|door|doors|alarm|risk|hazard|exit|drill) )`,
     ` in flames `,
     ` flames (?:are |were )?(?:coming|pouring|shooting|spreading|everywhere|all over|out of|from) `,
     ` (?:the |there are |there is )?fire (?:is |s )?spreading `,
@@ -138,7 +140,9 @@ const FIGURE = new Set(['deal', 'deals', 'offer', 'offers', 'price', 'prices', '
 /** Words before "on fire" that make it said of oneself ("I'm on fire today"). */
 const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|she is) (?:so |totally |really )?on fire /;
 /** The fire is over: out, put out, everyone safe. */
-const OVER = / (?:all out|is out|s out|was out|went out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
+// (Session 50, emerg8, hostile s50 H2: "out" said of the fire, not of the power or the lights, "the power is out"; "put it
+// out" done, not tried: "I tried to put it out but it's spreading".)
+const OVER = / (?:all out|(?:fire|fires|it|flames|blaze|they) (?:is|s|was|are|were|went|has gone|had gone) out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont|tried to|trying to|try to|tried and|try and|to) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NOW_WORDS = new Set(['now', 'still', 'currently']);
 /**
@@ -185,8 +189,19 @@ export function hazardReading(toks: readonly string[]): HazardReading | null {
   if (!fire && !signs) return null;
   const padded = ` ${lower.join(' ')} `;
   if (OVER.test(padded)) return null;
-  const longAgo = lower.some((t, i) => LONG_AGO.has(t) && lower[i - 1] !== 'since' && !(t === 'last' && lower[i - 2] === 'since')) && !lower.some((t) => NOW_WORDS.has(t));
-  if (longAgo) return null;
+  const reading = readNow(lower, padded, fire);
+  // Session 50 (emerg8, hostile s50 H2): a word of long ago counts only when it is about the hazard (cueScope.ts: in its
+  // clause, not in "the heater I bought from you yesterday is on fire"); "since yesterday" is still going.
+  if (reading === null) return null;
+  // Session 50 (emerg8, held out): a hypothetical in the hazard's own clause, "if the heater is ever on fire what should I do?".
+  const at = lower.indexOf(reading.words.split(' ').find((w) => w !== 'on' && w !== '...' && lower.includes(w)) ?? '');
+  if (at > 0 && maybeBeforeInClause(lower, at, (t) => HYPOTHETICAL.has(t))) return null;
+  if (lower.some((t) => NOW_WORDS.has(t))) return reading;
+  return cueAboutEvidence([lower], reading.words, longAgoCue) ? null : reading;
+}
+const HYPOTHETICAL = new Set(['if', 'whether', 'incase', 'case', 'suppose', 'supposing', 'unless']);
+const longAgoCue = (c: readonly string[], i: number): boolean => LONG_AGO.has(c[i]!) && c[i - 1] !== 'since' && !(c[i] === 'last' && c[i - 2] === 'since');
+function readNow(lower: readonly string[], padded: string, fire: boolean): HazardReading | null {
   if (fire) {
     const words = fireOrGasNow(lower, padded);
     if (words !== null) return { words, kind: kindOf(words) };
@@ -338,6 +353,8 @@ function signAt(lower: readonly string[], i: number): number {
   if (!STRONG_SIGNS.has(t) && !WEAK_SIGNS.has(t)) return 0;
   if (!affirmed(lower, i) || signNegated(lower, i)) return 0;
   if (lower.slice(Math.max(0, i - 5), i).some((w) => MAYBE.has(w))) return 0;
+  // Session 50 (emerg8, hostile s50 M7): a habit of the past, "I used to feel dizzy on the old heater".
+  if (lower.slice(Math.max(0, i - 5), i).some((w, k, a) => w === 'used' && a[k + 1] === 'to')) return 0;
   switch (t) {
     case 'sick':
       if (SICK_FIGURE_AFTER.has(next)) return 0;
@@ -476,6 +493,8 @@ function figurative(lower: readonly string[], padded: string, words: string): bo
   // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
   if (lower.some((t) => LAUGH.test(t))) return true;
   if (/ burning /.test(words) && / burning hot /.test(padded)) return true;
+  // Session 50 (emerg8, hostile s50 M7): "smoking hot", "smoking deal": praise, not smoke.
+  if (/ smoking /.test(` ${words} `) && / smoking (?:hot|deal|deals|price|prices|offer|look|looks)\b/.test(padded)) return true;
   if (!words.includes('on fire')) return false;
   return lower.some((t) => FIGURE.has(t)) || SELF_BEFORE.test(padded) || fireAsFigure(lower).length > 0;
 }
@@ -502,6 +521,7 @@ const FIRE_FIGURE_SUBJECT = new Set([
   'followers', 'service', 'guys', 'you', 'u', 'ya', 'yall', 'we', 'i', 'im', 'everyone', 'everybody', 'game', 'form', 'season', 'quarter',
   'month', 'year', 'week', 'summer', 'tiktok', 'instagram', 'insta', 'socials', 'ads', 'marketing', 'orders', 'bookings', 'signups',
 ]);
+const FIRE_TIME = new Set(['week', 'month', 'year', 'season', 'quarter', 'summer']);
 /** Words between the subject and "on fire" ("has been", "is so", "are absolutely"). */
 const FIRE_LINK = new Set(['is', 'are', 's', 're', 'has', 'have', 'been', 'be', 'so', 'really', 'totally', 'absolutely', 'literally', 'just', 'proper', 'well', 'lowkey', 'seriously', 'always', 'properly', 'actually', 'honestly', 'all', 'currently', 'now', 'rn']);
 /** A span of time after "on fire": a streak, not a fire burning. */
@@ -534,7 +554,10 @@ function readFireAsFigure(toks: readonly string[]): readonly number[] {
     if (out.length === 0 && (toks.some((t) => FIRE_LITERAL.has(t)) || / (?:put (?:it |them )?out|get out|got out)\b/.test(padded))) return NO_FIGURE;
     let k = i - 1;
     while (k >= 0 && FIRE_LINK.has(toks[k]!)) k--;
-    if ((k >= 0 && FIRE_FIGURE_SUBJECT.has(toks[k]!)) || FIRE_SPAN.test(` ${toks.slice(i).join(' ')} `) || FIRE_PRAISE.test(padded) || toks.some((t) => LAUGH.test(t))) out.push(i);
+    // (Session 50, emerg8: a span of time right before "on fire" dates the fire, "the heater I got last week on fire!!"; said
+    // as the subject it is linked, "this month has been on fire".)
+    const dated = k === i - 1 && FIRE_TIME.has(toks[k] ?? '') && /^(?:last|this|that|the|a|one|next)$/.test(toks[k - 1] ?? '') && toks.slice(0, k - 1).some((t) => /^(?:got|bought|ordered|purchased|received|delivered|arrived|sent|came)$/.test(t));
+    if ((k >= 0 && FIRE_FIGURE_SUBJECT.has(toks[k]!) && !dated) || FIRE_SPAN.test(` ${toks.slice(i).join(' ')} `) || FIRE_PRAISE.test(padded) || toks.some((t) => LAUGH.test(t))) out.push(i);
   }
   return out;
 }

@@ -21,6 +21,7 @@
 import { hasGateWord, tokenGate } from './canonicalTokens';
 import { NOT_WORDS, negatedWithin, negators } from './negators';
 import { ASK_OPEN } from './bodyNow';
+import { cueAboutEvidence, cueWordAt, maybeBeforeInClause } from './cueScope';
 
 const NEG = negators(NOT_WORDS, 'nobody', 'noone', 'never', 'no');
 const PERSON_OBJECT = new Set(['me', 'us', 'him', 'her', 'them', 'my', 'our', 'his', 'someone', 'somebody', 'people', 'everyone', 'the', 'a', 'mum', 'dad', 'kids', 'children']);
@@ -36,7 +37,7 @@ const HARM_VERB = new Set(['hurt', 'kill', 'stab', 'hit', 'beat', 'attack', 'sma
 const WEAPON = new Set(['knife', 'gun', 'weapon', 'machete', 'bat', 'hammer', 'blade', 'crowbar', 'axe', 'pistol', 'firearm']);
 const WEAPON_VERB = new Set(['pulled', 'waving', 'waved', 'pointing', 'pointed', 'holding', 'brandishing', 'has', 'got', 'carrying', 'with']);
 const FEAR = new Set(['scared', 'frightened', 'terrified', 'afraid', 'panicking', 'petrified', 'unsafe', 'danger']);
-const PRESENCE = / (?:outside|at) (?:my|our|the) (?:front |back )?(?:door|house|flat|window|gate|home)| outside (?:now|right now|still)| on (?:my|our|the) doorstep| in (?:my|our|the) (?:house|home|flat|garden|hallway|kitchen|room|building)| is here | are here | still here | following (?:me|us)| will not leave| won t leave| refuses to leave| refusing to leave| banging on (?:my|our|the) (?:door|window)| kicking (?:my|our|the) door| trying to get in| right now | still (?:outside|shouting|there|at)/;
+const PRESENCE = / (?:outside|at) (?:(?:my|our|the) )?(?:front |back )?(?:door|house|flat|window|gate|home)| outside (?:now|right now|still)| on (?:my|our|the) doorstep| in (?:my|our|the) (?:house|home|flat|garden|hallway|kitchen|room|building)| is here | are here | still here | following (?:me|us)| will not leave| won t leave| refuses to leave| refusing to leave| banging on (?:my|our|the) (?:door|window)| kicking (?:my|our|the) door| trying to get in| right now | still (?:outside|shouting|there|at)/;
 const LONG_AGO = new Set(['yesterday', 'ago', 'last', 'once', 'previous', 'previously', 'years', 'months', 'weeks']);
 /** Threats at a distance (online, by post or phone) are no danger at the door: "threatening me on twitter right now". */
 const AT_A_DISTANCE = new Set(['online', 'twitter', 'facebook', 'instagram', 'tiktok', 'email', 'emails', 'emailed', 'text', 'texts', 'texted', 'message', 'messages', 'dm', 'dms', 'letter', 'letters', 'phone', 'call', 'calls', 'review', 'reviews', 'comments', 'chat', 'app']);
@@ -62,14 +63,23 @@ function customerActs(c: readonly string[], at: number): boolean {
 /** The words of a threat or violence against a person now in the message (whole-message canonical tokens), or null. */
 export function threatNow(toks: readonly string[]): string | null {
   if (!mayHoldThreat(toks)) return null;
-  if (toks.some((t) => LONG_AGO.has(t))) return null;
-  if (ASK_OPEN.has(toks[0] ?? '') && toks[1] !== 'not') return null;
+  // Session 50 (emerg8, hostile s50 H2): a word of long ago counts only when it is about the threat (cueScope.ts: its
+  // clause): "a man is at my door threatening to hurt me, this is the last time I order from you" and "please help at
+  // once" are now; "he threatened me last week" is not.
+  const hit = threatReading(toks);
+  return hit !== null && cueAboutEvidence([toks], hit, (c, i) => LONG_AGO.has(c[i]!)) ? null : hit;
+}
+function threatReading(toks: readonly string[]): string | null {
+  // (Session 50, emerg8: a request to the reader is no question about a threat: "could you help, there's a man at my door".)
+  if (ASK_OPEN.has(toks[0] ?? '') && toks[1] !== 'not' && cueWordAt(toks, 0)) return null;
   const padded = ` ${toks.join(' ')} `;
   const distant = toks.some((t) => AT_A_DISTANCE.has(t));
   const presence = PRESENCE.exec(padded);
   const present = presence !== null && !(distant && /right now|is here|are here/.test(presence[0])) ? presence : null;
   const fear = toks.some((t, i) => FEAR.has(t) && !negatedBefore(toks, i, 2));
-  const maybeBefore = (at: number): boolean => toks.slice(0, at).some((t) => MAYBE.has(t));
+  // (Session 50, emerg8: a maybe in the threat's own clause, read as one: not "could you help, there's a man at my door
+  // with a knife", not "I'm worried, my ex is outside".)
+  const maybeBefore = (at: number): boolean => maybeBeforeInClause(toks, at, (t) => MAYBE.has(t));
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     const next = toks[i + 1] ?? '';

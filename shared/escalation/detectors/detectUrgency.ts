@@ -31,6 +31,7 @@ import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
 import { fireAsFigure, hazardNow, hazardReading } from '../hazardNow';
 import { shockNow } from '../shockNow';
 import { bodySignIn, mayHoldBodySign } from '../bodyNow';
+import { cueAboutEvidence } from '../cueScope';
 import { threatNow } from '../threatNow';
 import { excitedWait, hurryTakenBack, orderCutOff, timeAsChoice, timeSaidBack, todayInPassing } from '../takenBack';
 import { mayHoldSymptom, symptomFrameIn } from '../symptomFrame';
@@ -576,13 +577,19 @@ function symptomNow(toks: string[], text = ''): string | null {
  * story.
  */
 function plainDangerNow(toks: string[], text = ''): string | null {
-  if (mayHoldBodySign(toks) && !notNow(toks, SYMPTOM_LONG_AGO, LAUGHING)) {
+  // Session 50 (emerg8, hostile s50 H1): the long-ago, money, habit and later words count only when they are about the
+  // sign (cueScope.ts: its clause): "he fell off the ladder and cannot get up, he's in total agony" is now.
+  if (mayHoldBodySign(toks) && !toks.some((t) => LAUGHING.has(t)) && !toldInAStory(toks)) {
     const clauses = clausesOf(toks, text);
     const hit = bodySignIn([...clauses, ...carriedClauses(clauses)], toks);
-    if (hit !== null) return hit;
+    if (hit !== null && !cueAboutEvidence(clauses, hit, bodyNotNowCue)) return hit;
   }
   return toldInAStory(toks) ? null : threatNow(toks);
 }
+const bodyNotNowCue = (c: readonly string[], i: number): boolean => {
+  const t = c[i]!;
+  return SYMPTOM_LONG_AGO.has(t) || MEDICAL_MONEY.has(t) || MEDICAL_HABIT.has(t) || MEDICAL_LATER.has(t);
+};
 /** Session 43 (medical4): a time to come ("the baby is coming in june", "due tomorrow"): not now. */
 const MEDICAL_LATER = new Set(['tomorrow', 'next', 'soon', 'due', 'later', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /**
