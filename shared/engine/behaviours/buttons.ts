@@ -26,6 +26,7 @@ import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
 import { onlyAnAddress } from '../detailsAnswer';
+import { bareBackOutTexts, isBareBackOut } from '../bareBackOut';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string; email?: string; said?: readonly Block[] }
@@ -388,6 +389,15 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // customer had failed to answer: they are thanked back and the question is asked again, its Retries unchanged and no
     // miss for the escalation policy (as the intent router's "You're welcome." since session 41).
     if (onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: THANKS_BACK } }, true);
+    // Session 50 (conv13, hostile s50 M11): a bare back-out word ("stop", "never mind", "forget it") that picks none of
+    // the options, at a menu whose typed text goes to no router (a router says it itself: intentRouter.ts): nothing has
+    // been done yet (an option picks what is done; a confirmation's "No, keep it" is picked by matchButton above). Said so
+    // and the question asked again, buttons and all, with no miss for the escalation policy ("Please choose one of the options.",
+    // then the fallback, then a loop handover). Said again and again: the engine offers a person with the reason
+    // (engine.ts, bareBackOutTexts.repeated), as at customer-support's router since session 49.
+    if (isBareBackOut(text, run.s.personWithdrawn !== undefined)) {
+      return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: bareBackOutTexts.atMenu } }, true);
+    }
     const onMenu = nextMenuChoice(run, block, text);
     if (onMenu !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'menu', ...onMenu });
     // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,

@@ -71,7 +71,9 @@ describe('M11: a bare "stop" at any flow\'s menu is no request: said so, never a
       reach(c);
       const menuText = c.lastBotText();
       c.say(turns[0]);
-      expect(c.lastBotText()).toMatch(/nothing (?:for me )?to stop/i);
+      // (lead-gen's menu here is "Have you already had a look at our plans page? [Yes, I have | Not yet]": "never mind"
+      // picks "Not yet" there by matchButton, an answer, before this reading; the later turns still hand nothing over.)
+      if (!(flow === 'lead-gen' && turns[0] === 'never mind')) expect(c.lastBotText()).toMatch(/nothing to stop/i);
       for (const t of turns.slice(1)) c.say(t);
       expect(c.effects('handoff_request')).toHaveLength(0);
       expect(c.state.mode).toBe('bot');
@@ -81,13 +83,16 @@ describe('M11: a bare "stop" at any flow\'s menu is no request: said so, never a
       expect(menuText).toBeTruthy();
     });
   }
-  it('near miss: a confirmation\'s "No, keep it" is still picked by "stop" where an option says so (customer-support cancel)', () => {
+  it('at a confirmation ("shall I cancel order NW-104233?") a bare "stop" cancels nothing: said so, the question again', () => {
+    // Changed on purpose: it got "Yes, that's what we're doing." (requestLeadingHere read "stop" as the cancellation).
     const c = converse(load('customer-support'), { now: OPEN });
     c.say('cancel my order NW-104233');
-    const before1 = c.lastBotText();
+    expect(c.lastBotText()).toMatch(/shall I cancel order NW-104233/);
     c.say('stop');
-    expect(c.lastBotText()).not.toBe(before1);
-    expect(c.lastBotText()).not.toMatch(/nothing (?:for me )?to stop/i);
+    expect(c.lastBotText()).toMatch(/^Nothing has been done yet, so there's nothing to stop\. Just to check: shall I cancel order NW-104233\?/);
+    expect(c.effects('http_request')).toHaveLength(0);
+    c.click('No, keep it');
+    expect(c.effects('http_request')).toHaveLength(0);
   });
 });
 
