@@ -131,3 +131,49 @@ describe('M5: lead-gen\'s head count is the number that counts people', () => {
     expect(size(text).variables().companySize).toBe(value);
   });
 });
+
+/** Held-out wordings written AFTER the changes above (none of them was tried before the code was written). */
+describe('held out after the change', () => {
+  const atClaim = () => {
+    const c = converse(load('insurance-claims'), { now: OPEN });
+    c.say('HM-2231-0457');
+    c.click('Follow up on a claim');
+    return c;
+  };
+  it.each([
+    ['yes hello its CL558210', 'CL-558210'],
+    ['Claim: cl-558299.', 'CL-558299'],
+    // Held-out MISS (not fixed, reported): "sorry it is CL 558 201" (digits split in groups inside a sentence) is not
+    // read ("Sorry, that doesn't look right"); the order question has the same gap ("it is NW 104 233"), session 34's
+    // spaced reading takes such a number only as the whole answer.
+  ] as [string, string][])('M3 %s: %s', (text, value) => {
+    const c = atClaim();
+    c.say(text);
+    expect(c.variables().claimNumber).toBe(value);
+  });
+  it.each(['no clue which one', 'the water damage one'])('M3 %s: nothing stored', (text) => {
+    const c = atClaim();
+    c.say(text);
+    expect(c.variables().claimNumber ?? null).toBeNull();
+  });
+  it.each([
+    ['we started in 1998 and now have 14 employees', '11-50'],
+    ['a team of 6 devs, founded 2022', '1-10'],
+    ['around 180 people', '51-200'],
+  ] as [string, string][])('M5 %s: %s', (text, value) => {
+    const c = converse(load('lead-gen'), { now: OPEN });
+    c.say(text);
+    expect(c.variables().companySize).toBe(value);
+  });
+  it.each([
+    ['insurance-claims', ['nevermind', 'stop', 'stop']],
+    ['travel-urgency', ['ok stop', 'stop', 'stop then']],
+  ] as [string, string[]][])('M11 %s: %s', (flow, turns) => {
+    const c = converse(load(flow), { now: OPEN });
+    if (flow === 'insurance-claims') c.say('HM-2231-0457');
+    else { c.say('K7XQ2P'); c.say('18:45'); }
+    for (const t of turns) c.say(t);
+    expect(c.effects('handoff_request')).toHaveLength(0);
+    expect(c.state.mode).toBe('bot');
+  });
+});
