@@ -37,6 +37,8 @@ export function canDoSentence(flow: Flow): string | null {
 
 export const bareBackOutTexts = {
   nothing: (canDo: string | null) => `Nothing is in progress, so there's nothing to stop. ${canDo ?? 'I can answer questions here or get you a person.'} What would you like to do?`,
+  /** Session 50 (conv13): at a Buttons menu, before its own question again (buttons.ts). */
+  atMenu: "Nothing has been done yet, so there's nothing to stop.",
   how: 'Just tell me in a few words what you need, or say "person" to talk to someone.',
   /** Session 49 (conv10): said before the offer of a person when the back-out word keeps coming (engine.inputText). */
   repeated: (said: string) => {

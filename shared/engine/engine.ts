@@ -118,6 +118,9 @@ export function start(flow: Flow, ctx: EngineContext): Step {
   return finish(run);
 }
 
+/** A block that reads what the customer wants (a router, a Buttons menu), not the answer to a question of its own. */
+const readsWhatIsWanted = (b: { acceptsForwardedText?: boolean; readsRequests?: boolean }): boolean => b.acceptsForwardedText === true || b.readsRequests === true;
+
 function refused(state: ConversationState, reason: string): Step {
   return { state, messages: [], effects: [], decision: null, visited: [], transcript: [], rejected: { reason } };
 }
@@ -763,7 +766,10 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
     // I can help with this myself, so I'll get a person for you.") with no word of why and no choice. A handover for a
     // loop or repeated misses whose message is only a back-out word (bareBackOut.ts) is an offer of a person instead, the
     // reason said first; the customer chooses (a "no" goes back to the bot, as for any offer).
-    if (decision.action === 'handoff' && (reason === 'loop' || reason === 'repeated_fallback') && behaviourOf(block.kind).acceptsForwardedText === true && isBareBackOut(text, s.personWithdrawn !== undefined)) {
+    // Session 50 (conv13, hostile s50 M11): at any block that reads what the customer wants (a router, or a Buttons menu:
+    // `readsRequests`), not only at a router: three bare "stop"s at Harbor Mutual's, Skyline Air's and Acme's menus were
+    // handed over as a loop (Skyline Air queued at once).
+    if (decision.action === 'handoff' && (reason === 'loop' || reason === 'repeated_fallback') && readsWhatIsWanted(behaviourOf(block.kind)) && isBareBackOut(text, s.personWithdrawn !== undefined)) {
       const offer: EscalationDecision = { ...ladder, action: 'offer', explanation: `${ladder.explanation} Offered a person instead of handing over: the message was only a back-out word (bareBackOut.ts).` };
       s.lastEscalation = offer;
       run.decision = offer;

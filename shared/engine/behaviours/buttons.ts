@@ -26,6 +26,8 @@ import { optionByReference } from '../referenceChoice';
 import { addressIn } from '../questionValidators';
 import { correctedAddress } from '../addressCorrection';
 import { onlyAnAddress } from '../detailsAnswer';
+import { bareBackOutTexts, isBareBackOut } from '../bareBackOut';
+import { headCount, rangeOfLabel } from '../../nlu/headCount';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string; email?: string; said?: readonly Block[] }
@@ -106,6 +108,23 @@ class ButtonAnswer extends ClassifiedInput<Action> {
 }
 
 /** Whether the block's fallback exit leads where one of its options leads (taking it would act on that choice). */
+/** The option whose range holds the head count in `text`, or the question which number it is; null: no reading. */
+function choiceByHeadCount(run: Run, block: BlockOf<'buttons'>, text: string): { choice: ButtonChoice } | { ask: string } | null {
+  const ranges = block.data.options.map((o) => ({ id: o.id, range: rangeOfLabel(o.label) }));
+  if (ranges.length < 2 || ranges.some((r) => r.range === null)) return null;
+  const read = headCount(text);
+  if (read === null) return null;
+  if ('choices' in read) {
+    const inDifferent = new Set(read.choices.map((n) => ranges.find((r) => r.range !== null && n >= r.range.min && n <= r.range.max)?.id));
+    if (inDifferent.size <= 1) return null;
+    const list = read.choices.slice(0, 4);
+    return { ask: `Which of those is the number of people: ${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}?` };
+  }
+  const hit = ranges.find((r) => r.range !== null && read.count >= r.range.min && read.count <= r.range.max);
+  const choice = hit === undefined ? undefined : run.c.buttons(block).find((b) => b.id === hit.id);
+  return choice === undefined ? null : { choice };
+}
+
 function fallbackActsAsAnOption(run: Run, block: BlockOf<'buttons'>): boolean {
   const target = run.c.exitOf(block.id, 'fallback');
   return target !== undefined && block.data.options.some((o) => run.c.exitOf(block.id, o.id) === target);
@@ -336,6 +355,13 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
       if (then !== null) return new ButtonAnswer(false, null, run, act, { type: 'menu', ...then, picked: { block, choice } });
       return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice, ...questionBesideChoice(run, block, choice, text) });
     }
+    // Session 50 (conv13, hostile s50 M5): at a menu whose options are all ranges of a number ("1-10", "11-50", "201 or
+    // more": lead-gen's "How many people work at your company?"), the number that counts people picks the range
+    // (nlu/headCount.ts): "founded in 2019, 40 staff" is 11-50 (the flow's size conditions took the year: 201+). Two
+    // numbers that could each be it ("40 or 300"): asked which, nothing picked. None: as before (the fallback's way).
+    const bySize = choiceByHeadCount(run, block, text);
+    if (bySize !== null && 'choice' in bySize) return new ButtonAnswer(false, null, run, act, { type: 'choose', block, choice: bySize.choice });
+    if (bySize !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: bySize.ask } }, true);
     // Session 39 (hostile s38 M3): "what's happening with claim CL-558201?" picks the option whose way asks for that
     // reference (referenceChoice.ts); it was "Please choose one of the options."
     // Not at a confirmation whose fallback acts as an option ("shall I cancel order NW-270915? [Yes | Another order]"):
@@ -388,6 +414,15 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // customer had failed to answer: they are thanked back and the question is asked again, its Retries unchanged and no
     // miss for the escalation policy (as the intent router's "You're welcome." since session 41).
     if (onlyThanks(text)) return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: THANKS_BACK } }, true);
+    // Session 50 (conv13, hostile s50 M11): a bare back-out word ("stop", "never mind", "forget it") that picks none of
+    // the options, at a menu whose typed text goes to no router (a router says it itself: intentRouter.ts): nothing has
+    // been done yet (an option picks what is done; a confirmation's "No, keep it" is picked by matchButton above). Said so
+    // and the question asked again, buttons and all, with no miss for the escalation policy ("Please choose one of the options.",
+    // then the fallback, then a loop handover). Said again and again: the engine offers a person with the reason
+    // (engine.ts, bareBackOutTexts.repeated), as at customer-support's router since session 49.
+    if (isBareBackOut(text, run.s.personWithdrawn !== undefined)) {
+      return new ClassifiedInput<Action>(false, null, run, act, { type: 'unsure', block, w, lead: { say: bareBackOutTexts.atMenu } }, true);
+    }
     const onMenu = nextMenuChoice(run, block, text);
     if (onMenu !== null) return new ClassifiedInput<Action>(false, null, run, act, { type: 'menu', ...onMenu });
     // Session 16 (hostile s15 H#17): "I'm not sure" / "maybe" at "Just to check: shall I cancel order NW-104233? [Yes,

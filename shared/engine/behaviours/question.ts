@@ -306,12 +306,26 @@ const DIGIT_KINDS: ReadonlySet<string> = new Set(['order_id', 'policy_number', '
  */
 function holdsNoValue(block: BlockOf<'question'>, text: string): boolean {
   const kind = block.data.fromEntity;
-  return kind !== undefined && block.data.inputType === 'text' && DIGIT_KINDS.has(kind) && !/\p{Nd}/u.test(text);
+  return ((kind !== undefined && block.data.inputType === 'text' && DIGIT_KINDS.has(kind)) || readsExampleReference(block)) && !/\p{Nd}/u.test(text);
 }
 
 /** Kinds whose value is one reference the flow looks up and repeats (an order or policy number). */
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['order_id', 'policy_number']);
 const readsReference = (block: BlockOf<'question'>): boolean => REFERENCE_KINDS.has(block.data.fromEntity ?? '');
+/**
+ * Session 50 (conv13, hostile s50 M3): a free-text question that names no entity to take but whose own examples are all
+ * references starting with letters (Harbor Mutual's "What is your claim reference? (e.g. CL-558201)") asks for a
+ * reference of that shape: "my claim reference is cl558201 thanks" was stored whole as the claim number (and looked up
+ * so: "I couldn't find claim my claim reference is cl558201 thanks"). Such a question reads its answer as the order and
+ * policy questions do (referenceAnswer: the example's shape in any case, with or without the dash, out of a sentence;
+ * digits alone get the example's letters), and an answer with no digit at all holds no reference: asked again (or the
+ * block's fallback for "I don't have it"), as at those questions.
+ */
+function readsExampleReference(block: BlockOf<'question'>): boolean {
+  if (block.data.fromEntity !== undefined || block.data.inputType !== 'text') return false;
+  const shapes = shapesOf(block);
+  return shapes.length > 0 && shapes.every((shape) => shape.groups[0]?.kind === 'prefix');
+}
 /** Longest reference taken as written; longer text is no reference (hostile s32 H1: 4,000 characters looked up). */
 const REFERENCE_MAX = 24;
 const REFERENCE_TOKEN = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
@@ -339,7 +353,7 @@ const exampleShapes = (block: BlockOf<'question'>) => prefixedShapes(block.data,
  */
 function withExamplePrefix(block: BlockOf<'question'>, value: Value): Value {
   // Session 38 (hostile s37 #4): also digits in groups ("policy 2231 0457" -> 2231-0457 -> HM-2231-0457).
-  if (typeof value !== 'string' || !/^\d(?:[\d-]*\d)?$/.test(value) || !readsReference(block)) return value;
+  if (typeof value !== 'string' || !/^\d(?:[\d-]*\d)?$/.test(value) || !(readsReference(block) || readsExampleReference(block))) return value;
   for (const shape of shapesOf(block)) {
     const first = shape.groups[0];
     if (first.kind !== 'prefix') continue;
@@ -884,7 +898,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         return notUsed;
       }
       const found = valuesIn(run, block, text);
-      const reference = readsReference(block);
+      const reference = readsReference(block) || readsExampleReference(block);
       const given = found.length > 0 || !reference ? found : referenceAnswer(block, text);
       const value = given[0] ?? (reference ? null : r.value);
       // No reference in it ("7", "my order is 55 blue", 4,000 characters): a message the bot could not use, asked again
@@ -899,7 +913,7 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       const action: Action = given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value };
       const answer = isWhen(block) && onlyAWhen(text) ? new WhenAnswer(false, null, run, act, action) : new ClassifiedInput<Action>(false, null, run, act, action);
       if (reference && typeof value === 'string') {
-        answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
+        if (readsReference(block)) answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
         // Session 41 (hostile s40 L6): the policy hands the message to a person ("at the gate, flight in 10 minutes,
         // K7XQ2P"): the reference is kept, and this block takes it when entered again (keptHere), not asking for it.
         (answer as Classified).keepAnswer = () => {
