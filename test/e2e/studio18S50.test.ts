@@ -109,7 +109,9 @@ describe.skipIf(!haveChromium)('session 50 studio18', () => {
     // Seen without hovering: the mark stays when the pointer leaves.
     await page.mouse.move(5, 5);
     expect(await marked.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    await screenshot(page, 'studio18-s50-n3-n6-simulator');
+    await screenshot(page, 'studio18-s50-n6-expected');
+    await note.scrollIntoViewIfNeeded();
+    await screenshot(page, 'studio18-s50-n3-note');
     await pane.getByRole('button', { name: 'Hand back to bot' }).click();
     await note.waitFor();
   });
