@@ -1731,7 +1731,7 @@ function checkHoursZones(report: Report, flow: Pick<Flow, 'settings'>, blocks: R
       'timezone_differs',
       ['blocks', entry.index, ...where],
       b.id,
-      `${nameBlock(b.id, b.kind)} counts its hours in ${hours.timezone}, but the flow's time zone is ${tz}: {{now}}, dates and the simulator's clock follow ${tz}.`,
+      `${nameBlock(b.id, b.kind)} counts its hours in ${hours.timezone}, but the flow's time zone is ${tz}: dates, the time a message shows with the {{now}} variable and the simulator's clock follow ${tz}.`,
       `If both mean the same place, set the flow's time zone (Flow settings › General) or this block's to the same zone.`,
     );
   }
