@@ -210,3 +210,27 @@ describe('the simulator: N3 private notes in the chat, N6 "+ expect" marks its l
     expect(screen.queryByLabelText('Expectations to add')).toBeNull();
   });
 });
+
+describe('hostile s50 L5: zones renamed by IANA are found by today\'s name', () => {
+  it("the tester's four: Kolkata, Kyiv, Ho Chi Minh, Yangon; listed by today's name", async () => {
+    const { timeZones, zoneMatches } = await import('../../renderer/studio/inspector/TimeZonePicker');
+    const all = timeZones();
+    expect(zoneMatches('kolkata', all)[0]).toMatch(/^Asia\/(Kolkata|Calcutta)$/);
+    expect(zoneMatches('kyiv', all)[0]).toMatch(/^Europe\/(Kyiv|Kiev)$/);
+    expect(zoneMatches('ho chi minh', all)[0]).toMatch(/^Asia\/(Ho_Chi_Minh|Saigon)$/);
+    expect(zoneMatches('yangon', all)[0]).toMatch(/^Asia\/(Yangon|Rangoon)$/);
+    // Node's ICU here accepts today's names: the list shows them, not the former ones.
+    expect(all).toContain('Asia/Kolkata');
+    expect(all).not.toContain('Asia/Calcutta');
+  });
+
+  it('held out: the former names still find them; Kathmandu, Nuuk too', async () => {
+    const { timeZones, zoneMatches } = await import('../../renderer/studio/inspector/TimeZonePicker');
+    const all = timeZones();
+    expect(zoneMatches('calcutta', all)).toContain('Asia/Kolkata');
+    expect(zoneMatches('saigon', all)).toContain('Asia/Ho_Chi_Minh');
+    expect(zoneMatches('kathmandu', all)[0]).toMatch(/^Asia\/(Kathmandu|Katmandu)$/);
+    expect(zoneMatches('nuuk', all)[0]).toMatch(/^America\/(Nuuk|Godthab)$/);
+    expect(zoneMatches('london', all)[0]).toBe('Europe/London');
+  });
+});
