@@ -5,6 +5,7 @@
  * Live through the agent push channel; new pending handoffs ring, badge the tab title and raise a desktop
  * notification. Customer text is always React text, never HTML.
  */
+import { tidyAgentText } from '../../shared/handoff/agentText';
 import { HANDOFF_STATUS_WORDS, handoffStatusWords } from '../../shared/handoff/statusWords';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
@@ -1721,7 +1722,9 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
 
   const send = async (e?: FormEvent) => {
     e?.preventDefault();
-    const text = draft.trim();
+    // Session 50 (studio18, hostile s49 L7): runs of blank lines sent as one (as the server stores them).
+    const typed = draft;
+    const text = tidyAgentText(typed);
     if (!text) return;
     setDraft('');
     // Sending ends "typing" for the customer: the next keystroke announces it again at once.
@@ -1730,7 +1733,7 @@ function Conversation({ storage, api, token, me, detail, agents, typingName, vie
       await say(text, note || !mine);
       if (note || !mine) await run(async () => undefined);
     } catch (err) {
-      setDraft(text);
+      setDraft(typed);
       fail(err);
     }
   };

@@ -186,6 +186,7 @@ function PersistentEditor({ flowKey, opened }: { flowKey: string; opened: FlowFo
         onHome={goHome}
         scenarioStorage={scenarioStorage}
         flowKey={flowKey}
+        flowFile={opened.path}
         readOnlyBanner={persistence.status === 'conflict'}
         status={
           <>

@@ -3,6 +3,7 @@
  * Every call needs `Authorization: Bearer <agent token>` (a static token from the agents file or a session token
  * from POST /api/v1/agent/session); 401 without. Errors are JSON `{error, message, field?}` like the rest of the API.
  */
+import { tidyAgentText } from '../../shared/handoff/agentText';
 import { handoffEnding } from '../../shared/handoff/lifecycle';
 import type { HandoffEnding } from '../../shared/handoff/types';
 import { resumePoint } from '../../shared/engine/resumePoint';
@@ -821,7 +822,14 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
     z
       .object({
         // Hostile s19 #17: "\u3164", "\u200b", "\u202e\u0000" reached the customer as empty bubbles.
-        text: z.string().trim().min(1).max(5000).refine((t) => !nothingVisible(t), 'the message has nothing visible (only spaces, control or invisible characters); the customer would get an empty bubble'),
+        // Session 50 (studio18, hostile s49 L7): runs of blank lines are one blank line, stored so (shared/handoff/agentText.ts).
+        text: z
+          .string()
+          .trim()
+          .min(1)
+          .max(5000)
+          .refine((t) => !nothingVisible(t), 'the message has nothing visible (only spaces, control or invisible characters); the customer would get an empty bubble')
+          .transform(tidyAgentText),
         private: z.boolean().default(false),
       })
       .strict(),

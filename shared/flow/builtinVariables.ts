@@ -15,3 +15,9 @@ export const builtinVariables = {
 
 export type BuiltinVariable = keyof typeof builtinVariables;
 export const builtinVariableNames = Object.keys(builtinVariables) as BuiltinVariable[];
+
+/**
+ * Built-ins that describe the visitor: a page may give them (the profile fills them; pageVariables.ts), and an HTTP
+ * request may save them from a CRM's reply. The others are Baton's own: nothing but the engine writes them.
+ */
+export const visitorIdentityVariables: readonly string[] = ['customerName', 'customerEmail', 'customerPhone'];

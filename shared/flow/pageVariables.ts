@@ -26,11 +26,11 @@
  * Pure.
  */
 import { blockDefinitions } from './blockRegistry';
-import { builtinVariableNames } from './builtinVariables';
+import { builtinVariableNames, visitorIdentityVariables } from './builtinVariables';
 import type { Block, Flow } from './schema';
 
-/** Built-ins that describe the visitor: a page may give them (the profile fills them). */
-export const visitorIdentityVariables: readonly string[] = ['customerName', 'customerEmail', 'customerPhone'];
+/** Built-ins that describe the visitor: a page may give them (the profile fills them). Kept in builtinVariables.ts. */
+export { visitorIdentityVariables };
 
 export type PageVariableVerdict =
   | { settable: true; signedOnly?: true }

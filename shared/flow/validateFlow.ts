@@ -914,6 +914,19 @@ function checkHttpErrorLoops(report: Report, flow: PartialFlow, next: Map<string
   }
 }
 
+/** Where in a block's data the variable name 'secrets' is written (the first string field equal to it), for the problem's path. */
+function secretsPathIn(data: unknown, path: Array<string | number> = []): Array<string | number> {
+  if (data === null || typeof data !== 'object') return [];
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    if (v === 'secrets' && (k === 'variable' || k === 'name' || k === 'saveAs')) return [...path, Array.isArray(data) ? Number(k) : k];
+    if (v && typeof v === 'object') {
+      const inner = secretsPathIn(v, [...path, Array.isArray(data) ? Number(k) : k]);
+      if (inner.length > 0) return inner;
+    }
+  }
+  return [];
+}
+
 /** Names that would reach object internals in a plain JavaScript object of variables. */
 const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -927,6 +940,17 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
       `${where} uses the name '${name}', which is reserved: it names an internal part of every JavaScript object, so the bot never stores it.`,
       `Choose another name, e.g. '${name.replace(/_/g, '')}Value'.`,
     );
+  // Session 50 (studio18, hostile s49 L5): a variable named `secrets` (an HTTP reply saved into it, a Question's answer)
+  // collides with {{secrets.NAME}}, the studio's secrets: templates would never show it, and a reader cannot tell the
+  // two apart.
+  const secretsName = (path: Path, blockId: string | null, where: string) =>
+    report.error(
+      'secrets_variable_name',
+      path,
+      blockId,
+      `${where} uses the variable name 'secrets', which is the name of the flow's secrets ({{secrets.NAME}}): the value saved there could never be shown or read as a variable.`,
+      "Choose another name, e.g. 'apiSecrets' or what the value is ('orderStatus').",
+    );
   const known = new Set<string>(builtinVariableNames);
   const declared = new Set<string>();
   flow.variables.forEach((v, i) => {
@@ -936,6 +960,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     declared.add(v.name);
     known.add(v.name);
     if (RESERVED_NAMES.has(v.name)) reserved(['variables', i, 'name'], null, `The variable '${v.name}'`, v.name);
+    if (v.name === 'secrets') secretsName(['variables', i, 'name'], null, 'The variable list');
     if (v.default === undefined || v.default === null) return;
     const bad =
       v.type === 'number'
@@ -969,6 +994,7 @@ function checkVariables(report: Report, flow: Flow, allBlocksParsed: boolean) {
     for (const name of blockFacts.get(b)?.writes ?? blockDefinitions[b.kind].variablesWritten(b as never)) {
       known.add(name);
       if (RESERVED_NAMES.has(name)) reserved(['blocks', i, 'data'], b.id, nameBlock(b.id, b.kind), name);
+      if (name === 'secrets') secretsName(['blocks', i, 'data', ...secretsPathIn(b.data)], b.id, nameBlock(b.id, b.kind));
     }
   });
   // A block that did not parse may set the variable another block uses: no false alarms on a half-read flow.
@@ -1436,7 +1462,7 @@ function checkPolicy(report: Report, esc: Flow['escalation'], key: object | null
     ...rulePatternProblems(esc.urgency.rules, ['escalation', 'urgency', 'rules'], 'An urgency rule of the escalation policy'),
     ...rulePatternProblems(esc.hotLead.rules.rules, ['escalation', 'hotLead', 'rules', 'rules'], 'A hot-lead rule of the escalation policy'),
   ];
-  for (const p of patterns) report.error(p.code, p.path, null, p.message, p.hint);
+  for (const p of patterns) (p.severity === 'warning' ? report.warning : report.error).call(report, p.code, p.path, null, p.message, p.hint);
   // Designer phrases and examples so broad that ordinary questions would be handed over (each phrase's count cached).
   for (const w of escalationVocabularyWarnings(esc)) report.warning('escalation_phrase_too_broad', w.path, null, w.message, vocabularyHint(w.path, w.hint));
   const hides = neverTriggerHides(esc);
@@ -1705,7 +1731,7 @@ function checkHoursZones(report: Report, flow: Pick<Flow, 'settings'>, blocks: R
       'timezone_differs',
       ['blocks', entry.index, ...where],
       b.id,
-      `${nameBlock(b.id, b.kind)} counts its hours in ${hours.timezone}, but the flow's time zone is ${tz}: {{now}}, dates and the simulator's clock follow ${tz}.`,
+      `${nameBlock(b.id, b.kind)} counts its hours in ${hours.timezone}, but the flow's time zone is ${tz}: dates, the time a message shows with the {{now}} variable and the simulator's clock follow ${tz}.`,
       `If both mean the same place, set the flow's time zone (Flow settings › General) or this block's to the same zone.`,
     );
   }

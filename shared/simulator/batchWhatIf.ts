@@ -43,9 +43,41 @@ export interface BatchLineProblem {
 export const CONVERSATION_LINE_EXAMPLE = '{"id": "c1", "turns": ["what the customer types", "Order status"]}';
 
 const clip = (v: unknown) => {
-  const t = JSON.stringify(v) ?? String(v);
+  let t: string;
+  try {
+    t = JSON.stringify(v) ?? String(v);
+  } catch {
+    // Session 50 (studio18, hostile s50 L2): never thrown for a bad line's message (the depth check comes first).
+    t = Array.isArray(v) ? '[…]' : typeof v === 'object' && v !== null ? '{…}' : String(v);
+  }
   return t.length > 40 ? `${t.slice(0, 39)}…` : t;
 };
+
+/** How deep [ ] and { } may be nested in one line: a conversation needs 3 ({"turns": ["..."]}); room for mistakes. */
+export const MAX_LINE_NESTING = 32;
+
+/**
+ * Session 50 (studio18, hostile s50 L2): whether a line's JSON nests [ ] and { } deeper than `limit`, read without parsing
+ * (text in quotes skipped). A line nested 5,000 deep stopped the whole batch ("Maximum call stack size exceeded" from
+ * the message's JSON.stringify) in `baton simulate`, and would in the Batch tab: it is one bad line, skipped, named.
+ */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return false;
+}
 /** Where a turn written as an object keeps its text ({"click": "Order status"}, {"text": "hello"}). */
 const TURN_TEXT_KEYS = ['click', 'text', 'say', 'label', 'message', 'value', 'content'];
 
@@ -57,6 +89,9 @@ const TURN_TEXT_KEYS = ['click', 'text', 'say', 'label', 'message', 'value', 'co
 export function readConversationLine(line: string): { ok: true; conversation: BatchConversation } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message });
   const t = line.trim();
+  if (nestedDeeperThan(t, MAX_LINE_NESTING)) {
+    return fail(`nested too deep: more than ${MAX_LINE_NESTING} [ ] or { } inside each other. A conversation is one object with a list of texts, e.g. ${CONVERSATION_LINE_EXAMPLE}`);
+  }
   let v: unknown;
   try {
     v = JSON.parse(t);

@@ -4,6 +4,7 @@
  * `expectationSchema`, with the expected and actual values in words and the block to focus in the studio.
  * Pure.
  */
+import { didYouMean } from '../flow/zodProblems';
 import type { Button, ConversationState, Effect, OutMessage, Step } from '../engine/types';
 import type { Value } from '../flow/schema';
 import type { EffectMatcher, Expectation } from './scenarioSchema';
@@ -16,6 +17,11 @@ export interface Segment {
   state: ConversationState;
   /** Buttons shown now. */
   buttons: readonly Button[];
+  /**
+   * The ids of the flow's blocks: an expectation naming a block the flow does not have fails, saying so (session 50,
+   * studio18, hostile s50 L3: `notReaches` of a deleted block passed for ever). Absent: not checked.
+   */
+  blockIds?: readonly string[];
 }
 
 export interface Difference {
@@ -122,6 +128,24 @@ export function checkExpectation(exp: Expectation, seg: Segment): Difference | n
   const here = s.waiting?.blockId ?? visited[visited.length - 1] ?? null;
   const effects = seg.steps.flatMap((st) => st.effects).filter((e) => e.type !== 'set_timer' && e.type !== 'cancel_timer');
 
+  if (seg.blockIds) {
+    const ids = new Set(seg.blockIds);
+    const named: [keyof Expectation, string][] = [
+      ...list(exp.reaches).map((id): [keyof Expectation, string] => ['reaches', id]),
+      ...list(exp.notReaches).map((id): [keyof Expectation, string] => ['notReaches', id]),
+      ...(typeof exp.waitingAt === 'string' ? [['waitingAt', exp.waitingAt] as [keyof Expectation, string]] : []),
+    ];
+    for (const [check, id] of named) {
+      if (ids.has(id)) continue;
+      const guess = didYouMean(id, seg.blockIds);
+      return {
+        check,
+        expected: `${check} names a block of the flow ("${id}")`,
+        actual: `the flow has no block with the id "${id}" (deleted, or its id changed), so this check ${check === 'notReaches' ? 'could never fail' : 'could never pass'}.${guess ? ` Did you mean "${guess}"?` : ''} Change the id in the scenario, or remove it.`,
+        blockId: null,
+      };
+    }
+  }
   for (const id of list(exp.reaches)) {
     if (!visited.includes(id)) return { check: 'reaches', expected: `reaches block "${id}"`, actual: path(visited), blockId: here };
   }

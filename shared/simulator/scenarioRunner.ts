@@ -138,6 +138,7 @@ export function runScenario(flow: Flow, scenario: Scenario, defaults: ScenarioDe
         steps: session.sim.steps.slice(step.expect.since === 'start' ? 0 : segmentStart),
         state: session.sim.state,
         buttons: session.sim.shownButtons(),
+        blockIds: session.flow.blocks.map((b) => b.id),
       });
       if (diff) return result(session, scenario.name, 'failed', { stepIndex: i, step, ...diff }, i + 1, passed);
       passed++;

@@ -26,6 +26,7 @@ import { isOpen } from '../flow/openingHours';
 import { assignmentRequest, takeoverTexts } from '../engine/humanTakeover';
 import { pickAgent } from '../handoff/assignment';
 import { maskAgentWords } from '../engine/customerSecrets';
+import { tidyAgentText } from '../handoff/agentText';
 import { clockMoveProblem, createSimulation, type HttpEffect, type HttpResult, type Simulation } from './createSimulation';
 import { parseDuration } from './parseDuration';
 import { formatClock } from './simulatorView';
@@ -77,6 +78,11 @@ export interface AgentNote {
   agentId: string;
   agentName: string;
   text: string;
+  /**
+   * Session 50 (studio18, newcomer s49 N3): how many transcript entries existed when it was written, so the Chat tab shows
+   * it in its place among the messages (as the inbox shows a private note), not only in the agent pane, which folds.
+   */
+  afterTranscript?: number;
 }
 
 export interface AssignmentRecord {
@@ -371,14 +377,20 @@ export function createScenarioSession(flow: Flow, setup: SessionSetup): Scenario
       case 'say': {
         const who = currentAgent();
         if (typeof who === 'string') return fail(who);
-        return engine(sim.agent({ type: 'agent_message', agentId: who.id, agentName: who.name, text: step.text! }));
+        const text = tidyAgentText(step.text ?? '');
+        if (text === '') return fail('say: the message is empty (only spaces or blank lines); the customer would get an empty bubble');
+        return engine(sim.agent({ type: 'agent_message', agentId: who.id, agentName: who.name, text }));
       }
       case 'note': {
         const h = sim.state.handoff;
         const who = currentAgent();
         if (typeof who === 'string' || !h) return fail(typeof who === 'string' ? who : 'no handoff');
         // Masked as `baton serve` masks a private note (hostile s18 #23: one rule for the server, baton chat and the studio).
-        notes.push({ at: sim.now, handoffId: h.id, agentId: who.id, agentName: who.name, text: maskAgentWords({ text: step.text! }).input.text });
+        // Session 50 (studio18, hostile s49 L7): blank lines tidied as `baton serve` stores them (agentText.ts); a note of
+        // nothing visible is refused.
+        const text = tidyAgentText(step.text ?? '');
+        if (text === '') return fail('note: the note is empty (only spaces or blank lines); write something');
+        notes.push({ at: sim.now, handoffId: h.id, agentId: who.id, agentName: who.name, text: maskAgentWords({ text }).input.text, afterTranscript: sim.transcript.length });
         return { ok: true, steps: [] };
       }
       case 'transfer': {

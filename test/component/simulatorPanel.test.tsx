@@ -113,7 +113,9 @@ describe('agent pane', () => {
     fireEvent.change(within(pane).getByLabelText('Agent reply'), { target: { value: 'wanted a person at once' } });
     fireEvent.click(within(pane).getByRole('button', { name: 'Note' }));
     expect(within(pane).getByLabelText('Private notes')).toHaveTextContent('wanted a person at once');
-    expect(within(transcript()).queryByText('wanted a person at once')).toBeNull();
+    // Session 50 (studio18, newcomer s49 N3): the note is shown in the chat too, marked private (as the inbox shows it),
+    // never as a line the customer reads.
+    expect(within(transcript()).getByText('wanted a person at once').closest('li')).toHaveAttribute('data-from', 'note');
     fireEvent.click(within(pane).getByRole('button', { name: 'Hand back to bot' }));
     expect(within(transcript()).getByText(/how would you rate this chat/i)).toBeInTheDocument();
   });

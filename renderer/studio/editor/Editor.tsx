@@ -64,6 +64,8 @@ export interface EditorProps {
    * kept conversation and open panel are filed under in the tab (hostile s28 H7). Default the flow's id.
    */
   flowKey?: string;
+  /** The flow's file on disk (the studio server's), named in Flow settings (newcomer s49 N9). */
+  flowFile?: string;
   /**
    * A banner across the editor already says why this window is read-only and what to do (the other-window and
    * trashed-elsewhere banners): the inspector then says only that it is read-only, pointing at the banner, instead of
@@ -93,7 +95,7 @@ let memoryClipboard: ClipboardDocument | null = null;
 /** The drawn sizes of the blocks last copied in this window, with the clipboard text they belong to (newcomer s46 N13). */
 let copiedSizes: { text: string; sizes: Record<string, Size> } | null = null;
 
-function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, readOnlyBanner = false }: EditorProps) {
+function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, flowFile, readOnlyBanner = false }: EditorProps) {
   const store = useStudioStore();
   const rf = useReactFlow();
   const showBlock = useShowBlock();
@@ -689,7 +691,7 @@ function EditorInner({ onHome, status, renderHistory, scenarioStorage, flowKey, 
               </p>
             )}
             <fieldset className="st-readonly-scope" disabled={!!readOnly}>
-              {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings />}
+              {single && isBlock ? <BlockInspector blockId={single} /> : single && isGroup ? <GroupInspector groupId={single} /> : single ? <NoteInspector noteId={single} /> : selection.length > 1 ? <MultiSelection count={selection.length} onGroup={() => actions('group')} onDelete={() => actions('delete')} onDuplicate={() => actions('duplicate')} /> : <FlowSettings flowFile={flowFile} />}
             </fieldset>
           </aside>
           {showSim && (

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { FieldMeta } from '../../../shared/flow/blocks/types';
 import { ruleOperators } from '../../../shared/flow/schema';
-import { ruleOperatorWords } from '../../../shared/flow/blocks/fields';
+import { ruleOperatorWords, type Rule } from '../../../shared/flow/blocks/fields';
+import { ruleMeaningProblem } from '../../../shared/flow/rulePatternProblems';
 import { builtinVariableNames } from '../../../shared/flow/builtinVariables';
 import { VariablePicker } from './VariablePicker';
 import { Button } from '../../ui/Button';
@@ -30,6 +31,12 @@ export interface EditorContext {
   timezone?: string;
   /** The variable the flow asked for last before the selected block (a new Condition rule starts on it). */
   lastAsked?: string | null;
+  /**
+   * Session 50 (studio18, newcomer s49 N10): a Condition's rules list is one field and its Match choice another: the word
+   * that joins the rules (shown between them) and how to switch it. Absent: a list whose rules always join by "or"
+   * (the escalation policy's urgency rules).
+   */
+  ruleJoin?: { word: 'and' | 'or'; set(word: 'and' | 'or'): void };
 }
 
 export interface FieldEditorProps {
@@ -630,6 +637,15 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
     onChange(isGroup ? { ...(value as object), combinator: combinator ?? (value as { combinator?: string }).combinator ?? 'and', rules: next } : next);
   // A rule needs a variable: an emptied name box stays a local draft, explained under the rule, until it names one.
   const [varDrafts, setVarDrafts] = useState<Record<number, string>>({});
+  const combinator: 'and' | 'or' = isGroup ? ((value as { combinator?: string }).combinator === 'or' ? 'or' : 'and') : (ctx.ruleJoin?.word ?? 'or');
+  const switchable = isGroup || ctx.ruleJoin !== undefined;
+  const switchJoin = () => {
+    const next = combinator === 'and' ? 'or' : 'and';
+    if (isGroup) emit(rules, next);
+    else ctx.ruleJoin?.set(next);
+  };
+  const meanings = rules.map((r, i) => ruleMeaningProblem(r as Rule, `Rule ${i + 1}`));
+  const meaningOf = (_r: unknown, i: number) => meanings[i];
   return (
     <fieldset className="st-fieldset">
       <legend>{meta.title}</legend>
@@ -643,8 +659,33 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
           </select>
         </label>
       )}
-      {rules.map((r, i) => (
-        <div key={i} className="st-rule">
+      {rules.map((r, i) => [
+        // Session 50 (studio18, newcomer s49 N10): with two rules or more, the word that joins them stands between each
+        // two ("and" / "or", as the canvas reads them), so a rule's three fields are not run into the next one's. In a
+        // Condition it is the Match choice, and a click on it switches it for every rule; urgency rules are always "or".
+        i > 0 && (
+          <div key={`join-${i}`} className="st-rule-join" data-testid="rule-join">
+            {switchable ? (
+              <button
+                type="button"
+                className="st-rule-join-word"
+                aria-label={`Rules joined by “${combinator}”: switch to “${combinator === 'and' ? 'or' : 'and'}” (${combinator === 'and' ? 'any rule' : 'every rule'} must hold)`}
+                title={combinator === 'and' ? 'Every rule must hold. Click for “or”: any one rule is enough.' : 'Any one rule is enough. Click for “and”: every rule must hold.'}
+                onClick={switchJoin}
+              >
+                {combinator}
+              </button>
+            ) : (
+              <span className="st-rule-join-word" title="Any one of these rules is enough">
+                or
+              </span>
+            )}
+          </div>
+        ),
+        <div key={i} className="st-rule" data-rule={i + 1}>
+          <span className="st-rule-number" aria-hidden="true">
+            Rule {i + 1}
+          </span>
           <VariablePicker
             className="st-rule-var"
             options={ctx.variables}
@@ -688,7 +729,13 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
           >
             <Trash2 size={14} />
           </Button>
-          {!['exists', 'not_exists'].includes(r.op) && (r.value === undefined || r.value === null || r.value === '') && varDrafts[i] === undefined && (
+          {/* Session 50 (studio18, hostile s49 L6): a rule that can never work as meant says so here, in validation's words. */}
+          {meaningOf(r, i) && varDrafts[i] === undefined && (
+            <div className={`bt-field-help st-rule-error st-rule-warning${meaningOf(r, i)!.severity === 'error' ? ' st-rule-meaning-error' : ''}`} role="status" data-code={meaningOf(r, i)!.code}>
+              {meaningOf(r, i)!.message} {meaningOf(r, i)!.hint}
+            </div>
+          )}
+          {!meaningOf(r, i) && !['exists', 'not_exists'].includes(r.op) && (r.value === undefined || r.value === null || r.value === '') && varDrafts[i] === undefined && (
             <div className="bt-field-help st-rule-error st-rule-warning" role="status">
               Rule {i + 1} has no value: it compares {r.variable} with nothing, so it never matches. Type a value, or remove the rule.
             </div>
@@ -698,8 +745,8 @@ function RulesEditor({ meta, value, onChange, ctx }: { meta: FieldMeta; value: {
               Rule {i + 1} needs a variable name; the rule keeps “{r.variable}” until you type one.
             </div>
           )}
-        </div>
-      ))}
+        </div>,
+      ])}
       {/* Session 48 (studio16, newcomer s47 N3): a new rule starts on the variable the flow asked for last before this
           block, else the flow's first own variable; with none, on an empty picker (a draft until a name is chosen),
           never on the system variable agentName. */}

@@ -146,7 +146,7 @@ const languageSchema = z
   });
 const timezoneSchema = z.string().min(1, 'Choose a time zone.');
 
-export function FlowSettings() {
+export function FlowSettings({ flowFile }: { flowFile?: string } = {}) {
   const [tab, setTab] = useState('general');
   const [focusPath, setFocusPath] = useState<string | null>(null);
   const body = useRef<HTMLDivElement>(null);
@@ -191,7 +191,7 @@ export function FlowSettings() {
         value={tab}
         onChange={setTab}
       >
-        {tab === 'general' && <General />}
+        {tab === 'general' && <General flowFile={flowFile} />}
         {tab === 'variables' && <Variables />}
         {tab === 'escalation' && <Escalation />}
       </Tabs>
@@ -199,7 +199,7 @@ export function FlowSettings() {
   );
 }
 
-function General() {
+function General({ flowFile }: { flowFile?: string }) {
   const store = useStudioStore();
   const flow = useStudio((s) => s.flow);
   const ctx = useEditorContext();
@@ -207,7 +207,7 @@ function General() {
   return (
     <>
       <FlowNameField />
-      <FlowIdField />
+      <FlowIdField flowFile={flowFile} />
       <Field label="Description">
         {({ id }) => (
           <textarea id={id} className="bt-textarea" value={flow.description} onChange={(e) => dispatch({ type: 'set_flow_info', description: e.target.value }, { coalesceKey: 'flow:description', label: 'Edit description' })} />
@@ -357,7 +357,7 @@ function FlowNameField() {
  * The flow id, editable: the draft is checked as it is typed and set on Enter or when the field is left. A bad id
  * stays in the field with the reason under it (the flow keeps its id until it is fixed); Escape puts the id back.
  */
-function FlowIdField() {
+function FlowIdField({ flowFile }: { flowFile?: string }) {
   const store = useStudioStore();
   const flowId = useStudio((s) => s.flow.id);
   const [draft, setDraft] = useState<string | null>(null);
@@ -377,6 +377,7 @@ function FlowIdField() {
     if (store.getState().setFlowId(draft)) setDraft(null);
   };
   return (
+    <>
     <Field
       label="Flow id"
       error={problem ? `${problem} The flow keeps the id "${flowId}" until this is fixed (Escape puts it back).` : null}
@@ -403,8 +404,21 @@ function FlowIdField() {
         />
       )}
     </Field>
+      {/* Session 50 (studio18, newcomer s49 N9): the studio's own file keeps the name the flow was created with
+          ("untitled-flow.json"): its history, scenarios and unsaved edits are kept under that name, and moving them on
+          every rename could lose or duplicate them. Said here, with where a file named after the flow comes from. */}
+      {flowFile && fileNameOf(flowFile) !== `${shown}.json` && (
+        <p className="bt-field-help st-flow-file" data-testid="flow-file-name">
+          Saved in <code title={flowFile}>{fileNameOf(flowFile)}</code>, the name the file had when the flow was created or opened: a rename or a new id
+          does not move that file, its versions or its scenarios. Export writes <code>{shown}.json</code>.
+        </p>
+      )}
+    </>
   );
 }
+
+/** "untitled-flow.json" of "/home/me/.baton/studio/flows/untitled-flow.json" (either slash). */
+const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /**
  * The ids of the studio's other flows (hostile s6: a flow could be given another flow's id without a word). Read

@@ -182,7 +182,7 @@ function BlockForm({ block }: { block: Block }) {
   const flowId = useStudio((s) => s.flow.id);
   const fallbackWired = useStudio((s) => s.flow.edges.some((e) => e.from === block.id && e.exit === 'fallback'));
   const ratesResolved = useStudio((s) => block.kind === 'human_takeover' && takeoverRatesResolved(s.flow, block.id));
-  const ctx = useEditorContext(block.id);
+  const baseCtx = useEditorContext(block.id);
   const problems = useProblems().filter((p) => p.blockId === block.id);
   // Open when short, or when a Problems row brought the designer here (newcomer s43 N5); the designer's own toggle wins.
   const [problemsOpen, setProblemsOpen] = useState<boolean | null>(null);
@@ -197,6 +197,13 @@ function BlockForm({ block }: { block: Block }) {
   const data = block.data as Record<string, unknown>;
   const setField = (path: (string | number)[], value: unknown) =>
     store.getState().dispatch({ type: 'set_block_field', id: block.id, path, value }, { coalesceKey: `${block.id}:${path.join('.')}`, label: `Edit ${blockTitle(block)}` });
+  // Session 50 (studio18, newcomer s49 N10): a block whose data is a rule group (a Condition) gives its rules list the
+  // word that joins them, shown between the rules and switched there as the Match choice is.
+  const joinWord = 'combinator' in data && Array.isArray(data.rules) ? (data.combinator === 'or' ? 'or' : 'and') : null;
+  const ctx = useMemo<EditorContext>(
+    () => (joinWord ? { ...baseCtx, ruleJoin: { word: joinWord, set: (w) => setField(['combinator'], w) } } : baseCtx),
+    [baseCtx, joinWord, block.id],
+  );
 
   const isTakeover = fields.some((f) => f.path[0] === 'assignation') && fields.some((f) => f.meta.tabs) ;
   const mode = String(data.assignation ?? 'simple');

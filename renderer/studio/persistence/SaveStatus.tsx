@@ -25,6 +25,33 @@ const labels: Record<PersistenceState['status'], string> = {
 
 /** Labels up to this long fit the status's fixed-width slot whole; longer ones lead its title (newcomer s46 N15). */
 const SHORT_LABEL = 16;
+
+/**
+ * Session 50 (studio18, newcomer s49 N12): a longer status was cut in its slot ("Chang…" for "Changed elsewhere: not
+ * saved"). The slot shows a word that fits instead, the whole wording stays for screen readers and in the title, and
+ * the banner says it in full.
+ */
+export function shortStatusLabel(label: string, status: string): string {
+  if (label.length <= SHORT_LABEL) return label;
+  if (status === 'conflict' && /trash/i.test(label)) return 'In trash';
+  if (status === 'conflict') return 'Read-only';
+  if (status === 'offline') return 'Offline';
+  return 'Not saved';
+}
+
+/** The slot's visible word, with the whole wording beside it for screen readers (and text searches). */
+function StatusWords({ label, status }: { label: string; status: string }) {
+  const short = shortStatusLabel(label, status);
+  if (short === label) return <span>{label}</span>;
+  return (
+    <>
+      <span aria-hidden="true" data-short>
+        {short}
+      </span>
+      <span className="bt-save-full">{label}</span>
+    </>
+  );
+}
 const refusedLabel = (n: number) => (n === 1 ? 'Not saved: fix the red field' : `Not saved: fix the ${n} red fields`);
 
 /**
@@ -442,7 +469,7 @@ export function SaveStatus({
     return (
       <span className="bt-save-status" data-status="refused" role="status" aria-live="polite" title={`${refusedLabel(refused.length)}. ${names}: ${refused[0]!.error} The rest of the flow is saved.`}>
         <CloudAlert size={14} aria-hidden />
-        <span>{refusedLabel(refused.length)}</span>
+        <StatusWords label={refusedLabel(refused.length)} status="refused" />
       </span>
     );
   }
@@ -467,7 +494,7 @@ export function SaveStatus({
     <>
       <span className="bt-save-status" data-status={status} role="status" aria-live="polite" title={title || undefined}>
         <Icon size={14} aria-hidden className={status === 'saving' ? 'bt-spin' : undefined} />
-        <span>{label}</span>
+        <StatusWords label={label} status={status} />
       </span>
       {slot ? createPortal(banners, slot) : banners}
     </>

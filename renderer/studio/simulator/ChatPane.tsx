@@ -22,6 +22,12 @@ export interface ChatPaneProps {
   act(step: ActionStep): boolean;
   onFocusBlock?(id: string): void;
   onExpect?(line: ChatLine): void;
+  /**
+   * Session 50 (studio18, newcomer s49 N6): the lines "+ expect" has added to the scenario being recorded (by
+   * transcript index): they show "✓ expected", and a click takes the expectation back (`onUnexpect`).
+   */
+  expected?: ReadonlySet<number>;
+  onUnexpect?(line: ChatLine): void;
   agents?: readonly VirtualAgent[];
   /** A waiting HTTP request: open the Debug tab, where it is answered (typed, or called for real). */
   onOpenHttp?(): void;
@@ -54,14 +60,42 @@ function handoverExplanations(view: Pick<SimulatorView, 'decisions'>): Map<numbe
   return out;
 }
 
-export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp, httpReal, onOpenDebug }: ChatPaneProps) {
+/** Private notes by the transcript length when they were written (newcomer s49 N3: shown in their place in the chat). */
+function notesByPlace(view: Pick<SimulatorView, 'agentPane' | 'chat'>): Map<number, AgentPaneView['notes']> {
+  const out = new Map<number, AgentPaneView['notes']>();
+  for (const n of view.agentPane.notes) {
+    const at = Math.min(n.afterTranscript ?? view.chat.length, view.chat.length);
+    out.set(at, [...(out.get(at) ?? []), n]);
+  }
+  return out;
+}
+
+function NoteLines({ notes, at }: { notes: AgentPaneView['notes'] | undefined; at: number }) {
+  if (!notes) return null;
+  return (
+    <>
+      {notes.map((n, k) => (
+        <li key={`note-${at}-${k}`} className="sim-line sim-note-line" data-from="note">
+          <div className="sim-bubble sim-note-bubble" title="A private note: agents see it in the inbox; the customer never does">
+            <span className="sim-who">
+              Private note · {n.agentName} <span className="sim-note-hidden">(the customer does not see it)</span>
+            </span>
+            <ShownDirection text={n.text} />
+          </div>
+        </li>
+      ))}
+    </>
+  );
+}
+
+export function ChatPane({ view, act, onFocusBlock, onExpect, expected, onUnexpect, agents, onOpenHttp, httpReal, onOpenDebug }: ChatPaneProps) {
   const [text, setText] = useState('');
   const history = useRef<string[]>([]);
   const cursor = useRef(-1);
   const list = useRef<HTMLOListElement>(null);
   // Keep the newest message in view: on a new message, and when the chat's box changes size (newcomer s42 N9: after a
   // resize to 1024 x 700 the newest lines were below the fold) unless the tester scrolled up to read.
-  useStickToBottom(list, `${view.chat.length}:${view.buttons.length}`);
+  useStickToBottom(list, `${view.chat.length}:${view.buttons.length}:${view.agentPane.notes.length}`);
   const send = () => {
     const t = text.trim();
     // The widget refuses more than 4,000 characters (the text stays in the box, the counter says why): so does the
@@ -99,10 +133,12 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
   const turnOf = new Map<number, number>();
   let turns = 0;
   for (const line of view.chat) if (line.from === 'customer') turnOf.set(line.index, turns++);
+  const notesAt = notesByPlace(view);
   return (
     <div className="sim-chat-wrap">
       <section className="sim-chat" aria-label="Customer chat">
         <ol ref={list} className="sim-transcript" aria-label="Transcript">
+          <NoteLines notes={notesAt.get(0)} at={0} />
           {view.chat.map((line) => {
             const explanation = line.from === 'customer' ? why.get(turnOf.get(line.index) ?? -1) : undefined;
             const full = line.from === 'customer' ? whyFull.get(turnOf.get(line.index) ?? -1) : undefined;
@@ -124,11 +160,22 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
                   {/* Session 46 (studio10): the lines too, so a text the flow says with a direction character reads as typed. */}
                   <ShownDirection text={line.text} />
                 </button>
-                {onExpect && line.from !== 'customer' && line.from !== 'system' && (
-                  <button type="button" className="sim-expect" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
+                {onExpect && line.from !== 'customer' && line.from !== 'system' && (expected?.has(line.index) ? (
+                  <button
+                    type="button"
+                    className="sim-expect sim-expected"
+                    aria-pressed="true"
+                    aria-label={`Expected: ${cutText(line.text, 41)}`}
+                    title="The scenario being recorded expects this line (Scenarios tab: Save as scenario). Click to take the expectation back."
+                    onClick={() => onUnexpect?.(line)}
+                  >
+                    ✓ expected
+                  </button>
+                ) : (
+                  <button type="button" className="sim-expect" aria-pressed="false" aria-label={`Expect: ${cutText(line.text, 41)}`} title="Add an expectation: the scenario must say this" onClick={() => onExpect(line)}>
                     + expect
                   </button>
-                )}
+                ))}
               </li>,
               explanation && (
                 <li key={`why-${line.index}`} className="sim-why" data-testid="handover-why">
@@ -143,6 +190,7 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
                   )}
                 </li>
               ),
+              <NoteLines key={`notes-${line.index}`} notes={notesAt.get(line.index + 1)} at={line.index + 1} />,
             ];
           })}
         </ol>
@@ -186,6 +234,11 @@ export function ChatPane({ view, act, onFocusBlock, onExpect, agents, onOpenHttp
                 {httpReal ? 'See the call' : 'Answer it'}
               </button>
             )}
+          </p>
+        )}
+        {expected && expected.size > 0 && !closed && (
+          <p className="sim-muted sim-expected-count" role="status">
+            {expected.size === 1 ? '1 line is' : `${expected.size} lines are`} expected: Scenarios › Save as scenario keeps {expected.size === 1 ? 'it' : 'them'} with this conversation.
           </p>
         )}
         <div className="sim-input">

@@ -35,6 +35,8 @@ export interface PendingExpectation {
   afterAction: number;
   expect: Expectation;
   label: string;
+  /** The chat line (transcript index) "+ expect" took it from: the Chat tab marks that line "✓ expected". */
+  line?: number;
 }
 
 export interface ScenarioStorage {

@@ -141,10 +141,13 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
       const s = sim.session;
       const exp = expectationFromEntry(line);
       if (!s || !exp) return;
-      setPending((p) => [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${cutText(line.text, 51)}”` }]);
+      // Session 50 (studio18, newcomer s49 N6): once per line; the line then shows "✓ expected" (a click takes it back).
+      setPending((p) => (p.some((x) => x.line === line.index) ? p : [...p, { afterAction: actionOfTranscriptEntry(s, line.index), expect: exp, label: `${line.from} says “${cutText(line.text, 51)}”`, line: line.index }]));
     },
     [sim.session],
   );
+  const onUnexpect = useCallback((line: ChatLine) => setPending((p) => p.filter((x) => x.line !== line.index)), []);
+  const expectedLines = useMemo(() => new Set(pending.flatMap((p) => (p.line === undefined ? [] : [p.line]))), [pending]);
   const onExpectOther = useCallback(
     (expect: Expectation, turn: number | null, label: string) => {
       const s = sim.session;
@@ -229,7 +232,7 @@ function SimulatorPanelInner({ onClose, onFocusBlock, storage = null, overlay = 
         </p>
       )}
       <Tabs label="Simulator" items={TABS} value={tab} onChange={setTab}>
-        {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} onOpenDebug={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
+        {view && tab === 'chat' && <ChatPane view={view} act={sim.act} onFocusBlock={onFocusBlock} onExpect={onExpect} expected={expectedLines} onUnexpect={onUnexpect} agents={sim.session?.agents ?? []} onOpenHttp={() => setTab('debug')} onOpenDebug={() => setTab('debug')} httpReal={realHttp.mode === 'real' && realHttp.available} />}
         {view && tab === 'setup' && (
           <div className="sim-scroll">
             <ClockPane view={view} act={sim.act} startClock={sim.startClock} restart={restart} flow={flow} />

@@ -41,6 +41,23 @@ export function ruleValueText(value: unknown): string {
   return typeof value === 'string' ? `“${value}”` : JSON.stringify(value) ?? String(value);
 }
 
+/** "Hours Mon–Fri 08:00–21:00; Sat 09:00–13:00 · Europe/London · 2 closed dates", the whole line in the tooltip. */
+export function takeoverHoursLine(hours: Data): string {
+  const given = (hours.weekly ?? {}) as Record<string, { from: string; to: string }[] | undefined>;
+  const week = Object.fromEntries(weekdays.map((d) => [d, Array.isArray(given[d]) ? given[d] : []])) as Parameters<typeof weekSummary>[0];
+  const closed = Array.isArray(hours.closedDates) ? hours.closedDates.length : 0;
+  return `Hours ${weekSummary(week, CANVAS_DAY_SHORT)} · ${hours.timezone ?? 'UTC'}${closed ? ` · ${closed} closed date${closed === 1 ? '' : 's'}` : ''}`;
+}
+
+function TakeoverHours({ hours }: { hours: Data }) {
+  const line = takeoverHoursLine(hours);
+  return (
+    <p className="bn-text bn-muted bn-clamp bn-hours" data-testid="takeover-hours" title={`${line}. Outside these hours: the out-of-hours message, then the “No agent” exit.`}>
+      {line}
+    </p>
+  );
+}
+
 export function rulesSummary(group: Data | undefined): string {
   const rules = (group?.rules ?? []) as Data[];
   if (rules.length === 0) return 'No rules yet';
@@ -151,6 +168,9 @@ export const nodeBodies: Partial<Record<BlockKind, (props: { data: Data; block: 
         {(data.teams ?? []).length ? <span className="bn-chip">{(data.teams as string[]).join(', ')}</span> : null}
       </div>
       <p className="bn-text bn-muted">Queue timeout {data.queueTimeoutMinutes} min</p>
+      {/* Session 50 (studio18, newcomer s49 N8): a Custom takeover's opening hours in the inspector's words (the Business
+          hours block's line): outside them it says its out-of-hours message and leaves by "No agent". */}
+      {data.assignation === 'custom' && data.availability ? <TakeoverHours hours={data.availability as Data} /> : null}
     </>
   ),
   ticket: ({ data }) => (
