@@ -13,7 +13,7 @@ import { keepTicketNumbers } from '../ui/KeepTogether';
 import { ratingAnswers } from '../ui/ratingAnswers';
 import { withLinks } from './linkify';
 import { askPageForToken, cleanIdentity, type Identity } from './identity';
-import { buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
+import { builtInEndingSeq, buttonsSeq, customerSeesButtons, ENDED_TEXT, queueLines, START_NEW_CHAT, toldByTheStep } from './customerView';
 import { customerEndedLine } from '../../shared/handoff/statusWords';
 
 /**
@@ -761,6 +761,8 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
     }
     return null;
   }, [entries, closed]);
+  // Session 50 (rt5, newcomer s49 N4): nor the bot's built-in "This conversation has ended." bubble (the footer says it).
+  const endedBubble = useMemo(() => builtInEndingSeq(entries, mode), [entries, mode]);
 
   /**
    * "Start a new conversation": the current one is left on the server first (a handoff waiting or held by an agent
@@ -807,8 +809,10 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
       : waiting
         ? 'Waiting for a person…'
         : closed
-          ? // Newcomer s39 N23: an ended chat's header promised "Our assistant replies at once".
-            'This conversation has ended'
+          ? // Newcomer s39 N23: an ended chat's header promised "Our assistant replies at once". Session 50 (rt5, newcomer
+            // s49 N4): nor does it say "This conversation has ended" above the footer that says it (three times with
+            // the bot's line): no subtitle.
+            null
           : // Retest s43 N6: after a person had the chat (handed back, resolved: the bot asks for a rating) the header
             // went back to promising instant replies as if nobody had been there.
             hadPerson
@@ -842,7 +846,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
           <h1 className="bw-title" dir="auto" title={inertText(title)}>
             {inertText(title)}
           </h1>
-          <p className="bw-sub">{subtitle}</p>
+          {subtitle !== null && <p className="bw-sub">{subtitle}</p>}
         </div>
         <button type="button" className="bw-icon" aria-label="Start a new conversation" title="Start a new conversation" onClick={askRestart}>
           <RotateCcw size={16} />
@@ -892,7 +896,7 @@ export function Widget({ flowId, title, client, startNow = true, agentTypingMs =
               </li>
             ) : null;
           }
-          if (!e.text && !e.buttons?.length) return null;
+          if ((!e.text && !e.buttons?.length) || e.seq === endedBubble) return null;
           const who = e.from === 'customer' ? 'You' : e.from === 'agent' ? inertText(e.name ?? 'Agent') : 'Bot';
           return (
             <li key={e.seq} className={`bw-row bw-${e.from}`}>

@@ -8,6 +8,28 @@
 export const ENDED_TEXT = 'This conversation has ended.';
 export const START_NEW_CHAT = 'Start a new chat';
 
+/**
+ * Session 50 (rt5, newcomer s49 N4): the runtime's built-in ending of a chat an agent closed (shared/engine
+ * humanTakeover.ts takeoverTexts.ended / endedRestart, said when the flow has no closing of its own; kept equal by
+ * test/component/rt5S50ResolvedEnding.test.tsx). The widget's footer says it with its "Start a new chat" button, so
+ * the bubble is not shown as the chat's last line: the customer read "This conversation has ended" three times.
+ */
+export const BUILT_IN_ENDINGS: ReadonlySet<string> = new Set([ENDED_TEXT, 'This conversation has ended. You can start again whenever you like.']);
+
+/**
+ * The bot's built-in ending to leave out under the footer (BUILT_IN_ENDINGS): the last entry said by anyone but the
+ * system, in a closed chat. Null when the chat is open or ended otherwise (the flow's own goodbye is always shown).
+ */
+export function builtInEndingSeq(entries: ReadonlyArray<{ seq: number; from: string; text: string }>, mode: string | undefined): number | null {
+  if (mode !== 'closed') return null;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const e = entries[i];
+    if (e.from === 'system') continue;
+    return e.from === 'bot' && BUILT_IN_ENDINGS.has(e.text) ? e.seq : null;
+  }
+  return null;
+}
+
 /** A handoff status that starts (or moves) a person's part: waiting for one, or one has it. */
 const PERSON_PART = new Set(['pending', 'assigned']);
 

@@ -1637,6 +1637,32 @@ export class AgentHub {
   }
 
   /**
+   * Session 50 (rt5, hostile s49 L9): a chat given to `agentId` by a transfer that raced her going offline (the transfer
+   * read her online, then her "Go offline (give my chats back)" ran before the chat was hers, so it gave nothing back, and
+   * the transfer then made her its holder): the chat goes back to the queue now, as her going offline would have put it
+   * (not a refusal; nobody else signed in: it leaves by No agent). Called by the transfer after it assigned the chat.
+   * Returns whether it was put back.
+   */
+  async requeueIfGone(handoffId: string, agentId: string): Promise<boolean> {
+    if (this.status(agentId) !== 'offline') return false;
+    await this.refresh();
+    const h = this.handoffById(handoffId);
+    if (!h || h.status !== 'assigned' || (h.handoff as Handoff | null)?.agentId !== agentId) return false;
+    this.assigned.delete(h.id);
+    const name = this.deps.directory.get(agentId)?.name ?? agentId;
+    const note = this.chosenOffline.has(agentId) ? notRefusedNotes.choseOffline(name) : notRefusedNotes.wentOffline;
+    const nobodyElse = this.nobodyElseFor(h, agentId) ? { nobodyElse: true as const } : {};
+    return this.apply(h, { type: 'agent_declined', agentId, note, cause: 'went_offline', ...nobodyElse }, 'requeue').then(
+      () => true,
+      (err) => {
+        // Another put-back (her own going offline, the away sweep) won: the chat is not hers any more either way.
+        this.deps.logger.info({ err, handoffId: h.id }, 'transfer to an agent gone offline: already put back');
+        return false;
+      },
+    );
+  }
+
+  /**
    * Session 41 (newcomer s40 N2): whether nobody but `agentId` who is signed in (online, away or busy: they can pick a
    * waiting chat) may take `h`, ignoring load. False during the start-up grace (the inboxes may be reconnecting).
    */

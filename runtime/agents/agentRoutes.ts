@@ -978,6 +978,11 @@ export async function registerAgentRoutes(appIn: FastifyInstance<any, any, any, 
       // The last transfer, kept in the shared state (memory or Redis): a repeat of it is answered as done. Noted before
       // the cluster's claim on this transfer is let go.
       await hub.noteTransferAcross(h.id, { by: a.id, to: target.id, at: d.now() });
+      // Session 50 (rt5, hostile s49 L9): the target went offline (giving her chats back) while this transfer ran, after
+      // its check above: her give-back found nothing of this chat yet, and the transfer then made her its holder (the
+      // customer waited ~1 min for a named agent who had left, in nobody's queue). Checked again now that she holds it:
+      // back to the queue at once. Her going offline after this check finds the chat hers and gives it back itself.
+      if (target.id !== a.id) await hub.requeueIfGone(h.id, target.id);
     }
     return { ok: true, handoff: row(hub.handoffById(h.id) ?? h, hub) };
   };

@@ -189,6 +189,26 @@ export function requestHeaders(given: Record<string, string>): { headers: Record
   return { headers };
 }
 
+/**
+ * The deepest JSON answer an HTTP Request block takes (objects and lists inside each other). Real APIs nest a dozen
+ * levels at most; `baton chat` saves the answer into a scenario, whose file nests at most 64 levels
+ * (shared/simulator/scenarioSchema.ts MAX_SCENARIO_DEPTH) with the answer 6 levels down, and recursive readers (secret
+ * masking, state copies) must never meet an answer deep enough to overflow the stack.
+ */
+export const MAX_REPLY_DEPTH = 48;
+
+/** Whether `value` nests objects and arrays more than `max` levels deep (walked with a stack, not recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  const stack: Array<{ v: object; depth: number }> = [{ v: value, depth: 1 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push({ v: child, depth: depth + 1 });
+  }
+  return false;
+}
+
 function failed(error: string): HttpCallResult {
   return { ok: false, status: 0, body: { error }, error };
 }
@@ -247,6 +267,12 @@ export async function callHttp(e: HttpRequestEffect, o: HttpCallOptions): Promis
       parsed = text ? JSON.parse(text) : null;
     } catch {
       /* not JSON: keep the text */
+    }
+    // Session 50 (rt5, hostile s49 L3): a reply nested 5,000 levels deep took the error exit in `baton chat` (a recursive
+    // reader overflowed the stack: "Maximum call stack size exceeded") and the success exit in `baton serve`. One rule for
+    // every caller: deeper than MAX_REPLY_DEPTH is the error exit, said in words (the runtime logs it as any failed call).
+    if (nestedDeeperThan(parsed, MAX_REPLY_DEPTH)) {
+      return failed(`the answer of ${bareUrl(url)} nests objects and lists more than ${MAX_REPLY_DEPTH} levels deep; Baton reads API answers up to ${MAX_REPLY_DEPTH} levels (a saved scenario keeps the answer, and scenario files nest at most 64 levels)`);
     }
     return { ok: res.status >= 200 && res.status < 300, status: res.status, body: parsed };
   } catch (err) {

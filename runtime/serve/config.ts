@@ -4,6 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { weakSecretProblem } from '../server/identityToken';
+
+/** An identity secret: 32 characters or more, not guessable by its shape (session 50, rt5: hostile s50 L6). */
+const identitySecret = () =>
+  z.string().superRefine((s, ctx) => {
+    const problem = weakSecretProblem(s);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const serveConfigSchema = z
   .object({
@@ -51,8 +59,8 @@ export const serveConfigSchema = z
     metricsToken: z.string().min(16, 'use at least 16 characters').optional().describe('Bearer token for GET /metrics (env BATON_METRICS_TOKEN); unset = public'),
     identity: z
       .object({
-        secret: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -base64 48)').optional().describe('Secret your website signs identity tokens with (env BATON_IDENTITY_SECRET); never put it in a page or a flow'),
-        previousSecret: z.string().min(32, 'use at least 32 characters').optional().describe('The secret before the current one, still taken while your site switches (rotation)'),
+        secret: identitySecret().optional().describe('Secret your website signs identity tokens with (env BATON_IDENTITY_SECRET); never put it in a page or a flow'),
+        previousSecret: identitySecret().optional().describe('The secret before the current one, still taken while your site switches (rotation)'),
         unsigned: z
           .enum(['keep', 'refuse'])
           .default('keep')
@@ -62,8 +70,8 @@ export const serveConfigSchema = z
             z.string().min(1).max(200),
             z
               .object({
-                secret: z.string().min(32, 'use at least 32 characters (e.g. openssl rand -base64 48)').describe("Secret this flow's website signs identity tokens with; replaces the server's secret for this flow"),
-                previousSecret: z.string().min(32, 'use at least 32 characters').optional().describe("This flow's secret before the current one (rotation)"),
+                secret: identitySecret().describe("Secret this flow's website signs identity tokens with; replaces the server's secret for this flow"),
+                previousSecret: identitySecret().optional().describe("This flow's secret before the current one (rotation)"),
                 unsigned: z.enum(['keep', 'refuse']).optional().describe('Unsigned details for this flow (default: the server\'s "unsigned")'),
               })
               .strict(),

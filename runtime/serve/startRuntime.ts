@@ -9,6 +9,7 @@ import { effectRunnerFor, type EffectRunner } from '../effects/effectRunner';
 import { buildServer, type RuntimeServer } from '../server/buildServer';
 import { ApiError, ConversationService } from '../server/conversationService';
 import type { IdentitySettings } from '../server/startDetails';
+import { weakSecretProblem } from '../server/identityToken';
 import { FlowCatalog } from '../server/flowCatalog';
 import { RuntimeMetrics } from '../server/metrics';
 import { EmbeddedStore } from '../store/embeddedStore';
@@ -166,7 +167,8 @@ function conversationLimitOf(store: RuntimeStore, perMinute: number): ((id: stri
  */
 export function identitySettings(config: ServeConfig, env: NodeJS.ProcessEnv): IdentitySettings {
   const fromEnv = env.BATON_IDENTITY_SECRET;
-  if (fromEnv !== undefined && fromEnv !== '' && fromEnv.length < 32) throw new Error('BATON_IDENTITY_SECRET: use at least 32 characters (e.g. openssl rand -base64 48)');
+  const weak = fromEnv !== undefined && fromEnv !== '' ? weakSecretProblem(fromEnv) : null;
+  if (weak !== null) throw new Error(`BATON_IDENTITY_SECRET: ${weak}`);
   const secret = config.identity.secret ?? (fromEnv || undefined);
   const secrets = (...xs: Array<string | undefined>) => xs.filter((s): s is string => typeof s === 'string' && s !== '');
   // Session 49 (apisec4): a flow listed in identity.flows has its own secret (and may say its own "unsigned").

@@ -64,6 +64,35 @@ const MAX_IDENTITY_LIFETIME_MS = 366 * 24 * 3600 * 1000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/**
+ * Session 50 (rt5, hostile s50 L1): a claim's time in words. "exp": -1e308 or "nbf": 1e308 made new Date(...).toISOString()
+ * throw (RangeError: Invalid time value) while the refusal was written, and the chat start answered 500 instead of 400.
+ */
+function timeWords(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return Number.isNaN(d.getTime()) ? `${seconds} (seconds since 1970, outside any date)` : d.toISOString();
+}
+
+/**
+ * Session 50 (rt5, hostile s50 L6): why `secret` cannot sign identity tokens, or null. At least 32 characters (as
+ * before), and not guessable by its shape: 32 spaces or one letter 32 times passed the length rule, and anyone could
+ * then sign "verified" details. At least 8 different characters besides spaces (a random secret of 32 base64 or hex
+ * characters has about 12 to 25).
+ */
+export function weakSecretProblem(secret: string): string | null {
+  if (secret.length < 32) return 'use at least 32 characters (e.g. openssl rand -base64 48)';
+  const distinct = new Set(secret.replace(/\s/g, '')).size;
+  if (distinct < 8) {
+    return `it has ${distinct === 0 ? 'nothing but spaces' : `only ${distinct} different character${distinct === 1 ? '' : 's'} besides spaces`}, so it can be guessed; use a random one (e.g. openssl rand -base64 48)`;
+  }
+  return null;
+}
+
+/** What the single-use key knows of the secret that verified a token: not the secret, a digest made with it. */
+function secretMark(secret: string): string {
+  return createHmac('sha256', Buffer.from(secret, 'utf8')).update('baton identity use key').digest('base64url');
+}
+
 /** Checks `token` against `secrets` (the current one first; any may match) for `flowId` at `now`. */
 export function verifyIdentityToken(token: string, opts: { secrets: readonly string[]; flowId: string; now: number }): IdentityCheck {
   if (token.length > MAX_IDENTITY_TOKEN_CHARS) return { ok: false, why: `it is longer than ${MAX_IDENTITY_TOKEN_CHARS.toLocaleString('en-US')} characters` };
@@ -86,13 +115,13 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
     return { ok: false, why: 'its signature (the third part) is not canonical base64url: it was changed after signing (a JWT library writes it canonically)' };
   }
   const signed = `${h}.${p}`;
-  let match = false;
+  let match: string | null = null;
   for (const secret of opts.secrets) {
     const want = createHmac('sha256', Buffer.from(secret, 'utf8')).update(signed, 'utf8').digest();
     // Same length first (timingSafeEqual throws otherwise); a digest of another length cannot match anyway.
-    if (given.length === want.length && timingSafeEqual(given, want)) match = true;
+    if (given.length === want.length && timingSafeEqual(given, want)) match ??= secret;
   }
-  if (!match) {
+  if (match === null) {
     return { ok: false, why: 'its signature does not match: it was not made with this server\'s identity secret, or the header or payload was changed after signing' };
   }
   const claims = jsonPart(p);
@@ -119,11 +148,11 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
     return { ok: false, why: `"exp" is more than a year ahead (${exp}); make tokens that last minutes to hours, e.g. Math.floor(Date.now() / 1000) + 3600` };
   }
   if (exp * 1000 + IDENTITY_CLOCK_LEEWAY_MS <= opts.now) {
-    return { ok: false, why: `it expired at ${new Date(exp * 1000).toISOString()}; make a new one when the page is shown` };
+    return { ok: false, why: `it expired at ${timeWords(exp)}; make a new one when the page is shown` };
   }
   const nbf = claims.nbf;
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf * 1000 - IDENTITY_CLOCK_LEEWAY_MS > opts.now)) {
-    return { ok: false, why: `"nbf" says it is not valid before ${typeof nbf === 'number' ? new Date(nbf * 1000).toISOString() : 'an unreadable time'}` };
+    return { ok: false, why: `"nbf" says it is not valid before ${typeof nbf === 'number' ? timeWords(nbf) : 'an unreadable time'}` };
   }
   const vars = claims.variables;
   const variables: Record<string, SignedValue> = {};
@@ -143,7 +172,10 @@ export function verifyIdentityToken(token: string, opts: { secrets: readonly str
   if (jti !== undefined && (typeof jti !== 'string' || jti.trim() === '' || jti.length > 200)) {
     return { ok: false, why: '"jti" (the token\'s own id, so it is used once) must be a text of 1 to 200 characters' };
   }
-  const useKey = createHash('sha256').update(`${sub}\n${typeof jti === 'string' ? `jti:${jti}` : `sig:${given.toString('hex')}`}`).digest('base64url');
+  // Session 50 (rt5, hostile s50 M6): keyed on the secret that verified it too. With a secret per flow (two websites),
+  // one site's token used up the other's when their visitor ids and jti schemes met ("u1" / "j1"), and one site's owner
+  // could burn the other's predictable pairs. Flows sharing a secret share the site's jti space, as before.
+  const useKey = createHash('sha256').update(`${secretMark(match)}\n${sub}\n${typeof jti === 'string' ? `jti:${jti}` : `sig:${given.toString('hex')}`}`).digest('base64url');
   return { ok: true, identity: { subject: sub, variables, expiresAt: exp * 1000, useKey } };
 }
 

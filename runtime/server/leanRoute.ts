@@ -452,6 +452,13 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
       // ACCEPT_QUIET_MS (at most the grace), and what arrives meanwhile is answered 503 draining + Retry-After
       // like any request during the drain; then the listener is closed (later connections are refused, not reset).
       for (const t of sockets.values()) if (t.res !== null && !t.res.headersSent) t.res.shouldKeepAlive = false;
+      // Session 50 (rt5, hostile s47 L3's rest): connections still in the kernel's accept queue when the listener closes
+      // are reset. With clients reconnecting at once the queue never empties, so whatever its length at the close was
+      // reset (0-33 per run in session 48's test). The queue is cut to its least now (listen() again on the listening
+      // socket only changes its backlog, Linux's documented behaviour): from here the kernel drops the SYNs of new
+      // connections while one waits unaccepted, so the client's connect retries its SYN after ~1 s and meets the
+      // closed listener: refused (nothing sent, safe to retry), not reset. Those already queued are taken in below.
+      shrinkBacklog(server);
       // At most half the grace: clients that reconnect at once after their 503 would keep it open (session 20).
       const acceptUntil = Date.now() + graceMs / 2;
       lastConnectionAt = Date.now();
@@ -464,6 +471,20 @@ function connectionGuard(server: http.Server, limits: ConnectionLimits): Connect
       while (sockets.size > 0 && Date.now() < until && Date.now() - lastRequestAt < DRAIN_QUIET_MS) await new Promise((r) => setTimeout(r, 50));
     },
   };
+}
+/**
+ * Session 50 (rt5): the listening socket's accept queue set to its least (listen(fd, 0): one connection waiting at a
+ * time on Linux) through the server's libuv handle; false where that handle is not there (a cluster worker's shared
+ * handle, another runtime) or refuses: the drain then works as before.
+ */
+function shrinkBacklog(server: http.Server): boolean {
+  const handle = (server as unknown as { _handle?: { listen?: (backlog: number) => number } | null })._handle;
+  if (typeof handle?.listen !== 'function') return false;
+  try {
+    return handle.listen(0) === 0;
+  } catch {
+    return false;
+  }
 }
 const IDLE = 0;
 const ARRIVING = 1;

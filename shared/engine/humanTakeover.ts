@@ -34,7 +34,7 @@ import { takesCorrectedEmail, ticketPrompts } from './ticketBlock';
 import { callsBack, detailsBeside, issueBesideRequest, keepBesideAddress, keepDetailsBeside, nameBesideAddress, phoneAtEmailTexts, pickAfterWhichEmail } from './detailsAnswer';
 import { keepsReasonForPerson, reasonAlreadyGiven, reasonFromWay, statesAReason } from './reasonGiven';
 import { addTimer, bot, cancelTimers, customerSaid, isKnown, nextId, say, setVar, stepCustomerText, system, type Run } from './run';
-import { endConversation, follow as followExit, goTo, showPrompt, type TakeoverEntry } from './runBlocks';
+import { endConversation, follow as followExit, goTo, render, showPrompt, type TakeoverEntry } from './runBlocks';
 import { backsOut, declinesEmailBeside, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { closesChat } from './closing';
 import { behaviourOf, canWaitAt } from './blockBehaviours';
@@ -1002,15 +1002,46 @@ function stillWantsSomeone(text: string): boolean {
   return false;
 }
 
-/** The chat closed by the agent (Close, Resolve): the block's ending, with a restart button when the block offers one. */
+/**
+ * The chat closed by the agent (Close, Resolve): the flow's own closing when it has one (flowClosing), else the block's
+ * ending; with a restart button when the block offers one.
+ */
 function closedByAgent(run: Run, block: BlockOf<'human_takeover'>, d: BlockOf<'human_takeover'>['data']): void {
-  if (d.assignation === 'custom' && d.restartButtons) {
-    bot(run, takeoverTexts.endedRestart, block.id, [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }]);
-    run.s.waiting = { kind: 'restart', blockId: block.id };
-  } else {
-    bot(run, takeoverTexts.ended, block.id);
-    run.s.waiting = null;
+  const restart = d.assignation === 'custom' && d.restartButtons;
+  const closing = flowClosing(run, block);
+  if (closing !== null) {
+    closing.forEach((c, i) => bot(run, c.text, c.blockId, restart && i === closing.length - 1 ? [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }] : undefined));
+  } else if (restart) bot(run, takeoverTexts.endedRestart, block.id, [{ id: RESTART_BUTTON_ID, label: takeoverTexts.restartLabel }]);
+  else bot(run, takeoverTexts.ended, block.id);
+  run.s.waiting = restart ? { kind: 'restart', blockId: block.id } : null;
+}
+
+/**
+ * Session 50 (rt5, newcomer s49 N4): after the agent clicked Resolve the customer read the built-in "This conversation has
+ * ended. You can start again whenever you like." (and the widget's header and footer said it again), never the flow's own
+ * goodbye ("Thanks for choosing Spoke & Chain. Ride safe!"): Resolve does not follow the Resolved exit (it would ask a
+ * rating, a question, the menu). The flow's closing is what that exit says on its way to an End block: its Message
+ * blocks' texts and the End's goodbye, passing a Rating block by its `next` exit (Resolve did not ask it). Null when the
+ * exit leads anywhere else (a question, a menu, a branch, nothing) or says nothing: the built-in ending then.
+ */
+function flowClosing(run: Run, block: BlockOf<'human_takeover'>): Array<{ text: string; blockId: string }> | null {
+  const said: Array<{ text: string; blockId: string }> = [];
+  let at = run.c.exitOf(block.id, 'resolved');
+  for (let hops = 0; at !== undefined && hops < 10; hops++) {
+    const b = run.c.blocks.get(at);
+    if (b === undefined) return null;
+    if (b.kind === 'end') {
+      const text = b.data.text ? render(run, b.data.text) : '';
+      if (text.trim() !== '') said.push({ text, blockId: b.id });
+      return said.length > 0 ? said : null;
+    }
+    if (b.kind === 'message') {
+      const text = render(run, b.data.text);
+      if (text.trim() !== '') said.push({ text, blockId: b.id });
+    } else if (b.kind !== 'csat') return null;
+    at = run.c.exitOf(b.id, 'next');
   }
+  return null;
 }
 
 /**

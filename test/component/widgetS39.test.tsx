@@ -47,7 +47,9 @@ describe('N23: the rating in the widget, and an ended chat\'s header', () => {
     expect(rated.getAttribute('aria-label')).toMatch(/^You at .+: rated 5 of 5, very satisfied$/);
     // No bare "5" bubble left.
     expect([...document.querySelectorAll('.bw-customer .bw-bubble')].map((b) => b.textContent)).toEqual(['★★★★★ 5/5']);
-    expect(screen.getByText('This conversation has ended', { selector: '.bw-sub' })).toBeInTheDocument();
+    // Session 50 (rt5, newcomer s49 N4): the footer says it has ended; the header no longer says it again (no subtitle).
+    expect(screen.getByText('This conversation has ended.', { selector: '.bw-ended span' })).toBeInTheDocument();
+    expect(document.querySelector('.bw-sub')).toBeNull();
     expect(screen.queryByText('Our assistant replies at once')).toBeNull();
   });
 

@@ -291,7 +291,8 @@ function BlockForm({ block }: { block: Block }) {
             ) : (
               <span data-testid="takeover-resolve-note">
                 The inbox’s “Resolve” ends the conversation without taking this exit (lead this exit to a Rating block and Resolve asks
-                for the rating first).
+                for the rating first). When this exit leads through messages to an End block, Resolve says their words and the End’s
+                goodbye.
               </span>
             )}
           </li>
