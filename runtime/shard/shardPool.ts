@@ -458,6 +458,10 @@ export class ShardedStore implements RuntimeStore {
   getIdempotency(key: string) {
     return this.main.getIdempotency(key);
   }
+  /** Presence, notes (stored: newcomer s50 N6) and assignment inputs: the main thread's (it runs the agent hub). */
+  sharedState() {
+    return this.main.sharedState();
+  }
   /** Spans conversations: the main thread's store writes it (the same lmdb environment as the shards'). */
   claimOnce(key: string, until: number, now: number) {
     return this.main.claimOnce(key, until, now);

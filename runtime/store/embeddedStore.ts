@@ -22,6 +22,7 @@ import { open, type Database, type RootDatabase, type RootDatabaseOptionsWithPat
 import { WriteConflict, openDatabases, quietLmdbConsole, writeOps } from './embeddedWriter.mjs';
 import { lockToken, takePidLock, type PidLock } from '../pidLock';
 import { MARK, trace } from '../serve/latencyTrace';
+import { MemorySharedState } from './sharedState';
 import {
   StoreConflictError,
   conversationModes,
@@ -355,6 +356,8 @@ const DB_NAMES = {
   // Session 48 (apisec3): keys used once until a time (claimOnce) and their time index.
   once: 'usedOnce',
   onceIdx: 'usedOnceByTime',
+  // Session 50 (lead, newcomer s50 N6): agents' private notes, by [conversation id, time, note id].
+  notes: 'agentNotes',
 } as const;
 
 /**
@@ -790,6 +793,8 @@ export class EmbeddedStore implements RuntimeStore {
   private idem: Database<IdempotencyRecord, string>;
   private flows: Database<FlowRevisionRecord, [string, string]>;
   private active: Database<string, string>;
+  /** Session 50 (lead, newcomer s50 N6): agents' private notes by [conversation id, time, note id]. */
+  private notes: Database<unknown, [string, number, number]>;
   /** What a prune reads instead of whole tables (session 8; embeddedWriter.mjs `prune`, `sweep`, `buildIndexes`). */
   private idemIdx: Database<null, [number, string]>;
   private finishedIdx: Database<null, [number, string]>;
@@ -874,6 +879,7 @@ export class EmbeddedStore implements RuntimeStore {
     this.handoffs = db.handoffs;
     this.records = db.records;
     this.idem = db.idem;
+    this.notes = db.notes;
     this.flows = db.flows;
     this.active = db.active;
     this.events.setMaxListeners(0);
@@ -1514,6 +1520,29 @@ export class EmbeddedStore implements RuntimeStore {
     return this.idem.get(key) ?? null;
   }
 
+  /* private notes (newcomer s50 N6: they lived in this process's memory and a restart lost them) */
+  private shared: EmbeddedSharedState | undefined;
+  private noteSeq = 0;
+  /** Presence and assignment inputs stay in this process (one process owns a data folder); notes are stored here. */
+  sharedState(): EmbeddedSharedState {
+    this.shared ??= new EmbeddedSharedState(this);
+    return this.shared;
+  }
+  /** Stores an agent's private note; resolves when it is on disk. */
+  async putNote(conversationId: string, note: { id?: unknown; at?: unknown }): Promise<void> {
+    const at = typeof note.at === 'number' ? note.at : 0;
+    // Notes written in the same millisecond (a test's fixed clock) keep their order: a number rising in this process,
+    // from the wall clock so that a later process goes on above it.
+    this.noteSeq = Math.max(this.noteSeq + 1, Date.now());
+    await this.durableResult({ k: 'put', db: 'notes', key: [conversationId, at, this.noteSeq], value: note });
+  }
+  /** The private notes of a conversation, oldest first. */
+  notesOf(conversationId: string): unknown[] {
+    const out: unknown[] = [];
+    for (const { value } of this.notes.getRange({ start: [conversationId, 0, 0], end: [conversationId, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] })) out.push(value);
+    return out;
+  }
+
   /* used once */
   async claimOnce(key: string, until: number, now: number): Promise<boolean> {
     return (await this.durableResult({ k: 'once', key, until, now })) === 1;
@@ -1677,4 +1706,21 @@ function lockDataFolder(file: string, onLost: (why: string) => void): PidLock {
       ),
     contended: () => new DataFolderInUseError(`cannot lock ${file}`),
   });
+}
+
+/**
+ * Session 50 (lead, newcomer s50 N6): the embedded store's shared state. One process owns a data folder, so presence and
+ * the assignment inputs stay in memory as before (MemorySharedState); an agent's private note is written to the data
+ * folder (durable when added) and read from it, so a restart keeps it as it keeps the messages.
+ */
+export class EmbeddedSharedState extends MemorySharedState {
+  constructor(private readonly store: EmbeddedStore) {
+    super();
+  }
+  override async addNote(conversationId: string, note: unknown): Promise<void> {
+    await this.store.putNote(conversationId, note as { id?: unknown; at?: unknown });
+  }
+  override async notes(conversationId: string): Promise<unknown[]> {
+    return this.store.notesOf(conversationId);
+  }
 }

@@ -203,6 +203,8 @@ export function writeOps(db) {
       for (const key of db.logRuns.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.logRuns.remove(key);
       for (const key of db.window.getKeys({ start: [c.id, 0], end: [c.id, MAX_KEY] })) db.window.remove(key);
       for (const key of db.parts.getKeys({ start: [c.id, ''], end: [c.id, MAX_STR] })) db.parts.remove(key);
+      // Session 50 (lead, newcomer s50 N6): its agents' private notes.
+      if (db.notes) for (const key of db.notes.getKeys({ start: [c.id, 0, 0], end: [c.id, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] })) db.notes.remove(key);
       db.convs.remove(c.id);
       db.modeIdx.remove(['closed', c.id]);
       if (cur.externalKey !== undefined) db.ext.remove(cur.externalKey);
