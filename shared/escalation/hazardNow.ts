@@ -647,7 +647,7 @@ function electrics(lower: readonly string[], padded: string): HazardReading | nu
   const smell = affirmedMatch(BURNT_SMELL, lower, padded);
   const smellOk = smell !== null && !maybeBefore(lower, tokenAt(padded, smell.index));
   const count = (heat >= 0 ? 1 : 0) + (sound >= 0 ? 1 : 0) + (smellOk ? 1 : 0);
-  if (count < 2 && !(lower[heat] === 'melting' || lower[sound] === 'sparking')) return null;
+  if (count < 2 && !(lower[heat] === 'melting' || lower.some((t, i) => (t === 'sparking' || t === 'smoking') && affirmed(lower, i)))) return null;
   if (count < 1) return null;
   const sign = [heat >= 0 ? lower[heat] : null, sound >= 0 ? lower[sound] : null, smellOk ? smell![0].trim() : null].filter(Boolean).join(' ... ');
   if (!goingOn(lower)) return null;

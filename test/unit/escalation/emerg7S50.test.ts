@@ -125,3 +125,31 @@ describe('M8: a departure time answered at Skyline Air\'s question, on the conve
     expect(out.variables.departureTime).toBeUndefined();
   });
 });
+
+describe('hostile s50 H3: out of hours, an emergency typed at the ticket\'s questions', () => {
+  const SATURDAY = Date.parse('2026-03-07T13:30:00Z');
+  it.each(["my dad just collapsed and isn't breathing", 'someone is breaking into my flat right now', 'the charger is on fire and the smoke is everywhere'])('at the issue question: %j gets the emergency line first and an urgent ticket', (text) => {
+    const c = converse(flow('customer-support'), { now: SATURDAY });
+    c.say('I want to talk to a person');
+    c.say('kim@example.com');
+    const n = c.botTexts().length;
+    c.say(text);
+    expect(c.botTexts().slice(n)[0]).toMatch(/call 999 now/);
+    const tickets = c.effects('create_ticket');
+    expect(tickets.at(-1)?.priority).toBe('urgent');
+  });
+  it('an ordinary issue there keeps the block\'s priority', () => {
+    const c = converse(flow('customer-support'), { now: SATURDAY });
+    c.say('I want to talk to a person');
+    c.say('kim@example.com');
+    c.say('my parcel NW-104233 is late');
+    expect(c.effects('create_ticket').at(-1)?.priority).toBe('normal');
+  });
+  it('beside the email at the ticket\'s email question: the line first', () => {
+    const c = converse(flow('customer-support'), { now: SATURDAY });
+    c.say('I want to talk to a human');
+    const n = c.botTexts().length;
+    c.say("kim@example.com - my son is choking and can't breathe");
+    expect(c.botTexts().slice(n).join(' ')).toMatch(/call 999 now/);
+  });
+});

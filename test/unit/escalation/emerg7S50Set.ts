@@ -111,7 +111,36 @@ export const NUMBER_NEGATIVES: string[] = [
 ];
 
 /** Written after the code (see docs/history.md "Session 50 (emerg7)"). */
-export const HELD_OUT_LIVE_POSITIVES: string[] = [];
-export const HELD_OUT_LIVE_NEGATIVES: string[] = [];
-export const HELD_OUT_NUMBER_POSITIVES: string[] = [];
-export const HELD_OUT_NUMBER_NEGATIVES: string[] = [];
+// (Written at 23:58 UTC, after the code; first run reported in docs/history.md "Session 50 (emerg7)".)
+export const HELD_OUT_LIVE_POSITIVES: string[] = [
+  'the bath overflowed and water is dripping onto the fuse box downstairs',
+  'HELP the socket in the kitchen is crackling and smoking',
+  'my vape battery is swelling up and hissing on the table',
+  'the carbon... no, the SMOKE alarm is going off and I can smell burning but there is no smoke anywhere',
+  'kitchen ceiling bowing down full of water from the flat above',
+  'the gas ring wont go off, the flames are shooting up the wall',
+  'Our hallway light is full of water and keeps flickering.',
+  'the adaptor is melting in the wall socket and there is a horrible burning smell',
+];
+export const HELD_OUT_LIVE_NEGATIVES: string[] = [
+  'the water heater you installed is leaking a little onto the floor, can someone come next week?',
+  'my old power bank swelled up years ago, is this new model safer?',
+  'how do I stop the smoke alarm going off when I cook?',
+  'the ceiling light you sent has a scratch on it',
+  'my phone battery drains fast and gets a bit warm, can I return it?',
+  'the gas hob ignition clicks but the flame will not light',
+  'we had a leak under the sink but the plumber fixed it, can I claim?',
+  'is the extension lead safe to use outdoors in the rain?',
+];
+export const HELD_OUT_NUMBER_POSITIVES: string[] = [
+  'just rang 999, the man is still outside',
+  'do I call 112 or you? my daughter swallowed a battery',
+  'phoning 911 now the shed is on fire',
+];
+export const HELD_OUT_NUMBER_NEGATIVES: string[] = [
+  'my flat is number 999 on the 9th floor',
+  'the total came to 112 euros, why?',
+  'text me on 07911 999 123',
+  'unit 911, Riverside Trading Estate',
+  'I ordered 112 stickers but only got 100',
+];
