@@ -699,9 +699,25 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
   if (facts.ownQuestion === true && block !== undefined) facts.askedAt = block.id;
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
   // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
-  return classified.answered === true
-    ? evaluateEscalation(ownQuestionPolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation)
+  // Session 50 (emerg7, hostile s49 H3): an answer to the block's own question that also says an emergency (a person in
+  // danger or a live hazard now: dangerNow) is read by the whole policy: the emergency comes before the answer.
+  if (classified.answered === true && classified.deadlineMinutes !== undefined) facts.answeredMinutesAway = classified.deadlineMinutes;
+  return classified.answered === true && !dangerNow(run, facts.text, facts.analysis)
+    ? evaluateEscalation(classified.deadlineMinutes !== undefined ? withChecksOff(run.flow.escalation, DEADLINE_ANSWER_OFF) : ownQuestionPolicy(run.flow.escalation), facts, run.s.escalation, run.flow.escalation)
     : evaluateEscalation(run.flow.escalation, facts, run.s.escalation);
+}
+
+/**
+ * Session 50 (emerg7, hostile s49 H3): whether `text` says an emergency now (self-harm, a person hurt or in danger, a fire,
+ * gas or a live hazard: the urgency detector's crisis or emergency reading, so switching Urgency off switches this off
+ * too). Read where the block would otherwise take the text as its answer with the message-level checks off (an answer to
+ * its own question: readTurn, ownQuestionText), so an emergency said at any question is read before it is an answer.
+ */
+function dangerNow(run: Run, text: string, analysis: TextAnalysis): boolean {
+  const policy = run.flow.escalation;
+  if (policy.enabled === false || !policy.urgency.enabled) return false;
+  const signal = detectUrgency(messageFacts(run, text, analysis, Math.max(0, run.s.turn - 1)), policy, initialEscalationMemory());
+  return signal?.emergency === true || signal?.crisis === true;
 }
 
 /**
@@ -931,6 +947,8 @@ export function ownQuestionPolicy(p: EscalationPolicy): EscalationPolicy {
   return withChecksOff(p, OWN_QUESTION_OFF);
 }
 const OWN_QUESTION_OFF = ['sensitiveTopics', 'negativeSentiment', 'urgency', 'lowConfidence'] as const;
+/** Session 50 (emerg7): ownQuestionPolicy with urgency on, for a time answered at a date-and-time question (Classified.deadlineMinutes). */
+const DEADLINE_ANSWER_OFF = ['sensitiveTopics', 'negativeSentiment', 'lowConfidence'] as const;
 /** ownQuestionPolicy without the loop and repeated-fallback checks either: for an answer that gives the value asked. */
 function ownValuePolicy(p: EscalationPolicy): EscalationPolicy {
   return withChecksOff(p, OWN_VALUE_OFF);
@@ -1009,7 +1027,9 @@ function ownQuestionText(run: Run, block: Block, w: Waiting, text: string): bool
   // account was hacked" is the ticket's issue, not a topic to hand over). Not a message that is no answer to it ("I want
   // to kill myself", "this is ridiculous, I am furious" at the email question), nor one a person must see at once
   // (self-harm): the whole policy reads those, as it reads a message held during an HTTP call (heldAtOwnQuestion).
-  const whole = !fits || selfHarmIn(analysis) !== null;
+  // Session 50 (emerg7, hostile s49 H3): nor an emergency said there ("the gas hob won't turn off and the flame is huge" as
+  // the ticket's issue): read before the block takes the text as its answer (dangerNow).
+  const whole = !fits || selfHarmIn(analysis) !== null || dangerNow(run, text, analysis);
   const targetId = escalationTarget(run);
   // Session 14 (newcomer s14 N#7): not back into a takeover that just found nobody (noAgentFollowUp.ts). Session 45
   // (perf, the lead's decision): nor, at the follow-up's questions, into one still closed by its hours (inClosedFollowUp).

@@ -19,12 +19,15 @@ import { initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { buildHandoffContext, reasonPhrase, reasonPhrases, summarizeConversation } from './handoffContext';
 import { SELF_HARM_NAME, selfHarmInText } from '../escalation/selfHarm';
 import { emergencySignalIn, selfHarmSignalIn } from './crisisSignal';
-import { detectUrgency, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
+import { detectUrgency, personInDanger, saysSomeoneHurt } from '../escalation/detectors/detectUrgency';
 import { customerEntry } from './handoffContext';
 import { messageFacts, readsAsRequestForPerson } from './policyReads';
 import { analyzeText } from '../nlu/analyzeText';
 import { canonicalTokens } from '../escalation/canonicalTokens';
-import { hazardReading } from '../escalation/hazardNow';
+import { hazardReading, type HazardKind, type LiveHazardKind } from '../escalation/hazardNow';
+
+const LIVE_HAZARDS = new Set<HazardKind>(['electrics', 'overheating', 'battery', 'smoke alarm', 'ceiling', 'gas flame']);
+const isLiveHazard = (kind: HazardKind): kind is LiveHazardKind => LIVE_HAZARDS.has(kind);
 import { analysedPart } from './analysedPart';
 import { bareBackOutTexts, canDoSentence } from './bareBackOut';
 import { asideTexts, nextAside, sayAnswer, sayAnswerOnce, sideQuestionAtEmail, unansweredAtEmail, type SideQuestion } from './questionAtEmail';
@@ -144,6 +147,23 @@ export const takeoverTexts = {
       : kind === 'carbon monoxide'
         ? `With a carbon monoxide alarm: open the windows, turn off gas appliances if you can, get everyone outside into fresh air and ${call} from there.`
         : `This may be carbon monoxide poisoning: turn the appliance off if you can, open the windows, get everyone outside into fresh air and ${call} from there.`,
+  /**
+   * Session 50 (emerg7, hostile s49 M5, M12): what to do first with a live hazard that is no fire yet (hazardNow.ts
+   * LiveHazardKind), said instead of the emergency line, before the handover and any question. `number`: the flow's
+   * emergency number (emergencyNumberOf), `gasCall` the gas emergency line's words (emergencyLineAbout).
+   */
+  hazardLine: (kind: LiveHazardKind, number: string, gasCall: string) =>
+    kind === 'overheating'
+      ? `Please stop using it: if you can do it safely, switch it off and unplug it at the wall (or switch the power off at the fuse box), and keep away from it. Call ${number} if it smokes or catches fire.`
+      : kind === 'electrics'
+      ? `Please keep away from the water and anything electrical near it. If you can reach it without touching anything wet, switch the power off at the fuse box (the consumer unit). Call ${number} if there is smoke or fire, or if someone has had an electric shock.`
+      : kind === 'battery'
+        ? `Please keep away from the battery: don't charge it, cover it or put water on it. If you can move it safely, put it outside on a hard surface away from anything that can burn. If it smokes or catches fire, get everyone out and call ${number}.`
+        : kind === 'smoke alarm'
+          ? `If the smoke alarm is going off and you can't find why, please get everyone out now, close the doors behind you and call ${number} from outside.`
+          : kind === 'ceiling'
+            ? `Please keep everyone out of the room under that ceiling. If you can do it safely, turn the water off at the stopcock and the power off at the fuse box. Call ${number} if it comes down on anyone.`
+            : `Please don't put water on the flame. If you can reach it safely, turn the gas off at the meter, then get everyone outside: call ${number} if anything catches fire, and ${gasCall}.`,
   /**
    * Session 43 (medical4, hostile s43 L6): the customer repeats the emergency while waiting for the person, after the
    * emergency line was said (emergencyAgainOf): not the line again word for word.
@@ -361,7 +381,7 @@ export function enterTakeover(run: Run, block: BlockOf<'human_takeover'>, entry:
   // or ill now), the takeover's questions are not asked first: "get me a human, my dad is having a heart attack" got the
   // emergency line, then "What is your email address, in case we get disconnected?", and no agent heard of it until the
   // customer answered. As at a question (crisisAtQuestion): handed over at once, the message is the reason.
-  if (entry !== null && entry.signals.length > 0 && (selfHarmSignalIn(entry.signals) || emergencySignalIn(entry.signals))) {
+  if (entry !== null && entry.signals.length > 0 && (selfHarmSignalIn(entry.signals) || emergencySignalIn(entry.signals) || liveHazardEntry(run, entry))) {
     if (wantsReason(run, d) && !isKnown(run.s.variables.handoffReason) && typeof said === 'string') setVar(run, 'handoffReason', said);
     handOver(run, block, entry.reason ?? 'urgency', entry.signals);
     return null;
@@ -1486,9 +1506,22 @@ export function crisisLineOf(flow: Flow): string {
  * says so (the choices on the way, "Report an incident: Yes, someone is hurt", or the customer's words).
  */
 function emergencyEntry(run: Run, entry: TakeoverEntry): boolean {
-  if (entry !== null && entry.signals.length > 0) return emergencySignalIn(entry.signals);
+  if (entry !== null && entry.signals.length > 0) return emergencySignalIn(entry.signals) || liveHazardEntry(run, entry);
   const r = run.s.variables.handoffReason;
   return typeof r === 'string' && saysSomeoneHurt(analyzeText(analysedPart(r)));
+}
+
+/**
+ * Session 50 (emerg7, hostile s49 M12): handed over by the policy (for any reason: a swelling battery is the safety topic's)
+ * for a message that tells of a live hazard now (hazardReading's LiveHazardKind): its safety line first, no questions
+ * before the person, as for an emergency.
+ */
+function liveHazardEntry(run: Run, entry: TakeoverEntry): boolean {
+  if (entry === null || entry.signals.length === 0) return false;
+  const text = stepCustomerText(run);
+  if (text === undefined) return false;
+  const kind = hazardReading(canonicalTokens(analyzeText(analysedPart(text))))?.kind;
+  return kind !== undefined && isLiveHazard(kind);
 }
 
 /**
@@ -1567,11 +1600,28 @@ export function emergencyLineOf(flow: Flow): string {
  */
 export function emergencyLineAbout(flow: Flow, text: string | undefined): string {
   const line = emergencyLineOf(flow);
-  const kind = text === undefined || /\bgas\b/i.test(line) ? null : hazardReading(canonicalTokens(analyzeText(analysedPart(text))))?.kind ?? null;
+  const reading = text === undefined ? null : hazardReading(canonicalTokens(analyzeText(analysedPart(text))));
+  const kind = reading?.kind ?? null;
   if (kind === null || kind === 'fire') return line;
   const zone = flow.settings.timezone;
   const call = ZONES_999.has(zone) ? 'call the gas emergency line on 0800 111 999' : ZONES_IE.has(zone) ? 'call Gas Networks Ireland on 1800 20 50 50' : 'call your gas emergency line';
+  // Session 50 (emerg7, hostile s49 M5, M12): a live hazard that is no fire yet: what to do first, with the flow's number.
+  // (A person hurt too: the emergency line first, then what to do about the hazard.)
+  if (isLiveHazard(kind)) {
+    const hazard = takeoverTexts.hazardLine(kind, emergencyNumberOf(flow), call);
+    return personInDanger(canonicalTokens(analyzeText(analysedPart(text!))), text) ? `${line} ${hazard}` : hazard;
+  }
+  if (/\bgas\b/i.test(line)) return line;
   return `${line} ${takeoverTexts.gasLine(kind, call)}`;
+}
+
+/**
+ * Session 50 (emerg7): the emergency number the flow's emergency line gives (its own line's, or the number its messages
+ * give, or its time zone's), else "the emergency services".
+ */
+export function emergencyNumberOf(flow: Flow): string {
+  const m = /\b(112 or 999|\d{3})\b/.exec(emergencyLineOf(flow));
+  return m ? m[1]! : 'the emergency services';
 }
 
 /**

@@ -16,6 +16,7 @@ import { reasonAlreadyGiven, reasonFromWay } from './reasonGiven';
 import { backsOut, declinesEmailBeside, declinesEmailInAnswer, emailRefusedThen, refusesAPerson, REFUSED_PERSON } from './backOut';
 import { inNoAgentFollowUp } from './noAgentFollowUp';
 import { bot, isKnown, nextId, rememberEntities, setVar, type Run } from './run';
+import { emergencySignalIn, selfHarmSignalIn } from './crisisSignal';
 import { follow, goTo } from './runBlocks';
 import { isUnsureReply } from '../nlu/bareReplies';
 import { normalizeText } from '../nlu/normalizeText';
@@ -494,7 +495,9 @@ function createTicket(run: Run, block: BlockOf<'ticket'>, lastWasEmail: boolean)
     number,
     contact: { name: str(v.customerName), email: str(v.customerEmail), phone: str(v.customerPhone) },
     issue: callBack === null ? issue : `${issue}${issue === '' ? '' : ' '}(the customer asked to be called on ${callBack})`,
-    priority: block.data.priority,
+    // Session 50 (emerg7, hostile s50 H3): a ticket opened in the step an emergency was said (nobody can come: out of hours,
+    // at the ticket's own question) is marked urgent, whatever the block's priority.
+    priority: emergencySignalIn(run.decision?.signals) || selfHarmSignalIn(run.decision?.signals) ? 'urgent' : block.data.priority,
     summary: summarizeConversation(s, reason, signals),
   });
   setVar(run, 'ticketId', number);

@@ -141,8 +141,8 @@ const FIGURE = new Set(['deal', 'deals', 'offer', 'offers', 'price', 'prices', '
 const SELF_BEFORE = /(?:^| )(?:im|i am|youre|you are|were|we are|hes|he is|shes|she is) (?:so |totally |really )?on fire /;
 /** The fire is over: out, put out, everyone safe. */
 // (Session 50, emerg8, hostile s50 H2: "out" said of the fire, not of the power or the lights, "the power is out"; "put it
-// out" done, not tried: "I tried to put it out but it's spreading".)
-const OVER = / (?:all out|(?:fire|fires|it|flames|blaze|they) (?:is|s|was|are|were|went|has gone|had gone) out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont|tried to|trying to|try to|tried and|try and|to) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) /;
+// out" done, not tried: "I tried to put it out but it's spreading". Merged with emerg7's: "its out", and not "out of".)
+const OVER = / (?:all out|its out|(?:fire|fires|it|flames|blaze|they) (?:is|s|was|are|were|went|has gone|had gone) out|(?<!(?:can not|cant|couldnt|could not|can t|won t|wont|tried to|trying to|try to|tried and|try and|to) )put (?:it |them )?out|nobody (?:was |is |got )?(?:hurt|injured)|no one (?:was |is |got )?(?:hurt|injured)|everyone (?:is |was )?(?:safe|fine|ok|okay)|everybody (?:is |was )?(?:safe|fine|ok|okay)) (?!of )/;
 const LONG_AGO = new Set(['yesterday', 'last', 'ago', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const NOW_WORDS = new Set(['now', 'still', 'currently']);
 /**
@@ -156,7 +156,19 @@ const NEGATORS = negators(NOT_WORDS, 'nobody', 'none', 'without', 'isnt', 'arent
 const GATE = new Set(['fire', 'flames', 'burning', 'smoke', 'smoking', 'gas', 'monoxide', 'co', 'sparking', 'sparks', 'exploded', 'blew', 'alight', 'ablaze']);
 
 /** What the hazard read is: a fire (or smoke, sparks, a battery), gas, a carbon monoxide alarm, or signs of carbon monoxide. */
-export type HazardKind = 'fire' | 'gas' | 'carbon monoxide' | 'carbon monoxide signs';
+export type HazardKind = 'fire' | 'gas' | 'carbon monoxide' | 'carbon monoxide signs' | LiveHazardKind;
+/**
+ * Session 50 (emerg7, hostile s49 H3, M5, M12): live hazards in a home that are no fire yet, each with its own safety line
+ * (humanTakeover.ts hazardLine): water in the electrics, a plug or lead overheating, a battery swelling or hissing, a
+ * smoke alarm going off with no cause found, a ceiling coming down, a gas flame that will not go out.
+ */
+export type LiveHazardKind = 'electrics' | 'overheating' | 'battery' | 'smoke alarm' | 'ceiling' | 'gas flame';
+/**
+ * The live hazards a product shows (a plug or lead overheating, a battery swelling): the safety topic's cases in the corpus
+ * (escrfEval w42-364, w36-384): they do not fire urgency by themselves (detectUrgency hazardSignal), but make a handover
+ * for any reason say their safety line first (humanTakeover.ts liveHazardEntry).
+ */
+export const PRODUCT_HAZARDS: ReadonlySet<HazardKind> = new Set<HazardKind>(['overheating', 'battery']);
 export interface HazardReading {
   /** The message's words the reading rests on ("on fire", "gas smell ... dizzy", "boiler ... headaches"). */
   words: string;
@@ -186,7 +198,8 @@ export function hazardReading(toks: readonly string[]): HazardReading | null {
   const lower = spelledHazardWords(toks);
   const fire = lower.some((t) => GATE.has(t));
   const signs = !fire && lower.some((t) => SIGN_GATE.has(t));
-  if (!fire && !signs) return null;
+  const house = lower.some((t) => HOUSE_GATE.has(t));
+  if (!fire && !signs && !house) return null;
   const padded = ` ${lower.join(' ')} `;
   if (OVER.test(padded)) return null;
   const reading = readNow(lower, padded, fire);
@@ -206,7 +219,7 @@ function readNow(lower: readonly string[], padded: string, fire: boolean): Hazar
     const words = fireOrGasNow(lower, padded);
     if (words !== null) return { words, kind: kindOf(words) };
   }
-  return coSigns(lower, padded) ?? gasByMeaning(lower, padded);
+  return (signs || fire ? coSigns(lower, padded) ?? gasByMeaning(lower, padded) : null) ?? (house ? houseHazard(lower, padded) : null);
 }
 
 function kindOf(words: string): HazardKind {
@@ -492,6 +505,8 @@ function personInside(lower: readonly string[]): number {
 function figurative(lower: readonly string[], padded: string, words: string): boolean {
   // Laughter makes any of it a joke or a figure ("my friends say it is 'burning hot' hahaha": escrfEval w12-299).
   if (lower.some((t) => LAUGH.test(t))) return true;
+  // Session 50 (emerg7): "the deals are sparking joy", "sparks of inspiration": a figure.
+  if (/ spark/.test(` ${words}`) && / (?:sparking|sparks|spark) (?:joy|interest|ideas|inspiration|conversation|debate|curiosity|excitement)/.test(padded)) return true;
   if (/ burning /.test(words) && / burning hot /.test(padded)) return true;
   // Session 50 (emerg8, hostile s50 M7): "smoking hot", "smoking deal": praise, not smoke.
   if (/ smoking /.test(` ${words} `) && / smoking (?:hot|deal|deals|price|prices|offer|look|looks)\b/.test(padded)) return true;
@@ -579,3 +594,145 @@ export function gasHazard(toks: readonly string[]): 'gas' | 'carbon monoxide' | 
   const kind = hazardReading(toks)?.kind;
   return kind === 'gas' ? 'gas' : kind === 'carbon monoxide' || kind === 'carbon monoxide signs' ? 'carbon monoxide' : null;
 }
+
+/**
+ * Session 50 (emerg7, hostile s49 H3, M5, M12): a live hazard in the home that is no fire yet, read by meaning (two facts
+ * that make the danger, not a phrase), each its own kind with its own safety line:
+ *  - electrics: water reaching something electrical ("water is in the plug sockets", "water pouring onto the electrics",
+ *    "the extension lead is sitting in a puddle", "water coming through the ceiling into the light, it's buzzing"): a word
+ *    of water and a word of the electrics within six words, nothing negating the contact ("nowhere near the sockets");
+ *    or something electrical overheating with a second sign ("the plug is melting and there's a burning smell", "the
+ *    extension lead smells of burning and is very hot", "it's crackling and the plug is scorching hot");
+ *  - battery: a battery (a power bank, an e-bike's) with two signs of failing, one of them swelling, hissing or smoke
+ *    ("swelling and hot to touch, it's hissing", "bulging and making a hissing noise", "puffed up and crackling");
+ *  - smoke alarm: a smoke or fire alarm going off now with a smell of smoke or burning, no cause found, or going on for
+ *    minutes ("has been going off for 10 minutes and I can't find where it's coming from");
+ *  - ceiling: a ceiling sagging, bulging, cracking or coming down ("water everywhere and the ceiling is sagging");
+ *  - gas flame: a gas hob, cooker or burner that will not turn off, or its flame out of control ("the gas hob won't turn
+ *    off and the flame is huge").
+ * Not (hazardReading's guards, then these): over or long ago, asked ("is it normal for the charger to get warm?", "what
+ * should I do if a battery starts to swell?"), negated ("the battery is not swollen or hot"), a laugh, a shopping
+ * question, a fault with its cause said ("beeps every minute, the battery is low", "goes off every time I make toast").
+ */
+const WATER = new Set(['water', 'leak', 'leaks', 'leaking', 'leaked', 'flooded', 'flooding', 'flood', 'floods', 'puddle', 'puddles', 'pouring', 'soaked', 'soaking', 'dripping', 'wet', 'watr', 'flooding']);
+// (Not "switch": "the automatic switch off when water boils" names a kettle's feature, escrfEval w22-279.)
+const ELECTRIC_THING = new Set(['socket', 'sockets', 'plug', 'plugs', 'electrics', 'electric', 'electrical', 'electricity', 'wiring', 'wires', 'wire', 'fusebox', 'fuse', 'light', 'lights', 'lamp', 'lead', 'leads', 'cable', 'cables', 'outlet', 'outlets', 'extension', 'adapter', 'adaptor', 'charger', 'powerstrip']);
+/** Electric things that are the hot, burning part (not "light": a light is meant to be hot). */
+const HOT_PART = new Set(['socket', 'sockets', 'plug', 'plugs', 'wiring', 'wires', 'wire', 'fuse', 'fusebox', 'lead', 'leads', 'cable', 'cables', 'outlet', 'outlets', 'extension', 'adapter', 'adaptor', 'switch', 'charger', 'electrics']);
+const HEAT = new Set(['hot', 'melting', 'melted', 'scorching', 'boiling', 'roasting', 'smouldering', 'smoldering', 'glowing']);
+const BURN_SOUND = new Set(['crackling', 'buzzing', 'fizzing', 'sparking', 'sparks', 'smoking', 'popping', 'hissing', 'arcing', 'flickering']);
+const BURNT_SMELL = / (?:burning|burnt|burned|burn|melting|melted|smoky|electrical|fishy) (?:plastic )?(?:smell|smells|odour|odor|stink)| (?:smell|smells|smelling|stinks|stink|smelt|smelled) (?:of|like) (?:burning|burnt|burned|burn|melting|melted|smoke|hot plastic|plastic)/;
+const CUT_OFF = new Set(['nowhere', 'not', 'no', 'never', 'away', 'far']);
+const BATTERY = new Set(['battery', 'batteries', 'powerbank', 'bank', 'cell', 'cells']);
+const SWELL = new Set(['swelling', 'swollen', 'swelled', 'swell', 'swells', 'bulging', 'bulge', 'bulged', 'bulges', 'puffed', 'puffy', 'puffing', 'expanding', 'expanded', 'ballooning', 'ballooned', 'bloated', 'bloating']);
+const BATTERY_SIGN = new Set([...HEAT, 'hissing', 'hiss', 'hisses', 'crackling', 'popping', 'smoking', 'smoke', 'fizzing', 'noise', 'noises', 'sizzling', 'leaking']);
+const ALARM_THING = / (?:smoke|fire|heat) (?:alarm|alarms|detector|detectors)| alarm /;
+const GOING_OFF = / (?:going off|gone off|went off|goes off|keeps going off|sounding|ringing|beeping|screaming|will not stop|won t stop|not stopping|keeps going)/;
+const NO_CAUSE = / (?:can not|could not|cant|unable to) (?:find|see|tell|work out|figure out|spot|locate)| no idea (?:where|why|what)| (?:do not|dont) know (?:where|why|what)| no (?:reason|cause|sign)/;
+const FOR_A_WHILE = / for (?:\d+|ten|five|fifteen|twenty|thirty|a few|few|ages|hours|an hour|a while|so long|the last) /;
+const SMOKE_SMELL = / (?:smell|smells|smelling) (?:of |like )?(?:smoke|burning|something burning)| (?:burning|smoky) smell| smoke /;
+/** A fault with its cause said, or a habit: no danger ("the battery is low", "every time I make toast"). */
+const ALARM_FAULT = / (?:battery|batteries) (?:is |are |must be |s )?(?:low|dying|flat|dead|running out)| low battery| every (?:time|morning|night|day|minute)| whenever | when i (?:cook|make|shower|open|use)| (?:cooking|toast|steam|shower)/;
+const CEILING = new Set(['ceiling', 'ceilings', 'roof']);
+const FAILING = / (?:sagging|sags|sagged|bulging|bowing|bowed|collapsing|collapsed|caving|caved|cracking|cracked|dropping|falling down|falling in|coming down|coming in|giving way|started to crack|starting to crack|about to (?:fall|collapse|come down|give way))/;
+const NOT_OFF = / (?:will not|won t|can not|cant|could not|unable to|not) (?:turn|switch|shut|go|put|get)(?: it| them| the \w+)? (?:off|out)| (?:can not|cant|could not|unable to) (?:turn|switch|shut) (?:the |it |them )?(?:\w+ )?(?:\w+ )?off/;
+const BIG_FLAME = / (?:flame|flames) (?:is |are |s |keeps |keep )?(?:getting |going )?(?:huge|massive|enormous|bigger|big|higher|out of control|everywhere|really high|very high|tall|taller|up the wall|shooting)/;
+
+function houseHazard(lower: readonly string[], padded: string): HazardReading | null {
+  // Asked of nobody in particular ("is it normal for the charger to get warm?"), or what to do if ("what should I do if a
+  // battery starts to swell?"); not a plea ("can you help, the sockets are full of water").
+  const plea = /^(?:you|someone|somebody|anyone|anybody|not)$/.test(lower[1] ?? '');
+  if (QUESTION_START.has(lower[0] ?? '') && !plea && (!lower.some((t) => OWN.has(t)) || lower.includes('if'))) return null;
+  if (lower.some((t) => LAUGH.test(t) || SHOPPING.has(t)) || ALRIGHT.test(padded)) return null;
+  if (EARLIER.test(padded) && !lower.some((t) => NOW_WORDS.has(t))) return null;
+  if (/ (?:mopped|cleaned|dried|dry now|all dry|sorted now|fixed)/.test(padded)) return null;
+  // Dealt with: unplugged, put outside, switched off (escrfEval set-n-116, w14-367, w28-142, w36-384).
+  if (DEALT.test(padded)) return null;
+  return electrics(lower, padded) ?? battery(lower, padded) ?? smokeAlarm(lower, padded) ?? ceiling(lower, padded) ?? gasFlame(lower, padded);
+}
+const maybeBefore = (lower: readonly string[], i: number): boolean => lower.slice(Math.max(0, i - 5), i).some((w) => MAYBE.has(w) && w !== 'not' && w !== 'never');
+function electrics(lower: readonly string[], padded: string): HazardReading | null {
+  for (let i = 0; i < lower.length; i++) {
+    if (!WATER.has(lower[i]!) || negatedAt(lower, i) || !affirmed(lower, i) || maybeBefore(lower, i)) continue;
+    for (let j = Math.max(0, i - 6); j < Math.min(lower.length, i + 7); j++) {
+      if (j === i || !ELECTRIC_THING.has(lower[j]!)) continue;
+      const between = lower.slice(Math.min(i, j) + 1, Math.max(i, j));
+      if (between.some((t) => CUT_OFF.has(t) || t === 'but')) continue;
+      // "electric" is a thing only as "the electric(s)": "electric shower leaking" is a leak of a named product.
+      if (lower[j] === 'electric' && lower[j + 1] !== undefined && lower[j + 1] !== 'and' && !WATER.has(lower[j + 1]!)) continue;
+      return { words: i < j ? `${lower[i]} ... ${lower[j]}` : `${lower[j]} ... ${lower[i]}`, kind: 'electrics' };
+    }
+  }
+  const part = lower.findIndex((t) => HOT_PART.has(t));
+  if (part < 0) return null;
+  const heat = lower.findIndex((t, i) => HEAT.has(t) && affirmed(lower, i) && !maybeBefore(lower, i) && !(t === 'hot' && /^(?:water|tea|drink|chocolate|tub|weather)$/.test(lower[i + 1] ?? '')));
+  const sound = lower.findIndex((t, i) => BURN_SOUND.has(t) && affirmed(lower, i) && !maybeBefore(lower, i));
+  const smell = affirmedMatch(BURNT_SMELL, lower, padded);
+  const smellOk = smell !== null && !maybeBefore(lower, tokenAt(padded, smell.index));
+  const count = (heat >= 0 ? 1 : 0) + (sound >= 0 ? 1 : 0) + (smellOk ? 1 : 0);
+  if (count < 2 && !(lower[heat] === 'melting' || lower.some((t, i) => (t === 'sparking' || t === 'smoking') && affirmed(lower, i)))) return null;
+  if (count < 1) return null;
+  const sign = [heat >= 0 ? lower[heat] : null, sound >= 0 ? lower[sound] : null, smellOk ? smell![0].trim() : null].filter(Boolean).join(' ... ');
+  if (!goingOn(lower)) return null;
+  return { words: `${lower[part]} ... ${sign}`, kind: 'overheating' };
+}
+function battery(lower: readonly string[], _padded: string): HazardReading | null {
+  const at = lower.findIndex((t, i) => BATTERY.has(t) && (t !== 'bank' || lower[i - 1] === 'power') && (t !== 'cell' || lower[i - 1] !== 'prison'));
+  if (at < 0) return null;
+  const signs: string[] = [];
+  let strong = false;
+  for (let i = 0; i < lower.length; i++) {
+    const t = lower[i]!;
+    const swell = SWELL.has(t) || (t === 'big' && /^(?:become|became|getting|got|gone|going|grown)$/.test(lower[i - 1] ?? ''));
+    if (!swell && !BATTERY_SIGN.has(t)) continue;
+    if (!affirmed(lower, i) || negatedAt(lower, i) || maybeBefore(lower, i)) continue;
+    if ((t === 'noise' || t === 'noises') && !/^(?:making|make|makes|made|a|strange|weird|funny)$/.test(lower[i - 1] ?? '')) continue;
+    if (t === 'leaking' && !lower.slice(i + 1, i + 3).some((w) => w === 'acid' || w === 'fluid' || w === 'liquid')) continue;
+    if (swell || t === 'hissing' || t === 'hiss' || t === 'hisses' || t === 'smoking' || t === 'smoke' || t === 'crackling' || t === 'popping' || t === 'sizzling') strong = true;
+    signs.push(t);
+  }
+  if (!strong || signs.length < 2 || !goingOn(lower)) return null;
+  return { words: `${lower[at]} ... ${signs.slice(0, 2).join(' ... ')}`, kind: 'battery' };
+}
+function smokeAlarm(lower: readonly string[], padded: string): HazardReading | null {
+  const alarm = ALARM_THING.exec(padded);
+  if (alarm === null || !/smoke|fire|heat/.test(alarm[0]) && !lower.some((t) => t === 'smoke' || t === 'burning')) return null;
+  const off = GOING_OFF.exec(padded.slice(alarm.index));
+  if (off === null || negatedAt(lower, tokenAt(padded, alarm.index + off.index))) return null;
+  if (ALARM_FAULT.test(padded)) return null;
+  const why = NO_CAUSE.exec(padded) ?? affirmedMatch(SMOKE_SMELL, lower, padded.slice(0, alarm.index) + ' '.repeat(alarm[0].length) + padded.slice(alarm.index + alarm[0].length)) ?? FOR_A_WHILE.exec(padded);
+  if (why === null) return null;
+  return { words: `${alarm[0].trim()} ${off[0].trim()} ... ${why[0].trim()}`, kind: 'smoke alarm' };
+}
+function ceiling(lower: readonly string[], padded: string): HazardReading | null {
+  const at = lower.findIndex((t) => CEILING.has(t));
+  if (at < 0) return null;
+  const fail = FAILING.exec(padded.slice(padded.indexOf(` ${lower[at]} `)));
+  if (fail === null) return null;
+  const i = tokenAt(padded, padded.indexOf(` ${lower[at]} `) + fail.index);
+  if (negatedAt(lower, i) || !affirmed(lower, i) || maybeBefore(lower, i)) return null;
+  // ("roof" only with water: "the roof is leaking and the ceiling ..."; a cracked ceiling alone needs water too.)
+  const water = lower.some((t) => WATER.has(t));
+  if ((lower[at] === 'roof' || /crack/.test(fail[0])) && !water) return null;
+  return { words: `${lower[at]} ${fail[0].trim()}`, kind: 'ceiling' };
+}
+function gasFlame(lower: readonly string[], padded: string): HazardReading | null {
+  const appliance = lower.findIndex((_, i) => fuelAt(lower, i) || (lower[i] === 'gas' && /^(?:hob|cooker|burner|ring|rings|stove|oven|fire|grill|heater)$/.test(lower[i + 1] ?? '')));
+  const gas = lower.includes('gas');
+  if (appliance < 0 && !gas) return null;
+  const notOff = NOT_OFF.exec(padded);
+  const big = affirmedMatch(BIG_FLAME, lower, padded);
+  if (notOff === null && big === null) return null;
+  if (!gas && big === null) return null;
+  return { words: [notOff?.[0].trim(), big?.[0].trim()].filter(Boolean).join(' ... '), kind: 'gas flame' };
+}
+const DEALT = / (?:unplugged|put (?:it|them) (?:outside|out|in the)|took (?:it|them) outside|switched (?:it |them )?off|turned (?:it |them )?off|in the (?:shed|garden|bin)|outside now|on the side now)/;
+/**
+ * Going on as typed, not a story told after ("the power bank swelled up and got really hot in my bag", "started sparking
+ * when I plugged it in"): a form of "be" now, "keeps", "still", "now", or a sign in -ing not after "started" / "was".
+ */
+const PRESENT = new Set(['is', 'are', 'am', 'keeps', 'keep', 'still', 'now', 'currently', 'smells', 'stinks', 'feels', 'getting']);
+function goingOn(lower: readonly string[]): boolean {
+  return lower.some((t, i) => PRESENT.has(t) || (t.length > 5 && t.endsWith('ing') && (SWELL.has(t) || BATTERY_SIGN.has(t) || BURN_SOUND.has(t) || HEAT.has(t)) && !/^(?:started|starting|began|was|were|been|stopped|start)$/.test(lower[i - 1] ?? '')));
+}
+const HOUSE_GATE = new Set([...WATER, ...ELECTRIC_THING, ...BATTERY, 'alarm', 'alarms', 'detector', 'ceiling', 'ceilings', 'roof', 'flame', 'flames', 'gas']);

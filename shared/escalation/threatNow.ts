@@ -47,7 +47,16 @@ const MAYBE = new Set(['if', 'whether', 'could', 'would', 'might', 'may', 'case'
 /** Threats of paperwork, not of harm: "threatening me with court / bailiffs / a bad review". */
 const PAPER_THREAT = new Set(['court', 'legal', 'bailiffs', 'bailiff', 'review', 'reviews', 'debt', 'collection', 'collectors', 'action', 'solicitor', 'lawyer', 'police', 'charges', 'fees', 'fine', 'ban', 'account', 'cancel', 'cancellation', 'suspension', 'leave', 'report', 'complain', 'buy', 'sue', 'charge']);
 
-const THREAT_GATE = tokenGate(new Set([...ATTACK_NOW, ...ATTACK_PAST, ...THREATEN, ...WEAPON, 'break', 'breaking', 'broke', 'broken', 'following', 'intruder', 'intruders', 'burglar', 'burglars', 'kill', 'killing', ...FEAR, 'aggressive', 'violent', 'abusive']));
+const THREAT_GATE = tokenGate(new Set([...ATTACK_NOW, ...ATTACK_PAST, ...THREATEN, ...WEAPON, 'break', 'breaking', 'broke', 'broken', 'following', 'intruder', 'intruders', 'burglar', 'burglars', 'kill', 'killing', ...FEAR, 'aggressive', 'violent', 'abusive', 'hiding', 'hid']));
+/**
+ * Session 50 (emerg7, hostile s49 H3, M5): a stranger in the home now, said without "intruder" or "broke in" ("there is
+ * somebody in my house right now, I am hiding upstairs", "they are still downstairs, I'm hiding upstairs"): someone (a
+ * man, people, they) in or inside the home, downstairs or upstairs, with the customer hiding or afraid. Not someone who
+ * is there to work or deliver ("the plumber is downstairs", "someone is in my house to fix the boiler").
+ */
+const STRANGER_IN = / (?:someone|somebody|a man|a guy|a woman|a stranger|strangers|men|people|they|theyre|he|hes|she|shes|there is (?:someone|somebody|a man|a guy|a stranger)) (?:is |are |s )?(?:still |now |right now )?(?:in (?:my|our|the) (?:house|home|flat|building|kitchen|garden|hallway)|inside|downstairs|upstairs|in here)| (?:someone|somebody|a man|a guy|a woman|a stranger|strangers|men|people|they|he|she) (?:has |have |just |has just )?(?:got|come|came|climbed|crept|snuck|sneaked) in(?:to)? /;
+const HIDING = / (?:i am|we are|i m|im|were|am|are) (?:hiding|hidden)| hiding (?:upstairs|downstairs|in|under|behind)| hid (?:upstairs|in|under|behind)| locked (?:myself|ourselves) in/;
+const AT_WORK = / (?:plumber|engineer|electrician|builder|builders|fitter|fitters|installer|cleaner|courier|driver|delivery|to fix|fixing|to install|installing|to deliver|delivering|repair|repairing|to collect|collecting|workmen|tradesman|tradesmen)/;
 export function mayHoldThreat(toks: readonly string[]): boolean {
   return hasGateWord(toks, THREAT_GATE);
 }
@@ -128,6 +137,9 @@ function threatReading(toks: readonly string[]): string | null {
       if (coming && (said || present !== null || fear)) return toks.slice(Math.max(0, i - 3), i + 2).join(' ');
     }
   }
+  // Session 50 (emerg7): a stranger in the home now, the customer hiding or afraid.
+  const stranger = STRANGER_IN.exec(padded);
+  if (stranger !== null && (HIDING.test(padded) || fear) && !AT_WORK.test(padded)) return stranger[0].trim();
   // Fear with a person present and acting on the customer: "a man is following me and I am scared", "he won't leave, I'm
   // scared", "the driver is being aggressive at my door".
   const acting = ACTING.exec(padded);

@@ -129,6 +129,13 @@ export interface TurnFacts {
    */
   ownQuestion?: boolean;
   /**
+   * Session 50 (emerg7, hostile s49 M8): the message answers a date-and-time question for a time from now on with a time
+   * this many minutes ahead on the conversation's clock ("12:00" at 11:30 at Skyline Air's departure question: 30). The
+   * urgency detector reads it as a deadline within the policy's horizon (a time answered at that question has no words
+   * of a flight or a need beside it). Absent otherwise.
+   */
+  answeredMinutesAway?: number;
+  /**
    * Session 49 (conv11): with `ownQuestion`, the id of the block whose own question the message did not answer (the
    * engine's waiting block). Absent otherwise.
    */

@@ -24,6 +24,8 @@ import { closesChat, closingChoice } from '../closing';
 import { saysGoodbye } from '../../nlu/courtesy';
 import { withoutCorrected } from '../selfCorrection';
 import { onlyAWhen } from '../whenAnswer';
+import { localTime } from '../../flow/openingHours';
+import { evaluateRule } from '../../flow/rules';
 import { plainHyphens } from '../unicodeText';
 import { questionRetryText } from '../../flow/blocks/questionRetry';
 import { addressTaken, asksForAMoment, asksWhyEmail, unsureOfEmail, whyQuestionEmail } from '../emailNonAnswers';
@@ -48,7 +50,8 @@ type Action =
   | { ok: 'close'; block: BlockOf<'question'>; w: InputWaiting; goodbye: boolean }
   | { ok: 'moment'; block: BlockOf<'question'>; w: InputWaiting }
   | { ok: 'why'; block: BlockOf<'question'>; w: InputWaiting; required?: true }
-  | { ok: 'later'; block: BlockOf<'question'>; w: InputWaiting; menuId: string; text: string };
+  | { ok: 'later'; block: BlockOf<'question'>; w: InputWaiting; menuId: string; text: string }
+  | { ok: 'passed'; block: BlockOf<'question'>; w: InputWaiting; time: string };
 
 function act(run: Run, a: Action): void {
   if (a.ok === true) {
@@ -103,6 +106,10 @@ function act(run: Run, a: Action): void {
     run.s.laterRequest = { blockId: a.menuId, text: a.text, turn: run.s.turn };
     run.s.waiting = a.w;
     bot(run, `${LATER_LINE} ${render(run, a.block.data.text)}`, a.block.id);
+  } else if (a.ok === 'passed') {
+    // Session 50 (emerg7, hostile s49 M8): a time today that has already passed, at a question for a time from now on.
+    run.s.waiting = a.w;
+    bot(run, timePassedLine(a.time), a.block.id);
   } else if (a.ok === 'forward') {
     run.s.waiting = { kind: 'input', blockId: a.routerId, retries: 0 };
     run.visited.push(a.routerId);
@@ -643,6 +650,40 @@ class GiveUp extends ClassifiedInput<Action> {
  */
 class WhenAnswer extends ClassifiedInput<Action> {
   readonly answered = true;
+  deadlineMinutes?: number;
+}
+
+/**
+ * Session 50 (emerg7, hostile s49 M8): the time ("10:45") when `value` (a date-and-time answer, "YYYY-MM-DDTHH:MM" on the
+ * flow's clock) is today and already past at a question for a time from now on (dates "future"); null otherwise.
+ */
+function passedToday(block: BlockOf<'question'>, value: string, now: number, timeZone: string): string | null {
+  if (block.data.inputType !== 'datetime' || block.data.dates !== 'future' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return null;
+  const l = localTime(timeZone, now);
+  const nowWall = `${l.date}T${String(Math.floor(l.minutes / 60)).padStart(2, '0')}:${String(l.minutes % 60).padStart(2, '0')}`;
+  return value.slice(0, 10) === l.date && value.slice(0, 16) < nowWall ? value.slice(11, 16) : null;
+}
+export const timePassedLine = (time: string) => `${time} today has already passed. Did you mean tomorrow at ${time}? Please type the day and the time, e.g. "tomorrow ${time}", or tell me what happened.`;
+
+/**
+ * Session 50 (emerg7, hostile s49 M8): how many minutes ahead `value` (a date-and-time answer on the flow's clock) is, at a
+ * date-and-time question for a time from now on, when the flow's urgency deadline is in hours (shorter than a day: the
+ * designer made it so, as Skyline Air's 2 hours; the default week would make every date answered a deadline); undefined
+ * otherwise. The urgency detector decides (TurnFacts.answeredMinutesAway).
+ */
+const DEADLINE_DAY_HOURS = 24;
+function minutesAhead(run: Run, block: BlockOf<'question'>, value: string): number | undefined {
+  const u = run.flow.escalation.urgency;
+  if (block.data.inputType !== 'datetime' || block.data.dates !== 'future' || !u.enabled || u.deadlineHours >= DEADLINE_DAY_HOURS) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  // The flow's own urgency rule on this variable that the value meets (Skyline Air's "departureTime within 20 minutes"):
+  // the flow's own way takes it (its "Leaving within 20 min?" condition and message), not the policy at the question.
+  const vars = { ...run.s.variables, [block.data.variable]: value };
+  if (u.rules.some((r) => 'variable' in r && r.variable === block.data.variable && evaluateRule(r, vars, run.now, run.flow.settings.timezone))) return undefined;
+  const l = localTime(run.flow.settings.timezone, run.now);
+  const dayDiff = (Date.parse(`${value.slice(0, 10)}T00:00Z`) - Date.parse(`${l.date}T00:00Z`)) / 86_400_000;
+  const minutes = dayDiff * 1440 + Number(value.slice(11, 13)) * 60 + Number(value.slice(14, 16)) - l.minutes;
+  return Number.isFinite(minutes) && minutes >= 0 ? minutes : undefined;
 }
 const isWhen = (block: BlockOf<'question'>) => block.data.inputType === 'date' || block.data.inputType === 'datetime';
 function givesUp(run: Run, block: BlockOf<'question'>, text: string): boolean {
@@ -910,8 +951,20 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
         if (request !== null) refused.policyText = request; // "order NW-104233 person please" (session 38)
         return refused;
       }
+      // Session 50 (emerg7, hostile s49 M8): "10:45" at 11:30 at Skyline Air's departure question (a time from now on) was
+      // stored as today's 10:45, already gone: asked again, saying so (no try counted).
+      const passed = typeof value === 'string' ? passedToday(block, value, run.now, run.flow.settings.timezone) : null;
+      if (passed !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'passed', block, w, time: passed });
       const action: Action = given.length > 1 ? { ok: true, block, value, note: manyValuesNote(block, given) } : { ok: true, block, value };
       const answer = isWhen(block) && onlyAWhen(text) ? new WhenAnswer(false, null, run, act, action) : new ClassifiedInput<Action>(false, null, run, act, action);
+      // Session 50 (emerg7, hostile s49 M8): a time from now on answered at a date-and-time question, when the flow's
+      // urgency deadline is hours, not days ("12:00" at 11:30 with 2 hours): read as a deadline, as "in 30 minutes" is
+      // (the policy reads the answer with its urgency check on: Classified.deadlineMinutes).
+      if (answer instanceof WhenAnswer && typeof value === 'string') {
+        answer.deadlineMinutes = minutesAhead(run, block, value);
+        // (Handed over for it: the time is kept, so the person sees when the flight leaves.)
+        if (answer.deadlineMinutes !== undefined) (answer as Classified).keepAnswer = () => setVar(run, block.data.variable, value);
+      }
       if (reference && typeof value === 'string') {
         if (readsReference(block)) answer.reference = { type: block.data.fromEntity as AnsweredReference['type'], value };
         // Session 41 (hostile s40 L6): the policy hands the message to a person ("at the gate, flight in 10 minutes,

@@ -27,6 +27,12 @@ export interface Classified {
    * conversation-level checks only (engine.ts `ownQuestionPolicy`), not sentiment, topic, urgency or confidence.
    */
   answered?: boolean;
+  /**
+   * Session 50 (emerg7, hostile s49 M8): with `answered`, a time from now on answered at a date-and-time question, this
+   * many minutes ahead, when the flow's urgency deadline is in hours (under a day): the policy reads it with the urgency
+   * check on (engine.ts readTurn, TurnFacts.answeredMinutesAway), as it reads "leaves in 30 minutes".
+   */
+  deadlineMinutes?: number;
   /** The message is the customer's rating (a score at a Rating block): its transcript entry is marked (`rating`). */
   rating?: boolean;
   /**

@@ -28,7 +28,7 @@ import { classifierOn, classifierScore, classifierSignal, designerSignal } from 
 import { asMeasured, reportNearMiss } from '../nearMisses';
 import { generalOrHypothetical } from '../topicMeaning';
 import { SELF_HARM_NAME, selfHarmIn } from '../selfHarm';
-import { fireAsFigure, hazardNow, hazardReading } from '../hazardNow';
+import { fireAsFigure, hazardNow, hazardReading, PRODUCT_HAZARDS } from '../hazardNow';
 import { shockNow } from '../shockNow';
 import { bodySignIn, mayHoldBodySign } from '../bodyNow';
 import { cueAboutEvidence } from '../cueScope';
@@ -1147,7 +1147,7 @@ const EMERGENCY_KIT = new Set([
 /** Session 24 (speed): the urgent words as a token gate (most messages have none and skip the pass). */
 const URGENT_WORDS = tokenGate(WORDS);
 function findWords(toks: string[], extra: DesignerPhrases, text: string): string | null {
-  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && onlyAmounts(text, toks[i])) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
+  if (hasGateWord(toks, URGENT_WORDS)) for (let i = 0; i < toks.length; i++) if (WORDS.has(toks[i]) && affirmed(toks, i) && !onlyQuoted(text, toks[i]) && !howItHappened(toks, i) && !namesARisk(toks, i) && !(EMERGENCY_NUMBERS.has(toks[i]) && (onlyAmounts(text, toks[i]) || !numberCalled(toks, i))) && !ambulanceAsMoney(toks, i) && !figurative(toks, i)) return toks[i];
   // Session 41 (medical2, hostile s41 M4): the designer's phrases not in a past event or a hypothetical (designerPhraseNotNow).
   return findPhrase(toks, findPhraseIn, toks, false, text) ?? findPhrase(toks, extra.exact, toks, true, text) ?? findPhrase(toks, extra.stemmed, stemTokens(toks), true, text);
 }
@@ -1178,6 +1178,29 @@ function onlyAmounts(text: string, number: string): boolean {
     seen = true;
   }
   return seen;
+}
+
+/**
+ * Session 50 (emerg7, hostile s49 M7): 999, 911 and 112 are an emergency said only as a call to them ("I have called 999",
+ * "should I ring 112?", "we need 999", "on the phone to 999", "dialling 911 now", "a 999 call"): a word of calling,
+ * dialling or needing in the three words before, or "call" right after; never one number among others (a phone number,
+ * "0161 999 4321", "0800 111 999") nor a house, flat, model or order number ("do you deliver to 999 Letsby Avenue?",
+ * "Flat 112", "the 999 model"), which have no such word. "doing 999 calls" names a job (plural), not a call now.
+ */
+const CALL_BEFORE = new Set(['call', 'called', 'calling', 'ring', 'rang', 'ringing', 'rung', 'dial', 'dialled', 'dialed', 'dialling', 'dialing', 'phone', 'phoned', 'phoning', 'contact', 'contacted', 'contacting', 'need', 'needs', 'needed', 'get', 'getting', 'got', 'want', 'tried', 'try', 'trying', 'text', 'texted']);
+const CALL_LINK = new Set(['to', 'the', 'on', 'with', 'through', 'thru', 'i', 'we', 'have', 'has', 'already', 'just', 'now', 'should', 'you', 'me', 'him', 'her', 'them', 'for']);
+function numberCalled(toks: readonly string[], i: number): boolean {
+  const isDigits = (t: string | undefined) => t !== undefined && /^\d+$/.test(t);
+  if (isDigits(toks[i - 1]) || isDigits(toks[i + 1])) return false;
+  if (toks[i + 1] === 'call' || (toks[i + 1] === 'operator' || toks[i + 1] === 'operators')) return true;
+  for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+    const t = toks[k]!;
+    if (CALL_BEFORE.has(t)) return true;
+    // "on the phone to 999", "speaking to 112", "talking to 911", "got through to 999".
+    if ((t === 'speaking' || t === 'talking' || t === 'spoke' || t === 'spoken' || t === 'line') && toks[k + 1] === 'to') return true;
+    if (!CALL_LINK.has(t)) return false;
+  }
+  return false;
 }
 
 /**
@@ -1333,10 +1356,11 @@ export function detectUrgency(factsIn: TurnFacts, policy: EscalationPolicy, memo
 /** Session 44 (hostfix, hostile s44 H1): a fire, smoke, gas or carbon monoxide emergency now (hazardNow.ts), fired by its own reading. */
 function hazardSignal(facts: TurnFacts): Signal | null {
   const reading = hazardReading(canonicalTokens(facts.analysis));
-  if (reading === null) return null;
+  // Session 50 (emerg7): a product's hazard (overheating, a battery) is the safety topic's case, no urgency by itself.
+  if (reading === null || PRODUCT_HAZARDS.has(reading.kind)) return null;
   const words = reading.words;
   // Session 49 (emerg5, hostile s49 H1): carbon monoxide read by its signs says so.
-  const what = reading.kind === 'carbon monoxide signs' ? 'signs of carbon monoxide poisoning (people or pets unwell now near a fuel-burning appliance)' : 'a fire, smoke, gas or carbon monoxide happening now, with a person affected or not contained';
+  const what = reading.kind === 'electrics' || reading.kind === 'smoke alarm' || reading.kind === 'ceiling' || reading.kind === 'gas flame' ? `a live hazard now (${reading.kind})` : reading.kind === 'carbon monoxide signs' ? 'signs of carbon monoxide poisoning (people or pets unwell now near a fuel-burning appliance)' : 'a fire, smoke, gas or carbon monoxide happening now, with a person affected or not contained';
   return { reason: 'urgency', score: 1, threshold: 1, evidence: [words], turn: facts.turn, source: 'rule', emergency: true, explanation: `Urgency ("${words}"): ${what}.` };
 }
 
@@ -1381,6 +1405,12 @@ function readUrgency(facts: TurnFacts, policy: EscalationPolicy, _memory: Escala
   const toks = canonicalTokens(facts.analysis);
   const horizon = policy.urgency.deadlineHours ?? DEFAULT_DEADLINE_HOURS;
   const timezone = facts.timezone ?? 'UTC';
+  // Session 50 (emerg7, hostile s49 M8): a time answered at a date-and-time question for a time from now on ("12:00" at
+  // 11:30 at Skyline Air's departure question) is the customer's deadline, read on the conversation's clock.
+  const answered = facts.answeredMinutesAway;
+  if (answered !== undefined && answered <= horizon * 60) {
+    return { reason: 'urgency', score: 1, threshold, evidence: [facts.text.trim().slice(0, 60)], turn: facts.turn, source: 'rule', explanation: `Urgency: the time answered ("${facts.text.trim().slice(0, 60)}") ${describeAway(answered)} on the conversation's clock (${timezone}), within ${horizon} hours.` };
+  }
   // One reading of the clock for both uses: a deadline within the horizon fires, a later one is a near miss below.
   const far = findNamedDeadline(toks, facts.now, timezone, Infinity);
   const deadline = far !== null && far.minutesAway <= horizon * 60 && findCalm(toks) === null ? far : null;
