@@ -202,7 +202,7 @@ export function hazardReading(toks: readonly string[]): HazardReading | null {
   if (!fire && !signs && !house) return null;
   const padded = ` ${lower.join(' ')} `;
   if (OVER.test(padded)) return null;
-  const reading = readNow(lower, padded, fire);
+  const reading = readNow(lower, padded, fire, signs, house);
   // Session 50 (emerg8, hostile s50 H2): a word of long ago counts only when it is about the hazard (cueScope.ts: in its
   // clause, not in "the heater I bought from you yesterday is on fire"); "since yesterday" is still going.
   if (reading === null) return null;
@@ -214,7 +214,7 @@ export function hazardReading(toks: readonly string[]): HazardReading | null {
 }
 const HYPOTHETICAL = new Set(['if', 'whether', 'incase', 'case', 'suppose', 'supposing', 'unless']);
 const longAgoCue = (c: readonly string[], i: number): boolean => LONG_AGO.has(c[i]!) && c[i - 1] !== 'since' && !(c[i] === 'last' && c[i - 2] === 'since');
-function readNow(lower: readonly string[], padded: string, fire: boolean): HazardReading | null {
+function readNow(lower: readonly string[], padded: string, fire: boolean, signs: boolean, house: boolean): HazardReading | null {
   if (fire) {
     const words = fireOrGasNow(lower, padded);
     if (words !== null) return { words, kind: kindOf(words) };
