@@ -871,7 +871,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
       // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
       // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
-      const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) ? null : nameFromAnswer(text.trim());
+      // Session 50 (conv12, newcomer s50 N2): nor an address missing its @ ("sam.example.org": a word with a domain's dot).
+      const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) || /[\p{L}\d-]\.[a-z]{2,}\b/iu.test(text) ? null : nameFromAnswer(text.trim());
       if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
       return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }
