@@ -294,3 +294,28 @@ describe('newcomer s50 N2: a mistyped email corrected at an Email question is ta
     expect(c.lastBotText()).toBe('Booked!');
   });
 });
+
+describe('hostile s50 M4: a person noun named as a charge or as who said something picks no "talk to a person" option', () => {
+  const labelAt = (flowName: string, text: string): string | null => {
+    const c = compileFlow(load(flowName));
+    return matchButton(c.buttons(c.blocks.get('menu') as BlockOf<'buttons'>), text)?.label ?? null;
+  };
+  // Written after the change was coded, before it was run on them (the report's two and three voices).
+  const before: [string, string][] = [
+    ['travel-urgency', 'is the travel agent fee refundable?'],
+    ['insurance-claims', "my agent said I'm covered for floods, am I?"],
+    ['travel-urgency', 'does the agent commission get refunded if I cancel?'],
+    ['travel-urgency', 'my travel agent booked the wrong date'],
+    ['insurance-claims', "what's the advisor fee for a claim?"],
+  ];
+  it.each(before)('%s: "%s" is not the person option', (flowName, text) => {
+    expect(labelAt(flowName, text) ?? '').not.toMatch(/Talk to an agent|Speak to an advisor/);
+  });
+  it.each([
+    ['travel-urgency', 'can I talk to an agent', 'Talk to an agent'],
+    ['travel-urgency', 'agent please', 'Talk to an agent'],
+    ['insurance-claims', 'I need an advisor', 'Speak to an advisor'],
+  ])('%s: "%s" still picks %s', (flowName, text, want) => {
+    expect(labelAt(flowName, text)).toBe(want);
+  });
+});
