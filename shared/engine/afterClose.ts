@@ -15,6 +15,8 @@ import { bot, customerSaid, type Run } from './run';
 import { courtesyOf, onlyCourtesy, onlyExclamation, saysGoodbye } from '../nlu/courtesy';
 import { renderTemplate } from '../flow/template';
 import { withoutInvisible } from './unicodeText';
+import { normalizeText } from '../nlu/normalizeText';
+import { NO_WORDS } from '../nlu/bareReplies';
 import type { TranscriptEntry } from './types';
 
 /**
@@ -38,7 +40,7 @@ export const CLOSED_GOODBYE_MESSAGE = 'Goodbye! If you need anything else, just 
  */
 export function answerAfterClose(run: Run, text: string): boolean {
   const courtesy = onlyCourtesy(text);
-  if (!courtesy && !onlyReaction(text)) return false;
+  if (!courtesy && !onlyReaction(text) && !onlyNoMore(text)) return false;
   const before = sinceEnd(run.s.recentTranscript);
   customerSaid(run, text);
   // Session 39 (hostile s38 L4): a goodbye with no thanks ("bye", "BYE") got "You're welcome!": the built-in line answers
@@ -54,6 +56,20 @@ export function answerAfterClose(run: Run, text: string): boolean {
   const said = run.s.recentTranscript[run.s.recentTranscript.length - 1];
   if (said !== undefined && said.from === 'bot' && said.text === line) said.closedCourtesy = true;
   return true;
+}
+
+/**
+ * Session 50 (conv12, hostile s49 L2): a bare "no" after "Have a lovely day!" restarted the whole chat ("Welcome back!", the
+ * greeting and the menu). A no and nothing else, or with words that only say there is nothing more ("nope", "nah", "no
+ * that is all", "nothing else", "no I'm good"), is answered like a reaction: the chat stays closed. Anything beside it ("no,
+ * my parcel still has not come") restarts as before.
+ */
+const NO_MORE_WORDS: ReadonlySet<string> = new Set([...NO_WORDS, 'nothing', 'else', 'more', 'not', 'really', 'that', 'thats', 'is', 'it', 'all', 'i', 'am', 'im', 'good', 'fine', 'ok', 'okay', 'for', 'now', 'thanks', 'thank', 'you', 'need', 'needed']);
+const SAYS_NO: ReadonlySet<string> = new Set([...NO_WORDS, 'nothing']);
+export function onlyNoMore(text: string): boolean {
+  if (text.includes('?') || /\d/.test(text) || text.length > 40) return false;
+  const words = normalizeText(withoutInvisible(text)).split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 6 && words.some((w) => SAYS_NO.has(w)) && words.every((w) => NO_MORE_WORDS.has(w));
 }
 
 /** The built-in line to a reaction after the end (session 47): no thanks to answer, no goodbye said. */

@@ -26,6 +26,7 @@ import { EngineError } from './types';
 import { MAX_ANALYSED_TEXT } from '../flow/limits';
 import { analyzeText } from '../nlu/analyzeText';
 import { NO_WORDS, OK_WORDS, YES_WORDS, offerAnswer, onlyOfferTail } from '../nlu/bareReplies';
+import { normalizeText } from '../nlu/normalizeText';
 import { escalationDecision, evaluateEscalation, initialEscalationMemory } from '../escalation/evaluateEscalation';
 import { questionType } from '../escalation/questionConcepts';
 import { detectUrgency } from '../escalation/detectors/detectUrgency';
@@ -674,10 +675,33 @@ function keptAtTicket(run: Run, block: Block, w: Waiting, text: string | null, t
 }
 
 /**
+ * Session 50 (conv12, hostile s49 L1): "ok" then "ok" at Northwind's start handed over as two messages the bot could not
+ * use ("I don't think I can help with this myself"). At a router (the flow's "What's your question?"), a bare
+ * acknowledgement ("ok", "okay", "k", "alright", "ok cool") asks nothing the bot failed at; when every message since the
+ * bot last understood one is such an acknowledgement, the repeated-fallback reading is not acted on
+ * (TurnFacts.onlyAcknowledged): the router asks its question again. `said`: the message is already in the transcript.
+ */
+const ACK_WORDS: ReadonlySet<string> = new Set([...OK_WORDS, 'alright', 'allright', 'aight', 'cool', 'fine', 'sure', 'right', 'then', 'great', 'nice', 'good', 'so', 'oh', 'ah', 'yeah', 'yes', 'yep', 'sounds']);
+const ACK_HEAD: ReadonlySet<string> = new Set([...OK_WORDS, 'alright', 'allright', 'aight', 'cool', 'fine', 'sure']);
+function bareAcknowledgement(text: string): boolean {
+  if (/[\p{N}?]/u.test(text)) return false;
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= 3 && words.some((x) => ACK_HEAD.has(x)) && words.every((x) => ACK_WORDS.has(x));
+}
+function acknowledgedOnly(run: Run, block: Block, text: string, said: number | undefined): boolean {
+  if (behaviourOf(block.kind).acceptsForwardedText !== true || !bareAcknowledgement(text)) return false;
+  const streak = Math.ceil(run.s.escalation.fallbacksInRow);
+  const customer = run.s.recentTranscript.filter((e) => e.from === 'customer');
+  const earlier = said === undefined ? customer : customer.slice(0, -1);
+  if (earlier.length < streak) return false;
+  return earlier.slice(earlier.length - streak).every((e) => bareAcknowledgement(e.text));
+}
+
+/**
  * The escalation policy's reading of one turn (the whole policy, or the block's own questions' when the message answers
  * them: Classified.answered), from the memory before it. Pure: the caller keeps the memory.
  */
-function readTurn(run: Run, classified: Classified, text: string, analysis: TextAnalysis, turn: number, block?: Block): { decision: EscalationDecision; memory: EscalationMemory } {
+function readTurn(run: Run, classified: Classified, text: string, analysis: TextAnalysis, turn: number, block?: Block, w?: Extract<Waiting, { kind: 'input' }>, said?: number): { decision: EscalationDecision; memory: EscalationMemory } {
   // A Rating block's score beside a request: the policy reads the request alone (Classified.policyText).
   const policyText = classified.policyText;
   const facts: TurnFacts = {
@@ -697,6 +721,10 @@ function readTurn(run: Run, classified: Classified, text: string, analysis: Text
   if (classified.fallback && block !== undefined && behaviourOf(block.kind).asksForValue === true) facts.atQuestion = true;
   // Session 49 (conv11, hostile s49 M11): which block's own question the message did not answer (askedAgainAt).
   if (facts.ownQuestion === true && block !== undefined) facts.askedAt = block.id;
+  // Session 50 (conv12, newcomer s49 N2): the block asks again within the designer's Retries (TurnFacts.retriesLeft).
+  if (classified.fallback && block !== undefined && w !== undefined && behaviourOf(block.kind).retriesLeft?.(run, block, w) === true) facts.retriesLeft = true;
+  // Session 50 (conv12, hostile s49 L1): bare acknowledgements at a router, and nothing else since the bot last understood.
+  if (classified.fallback && block !== undefined && acknowledgedOnly(run, block, text, said)) facts.onlyAcknowledged = true;
   // Session 15 (hostile s15 H#9): an answer to the block's own question (a score at a Rating block) gets the
   // conversation-level checks only: "1 star" is the rating, not a negative message to hand over.
   // Session 50 (emerg7, hostile s49 H3): an answer to the block's own question that also says an emergency (a person in
@@ -733,7 +761,7 @@ function inputText(run: Run, w: Extract<Waiting, { kind: 'input' }>, text: strin
   // Decide what the message means before changing anything, so the policy knows if it was a fallback.
   const classified = classifyInput(run, block, w, text, analysis, intent);
   const turn = said ?? s.turn; // the turn customerSaid gives the message below
-  const { decision, memory } = readTurn(run, classified, text, analysis, turn, block);
+  const { decision, memory } = readTurn(run, classified, text, analysis, turn, block, w, said);
   const targetId = escalationTarget(run);
   // After a restart (readAfterRestart): a message the block does not understand is its input only if the policy (on)
   // acts on what it says; otherwise nothing of it is kept but the transcript entry (the restart's greeting and menu

@@ -194,10 +194,18 @@ function matchUncached(choices: ButtonChoice[], text: string): Answer {
   // tomorrow", "yes, cancel it, no wait, don't") is not picked by the typo stage either ("yes cancel it tomorrow" is
   // 0.82 like "yes cancel it").
   const refused = new Set<ButtonChoice>();
+  // Session 50 (conv12): the choices whose own words the message negates ("I don't want to book a repair").
+  const negatedNames = new Set<ButtonChoice>();
   const inside = (c: ButtonChoice, name: string, paddedName: string) => {
     if (!pt.includes(paddedName) || (determinerNo && name === 'no')) return false;
-    if (answerVerdict(text, name, [...c.names, ...c.synonyms]) === 'answers') return true;
+    if (personNounAsThing(pt, name)) {
+      refused.add(c);
+      return false;
+    }
+    const verdict = answerVerdict(text, name, [...c.names, ...c.synonyms]);
+    if (verdict === 'answers') return true;
     refused.add(c);
+    if (verdict === 'negated') negatedNames.add(c);
     return false;
   };
   const bySynonym = choices.filter((c, i) => c.synonyms.some((s, k) => s === t || inside(c, s, prep.paddedSynonyms[i][k])));
@@ -272,8 +280,10 @@ function matchUncached(choices: ButtonChoice[], text: string): Answer {
   if (fuzzyScore >= FUZZY) return byWord(fuzzy);
 
   // 5b. Session 43 (menus): the one option the message picks by meaning ("my case went to Rome": lost x bag).
+  // Session 50 (conv12): not an option whose own words the message negates ("I don't want to book a repair, just asking" at
+  // "Book a repair": its label negated above; the "repair" alone would read it by meaning).
   const meaning = byMeaning();
-  if (meaning !== null) return { choice: meaning, byMeaning: true };
+  if (meaning !== null && !negatedNames.has(meaning)) return { choice: meaning, byMeaning: true };
 
   // 6. Session 16 (newcomer s15 N#11): thanks in other words or another language ("merci beaucoup", "danke schön",
   // "thanks plenty") is the one choice that lists "thanks" or "thank you" (nlu/courtesy.ts onlyThanks).
@@ -282,6 +292,20 @@ function matchUncached(choices: ButtonChoice[], text: string): Answer {
     if (thanking.length === 1) return byWord(thanking[0]);
   }
   return byWord(null);
+}
+
+/**
+ * Session 50 (conv12, hostile s50 M4): a person noun named as a thing, not asked for: a charge ("is the travel agent fee
+ * refundable?", "the agent's commission") or what someone said or did ("my agent said I'm covered for floods, am I?"):
+ * the word "agent" of "Talk to an agent" / "Speak to an advisor" inside such a message picks nothing (the menu's meaning
+ * reading or the router reads the rest). `pt`: the normalised text padded with spaces; `name`: the designer's word.
+ */
+const PERSON_NOUN: ReadonlySet<string> = new Set(['agent', 'agents', 'advisor', 'advisors', 'adviser', 'advisers', 'person', 'human', 'staff', 'operator', 'rep', 'representative', 'broker', 'colleague']);
+const THING_AFTER: ReadonlySet<string> = new Set(['fee', 'fees', 'charge', 'charges', 'commission', 'commissions', 'price', 'prices', 'cost', 'costs', 'rate', 'rates', 'said', 'says', 'told', 'tells', 'mentioned', 'reckons', 'thinks', 'thought', 'booked', 'sold', 'recommended', 'wrote', 'emailed']);
+function personNounAsThing(pt: string, name: string): boolean {
+  if (!PERSON_NOUN.has(name)) return false;
+  const words = pt.trim().split(' ');
+  return words.some((w, i) => w === name && (THING_AFTER.has(words[i + 1] ?? '') || (words[i + 1] === 's' && THING_AFTER.has(words[i + 2] ?? ''))));
 }
 
 /**

@@ -40,6 +40,13 @@ interface MeaningClass {
   eventCues?: RegExp;
   /** Classes this one outranks when both are read ("is storm damage covered?" asks about cover, not an incident). */
   outranks?: string[];
+  /**
+   * Session 50 (conv12): words right before a cue that make it no request ("my repair", "booked a repair": a job that
+   * exists already), tested on the clause up to the cue.
+   */
+  notAfter?: RegExp;
+  /** Session 50 (conv12): a clause that asks about the price ("how much is a puncture repair?"): no request read in it. */
+  notIn?: RegExp;
 }
 
 const w = (alternatives: string) => new RegExp(`\\b(?:${alternatives})\\b`, 'g');
@@ -69,6 +76,11 @@ const INCIDENT_CUES =
   'burglary|burgled|burglar|broken into|broke into|break in|broken in|stolen|theft|robbed|storm|tree fell|fell on|burst pipe|pipe burst|' +
   'leak|leaking|ceiling came down|windscreen|windshield|vandalised|vandalized|cracked|smashed|damaged';
 const INJURY_CUES = 'hurt|injured|injury|injuries|hospital|ambulance|pain|bleeding|whiplash|concussion|broken (?:arm|leg|wrist|rib|ribs|bone)';
+
+/** A job that exists already ("my repair", "the service", "booked a repair", "had a service"): before a repair cue. */
+const JOB_BEFORE = /\b(?:my|the|your|our|his|her|their|its|this|that|last|booked|had|did|after|since)\s+(?:(?:a|an|bike|car|recent|last|first|annual|full|basic)\s+)?$/;
+/** A clause asking the price (a question about a booking or a repair, not one). */
+const PRICE_ASKED = /\b(?:how much|what (?:does|do|would|will|is) (?:it|a|an|the|this)?\s*\w*\s*cost|prices?|costs?|quote|fee)\b/;
 
 const CLASSES: readonly MeaningClass[] = [
   // Objects: what an option is about.
@@ -106,6 +118,16 @@ const CLASSES: readonly MeaningClass[] = [
     flat: w('heard nothing|not heard|no word|no reply') },
   { id: 'cover', role: 'request', label: w('covered|cover|coverage'), outranks: ['incident'],
     cues: w('cover|covered|covers|coverage|insured for|am i insured|included in my|include|includes|excess|what does my (?:policy|insurance)') },
+  // Session 50 (conv12, newcomer s49 N2): a booking and a repair or service ("Book a repair", "Book a service", "Repairs",
+  // "Schedule maintenance"): "I want to book my bike in for a service", "can you fix a puncture for me?". A booking made
+  // already ("booked" is no cue; "my repair", "booked a repair": notAfter), a price question (notIn) and "customer
+  // service" are not read.
+  { id: 'booking', role: 'request', label: w('book|appointment|appointments|schedule'),
+    cues: w('book|make a booking|(?:an|another|new) appointment|a slot|reserve|schedule|(?:bring|drop|take|book|get|pop) (?:it|her|him|them|me|us|my \\w+|the \\w+|\\w+) in'),
+    notIn: PRICE_ASKED },
+  { id: 'repair', role: 'request', label: w('repair|repairs|(?<!customer )service|servicing|maintenance|fix'),
+    cues: w('repair|repairing|fix|fixing|mend|mending|(?<!customer )service|servicing|tune up|maintenance|look at it|take a look|have a look'),
+    notAfter: JOB_BEFORE, notIn: PRICE_ASKED },
   { id: 'injury', role: 'request', event: true, label: w('hurt|injured|injury|injuries'), cues: w(INJURY_CUES),
     denied: w('(?:everyone|everyones|everybody|everybodys|we|all|both|they) (?:is |are |was |were |s )?(?:fine|ok|okay|alright|all right|safe|unhurt|uninjured)|(?:no one|nobody|noone|none of us) (?:was |is |got |were )?(?:hurt|injured)|just the car|only the car|only damage') },
 ];
@@ -194,8 +216,10 @@ export function messageMeaning(text: string, only?: ReadonlySet<string>): readon
         if (NEGATED_BEFORE.test(before)) no.add(c.id);
         else yes.add(c.id);
       };
+      if (c.notIn !== undefined && c.notIn.test(clause)) continue;
       for (const at of cueHits(c.cues, clause)) {
         const before = clause.slice(0, at);
+        if (c.notAfter !== undefined && c.notAfter.test(before)) continue;
         if (c.role === 'object') yes.add(c.id);
         else if (c.event === true) asEvent(at);
         else if (WANT_NOT_BEFORE.test(before)) no.add(c.id);

@@ -477,6 +477,23 @@ function evaluate(
     explanation += alsoSeen(signals, deciding) + (deciding === signals[0] ? (upsetFirst || whyFirst(signals, deciding)) : '');
   }
 
+  // Session 50 (conv12, newcomer s49 N2): the designer's Retries come before a repeated-fallback handover: while the
+  // waiting block will ask its question again (TurnFacts.retriesLeft), misses alone are not handed over; the streak goes
+  // on, so the first miss after the last retry hands over. Any other signal beside them (a request for a person, a loop)
+  // acts now.
+  // Graduated mode's rephrase and offer steps ask again themselves (and hand nothing over): they go on as before.
+  if (action === 'handoff' && facts.retriesLeft === true && signals.every((s) => s.reason === 'repeated_fallback')) {
+    action = 'none';
+    level = memory.level;
+    explanation = `Not acted on yet: ${clause(signals[0])}, but the block asks its question again first (its Retries are not used up); a miss after its last retry is acted on.`;
+  }
+  // Session 50 (conv12, hostile s49 L1): acknowledgements alone ("ok" / "ok") ask nothing the bot failed at.
+  if (action !== 'none' && facts.onlyAcknowledged === true && signals.every((s) => s.reason === 'repeated_fallback')) {
+    action = 'none';
+    level = memory.level;
+    explanation = `Not acted on: ${clause(signals[0])}, but they are all bare acknowledgements ("ok"), which ask nothing the bot failed at.`;
+  }
+
   // Session 43 (policy1): a complaint the flow understood is the request (complaintFirst.ts): the first soft one is
   // answered, not handed over; a strong one, or the next one, hands over.
   let complaint: UnderstoodComplaint | undefined;

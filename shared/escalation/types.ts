@@ -141,6 +141,19 @@ export interface TurnFacts {
    */
   askedAt?: string;
   /**
+   * Session 50 (conv12, newcomer s49 N2): the waiting block asks its question again after this message, within the Retries
+   * the designer set (a Buttons or Question block's `maxRetries` not used up). A repeated-fallback reading alone is then
+   * not acted on yet: the block's retries come first, and a miss after the last of them hands over (the streak goes on).
+   * Absent otherwise.
+   */
+  retriesLeft?: true;
+  /**
+   * Session 50 (conv12, hostile s49 L1): at a router, this message and every one since the bot last understood one are
+   * bare acknowledgements ("ok", "okay", "alright"): they ask nothing the bot failed at, so a repeated-fallback reading
+   * alone is not acted on. Absent otherwise.
+   */
+  onlyAcknowledged?: true;
+  /**
    * Session 43 (policy1): the waiting block used the message: a menu option picked (by a button or by its words: "my bag
    * never arrived" at Skyline Air's "Lost, delayed or damaged bag"), an intent its router routes, a valid answer to its
    * question. Set by the engine's reading of a block's input only (absent for a message read on its own: beside a

@@ -28,6 +28,7 @@ import { correctedAddress } from '../addressCorrection';
 import { onlyAnAddress } from '../detailsAnswer';
 import { bareBackOutTexts, isBareBackOut } from '../bareBackOut';
 import { headCount, rangeOfLabel } from '../../nlu/headCount';
+import { withdrawnRequest } from '../withdrawnRequest';
 
 type Action =
   | { type: 'choose'; block: BlockOf<'buttons'>; choice: ButtonChoice; note?: string; later?: string; laterText?: string; email?: string; said?: readonly Block[] }
@@ -42,11 +43,16 @@ type Action =
  * Session 49 (conv11, hostile s49 M11): the block's question said another way, when the same words were the bot's last
  * line ("hmm" / "No rush. ... Is that right?" / "hmm" / the same again): what the options are, and that a person can help.
  */
-function pickOneLine(block: BlockOf<'buttons'>): string {
+function pickOneLine(run: Run, block: BlockOf<'buttons'>): string {
   const labels = block.data.options.map((o) => `"${o.label}"`);
   const list = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
-  // (No "ask for a person" when an option is one: "Talk to a person" is listed.)
-  const person = block.data.options.some((o) => /\b(?:person|people|agent|human|someone|colleague|staff|team)\b/i.test(o.label)) ? '' : " If you're not sure, you can ask for a person.";
+  // (No "ask for a person" when an option is one: "Talk to a mechanic" is listed.) Session 50 (conv12, review s49): an
+  // option is one by where its way leads (otherRequest.wayReachesPerson, as the block's other readers decide it), not by
+  // the words of its label ("Speak to Sam" leads to a person; "Our team's hours" does not).
+  const person = block.data.options.some((o) => {
+    const to = run.c.exitOf(block.id, o.id);
+    return to !== undefined && wayReachesPerson(run, to);
+  }) ? '' : " If you're not sure, you can ask for a person.";
   return `I still can't tell what you'd like. Please pick ${labels.length <= 1 ? '' : 'one: '}${list}.${person}`;
 }
 
@@ -61,18 +67,18 @@ function act(run: Run, a: Action): void {
     sayBeforePerson(run, a.block.id, { said: a.said, note: a.note });
     follow(run, a.block, a.choice.id);
   } else if (a.type === 'retry') {
-    retry(run, a.block, a.w, a.block.data.maxRetries, notSaidTwice(run, render(run, a.block.data.retryMessage), () => pickOneLine(a.block)), shown(a.block));
+    retry(run, a.block, a.w, a.block.data.maxRetries, notSaidTwice(run, render(run, a.block.data.retryMessage), () => pickOneLine(run, a.block)), shown(a.block));
   } else if (a.type === 'reask') {
     // Asked again even past the block's Retries (never its fallback): see isUnsureReply below.
     run.s.waiting = { ...a.w, retries: Math.min(a.w.retries + 1, a.block.data.maxRetries) };
     // Session 18: a question the flow understands nowhere, at a block whose fallback would pick: its own question again.
     const line = a.lead !== undefined ? `${a.lead} ${render(run, a.block.data.text)}` : render(run, a.block.data.retryMessage);
-    bot(run, notSaidTwice(run, line, () => pickOneLine(a.block)), a.block.id, shown(a.block));
+    bot(run, notSaidTwice(run, line, () => pickOneLine(run, a.block)), a.block.id, shown(a.block));
   } else if (a.type === 'unsure') {
     // Asked again with the block's own question (its Retries unchanged): see fallbackActsAsAnOption below.
     run.s.waiting = a.w;
     if (a.lead.alone) bot(run, a.lead.say, a.block.id);
-    else bot(run, notSaidTwice(run, `${a.lead.say} ${render(run, a.block.data.text)}`, () => pickOneLine(a.block)), a.block.id, shown(a.block));
+    else bot(run, notSaidTwice(run, `${a.lead.say} ${render(run, a.block.data.text)}`, () => pickOneLine(run, a.block)), a.block.id, shown(a.block));
   } else if (a.type === 'aside') {
     // Session 18 (newcomer s17 N#17): the flow's answer to a question asked on the side, then this block's question again.
     for (const m of a.said) {
@@ -290,6 +296,8 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     showPrompt(run, block);
   },
   readsRequests: true,
+  // Session 50 (conv12, newcomer s49 N2): the designer's Retries come before a repeated-fallback handover (TurnFacts.retriesLeft).
+  retriesLeft: (_run, block, w) => w.retries < block.data.maxRetries,
   // Session 39 (hostile s38 M2): the option the customer chose tells the team what the way was about; a menu of three
   // options or more whose option stores its label (no value of its own) is a topic menu, the way's start.
   wayAnswer(run, block, text) {
@@ -324,6 +332,12 @@ export const buttonsBehaviour: BlockBehaviour<'buttons'> = {
     // stock?") picked "Returns" by a word of the product's name: with a router wired to the fallback, the router reads it
     // (it tells a product question from a request: intentRouter.ts productQuestionElsewhere).
     if (choice !== null && forwardRouter(run, block) !== null && asksAfterProductText(text) && isShopQuestionText(normalizeText(text))) choice = null;
+    // Session 50 (conv12, hostile s49 M6): an option picked only by the words that call a process off ("cancel my return,
+    // I'll keep the item" at "Returns"): not picked (withdrawnRequest.ts); a router on the fallback tells the customer.
+    if (choice !== null) {
+      const withdrawn = withdrawnRequest(text);
+      if (withdrawn !== null && (!/\p{L}/u.test(withdrawn.rest) || matchButton(run.c.buttons(block), withdrawn.rest)?.id !== choice.id)) choice = null;
+    }
     // Session 43 (menus): an option picked by meaning alone (menuMeaning.ts: no word of the designer's named it) yields to a
     // router the designer wired to the fallback when that router understands the message: its intents are the designer's
     // words too ("I can't find my order NW-230918, cancel it" is the cancellation; "my order NW-230918 is late" is tracked

@@ -4,7 +4,7 @@ import type { TextAnalysis } from '../../nlu/types';
 import type { Run } from '../run';
 import { analyzeText, readableText } from '../../nlu/analyzeText';
 import { ClassifiedInput, type BlockBehaviour } from './types';
-import { bot, setVar } from '../run';
+import { bot, notSaidTwice, setVar } from '../run';
 import { fallbackStaysHere, follow, render, routerFallback, waitForInput } from '../runBlocks';
 import { analysedPart } from '../analysedPart';
 import { addressIn } from '../questionValidators';
@@ -18,6 +18,7 @@ import { withoutCorrected } from '../selfCorrection';
 import { splitLeadingAnswer } from '../answeringWord';
 import { bareBackOutLine, isBareBackOut } from '../bareBackOut';
 import { offerForOwnProblem, ownProblemAtAnswer } from '../ownProblem';
+import { withdrawnRequest } from '../withdrawnRequest';
 
 type Action =
   | { understood: true; block: BlockOf<'intent_router'>; intentId: string; name: string; confidence: number; ownProblem?: true }
@@ -47,7 +48,9 @@ function act(run: Run, a: Action): void {
     // Session 41 (hostile s40 L1): thanks ("thanks" after "No problem, I won't connect you with anyone") are answered
     // as thanks, not with "Sure." as if the customer had agreed to something.
     const lead = a.thanks === true ? THANKS_BACK : 'Sure.';
-    bot(run, a.block.data.prompt ? `${lead} ${render(run, a.block.data.prompt)}` : `${lead} What can I help you with?`, a.block.id);
+    const ask = a.block.data.prompt ? render(run, a.block.data.prompt) : 'What can I help you with?';
+    // Session 50 (conv12, hostile s49 L1): "ok" again (no longer handed over) is not answered with the same words twice.
+    bot(run, notSaidTwice(run, `${lead} ${ask}`, () => `No rush: whenever you're ready. ${ask}`), a.block.id);
     return;
   }
   // Session 19 (brief item 4): a request not to do something ("Don't cancel order NW-104233 please") is acknowledged:
@@ -55,7 +58,8 @@ function act(run: Run, a: Action): void {
   if (!a.understood && a.refused !== undefined && fallbackStaysHere(run, a.block.id)) {
     const what = a.refused.ref !== null ? `: ${a.refused.ref} stays as it is` : ': nothing has been changed';
     const ask = a.block.data.prompt ? render(run, a.block.data.prompt) : 'What can I help you with?';
-    bot(run, `Okay, I won't ${a.refused.verb} anything${what}. ${ask}`, a.block.id);
+    if (a.refused.start !== undefined) bot(run, `Okay, I won't start ${a.refused.start}: nothing has been changed. ${ask}`, a.block.id);
+    else bot(run, `Okay, I won't ${a.refused.verb} anything${what}. ${ask}`, a.block.id);
     return;
   }
   if (!a.understood) return routerFallback(run, a.block);
@@ -152,6 +156,8 @@ function isAcknowledgement(text: string): boolean {
 interface Refusal {
   verb: string;
   ref: string | null;
+  /** Session 50 (conv12): what is not started, said instead ("start a return": a process called off, withdrawnRequest.ts). */
+  start?: string;
 }
 const REFUSED = /^(?:(?:ok|okay|no|please|pls|and|so|actually|wait|sorry)\s+)*(?:do\s+not|dont|never|i\s+do\s+not\s+want\s+(?:you\s+)?to|i\s+dont\s+want\s+(?:you\s+)?to|no\s+need\s+to)\s+(cancel|return|change|refund|stop|send\s+back|delete|close|remove)\b(.*)$/;
 const GOES_ON = /\b(?:but|instead|just|only|rather|want|would|like|can|could|where|when|what|how|why|please\s+(?!$)|help)\b/;
@@ -297,6 +303,19 @@ function productQuestionElsewhere(run: Run, block: BlockOf<'intent_router'>, int
   });
 }
 
+/** A process called off that no intent read ("scrap the return"): said so, as a refusal (withdrawnRequest.ts). */
+function withdrawnRefusal(text: string): Refusal | undefined {
+  const withdrawn = withdrawnRequest(text);
+  return withdrawn === null ? undefined : { verb: 'start', ref: null, start: withdrawn.what };
+}
+
+/** Whether the router's intent is not read in the words left once a process called off is taken out (withdrawnRequest.ts). */
+function readsOnlyWithdrawn(run: Run, block: BlockOf<'intent_router'>, intentId: string, rest: string): boolean {
+  if (!/\p{L}/u.test(rest)) return true;
+  const r = run.c.matcher(block).match(withoutIdentifiers(rest));
+  return r.intentId !== intentId || r.confidence < block.data.threshold;
+}
+
 export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
   waitsAs: ['input', 'offer'],
   enter: (run, block) => waitForInput(run, block),
@@ -313,6 +332,12 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     if (orderNamedAlone(run, text)) {
       const order = sameRequestFor(run, block, text) ?? orderIntent(run, block);
       if (order !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: order.id, name: order.name, confidence: 1 });
+    }
+    // Session 50 (conv12, hostile s49 M6): a process called off ("cancel my return, I'll keep the item") whose intent only
+    // those words read: nothing is started (the refusal line below), where the returns intent started a return.
+    const withdrawn = withdrawnRequest(text);
+    if (withdrawn !== null && m.intentId !== null && m.confidence >= block.data.threshold && readsOnlyWithdrawn(run, block, m.intentId, withdrawn.rest)) {
+      return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, refused: { verb: 'start', ref: null, start: withdrawn.what } });
     }
     if (m.intentId !== null && m.intentName !== null && m.confidence >= block.data.threshold && !greetsBeforeShopQuestion(m.intentName, text) && !productQuestionElsewhere(run, block, m.intentId, text)) {
       const ownProblem = ownProblemAtAnswer(run, block, m.intentId, text) ? true : undefined;
@@ -332,7 +357,7 @@ export const intentRouterBehaviour: BlockBehaviour<'intent_router'> = {
     if (again !== null) return new ClassifiedInput<Action>(false, m, run, act, { understood: true, block, intentId: again.id, name: again.name, confidence: 1 });
     const ack = isAcknowledgement(text);
     const thanks = ack && (onlyThanks(text) || courtesyOf(text)?.thanks === true);
-    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack, thanks, refused: refusalIn(text) ?? undefined, closes: closesChat(text) });
+    return new ClassifiedInput<Action>(true, m, run, act, { understood: false, block, ack, thanks, refused: refusalIn(text) ?? withdrawnRefusal(text), closes: closesChat(text) });
   },
   intentMatch: (run, block, analysis) => run.c.matcher(block).match(withoutIdentifiers(analysis)),
 };

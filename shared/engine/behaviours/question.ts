@@ -206,9 +206,35 @@ function givenValues(run: Run, block: BlockOf<'question'>, text: string): Value[
   // A correction, or values not named together ("NW-230918 was the old one, this is NW-230919"): the last one, as before.
   if (written.length > 0 && correctedToUnreadable(part, (tail) => written.some((w) => tail.includes(w)))) return [];
   if (out.length < 2) return out.map((v) => withExamplePrefix(block, v));
+  // Session 50 (conv12, hostile s49 M3): "NW-104233 and NW-555555, the second one": the customer says which they mean.
+  const chosen = chosenAmong(part, written);
+  if (chosen !== null) return [withExamplePrefix(block, out[chosen])];
   const between = betweenValues(part, written);
   if (CORRECTS.test(between) || !TOGETHER.test(between)) return out.slice(-1).map((v) => withExamplePrefix(block, v));
   return out.map((v) => withExamplePrefix(block, v));
+}
+
+/**
+ * Session 50 (conv12, hostile s49 M3): the index of the value the customer picks by its place after naming them all ("I
+ * have two, NW-104233 and NW-555555, the second one", "..., it's the latter", "... I'm asking about the first one"): an
+ * ordinal with "the" or "one" after the last value written. Null when none, or two different places are named ("the
+ * first one came, the second one didn't"), or the place is past the values named.
+ */
+const PLACE = /\bthe\s+(first|1st|second|2nd|third|3rd|fourth|4th|last|latter|former)\b|\b(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+one\b/gi;
+const PLACES: Record<string, number> = { first: 0, '1st': 0, former: 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3 };
+function chosenAmong(part: string, written: readonly string[]): number | null {
+  const lastWritten = written[written.length - 1];
+  const end = part.lastIndexOf(lastWritten);
+  if (end < 0) return null;
+  const tail = part.slice(end + lastWritten.length);
+  const found = new Set<number>();
+  for (const m of tail.matchAll(PLACE)) {
+    const word = (m[1] ?? m[2]).toLowerCase();
+    found.add(word === 'last' || word === 'latter' ? written.length - 1 : PLACES[word]);
+  }
+  if (found.size !== 1) return null;
+  const at = [...found][0];
+  return at < written.length ? at : null;
 }
 
 /**
@@ -821,6 +847,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
   asksEmail: (block) => block.data.inputType === 'email',
   waitsAs: ['input', 'offer'],
   asksForValue: true,
+  // Session 50 (conv12): the designer's Retries come before a repeated-fallback handover (TurnFacts.retriesLeft).
+  retriesLeft: (_run, block, w) => w.retries < block.data.maxRetries,
   // Session 36 (hostile s35 F1): a request for a person nobody can meet now keeps the customer at the question.
   keepsAfterNobody: (run, _block, targetId, entry) => keptAtTask(run, targetId, entry),
   askAfterNobody: (run, block, w) => {
@@ -898,7 +926,8 @@ export const questionBehaviour: BlockBehaviour<'question'> = {
       // Newcomer s15 N#22 (Acme's 'What is your work email?' -> 'Sam Taylor' was 'That doesn't look like an email address'):
       // a name, when none is known yet and the answer has no '@' or digit, is kept and the email asked again, not a
       // failed try (as the takeover's email question does since s14: humanTakeover emailAfterName).
-      const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) ? null : nameFromAnswer(text.trim());
+      // Session 50 (conv12, newcomer s50 N2): nor an address missing its @ ("sam.example.org": a word with a domain's dot).
+      const name = isKnown(vars(run).customerName) || /[@\d]/.test(text) || /[\p{L}\d-]\.[a-z]{2,}\b/iu.test(text) ? null : nameFromAnswer(text.trim());
       if (name !== null) return new ClassifiedInput<Action>(false, null, run, act, { ok: 'name', block, name });
       return otherQuestion(run, block, w, text) ?? new ClassifiedInput<Action>(true, null, run, act, { ok: false, block, w }, true);
     }

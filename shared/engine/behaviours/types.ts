@@ -166,6 +166,12 @@ export interface BlockBehaviour<K extends BlockKind = BlockKind> {
    * (TurnFacts.atQuestion, detectLoop's stuckAtQuestion).
    */
   asksForValue?: true;
+  /**
+   * Session 50 (conv12, newcomer s49 N2): whether a message the block cannot use now is asked again within the Retries
+   * the designer set (the fallback exit not taken yet): the escalation policy's repeated-fallback reading waits for them
+   * (TurnFacts.retriesLeft).
+   */
+  retriesLeft?(run: Run, block: BlockOf<K>, w: InputWaiting): boolean;
   /** The waiting kind of the questions the block asks itself (`takeover_question`, `ticket_question`). */
   questionWaiting?: Waiting['kind'];
   /** The customer's answer to one of those questions (already recorded in the transcript). */

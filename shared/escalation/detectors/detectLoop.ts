@@ -856,6 +856,9 @@ export function detectLoop(facts: TurnFacts, policy: EscalationPolicy, memory: E
       explanation: `The customer says the bot is not answering the question ("${complaint}").`,
     };
   }
+  // Session 50 (conv12, newcomer s50 N2): "sorry I mean sam@example.org" after "sam.example.org" at an email question is a
+  // contact detail corrected (contactDetailOnly, session 47), not a question asked again in other words ("I mean").
+  if (contactDetailOnly(facts.analysis.text)) return null;
   const corrected = correction(toks, facts.analysis, memory.recent);
   if (corrected) {
     const said: Signal = {

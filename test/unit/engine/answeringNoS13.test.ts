@@ -61,7 +61,7 @@ describe('"no" as a determiner is not the answer no', () => {
     const flow = () =>
       makeFlow(
         [
-          { id: 'b', kind: 'buttons', data: { text: 'Pick one', maxRetries: 10, options: [{ id: 'a', label: 'Alpha' }, { id: 'z', label: 'Zulu' }] } },
+          { id: 'b', kind: 'buttons', data: { text: 'Pick one', maxRetries: 0, options: [{ id: 'a', label: 'Alpha' }, { id: 'z', label: 'Zulu' }] } },
           { id: 'A', kind: 'end', data: { text: 'alpha path' } },
           { id: 'Z', kind: 'end', data: { text: 'zulu path' } },
           { id: 'ht', kind: 'human_takeover' },

@@ -22,7 +22,7 @@ function buttonsFlow(escalation: Record<string, unknown>) {
       {
         id: 'b',
         kind: 'buttons',
-        data: { text: 'Pick one', maxRetries: 10, options: [{ id: 'a', label: 'Alpha' }, { id: 'z', label: 'Zulu' }] },
+        data: { text: 'Pick one', maxRetries: 0, options: [{ id: 'a', label: 'Alpha' }, { id: 'z', label: 'Zulu' }] },
       },
       { id: 'A', kind: 'end', data: { text: 'alpha path' } },
       { id: 'Z', kind: 'end', data: { text: 'zulu path' } },
@@ -146,7 +146,7 @@ describe('escalation routing', () => {
   it('after an agent hands back, escalation memory starts clean', () => {
     const flow = makeFlow(
       [
-        { id: 'b', kind: 'buttons', data: { text: 'Pick one', maxRetries: 10, options: [{ id: 'a', label: 'Alpha' }] } },
+        { id: 'b', kind: 'buttons', data: { text: 'Pick one', maxRetries: 0, options: [{ id: 'a', label: 'Alpha' }] } },
         { id: 'A', kind: 'end' },
         takeover,
       ],

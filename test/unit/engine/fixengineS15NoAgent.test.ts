@@ -27,9 +27,12 @@ describe('nobodyFound: the exit the takeover took, in the state', () => {
     expect(c.state.nobodyFound).toEqual({ blockId: 'takeover', turn: 1 });
     for (let i = 0; i < FRESH_TURNS; i++) c.say('hmm');
     expect(c.state.nobodyFound).toEqual({ blockId: 'takeover', turn: 1 });
-    c.say('hmm'); // the fourth: the rule no longer holds; this 'hmm' (a repeated fallback) goes to the takeover again
+    // The rule no longer holds; the next repeated fallback goes to the takeover again. Session 50 (conv12, changed on
+    // purpose): once the menu's own Retries (2) are used up, not before (TurnFacts.retriesLeft).
+    for (let i = 0; i < 4 && c.botTexts().filter((t) => t === NOBODY).length < 2; i++) c.say('hmm');
     expect(c.botTexts().filter((t) => t === NOBODY)).toHaveLength(2);
-    expect(c.state.nobodyFound).toEqual({ blockId: 'takeover', turn: 5 }); // set anew by that second exit
+    expect(c.state.nobodyFound?.blockId).toBe('takeover'); // set anew by that second exit
+    expect(c.state.nobodyFound!.turn).toBeGreaterThan(1 + FRESH_TURNS);
   });
 
   it('is set by an out-of-hours exit, by the runtime\'s no_agent event and by the queue timeout', () => {
