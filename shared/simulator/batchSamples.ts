@@ -118,10 +118,12 @@ export function conversationLine(c: BatchConversation): string {
  * label, an intent's example), one of several turns, and a request for a person.
  */
 export function batchExampleLines(flow: Flow): string[] {
-  const menu = firstMenu(flow)[0];
+  const [menu, second] = firstMenu(flow);
   return [
     ...(menu ? [conversationLine({ id: slug(menu.name), turns: [menu.text] })] : []),
-    conversationLine({ id: 'c2', turns: ['where is my order?', 'it still has not arrived'] }),
+    // Session 50 (lead, newcomer s50 N8): a conversation of several turns from the flow too (its menu's second answer),
+    // not an online shop's "where is my order?" in a vet's flow; a flow with no menu gets a neutral one.
+    conversationLine(second ? { id: slug(second.name), turns: [second.text, 'thank you'] } : { id: 'c2', turns: ['hello', 'can you help me?'] }),
     conversationLine({ id: 'asks-for-a-person', turns: ['Can I talk to a person, please?'] }),
   ];
 }

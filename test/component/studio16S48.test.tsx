@@ -30,7 +30,7 @@ describe('N2: HTTP request › Save from the reply › Add', () => {
     expect(data().responseMapping).toEqual([{ variable: '', path: '' }]);
     const variable = within(inspector).getByLabelText('Variable') as HTMLInputElement;
     expect(variable.value).toBe('');
-    expect(variable.placeholder).toBe('orderStatus');
+    expect(variable.placeholder).toBe('replyStatus'); // session 50 (newcomer s50 N8): no shop's word in a blank flow's hints
     const problems = validateFlow(store.getState().flow).problems.filter((p) => p.blockId === 'api').map((p) => p.code);
     expect(problems).toContain('http_mapping_no_variable');
     expect(problems).toContain('http_mapping_no_path');

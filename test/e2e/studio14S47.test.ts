@@ -155,7 +155,7 @@ describe.skipIf(!haveChromium)('session 47 studio14', () => {
     const runSaved = panel.getByRole('button', { name: /^Run my \d+ saved scenarios$/ });
     await runSaved.waitFor();
     // Session 49 (studio17, N6): the example is made from the flow (its first menu's first answer first), one conversation a line.
-    expect((await panel.locator('.sim-batch-example').textContent())!.split('\n')).toContain('{"id": "c2", "turns": ["where is my order?", "it still has not arrived"]}');
+    expect((await panel.locator('.sim-batch-example').textContent())!.split('\n')).toContain('{"id": "chooses-returns", "turns": ["Returns", "thank you"]}'); // session 50 (newcomer s50 N8): from the flow
     await screenshot(page, 'studio14-s47-n19-batch-empty');
 
     // Download a sample file: the saved scenarios, one conversation a line, in the format the tab reads.

@@ -61,7 +61,7 @@ describe.skipIf(!haveChromium)('session 48 studio16', () => {
     await page.getByRole('button', { name: 'Add save from the reply' }).click();
     const variable = page.getByTestId('block-inspector').getByRole('combobox', { name: 'Variable' });
     expect(await variable.inputValue()).toBe('');
-    expect(await variable.getAttribute('placeholder')).toBe('orderStatus');
+    expect(await variable.getAttribute('placeholder')).toBe('replyStatus'); // session 50 (newcomer s50 N8)
     await page.waitForTimeout(500);
     await screenshot(page, 'studio16-s48-n2-http-row');
     expect(await page.getByTestId('block-inspector').textContent()).toContain('has no variable to save into');

@@ -112,7 +112,7 @@ export interface BatchPaneProps {
 }
 
 /** One conversation as the format line shows it. */
-export const BATCH_EXAMPLE = '{"id": "c1", "turns": ["where is my order?", "it still has not arrived"]}';
+export const BATCH_EXAMPLE = '{"id": "c1", "turns": ["hello", "can you help me?"]}';
 
 /**
  * Session 49 (studio17, newcomer s47 N6): a file with no readable line names its first bad lines in the alert (it said

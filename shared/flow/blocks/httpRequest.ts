@@ -22,7 +22,7 @@ export const httpRequestData = z.object({
       },
     }),
   /** `{{template}}` */
-  url: z.string().default('').meta({ title: 'URL', help: 'The address to call; {{variables}} are encoded safely.', widget: 'text', placeholder: 'https://api.example.com/orders/{{orderNumber}}' }),
+  url: z.string().default('').meta({ title: 'URL', help: 'The address to call; {{variables}} are encoded safely.', widget: 'text', placeholder: 'https://api.example.com/lookup?ref={{reference}}' }),
   headers: z.record(z.string(), z.string()).default({}).meta({ title: 'Headers', help: 'Request headers; put keys in {{secrets.NAME}}, never in the flow.', widget: 'key_value' }),
   /** `{{template}}`, sent as-is (usually JSON). */
   body: z.string().default('').meta({ title: 'Body', help: 'Sent with POST, PUT and PATCH (usually JSON); {{variables}} allowed.', widget: 'template', showWhen: { field: 'method', oneOf: ['POST', 'PUT', 'PATCH'] } }),
@@ -34,8 +34,8 @@ export const httpRequestData = z.object({
         // Session 48 (studio16, newcomer s47 N2): may be empty, so "Add" starts an empty field with its placeholder
         // instead of the made-up name "Save from the reply 1" (spaces: no {{template}} can read it); validate() says
         // what is missing.
-        variable: z.string().meta({ title: 'Variable', help: 'Receives the value.', widget: 'variable', placeholder: 'orderStatus' }),
-        path: z.string().meta({ title: 'Path in the reply', help: 'Dotted path in the JSON reply, e.g. order.status or items.0.name.', placeholder: 'order.status' }),
+        variable: z.string().meta({ title: 'Variable', help: 'Receives the value.', widget: 'variable', placeholder: 'replyStatus' }),
+        path: z.string().meta({ title: 'Path in the reply', help: 'Dotted path in the JSON reply, e.g. data.status or items.0.name.', placeholder: 'data.status' }),
       }),
     )
     .default([])
@@ -93,10 +93,10 @@ export const httpRequestBlock = defineBlock({
     const out: BlockProblem[] = [];
     const who = ctx.nameBlock(b.id, b.kind);
     if (b.data.url === '') {
-      out.push({ severity: 'error', code: 'missing_url', path: ['data', 'url'], message: `${who} has no URL to call.`, hint: 'Fill in the address of the API, e.g. https://api.example.com/orders/{{orderNumber}}.' });
+      out.push({ severity: 'error', code: 'missing_url', path: ['data', 'url'], message: `${who} has no URL to call.`, hint: 'Fill in the address of the API, e.g. https://api.example.com/lookup?ref={{reference}}.' });
     } else {
       const why = urlProblem(b.data.url);
-      if (why) out.push({ severity: 'error', code: 'bad_url', path: ['data', 'url'], message: `${who}: the URL '${b.data.url}' is not valid: ${why}.`, hint: 'Use a full address such as https://api.example.com/orders/{{orderNumber}}.' });
+      if (why) out.push({ severity: 'error', code: 'bad_url', path: ['data', 'url'], message: `${who}: the URL '${b.data.url}' is not valid: ${why}.`, hint: 'Use a full address such as https://api.example.com/lookup?ref={{reference}}.' });
     }
     b.data.responseMapping.forEach((m, i) => {
       const row = `row ${i + 1} of "Save from the reply"`;
@@ -123,7 +123,7 @@ export const httpRequestBlock = defineBlock({
       const pathWhy = mappingPathProblem(m.path);
       if (pathWhy) out.push({ severity: pathWhy.severity, code: pathWhy.severity === 'error' ? 'http_mapping_bad_path' : 'http_mapping_odd_path', path: ['data', 'responseMapping', i, 'path'], message: `${who}: ${row}: ${pathWhy.message}`, hint: pathWhy.hint });
       if (m.path.trim() === '') {
-        out.push({ severity: 'warning', code: 'http_mapping_no_path', path: ['data', 'responseMapping', i, 'path'], message: `${who}: ${row} has no path, so it saves the whole reply${m.variable.trim() ? ` in '${m.variable}'` : ''}.`, hint: 'Write the field to copy, e.g. order.status or items.0.name.' });
+        out.push({ severity: 'warning', code: 'http_mapping_no_path', path: ['data', 'responseMapping', i, 'path'], message: `${who}: ${row} has no path, so it saves the whole reply${m.variable.trim() ? ` in '${m.variable}'` : ''}.`, hint: 'Write the field to copy, e.g. data.status or items.0.name.' });
       }
     });
     return out;

@@ -5,7 +5,7 @@ import { defineBlock, templateReads } from './helpers';
 import { GENERIC_QUESTION_RETRY } from './questionRetry';
 
 export const questionData = z.object({
-  text: text.default('').meta({ title: 'Question', help: 'What the bot asks; {{variables}} allowed.', widget: 'template', placeholder: 'What is your order number?' }),
+  text: text.default('').meta({ title: 'Question', help: 'What the bot asks; {{variables}} allowed.', widget: 'template', placeholder: 'What day would suit you?' }),
   inputType: z
     .enum(questionInputTypes)
     .default('text')
@@ -53,7 +53,7 @@ export const questionData = z.object({
       showWhen: { field: 'inputType', equals: 'number' },
     }),
   /** Variable that receives the (normalised) answer. */
-  variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'orderNumber' }),
+  variable: z.string().min(1).meta({ title: 'Save answer in', help: 'The variable that receives the answer.', widget: 'variable', placeholder: 'preferredDay' }),
   retryMessage: text
     .default(GENERIC_QUESTION_RETRY)
     .meta({
