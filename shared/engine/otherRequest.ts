@@ -168,6 +168,12 @@ export function readerBefore(run: Run, block: Block, anyReader = false): Block |
   return null;
 }
 
+/** Whether block `id` is a person: a Human takeover (the registry's handoff target). */
+export function isHandoffBlock(run: Run, id: string): boolean {
+  const b = run.c.blocks.get(id);
+  return b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true;
+}
+
 /**
  * Whether the way from block `id` (itself included) goes straight to a person: a Human takeover reached before any
  * block that waits for the customer (a question, buttons, a router: from there the customer chooses again).
@@ -175,8 +181,7 @@ export function readerBefore(run: Run, block: Block, anyReader = false): Block |
 export function wayReachesPerson(run: Run, id: string): boolean {
   const waits = (b: Block) => behaviourOf(b.kind).waitsAs?.includes('input') === true;
   for (const at of reachedFrom(run, [id], waits)) {
-    const b = run.c.blocks.get(at);
-    if (b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true) return true;
+    if (isHandoffBlock(run, at)) return true;
   }
   return false;
 }

@@ -19,7 +19,7 @@ import { asksForAPersonAgain } from './questionValidators';
 import { extractEntities } from '../nlu/entities';
 import { stemWord } from '../nlu/stem';
 import { behaviourOf } from './blockBehaviours';
-import { getBlockDefinition } from '../flow/blockRegistry';
+import { isHandoffBlock } from './otherRequest';
 
 /** Customer messages after the escalating one (the contact questions) during which it is still the reason. */
 const FRESH_TURNS = 4;
@@ -30,9 +30,14 @@ const NOT_A_REASON: ReadonlySet<string> = new Set(['low_confidence', 'repeated_f
 /** Words around a request for a person that say nothing more ("fine. could you put me through to someone please"). */
 const REQUEST_WORDS = new Set("fine ok okay so well hi hello hey there um erm right actually sorry yes no could may would like i'd id i me a an the get want need can just now you put through connect transfer let talk speak chat to with someone somebody one of your please thanks".split(' '));
 
+/** `text` without a greeting at its start ("Hi there, ...", "Good morning! ..."). */
+function withoutGreeting(text: string): string {
+  return text.trim().replace(/^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there\b[\s,!.]*)?/i, '');
+}
+
 /** Whether `text` states something (not a greeting, not a bare request for a person, not a few words). */
 export function statesAReason(text: string): boolean {
-  const t = text.trim().replace(/^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there\b[\s,!.]*)?/i, '');
+  const t = withoutGreeting(text);
   const words = t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
   if (words.length < MIN_WORDS) return false;
   const rest = words.map((w) => w.toLowerCase().replace(/[^\p{L}'\d]/gu, '')).filter((w) => !REQUEST_WORDS.has(w));
@@ -68,7 +73,7 @@ const RATHER_TELL =
   /^(?:i'?d\s+rather|i\s+would\s+rather|i\s+prefer\s+to|i'?ll)\s+(?:just\s+)?(?:tell|explain|say|discuss|describe)(?:\s+(?:it|that|this|everything))?(?:\s+(?:to|with))?\s+(?:the|a|an|your|my|one\s+of\s+your)\s+[\p{L}-]+(?:\s+(?:myself|directly|personally|in\s+person|when\s+\w+\s+\w+))?$/u;
 export function answerStatesAReason(text: string): boolean {
   if (keepsReasonForPerson(text) || RATHER_TELL.test(text.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/[.!]+$/, ''))) return false;
-  const t = text.trim().replace(/^(?:hi|hello|hey|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there\b[\s,!.]*)?/i, '');
+  const t = withoutGreeting(text);
   if (asksForAPersonAgain(t)) return false;
   return ownWords(t.replace(/[\u2018\u2019]/g, "'")).length >= MIN_WORDS - 1;
 }
@@ -120,12 +125,6 @@ export function reasonAlreadyGiven(run: Run, flowReached: boolean): string | nul
   return first !== null && first.rating !== true && statesAReason(first.text) ? first.text.trim() : null;
 }
 
-/** Whether block `id` is a person (a Human takeover: the registry's handoff target). */
-function isPerson(run: Run, id: string): boolean {
-  const b = run.c.blocks.get(id);
-  return b !== undefined && getBlockDefinition(b.kind).isHandoffTarget === true;
-}
-
 /** Customer answers read back at most when the way to a takeover is told from the choices on it. */
 const WAY_ANSWERS = 4;
 
@@ -168,7 +167,7 @@ export function reasonFromWay(run: Run, takeoverId: string): string | null {
     // Session 50 (lead, newcomer s50 N3): or straight to a person before it (a ticket after a takeover's No agent exit).
     // Contact questions on the way (a callback's phone number) are passed through: the choice before them leading to
     // them is the latest choice.
-    if (latest && a.ledTo !== undefined && (a.ledTo === takeoverId || a.ledTo === next || isPerson(run, a.ledTo))) return null;
+    if (latest && a.ledTo !== undefined && (a.ledTo === takeoverId || a.ledTo === next || isHandoffBlock(run, a.ledTo))) return null;
     if (a.said === null && a.ledTo === undefined) next = e.blockId;
     else latest = false;
     if (a.said !== null && a.ledTo !== takeoverId) {

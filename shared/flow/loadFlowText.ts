@@ -338,8 +338,11 @@ class JsonStop {
 /** Deeper than any real flow (a flow is about 8 levels deep); deeper documents would overflow recursive readers. */
 export const MAX_NESTING = 200;
 
-/** The deepest nesting of `{`/`[` outside strings, and where it first goes past MAX_NESTING. Linear, no recursion. */
-function nestingDepth(text: string): { depth: number; offset: number } {
+/**
+ * The deepest nesting of `{`/`[` outside strings, and where it first goes past MAX_NESTING. Linear, no recursion. Also
+ * read by a batch file's lines (shared/simulator/batchWhatIf.ts nestedDeeperThan).
+ */
+export function nestingDepth(text: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   let offset = 0;

@@ -13,6 +13,7 @@ import type { Step } from '../engine/types';
 import type { EscalationReason, Flow } from '../flow/schema';
 import { escalationReasons } from '../flow/schema';
 import { flowRevision } from '../engine/flowRevision';
+import { nestingDepth } from '../flow/loadFlowText';
 import { createSimulation } from './createSimulation';
 import { batchHandoffOutcome, escalationOrClarify, type PlayedConversation } from './playConversation';
 import { isClarifyDecision } from '../engine/clarifyFirst';
@@ -62,21 +63,7 @@ export const MAX_LINE_NESTING = 32;
  * the message's JSON.stringify) in `baton simulate`, and would in the Batch tab: it is one bad line, skipped, named.
  */
 export function nestedDeeperThan(text: string, limit: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 91 /* [ */ || c === 123 /* { */) {
-      if (++depth > limit) return true;
-    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
-  }
-  return false;
+  return nestingDepth(text).depth > limit;
 }
 /** Where a turn written as an object keeps its text ({"click": "Order status"}, {"text": "hello"}). */
 const TURN_TEXT_KEYS = ['click', 'text', 'say', 'label', 'message', 'value', 'content'];
